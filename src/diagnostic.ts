@@ -1,0 +1,65 @@
+// The one diagnostic shape every stage reports through (after vfile-message),
+// and its two printers: compiler-style text and JSON for machines.
+
+export type Severity = "error" | "warning";
+
+export interface Span {
+  /** 1-based line and column of the first character. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface Diagnostic extends Span {
+  file: string;
+  severity: Severity;
+  /** Stable, kebab-case identifier (see src/diagnostic-codes.ts). */
+  code: string;
+  message: string;
+  /** What to do about it, in one sentence. */
+  hint?: string;
+}
+
+export function diagnostic(
+  file: string,
+  span: Span,
+  severity: Severity,
+  code: string,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  return { file, ...span, severity, code, message, ...(hint ? { hint } : {}) };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Stable order: file, position, then code, so output never depends on check order. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+export interface FormatOptions {
+  color: boolean;
+}
+
+/** `file:line:col: error CODE: message` plus an indented hint line. */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const severity = d.severity === "error" ? paint("31;1", "error") : paint("33;1", "warning");
+  const head = `${d.file}:${d.line}:${d.column}: ${severity} ${paint("1", d.code)}: ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify(diagnostics, null, 2);
+}
