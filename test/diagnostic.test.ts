@@ -1,0 +1,20 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { diagnostic, formatDiagnostic, sortDiagnostics } from "../src/diagnostic.js";
+
+test("formats file:line:col: severity CODE: message with a hint line", () => {
+  const d = diagnostic("a.yaml", { line: 3, column: 5 }, "error", "unknown-key", "bad", "fix it");
+  assert.is(
+    formatDiagnostic(d, { color: false }),
+    "a.yaml:3:5: error unknown-key: bad\n  hint: fix it",
+  );
+});
+
+test("sorts by file then position", () => {
+  const a = diagnostic("b.yaml", { line: 1, column: 1 }, "error", "x", "m");
+  const b = diagnostic("a.yaml", { line: 9, column: 1 }, "error", "x", "m");
+  const c = diagnostic("a.yaml", { line: 2, column: 7 }, "warning", "x", "m");
+  assert.equal(sortDiagnostics([a, b, c]), [c, b, a]);
+});
+
+test.run();
