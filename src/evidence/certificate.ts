@@ -1,0 +1,42 @@
+// Certificates: one missing from a store, or (KB977203) a certificate whose
+// friendly name contains a NUL character.
+import { described, stringEnum } from "../schema/json-schema.js";
+import { CERTIFICATE_STORES, type CertificateStore } from "../steps/certificate.js";
+import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
+
+export interface CertificateProbe extends PlanProbeBase {
+  kind: "certificate";
+  store: CertificateStore;
+  condition: "missing" | "friendly-name-has-nul";
+  thumbprint?: string;
+  subject?: string;
+}
+
+type Raw = Omit<CertificateProbe, keyof PlanProbeBase>;
+
+export const certificateProbe = defineEvidenceKind<Raw, CertificateProbe>({
+  kind: "certificate",
+  title: "Certificate missing or malformed",
+  description:
+    "missing: present when no certificate in the LocalMachine store matches the thumbprint or subject. friendly-name-has-nul: present when any certificate in the store has a NUL in its friendly name.",
+  targets: { cmd: false, why: "batch has no dependable certificate store access on every Windows" },
+  properties: {
+    store: described("Store", "The LocalMachine store name.", stringEnum(CERTIFICATE_STORES)),
+    condition: described("Condition", "What counts as evidence.", stringEnum(["missing", "friendly-name-has-nul"])),
+    thumbprint: described("Thumbprint", "SHA-1 thumbprint (for missing).", { type: "string", pattern: "^[0-9A-Fa-f]{40}$" }),
+    subject: described("Subject", "Exact subject common name (for missing).", { type: "string", minLength: 1, maxLength: 200 }),
+  },
+  required: ["store", "condition"],
+  cmdFields: [],
+  lower(raw, ctx) {
+    if (raw.condition === "missing" && !raw.thumbprint === !raw.subject) {
+      ctx.error("", "certificate-match", "condition missing needs exactly one of thumbprint or subject", "add subject: or thumbprint:");
+      return undefined;
+    }
+    return { ...raw, kind: "certificate", thumbprint: raw.thumbprint?.toUpperCase() };
+  },
+  describe: (p) =>
+    p.condition === "missing"
+      ? `LocalMachine\\${p.store} has no certificate ${p.thumbprint ?? `CN=${p.subject}`}`
+      : `a certificate in LocalMachine\\${p.store} has a NUL character in its friendly name`,
+});

@@ -1,0 +1,34 @@
+// What every evidence (detection probe) kind declares, like a step kind: schema,
+// docs, which targets can probe it, lowering, and a line for explain.
+import type { Span } from "../diagnostic.js";
+import type { JsonSchema } from "../schema/json-schema.js";
+import type { LowerContext, TargetSupport } from "../steps/step-kind.js";
+
+export interface PlanProbeBase {
+  id: string;
+  kind: string;
+  span: Span;
+}
+
+export type PlanEvidence =
+  | { kind: "any" | "all"; items: PlanEvidence[]; span: Span }
+  | (PlanProbeBase & Record<string, unknown>);
+
+export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
+  readonly kind: string;
+  readonly title: string;
+  readonly description: string;
+  readonly targets: TargetSupport;
+  readonly properties: Record<string, JsonSchema>;
+  readonly required: readonly string[];
+  readonly cmdFields: readonly string[];
+  lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanProbeBase> | undefined;
+  /** "the problem is present when ..." */
+  describe(probe: Lowered): string;
+}
+
+export function defineEvidenceKind<Raw, Lowered extends PlanProbeBase>(
+  kind: EvidenceKind<Raw, Lowered>,
+): EvidenceKind<Raw, Lowered> {
+  return kind;
+}

@@ -1,0 +1,28 @@
+// A file larger than a limit (catroot2\edb.log over ~20 MB).
+import type { PathExpr } from "../model/path-expr.js";
+import { described, ref } from "../schema/json-schema.js";
+import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
+
+export interface FileSizeProbe extends PlanProbeBase {
+  kind: "file-size";
+  path: PathExpr;
+  aboveBytes: number;
+}
+
+export const fileSize = defineEvidenceKind<{ path: string; aboveBytes: number }, FileSizeProbe>({
+  kind: "file-size",
+  title: "File larger than a limit",
+  description: "Present when the file exists and is larger than the limit.",
+  targets: { cmd: true },
+  properties: {
+    path: ref("path"),
+    aboveBytes: described("Limit", "Size in bytes the file must exceed.", { type: "integer", minimum: 0, maximum: 1e15 }),
+  },
+  required: ["path", "aboveBytes"],
+  cmdFields: ["path"],
+  lower(raw, ctx) {
+    const path = ctx.path("path", raw.path, "read");
+    return path && { kind: "file-size", path, aboveBytes: raw.aboveBytes };
+  },
+  describe: (p) => `${p.path.text} is larger than ${p.aboveBytes} bytes`,
+});

@@ -1,0 +1,25 @@
+// A file's version below a fixed version, compared as versions (never strings).
+import type { PathExpr } from "../model/path-expr.js";
+import { ref } from "../schema/json-schema.js";
+import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
+
+export interface FileVersionProbe extends PlanProbeBase {
+  kind: "file-version";
+  path: PathExpr;
+  below: string;
+}
+
+export const fileVersion = defineEvidenceKind<{ path: string; below: string }, FileVersionProbe>({
+  kind: "file-version",
+  title: "File version below",
+  description: "Present when the file exists and its file version is lower than the given version.",
+  targets: { cmd: false, why: "batch cannot read a file's version resource" },
+  properties: { path: ref("path"), below: ref("version") },
+  required: ["path", "below"],
+  cmdFields: [],
+  lower(raw, ctx) {
+    const path = ctx.path("path", raw.path, "read");
+    return path && { kind: "file-version", path, below: raw.below };
+  },
+  describe: (p) => `${p.path.text} has a file version below ${p.below}`,
+});

@@ -1,0 +1,30 @@
+// A product installed in a version below a fixed one (ConfigMgr 2007 client
+// before the hotfix), compared as versions.
+import { described, ref, stringEnum } from "../schema/json-schema.js";
+import { PRODUCT_IDS, type ProductId } from "../model/products.js";
+import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
+
+export interface ProductVersionProbe extends PlanProbeBase {
+  kind: "product-version";
+  product: ProductId;
+  atLeast?: string;
+  below: string;
+}
+
+type Raw = { product: ProductId; atLeast?: string; below: string };
+
+export const productVersion = defineEvidenceKind<Raw, ProductVersionProbe>({
+  kind: "product-version",
+  title: "Product version below",
+  description: "Present when the product is installed with a version in [atLeast, below).",
+  targets: { cmd: true },
+  properties: {
+    product: described("Product", "A product kbfix knows how to find.", stringEnum(PRODUCT_IDS)),
+    atLeast: described("From version", "Lowest version that counts (inclusive).", ref("version")),
+    below: described("Below version", "Versions lower than this are evidence.", ref("version")),
+  },
+  required: ["product", "below"],
+  cmdFields: [],
+  lower: (raw) => ({ kind: "product-version", product: raw.product, atLeast: raw.atLeast, below: raw.below }),
+  describe: (p) => `${p.product} version is ${p.atLeast ? `at least ${p.atLeast} and ` : ""}below ${p.below}`,
+});

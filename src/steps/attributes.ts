@@ -1,0 +1,44 @@
+// File attributes (attrib -s -h): read, change the differing flags, read again.
+import type { PathExpr } from "../model/path-expr.js";
+import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
+import { defineStepKind, type PlanStepBase } from "./step-kind.js";
+
+export const FILE_ATTRIBUTES = ["hidden", "system", "readonly", "archive"] as const;
+export type FileAttribute = (typeof FILE_ATTRIBUTES)[number];
+
+export interface AttributesStep extends PlanStepBase {
+  kind: "attributes";
+  path: PathExpr;
+  set: FileAttribute[];
+  clear: FileAttribute[];
+}
+
+const attributeList = arrayOf(stringEnum(FILE_ATTRIBUTES), { uniqueItems: true });
+
+export const attributes = defineStepKind<{ path: string; set?: FileAttribute[]; clear?: FileAttribute[] }, AttributesStep>({
+  kind: "attributes",
+  title: "File attributes",
+  description: "Sets and clears file or folder attributes (hidden, system, readonly, archive); idempotent by state.",
+  idempotence: "state",
+  destructive: false,
+  targets: { cmd: true },
+  properties: {
+    path: ref("path"),
+    set: described("Set", "Attributes the path must have.", attributeList),
+    clear: described("Clear", "Attributes the path must not have.", attributeList),
+  },
+  required: ["path"],
+  cmdFields: ["path"],
+  perUser: true,
+  lower(raw, ctx) {
+    const set = raw.set ?? [];
+    const clear = raw.clear ?? [];
+    const both = set.filter((a) => clear.includes(a));
+    if (both.length) ctx.error("set", "attribute-conflict", `'${both.join("', '")}' is both set and cleared`, "list each attribute once");
+    if (!set.length && !clear.length) ctx.error("", "attributes-nothing-to-do", "attributes step sets and clears nothing", "add set: [...] or clear: [...]");
+    const path = ctx.path("path", raw.path, "read");
+    return path && { kind: "attributes", path, set, clear };
+  },
+  describe: (s) =>
+    `attributes of ${s.path.text}: ${[...s.set.map((a) => `+${a}`), ...s.clear.map((a) => `-${a}`)].join(" ")}`,
+});

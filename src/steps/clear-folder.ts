@@ -1,0 +1,44 @@
+// Delete a folder's contents but keep the folder (CryptnetUrlCache\Content,
+// SoftwareDistribution): desired state "nothing matches", so it is repeatable.
+import type { PathExpr } from "../model/path-expr.js";
+import { described, ref } from "../schema/json-schema.js";
+import { defineStepKind, type PlanStepBase } from "./step-kind.js";
+
+export interface ClearFolderStep extends PlanStepBase {
+  kind: "clear-folder";
+  path: PathExpr;
+  include: string;
+  backup: boolean;
+}
+
+interface Raw {
+  path: string;
+  include?: string;
+  backup?: boolean;
+}
+
+export const clearFolder = defineStepKind<Raw, ClearFolderStep>({
+  kind: "clear-folder",
+  title: "Clear a folder's contents",
+  description:
+    "Removes the entries of a folder that match a pattern (all by default) and keeps the folder; with backup, moves them into a new sibling backup folder instead.",
+  idempotence: "state",
+  destructive: true,
+  targets: { cmd: true },
+  properties: {
+    path: ref("path"),
+    include: described("Include", "Which entries to remove (wildcards); default * (everything).", ref("glob")),
+    backup: described("Backup", "Move the entries into <folder>.kbfix-backup-N instead of deleting them.", {
+      type: "boolean",
+    }),
+  },
+  required: ["path"],
+  cmdFields: ["path", "include"],
+  perUser: true,
+  lower(raw, ctx) {
+    const path = ctx.path("path", raw.path, "write");
+    return path && { kind: "clear-folder", path, include: raw.include ?? "*", backup: raw.backup ?? false };
+  },
+  describe: (s) =>
+    `${s.backup ? "move" : "delete"} the contents of ${s.path.text}${s.include === "*" ? "" : ` matching ${s.include}`} (keep the folder)`,
+});

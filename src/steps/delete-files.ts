@@ -1,0 +1,40 @@
+// Delete files matching a pattern in one folder (tmp*.cat): desired state
+// "no file matches", so a second run finds nothing and reports ok.
+import type { PathExpr } from "../model/path-expr.js";
+import { described, ref } from "../schema/json-schema.js";
+import { defineStepKind, type PlanStepBase } from "./step-kind.js";
+
+export interface DeleteFilesStep extends PlanStepBase {
+  kind: "delete-files";
+  folder: PathExpr;
+  pattern: string;
+  backup: boolean;
+}
+
+export const deleteFiles = defineStepKind<{ folder: string; pattern: string; backup?: boolean }, DeleteFilesStep>({
+  kind: "delete-files",
+  title: "Delete files by pattern",
+  description:
+    "Deletes the files (not folders) in one folder whose names match a pattern; with backup, renames each to <name>.kbfix-bak instead.",
+  idempotence: "state",
+  destructive: true,
+  targets: { cmd: true },
+  properties: {
+    folder: ref("path"),
+    pattern: ref("glob"),
+    backup: described("Backup", "Rename matching files to <name>.kbfix-bak instead of deleting them.", {
+      type: "boolean",
+    }),
+  },
+  required: ["folder", "pattern"],
+  cmdFields: ["folder", "pattern"],
+  perUser: true,
+  lower(raw, ctx) {
+    const folder = ctx.path("folder", raw.folder, "write");
+    if (raw.pattern.trim() === "*" || raw.pattern.trim() === "*.*") {
+      ctx.warning("pattern", "broad-pattern", `pattern '${raw.pattern}' matches every file`, "use clear-folder to empty a folder, or narrow the pattern");
+    }
+    return folder && { kind: "delete-files", folder, pattern: raw.pattern, backup: raw.backup ?? false };
+  },
+  describe: (s) => `${s.backup ? "rename to *.kbfix-bak" : "delete"} files matching ${s.pattern} in ${s.folder.text}`,
+});

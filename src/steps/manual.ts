@@ -1,0 +1,26 @@
+// Guidance a script cannot carry out (an in-place upgrade): reported in the log,
+// the result and the recap as "manual", never dropped.
+import { described } from "../schema/json-schema.js";
+import { defineStepKind, type PlanStepBase } from "./step-kind.js";
+
+export interface ManualStep extends PlanStepBase {
+  kind: "manual";
+  text: string;
+}
+
+export const manual = defineStepKind<{ text: string }, ManualStep>({
+  kind: "manual",
+  title: "Manual guidance",
+  description: "Text for the administrator: reported with status manual and never counted as fixed.",
+  idempotence: "state",
+  destructive: false,
+  targets: { cmd: true },
+  properties: {
+    text: described("Text", "What the administrator must do, in plain words.", { type: "string", minLength: 1, maxLength: 4000 }),
+  },
+  required: ["text"],
+  cmdFields: [],
+  perUser: false,
+  lower: (raw) => ({ kind: "manual", text: raw.text }),
+  describe: (s) => `manual: ${s.text.length > 100 ? s.text.slice(0, 97) + "..." : s.text}`,
+});

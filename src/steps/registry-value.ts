@@ -1,0 +1,91 @@
+// A typed registry value under HKLM. DWORDs are compared as unsigned numbers and
+// binaries byte by byte, so a correct value never reports "changed" again.
+import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
+import { defineStepKind, type PlanStepBase } from "./step-kind.js";
+
+export const REGISTRY_TYPES = ["string", "expand-string", "multi-string", "dword", "qword", "binary"] as const;
+export type RegistryType = (typeof REGISTRY_TYPES)[number];
+
+export type RegistryData =
+  | { type: "string" | "expand-string"; value: string }
+  | { type: "multi-string"; value: string[] }
+  | { type: "dword"; value: number }
+  | { type: "qword"; value: string }
+  | { type: "binary"; value: string /* lowercase hex, no separators */ };
+
+export interface RegistryValueStep extends PlanStepBase {
+  kind: "registry-value";
+  key: string;
+  name: string;
+  data: RegistryData;
+}
+
+interface Raw {
+  key: string;
+  name: string;
+  type: RegistryType;
+  data: unknown;
+}
+
+export const registryValue = defineStepKind<Raw, RegistryValueStep>({
+  kind: "registry-value",
+  title: "Registry value",
+  description:
+    "Sets a typed value under HKLM; reads it back after writing and fails when it did not stick (e.g. restored by Setup).",
+  idempotence: "state",
+  destructive: false,
+  targets: { cmd: true },
+  properties: {
+    key: ref("registryKey"),
+    name: described("Value name", "The value's name; '' for the key's default value.", { type: "string", maxLength: 255 }),
+    type: described("Type", "The registry type: dword and qword are unsigned; binary is hex bytes.", stringEnum(REGISTRY_TYPES)),
+    data: described("Data", "dword: 0..4294967295; qword: decimal string; binary: hex bytes like '00' or '0a ff'; multi-string: a list.", {
+      type: ["string", "integer", "array"],
+      items: { type: "string" },
+    }),
+  },
+  required: ["key", "name", "type", "data"],
+  cmdFields: ["key", "name", "data"],
+  perUser: false,
+  lower(raw, ctx) {
+    const data = normalizeData(raw.type, raw.data);
+    if (typeof data === "string") {
+      ctx.error("data", "registry-data", data, `give data that fits type ${raw.type}`);
+      return undefined;
+    }
+    return { kind: "registry-value", key: raw.key, name: raw.name, data };
+  },
+  describe: (s) => `registry ${s.key}\\${s.name || "(default)"} = ${formatData(s.data)} (${s.data.type})`,
+});
+
+/** Returns the normalized data, or a message saying why it does not fit the type. */
+export function normalizeData(type: RegistryType, data: unknown): RegistryData | string {
+  switch (type) {
+    case "dword":
+      return Number.isInteger(data) && (data as number) >= 0 && (data as number) <= 0xffffffff
+        ? { type, value: data as number }
+        : `dword data must be an integer from 0 to 4294967295, not ${JSON.stringify(data)}`;
+    case "qword": {
+      const text = String(data);
+      return /^[0-9]{1,20}$/.test(text) && BigInt(text) <= 0xffffffffffffffffn
+        ? { type, value: BigInt(text).toString() }
+        : `qword data must be a decimal number from 0 to 18446744073709551615, not ${JSON.stringify(data)}`;
+    }
+    case "binary": {
+      const hex = typeof data === "string" ? data.replace(/[\s,]/g, "").toLowerCase() : "";
+      return /^([0-9a-f]{2})*$/.test(hex) && typeof data === "string"
+        ? { type, value: hex }
+        : `binary data must be hex bytes such as '00' or '0a ff', not ${JSON.stringify(data)}`;
+    }
+    case "multi-string":
+      return Array.isArray(data) ? { type, value: data.map(String) } : "multi-string data must be a list of strings";
+    default:
+      return typeof data === "string" ? { type, value: data } : `${type} data must be a string, not ${JSON.stringify(data)}`;
+  }
+}
+
+export function formatData(data: RegistryData): string {
+  if (data.type === "multi-string") return JSON.stringify(data.value);
+  if (data.type === "binary") return `hex:${data.value.match(/../g)?.join(" ") ?? ""}`;
+  return String(data.value);
+}

@@ -1,0 +1,80 @@
+// Run a native program (CCMCertFix.exe) with an argument array and declared
+// success exit codes; always behind a guard, never through a shell.
+import type { PathExpr } from "../model/path-expr.js";
+import { arrayOf, closedObject, described, ref } from "../schema/json-schema.js";
+import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
+
+export type RunArgument = { literal: string } | { parameter: string };
+
+export interface RunStep extends PlanStepBase {
+  kind: "run";
+  program: PathExpr;
+  args: RunArgument[];
+  successCodes: number[];
+  timeoutSeconds: number;
+}
+
+interface Raw {
+  program: string;
+  args?: (string | { parameter: string })[];
+  successCodes?: number[];
+  timeoutSeconds?: number;
+}
+
+const argument = {
+  oneOf: [
+    described("Literal argument", "A literal argument; may not start with - or / nor contain a double quote.", { type: "string" }),
+    closedObject(
+      { parameter: described("Parameter argument", "The value of a declared parameter.", { type: "string" }) },
+      ["parameter"],
+    ),
+  ],
+};
+
+export const run = defineStepKind<Raw, RunStep>({
+  kind: "run",
+  title: "Run a program",
+  description:
+    "Runs a program with an argument list (no shell) and checks its exit code against the success codes; a missing program fails the step.",
+  idempotence: "one-shot",
+  destructive: false,
+  targets: { cmd: true },
+  properties: {
+    program: ref("path"),
+    args: described("Arguments", "Arguments passed one by one; strings or { parameter: Name }.", arrayOf(argument)),
+    successCodes: described("Success codes", "Exit codes that mean success; default [0].", arrayOf({ type: "integer" }, { minItems: 1, uniqueItems: true })),
+    timeoutSeconds: described("Timeout", "Seconds before the program is considered hung; default 300.", { type: "integer", minimum: 1, maximum: 3600 }),
+  },
+  required: ["program"],
+  cmdFields: ["program", "args"],
+  perUser: false,
+  lower(raw, ctx) {
+    const program = ctx.path("program", raw.program, "read");
+    const args = (raw.args ?? []).map((a, i) => lowerArgument(a, `args/${i}`, ctx));
+    if (!program || args.some((a) => !a)) return undefined;
+    return {
+      kind: "run",
+      program,
+      args: args as RunArgument[],
+      successCodes: raw.successCodes ?? [0],
+      timeoutSeconds: raw.timeoutSeconds ?? 300,
+    };
+  },
+  describe: (s) =>
+    `run ${s.program.text}${s.args.map((a) => ("literal" in a ? ` ${a.literal}` : ` <${a.parameter}>`)).join("")} (success: ${s.successCodes.join(", ")})`,
+});
+
+function lowerArgument(a: string | { parameter: string }, field: string, ctx: LowerContext): RunArgument | undefined {
+  if (typeof a !== "string") {
+    if (!ctx.parameterType(a.parameter)) {
+      ctx.error(`${field}/parameter`, "unknown-parameter", `argument uses undeclared parameter '${a.parameter}'`, "declare it under parameters:");
+      return undefined;
+    }
+    return { parameter: a.parameter };
+  }
+  if (/^[-/]/.test(a) || a.includes('"')) {
+    ctx.error(field, "unsafe-argument", `argument '${a}' starts with - or / or contains a double quote`, "native tools misread such values; if it is a switch the tool needs, it cannot be carried safely");
+    return undefined;
+  }
+  return { literal: a };
+}

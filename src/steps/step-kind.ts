@@ -1,0 +1,67 @@
+// What every step kind declares (after DSC resource manifests and
+// typescript-eslint rules): its schema fragment and docs, how it is made
+// idempotent, which targets can express it, and its lowering into the plan.
+import type { Span } from "../diagnostic.js";
+import type { PathExpr } from "../model/path-expr.js";
+import type { JsonSchema } from "../schema/json-schema.js";
+
+export type Idempotence =
+  /** The step reads the state, changes it only when it differs, then reads it again. */
+  | "state"
+  /** The step is an action: it runs only behind a guard (evidence, creates, removes). */
+  | "one-shot";
+
+export type TargetSupport = { cmd: true } | { cmd: false; why: string };
+
+export type PlanGuard =
+  | { kind: "evidence"; id: string }
+  | { kind: "creates"; path: PathExpr }
+  | { kind: "removes"; path: PathExpr };
+
+export interface PlanStepBase {
+  id: string;
+  kind: string;
+  title?: string;
+  guard?: PlanGuard;
+  span: Span;
+}
+
+export interface LowerContext {
+  /** Parses a path field; reports and returns undefined when it is not a rooted path. */
+  path(field: string, value: string, use: "read" | "write"): PathExpr | undefined;
+  /** Reports a problem with one field of the step. */
+  error(field: string, code: string, message: string, hint?: string): void;
+  warning(field: string, code: string, message: string, hint?: string): void;
+  /** Declared parameters by name, with their type. */
+  parameterType(name: string): string | undefined;
+  /** True inside a per-user step, where %profile% is the base. */
+  readonly inPerUser: boolean;
+  /** Lowers nested steps (per-user). */
+  lowerSteps(field: string, raw: unknown[]): PlanStepBase[];
+}
+
+export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
+  readonly kind: string;
+  readonly title: string;
+  readonly description: string;
+  readonly idempotence: Idempotence;
+  /** Deletes or moves data: paths must be under a known base and outside protected folders. */
+  readonly destructive: boolean;
+  readonly targets: TargetSupport;
+  /** The kind's own properties (id, kind, title, guard and applies are common). */
+  readonly properties: Record<string, JsonSchema>;
+  readonly required: readonly string[];
+  /** Fields whose values enter a batch script, checked against the batch whitelist. */
+  readonly cmdFields: readonly string[];
+  /** Only these kinds may appear inside a per-user step. */
+  readonly perUser: boolean;
+  lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanStepBase> | undefined;
+  /** One line for `kbfix explain` and the reviewers' README: what is checked and what would change. */
+  describe(step: Lowered): string;
+}
+
+export function defineStepKind<Raw, Lowered extends PlanStepBase>(
+  kind: StepKind<Raw, Lowered>,
+): StepKind<Raw, Lowered> {
+  return kind;
+}
