@@ -15,6 +15,7 @@ export function standaloneValidatorSource(schema: JsonSchema): string {
     discriminator: true,
     strict: true,
     strictRequired: false,
+    verbose: true,
     strictTuples: false,
     code: { source: true, esm: true, optimize: true },
     allowUnionTypes: true,

@@ -88,12 +88,13 @@ function snapshot(root: string): Record<string, string> {
 }
 
 const keyPair = () => ({ certFile: certs().certFile, keyFile: certs().keyFile });
+const unused = { certFile: "unused.pem", keyFile: "unused.key" }; // the tool check comes first
 const pfx = () => ({ pfxFile: certs().pfxFile, pass: certs().pfxPass });
 
 test("a missing osslsigncode gives a SignError with the install hint", () => {
   const out = makeOut();
   const before = snapshot(out);
-  const err = catchError(() => signOut(out, keyPair(), { tool: "/nonexistent/osslsigncode" }));
+  const err = catchError(() => signOut(out, unused, { tool: "/nonexistent/osslsigncode" }));
   assert.instance(err, SignError);
   assert.match(err.message, "osslsigncode is not installed at /nonexistent/osslsigncode");
   assert.match(err.message, "apt-get install osslsigncode");
@@ -116,7 +117,7 @@ test("an osslsigncode older than 2.8 is refused with the hint", () => {
   tmps.push(dir);
   write(dir, "osslsigncode", "#!/bin/sh\necho 'osslsigncode 2.5, using:'\n");
   chmodSync(join(dir, "osslsigncode"), 0o755);
-  const err = catchError(() => signOut(makeOut(), keyPair(), { tool: join(dir, "osslsigncode") }));
+  const err = catchError(() => signOut(makeOut(), unused, { tool: join(dir, "osslsigncode") }));
   assert.instance(err, SignError);
   assert.match(err.message, "osslsigncode 2.5 at");
   assert.match(err.message, "is too old: apt-get install osslsigncode");

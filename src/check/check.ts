@@ -1,0 +1,48 @@
+// Stage 5: semantic checks beyond the schema. Each check is one file; this is
+// their shared input and the registry that runs them all (no early exit).
+import { diagnostic, type Diagnostic, type Severity, type Span } from "../diagnostic.js";
+import type { SourceMap } from "../front/source-map.js";
+import type { Plan } from "../plan/plan.js";
+import { applicabilityRanges } from "./applicability-ranges.js";
+import { cmdValues } from "./cmd-values.js";
+import { destructivePaths } from "./destructive-paths.js";
+import { guardReferences } from "./guard-references.js";
+import { oneShotGuards } from "./one-shot-guards.js";
+import { languageNeutralTokens } from "./language-neutral-tokens.js";
+import { uniqueIds } from "./unique-ids.js";
+import { unusedParameters } from "./unused-parameters.js";
+
+export interface CheckInput {
+  plan: Plan;
+  doc: Record<string, any>;
+  map: SourceMap;
+  at(span: Span, severity: Severity, code: string, message: string, hint?: string): void;
+  atPointer(pointer: string, severity: Severity, code: string, message: string, hint?: string): void;
+}
+
+export type Check = (input: CheckInput) => void;
+
+export const checks: readonly Check[] = [
+  uniqueIds,
+  guardReferences,
+  oneShotGuards,
+  destructivePaths,
+  cmdValues,
+  unusedParameters,
+  applicabilityRanges,
+  languageNeutralTokens,
+];
+
+export function runChecks(plan: Plan, doc: Record<string, any>, map: SourceMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const input: CheckInput = {
+    plan,
+    doc,
+    map,
+    at: (span, severity, code, message, hint) => out.push(diagnostic(plan.file, span, severity, code, message, hint)),
+    atPointer: (pointer, severity, code, message, hint) =>
+      out.push(diagnostic(plan.file, map.value(pointer), severity, code, message, hint)),
+  };
+  for (const check of checks) check(input);
+  return out;
+}

@@ -1,0 +1,17 @@
+// Detection must not depend on the display language: log tokens should be codes
+// (HRESULTs, file names, URLs), not localized message text.
+import { allProbes } from "../plan/walk.js";
+import type { Check } from "./check.js";
+
+const LOOKS_LOCALIZED = /[^\x20-\x7e]|\s\S+\s\S+\s/;
+
+export const languageNeutralTokens: Check = ({ plan, at }) => {
+  for (const probe of allProbes(plan.detection)) {
+    if (probe.kind !== "file-contains") continue;
+    for (const token of (probe as unknown as { tokens: string[] }).tokens) {
+      if (LOOKS_LOCALIZED.test(token)) {
+        at(probe.span, "warning", "localized-token", `token '${token}' looks like message text, which Windows localizes`, "match a language-neutral code such as an HRESULT (0x800B0109) instead");
+      }
+    }
+  }
+};

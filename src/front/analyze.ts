@@ -1,0 +1,32 @@
+// The front end in one call: load -> schema -> lower -> semantic checks. Every
+// stage's diagnostics are collected; later stages run only on valid input.
+import { basename, extname } from "node:path";
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { runChecks } from "../check/check.js";
+import { lowerPlaybook } from "../plan/lower.js";
+import type { Plan } from "../plan/plan.js";
+import { loadPlaybookFile } from "./load.js";
+import { validateAgainstSchema } from "./validate.js";
+
+export interface Analysis {
+  file: string;
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+}
+
+export function analyzePlaybook(path: string, displayName = path): Analysis {
+  const loaded = loadPlaybookFile(path, displayName);
+  const diagnostics = [...loaded.diagnostics];
+  const done = (plan?: Plan): Analysis => ({ file: displayName, plan, diagnostics: sortDiagnostics(diagnostics) });
+  if (hasErrors(diagnostics) || loaded.value === undefined) return done();
+  diagnostics.push(...validateAgainstSchema(displayName, loaded.value, loaded.map));
+  if (hasErrors(diagnostics)) return done();
+  const doc = loaded.value as Record<string, any>;
+  const plan = lowerPlaybook(displayName, loaded.sha256, doc, loaded.map, diagnostics);
+  diagnostics.push(...runChecks(plan, doc, loaded.map));
+  const stem = basename(path, extname(path));
+  if (stem !== plan.id) {
+    diagnostics.push(diagnostic(displayName, loaded.map.value("/id"), "warning", "id-file-mismatch", `playbook id '${plan.id}' differs from the file name '${stem}'`, `rename the file to ${plan.id}.yaml`));
+  }
+  return done(hasErrors(diagnostics) ? undefined : plan);
+}

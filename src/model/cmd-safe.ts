@@ -1,0 +1,15 @@
+// The batch whitelist (emitted-script rules 10-11): cmd.exe expands % and !,
+// splits on & | < > ( ) ^, and cannot carry " or control characters, so only
+// these characters may enter a .cmd; anything else is a compile error.
+
+const CMD_SAFE = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
+const CMD_SAFE_GLOB = /^[A-Za-z0-9 _.,:+=@#$~{}\[\]*?-]*$/;
+
+export function cmdSafeReason(value: string, glob = false): string | undefined {
+  if (/^[-/]/.test(value)) return "starts with - or /, which a tool would read as a switch";
+  const pattern = glob ? CMD_SAFE_GLOB : CMD_SAFE;
+  if (pattern.test(value)) return undefined;
+  const bad = [...value].find((c) => !pattern.test(c)) ?? "";
+  const shown = /^[\x21-\x7e]$/.test(bad) ? `'${bad}'` : `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `contains ${shown}, which cmd.exe cannot carry safely`;
+}

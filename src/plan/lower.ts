@@ -1,0 +1,92 @@
+// Stage 4: a schema-valid playbook value becomes the typed plan. Kinds lower
+// their own fields; this file only walks the document and fills defaults.
+import type { Diagnostic } from "../diagnostic.js";
+import { evidenceKinds, isEvidenceKindName } from "../evidence/index.js";
+import type { PlanEvidence } from "../evidence/evidence-kind.js";
+import type { SourceMap } from "../front/source-map.js";
+import { isStepKindName, stepKinds, type PlanStep } from "../steps/index.js";
+import type { PlanGuard, PlanStepBase, StepKind } from "../steps/step-kind.js";
+import type { EvidenceKind } from "../evidence/evidence-kind.js";
+import { lowerContext, type LowerScope } from "./lower-context.js";
+import type { Plan, PlanMethod, PlanParameter } from "./plan.js";
+
+type Raw = Record<string, any>;
+
+export function lowerPlaybook(file: string, sha256: string, doc: Raw, map: SourceMap, diagnostics: Diagnostic[]): Plan {
+  const parameters: PlanParameter[] = (doc.parameters ?? []).map((p: Raw, i: number) => ({
+    required: false,
+    ...p,
+    span: map.value(`/parameters/${i}`),
+  }));
+  const scope: LowerScope = {
+    file,
+    map,
+    diagnostics,
+    parameterTypes: new Map(parameters.map((p) => [p.name, p.type])),
+    lowerSteps: (pointer, raw, inPerUser) => raw.map((s, i) => lowerStep(scope, `${pointer}/${i}`, s as Raw, inPerUser)),
+  };
+  return {
+    file,
+    sha256,
+    schemaVersion: doc.schemaVersion,
+    id: doc.id,
+    title: doc.title,
+    kb: doc.kb,
+    source: { url: doc.source.url, revision: doc.source.revision, language: doc.source.language, notes: doc.source.notes ?? [] },
+    summary: doc.summary,
+    targets: doc.targets,
+    applies: doc.applies ?? {},
+    parameters,
+    detection: lowerEvidence(scope, "/detection", doc.detection),
+    strategy: doc.strategy,
+    methods: doc.methods.map((m: Raw, i: number) => lowerMethod(scope, `/methods/${i}`, m)),
+  };
+}
+
+function lowerMethod(scope: LowerScope, pointer: string, m: Raw): PlanMethod {
+  return {
+    id: m.id,
+    kbMethod: m.kbMethod,
+    title: m.title,
+    summary: m.summary,
+    risk: m.risk,
+    reboot: m.reboot,
+    applies: m.applies ?? {},
+    services: m.services ?? [],
+    steps: scope.lowerSteps(`${pointer}/steps`, m.steps, false) as PlanStep[],
+    span: scope.map.value(pointer),
+  };
+}
+
+function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: boolean): PlanStepBase {
+  const ctx = lowerContext(scope, pointer, inPerUser);
+  const base: PlanStepBase = { id: raw.id, kind: raw.kind, span: scope.map.value(pointer) };
+  if (raw.title) base.title = raw.title;
+  if (raw.guard) base.guard = lowerGuard(raw.guard, ctx);
+  if (!isStepKindName(raw.kind)) return base;
+  const kind = stepKinds[raw.kind] as StepKind;
+  if (inPerUser && !kind.perUser) {
+    ctx.error("kind", "not-per-user", `a ${raw.kind} step cannot run per user`, "per-user steps may be: clear-folder, delete-files, attributes, rename");
+  }
+  const lowered = kind.lower(raw, ctx);
+  return { ...base, ...(lowered ?? {}), ...(lowered ? {} : { invalid: true }) } as PlanStepBase;
+}
+
+function lowerGuard(raw: Raw, ctx: ReturnType<typeof lowerContext>): PlanGuard | undefined {
+  if (raw.evidence) return { kind: "evidence", id: raw.evidence };
+  const which = raw.creates ? "creates" : "removes";
+  const path = ctx.path(`guard/${which}`, raw[which], "read");
+  return path && { kind: which, path };
+}
+
+function lowerEvidence(scope: LowerScope, pointer: string, raw: Raw): PlanEvidence {
+  const span = scope.map.value(pointer);
+  for (const group of ["any", "all"] as const) {
+    if (raw[group]) return { kind: group, span, items: raw[group].map((r: Raw, i: number) => lowerEvidence(scope, `${pointer}/${group}/${i}`, r)) };
+  }
+  const ctx = lowerContext(scope, pointer, false);
+  const base = { id: raw.id, kind: raw.kind, span };
+  if (!isEvidenceKindName(raw.kind)) return base;
+  const lowered = (evidenceKinds[raw.kind] as EvidenceKind).lower(raw, ctx);
+  return { ...base, ...(lowered ?? { invalid: true }) };
+}

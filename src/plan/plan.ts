@@ -1,0 +1,61 @@
+// The typed plan: what the back ends consume. Built from a validated playbook by
+// lower.ts; nothing downstream re-reads YAML, and nothing here knows a target.
+import type { Span } from "../diagnostic.js";
+import type { PlanEvidence } from "../evidence/evidence-kind.js";
+import type { ProductId } from "../model/products.js";
+import type { PlanStep } from "../steps/index.js";
+
+export type Target = "ps1" | "cmd";
+export type Risk = "low" | "medium" | "high";
+export type Reboot = "none" | "soft" | "hard";
+
+export interface Applicability {
+  windows?: { min?: string; max?: string };
+  architecture?: ("x86" | "x64" | "arm64")[];
+  product?: { id: ProductId; minVersion?: string; belowVersion?: string };
+  context?: "system" | "user";
+}
+
+export interface PlanParameter {
+  name: string;
+  type: "string" | "path" | "int" | "enum" | "switch";
+  description: string;
+  required: boolean;
+  default?: string | number | boolean;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  values?: string[];
+  span: Span;
+}
+
+export interface PlanMethod {
+  id: string;
+  kbMethod: number;
+  title: string;
+  summary?: string;
+  risk: Risk;
+  reboot: Reboot;
+  /** Own applicability only; the playbook's applies on top of it. */
+  applies: Applicability;
+  services: string[];
+  steps: PlanStep[];
+  span: Span;
+}
+
+export interface Plan {
+  file: string;
+  sha256: string;
+  schemaVersion: number;
+  id: string;
+  title: string;
+  kb: number[];
+  source: { url: string; revision: string; language?: string; notes: string[] };
+  summary: string;
+  targets: Target[];
+  applies: Applicability;
+  parameters: PlanParameter[];
+  detection: PlanEvidence;
+  strategy: "escalate" | "all";
+  methods: PlanMethod[];
+}
