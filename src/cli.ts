@@ -11,8 +11,17 @@ import type { OutputFormat } from "./commands/output.js";
 import { TOOL_VERSION } from "./version.js";
 import { registerBackEndCommands } from "./commands/back-end-commands.js";
 
-const formatOption = { choices: ["text", "json"] as const, default: "text" as const, describe: "output format" };
-const pathsOption = { type: "string" as const, array: true, default: [] as string[], describe: "playbook files or folders (default: playbooks/)" };
+const formatOption = {
+  choices: ["text", "json"] as const,
+  default: "text" as const,
+  describe: "output format",
+};
+const pathsOption = {
+  type: "string" as const,
+  array: true,
+  default: [] as string[],
+  describe: "playbook files or folders (default: playbooks/)",
+};
 
 function setExit(code: number): void {
   process.exitCode = code;
@@ -21,10 +30,44 @@ function setExit(code: number): void {
 const cli = yargs(hideBin(process.argv))
   .scriptName("kbfix")
   .usage("$0 <command> [options]")
-  .command("validate [paths..]", "check playbooks against the schema and the semantic rules", (y) => y.positional("paths", pathsOption).option("format", formatOption), (a) => setExit(validateCommand(a.paths as string[], a.format as OutputFormat)))
-  .command("list [paths..]", "one line per playbook: methods, risk, reboot, targets", (y) => y.positional("paths", pathsOption).option("format", formatOption), (a) => setExit(listCommand(a.paths as string[], a.format as OutputFormat)))
-  .command("explain <id> [paths..]", "the plan in words: what is checked and what would change, per method", (y) => y.positional("id", { type: "string", demandOption: true, describe: "playbook id, e.g. kb822798" }).positional("paths", pathsOption), (a) => setExit(explainCommand(a.id as string, a.paths as string[])))
-  .command("new <id>", "create playbooks/<id>.yaml from a scaffold", (y) => y.positional("id", { type: "string", demandOption: true }).option("dir", { type: "string", default: "playbooks", describe: "folder to create it in" }), (a) => setExit(newCommand(a.id as string, a.dir as string)));
+  .command(
+    "validate [paths..]",
+    "check playbooks against the schema and the semantic rules",
+    (y) => y.positional("paths", pathsOption).option("format", formatOption),
+    (a) => setExit(validateCommand(a.paths as string[], a.format as OutputFormat)),
+  )
+  .command(
+    "list [paths..]",
+    "one line per playbook: methods, risk, reboot, targets",
+    (y) => y.positional("paths", pathsOption).option("format", formatOption),
+    (a) => setExit(listCommand(a.paths as string[], a.format as OutputFormat)),
+  )
+  .command(
+    "explain <id> [paths..]",
+    "the plan in words: what is checked and what would change, per method",
+    (y) =>
+      y
+        .positional("id", {
+          type: "string",
+          demandOption: true,
+          describe: "playbook id, e.g. kb822798",
+        })
+        .positional("paths", pathsOption),
+    (a) => setExit(explainCommand(a.id as string, a.paths as string[])),
+  )
+  .command(
+    "new <id>",
+    "create playbooks/<id>.yaml from a scaffold",
+    (y) =>
+      y
+        .positional("id", { type: "string", demandOption: true })
+        .option("dir", {
+          type: "string",
+          default: "playbooks",
+          describe: "folder to create it in",
+        }),
+    (a) => setExit(newCommand(a.id as string, a.dir as string)),
+  );
 
 registerBackEndCommands(cli, setExit);
 

@@ -14,13 +14,30 @@ export const applicabilityRanges: Check = ({ plan, atPointer }) => {
     const disjoint =
       (inner.min && outer.max && compareVersions(inner.min, outer.max) > 0) ||
       (inner.max && outer.min && compareVersions(inner.max, outer.min) < 0);
-    if (disjoint) atPointer(`/methods/${i}/applies/windows`, "warning", "never-applies", `method '${m.id}' applies to Windows versions the playbook excludes`, "widen the playbook's applies.windows or fix the method's range");
+    if (disjoint)
+      atPointer(
+        `/methods/${i}/applies/windows`,
+        "warning",
+        "never-applies",
+        `method '${m.id}' applies to Windows versions the playbook excludes`,
+        "widen the playbook's applies.windows or fix the method's range",
+      );
   });
 };
 
-function checkRange(applies: Applicability, pointer: string, atPointer: Parameters<typeof applicabilityRanges>[0]["atPointer"]): void {
+function checkRange(
+  applies: Applicability,
+  pointer: string,
+  atPointer: Parameters<typeof applicabilityRanges>[0]["atPointer"],
+): void {
   const w = applies.windows;
   if (w?.min && w.max && compareVersions(w.min, w.max) > 0) {
-    atPointer(pointer, "error", "bad-range", `min ${w.min} (${windowsName(w.min)}) is above max ${w.max} (${windowsName(w.max)})`, "swap min and max");
+    atPointer(
+      pointer,
+      "error",
+      "bad-range",
+      `min ${w.min} (${windowsName(w.min)}) is above max ${w.max} (${windowsName(w.max)})`,
+      "swap min and max",
+    );
   }
 }

@@ -17,7 +17,13 @@ export interface CheckInput {
   doc: Record<string, any>;
   map: SourceMap;
   at(span: Span, severity: Severity, code: string, message: string, hint?: string): void;
-  atPointer(pointer: string, severity: Severity, code: string, message: string, hint?: string): void;
+  atPointer(
+    pointer: string,
+    severity: Severity,
+    code: string,
+    message: string,
+    hint?: string,
+  ): void;
 }
 
 export type Check = (input: CheckInput) => void;
@@ -39,7 +45,8 @@ export function runChecks(plan: Plan, doc: Record<string, any>, map: SourceMap):
     plan,
     doc,
     map,
-    at: (span, severity, code, message, hint) => out.push(diagnostic(plan.file, span, severity, code, message, hint)),
+    at: (span, severity, code, message, hint) =>
+      out.push(diagnostic(plan.file, span, severity, code, message, hint)),
     atPointer: (pointer, severity, code, message, hint) =>
       out.push(diagnostic(plan.file, map.value(pointer), severity, code, message, hint)),
   };

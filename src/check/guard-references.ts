@@ -9,7 +9,13 @@ export const guardReferences: Check = ({ plan, at }) => {
   const ids = [DETECTION_GUARD, ...allProbes(plan.detection).map((p) => p.id)];
   for (const { step } of allSteps(plan)) {
     if (step.guard?.kind === "evidence" && !ids.includes(step.guard.id)) {
-      at(step.span, "error", "unknown-evidence", `step '${step.id}' is guarded by unknown evidence '${step.guard.id}'`, suggestion(step.guard.id, ids));
+      at(
+        step.span,
+        "error",
+        "unknown-evidence",
+        `step '${step.id}' is guarded by unknown evidence '${step.guard.id}'`,
+        suggestion(step.guard.id, ids),
+      );
     }
   }
 };

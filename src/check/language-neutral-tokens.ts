@@ -10,7 +10,13 @@ export const languageNeutralTokens: Check = ({ plan, at }) => {
     if (probe.kind !== "file-contains") continue;
     for (const token of (probe as unknown as { tokens: string[] }).tokens) {
       if (LOOKS_LOCALIZED.test(token)) {
-        at(probe.span, "warning", "localized-token", `token '${token}' looks like message text, which Windows localizes`, "match a language-neutral code such as an HRESULT (0x800B0109) instead");
+        at(
+          probe.span,
+          "warning",
+          "localized-token",
+          `token '${token}' looks like message text, which Windows localizes`,
+          "match a language-neutral code such as an HRESULT (0x800B0109) instead",
+        );
       }
     }
   }

@@ -8,7 +8,13 @@ export const oneShotGuards: Check = ({ plan, at }) => {
   for (const { step, parent } of allSteps(plan)) {
     const kind = stepKinds[step.kind];
     if (kind?.idempotence === "one-shot" && !step.guard && !parent?.guard) {
-      at(step.span, "error", "missing-guard", `one-shot step '${step.id}' (${step.kind}) has no guard`, "add guard: { evidence: detection } (or creates: / removes:) so a repeat run does not act again");
+      at(
+        step.span,
+        "error",
+        "missing-guard",
+        `one-shot step '${step.id}' (${step.kind}) has no guard`,
+        "add guard: { evidence: detection } (or creates: / removes:) so a repeat run does not act again",
+      );
     }
   }
 };

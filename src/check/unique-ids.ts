@@ -15,7 +15,13 @@ export const uniqueIds: Check = ({ plan, at }) => {
     for (const item of items) {
       const earlier = first.get(item.id.toLowerCase());
       if (earlier) {
-        at(item.span, "error", "duplicate-id", `${what} id '${item.id}' is already used at line ${earlier.line}`, "give each a unique id");
+        at(
+          item.span,
+          "error",
+          "duplicate-id",
+          `${what} id '${item.id}' is already used at line ${earlier.line}`,
+          "give each a unique id",
+        );
       } else first.set(item.id.toLowerCase(), item.span);
     }
   }

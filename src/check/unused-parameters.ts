@@ -6,7 +6,13 @@ export const unusedParameters: Check = ({ plan, at }) => {
   collectUses({ methods: plan.methods, detection: plan.detection }, used);
   for (const p of plan.parameters) {
     if (!used.has(p.name)) {
-      at(p.span, "warning", "unused-parameter", `parameter '${p.name}' is declared but no step or probe uses it`, `use it as %${p.name}% in a path, { parameter: ${p.name} } in run args, or importFrom: ${p.name}`);
+      at(
+        p.span,
+        "warning",
+        "unused-parameter",
+        `parameter '${p.name}' is declared but no step or probe uses it`,
+        `use it as %${p.name}% in a path, { parameter: ${p.name} } in run args, or importFrom: ${p.name}`,
+      );
     }
   }
 };

@@ -6,15 +6,36 @@ import { findPlaybooks } from "../front/find-playbooks.js";
 
 export const DEFAULT_PLAYBOOKS = ["playbooks"];
 
-export function analyzeAll(paths: readonly string[]): { analyses: Analysis[]; diagnostics: Diagnostic[] } {
+export function analyzeAll(paths: readonly string[]): {
+  analyses: Analysis[];
+  diagnostics: Diagnostic[];
+} {
   const { files, missing } = findPlaybooks(paths.length ? paths : DEFAULT_PLAYBOOKS);
   const analyses = files.map((file) => analyzePlaybook(file));
   const diagnostics = [
-    ...missing.map((path) => diagnostic(path, { line: 1, column: 1 }, "error", "no-such-path", `no such file or folder '${path}'`, "check the path; folders are searched for *.yaml")),
+    ...missing.map((path) =>
+      diagnostic(
+        path,
+        { line: 1, column: 1 },
+        "error",
+        "no-such-path",
+        `no such file or folder '${path}'`,
+        "check the path; folders are searched for *.yaml",
+      ),
+    ),
     ...analyses.flatMap((a) => a.diagnostics),
   ];
   if (!files.length && !missing.length) {
-    diagnostics.push(diagnostic(paths[0] ?? "playbooks", { line: 1, column: 1 }, "error", "no-playbooks", "no *.yaml playbooks found", "run `kbfix new <id>` to start one"));
+    diagnostics.push(
+      diagnostic(
+        paths[0] ?? "playbooks",
+        { line: 1, column: 1 },
+        "error",
+        "no-playbooks",
+        "no *.yaml playbooks found",
+        "run `kbfix new <id>` to start one",
+      ),
+    );
   }
   return { analyses, diagnostics };
 }

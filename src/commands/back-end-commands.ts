@@ -1,8 +1,67 @@
-// compile and sign, registered separately so validate/list/explain start without
-// loading the back end (Handlebars, templates).
+// compile and sign: their modules (Handlebars, templates, osslsigncode) load only
+// when one of them runs, so validate/list/explain start fast.
 import type { Argv } from "yargs";
 
 export function registerBackEndCommands(cli: Argv, setExit: (code: number) => void): void {
-  void cli;
-  void setExit;
+  cli.command(
+    "compile [paths..]",
+    "compile playbooks into out/<id>/: remediation and detection scripts, launcher, README, manifest",
+    (y) =>
+      y
+        .positional("paths", {
+          type: "string",
+          array: true,
+          default: [] as string[],
+          describe: "playbook files or folders (default: playbooks/, and out/ is owned whole)",
+        })
+        .option("out", { type: "string", default: "out", describe: "output folder" })
+        .option("check", {
+          type: "boolean",
+          default: false,
+          describe: "write nothing; exit 1 when out/ differs from what would be written",
+        })
+        .option("format", {
+          choices: ["text", "json"] as const,
+          default: "text" as const,
+          describe: "diagnostics format",
+        }),
+    async (a) => {
+      const { compileCommand } = await import("./compile.js");
+      setExit(
+        compileCommand({
+          paths: a.paths as string[],
+          out: a.out,
+          check: a.check,
+          format: a.format,
+        }),
+      );
+    },
+  );
+  cli.command(
+    "sign [out]",
+    "Authenticode-sign the compiled .ps1 files with osslsigncode and record their hashes",
+    (y) =>
+      y
+        .positional("out", {
+          type: "string",
+          default: "out",
+          describe: "the compiled output folder",
+        })
+        .option("pfx", {
+          type: "string",
+          describe: "PKCS#12 file with the code-signing certificate and key",
+        })
+        .option("cert", { type: "string", describe: "certificate (PEM/DER), with --key" })
+        .option("key", { type: "string", describe: "private key (PEM), with --cert" })
+        .option("pass", { type: "string", describe: "password of the key or pfx" })
+        .option("verify", {
+          type: "string",
+          describe: "CA certificate file: verify every signature after signing",
+        })
+        .option("timestamp", { type: "string", describe: "RFC 3161 timestamp server URL" }),
+    async (a) => {
+      const { signCommand } = await import("./sign.js");
+      setExit(signCommand(a as never));
+    },
+  );
 }

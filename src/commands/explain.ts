@@ -12,7 +12,8 @@ export function explainCommand(id: string, paths: string[]): number {
     const known = analyses.flatMap((a) => (a.plan ? [a.plan.id] : []));
     const failed = analyses.find((a) => a.file.endsWith(`${id}.yaml`));
     if (failed) printDiagnostics(failed.diagnostics, "text");
-    else process.stderr.write(`kbfix: no valid playbook with id '${id}' (${suggestion(id, known)})\n`);
+    else
+      process.stderr.write(`kbfix: no valid playbook with id '${id}' (${suggestion(id, known)})\n`);
     return 1;
   }
   process.stdout.write(describePlan(match.plan).join("\n") + "\n");

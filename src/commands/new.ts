@@ -41,7 +41,9 @@ methods:
 
 export function newCommand(id: string, dir: string): number {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) {
-    process.stderr.write(`kbfix: '${id}' is not a playbook id (lowercase letters, digits and dashes, e.g. kb2328240)\n`);
+    process.stderr.write(
+      `kbfix: '${id}' is not a playbook id (lowercase letters, digits and dashes, e.g. kb2328240)\n`,
+    );
     return 2;
   }
   const path = join(dir, `${id}.yaml`);

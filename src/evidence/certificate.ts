@@ -22,15 +22,31 @@ export const certificateProbe = defineEvidenceKind<Raw, CertificateProbe>({
   targets: { cmd: false, why: "batch has no dependable certificate store access on every Windows" },
   properties: {
     store: described("Store", "The LocalMachine store name.", stringEnum(CERTIFICATE_STORES)),
-    condition: described("Condition", "What counts as evidence.", stringEnum(["missing", "friendly-name-has-nul"])),
-    thumbprint: described("Thumbprint", "SHA-1 thumbprint (for missing).", { type: "string", pattern: "^[0-9A-Fa-f]{40}$" }),
-    subject: described("Subject", "Exact subject common name (for missing).", { type: "string", minLength: 1, maxLength: 200 }),
+    condition: described(
+      "Condition",
+      "What counts as evidence.",
+      stringEnum(["missing", "friendly-name-has-nul"]),
+    ),
+    thumbprint: described("Thumbprint", "SHA-1 thumbprint (for missing).", {
+      type: "string",
+      pattern: "^[0-9A-Fa-f]{40}$",
+    }),
+    subject: described("Subject", "Exact subject common name (for missing).", {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+    }),
   },
   required: ["store", "condition"],
   cmdFields: [],
   lower(raw, ctx) {
     if (raw.condition === "missing" && !raw.thumbprint === !raw.subject) {
-      ctx.error("", "certificate-match", "condition missing needs exactly one of thumbprint or subject", "add subject: or thumbprint:");
+      ctx.error(
+        "",
+        "certificate-match",
+        "condition missing needs exactly one of thumbprint or subject",
+        "add subject: or thumbprint:",
+      );
       return undefined;
     }
     return { ...raw, kind: "certificate", thumbprint: raw.thumbprint?.toUpperCase() };

@@ -25,12 +25,34 @@ export const event = defineEvidenceKind<Raw, EventProbe>({
     "Present when the log has an entry from the provider with one of the IDs at the level, newer than both the time window and the last successful run.",
   targets: { cmd: true },
   properties: {
-    log: described("Log", "The event log name, e.g. Application.", { type: "string", pattern: "^[A-Za-z][A-Za-z0-9 /-]{0,99}$" }),
-    provider: described("Provider", "The provider (source) name, e.g. Microsoft-Windows-CAPI2.", { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$" }),
-    ids: described("Event IDs", "Event IDs that are evidence.", arrayOf({ type: "integer", minimum: 0, maximum: 65535 }, { minItems: 1, uniqueItems: true })),
-    level: described("Level", "The event level as Event Viewer shows it.", stringEnum(EVENT_LEVELS)),
-    withinDays: described("Time window", "Only events from the last N days count; default 30.", { type: "integer", minimum: 1, maximum: 3650 }),
-    dataContains: described("Data token", "A language-neutral token (e.g. authrootstl.cab) that must appear in the event data, not the message.", { type: "string", pattern: "^[A-Za-z0-9._:/-]{1,200}$" }),
+    log: described("Log", "The event log name, e.g. Application.", {
+      type: "string",
+      pattern: "^[A-Za-z][A-Za-z0-9 /-]{0,99}$",
+    }),
+    provider: described("Provider", "The provider (source) name, e.g. Microsoft-Windows-CAPI2.", {
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$",
+    }),
+    ids: described(
+      "Event IDs",
+      "Event IDs that are evidence.",
+      arrayOf({ type: "integer", minimum: 0, maximum: 65535 }, { minItems: 1, uniqueItems: true }),
+    ),
+    level: described(
+      "Level",
+      "The event level as Event Viewer shows it.",
+      stringEnum(EVENT_LEVELS),
+    ),
+    withinDays: described("Time window", "Only events from the last N days count; default 30.", {
+      type: "integer",
+      minimum: 1,
+      maximum: 3650,
+    }),
+    dataContains: described(
+      "Data token",
+      "A language-neutral token (e.g. authrootstl.cab) that must appear in the event data, not the message.",
+      { type: "string", pattern: "^[A-Za-z0-9._:/-]{1,200}$" },
+    ),
   },
   required: ["log", "provider", "ids", "level"],
   cmdFields: ["log", "provider", "dataContains"],

@@ -10,7 +10,10 @@ export interface FileContainsProbe extends PlanProbeBase {
   tokens: string[];
 }
 
-export const fileContains = defineEvidenceKind<{ path: string; tokens: string[] }, FileContainsProbe>({
+export const fileContains = defineEvidenceKind<
+  { path: string; tokens: string[] },
+  FileContainsProbe
+>({
   kind: "file-contains",
   title: "Log file contains a token",
   description:
@@ -18,7 +21,11 @@ export const fileContains = defineEvidenceKind<{ path: string; tokens: string[] 
   targets: { cmd: true },
   properties: {
     path: ref("path"),
-    tokens: described("Tokens", "Language-neutral tokens such as 0x800B0109.", arrayOf({ type: "string", minLength: 1, maxLength: 200 }, { minItems: 1, uniqueItems: true })),
+    tokens: described(
+      "Tokens",
+      "Language-neutral tokens such as 0x800B0109.",
+      arrayOf({ type: "string", minLength: 1, maxLength: 200 }, { minItems: 1, uniqueItems: true }),
+    ),
   },
   required: ["path", "tokens"],
   cmdFields: ["path", "tokens"],

@@ -16,7 +16,11 @@ export const fileSize = defineEvidenceKind<{ path: string; aboveBytes: number },
   targets: { cmd: true },
   properties: {
     path: ref("path"),
-    aboveBytes: described("Limit", "Size in bytes the file must exceed.", { type: "integer", minimum: 0, maximum: 1e15 }),
+    aboveBytes: described("Limit", "Size in bytes the file must exceed.", {
+      type: "integer",
+      minimum: 0,
+      maximum: 1e15,
+    }),
   },
   required: ["path", "aboveBytes"],
   cmdFields: ["path"],

@@ -25,6 +25,12 @@ export const productVersion = defineEvidenceKind<Raw, ProductVersionProbe>({
   },
   required: ["product", "below"],
   cmdFields: [],
-  lower: (raw) => ({ kind: "product-version", product: raw.product, atLeast: raw.atLeast, below: raw.below }),
-  describe: (p) => `${p.product} version is ${p.atLeast ? `at least ${p.atLeast} and ` : ""}below ${p.below}`,
+  lower: (raw) => ({
+    kind: "product-version",
+    product: raw.product,
+    atLeast: raw.atLeast,
+    below: raw.below,
+  }),
+  describe: (p) =>
+    `${p.product} version is ${p.atLeast ? `at least ${p.atLeast} and ` : ""}below ${p.below}`,
 });

@@ -1,6 +1,11 @@
 // A registry value that is missing or differs from what the fix sets.
 import { described, ref, stringEnum } from "../schema/json-schema.js";
-import { normalizeData, REGISTRY_TYPES, type RegistryData, type RegistryType } from "../steps/registry-value.js";
+import {
+  normalizeData,
+  REGISTRY_TYPES,
+  type RegistryData,
+  type RegistryType,
+} from "../steps/registry-value.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface RegistryValueProbe extends PlanProbeBase {
@@ -15,13 +20,17 @@ type Raw = { key: string; name: string; type: RegistryType; expected: unknown };
 export const registryValueProbe = defineEvidenceKind<Raw, RegistryValueProbe>({
   kind: "registry-value",
   title: "Registry value differs",
-  description: "Present when the value is missing or differs from the expected typed data (DWORDs compared unsigned).",
+  description:
+    "Present when the value is missing or differs from the expected typed data (DWORDs compared unsigned).",
   targets: { cmd: true },
   properties: {
     key: ref("registryKey"),
     name: described("Value name", "The value's name.", { type: "string", maxLength: 255 }),
     type: described("Type", "The registry type.", stringEnum(REGISTRY_TYPES)),
-    expected: described("Expected data", "The healthy data, typed as in the registry-value step.", { type: ["string", "integer", "array"], items: { type: "string" } }),
+    expected: described("Expected data", "The healthy data, typed as in the registry-value step.", {
+      type: ["string", "integer", "array"],
+      items: { type: "string" },
+    }),
   },
   required: ["key", "name", "type", "expected"],
   cmdFields: ["key", "name", "expected"],

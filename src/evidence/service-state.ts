@@ -15,21 +15,40 @@ type Raw = { name: string; startTypes?: string[]; states?: string[] };
 export const serviceState = defineEvidenceKind<Raw, ServiceStateProbe>({
   kind: "service-state",
   title: "Service in a bad state",
-  description: "Present when the service has one of the listed start types or is in one of the listed states.",
+  description:
+    "Present when the service has one of the listed start types or is in one of the listed states.",
   targets: { cmd: true },
   properties: {
     name: ref("serviceName"),
-    startTypes: described("Bad start types", "Start types that are evidence.", arrayOf(stringEnum(START_TYPES), { minItems: 1, uniqueItems: true })),
-    states: described("Bad states", "States that are evidence.", arrayOf(stringEnum(SERVICE_STATES), { minItems: 1, uniqueItems: true })),
+    startTypes: described(
+      "Bad start types",
+      "Start types that are evidence.",
+      arrayOf(stringEnum(START_TYPES), { minItems: 1, uniqueItems: true }),
+    ),
+    states: described(
+      "Bad states",
+      "States that are evidence.",
+      arrayOf(stringEnum(SERVICE_STATES), { minItems: 1, uniqueItems: true }),
+    ),
   },
   required: ["name"],
   cmdFields: ["name"],
   lower(raw, ctx) {
     if (!raw.startTypes && !raw.states) {
-      ctx.error("", "probe-nothing-to-test", "service-state needs startTypes or states", "e.g. startTypes: [disabled]");
+      ctx.error(
+        "",
+        "probe-nothing-to-test",
+        "service-state needs startTypes or states",
+        "e.g. startTypes: [disabled]",
+      );
       return undefined;
     }
-    return { kind: "service-state", name: raw.name, startTypes: raw.startTypes ?? [], states: raw.states ?? [] };
+    return {
+      kind: "service-state",
+      name: raw.name,
+      startTypes: raw.startTypes ?? [],
+      states: raw.states ?? [],
+    };
   },
   describe: (p) => `service ${p.name} is ${[...p.startTypes, ...p.states].join(" or ")}`,
 });

@@ -17,7 +17,11 @@ export interface Analysis {
 export function analyzePlaybook(path: string, displayName = path): Analysis {
   const loaded = loadPlaybookFile(path, displayName);
   const diagnostics = [...loaded.diagnostics];
-  const done = (plan?: Plan): Analysis => ({ file: displayName, plan, diagnostics: sortDiagnostics(diagnostics) });
+  const done = (plan?: Plan): Analysis => ({
+    file: displayName,
+    plan,
+    diagnostics: sortDiagnostics(diagnostics),
+  });
   if (hasErrors(diagnostics) || loaded.value === undefined) return done();
   diagnostics.push(...validateAgainstSchema(displayName, loaded.value, loaded.map));
   if (hasErrors(diagnostics)) return done();
@@ -26,7 +30,16 @@ export function analyzePlaybook(path: string, displayName = path): Analysis {
   diagnostics.push(...runChecks(plan, doc, loaded.map));
   const stem = basename(path, extname(path));
   if (stem !== plan.id) {
-    diagnostics.push(diagnostic(displayName, loaded.map.value("/id"), "warning", "id-file-mismatch", `playbook id '${plan.id}' differs from the file name '${stem}'`, `rename the file to ${plan.id}.yaml`));
+    diagnostics.push(
+      diagnostic(
+        displayName,
+        loaded.map.value("/id"),
+        "warning",
+        "id-file-mismatch",
+        `playbook id '${plan.id}' differs from the file name '${stem}'`,
+        `rename the file to ${plan.id}.yaml`,
+      ),
+    );
   }
   return done(hasErrors(diagnostics) ? undefined : plan);
 }

@@ -40,7 +40,12 @@ const UTF16LE: Encoding = {
   replacement: [0xfd, 0xff],
   byteLength: (text) => text.length * 2,
 };
-const UTF16BE: Encoding = { ...UTF16LE, label: "utf-16be", bom: [0xfe, 0xff], replacement: [0xff, 0xfd] };
+const UTF16BE: Encoding = {
+  ...UTF16LE,
+  label: "utf-16be",
+  bom: [0xfe, 0xff],
+  replacement: [0xff, 0xfd],
+};
 
 const RESAVE_HINT = "re-save the file as UTF-8";
 
@@ -51,7 +56,7 @@ export function decodePlaybook(bytes: Uint8Array): Decoded {
   const nul = text.indexOf("\0");
   if (nul !== -1) {
     const message = "file contains a NUL character: this looks like a binary file, not YAML";
-    const hint = "playbooks are UTF-8 text; a UTF-16 file needs a byte-order mark, or " + RESAVE_HINT;
+    const hint = "playbooks are text (UTF-8, or UTF-16 with a byte-order mark); " + RESAVE_HINT;
     return problem(text, encoding, nul, "binary-file", message, hint);
   }
   const bad = firstDecodingError(text, bytes, encoding);
@@ -60,7 +65,8 @@ export function decodePlaybook(bytes: Uint8Array): Decoded {
     const message = "file is not valid UTF-8 (first invalid byte here)";
     return problem(text, encoding, bad, "invalid-utf8", message, RESAVE_HINT);
   }
-  const message = "file has a UTF-16 byte-order mark but is not valid UTF-16 (first invalid unit here)";
+  const message =
+    "file has a UTF-16 byte-order mark but is not valid UTF-16 (first invalid unit here)";
   return problem(text, encoding, bad, "invalid-utf16", message, RESAVE_HINT);
 }
 

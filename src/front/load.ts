@@ -14,7 +14,8 @@ import { fileTooLarge, readBoundedFile, type ReadFailure } from "./read-file.js"
 import type { SourceMap } from "./source-map.js";
 import { yamlErrorDiagnostic } from "./yaml-errors.js";
 import { emptySourceMap, OffsetSourceMap } from "./yaml-source-map.js";
-import { MAX_ALIASES, walkEvents, type WalkResult } from "./yaml-walk.js";
+import { MAX_ALIASES } from "./yaml-limits.js";
+import { walkEvents, type WalkResult } from "./yaml-walk.js";
 
 export const MAX_PLAYBOOK_BYTES = 1_048_576; // 1 MiB
 
@@ -47,7 +48,13 @@ export function loadPlaybookBytes(file: string, bytes: Uint8Array): LoadResult {
   } catch (error) {
     const message = `could not load the playbook (internal error: ${describe(error)})`;
     const hint = "this is a kbfix bug; please report it with the file";
-    return failed(file, "", "", emptySourceMap, errorAt(file, FILE_START, "internal-error", message, hint));
+    return failed(
+      file,
+      "",
+      "",
+      emptySourceMap,
+      errorAt(file, FILE_START, "internal-error", message, hint),
+    );
   }
 }
 
@@ -72,11 +79,21 @@ function load(file: string, bytes: Uint8Array): LoadResult {
   const walk = walkEvents(text, events, lines, SCHEMA);
   const map = new OffsetSourceMap(walk.ranges, lines);
   const shapeError = walk.problem
-    ? errorAt(file, lines.span(walk.problem.start, walk.problem.end), walk.problem.code, walk.problem.message, walk.problem.hint)
+    ? errorAt(
+        file,
+        lines.span(walk.problem.start, walk.problem.end),
+        walk.problem.code,
+        walk.problem.message,
+        walk.problem.hint,
+      )
     : rootShapeError(file, walk, map);
   if (shapeError) return fail(map, shapeError);
   try {
-    const [value] = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: MAX_ALIASES });
+    const [value] = constructFromEvents(events, {
+      source: text,
+      schema: SCHEMA,
+      maxAliases: MAX_ALIASES,
+    });
     return { file, text, sha256, value, map, diagnostics: [] };
   } catch (error) {
     return fail(map, yamlErrorDiagnostic(file, error, text, lines));
@@ -101,12 +118,31 @@ function fileFailure(file: string, failure: ReadFailure): LoadResult {
   return failed(file, "", "", emptySourceMap, d);
 }
 
-function failed(file: string, text: string, sha256: string, map: SourceMap, d: Diagnostic): LoadResult {
+function failed(
+  file: string,
+  text: string,
+  sha256: string,
+  map: SourceMap,
+  d: Diagnostic,
+): LoadResult {
   return { file, text, sha256, value: undefined, map, diagnostics: [d] };
 }
 
-function errorAt(file: string, span: Span, code: string, message: string, hint?: string): Diagnostic {
-  return diagnostic(file, { line: span.line, column: span.column, ...endOf(span) }, "error", code, message, hint);
+function errorAt(
+  file: string,
+  span: Span,
+  code: string,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  return diagnostic(
+    file,
+    { line: span.line, column: span.column, ...endOf(span) },
+    "error",
+    code,
+    message,
+    hint,
+  );
 }
 
 function endOf(span: Span): Partial<Span> {

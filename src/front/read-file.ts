@@ -29,7 +29,8 @@ export function readBoundedFile(path: string, maxBytes: number): ReadResult {
 
 function readOpenFile(fd: number, maxBytes: number): ReadResult {
   const stat = fstatSync(fd);
-  if (stat.isDirectory()) return { code: "file-unreadable", message: "this is a directory, not a file" };
+  if (stat.isDirectory())
+    return { code: "file-unreadable", message: "this is a directory, not a file" };
   if (!stat.isFile()) return { code: "file-unreadable", message: "this is not a regular file" };
   if (stat.size > maxBytes) return fileTooLarge(stat.size, maxBytes);
   let buffer: Buffer = Buffer.allocUnsafe(stat.size + 1);
@@ -64,7 +65,8 @@ export function fileTooLarge(size: number | undefined, maxBytes: number): ReadFa
 function readFailure(error: unknown): ReadFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return { code: "file-not-found", message: "file not found" };
-  if (code === "EISDIR") return { code: "file-unreadable", message: "this is a directory, not a file" };
+  if (code === "EISDIR")
+    return { code: "file-unreadable", message: "this is a directory, not a file" };
   if (code === "EACCES" || code === "EPERM") {
     return { code: "file-unreadable", message: "permission denied" };
   }

@@ -14,31 +14,77 @@ export interface SchemaError {
   data?: unknown;
 }
 
-const KIND_FAMILY = (path: string) => (/\/(detection|any|all)(\/|$)/.test(path) ? "evidence" : "step");
+const KIND_FAMILY = (path: string) =>
+  /\/(detection|any|all)(\/|$)/.test(path) ? "evidence" : "step";
 
-export function schemaErrorToDiagnostic(file: string, e: SchemaError, map: SourceMap, _root: unknown): Diagnostic {
+export function schemaErrorToDiagnostic(
+  file: string,
+  e: SchemaError,
+  map: SourceMap,
+  _root: unknown,
+): Diagnostic {
   const at = (pointer: string) => map.value(pointer);
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String(e.params.additionalProperty);
       const allowed = Object.keys(e.parentSchema?.properties ?? {});
       const close = didYouMean(key, allowed);
-      return diagnostic(file, map.key(`${e.instancePath}/${escape(key)}`), "error", "unknown-key", `unknown key '${key}'${where(e.instancePath)}`, close ? `did you mean '${close}'?` : `allowed keys: ${allowed.join(", ")}`);
+      return diagnostic(
+        file,
+        map.key(`${e.instancePath}/${escape(key)}`),
+        "error",
+        "unknown-key",
+        `unknown key '${key}'${where(e.instancePath)}`,
+        close ? `did you mean '${close}'?` : `allowed keys: ${allowed.join(", ")}`,
+      );
     }
     case "required":
-      return diagnostic(file, at(e.instancePath), "error", "missing-key", `missing required key '${e.params.missingProperty}'${where(e.instancePath)}`);
+      return diagnostic(
+        file,
+        at(e.instancePath),
+        "error",
+        "missing-key",
+        `missing required key '${e.params.missingProperty}'${where(e.instancePath)}`,
+      );
     case "discriminator":
       return kindError(file, e, map);
     case "enum": {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
-      return diagnostic(file, at(e.instancePath), "error", "bad-value", `'${String(e.data)}' is not allowed here${where(e.instancePath)}`, suggestion(String(e.data), allowed));
+      return diagnostic(
+        file,
+        at(e.instancePath),
+        "error",
+        "bad-value",
+        `'${String(e.data)}' is not allowed here${where(e.instancePath)}`,
+        suggestion(String(e.data), allowed),
+      );
     }
     case "const":
-      return diagnostic(file, at(e.instancePath), "error", "bad-value", `must be ${JSON.stringify(e.params.allowedValue)}${where(e.instancePath)}`);
+      return diagnostic(
+        file,
+        at(e.instancePath),
+        "error",
+        "bad-value",
+        `must be ${JSON.stringify(e.params.allowedValue)}${where(e.instancePath)}`,
+      );
     case "oneOf":
-      return diagnostic(file, at(e.instancePath), "error", "bad-shape", `does not match any accepted form${where(e.instancePath)}`, formsHint(e));
+      return diagnostic(
+        file,
+        at(e.instancePath),
+        "error",
+        "bad-shape",
+        `does not match any accepted form${where(e.instancePath)}`,
+        formsHint(e),
+      );
     default:
-      return diagnostic(file, at(e.instancePath), "error", "bad-value", `${e.message ?? "is not valid"}${where(e.instancePath)}`, e.parentSchema?.description);
+      return diagnostic(
+        file,
+        at(e.instancePath),
+        "error",
+        "bad-value",
+        `${e.message ?? "is not valid"}${where(e.instancePath)}`,
+        e.parentSchema?.description,
+      );
   }
 }
 
@@ -47,14 +93,30 @@ function kindError(file: string, e: SchemaError, map: SourceMap): Diagnostic {
   const kinds = (e.parentSchema?.oneOf ?? []).map((b: any) => String(b.properties?.kind?.const));
   const value = e.params.tagValue;
   if (typeof value !== "string") {
-    return diagnostic(file, map.value(e.instancePath), "error", "missing-key", `missing '${e.params.tag}' (the ${family} kind)`, `one of: ${kinds.join(", ")}`);
+    return diagnostic(
+      file,
+      map.value(e.instancePath),
+      "error",
+      "missing-key",
+      `missing '${e.params.tag}' (the ${family} kind)`,
+      `one of: ${kinds.join(", ")}`,
+    );
   }
-  return diagnostic(file, map.value(`${e.instancePath}/kind`), "error", `unknown-${family}-kind`, `unknown ${family} kind '${value}'`, suggestion(value, kinds));
+  return diagnostic(
+    file,
+    map.value(`${e.instancePath}/kind`),
+    "error",
+    `unknown-${family}-kind`,
+    `unknown ${family} kind '${value}'`,
+    suggestion(value, kinds),
+  );
 }
 
 function formsHint(e: SchemaError): string | undefined {
   const branches: any[] = e.parentSchema?.oneOf ?? [];
-  const forms = branches.map((b) => (b.required ? `{ ${b.required.join(", ")} }` : b.type ?? b.title)).filter(Boolean);
+  const forms = branches
+    .map((b) => (b.required ? `{ ${b.required.join(", ")} }` : (b.type ?? b.title)))
+    .filter(Boolean);
   return forms.length ? `use one of: ${forms.join(" | ")}` : undefined;
 }
 

@@ -19,7 +19,17 @@ export function validateAgainstSchema(file: string, value: unknown, map: SourceM
       out.push(d);
     }
   }
-  return out.length ? out : [diagnostic(file, map.value(""), "error", "schema", "the playbook does not match the schema")];
+  return out.length
+    ? out
+    : [
+        diagnostic(
+          file,
+          map.value(""),
+          "error",
+          "schema",
+          "the playbook does not match the schema",
+        ),
+      ];
 }
 
 /**
@@ -28,10 +38,17 @@ export function validateAgainstSchema(file: string, value: unknown, map: SourceM
  */
 function relevantErrors(errors: readonly SchemaError[]): SchemaError[] {
   const unionPaths = errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath);
-  const discriminated = errors.filter((e) => e.keyword === "discriminator").map((e) => e.instancePath);
+  const discriminated = errors
+    .filter((e) => e.keyword === "discriminator")
+    .map((e) => e.instancePath);
   return errors.filter((e) => {
     if (e.keyword === "if") return false;
-    if (e.keyword !== "oneOf" && unionPaths.some((p) => isWithin(e.instancePath, p)) && !discriminated.includes(e.instancePath)) return false;
+    if (
+      e.keyword !== "oneOf" &&
+      unionPaths.some((p) => isWithin(e.instancePath, p)) &&
+      !discriminated.includes(e.instancePath)
+    )
+      return false;
     return true;
   });
 }

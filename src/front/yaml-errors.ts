@@ -3,6 +3,7 @@
 import { YAMLException } from "js-yaml";
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { LineIndex } from "./line-index.js";
+import { MAX_DEPTH } from "./yaml-limits.js";
 
 interface Classified {
   code: string;
@@ -23,7 +24,8 @@ export function yamlErrorDiagnostic(
   const line = (error.mark?.line ?? 0) + 1;
   const column = (error.mark?.column ?? 0) + 1;
   const known = classify(error.reason);
-  if (known) return diagnostic(file, { line, column }, "error", known.code, known.message, known.hint);
+  if (known)
+    return diagnostic(file, { line, column }, "error", known.code, known.message, known.hint);
   // js-yaml often trips over a tab some way after it; name the tab instead.
   const tab = indentationTab(text, lines, line);
   if (tab !== undefined) {
@@ -33,9 +35,11 @@ export function yamlErrorDiagnostic(
 }
 
 function classify(reason: string): Classified | undefined {
-  if (/tab characters/.test(reason)) return { code: "yaml-tab", message: tabMessage(), hint: TAB_HINT };
+  if (/tab characters/.test(reason))
+    return { code: "yaml-tab", message: tabMessage(), hint: TAB_HINT };
   if (/maxDepth/.test(reason)) {
-    return { code: "yaml-too-deep", message: "nesting is too deep", hint: "flatten the structure" };
+    const message = `nesting is deeper than ${MAX_DEPTH} levels`;
+    return { code: "yaml-too-deep", message, hint: "flatten the structure" };
   }
   if (/aliases exceeded|merge keys exceeded|merge sequence size/.test(reason)) {
     return { code: "yaml-alias-limit", message: reason, hint: "repeat the content instead" };

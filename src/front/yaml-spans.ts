@@ -16,8 +16,11 @@ export function scalarRange(
     case SCALAR_STYLE.DOUBLE_QUOTED:
       return [start - 1, end + 1];
     case SCALAR_STYLE.LITERAL_BLOCK:
-    case SCALAR_STYLE.FOLDED_BLOCK:
-      return [blockHeaderStart(text, cursor, start), trimLineBreaks(text, start, end)];
+    case SCALAR_STYLE.FOLDED_BLOCK: {
+      // Anchor and tag names may contain `|` and `>`: search after them.
+      const from = Math.max(cursor, event.anchorEnd, event.tagEnd);
+      return [blockHeaderStart(text, from, start), trimLineBreaks(text, start, end)];
+    }
     default:
       return [start, end];
   }

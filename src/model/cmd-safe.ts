@@ -10,6 +10,8 @@ export function cmdSafeReason(value: string, glob = false): string | undefined {
   const pattern = glob ? CMD_SAFE_GLOB : CMD_SAFE;
   if (pattern.test(value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";
-  const shown = /^[\x21-\x7e]$/.test(bad) ? `'${bad}'` : `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const shown = /^[\x21-\x7e]$/.test(bad)
+    ? `'${bad}'`
+    : `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
   return `contains ${shown}, which cmd.exe cannot carry safely`;
 }

@@ -15,9 +15,7 @@ export type EnvironmentBase = (typeof ENVIRONMENT_BASES)[number];
 export const PROFILE_BASE = "profile";
 
 export type PathBase =
-  | { kind: "env"; name: EnvironmentBase }
-  | { kind: "profile" }
-  | { kind: "param"; name: string };
+  { kind: "env"; name: EnvironmentBase } | { kind: "profile" } | { kind: "param"; name: string };
 
 export interface PathExpr {
   base: PathBase;
@@ -27,7 +25,8 @@ export interface PathExpr {
   text: string;
 }
 
-export type PathParseResult = { ok: true; path: PathExpr } | { ok: false; reason: string; hint: string };
+export type PathParseResult =
+  { ok: true; path: PathExpr } | { ok: false; reason: string; hint: string };
 
 const BASE_PATTERN = /^%([^%\\/]+)%(?:[\\/](.*))?$/s;
 
@@ -71,6 +70,10 @@ function resolveBase(name: string, pathParameters: ReadonlySet<string>): PathBas
 
 export function pathToString(path: PathExpr): string {
   const base =
-    path.base.kind === "env" ? path.base.name : path.base.kind === "profile" ? PROFILE_BASE : path.base.name;
+    path.base.kind === "env"
+      ? path.base.name
+      : path.base.kind === "profile"
+        ? PROFILE_BASE
+        : path.base.name;
   return [`%${base}%`, ...path.segments].join("\\");
 }

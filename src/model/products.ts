@@ -15,7 +15,10 @@ export interface ProductLocation {
 export const PRODUCTS: Record<ProductId, ProductLocation> = {
   "configmgr-client": {
     title: "Configuration Manager client",
-    keys: ["HKLM\\SOFTWARE\\Microsoft\\SMS\\Mobile Client", "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\SMS\\Mobile Client"],
+    keys: [
+      "HKLM\\SOFTWARE\\Microsoft\\SMS\\Mobile Client",
+      "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\SMS\\Mobile Client",
+    ],
     valueName: "ProductVersion",
   },
 };

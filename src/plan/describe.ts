@@ -12,13 +12,22 @@ export function describeApplicability(a: Applicability): string {
   const parts: string[] = [];
   if (a.windows) {
     const { min, max } = a.windows;
-    const range = min && max ? (min === max ? windowsName(min) : `${windowsName(min)} to ${windowsName(max)}`) : min ? `${windowsName(min)} and later` : `up to ${windowsName(max!)}`;
+    const range =
+      min && max
+        ? min === max
+          ? windowsName(min)
+          : `${windowsName(min)} to ${windowsName(max)}`
+        : min
+          ? `${windowsName(min)} and later`
+          : `up to ${windowsName(max!)}`;
     parts.push(`${range} (NT ${min ?? "*"}-${max ?? "*"})`);
   }
   if (a.architecture) parts.push(a.architecture.join("/"));
   if (a.product) {
     const p = a.product;
-    parts.push(`${PRODUCTS[p.id].title} installed${p.minVersion ? ` >= ${p.minVersion}` : ""}${p.belowVersion ? ` < ${p.belowVersion}` : ""}`);
+    parts.push(
+      `${PRODUCTS[p.id].title} installed${p.minVersion ? ` >= ${p.minVersion}` : ""}${p.belowVersion ? ` < ${p.belowVersion}` : ""}`,
+    );
   }
   if (a.context) parts.push(`runs as ${a.context === "system" ? "SYSTEM" : "the user"}`);
   return parts.length ? parts.join("; ") : "any Windows";
@@ -27,7 +36,10 @@ export function describeApplicability(a: Applicability): string {
 export function describeEvidence(e: PlanEvidence, indent = ""): string[] {
   if (e.kind === "any" || e.kind === "all") {
     const items = e.items as PlanEvidence[];
-    return [`${indent}${e.kind === "any" ? "any" : "all"} of:`, ...items.flatMap((i) => describeEvidence(i, indent + "  "))];
+    return [
+      `${indent}${e.kind === "any" ? "any" : "all"} of:`,
+      ...items.flatMap((i) => describeEvidence(i, indent + "  ")),
+    ];
   }
   const kind = evidenceKinds[e.kind as keyof typeof evidenceKinds] as EvidenceKind | undefined;
   const probe = e as PlanProbeBase;
@@ -36,25 +48,39 @@ export function describeEvidence(e: PlanEvidence, indent = ""): string[] {
 
 export function describeGuard(g: PlanGuard | undefined): string {
   if (!g) return "";
-  if (g.kind === "evidence") return g.id === "detection" ? "only while detection finds the problem" : `only while evidence '${g.id}' is present`;
-  return g.kind === "creates" ? `skipped when ${g.path.text} exists` : `only while ${g.path.text} exists`;
+  if (g.kind === "evidence")
+    return g.id === "detection"
+      ? "only while detection finds the problem"
+      : `only while evidence '${g.id}' is present`;
+  return g.kind === "creates"
+    ? `skipped when ${g.path.text} exists`
+    : `only while ${g.path.text} exists`;
 }
 
 export function describeStep(step: PlanStepBase): string {
   const kind = stepKinds[step.kind as keyof typeof stepKinds] as StepKind | undefined;
   const what = kind ? kind.describe(step) : step.kind;
-  const how = kind?.idempotence === "one-shot" ? "one-shot" : "test, then set only what differs, then test again";
+  const how =
+    kind?.idempotence === "one-shot"
+      ? "one-shot"
+      : "test, then set only what differs, then test again";
   const guard = describeGuard(step.guard);
   return `${what} [${step.id}; ${how}${guard ? `; ${guard}` : ""}]`;
 }
 
 export function describeMethod(m: PlanMethod): string[] {
-  const lines = [`Method ${m.kbMethod}: ${m.title} (${m.id}) - risk ${m.risk}${m.risk === "high" ? " (opt-in)" : ""}, reboot ${m.reboot}`];
+  const lines = [
+    `Method ${m.kbMethod}: ${m.title} (${m.id}) - risk ${m.risk}${m.risk === "high" ? " (opt-in)" : ""}, reboot ${m.reboot}`,
+  ];
   if (Object.keys(m.applies).length) lines.push(`  applies: ${describeApplicability(m.applies)}`);
-  if (m.services.length) lines.push(`  stops ${m.services.join(", ")} first and starts it again afterwards, whatever happens`);
+  if (m.services.length)
+    lines.push(
+      `  stops ${m.services.join(", ")} first and starts it again afterwards, whatever happens`,
+    );
   m.steps.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${describeStep(s)}`);
-    if (s.kind === "per-user") s.steps.forEach((inner, j) => lines.push(`     ${i + 1}.${j + 1} ${describeStep(inner)}`));
+    if (s.kind === "per-user")
+      s.steps.forEach((inner, j) => lines.push(`     ${i + 1}.${j + 1} ${describeStep(inner)}`));
   });
   return lines;
 }

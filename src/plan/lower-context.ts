@@ -15,9 +15,15 @@ export interface LowerScope {
 
 export function lowerContext(scope: LowerScope, pointer: string, inPerUser: boolean): LowerContext {
   const at = (field: string) => (field ? `${pointer}/${field}` : pointer);
-  const report = (severity: "error" | "warning") => (field: string, code: string, message: string, hint?: string) =>
-    scope.diagnostics.push(diagnostic(scope.file, scope.map.value(at(field)), severity, code, message, hint));
-  const pathParameters = new Set([...scope.parameterTypes].filter(([, t]) => t === "path").map(([n]) => n));
+  const report =
+    (severity: "error" | "warning") =>
+    (field: string, code: string, message: string, hint?: string) =>
+      scope.diagnostics.push(
+        diagnostic(scope.file, scope.map.value(at(field)), severity, code, message, hint),
+      );
+  const pathParameters = new Set(
+    [...scope.parameterTypes].filter(([, t]) => t === "path").map(([n]) => n),
+  );
   const error = report("error");
   return {
     inPerUser,
@@ -32,7 +38,12 @@ export function lowerContext(scope: LowerScope, pointer: string, inPerUser: bool
         return undefined;
       }
       if (parsed.path.base.kind === "profile" && !inPerUser) {
-        error(field, "profile-outside-per-user", `%profile% is only defined inside a per-user step`, "wrap the step in kind: per-user");
+        error(
+          field,
+          "profile-outside-per-user",
+          `%profile% is only defined inside a per-user step`,
+          "wrap the step in kind: per-user",
+        );
         return undefined;
       }
       return parsed.path;

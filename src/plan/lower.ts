@@ -12,7 +12,13 @@ import type { Plan, PlanMethod, PlanParameter } from "./plan.js";
 
 type Raw = Record<string, any>;
 
-export function lowerPlaybook(file: string, sha256: string, doc: Raw, map: SourceMap, diagnostics: Diagnostic[]): Plan {
+export function lowerPlaybook(
+  file: string,
+  sha256: string,
+  doc: Raw,
+  map: SourceMap,
+  diagnostics: Diagnostic[],
+): Plan {
   const parameters: PlanParameter[] = (doc.parameters ?? []).map((p: Raw, i: number) => ({
     required: false,
     ...p,
@@ -23,7 +29,8 @@ export function lowerPlaybook(file: string, sha256: string, doc: Raw, map: Sourc
     map,
     diagnostics,
     parameterTypes: new Map(parameters.map((p) => [p.name, p.type])),
-    lowerSteps: (pointer, raw, inPerUser) => raw.map((s, i) => lowerStep(scope, `${pointer}/${i}`, s as Raw, inPerUser)),
+    lowerSteps: (pointer, raw, inPerUser) =>
+      raw.map((s, i) => lowerStep(scope, `${pointer}/${i}`, s as Raw, inPerUser)),
   };
   return {
     file,
@@ -32,7 +39,12 @@ export function lowerPlaybook(file: string, sha256: string, doc: Raw, map: Sourc
     id: doc.id,
     title: doc.title,
     kb: doc.kb,
-    source: { url: doc.source.url, revision: doc.source.revision, language: doc.source.language, notes: doc.source.notes ?? [] },
+    source: {
+      url: doc.source.url,
+      revision: doc.source.revision,
+      language: doc.source.language,
+      notes: doc.source.notes ?? [],
+    },
     summary: doc.summary,
     targets: doc.targets,
     applies: doc.applies ?? {},
@@ -66,7 +78,12 @@ function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: bool
   if (!isStepKindName(raw.kind)) return base;
   const kind = stepKinds[raw.kind] as StepKind;
   if (inPerUser && !kind.perUser) {
-    ctx.error("kind", "not-per-user", `a ${raw.kind} step cannot run per user`, "per-user steps may be: clear-folder, delete-files, attributes, rename");
+    ctx.error(
+      "kind",
+      "not-per-user",
+      `a ${raw.kind} step cannot run per user`,
+      "per-user steps may be: clear-folder, delete-files, attributes, rename",
+    );
   }
   const lowered = kind.lower(raw, ctx);
   return { ...base, ...(lowered ?? {}), ...(lowered ? {} : { invalid: true }) } as PlanStepBase;
@@ -82,7 +99,14 @@ function lowerGuard(raw: Raw, ctx: ReturnType<typeof lowerContext>): PlanGuard |
 function lowerEvidence(scope: LowerScope, pointer: string, raw: Raw): PlanEvidence {
   const span = scope.map.value(pointer);
   for (const group of ["any", "all"] as const) {
-    if (raw[group]) return { kind: group, span, items: raw[group].map((r: Raw, i: number) => lowerEvidence(scope, `${pointer}/${group}/${i}`, r)) };
+    if (raw[group])
+      return {
+        kind: group,
+        span,
+        items: raw[group].map((r: Raw, i: number) =>
+          lowerEvidence(scope, `${pointer}/${group}/${i}`, r),
+        ),
+      };
   }
   const ctx = lowerContext(scope, pointer, false);
   const base = { id: raw.id, kind: raw.kind, span };

@@ -14,7 +14,9 @@ export function allSteps(plan: Plan): StepVisit[] {
   return plan.methods.flatMap((method) =>
     method.steps.flatMap((step) => [
       { method, step },
-      ...(step.kind === "per-user" ? step.steps.map((inner) => ({ method, step: inner as PlanStep, parent: step })) : []),
+      ...(step.kind === "per-user"
+        ? step.steps.map((inner) => ({ method, step: inner as PlanStep, parent: step }))
+        : []),
     ]),
   );
 }

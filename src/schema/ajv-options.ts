@@ -22,6 +22,7 @@ export function standaloneValidatorSource(schema: JsonSchema): string {
   });
   const validate = ajv.compile(schema);
   // Ajv's ESM output still calls require() for its runtime helpers.
-  const prelude = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
+  const prelude =
+    'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
   return HEADER + prelude + standalone(ajv, validate).replace(/^"use strict";\n/, "");
 }

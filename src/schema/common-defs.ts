@@ -1,5 +1,12 @@
 // Schema definitions shared by step kinds and evidence kinds ($defs).
-import { arrayOf, closedObject, described, ref, stringEnum, type JsonSchema } from "./json-schema.js";
+import {
+  arrayOf,
+  closedObject,
+  described,
+  ref,
+  stringEnum,
+  type JsonSchema,
+} from "./json-schema.js";
 
 export const ID_PATTERN = "^[a-z0-9][a-z0-9-]{0,62}$";
 export const VERSION_PATTERN = "^[0-9]{1,9}(\\.[0-9]{1,9}){0,3}$";
@@ -19,19 +26,31 @@ const ntRange = closedObject({
     type: "string",
     pattern: NT_VERSION_PATTERN,
   }),
-  max: described("Highest NT version", "Highest NT version (major.minor), inclusive, e.g. 5.2 for Server 2003.", {
-    type: "string",
-    pattern: NT_VERSION_PATTERN,
-  }),
+  max: described(
+    "Highest NT version",
+    "Highest NT version (major.minor), inclusive, e.g. 5.2 for Server 2003.",
+    {
+      type: "string",
+      pattern: NT_VERSION_PATTERN,
+    },
+  ),
 });
 
 const productRequirement = closedObject(
   {
-    id: described("Product", "A product kbfix knows how to find on a machine.", stringEnum(["configmgr-client"])),
-    minVersion: described("Lowest version", "Lowest product version that applies (compared as a version).", {
-      type: "string",
-      pattern: VERSION_PATTERN,
-    }),
+    id: described(
+      "Product",
+      "A product kbfix knows how to find on a machine.",
+      stringEnum(["configmgr-client"]),
+    ),
+    minVersion: described(
+      "Lowest version",
+      "Lowest product version that applies (compared as a version).",
+      {
+        type: "string",
+        pattern: VERSION_PATTERN,
+      },
+    ),
     belowVersion: described("Below version", "Applies only to versions lower than this.", {
       type: "string",
       pattern: VERSION_PATTERN,
@@ -47,7 +66,11 @@ const applicability = closedObject({
     "Processor architectures this applies to; all when omitted.",
     arrayOf(stringEnum(["x86", "x64", "arm64"]), { minItems: 1, uniqueItems: true }),
   ),
-  product: described("Required product", "A product that must be installed for this to apply.", productRequirement),
+  product: described(
+    "Required product",
+    "A product that must be installed for this to apply.",
+    productRequirement,
+  ),
   context: described(
     "Run context",
     "The account the script must run as: system (SYSTEM, e.g. GPO startup, ConfigMgr, Intune) or user.",
@@ -68,11 +91,23 @@ const guard = {
       ["evidence"],
     ),
     closedObject(
-      { creates: described("Creates guard", "Skip the step when this path already exists.", pathSchema) },
+      {
+        creates: described(
+          "Creates guard",
+          "Skip the step when this path already exists.",
+          pathSchema,
+        ),
+      },
       ["creates"],
     ),
     closedObject(
-      { removes: described("Removes guard", "Run the step only while this path exists.", pathSchema) },
+      {
+        removes: described(
+          "Removes guard",
+          "Run the step only while this path exists.",
+          pathSchema,
+        ),
+      },
       ["removes"],
     ),
   ],
@@ -81,27 +116,39 @@ const guard = {
 const globSchema = described(
   "Pattern",
   "A file name pattern with * and ? wildcards (no folders), e.g. tmp*.cat.",
-  { type: "string", minLength: 1, pattern: "^[^\\\\/:<>\"|]+$" },
+  { type: "string", minLength: 1, pattern: '^[^\\\\/:<>"|]+$' },
 );
 
 export const commonDefs: Record<string, JsonSchema> = {
   path: pathSchema,
   glob: globSchema,
   version: { type: "string", pattern: VERSION_PATTERN },
-  applicability: described("Applicability", "Where this applies: Windows versions, architecture, product, run context.", applicability),
+  applicability: described(
+    "Applicability",
+    "Where this applies: Windows versions, architecture, product, run context.",
+    applicability,
+  ),
   guard: described(
     "Guard",
     "What makes a one-shot step safe to repeat: exactly one of evidence, creates or removes.",
     guard,
   ),
-  registryKey: described("Registry key", "A key under HKLM, e.g. HKLM\\Software\\Microsoft\\Non-Driver Signing.", {
-    type: "string",
-    pattern: REGISTRY_KEY_PATTERN,
-  }),
-  serviceName: described("Service name", "The service's short name as sc.exe shows it, e.g. CryptSvc.", {
-    type: "string",
-    pattern: "^[A-Za-z0-9_.-]{1,80}$",
-  }),
+  registryKey: described(
+    "Registry key",
+    "A key under HKLM, e.g. HKLM\\Software\\Microsoft\\Non-Driver Signing.",
+    {
+      type: "string",
+      pattern: REGISTRY_KEY_PATTERN,
+    },
+  ),
+  serviceName: described(
+    "Service name",
+    "The service's short name as sc.exe shows it, e.g. CryptSvc.",
+    {
+      type: "string",
+      pattern: "^[A-Za-z0-9_.-]{1,80}$",
+    },
+  ),
 };
 
 export { ref };

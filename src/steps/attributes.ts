@@ -15,10 +15,14 @@ export interface AttributesStep extends PlanStepBase {
 
 const attributeList = arrayOf(stringEnum(FILE_ATTRIBUTES), { uniqueItems: true });
 
-export const attributes = defineStepKind<{ path: string; set?: FileAttribute[]; clear?: FileAttribute[] }, AttributesStep>({
+export const attributes = defineStepKind<
+  { path: string; set?: FileAttribute[]; clear?: FileAttribute[] },
+  AttributesStep
+>({
   kind: "attributes",
   title: "File attributes",
-  description: "Sets and clears file or folder attributes (hidden, system, readonly, archive); idempotent by state.",
+  description:
+    "Sets and clears file or folder attributes (hidden, system, readonly, archive); idempotent by state.",
   idempotence: "state",
   destructive: false,
   targets: { cmd: true },
@@ -34,8 +38,20 @@ export const attributes = defineStepKind<{ path: string; set?: FileAttribute[]; 
     const set = raw.set ?? [];
     const clear = raw.clear ?? [];
     const both = set.filter((a) => clear.includes(a));
-    if (both.length) ctx.error("set", "attribute-conflict", `'${both.join("', '")}' is both set and cleared`, "list each attribute once");
-    if (!set.length && !clear.length) ctx.error("", "attributes-nothing-to-do", "attributes step sets and clears nothing", "add set: [...] or clear: [...]");
+    if (both.length)
+      ctx.error(
+        "set",
+        "attribute-conflict",
+        `'${both.join("', '")}' is both set and cleared`,
+        "list each attribute once",
+      );
+    if (!set.length && !clear.length)
+      ctx.error(
+        "",
+        "attributes-nothing-to-do",
+        "attributes step sets and clears nothing",
+        "add set: [...] or clear: [...]",
+      );
     const path = ctx.path("path", raw.path, "read");
     return path && { kind: "attributes", path, set, clear };
   },

@@ -30,23 +30,51 @@ export const certificate = defineStepKind<Raw, CertificateStep>({
     "Makes sure a certificate is in a LocalMachine store, matched by thumbprint or by subject; imports it from a .cer parameter when given, else reports manual work.",
   idempotence: "state",
   destructive: false,
-  targets: { cmd: false, why: "batch has no dependable certificate store access on every Windows (certutil is missing on XP)" },
+  targets: {
+    cmd: false,
+    why: "batch has no dependable certificate store access on every Windows (certutil is missing on XP)",
+  },
   properties: {
-    store: described("Store", "The LocalMachine store name as Windows spells it: Root, TrustedPublisher, CA, My, SMS.", stringEnum(CERTIFICATE_STORES)),
-    thumbprint: described("Thumbprint", "SHA-1 thumbprint, 40 hex digits.", { type: "string", pattern: "^[0-9A-Fa-f]{40}$" }),
-    subject: described("Subject", "Exact subject common name, e.g. Microsoft Root Authority (matched as CN=<subject>).", { type: "string", minLength: 1, maxLength: 200 }),
-    importFrom: described("Import from", "Name of a path parameter holding a .cer file to import when the certificate is missing.", { type: "string" }),
+    store: described(
+      "Store",
+      "The LocalMachine store name as Windows spells it: Root, TrustedPublisher, CA, My, SMS.",
+      stringEnum(CERTIFICATE_STORES),
+    ),
+    thumbprint: described("Thumbprint", "SHA-1 thumbprint, 40 hex digits.", {
+      type: "string",
+      pattern: "^[0-9A-Fa-f]{40}$",
+    }),
+    subject: described(
+      "Subject",
+      "Exact subject common name, e.g. Microsoft Root Authority (matched as CN=<subject>).",
+      { type: "string", minLength: 1, maxLength: 200 },
+    ),
+    importFrom: described(
+      "Import from",
+      "Name of a path parameter holding a .cer file to import when the certificate is missing.",
+      { type: "string" },
+    ),
   },
   required: ["store"],
   cmdFields: [],
   perUser: false,
   lower(raw, ctx) {
     if (!raw.thumbprint === !raw.subject) {
-      ctx.error("", "certificate-match", "give exactly one of thumbprint or subject", "thumbprint is exact; subject matches CN=<subject>");
+      ctx.error(
+        "",
+        "certificate-match",
+        "give exactly one of thumbprint or subject",
+        "thumbprint is exact; subject matches CN=<subject>",
+      );
       return undefined;
     }
     if (raw.importFrom && ctx.parameterType(raw.importFrom) !== "path") {
-      ctx.error("importFrom", "unknown-parameter", `importFrom names '${raw.importFrom}', which is not a declared path parameter`, "declare it under parameters: with type: path");
+      ctx.error(
+        "importFrom",
+        "unknown-parameter",
+        `importFrom names '${raw.importFrom}', which is not a declared path parameter`,
+        "declare it under parameters: with type: path",
+      );
       return undefined;
     }
     return {

@@ -27,17 +27,32 @@ export const clearFolder = defineStepKind<Raw, ClearFolderStep>({
   targets: { cmd: true },
   properties: {
     path: ref("path"),
-    include: described("Include", "Which entries to remove (wildcards); default * (everything).", ref("glob")),
-    backup: described("Backup", "Move the entries into <folder>.kbfix-backup-N instead of deleting them.", {
-      type: "boolean",
-    }),
+    include: described(
+      "Include",
+      "Which entries to remove (wildcards); default * (everything).",
+      ref("glob"),
+    ),
+    backup: described(
+      "Backup",
+      "Move the entries into <folder>.kbfix-backup-N instead of deleting them.",
+      {
+        type: "boolean",
+      },
+    ),
   },
   required: ["path"],
   cmdFields: ["path", "include"],
   perUser: true,
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path, "write");
-    return path && { kind: "clear-folder", path, include: raw.include ?? "*", backup: raw.backup ?? false };
+    return (
+      path && {
+        kind: "clear-folder",
+        path,
+        include: raw.include ?? "*",
+        backup: raw.backup ?? false,
+      }
+    );
   },
   describe: (s) =>
     `${s.backup ? "move" : "delete"} the contents of ${s.path.text}${s.include === "*" ? "" : ` matching ${s.include}`} (keep the folder)`,

@@ -11,7 +11,10 @@ export interface DeleteFilesStep extends PlanStepBase {
   backup: boolean;
 }
 
-export const deleteFiles = defineStepKind<{ folder: string; pattern: string; backup?: boolean }, DeleteFilesStep>({
+export const deleteFiles = defineStepKind<
+  { folder: string; pattern: string; backup?: boolean },
+  DeleteFilesStep
+>({
   kind: "delete-files",
   title: "Delete files by pattern",
   description:
@@ -22,9 +25,13 @@ export const deleteFiles = defineStepKind<{ folder: string; pattern: string; bac
   properties: {
     folder: ref("path"),
     pattern: ref("glob"),
-    backup: described("Backup", "Rename matching files to <name>.kbfix-bak instead of deleting them.", {
-      type: "boolean",
-    }),
+    backup: described(
+      "Backup",
+      "Rename matching files to <name>.kbfix-bak instead of deleting them.",
+      {
+        type: "boolean",
+      },
+    ),
   },
   required: ["folder", "pattern"],
   cmdFields: ["folder", "pattern"],
@@ -32,9 +39,17 @@ export const deleteFiles = defineStepKind<{ folder: string; pattern: string; bac
   lower(raw, ctx) {
     const folder = ctx.path("folder", raw.folder, "write");
     if (raw.pattern.trim() === "*" || raw.pattern.trim() === "*.*") {
-      ctx.warning("pattern", "broad-pattern", `pattern '${raw.pattern}' matches every file`, "use clear-folder to empty a folder, or narrow the pattern");
+      ctx.warning(
+        "pattern",
+        "broad-pattern",
+        `pattern '${raw.pattern}' matches every file`,
+        "use clear-folder to empty a folder, or narrow the pattern",
+      );
     }
-    return folder && { kind: "delete-files", folder, pattern: raw.pattern, backup: raw.backup ?? false };
+    return (
+      folder && { kind: "delete-files", folder, pattern: raw.pattern, backup: raw.backup ?? false }
+    );
   },
-  describe: (s) => `${s.backup ? "rename to *.kbfix-bak" : "delete"} files matching ${s.pattern} in ${s.folder.text}`,
+  describe: (s) =>
+    `${s.backup ? "rename to *.kbfix-bak" : "delete"} files matching ${s.pattern} in ${s.folder.text}`,
 });

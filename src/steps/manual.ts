@@ -11,12 +11,17 @@ export interface ManualStep extends PlanStepBase {
 export const manual = defineStepKind<{ text: string }, ManualStep>({
   kind: "manual",
   title: "Manual guidance",
-  description: "Text for the administrator: reported with status manual and never counted as fixed.",
+  description:
+    "Text for the administrator: reported with status manual and never counted as fixed.",
   idempotence: "state",
   destructive: false,
   targets: { cmd: true },
   properties: {
-    text: described("Text", "What the administrator must do, in plain words.", { type: "string", minLength: 1, maxLength: 4000 }),
+    text: described("Text", "What the administrator must do, in plain words.", {
+      type: "string",
+      minLength: 1,
+      maxLength: 4000,
+    }),
   },
   required: ["text"],
   cmdFields: [],

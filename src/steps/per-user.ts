@@ -10,7 +10,10 @@ export interface PerUserStep extends PlanStepBase {
   steps: PlanStepBase[];
 }
 
-export const perUser = defineStepKind<{ includeServiceProfiles?: boolean; steps: unknown[] }, PerUserStep>({
+export const perUser = defineStepKind<
+  { includeServiceProfiles?: boolean; steps: unknown[] },
+  PerUserStep
+>({
   kind: "per-user",
   title: "In every profile",
   description:
@@ -19,18 +22,35 @@ export const perUser = defineStepKind<{ includeServiceProfiles?: boolean; steps:
   destructive: false,
   targets: { cmd: true },
   properties: {
-    includeServiceProfiles: described("Service profiles", "Also the LocalService, NetworkService and LocalSystem profiles; default true.", { type: "boolean" }),
-    steps: described("Steps", "Path steps to run in each profile (clear-folder, delete-files, attributes, rename).", arrayOf({ $ref: "#/$defs/step" }, { minItems: 1 })),
+    includeServiceProfiles: described(
+      "Service profiles",
+      "Also the LocalService, NetworkService and LocalSystem profiles; default true.",
+      { type: "boolean" },
+    ),
+    steps: described(
+      "Steps",
+      "Path steps to run in each profile (clear-folder, delete-files, attributes, rename).",
+      arrayOf({ $ref: "#/$defs/step" }, { minItems: 1 }),
+    ),
   },
   required: ["steps"],
   cmdFields: [],
   perUser: false,
   lower(raw, ctx) {
     if (ctx.inPerUser) {
-      ctx.error("", "nested-per-user", "per-user steps cannot be nested", "move the inner steps up");
+      ctx.error(
+        "",
+        "nested-per-user",
+        "per-user steps cannot be nested",
+        "move the inner steps up",
+      );
       return undefined;
     }
-    return { kind: "per-user", includeServiceProfiles: raw.includeServiceProfiles ?? true, steps: ctx.lowerSteps("steps", raw.steps) };
+    return {
+      kind: "per-user",
+      includeServiceProfiles: raw.includeServiceProfiles ?? true,
+      steps: ctx.lowerSteps("steps", raw.steps),
+    };
   },
   describe: (s) =>
     `in every user profile${s.includeServiceProfiles ? " and the LocalService, NetworkService and LocalSystem profiles" : ""}: ${s.steps.length} step(s)`,

@@ -19,7 +19,11 @@ export const registerDlls = defineStepKind<{ dlls: string[] }, RegisterDllsStep>
   destructive: false,
   targets: { cmd: true },
   properties: {
-    dlls: described("DLLs", "Full paths of the DLLs to register, in order.", arrayOf(ref("path"), { minItems: 1 })),
+    dlls: described(
+      "DLLs",
+      "Full paths of the DLLs to register, in order.",
+      arrayOf(ref("path"), { minItems: 1 }),
+    ),
   },
   required: ["dlls"],
   cmdFields: ["dlls"],
@@ -28,5 +32,6 @@ export const registerDlls = defineStepKind<{ dlls: string[] }, RegisterDllsStep>
     const dlls = raw.dlls.map((d, i) => ctx.path(`dlls/${i}`, d, "read"));
     return dlls.every((d) => d) ? { kind: "register-dlls", dlls: dlls as PathExpr[] } : undefined;
   },
-  describe: (s) => `register ${s.dlls.length} DLL(s) with regsvr32 /s: ${s.dlls.map((d) => d.segments.at(-1)).join(", ")}`,
+  describe: (s) =>
+    `register ${s.dlls.length} DLL(s) with regsvr32 /s: ${s.dlls.map((d) => d.segments.at(-1)).join(", ")}`,
 });

@@ -3,7 +3,14 @@
 import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
-export const REGISTRY_TYPES = ["string", "expand-string", "multi-string", "dword", "qword", "binary"] as const;
+export const REGISTRY_TYPES = [
+  "string",
+  "expand-string",
+  "multi-string",
+  "dword",
+  "qword",
+  "binary",
+] as const;
 export type RegistryType = (typeof REGISTRY_TYPES)[number];
 
 export type RegistryData =
@@ -37,12 +44,23 @@ export const registryValue = defineStepKind<Raw, RegistryValueStep>({
   targets: { cmd: true },
   properties: {
     key: ref("registryKey"),
-    name: described("Value name", "The value's name; '' for the key's default value.", { type: "string", maxLength: 255 }),
-    type: described("Type", "The registry type: dword and qword are unsigned; binary is hex bytes.", stringEnum(REGISTRY_TYPES)),
-    data: described("Data", "dword: 0..4294967295; qword: decimal string; binary: hex bytes like '00' or '0a ff'; multi-string: a list.", {
-      type: ["string", "integer", "array"],
-      items: { type: "string" },
+    name: described("Value name", "The value's name; '' for the key's default value.", {
+      type: "string",
+      maxLength: 255,
     }),
+    type: described(
+      "Type",
+      "The registry type: dword and qword are unsigned; binary is hex bytes.",
+      stringEnum(REGISTRY_TYPES),
+    ),
+    data: described(
+      "Data",
+      "dword: 0..4294967295; qword: decimal string; binary: hex bytes like '00' or '0a ff'; multi-string: a list.",
+      {
+        type: ["string", "integer", "array"],
+        items: { type: "string" },
+      },
+    ),
   },
   required: ["key", "name", "type", "data"],
   cmdFields: ["key", "name", "data"],
@@ -55,7 +73,8 @@ export const registryValue = defineStepKind<Raw, RegistryValueStep>({
     }
     return { kind: "registry-value", key: raw.key, name: raw.name, data };
   },
-  describe: (s) => `registry ${s.key}\\${s.name || "(default)"} = ${formatData(s.data)} (${s.data.type})`,
+  describe: (s) =>
+    `registry ${s.key}\\${s.name || "(default)"} = ${formatData(s.data)} (${s.data.type})`,
 });
 
 /** Returns the normalized data, or a message saying why it does not fit the type. */
@@ -78,9 +97,13 @@ export function normalizeData(type: RegistryType, data: unknown): RegistryData |
         : `binary data must be hex bytes such as '00' or '0a ff', not ${JSON.stringify(data)}`;
     }
     case "multi-string":
-      return Array.isArray(data) ? { type, value: data.map(String) } : "multi-string data must be a list of strings";
+      return Array.isArray(data)
+        ? { type, value: data.map(String) }
+        : "multi-string data must be a list of strings";
     default:
-      return typeof data === "string" ? { type, value: data } : `${type} data must be a string, not ${JSON.stringify(data)}`;
+      return typeof data === "string"
+        ? { type, value: data }
+        : `${type} data must be a string, not ${JSON.stringify(data)}`;
   }
 }
 

@@ -24,7 +24,7 @@ export const rename = defineStepKind<{ path: string; newName: string }, RenameSt
       type: "string",
       minLength: 1,
       maxLength: 200,
-      pattern: "^[^\\\\/:*?\"<>|]+$",
+      pattern: '^[^\\\\/:*?"<>|]+$',
     }),
   },
   required: ["path", "newName"],
@@ -33,7 +33,12 @@ export const rename = defineStepKind<{ path: string; newName: string }, RenameSt
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path, "write");
     if (raw.newName === "." || raw.newName === "..") {
-      ctx.error("newName", "bad-new-name", `'${raw.newName}' is not a name`, "give a plain leaf name such as oldcatroot2");
+      ctx.error(
+        "newName",
+        "bad-new-name",
+        `'${raw.newName}' is not a name`,
+        "give a plain leaf name such as oldcatroot2",
+      );
       return undefined;
     }
     return path && { kind: "rename", path, newName: raw.newName };

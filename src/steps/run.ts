@@ -23,9 +23,17 @@ interface Raw {
 
 const argument = {
   oneOf: [
-    described("Literal argument", "A literal argument; may not start with - or / nor contain a double quote.", { type: "string" }),
+    described(
+      "Literal argument",
+      "A literal argument; may not start with - or / nor contain a double quote.",
+      { type: "string" },
+    ),
     closedObject(
-      { parameter: described("Parameter argument", "The value of a declared parameter.", { type: "string" }) },
+      {
+        parameter: described("Parameter argument", "The value of a declared parameter.", {
+          type: "string",
+        }),
+      },
       ["parameter"],
     ),
   ],
@@ -41,9 +49,21 @@ export const run = defineStepKind<Raw, RunStep>({
   targets: { cmd: true },
   properties: {
     program: ref("path"),
-    args: described("Arguments", "Arguments passed one by one; strings or { parameter: Name }.", arrayOf(argument)),
-    successCodes: described("Success codes", "Exit codes that mean success; default [0].", arrayOf({ type: "integer" }, { minItems: 1, uniqueItems: true })),
-    timeoutSeconds: described("Timeout", "Seconds before the program is considered hung; default 300.", { type: "integer", minimum: 1, maximum: 3600 }),
+    args: described(
+      "Arguments",
+      "Arguments passed one by one; strings or { parameter: Name }.",
+      arrayOf(argument),
+    ),
+    successCodes: described(
+      "Success codes",
+      "Exit codes that mean success; default [0].",
+      arrayOf({ type: "integer" }, { minItems: 1, uniqueItems: true }),
+    ),
+    timeoutSeconds: described(
+      "Timeout",
+      "Seconds before the program is considered hung; default 300.",
+      { type: "integer", minimum: 1, maximum: 3600 },
+    ),
   },
   required: ["program"],
   cmdFields: ["program", "args"],
@@ -64,16 +84,30 @@ export const run = defineStepKind<Raw, RunStep>({
     `run ${s.program.text}${s.args.map((a) => ("literal" in a ? ` ${a.literal}` : ` <${a.parameter}>`)).join("")} (success: ${s.successCodes.join(", ")})`,
 });
 
-function lowerArgument(a: string | { parameter: string }, field: string, ctx: LowerContext): RunArgument | undefined {
+function lowerArgument(
+  a: string | { parameter: string },
+  field: string,
+  ctx: LowerContext,
+): RunArgument | undefined {
   if (typeof a !== "string") {
     if (!ctx.parameterType(a.parameter)) {
-      ctx.error(`${field}/parameter`, "unknown-parameter", `argument uses undeclared parameter '${a.parameter}'`, "declare it under parameters:");
+      ctx.error(
+        `${field}/parameter`,
+        "unknown-parameter",
+        `argument uses undeclared parameter '${a.parameter}'`,
+        "declare it under parameters:",
+      );
       return undefined;
     }
     return { parameter: a.parameter };
   }
   if (/^[-/]/.test(a) || a.includes('"')) {
-    ctx.error(field, "unsafe-argument", `argument '${a}' starts with - or / or contains a double quote`, "native tools misread such values; if it is a switch the tool needs, it cannot be carried safely");
+    ctx.error(
+      field,
+      "unsafe-argument",
+      `argument '${a}' starts with - or / or contains a double quote`,
+      "native tools misread such values; if it is a switch the tool needs, it cannot be carried safely",
+    );
     return undefined;
   }
   return { literal: a };

@@ -27,15 +27,28 @@ export const service = defineStepKind<Raw, ServiceStep>({
   targets: { cmd: true },
   properties: {
     name: ref("serviceName"),
-    startType: described("Start type", "The start type the service must have.", stringEnum(START_TYPES)),
-    state: described("State", "Whether the service must be running or stopped.", stringEnum(SERVICE_STATES)),
+    startType: described(
+      "Start type",
+      "The start type the service must have.",
+      stringEnum(START_TYPES),
+    ),
+    state: described(
+      "State",
+      "Whether the service must be running or stopped.",
+      stringEnum(SERVICE_STATES),
+    ),
   },
   required: ["name"],
   cmdFields: ["name"],
   perUser: false,
   lower(raw, ctx) {
     if (!raw.startType && !raw.state) {
-      ctx.error("", "service-nothing-to-do", `service step for '${raw.name}' sets neither startType nor state`, "add startType: automatic and/or state: running");
+      ctx.error(
+        "",
+        "service-nothing-to-do",
+        `service step for '${raw.name}' sets neither startType nor state`,
+        "add startType: automatic and/or state: running",
+      );
       return undefined;
     }
     return { kind: "service", name: raw.name, startType: raw.startType, state: raw.state };

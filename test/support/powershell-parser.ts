@@ -7,13 +7,13 @@
 // - It knows only ASCII ' as a single quote. PowerShell also ends and escapes
 //   '...' with U+2018..U+201B; we add an error for literals it would split
 //   differently (see stringDivergence). Curly double quotes (U+201C..U+201E) in
-//   "..." are not checked at all.
+//   "..." and @"..."@ are not checked at all.
 // - Semantic parse errors: try without catch/finally, duplicate hashtable keys,
 //   duplicate parameters, `1 = 2`, `$a,$b += 1`, `1|1`, control leaving finally,
 //   bare begin/process/end, `[ref][ref]$x`, bad "`u{...}" escapes.
 // - PowerShell 7 only syntax (`a && b`) is accepted; `?:` and `??` are flagged.
-// False errors it reports on valid code: a script of only comments or only a
-// param block, an empty here-string, a NUL inside a string, switch clauses on
+// False errors it reports on valid code: an empty script, one of only comments
+// or only a param block, an empty here-string, a NUL inside a string, switch clauses on
 // one line without `;`, and strings opened by a curly quote.
 import { createRequire } from "node:module";
 import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
@@ -74,24 +74,23 @@ async function parseTree(source: string): Promise<Tree> {
   return tree;
 }
 
-/** Depth-first over every node, MISSING ones included; a cursor avoids child arrays. */
-function* allNodes(tree: Tree): Generator<Node> {
-  const cursor = tree.walk();
-  for (;;) {
-    yield cursor.currentNode;
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+/** Preorder over ERROR and MISSING nodes, entering only subtrees that hold one. */
+function* errorNodes(node: Node): Generator<Node> {
+  if (node.isError || node.isMissing) yield node;
+  // An ERROR leaf reports hasError false, so test it directly.
+  for (const child of node.children) {
+    if (child.hasError || child.isError || child.isMissing) yield* errorNodes(child);
   }
 }
 
+// descendantsOfType runs inside the wasm: walking every node from JS made a
+// 1,500-line parse (tree + strings) over twice as slow.
 export async function parsePowerShell(source: string): Promise<PsParseResult> {
   const tree = await parseTree(source);
-  const errors: PsSyntaxError[] = [];
+  const errors = tree.rootNode.hasError ? [...errorNodes(tree.rootNode)].map(syntaxError) : [];
   const strings: PsStringLiteral[] = [];
-  for (const node of allNodes(tree)) {
-    if (node.isError || node.isMissing) errors.push(syntaxError(node));
-    const kind = KINDS[node.type];
-    if (!kind) continue;
+  for (const node of tree.rootNode.descendantsOfType(Object.keys(KINDS))) {
+    const kind = KINDS[node.type]!;
     const reason = stringDivergence(node, kind, source);
     if (reason) errors.push({ ...position(node), text: reason });
     else
@@ -179,8 +178,10 @@ const BASE64_CALL =
  */
 export async function extractAssignedLiterals(source: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  for (const node of allNodes(await parseTree(source))) {
-    if (node.type !== "assignment_expression" || node.hasError) continue;
+  for (const node of (await parseTree(source)).rootNode.descendantsOfType(
+    "assignment_expression",
+  )) {
+    if (node.hasError) continue;
     const [left, op, right] = node.children;
     const variable = left && unwrap(left);
     if (variable?.type !== "variable" || op?.text !== "=" || !right) continue;

@@ -1,0 +1,67 @@
+// The Handlebars helpers: the only door from a template to a value. Every one
+// quotes for its target; the template lint test fails on any other mustache.
+import { cmdInteger, cmdName, cmdValue } from "./quote-cmd.js";
+import {
+  psBool,
+  psInteger,
+  psIntegerArray,
+  psString,
+  psStringArray,
+  psKey,
+  psStringOrNull,
+  psVariable,
+} from "./quote-ps.js";
+import {
+  psApplies,
+  psAttributes,
+  psEventLevels,
+  psParameterDefault,
+  psParameterType,
+  psRegistryKey,
+  psGuard,
+  psPath,
+  psPaths,
+  psRegistryData,
+  psRegistryType,
+  psRunArguments,
+} from "./ps1/ps-values.js";
+
+type Helper = (...args: any[]) => string;
+
+/** Helpers that quote a value for PowerShell. */
+export const PS_HELPERS: Record<string, Helper> = {
+  ps: (v: string) => psString(String(v)),
+  psOrNull: (v: string | undefined) =>
+    psStringOrNull(v === undefined || v === null ? undefined : String(v)),
+  psInt: (v: number) => psInteger(v),
+  psBool: (v: boolean) => psBool(Boolean(v)),
+  psStrings: (v: string[]) => psStringArray(v),
+  psInts: (v: number[]) => psIntegerArray(v),
+  psVar: (v: string) => psVariable(v),
+  psKey: (v: string) => psKey(v),
+  psPath: (v) => psPath(v),
+  psPaths: (v) => psPaths(v),
+  psGuard: (v) => psGuard(v),
+  psApplies: (v) => psApplies(v),
+  psRegistryType: (v) => psRegistryType(v),
+  psRegistryData: (v) => psRegistryData(v),
+  psRunArguments: (v) => psRunArguments(v),
+  psEventLevels: (v) => psEventLevels(v),
+  psRegistryKey: (v) => psRegistryKey(v),
+  psAttributes: (v) => psAttributes(v),
+  psType: (v) => psParameterType(v),
+  psDefault: (v) => psParameterDefault(v),
+};
+
+/** Helpers that admit a value into a batch script. */
+export const CMD_HELPERS: Record<string, Helper> = {
+  cmd: (v: string) => cmdValue(String(v)),
+  cmdGlob: (v: string) => cmdValue(String(v), true),
+  cmdInt: (v: number) => cmdInteger(v),
+  cmdName: (v: string) => cmdName(String(v)),
+};
+
+/** Helpers that insert no playbook value: static runtime text and compiler-made markdown. */
+export const STATIC_HELPERS = ["runtime", "runtimeFile", "md", "mdCode"] as const;
+
+export const BLOCK_HELPERS = ["if", "unless", "each", "with"] as const;

@@ -1,0 +1,45 @@
+// manifest.json: what was compiled from what, with hashes of every emitted file,
+// the methods, parameters and the exit-code table (kbfix sign adds "signed").
+import { DETECTION_EXIT_CODES, EXIT_CODES } from "../model/exit-codes.js";
+import type { Plan } from "../plan/plan.js";
+import { SCHEMA_VERSION } from "../schema/playbook-schema.js";
+import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { toTextBytes } from "./bytes.js";
+import { sha256Hex, type EmittedFile } from "./emitted-file.js";
+import { safeSourceName } from "./view.js";
+
+export function emitManifest(plan: Plan, files: readonly EmittedFile[]): EmittedFile {
+  const manifest = {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, schemaVersion: SCHEMA_VERSION },
+    playbook: {
+      id: plan.id,
+      title: plan.title,
+      kb: plan.kb,
+      path: safeSourceName(plan.file),
+      sha256: plan.sha256,
+      source: plan.source,
+    },
+    strategy: plan.strategy,
+    targets: plan.targets,
+    applies: plan.applies,
+    parameters: plan.parameters.map(({ span: _span, ...p }) => p),
+    methods: plan.methods.map((m) => ({
+      id: m.id,
+      kbMethod: m.kbMethod,
+      title: m.title,
+      risk: m.risk,
+      reboot: m.reboot,
+      applies: m.applies,
+      services: m.services,
+      steps: m.steps.map((s) => ({ id: s.id, kind: s.kind })),
+    })),
+    exitCodes: { remediation: EXIT_CODES, detection: DETECTION_EXIT_CODES },
+    files: [...files]
+      .sort((a, b) => (a.path < b.path ? -1 : 1))
+      .map((f) => ({ path: f.path.slice(plan.id.length + 1), sha256: sha256Hex(f.bytes) })),
+  };
+  return {
+    path: `${plan.id}/manifest.json`,
+    bytes: toTextBytes(JSON.stringify(manifest, null, 2)),
+  };
+}

@@ -1,0 +1,135 @@
+// PowerShell expressions for typed plan data (paths, guards, applicability,
+// registry data, run arguments), built only from the quoting functions.
+import type { PathExpr } from "../../model/path-expr.js";
+import type { Applicability } from "../../plan/plan.js";
+import type { RunArgument } from "../../steps/run.js";
+import type { RegistryData } from "../../steps/registry-value.js";
+import type { PlanGuard } from "../../steps/step-kind.js";
+import {
+  psBool,
+  psHashtable,
+  psInteger,
+  psString,
+  psStringArray,
+  QuoteError,
+} from "../quote-ps.js";
+
+export function psPath(path: PathExpr): string {
+  const base = path.base.kind === "env" ? path.base.name : path.base.kind;
+  return psHashtable({
+    Base: psString(base),
+    ...(path.base.kind === "param" ? { Name: psString(path.base.name) } : {}),
+    Segments: psStringArray(path.segments),
+  });
+}
+
+export function psGuard(guard: PlanGuard | undefined): string {
+  if (!guard) return "$null";
+  if (guard.kind === "evidence")
+    return psHashtable({ Kind: psString("evidence"), Id: psString(guard.id) });
+  return psHashtable({ Kind: psString(guard.kind), Path: psPath(guard.path) });
+}
+
+export function psApplies(a: Applicability): string {
+  const entries: Record<string, string> = {};
+  if (a.windows?.min) entries.WindowsMin = psString(a.windows.min);
+  if (a.windows?.max) entries.WindowsMax = psString(a.windows.max);
+  if (a.architecture) entries.Architecture = psStringArray(a.architecture);
+  if (a.product) {
+    entries.ProductId = psString(a.product.id);
+    if (a.product.minVersion) entries.ProductMin = psString(a.product.minVersion);
+    if (a.product.belowVersion) entries.ProductBelow = psString(a.product.belowVersion);
+  }
+  if (a.context) entries.Context = psString(a.context);
+  return psHashtable(entries);
+}
+
+const REGISTRY_TYPE_NAMES: Record<RegistryData["type"], string> = {
+  string: "String",
+  "expand-string": "ExpandString",
+  "multi-string": "MultiString",
+  dword: "DWord",
+  qword: "QWord",
+  binary: "Binary",
+};
+
+export function psRegistryType(data: RegistryData): string {
+  return psString(REGISTRY_TYPE_NAMES[data.type]);
+}
+
+export function psRegistryData(data: RegistryData): string {
+  switch (data.type) {
+    case "multi-string":
+      return psStringArray(data.value);
+    case "dword":
+      return `[int64]${psInteger(data.value)}`;
+    default:
+      return psString(String(data.value));
+  }
+}
+
+export function psRunArguments(args: readonly RunArgument[]): string {
+  return `@(${args
+    .map((a) =>
+      "literal" in a
+        ? psHashtable({ Literal: psString(a.literal) })
+        : psHashtable({ Parameter: psString(a.parameter) }),
+    )
+    .join(", ")})`;
+}
+
+export function psPaths(paths: readonly PathExpr[]): string {
+  return `@(${paths.map(psPath).join(", ")})`;
+}
+
+export function psEventLevels(level: string): string {
+  const levels: Record<string, number[]> = {
+    critical: [1],
+    error: [2],
+    warning: [3],
+    information: [0, 4],
+  };
+  const ids = levels[level];
+  if (!ids) throw new QuoteError(`unknown event level '${level}'`);
+  return `@(${ids.join(", ")})`;
+}
+
+/** HKLM\Software\X -> 'Software\X' (the runtime opens it under LocalMachine). */
+export function psRegistryKey(key: string): string {
+  if (!/^HKLM\\/i.test(key)) throw new QuoteError(`registry key '${key}' is not under HKLM`);
+  return psString(key.slice(5));
+}
+
+const ATTRIBUTE_NAMES: Record<string, string> = {
+  hidden: "Hidden",
+  system: "System",
+  readonly: "ReadOnly",
+  archive: "Archive",
+};
+
+export function psAttributes(names: readonly string[]): string {
+  return psStringArray(names.map((n) => ATTRIBUTE_NAMES[n] ?? n));
+}
+
+const PARAMETER_TYPES: Record<string, string> = {
+  string: "[string]",
+  path: "[string]",
+  int: "[int]",
+  enum: "[string]",
+  switch: "[switch]",
+};
+
+export function psParameterType(type: string): string {
+  const t = PARAMETER_TYPES[type];
+  if (!t) throw new QuoteError(`unknown parameter type '${type}'`);
+  return t;
+}
+
+export function psParameterDefault(p: {
+  type: string;
+  default?: string | number | boolean;
+}): string {
+  if (p.type === "switch") return psBool(Boolean(p.default));
+  if (p.type === "int") return psInteger(Number(p.default));
+  return psString(String(p.default));
+}

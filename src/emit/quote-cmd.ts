@@ -1,0 +1,23 @@
+// The only way a playbook value enters a batch script (rules 10-11): values that
+// pass the whitelist go in verbatim inside `set "NAME=value"`; anything else was
+// already rejected by the checker, and reaching here is a compiler bug.
+import { cmdSafeReason } from "../model/cmd-safe.js";
+import { QuoteError } from "./quote-ps.js";
+
+export function cmdValue(value: string, glob = false): string {
+  const reason = cmdSafeReason(value, glob);
+  if (reason) throw new QuoteError(`value ${reason} (batch)`);
+  return value;
+}
+
+export function cmdInteger(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new QuoteError(`${value} is not an integer`);
+  return String(value);
+}
+
+/** Variable names the batch script defines: our own identifiers only. */
+export function cmdName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,60}$/.test(name))
+    throw new QuoteError(`'${name}' is not a batch variable name kbfix emits`);
+  return name;
+}

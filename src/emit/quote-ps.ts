@@ -1,0 +1,62 @@
+// The only way a playbook value enters PowerShell (rules 2, 5, 6): a verbatim
+// single-quoted literal for printable ASCII, otherwise a Base64 decode expression,
+// so no character of the value is ever read by the PowerShell tokenizer.
+
+export class QuoteError extends Error {}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A PowerShell expression whose value is exactly `value`. */
+export function psString(value: string): string {
+  if (LONE_SURROGATE.test(value))
+    throw new QuoteError("contains a lone surrogate, which has no UTF-8 encoding");
+  if (PRINTABLE_ASCII.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  const base64 = Buffer.from(value, "utf8").toString("base64");
+  return `([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String('${base64}')))`;
+}
+
+export function psStringOrNull(value: string | undefined): string {
+  return value === undefined ? "$null" : psString(value);
+}
+
+export function psInteger(value: number | bigint): string {
+  if (typeof value === "number" && !Number.isSafeInteger(value))
+    throw new QuoteError(`${value} is not an integer`);
+  return String(value);
+}
+
+export function psBool(value: boolean): string {
+  return value ? "$true" : "$false";
+}
+
+export function psStringArray(values: readonly string[]): string {
+  return `@(${values.map(psString).join(", ")})`;
+}
+
+export function psIntegerArray(values: readonly number[]): string {
+  return `@(${values.map(psInteger).join(", ")})`;
+}
+
+/** A hashtable literal from already-quoted expressions; keys are our own identifiers. */
+export function psHashtable(entries: Record<string, string>): string {
+  const keys = Object.keys(entries);
+  for (const key of keys)
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key))
+      throw new QuoteError(`'${key}' is not a hashtable key kbfix emits`);
+  return keys.length ? `@{ ${keys.map((k) => `${k} = ${entries[k]}`).join("; ")} }` : "@{}";
+}
+
+/** A variable name made from a schema-validated parameter name; anything else is a bug. */
+export function psVariable(name: string): string {
+  if (!/^[A-Z][A-Za-z0-9]{1,39}$/.test(name))
+    throw new QuoteError(`'${name}' is not a parameter name`);
+  return `$${name}`;
+}
+
+/** A hashtable key or outcome name kbfix itself defines (never playbook text). */
+export function psKey(name: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]{0,60}$/.test(name))
+    throw new QuoteError(`'${name}' is not a key kbfix emits`);
+  return name;
+}

@@ -1,0 +1,32 @@
+// README.md beside the scripts: for reviewers and deployers, generated from the
+// same plan descriptions as `kbfix explain`.
+import type { Plan } from "../plan/plan.js";
+import { describeApplicability, describeEvidence, describeMethod } from "../plan/describe.js";
+import { toTextBytes } from "./bytes.js";
+import type { EmittedFile } from "./emitted-file.js";
+import { templates } from "./templates.js";
+import { playbookView } from "./view.js";
+
+export function emitReadme(plan: Plan, names: { cmdName?: string }): EmittedFile {
+  const view = {
+    ...playbookView(plan, "ps1"),
+    ps1Name: `${plan.id}.ps1`,
+    detectName: `${plan.id}.detect.ps1`,
+    launcherName: `${plan.id}.launch.cmd`,
+    cmdName: names.cmdName ?? false,
+    appliesText: describeApplicability(plan.applies),
+    evidenceLines: describeEvidence(plan.detection).map((l) => l.trim().replace(/^- /, "")),
+    strategyText:
+      plan.strategy === "escalate"
+        ? "Strategy escalate: the methods run in the article's order; detection runs again after each one and the run stops as soon as it is clean, as the article tells the reader to do."
+        : "Strategy all: every applicable method runs, in the article's order.",
+    methodBlocks: plan.methods.map((m) => {
+      const [heading, ...lines] = describeMethod(m);
+      return { heading: heading!, lines: lines.map((l) => l.trim()) };
+    }),
+  };
+  return {
+    path: `${plan.id}/README.md`,
+    bytes: toTextBytes(templates().render("readme.md", view)),
+  };
+}

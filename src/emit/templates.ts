@@ -1,0 +1,74 @@
+// One Handlebars environment for all targets: noEscape (HTML escaping corrupts
+// scripts), strict (a missing field is an error, not an empty string), every
+// template under templates/ registered as a partial by its path.
+import Handlebars from "handlebars";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CMD_HELPERS, PS_HELPERS } from "./helpers.js";
+import { mdCode, mdText } from "./markdown.js";
+
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/", import.meta.url));
+
+export type Render = (name: string, view: unknown) => string;
+
+let cached: { render: Render } | undefined;
+
+/** Template name = path under templates/ without .hbs, with forward slashes. */
+export function templateFiles(dir = TEMPLATES_DIR): { name: string; path: string }[] {
+  const walk = (d: string): string[] =>
+    readdirSync(d)
+      .sort()
+      .flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return walk(dir)
+    .filter((p) => p.endsWith(".hbs"))
+    .map((path) => ({
+      name: relative(dir, path)
+        .replace(/\\/g, "/")
+        .replace(/\.hbs$/, ""),
+      path,
+    }));
+}
+
+function runtimeSource(name: string): string {
+  if (!/^[a-z0-9/-]+$/.test(name)) throw new Error(`bad runtime file name '${name}'`);
+  return readFileSync(join(TEMPLATES_DIR, "ps1", "runtime", `${name}.ps1`), "utf8")
+    .replace(/\r\n/g, "\n")
+    .replace(/\n+$/, "");
+}
+
+export function templates(): { render: Render } {
+  if (cached) return cached;
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
+    hb.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+  const runtimeCache = new Map<string, string>();
+  hb.registerHelper(
+    "runtime",
+    (name: string) =>
+      runtimeCache.get(name) ??
+      (runtimeCache.set(name, runtimeSource(name)), runtimeCache.get(name)!),
+  );
+  hb.registerHelper("runtimeFile", (folder: string, name: string) => {
+    const file = `${folder}${name}`;
+    return (
+      runtimeCache.get(file) ??
+      (runtimeCache.set(file, runtimeSource(file)), runtimeCache.get(file)!)
+    );
+  });
+  hb.registerHelper("md", (v: string) => mdText(v));
+  hb.registerHelper("mdCode", (v: string) => mdCode(v));
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  for (const { name, path } of templateFiles()) {
+    const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
+    hb.registerPartial(name, source);
+    compiled.set(name, hb.compile(source, { noEscape: true, strict: true }));
+  }
+  const render: Render = (name, view) => {
+    const template = compiled.get(name);
+    if (!template) throw new Error(`no template '${name}'`);
+    return template(view);
+  };
+  cached = { render };
+  return cached;
+}

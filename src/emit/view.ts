@@ -1,0 +1,93 @@
+// The view a template sees: the plan plus the names of the partials to use for
+// each step and probe, and the facts the header needs. No quoting happens here.
+import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
+import { EXIT_CODES, DETECTION_EXIT_CODES } from "../model/exit-codes.js";
+import type { Plan, PlanMethod } from "../plan/plan.js";
+import { allProbes, allSteps } from "../plan/walk.js";
+import { SCHEMA_VERSION } from "../schema/playbook-schema.js";
+import type { PlanStepBase } from "../steps/step-kind.js";
+import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+
+export type StepView = PlanStepBase & {
+  partial: string;
+  inPerUser: boolean;
+  steps?: StepView[];
+  [field: string]: unknown;
+};
+export type EvidenceView = { partial: string; mode?: string; items?: EvidenceView[] } & Record<
+  string,
+  unknown
+>;
+
+export interface PlaybookView {
+  plan: Plan;
+  tool: { name: string; version: string; schemaVersion: number };
+  sourceName: string;
+  methods: (PlanMethod & { stepViews: StepView[] })[];
+  detection: EvidenceView;
+  methodIds: string[];
+  exitCodes: typeof EXIT_CODES;
+  detectionExitCodes: typeof DETECTION_EXIT_CODES;
+  stepKinds: string[];
+  probeKinds: string[];
+  parameterNames: string[];
+  parameterViews: Record<string, unknown>[];
+  scriptName?: string;
+}
+
+/** File names that are safe to show in a comment; anything else is withheld. */
+export function safeSourceName(file: string): string {
+  const posix = file.replace(/\\/g, "/");
+  return /^[A-Za-z0-9._/-]{1,200}$/.test(posix)
+    ? posix
+    : "(playbook path withheld: unusual characters)";
+}
+
+function stepView(target: string, step: PlanStepBase, inPerUser: boolean): StepView {
+  const nested = (step as { steps?: PlanStepBase[] }).steps;
+  return {
+    ...step,
+    partial: `${target}/steps/${step.kind}`,
+    inPerUser,
+    ...(nested ? { steps: nested.map((s) => stepView(target, s, true)) } : {}),
+  };
+}
+
+function evidenceView(target: string, e: PlanEvidence): EvidenceView {
+  if (e.kind === "any" || e.kind === "all") {
+    return {
+      partial: `${target}/probes/group`,
+      mode: e.kind,
+      items: (e.items as PlanEvidence[]).map((i) => evidenceView(target, i)),
+    };
+  }
+  return { ...(e as PlanProbeBase), partial: `${target}/probes/${e.kind}` };
+}
+
+export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
+  return {
+    plan,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, schemaVersion: SCHEMA_VERSION },
+    sourceName: safeSourceName(plan.file),
+    methods: plan.methods.map((m) => ({
+      ...m,
+      stepViews: m.steps.map((s) => stepView(target, s, false)),
+    })),
+    detection: evidenceView(target, plan.detection),
+    methodIds: plan.methods.map((m) => m.id),
+    exitCodes: EXIT_CODES,
+    detectionExitCodes: DETECTION_EXIT_CODES,
+    stepKinds: [...new Set(allSteps(plan).map((v) => v.step.kind))].sort(),
+    probeKinds: [...new Set(allProbes(plan.detection).map((p) => p.kind))].sort(),
+    parameterNames: plan.parameters.map((p) => p.name),
+    parameterViews: plan.parameters.map((p) => ({
+      ...p,
+      hasDefault: p.default !== undefined,
+      range: p.minimum !== undefined || p.maximum !== undefined,
+      minimum: p.minimum ?? -2147483648,
+      maximum: p.maximum ?? 2147483647,
+      pattern: p.pattern ?? false,
+      values: p.values ?? false,
+    })),
+  };
+}
