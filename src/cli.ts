@@ -59,13 +59,11 @@ const cli = yargs(hideBin(process.argv))
     "new <id>",
     "create playbooks/<id>.yaml from a scaffold",
     (y) =>
-      y
-        .positional("id", { type: "string", demandOption: true })
-        .option("dir", {
-          type: "string",
-          default: "playbooks",
-          describe: "folder to create it in",
-        }),
+      y.positional("id", { type: "string", demandOption: true }).option("dir", {
+        type: "string",
+        default: "playbooks",
+        describe: "folder to create it in",
+      }),
     (a) => setExit(newCommand(a.id as string, a.dir as string)),
   );
 

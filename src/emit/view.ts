@@ -2,13 +2,14 @@
 // each step and probe, and the facts the header needs. No quoting happens here.
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import { EXIT_CODES, DETECTION_EXIT_CODES } from "../model/exit-codes.js";
-import type { Plan, PlanMethod } from "../plan/plan.js";
+import type { Applicability, Plan, PlanMethod } from "../plan/plan.js";
 import { allProbes, allSteps } from "../plan/walk.js";
 import { SCHEMA_VERSION } from "../schema/playbook-schema.js";
 import type { PlanStepBase } from "../steps/step-kind.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 
-export type StepView = PlanStepBase & {
+export type StepView = Omit<PlanStepBase, "applies"> & {
+  applies: Applicability | false;
   partial: string;
   inPerUser: boolean;
   steps?: StepView[];
@@ -47,6 +48,9 @@ function stepView(target: string, step: PlanStepBase, inPerUser: boolean): StepV
   const nested = (step as { steps?: PlanStepBase[] }).steps;
   return {
     ...step,
+    // Strict templates throw on absent keys: optional fields are always present.
+    guard: step.guard,
+    applies: step.applies ?? false,
     partial: `${target}/steps/${step.kind}`,
     inPerUser,
     ...(nested ? { steps: nested.map((s) => stepView(target, s, true)) } : {}),

@@ -49,7 +49,13 @@ export const certificateProbe = defineEvidenceKind<Raw, CertificateProbe>({
       );
       return undefined;
     }
-    return { ...raw, kind: "certificate", thumbprint: raw.thumbprint?.toUpperCase() };
+    return {
+      kind: "certificate",
+      store: raw.store,
+      condition: raw.condition,
+      thumbprint: raw.thumbprint?.toUpperCase(),
+      subject: raw.subject,
+    };
   },
   describe: (p) =>
     p.condition === "missing"

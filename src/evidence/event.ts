@@ -56,7 +56,12 @@ export const event = defineEvidenceKind<Raw, EventProbe>({
   },
   required: ["log", "provider", "ids", "level"],
   cmdFields: ["log", "provider", "dataContains"],
-  lower: (raw) => ({ ...raw, kind: "event", withinDays: raw.withinDays ?? 30 }),
+  lower: (raw) => ({
+    ...raw,
+    kind: "event",
+    withinDays: raw.withinDays ?? 30,
+    dataContains: raw.dataContains,
+  }),
   describe: (p) =>
     `${p.log} log has ${p.level} event ${p.ids.join(" or ")} from ${p.provider}${p.dataContains ? ` mentioning ${p.dataContains}` : ""} in the last ${p.withinDays} days, newer than the last successful run`,
 });

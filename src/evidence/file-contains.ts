@@ -8,16 +8,17 @@ export interface FileContainsProbe extends PlanProbeBase {
   kind: "file-contains";
   path: PathExpr;
   tokens: string[];
+  withinDays: number;
 }
 
 export const fileContains = defineEvidenceKind<
-  { path: string; tokens: string[] },
+  { path: string; tokens: string[]; withinDays?: number },
   FileContainsProbe
 >({
   kind: "file-contains",
   title: "Log file contains a token",
   description:
-    "Present when text appended to the file since the last successful run contains any of the tokens (case-insensitive).",
+    "Present when text appended since the last run that applied a fix contains any of the tokens (case-insensitive); on a first run, only a file written within the time window counts.",
   targets: { cmd: true },
   properties: {
     path: ref("path"),
@@ -26,12 +27,19 @@ export const fileContains = defineEvidenceKind<
       "Language-neutral tokens such as 0x800B0109.",
       arrayOf({ type: "string", minLength: 1, maxLength: 200 }, { minItems: 1, uniqueItems: true }),
     ),
+    withinDays: described(
+      "Time window",
+      "On a first run, the file counts only if written in the last N days; default 30.",
+      { type: "integer", minimum: 1, maximum: 3650 },
+    ),
   },
   required: ["path", "tokens"],
   cmdFields: ["path", "tokens"],
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path, "read");
-    return path && { kind: "file-contains", path, tokens: raw.tokens };
+    return (
+      path && { kind: "file-contains", path, tokens: raw.tokens, withinDays: raw.withinDays ?? 30 }
+    );
   },
   describe: (p) => `${p.path.text} has new lines containing ${p.tokens.join(", ")}`,
 });

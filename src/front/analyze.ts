@@ -5,7 +5,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diag
 import { runChecks } from "../check/check.js";
 import { lowerPlaybook } from "../plan/lower.js";
 import type { Plan } from "../plan/plan.js";
-import { loadPlaybookFile } from "./load.js";
+import { loadPlaybookBytes, loadPlaybookFile, type LoadResult } from "./load.js";
 import { validateAgainstSchema } from "./validate.js";
 
 export interface Analysis {
@@ -15,7 +15,16 @@ export interface Analysis {
 }
 
 export function analyzePlaybook(path: string, displayName = path): Analysis {
-  const loaded = loadPlaybookFile(path, displayName);
+  return analyzeLoaded(path, loadPlaybookFile(path, displayName));
+}
+
+/** For tests and tools that hold the bytes already. */
+export function analyzeBytes(path: string, bytes: Uint8Array): Analysis {
+  return analyzeLoaded(path, loadPlaybookBytes(path, bytes));
+}
+
+function analyzeLoaded(path: string, loaded: LoadResult): Analysis {
+  const displayName = loaded.file;
   const diagnostics = [...loaded.diagnostics];
   const done = (plan?: Plan): Analysis => ({
     file: displayName,
@@ -26,8 +35,24 @@ export function analyzePlaybook(path: string, displayName = path): Analysis {
   diagnostics.push(...validateAgainstSchema(displayName, loaded.value, loaded.map));
   if (hasErrors(diagnostics)) return done();
   const doc = loaded.value as Record<string, any>;
-  const plan = lowerPlaybook(displayName, loaded.sha256, doc, loaded.map, diagnostics);
-  diagnostics.push(...runChecks(plan, doc, loaded.map));
+  let plan: Plan;
+  try {
+    plan = lowerPlaybook(displayName, loaded.sha256, doc, loaded.map, diagnostics);
+    diagnostics.push(...runChecks(plan, doc, loaded.map));
+  } catch (error) {
+    // A bug, not the author's fault: still a positioned message, never a stack trace.
+    diagnostics.push(
+      diagnostic(
+        displayName,
+        { line: 1, column: 1 },
+        "error",
+        "internal-error",
+        `kbfix failed while checking this playbook: ${(error as Error).message}`,
+        "please report this with the playbook attached",
+      ),
+    );
+    return done();
+  }
   const stem = basename(path, extname(path));
   if (stem !== plan.id) {
     diagnostics.push(

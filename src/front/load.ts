@@ -48,13 +48,7 @@ export function loadPlaybookBytes(file: string, bytes: Uint8Array): LoadResult {
   } catch (error) {
     const message = `could not load the playbook (internal error: ${describe(error)})`;
     const hint = "this is a kbfix bug; please report it with the file";
-    return failed(
-      file,
-      "",
-      "",
-      emptySourceMap,
-      errorAt(file, FILE_START, "internal-error", message, hint),
-    );
+    return fileFailure(file, { code: "internal-error", message, hint });
   }
 }
 
@@ -78,15 +72,7 @@ function load(file: string, bytes: Uint8Array): LoadResult {
   }
   const walk = walkEvents(text, events, lines, SCHEMA);
   const map = new OffsetSourceMap(walk.ranges, lines);
-  const shapeError = walk.problem
-    ? errorAt(
-        file,
-        lines.span(walk.problem.start, walk.problem.end),
-        walk.problem.code,
-        walk.problem.message,
-        walk.problem.hint,
-      )
-    : rootShapeError(file, walk, map);
+  const shapeError = walkError(file, walk, lines) ?? rootShapeError(file, walk, map);
   if (shapeError) return fail(map, shapeError);
   try {
     const [value] = constructFromEvents(events, {
@@ -98,6 +84,13 @@ function load(file: string, bytes: Uint8Array): LoadResult {
   } catch (error) {
     return fail(map, yamlErrorDiagnostic(file, error, text, lines));
   }
+}
+
+function walkError(file: string, walk: WalkResult, lines: LineIndex): Diagnostic | undefined {
+  const problem = walk.problem;
+  if (!problem) return undefined;
+  const span = lines.span(problem.start, problem.end);
+  return errorAt(file, span, problem.code, problem.message, problem.hint);
 }
 
 /** A playbook is exactly one non-empty mapping. */

@@ -75,9 +75,10 @@ function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: bool
   const base: PlanStepBase = { id: raw.id, kind: raw.kind, span: scope.map.value(pointer) };
   if (raw.title) base.title = raw.title;
   if (raw.guard) base.guard = lowerGuard(raw.guard, ctx);
+  if (raw.applies) base.applies = raw.applies;
   if (!isStepKindName(raw.kind)) return base;
   const kind = stepKinds[raw.kind] as StepKind;
-  if (inPerUser && !kind.perUser) {
+  if (inPerUser && !kind.perUser && raw.kind !== "per-user") {
     ctx.error(
       "kind",
       "not-per-user",

@@ -1,4 +1,5 @@
 // Visiting every step (per-user steps included) and every probe of a plan.
+// Entries whose own lowering failed are skipped: their errors are reported already.
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import type { PlanStep } from "../steps/index.js";
 import type { Plan, PlanMethod } from "./plan.js";
@@ -10,14 +11,14 @@ export interface StepVisit {
   parent?: PlanStep;
 }
 
+const valid = (entry: { invalid?: boolean }) => !entry.invalid;
+
 export function allSteps(plan: Plan): StepVisit[] {
   return plan.methods.flatMap((method) =>
-    method.steps.flatMap((step) => [
-      { method, step },
-      ...(step.kind === "per-user"
-        ? step.steps.map((inner) => ({ method, step: inner as PlanStep, parent: step }))
-        : []),
-    ]),
+    method.steps.filter(valid).flatMap((step) => {
+      const inner = step.kind === "per-user" ? (step.steps as PlanStep[]).filter(valid) : [];
+      return [{ method, step }, ...inner.map((s) => ({ method, step: s, parent: step }))];
+    }),
   );
 }
 
@@ -25,5 +26,5 @@ export function allProbes(evidence: PlanEvidence): PlanProbeBase[] {
   if (evidence.kind === "any" || evidence.kind === "all") {
     return (evidence.items as PlanEvidence[]).flatMap(allProbes);
   }
-  return [evidence as PlanProbeBase];
+  return (evidence as { invalid?: boolean }).invalid ? [] : [evidence as PlanProbeBase];
 }

@@ -18,7 +18,7 @@ export const idSchema: JsonSchema = { type: "string", pattern: ID_PATTERN };
 const pathSchema = described(
   "Path",
   "A Windows path starting at a named base: %windir%, %SystemRoot%, %ProgramData%, %ProgramFiles%, %ProgramFiles(x86)%, %profile% (per-user steps) or a path parameter %Name%.",
-  { type: "string", minLength: 3, pattern: "^%[^%]+%" },
+  { type: "string", minLength: 1, maxLength: 1000 },
 );
 
 const ntRange = closedObject({

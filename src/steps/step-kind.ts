@@ -4,6 +4,7 @@
 import type { Span } from "../diagnostic.js";
 import type { PathExpr } from "../model/path-expr.js";
 import type { JsonSchema } from "../schema/json-schema.js";
+import type { Applicability } from "../plan/plan.js";
 
 export type Idempotence =
   /** The step reads the state, changes it only when it differs, then reads it again. */
@@ -23,7 +24,11 @@ export interface PlanStepBase {
   kind: string;
   title?: string;
   guard?: PlanGuard;
+  /** Step-level applicability on top of the method's (e.g. a Windows 2000-only note). */
+  applies?: Applicability;
   span: Span;
+  /** Set when the step's own lowering reported an error; later stages skip it. */
+  invalid?: boolean;
 }
 
 export interface LowerContext {

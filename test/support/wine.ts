@@ -207,7 +207,10 @@ export function runCmdScript(
     const r = runRunner(join(work, "run.cmd"), env, options);
     const code = existsSync(codeFile) ? Number(readFileSync(codeFile, "utf8").trim()) : NaN;
     if (Number.isNaN(code))
-      throw new Error(`wine run of ${scriptPath} left no exit code\n${r.stderr}`);
+      throw new Error(
+        `wine run of ${scriptPath} left no exit code (status ${r.status})\n` +
+          `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`,
+      );
     return { code, stdout: r.stdout, stderr: r.stderr };
   } finally {
     rmSync(work, { recursive: true, force: true });

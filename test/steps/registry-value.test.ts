@@ -1,0 +1,48 @@
+import { runStepTable } from "./step-table.js";
+
+const step = (type: string, data: string) =>
+  `- id: g1\n  kind: registry-value\n  key: 'HKLM\\Software\\Microsoft\\Non-Driver Signing'\n  name: Policy\n  type: ${type}\n  data: ${data}`;
+
+runStepTable([
+  { name: "registry-value: REG_BINARY 00", yaml: step("binary", "'00'"), expect: [] },
+  {
+    name: "registry-value: DWORD at the unsigned maximum",
+    yaml: step("dword", "4294967295"),
+    expect: [],
+  },
+  {
+    name: "registry-value: DWORD above the maximum",
+    yaml: step("dword", "4294967296"),
+    expect: [["registry-data", 5, 9]],
+  },
+  {
+    name: "registry-value: negative DWORD",
+    yaml: step("dword", "-1"),
+    expect: [["registry-data", 5, 9]],
+  },
+  {
+    name: "registry-value: odd hex digits",
+    yaml: step("binary", "'0'"),
+    expect: [["registry-data", 5, 9]],
+  },
+  {
+    name: "registry-value: qword as decimal text",
+    yaml: step("qword", "'18446744073709551615'"),
+    expect: [],
+  },
+  {
+    name: "registry-value: multi-string needs a list",
+    yaml: step("multi-string", "abc"),
+    expect: [["registry-data", 5, 9]],
+  },
+  {
+    name: "registry-value: HKCU is refused",
+    yaml: "- id: g1\n  kind: registry-value\n  key: 'HKCU\\Software\\X'\n  name: A\n  type: string\n  data: b",
+    expect: [["bad-value", 2, 8]],
+  },
+  {
+    name: "registry-value: unknown type",
+    yaml: step("reg_binary", "'00'"),
+    expect: [["bad-value", 4, 9]],
+  },
+]);

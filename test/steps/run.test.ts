@@ -1,0 +1,35 @@
+import { runStepTable } from "./step-table.js";
+
+const step = (args: string, extra = "\n  guard: { evidence: detection }") =>
+  `- id: x1\n  kind: run\n  program: '%ToolFolder%\\CCMCertFix.exe'\n  args: ${args}${extra}`;
+
+runStepTable([
+  { name: "run: CCMCertFix with a log file", yaml: step("[CCMCertFix.log]"), expect: [] },
+  { name: "run: parameter argument", yaml: step("[{ parameter: CertFile }]"), expect: [] },
+  {
+    name: "run: unknown parameter",
+    yaml: step("[{ parameter: Nope }]"),
+    expect: [["unknown-parameter", 3, 23]],
+  },
+  {
+    name: "run: switch-like argument refused",
+    yaml: step("['/p']"),
+    expect: [["unsafe-argument", 3, 10]],
+  },
+  {
+    name: "run: quote in an argument refused",
+    yaml: step("['a\"b']"),
+    expect: [["unsafe-argument", 3, 10]],
+  },
+  { name: "run: no guard", yaml: step("[a]", ""), expect: [["missing-guard", 0, 3]] },
+  {
+    name: "run: creates guard",
+    yaml: step("[a]", "\n  guard: { creates: '%windir%\\kbfix.done' }"),
+    expect: [],
+  },
+  {
+    name: "run: bad success codes",
+    yaml: step("[a]", "\n  guard: { evidence: detection }\n  successCodes: []"),
+    expect: [["bad-value", 5, 17]],
+  },
+]);
