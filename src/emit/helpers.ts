@@ -61,7 +61,7 @@ export const CMD_HELPERS: Record<string, Helper> = {
   cmdName: (v: string) => cmdName(String(v)),
 };
 
-/** Helpers that insert no playbook value: static runtime text and compiler-made markdown. */
+/** Helpers that are not values in a script: static runtime text, and markdown escaping for the README. */
 export const STATIC_HELPERS = ["runtime", "runtimeFile", "md", "mdCode"] as const;
 
 export const BLOCK_HELPERS = ["if", "unless", "each", "with"] as const;
