@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFakeCalls, runCmdScript, toWinPath, wineAvailable, writeFakeTool } from "./wine.js";
@@ -22,7 +22,13 @@ function script(dir: string, name: string, lines: string[]): string {
   return path;
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), "kbfix-wine-test-"));
+const made: string[] = [];
+function tmp(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-wine-test-"));
+  made.push(dir);
+  return dir;
+}
+test.after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 wineTest("full exit codes come back, with exit /b and with exit", () => {
   const dir = tmp();

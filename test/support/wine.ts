@@ -1,11 +1,14 @@
 // Runs emitted .cmd scripts under Wine's cmd.exe for the tests. Facts behind the
 // choices below (exit codes, quoting, fakes) are in docs/wine-notes.md.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   rmSync,
   statSync,
@@ -70,8 +73,8 @@ int main(void) {
   return (int)code;
 }
 `;
-// Changing the shim or the prefix setup must rebuild old prefixes.
-const PREFIX_STAMP = `kbfix-wine-1 ${SHIM_C.length}`;
+// Bump the version when createPrefix changes: a prefix with another stamp is rebuilt.
+const PREFIX_STAMP = `kbfix-wine-1 ${createHash("sha256").update(SHIM_C).digest("hex")}`;
 
 /** Z: maps to the Unix root in every Wine prefix. */
 export function toWinPath(unixPath: string): string {
@@ -192,6 +195,7 @@ export function runCmdScript(
   options: RunOptions = {},
 ): WineRun {
   ensurePrefix();
+  ensureServer();
   const work = mkdtempSync(join(tmpdir(), "kbfix-wine-"));
   try {
     const codeFile = join(work, "code");
@@ -204,32 +208,47 @@ export function runCmdScript(
       ...(options.fakeToolsDir ? { KBFIX_FAKES: toWinPath(options.fakeToolsDir) } : {}),
       ...Object.fromEntries(entries.map(([k, v], i) => [`KBFIX_ENV_${i}`, `${k}=${v}`])),
     });
-    const r = runRunner(join(work, "run.cmd"), env, options);
+    const r = runRunner(work, env, options);
+    // The code file, not the Unix status, says the script finished: a script's own
+    // exit code can equal timeout(1)'s 124 modulo 256.
     const code = existsSync(codeFile) ? Number(readFileSync(codeFile, "utf8").trim()) : NaN;
-    if (Number.isNaN(code))
-      throw new Error(
-        `wine run of ${scriptPath} left no exit code (status ${r.status})\n` +
-          `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`,
-      );
-    return { code, stdout: r.stdout, stderr: r.stderr };
+    if (!Number.isNaN(code)) return { code, stdout: r.stdout, stderr: r.stderr };
+    const why = r.status === 124 || r.status === 137 ? "timed out" : `died (status ${r.status})`;
+    throw new Error(`${scriptPath} ${why}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-function runRunner(runner: string, env: NodeJS.ProcessEnv, options: RunOptions) {
+/**
+ * Debian's wineserver wrapper passes -p0, so the server and services.exe & co.
+ * would stop after every run and boot again (~1.5 s) on the next. Keep one alive
+ * for 60 s of idleness, and boot its services with no stdio of ours attached.
+ */
+function ensureServer(): void {
+  const started = spawnSync("wineserver", ["-p60"], { env: wineEnv(), stdio: "ignore" });
+  if (started.status !== 0) return; // 2: already running
+  spawnSync("wine", ["cmd", "/c", "exit"], { env: wineEnv(), stdio: "ignore", timeout: 120_000 });
+}
+
+/**
+ * stdout and stderr go to files, not pipes: Wine processes that outlive the run
+ * (services booted by it) would keep a pipe open and spawnSync would wait for them.
+ */
+function runRunner(work: string, env: NodeJS.ProcessEnv, options: RunOptions) {
   const secs = Math.ceil((options.timeoutMs ?? 60_000) / 1000);
+  const [out, err] = [join(work, "stdout"), join(work, "stderr")];
+  const fds = [openSync(out, "w"), openSync(err, "w")] as const;
   // timeout(1) signals its whole process group, so cmd's children (reg, sc, ...) die too.
-  const args = ["-k", "5", String(secs), "wine", "cmd", "/d", "/c", toWinPath(runner)];
+  const runner = toWinPath(join(work, "run.cmd"));
+  const args = ["-k", "5", String(secs), "wine", "cmd", "/d", "/c", runner];
   const r = spawnSync("timeout", args, {
     env,
     cwd: options.cwd ?? process.cwd(),
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
+    stdio: ["ignore", fds[0], fds[1]],
   });
-  if (r.status === 124 || r.status === 137)
-    throw new Error(`script timed out after ${secs}s\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
-  return r;
+  fds.forEach((fd) => closeSync(fd));
+  return { status: r.status, stdout: readFileSync(out, "utf8"), stderr: readFileSync(err, "utf8") };
 }
 
 /**
@@ -289,7 +308,7 @@ export function writeFakeTool(dir: string, name: string, behaviour: FakeBehaviou
 /** The calls a fake recorded, one `<name> <raw arguments>` string each. */
 export function readFakeCalls(recordTo: string): string[] {
   if (!existsSync(recordTo)) return [];
-  return readFileSync(recordTo, "latin1")
+  return readFileSync(recordTo, "utf8")
     .split("\r\n")
     .filter((l) => l !== "")
     .map((l) => l.trimEnd());

@@ -1,0 +1,221 @@
+# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards, and the ----
+# ---- file operations the path steps share (free names, matching, deleting without following links) ----
+
+$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+$script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
+    [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
+    [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
+
+function Get-KbScriptValue {
+    # A variable the body should have defined, or $null (reading it directly throws under strict mode).
+    param([string]$Name)
+    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
+    if ($null -eq $variable) { return $null }
+    return $variable.Value
+}
+
+function Get-KbPlaybookId {
+    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
+    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
+        return [string]$playbook['Id']
+    }
+    return 'kbfix'
+}
+
+function Get-KbParameterValue {
+    # The value of one of the playbook's own parameters, from $script:KbParameters.
+    param([string]$Name)
+    $parameters = Get-KbScriptValue -Name 'KbParameters'
+    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
+        throw ('the script has no parameter named ' + $Name)
+    }
+    return $parameters[$Name]
+}
+
+function Test-KbFullyQualifiedPath {
+    # C:\... or \\server\share\...: never relative, never \without-drive, never a \\?\ device path.
+    param([string]$Path)
+    if ([string]::IsNullOrEmpty($Path)) { return $false }
+    if ($Path -match '^[A-Za-z]:\\') { return $true }
+    return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
+}
+
+function Test-KbDriveRoot {
+    param([string]$Path)
+    $root = [string][System.IO.Path]::GetPathRoot($Path)
+    return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
+}
+
+function Test-KbPathExists {
+    param([string]$Path)
+    return ([System.IO.File]::Exists($Path) -or [System.IO.Directory]::Exists($Path))
+}
+
+function Assert-KbLeafName {
+    # One path segment or new name: no separators, wildcards, drive colons, '.', '..', or a trailing
+    # dot or space (Windows would silently drop it and act on another name).
+    param([string]$Name)
+    $bad = [string]::IsNullOrEmpty($Name) -or $Name -eq '.' -or $Name -eq '..'
+    if (-not $bad) {
+        $bad = $Name.IndexOfAny([char[]]'\/:*?"<>|') -ge 0 -or $Name -match '[\x00-\x1f]' -or
+            $Name.EndsWith(' ') -or $Name.EndsWith('.')
+    }
+    if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
+}
+
+function Get-KbPathBase {
+    param([hashtable]$Spec, [string]$ProfileRoot)
+    $base = [string]$Spec['Base']
+    if ($base -eq 'profile') {
+        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
+        return $ProfileRoot
+    }
+    if ($base -eq 'param') { return [string](Get-KbParameterValue -Name ([string]$Spec['Name'])) }
+    if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+    throw ('unknown path base ' + $base)
+}
+
+function Resolve-KbPath {
+    # Full path of a path spec. Throws when the base is empty, not a full path or a drive root, or
+    # when the result is a drive root or outside its base. -BelowBase: strictly inside the base
+    # (what a rename or a delete may act on).
+    param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
+    if ($null -eq $Spec) { throw 'no path given' }
+    $label = '%' + [string]$Spec['Base'] + '%'
+    $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
+    if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty on this machine') }
+    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+    $full = $baseFull
+    $segments = $Spec['Segments']
+    if ($null -eq $segments) { $segments = @() }
+    foreach ($segment in $segments) {
+        Assert-KbLeafName -Name ([string]$segment)
+        $full = $full + '\' + [string]$segment
+    }
+    $full = [System.IO.Path]::GetFullPath($full)
+    if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
+    $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
+    $isBase = $full -ieq $baseFull
+    if (-not $inside -and -not ($isBase -and -not $BelowBase)) {
+        throw ('path is not inside its base ' + $label + ': ' + $full)
+    }
+    return $full
+}
+
+function Test-KbGuard {
+    # May a one-shot step run? No guard: yes. evidence: that evidence is present now.
+    # creates: the path does not exist yet. removes: the path still exists.
+    param([hashtable]$Guard, [string]$ProfileRoot = '')
+    if ($null -eq $Guard) { return $true }
+    $kind = [string]$Guard['Kind']
+    if ($kind -eq 'evidence') { return (Test-KbEvidencePresent -Id ([string]$Guard['Id'])) }
+    if ($kind -eq 'creates') {
+        return (-not (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot)))
+    }
+    if ($kind -eq 'removes') {
+        return (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot))
+    }
+    throw ('unknown guard kind ' + $kind)
+}
+
+function Format-KbGuardSkip {
+    param([hashtable]$Guard, [string]$ProfileRoot = '')
+    $kind = [string]$Guard['Kind']
+    if ($kind -eq 'evidence') { return ("guard: evidence '" + [string]$Guard['Id'] + "' is not present now") }
+    $path = Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot
+    if ($kind -eq 'creates') { return ('guard: ' + $path + ' already exists') }
+    return ('guard: ' + $path + ' does not exist')
+}
+
+function Get-KbStepId {
+    # Inside a per-user step the result id is <id>@<profile label>.
+    param([string]$Id, [string]$ProfileLabel = '')
+    if ($ProfileLabel.Length -gt 0) { return ($Id + '@' + $ProfileLabel) }
+    return $Id
+}
+
+function Test-KbStepGuard {
+    # Evaluates a step's guard; when it says no, records the step as skipped.
+    param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
+    if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
+    Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
+    return $false
+}
+
+function Get-KbFreeName {
+    # Name when nothing has it yet, else Name<Separator>1, 2, ... (-Numbered: always numbered),
+    # so a second run never fails on a name the first run took.
+    param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
+    if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
+        return $Name
+    }
+    for ($number = 1; $number -le 9999; $number++) {
+        $candidate = $Name + $Separator + $number
+        if (-not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $candidate)))) { return $candidate }
+    }
+    throw ('no free name for ' + $Name + ' in ' + $Folder)
+}
+
+function Test-KbNameMatch {
+    # Windows wildcards: * and ? only (brackets are literal), and 'x.*' also matches 'x'.
+    param([string]$Name, [string]$Pattern)
+    $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
+    if ($Name -like $escaped) { return $true }
+    if ($escaped.EndsWith('.*')) { return ($Name -like $escaped.Substring(0, $escaped.Length - 2)) }
+    return $false
+}
+
+function Test-KbAttributeFlag {
+    param([System.IO.FileAttributes]$Attributes, [System.IO.FileAttributes]$Flag)
+    return (([int]$Attributes -band [int]$Flag) -ne 0)
+}
+
+function Set-KbAttributes {
+    # Only flags SetFileAttributes accepts; none left means Normal.
+    param([string]$Path, [int]$Value)
+    $settable = $Value -band $script:KbSettableAttributes
+    if ($settable -eq 0) { $settable = [int][System.IO.FileAttributes]::Normal }
+    [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]$settable)
+}
+
+function Get-KbMatchingEntries {
+    # Entries directly in Folder (hidden and system ones too) whose names match Pattern.
+    param([string]$Folder, [string]$Pattern, [switch]$FilesOnly)
+    $directory = New-Object System.IO.DirectoryInfo($Folder)
+    foreach ($entry in $directory.GetFileSystemInfos()) {
+        if ($FilesOnly -and (Test-KbAttributeFlag -Attributes $entry.Attributes -Flag 'Directory')) { continue }
+        if (Test-KbNameMatch -Name $entry.Name -Pattern $Pattern) { $entry }
+    }
+}
+
+function Remove-KbTree {
+    # Deletes a file or a folder tree. A link (junction, symlink) is removed itself, never followed:
+    # Remove-Item -Recurse in 5.1 can delete what a junction points to.
+    param([System.IO.FileSystemInfo]$Entry)
+    $isLink = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReparsePoint'
+    $isFolder = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'Directory'
+    if ($isFolder -and -not $isLink) {
+        foreach ($child in ([System.IO.DirectoryInfo]$Entry).GetFileSystemInfos()) { Remove-KbTree -Entry $child }
+    }
+    if (Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReadOnly') {
+        $readOnly = [int][System.IO.FileAttributes]::ReadOnly
+        Set-KbAttributes -Path $Entry.FullName -Value ([int]$Entry.Attributes -band -bnot $readOnly)
+    }
+    if ($isFolder) {
+        [System.IO.Directory]::Delete($Entry.FullName, $false)
+    } else {
+        [System.IO.File]::Delete($Entry.FullName)
+    }
+}
+
+function Move-KbPath {
+    # A rename or a move on the same volume; a link is moved itself.
+    param([string]$Source, [string]$Destination)
+    if ([System.IO.Directory]::Exists($Source)) {
+        [System.IO.Directory]::Move($Source, $Destination)
+    } else {
+        [System.IO.File]::Move($Source, $Destination)
+    }
+}
