@@ -1,0 +1,91 @@
+# ---- detect.ps1: the detection-only script (Intune Remediations detection, ConfigMgr compliance) ----
+# Exit 1: current evidence of the problem is present (Intune then runs the remediation).
+# Exit 0: no current evidence, or the playbook does not apply to this machine.
+# An internal error (the runtime or the detection itself failing) also exits 1, with the error in
+# the summary line. Chosen because a detection that cannot look must not report the machine as
+# healthy: exit 1 makes the failure visible in the console and lets the remediation run, which
+# checks everything again itself and refuses to change anything when its own detection fails.
+# A single probe that cannot look is not an internal error: per the contract it counts as "not
+# present", is logged as a warning and is named in the summary line.
+# Prints exactly one line on stdout (at most 2,048 characters: what Intune keeps), never writes to
+# stderr, never writes the state, takes no mutex and needs no administrator rights.
+
+$script:KbDetectMaxLine = 2048
+
+function Exit-KbDetect {
+    param([int]$Code, [string]$Line)
+    $text = $Line -replace '[\r\n]+', ' '
+    if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
+    Write-KbLog ($text + ' (exit ' + $Code + ')')
+    Write-Output $text
+    exit $Code
+}
+
+function Exit-KbDetectError {
+    # Also for the body's own trap, should it add one: trap { Exit-KbDetectError -ErrorRecord $_ }
+    param([object]$ErrorRecord)
+    $message = 'unknown error'
+    try {
+        $message = Get-KbErrorText $ErrorRecord
+        Write-KbLog ('detection error: ' + $message) 3
+    } catch {
+        $message = 'unknown error (' + $message + ')'
+    }
+    Exit-KbDetect -Code 1 -Line ('kbfix ' + (Get-KbPlaybookId) + ': detection error: ' + $message)
+}
+
+function Format-KbDetectLine {
+    # 'kbfix <id>: evidence present: probe: detail; ...' or 'kbfix <id>: no current evidence (N checks)',
+    # plus the probes that could not look.
+    param([object]$Evidence)
+    $present = New-Object System.Collections.Generic.List[string]
+    $errors = New-Object System.Collections.Generic.List[string]
+    $count = 0
+    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+        $count += 1
+        $detail = [string]$leaf.Detail
+        if ($leaf.Present) {
+            $present.Add([string]$leaf.Id + ': ' + $detail)
+        } elseif ($detail.StartsWith('error: ')) {
+            $errors.Add([string]$leaf.Id + ': ' + $detail)
+        }
+    }
+    $line = 'kbfix ' + (Get-KbPlaybookId) + ': '
+    if ($Evidence.Present) {
+        $line += 'evidence present: ' + ($present.ToArray() -join '; ')
+    } else {
+        $line += 'no current evidence (' + $count + ' checks)'
+    }
+    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
+    return $line
+}
+
+function Start-KbDetect {
+    # 64-bit relaunch, log, state (read only), the playbook's applicability.
+    try {
+        $caller = Get-KbCallerParameters
+        $bound = $caller['Bound']
+        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
+        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+        Read-KbState
+        $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+        if (-not $check['Applicable']) {
+            Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
+        }
+    } catch {
+        Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Complete-KbDetect {
+    try {
+        $evidence = Get-KbEvidence -Phase 'detection'
+        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+        $code = 0
+        if ($evidence.Present) { $code = 1 }
+        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
+    } catch {
+        Exit-KbDetectError -ErrorRecord $_
+    }
+}

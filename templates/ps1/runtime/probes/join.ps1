@@ -1,0 +1,133 @@
+# ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
+# A probe returns [pscustomobject]@{ Id; Present; Detail } and never throws; a group adds Items.
+# Both scripts include this file: the remediation detects before, after each method (escalate)
+# and at the end; the detection script once.
+
+$script:KbLastEvidence = $null
+$script:KbEvidenceBefore = $null
+$script:KbEvidenceAfter = $null
+$script:KbDetectionError = $null
+
+function New-KbProbeResult {
+    param([string]$Id, [bool]$Present, [string]$Detail)
+    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail }
+}
+
+function New-KbProbeError {
+    # A probe that could not look is not evidence (contract), but it is logged as a warning and
+    # its Detail starts with 'error: ' so summaries can name it.
+    param([string]$Id, [object]$ErrorRecord)
+    $text = Get-KbErrorText $ErrorRecord
+    Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
+    return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
+}
+
+function Format-KbEvidenceItem {
+    # 'probe-id: detail' for a probe, the detail alone for a group.
+    param([object]$Item)
+    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
+    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
+}
+
+function Join-KbEvidence {
+    # any: present when one item is; all: present when every item is (and there is at least one).
+    param([string]$Mode, [object[]]$Items)
+    if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
+    $list = @($Items | Where-Object { $null -ne $_ })
+    $present = @($list | Where-Object { $_.Present })
+    $isPresent = $present.Count -gt 0
+    if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
+    $detail = ''
+    if ($isPresent) {
+        $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
+    } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
+        $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
+    } else {
+        $detail = 'none of ' + $list.Count + ' found'
+    }
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; Items = $list }
+}
+
+function Get-KbEvidenceLeaves {
+    # The probe results inside a (possibly nested) evidence result, in order.
+    param([object]$Evidence)
+    if ($null -eq $Evidence) { return }
+    if ($null -ne $Evidence.PSObject.Properties['Items']) {
+        foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
+        return
+    }
+    $Evidence
+}
+
+function Test-KbEvidencePresent {
+    # For an evidence guard: does the latest detection find the problem ('detection') or this probe?
+    param([string]$Id)
+    $evidence = $script:KbLastEvidence
+    if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
+    if ($Id -eq 'detection') { return [bool]$evidence.Present }
+    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $evidence)) {
+        if ($leaf.Id -eq $Id) { return [bool]$leaf.Present }
+    }
+    throw ('the detection has no probe with id ' + $Id)
+}
+
+function ConvertTo-KbEvidence {
+    # Invoke-KbDetection is one expression; should it yield several results, any of them counts.
+    param([object[]]$Output)
+    $results = @($Output | Where-Object { $null -ne $_ })
+    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
+    foreach ($result in $results) {
+        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    }
+    if ($results.Count -eq 1) { return $results[0] }
+    return (Join-KbEvidence -Mode 'any' -Items $results)
+}
+
+function Write-KbEvidenceLog {
+    # Every probe's finding, then the verdict: the reviewer sees the evidence before and after.
+    param([object]$Evidence, [string]$Phase)
+    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+        $word = 'absent'
+        $type = 1
+        if ($leaf.Present) {
+            $word = 'PRESENT'
+            $type = 2
+        }
+        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
+    }
+    if ($Evidence.Present) {
+        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
+    } else {
+        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
+    }
+}
+
+function Get-KbEvidence {
+    # Runs the body's Invoke-KbDetection and logs what it found; $null when it failed.
+    param([string]$Phase)
+    $script:KbObservedLengths = @{}
+    $script:KbDetectionError = $null
+    $evidence = $null
+    try {
+        $output = @(Invoke-KbDetection)
+        $evidence = ConvertTo-KbEvidence -Output $output
+    } catch {
+        $script:KbDetectionError = Get-KbErrorText $_
+        Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
+        return $null
+    }
+    $script:KbLastEvidence = $evidence
+    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    return $evidence
+}
+
+function ConvertTo-KbEvidenceRecord {
+    # The evidence as data for the JSON result.
+    param([object]$Evidence)
+    if ($null -eq $Evidence) { return $null }
+    $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
+            [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
+        })
+    return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+}

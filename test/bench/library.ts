@@ -1,0 +1,21 @@
+// A generated library of playbooks for the benchmarks: copies of the committed
+// playbooks with fresh ids, written once into a temp folder.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const SEEDS = ["kb2328240", "kb822798", "kb977203"];
+
+export function generateLibrary(count: number): { dir: string; files: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), `kbfix-bench-${count}-`));
+  const sources = SEEDS.map((id) => ({ id, text: readFileSync(`playbooks/${id}.yaml`, "utf8") }));
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const seed = sources[i % sources.length]!;
+    const id = `${seed.id}-${String(i).padStart(5, "0")}`;
+    const file = join(dir, `${id}.yaml`);
+    writeFileSync(file, seed.text.replace(new RegExp(`^id: ${seed.id}$`, "m"), `id: ${id}`));
+    files.push(file);
+  }
+  return { dir, files };
+}

@@ -1,0 +1,91 @@
+// The compiled scripts themselves, signed for real through `kbfix sign` with a
+// throwaway certificate: verified, still parsing, body unchanged, manifest
+// updated, and one changed byte makes verification fail.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { verifyOut } from "../../src/sign/sign-out.js";
+import { locateOsslsigncode } from "../../src/sign/osslsigncode.js";
+import { makeThrowawayCert } from "../support/throwaway-cert.js";
+import { parsePowerShell } from "../support/powershell-parser.js";
+
+let missing: string | undefined;
+try {
+  locateOsslsigncode();
+} catch (e) {
+  missing = (e as Error).message;
+}
+if (missing && process.env.CI === "true")
+  throw new Error(`osslsigncode is required in CI: ${missing}`);
+if (missing) console.log(`SKIPPING signing of emitted scripts: ${missing}`);
+const signTest = missing ? test.skip : test;
+
+const out = mkdtempSync(join(tmpdir(), "kbfix-signed-out-"));
+cpSync("out", out, { recursive: true });
+const cert = missing ? undefined : makeThrowawayCert();
+const ps1s = readdirSync(out).flatMap((id) =>
+  readdirSync(join(out, id))
+    .filter((f) => f.endsWith(".ps1"))
+    .map((f) => join(out, id, f)),
+);
+const before = new Map(ps1s.map((p) => [p, readFileSync(p)]));
+
+signTest("kbfix sign signs every .ps1 and verifies it", () => {
+  const run = spawnSync(
+    process.execPath,
+    [
+      "dist/src/cli.js",
+      "sign",
+      out,
+      "--cert",
+      cert!.certFile,
+      "--key",
+      cert!.keyFile,
+      "--verify",
+      cert!.certFile,
+    ],
+    { encoding: "utf8" },
+  );
+  assert.is(run.status, 0, run.stderr);
+  assert.is(run.stdout.trim().split("\n").length, ps1s.length);
+  assert.ok(verifyOut(out, cert!.certFile).every((v) => v.ok));
+});
+
+signTest(
+  "signing changes nothing before the signature block, and the result still parses",
+  async () => {
+    for (const [path, original] of before) {
+      const signed = readFileSync(path);
+      assert.ok(signed.subarray(0, original.length).equals(original), path);
+      assert.match(
+        signed.subarray(original.length).toString("ascii"),
+        /^\r\n# SIG # Begin signature block\r\n/,
+      );
+      assert.equal((await parsePowerShell(signed.toString("ascii"))).errors, [], path);
+    }
+  },
+);
+
+signTest("the manifests record the signed hashes", () => {
+  for (const id of readdirSync(out)) {
+    const manifest = JSON.parse(readFileSync(join(out, id, "manifest.json"), "utf8"));
+    assert.equal(manifest.signed.map((s: { path: string }) => s.path).sort(), [
+      `${id}.detect.ps1`,
+      `${id}.ps1`,
+    ]);
+  }
+});
+
+signTest("one changed byte in a signed script fails verification", () => {
+  const victim = ps1s[0]!;
+  const bytes = readFileSync(victim);
+  bytes[10] = bytes[10] === 0x41 ? 0x42 : 0x41;
+  writeFileSync(victim, bytes);
+  const results = verifyOut(out, cert!.certFile);
+  assert.is(results.filter((r) => !r.ok).length, 1);
+});
+
+test.run();
