@@ -57,6 +57,13 @@ export function describeGuard(g: PlanGuard | undefined): string {
     : `only while ${g.path.text} exists`;
 }
 
+const IDEMPOTENCE_WORDS: Record<StepKind["idempotence"], string> = {
+  state: "test, then set only what differs, then test again",
+  "one-shot": "one-shot",
+  report: "reported, changes nothing",
+  composite: "per profile, as its steps",
+};
+
 export function describeStep(step: PlanStepBase): string {
   const kind = stepKinds[step.kind as keyof typeof stepKinds] as StepKind | undefined;
   const what = kind ? kind.describe(step) : step.kind;

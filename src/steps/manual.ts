@@ -13,7 +13,7 @@ export const manual = defineStepKind<{ text: string }, ManualStep>({
   title: "Manual guidance",
   description:
     "Text for the administrator: reported with status manual and never counted as fixed.",
-  idempotence: "state",
+  idempotence: "report",
   destructive: false,
   targets: { cmd: true },
   properties: {

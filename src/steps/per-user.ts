@@ -18,7 +18,7 @@ export const perUser = defineStepKind<
   title: "In every profile",
   description:
     "Runs its path steps once per user profile listed in ProfileList (loaded or not) and, by default, in the LocalService, NetworkService and LocalSystem profiles; paths start at %profile%.",
-  idempotence: "state",
+  idempotence: "composite",
   destructive: false,
   targets: { cmd: true },
   properties: {

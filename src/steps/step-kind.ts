@@ -10,7 +10,11 @@ export type Idempotence =
   /** The step reads the state, changes it only when it differs, then reads it again. */
   | "state"
   /** The step is an action: it runs only behind a guard (evidence, creates, removes). */
-  | "one-shot";
+  | "one-shot"
+  /** The step changes nothing: it is reported (manual guidance). */
+  | "report"
+  /** The step is as idempotent as the steps it holds (per-user). */
+  | "composite";
 
 export type TargetSupport = { cmd: true } | { cmd: false; why: string };
 

@@ -210,6 +210,18 @@ function Remove-KbTree {
     }
 }
 
+function Remove-KbEntries {
+    # Deletes each entry; what cannot be deleted is noted in Problems and the rest still goes.
+    param([object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
+    foreach ($entry in $Entries) {
+        try {
+            Remove-KbTree -Entry $entry
+        } catch {
+            $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
+        }
+    }
+}
+
 function Move-KbPath {
     # A rename or a move on the same volume; a link is moved itself.
     param([string]$Source, [string]$Destination)

