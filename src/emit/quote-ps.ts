@@ -60,3 +60,8 @@ export function psKey(name: string): string {
     throw new QuoteError(`'${name}' is not a key kbfix emits`);
   return name;
 }
+
+/** 'a', 'b': a constant list for attribute arguments such as ValidateSet, where @() is not allowed. */
+export function psStringList(values: readonly string[]): string {
+  return values.map(psString).join(", ");
+}

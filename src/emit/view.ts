@@ -33,6 +33,7 @@ export interface PlaybookView {
   probeKinds: string[];
   parameterNames: string[];
   parameterViews: Record<string, unknown>[];
+  hasParameters: boolean;
   scriptName?: string;
 }
 
@@ -84,6 +85,7 @@ export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
     stepKinds: [...new Set(allSteps(plan).map((v) => v.step.kind))].sort(),
     probeKinds: [...new Set(allProbes(plan.detection).map((p) => p.kind))].sort(),
     parameterNames: plan.parameters.map((p) => p.name),
+    hasParameters: plan.parameters.length > 0,
     parameterViews: plan.parameters.map((p) => ({
       ...p,
       hasDefault: p.default !== undefined,

@@ -61,9 +61,11 @@ function Format-KbDetectLine {
 }
 
 function Start-KbDetect {
-    # 64-bit relaunch, log, state (read only), the playbook's applicability.
+    # 64-bit relaunch, log, state (read only), the playbook's applicability. The arguments are
+    # optional, as for Start-KbRun.
+    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     try {
-        $caller = Get-KbCallerParameters
+        $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
         $bound = $caller['Bound']
         Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
         Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)

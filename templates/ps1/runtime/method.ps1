@@ -3,8 +3,8 @@
 # earlier method already made the problem go away (strategy escalate), -Method does not name it,
 # it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
 # its services are stopped (remembering which were running), its steps run, and in finally the
-# stopped services are started again whatever failed. Also here: starting and stopping services
-# with a timeout, and running programs (run, register-dlls) without a shell.
+# stopped services are started again whatever failed.
+
 
 $script:KbEscalationDoneBy = $null
 $script:KbMethodReboots = @{}
@@ -130,94 +130,5 @@ function Update-KbAfterMethod {
     if ($null -ne $evidence -and -not $evidence.Present) {
         $script:KbEscalationDoneBy = $Id
         Write-KbLog ('the problem is gone after method ' + $Id + ': the remaining methods are skipped')
-    }
-}
-
-# ---- Services (exact names, with a timeout) ----
-
-function Stop-KbService {
-    # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout.
-    param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Stopped') { return }
-    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    foreach ($dependent in @($service.DependentServices)) {
-        if ([string]$dependent.Status -ne 'Stopped' -and -not $Stopped.Contains($dependent.ServiceName)) {
-            $Stopped.Add($dependent.ServiceName)
-        }
-    }
-    if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
-}
-
-function Start-KbService {
-    param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Running') { return }
-    if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
-}
-
-# ---- Programs (run, register-dlls): no shell, an argument string quoted for CommandLineToArgvW ----
-
-function ConvertTo-KbQuotedArgument {
-    # Quoted when empty or containing whitespace, with the backslashes before the closing quote
-    # doubled; a double quote inside cannot be carried safely and is rejected.
-    param([string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('an argument contains a double quote: ' + $Value) }
-    if ($Value.Length -gt 0 -and $Value -notmatch '\s') { return $Value }
-    return ('"' + ($Value -replace '(\\+)$', '$1$1') + '"')
-}
-
-function ConvertTo-KbArgumentString {
-    param([string[]]$Arguments)
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($argument in $Arguments) { $parts.Add((ConvertTo-KbQuotedArgument -Value $argument)) }
-    return ($parts.ToArray() -join ' ')
-}
-
-function Get-KbTaskText {
-    param([object]$Task)
-    try {
-        if ($Task.Wait(5000)) { return [string]$Task.Result }
-    } catch {
-        return ''
-    }
-    return ''
-}
-
-function Invoke-KbProcess {
-    # Starts the program directly and waits up to TimeoutSeconds; a hung program is killed.
-    # (Start-Process -Wait has no timeout, and with -PassThru alone its ExitCode can be empty.)
-    param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
-    $info = New-Object System.Diagnostics.ProcessStartInfo
-    $info.FileName = $FilePath
-    $info.Arguments = ConvertTo-KbArgumentString -Arguments $Arguments
-    $info.UseShellExecute = $false
-    $info.CreateNoWindow = $true
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    if ($WorkingDirectory.Length -gt 0) { $info.WorkingDirectory = $WorkingDirectory }
-    $process = [System.Diagnostics.Process]::Start($info)
-    try {
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        $exited = $process.WaitForExit($TimeoutSeconds * 1000)
-        if (-not $exited) {
-            try { $process.Kill() } catch { Write-KbLog ('could not end ' + $FilePath + ': ' + (Get-KbErrorText $_)) 2 }
-            $null = $process.WaitForExit(5000)
-        }
-        $exitCode = $null
-        if ($exited) { $exitCode = $process.ExitCode }
-        $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
-        if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments }
-    } finally {
-        $process.Dispose()
     }
 }

@@ -1,5 +1,4 @@
-# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards, and the ----
-# ---- file operations the path steps share (free names, matching, deleting without following links) ----
+# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
@@ -70,7 +69,10 @@ function Get-KbPathBase {
         if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
         return $ProfileRoot
     }
-    if ($base -eq 'param') { return [string](Get-KbParameterValue -Name ([string]$Spec['Name'])) }
+    if ($base -eq 'param') {
+        # A path parameter may name an environment variable (%ProgramData%\Tools): expanded, never run.
+        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
+    }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -82,8 +84,9 @@ function Resolve-KbPath {
     param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
     if ($null -eq $Spec) { throw 'no path given' }
     $label = '%' + [string]$Spec['Base'] + '%'
+    if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
-    if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty on this machine') }
+    if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
     if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
     $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
     if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
@@ -142,92 +145,4 @@ function Test-KbStepGuard {
     if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
     Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
     return $false
-}
-
-function Get-KbFreeName {
-    # Name when nothing has it yet, else Name<Separator>1, 2, ... (-Numbered: always numbered),
-    # so a second run never fails on a name the first run took.
-    param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
-    if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
-        return $Name
-    }
-    for ($number = 1; $number -le 9999; $number++) {
-        $candidate = $Name + $Separator + $number
-        if (-not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $candidate)))) { return $candidate }
-    }
-    throw ('no free name for ' + $Name + ' in ' + $Folder)
-}
-
-function Test-KbNameMatch {
-    # Windows wildcards: * and ? only (brackets are literal), and 'x.*' also matches 'x'.
-    param([string]$Name, [string]$Pattern)
-    $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
-    if ($Name -like $escaped) { return $true }
-    if ($escaped.EndsWith('.*')) { return ($Name -like $escaped.Substring(0, $escaped.Length - 2)) }
-    return $false
-}
-
-function Test-KbAttributeFlag {
-    param([System.IO.FileAttributes]$Attributes, [System.IO.FileAttributes]$Flag)
-    return (([int]$Attributes -band [int]$Flag) -ne 0)
-}
-
-function Set-KbAttributes {
-    # Only flags SetFileAttributes accepts; none left means Normal.
-    param([string]$Path, [int]$Value)
-    $settable = $Value -band $script:KbSettableAttributes
-    if ($settable -eq 0) { $settable = [int][System.IO.FileAttributes]::Normal }
-    [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]$settable)
-}
-
-function Get-KbMatchingEntries {
-    # Entries directly in Folder (hidden and system ones too) whose names match Pattern.
-    param([string]$Folder, [string]$Pattern, [switch]$FilesOnly)
-    $directory = New-Object System.IO.DirectoryInfo($Folder)
-    foreach ($entry in $directory.GetFileSystemInfos()) {
-        if ($FilesOnly -and (Test-KbAttributeFlag -Attributes $entry.Attributes -Flag 'Directory')) { continue }
-        if (Test-KbNameMatch -Name $entry.Name -Pattern $Pattern) { $entry }
-    }
-}
-
-function Remove-KbTree {
-    # Deletes a file or a folder tree. A link (junction, symlink) is removed itself, never followed:
-    # Remove-Item -Recurse in 5.1 can delete what a junction points to.
-    param([System.IO.FileSystemInfo]$Entry)
-    $isLink = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReparsePoint'
-    $isFolder = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'Directory'
-    if ($isFolder -and -not $isLink) {
-        foreach ($child in ([System.IO.DirectoryInfo]$Entry).GetFileSystemInfos()) { Remove-KbTree -Entry $child }
-    }
-    if (Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReadOnly') {
-        $readOnly = [int][System.IO.FileAttributes]::ReadOnly
-        Set-KbAttributes -Path $Entry.FullName -Value ([int]$Entry.Attributes -band -bnot $readOnly)
-    }
-    if ($isFolder) {
-        [System.IO.Directory]::Delete($Entry.FullName, $false)
-    } else {
-        [System.IO.File]::Delete($Entry.FullName)
-    }
-}
-
-function Remove-KbEntries {
-    # Deletes each entry; what cannot be deleted is noted in Problems and the rest still goes.
-    param([object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
-    foreach ($entry in $Entries) {
-        try {
-            Remove-KbTree -Entry $entry
-        } catch {
-            $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
-        }
-    }
-}
-
-function Move-KbPath {
-    # A rename or a move on the same volume; a link is moved itself.
-    param([string]$Source, [string]$Destination)
-    if ([System.IO.Directory]::Exists($Source)) {
-        [System.IO.Directory]::Move($Source, $Destination)
-    } else {
-        [System.IO.File]::Move($Source, $Destination)
-    }
 }

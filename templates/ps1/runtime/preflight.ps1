@@ -71,8 +71,10 @@ function Write-KbRunBanner {
 }
 
 function Start-KbRun {
-    # Takes no arguments: the script's bound parameters and path are read from the script scope.
-    $caller = Get-KbCallerParameters
+    # Both arguments are optional: without them the script's $PSBoundParameters and
+    # $PSCommandPath are read from the script scope.
+    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
     $bound = $caller['Bound']
     $script:KbRunStartUtc = [DateTime]::UtcNow
     $script:KbWhatIf = [bool]$WhatIfPreference

@@ -122,6 +122,7 @@ function New-KbResultDocument {
         evidenceAfter = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceAfter)
         results = @($script:KbResults.ToArray())
         log = $script:KbLogFile
+        logError = $script:KbLogError
     }
 }
 

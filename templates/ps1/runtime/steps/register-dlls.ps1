@@ -7,8 +7,8 @@ $script:KbRegisterTimeoutSeconds = 60
 
 function Register-KbDll {
     # Returns '' when registered, else what went wrong.
-    param([string]$Regsvr32, [string]$Dll)
-    $run = Invoke-KbProcess -FilePath $Regsvr32 -Arguments @('/s', $Dll) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
+    param([string]$Tool, [string]$Dll)
+    $run = Invoke-KbProcess -FilePath $Tool -Arguments @('/s', $Dll) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
     if ($run.TimedOut) { return ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') }
     if ($run.ExitCode -ne 0) { return ('exit code ' + $run.ExitCode) }
     return ''
@@ -39,7 +39,7 @@ function Invoke-KbRegisterDllsStep {
                 $wouldRegister.Add($leaf)
                 continue
             }
-            $problem = Register-KbDll -Regsvr32 $regsvr32 -Dll $dll
+            $problem = Register-KbDll -Tool $regsvr32 -Dll $dll
             if ($problem.Length -eq 0) { $registered.Add($leaf) } else { $failures.Add($leaf + ' (' + $problem + ')') }
         }
         $message = New-Object System.Collections.Generic.List[string]
@@ -48,7 +48,7 @@ function Invoke-KbRegisterDllsStep {
         if ($missing.Count -gt 0) { $message.Add('not on this Windows, skipped: ' + ($missing.ToArray() -join ', ')) }
         if ($failures.Count -gt 0) { $message.Add('failed: ' + ($failures.ToArray() -join ', ')) }
         $text = $message.ToArray() -join '; '
-        $before = [string]@($Dlls).Count + ' DLLs'
+        $before = [string](@($Dlls).Count) + ' DLLs'
         if ($failures.Count -gt 0) {
             Add-KbResult -Id $Id -Status 'failed' -Before $before -After ([string]$registered.Count + ' registered') -Message $text
         } elseif ($wouldRegister.Count -gt 0) {

@@ -1,0 +1,113 @@
+// The view the batch templates see: playbookView(plan, "cmd") plus labels,
+// evidence variables and the batch fields of every method, step and probe.
+// Raw values only; the templates admit each through a CMD helper.
+import { evidenceKinds, type PlanProbe } from "../../evidence/index.js";
+import type { EvidenceView, PlaybookView, StepView } from "../view.js";
+import { playbookView } from "../view.js";
+import type { Plan, PlanMethod } from "../../plan/plan.js";
+import { stepKinds, type PlanStep } from "../../steps/index.js";
+import { probeFields } from "./cmd-probe-views.js";
+import { stepFields, safeText } from "./cmd-step-views.js";
+import { appliesView, guardView } from "./cmd-values.js";
+
+type View = Record<string, unknown>;
+
+interface Evidence {
+  view: View;
+  vars: Map<string, string>;
+  history: { id: string; key: string }[];
+}
+
+function numberEvidence(root: EvidenceView): Evidence {
+  const vars = new Map<string, string>([["detection", "KB_EV_DETECTION"]]);
+  const history: { id: string; key: string }[] = [];
+  let n = 0;
+  const visit = (e: EvidenceView): View => {
+    const key = `E${++n}`;
+    if (e.items) {
+      const items = e.items.map(visit);
+      return { ...e, var: `KB_${key}`, key, items, isAll: e.mode === "all" };
+    }
+    const probe = e as unknown as PlanProbe;
+    vars.set(probe.id, `KB_${key}`);
+    if (!evidenceKinds[probe.kind].targets.cmd)
+      return { ...e, var: `KB_${key}`, key, partial: "cmd/probes/unsupported" };
+    const fields = probeFields(probe);
+    if (fields.history) history.push({ id: probe.id, key });
+    return { ...e, ...fields, var: `KB_${key}`, key };
+  };
+  return { view: visit(root), vars, history };
+}
+
+function stepViewFor(s: StepView, label: string, vars: Map<string, string>): View {
+  const step = s as unknown as PlanStep;
+  const common = {
+    label,
+    guardView: guardView(step.guard, vars),
+    appliesView: s.applies ? appliesView(s.applies) : false,
+  };
+  if (!stepKinds[step.kind].targets.cmd)
+    return { ...s, ...common, partial: "cmd/steps/unsupported", unsupported: step.kind };
+  const steps = (s.steps ?? []).map((inner, k) => stepViewFor(inner, `${label}_${k + 1}`, vars));
+  return { ...s, ...stepFields(step), ...common, steps };
+}
+
+function methodView(m: PlanMethod & { stepViews: StepView[] }, i: number, vars: Map<string, string>) {
+  const services = m.services.map((name, k) => ({ name, index: k + 1 }));
+  return {
+    ...m,
+    index: i + 1,
+    label: `kb_m${i + 1}`,
+    titleText: safeText(m.title, ""),
+    appliesView: appliesView(m.applies),
+    services,
+    servicesReversed: [...services].reverse(),
+    stepViews: m.stepViews.map((s, j) => stepViewFor(s, `kb_m${i + 1}_s${j + 1}`, vars)),
+  };
+}
+
+function parameterView(p: Record<string, unknown>, i: number): View {
+  return {
+    ...p,
+    index: i + 1,
+    isSwitch: p.type === "switch",
+    isPath: p.type === "path",
+    isInt: p.type === "int",
+    isEnum: p.type === "enum",
+    defaultText: p.hasDefault && p.type !== "switch" ? String(p.default) : "",
+    defaultOn: p.type === "switch" && p.default === true,
+    valueList: (p.values as string[] | false) || [],
+  };
+}
+
+/** Distinct runtime partials for the kinds in use, in a stable order. */
+function runtimeParts(folder: string, kinds: string[]): { partial: string }[] {
+  return [...new Set(kinds)].sort().map((k) => ({ partial: `cmd/runtime/${folder}/${k}` }));
+}
+
+export function cmdView(plan: Plan, scriptName: string): PlaybookView & View {
+  const base = playbookView(plan, "cmd");
+  const evidence = numberEvidence(base.detection);
+  const methods = base.methods.map((m, i) => methodView(m, i, evidence.vars));
+  const supported = (k: string) => stepKinds[k as keyof typeof stepKinds].targets.cmd;
+  const probeSupported = (k: string) => evidenceKinds[k as keyof typeof evidenceKinds].targets.cmd;
+  return {
+    ...base,
+    scriptName,
+    sourceText: safeText(base.sourceName, "withheld"),
+    titleText: safeText(plan.title, ""),
+    detection: evidence.view,
+    methods,
+    historyProbes: evidence.history,
+    appliesView: appliesView(plan.applies),
+    parameterViews: base.parameterViews.map(parameterView),
+    stepRuntimes: runtimeParts(
+      "steps",
+      base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
+    ),
+    probeRuntimes: runtimeParts(
+      "probes",
+      base.probeKinds.map((k) => (probeSupported(k) ? k : "unsupported")),
+    ),
+  };
+}

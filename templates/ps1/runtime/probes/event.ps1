@@ -1,0 +1,83 @@
+# ---- probes/event.ps1: event log entries by log, provider, event ID and level (rule 19) ----
+# Never by message text, which is localized. Only events newer than both the time window and the
+# last successful run count (state.ps1). DataContains looks in the event's data (its insertion
+# strings), not in the rendered message.
+
+function Get-KbEventStartTime {
+    # The later of (now - WithinDays) and the history baseline, as local time for Get-WinEvent.
+    param([int]$WithinDays)
+    $start = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+    $since = Get-KbHistorySince
+    if ($null -ne $since -and $since -gt $start) { $start = $since }
+    return $start.ToLocalTime()
+}
+
+function Test-KbNoEventsError {
+    # Get-WinEvent reports "no events" as an error; its id does not depend on the display language.
+    param([object]$ErrorRecord)
+    return ([string]$ErrorRecord.FullyQualifiedErrorId -like 'NoMatchingEventsFound*')
+}
+
+function Get-KbEvents {
+    # Newest first. When the provider is not registered on this machine, or Windows says it does not
+    # write to that log, the query runs without ProviderName and compares the provider name here.
+    param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
+    $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
+    try {
+        Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
+        return
+    } catch {
+        if (Test-KbNoEventsError -ErrorRecord $_) { return }
+        Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
+    }
+    $filter.Remove('ProviderName')
+    try {
+        Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
+    } catch {
+        if (Test-KbNoEventsError -ErrorRecord $_) { return }
+        throw
+    }
+}
+
+function Test-KbEventData {
+    # Does any of the event's data values contain the token (case-insensitive)?
+    param([object]$Record, [string]$Token)
+    foreach ($property in @($Record.Properties)) {
+        $text = [string]$property.Value
+        if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
+    }
+    return $false
+}
+
+function Test-KbEventProbe {
+    param(
+        [string]$Id,
+        [string]$Log,
+        [string]$Provider,
+        [int[]]$Ids,
+        [int[]]$Levels,
+        [int]$WithinDays = 30,
+        [string]$DataContains = ''
+    )
+    try {
+        $since = Get-KbEventStartTime -WithinDays $WithinDays
+        $max = 50
+        if ($DataContains.Length -gt 0) { $max = 500 }
+        $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
+        if ($DataContains.Length -gt 0) {
+            $records = @($records | Where-Object { Test-KbEventData -Record $_ -Token $DataContains })
+        }
+        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+        if ($DataContains.Length -gt 0) { $what += ' with ' + $DataContains + ' in their data' }
+        $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+        if ($records.Count -eq 0) {
+            return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
+        }
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
+        $count = [string]$records.Count
+        if ($records.Count -ge $max) { $count += '+' }
+        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
+    } catch {
+        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+    }
+}

@@ -1,0 +1,88 @@
+# ---- probes/file-contains.ps1: language-neutral tokens (HRESULTs) in a log file ----
+# Only text written since the last successful run counts: the byte offset saved then is where
+# reading starts (from 0 when the file is now shorter: it was rotated). A file not written in the
+# last WithinDays days holds no current evidence. Read in chunks with FileShare.ReadWrite (the
+# writer keeps it open); UTF-16 when the file starts with FF FE, else bytes as Latin-1 (ASCII
+# tokens match in ANSI and UTF-8 alike).
+
+$script:KbScanChunkBytes = 1048576
+
+function Test-KbUtf16File {
+    param([System.IO.Stream]$Stream)
+    if ($Stream.Length -lt 2) { return $false }
+    $Stream.Position = 0
+    $first = $Stream.ReadByte()
+    $second = $Stream.ReadByte()
+    return ($first -eq 0xFF -and $second -eq 0xFE)
+}
+
+function Find-KbTokensInFile {
+    # Returns @{ Length; Offset; Found = tokens seen between Offset and the length at the start }.
+    param([string]$Path, [int64]$Offset, [string[]]$Tokens)
+    $found = New-Object System.Collections.Generic.List[string]
+    $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
+    $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
+    try {
+        $length = $stream.Length
+        $unicode = Test-KbUtf16File -Stream $stream
+        $encoding = [System.Text.Encoding]::GetEncoding(28591)
+        if ($unicode) { $encoding = [System.Text.Encoding]::Unicode }
+        if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
+        if ($unicode -and $Offset -lt 2) { $Offset = 2 }
+        if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
+        $overlap = 0
+        foreach ($token in $Tokens) { $overlap = [Math]::Max($overlap, $token.Length) }
+        $decoder = $encoding.GetDecoder()
+        $buffer = New-Object byte[] $script:KbScanChunkBytes
+        $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
+        $carry = ''
+        $stream.Position = $Offset
+        $remaining = $length - $Offset
+        while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
+            $want = [int][Math]::Min([int64]$buffer.Length, $remaining)
+            $read = $stream.Read($buffer, 0, $want)
+            if ($read -le 0) { break }
+            $remaining -= $read
+            $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
+            $text = $carry + [string]::new($characters, 0, $count)
+            foreach ($token in $Tokens) {
+                if (-not $found.Contains($token) -and $text.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                    $found.Add($token)
+                }
+            }
+            $keep = [Math]::Min($text.Length, [Math]::Max($overlap - 1, 0))
+            $carry = $text.Substring($text.Length - $keep)
+        }
+        return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
+    } finally {
+        $stream.Dispose()
+    }
+}
+
+function Test-KbFileContainsProbe {
+    param(
+        [string]$Id,
+        [hashtable]$Path,
+        [string[]]$Tokens,
+        [int]$WithinDays = 0
+    )
+    try {
+        $file = Resolve-KbPath -Spec $Path
+        $info = New-Object System.IO.FileInfo($file)
+        if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
+        if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
+            Set-KbObservedLength -Path $file -Length $info.Length
+            return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
+        }
+        $scan = Find-KbTokensInFile -Path $file -Offset (Get-KbFileOffset -Path $file) -Tokens $Tokens
+        Set-KbObservedLength -Path $file -Length $scan['Length']
+        $range = 'bytes ' + $scan['Offset'] + '-' + $scan['Length']
+        $found = @($scan['Found'])
+        if ($found.Count -gt 0) {
+            return (New-KbProbeResult -Id $Id -Present $true -Detail ($file + ' (' + $range + ') contains ' + ($found -join ', ')))
+        }
+        return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' (' + $range + ') contains none of ' + ($Tokens -join ', ')))
+    } catch {
+        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+    }
+}

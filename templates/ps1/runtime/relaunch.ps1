@@ -1,0 +1,79 @@
+# ---- relaunch.ps1: the 64-bit host (rule 18): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+
+
+function Test-KbNeeds64BitHost {
+    # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.
+    if ([Environment]::Is64BitProcess) { return $false }
+    return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
+}
+
+function ConvertTo-KbRelaunchValue {
+    # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
+    # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
+    param([string]$Name, [string]$Value)
+    if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
+    if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
+    if ($Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
+    return $Value
+}
+
+function ConvertTo-KbRelaunchArguments {
+    # The bound parameters again: switches as -Name, values as -Name value (arrays comma-joined:
+    # -File cannot pass arrays); false switches and empty values are left out (their defaults).
+    param([System.Collections.IDictionary]$BoundParameters)
+    $list = New-Object System.Collections.Generic.List[string]
+    if ($null -eq $BoundParameters) { return }
+    foreach ($name in @($BoundParameters.Keys)) {
+        $value = $BoundParameters[$name]
+        if ($null -eq $value) { continue }
+        if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
+            if ([bool]$value) { $list.Add('-' + $name) }
+            continue
+        }
+        $text = [string]$value
+        if ($value -is [array]) { $text = (@($value) | ForEach-Object { [string]$_ }) -join ',' }
+        if ($text.Length -eq 0) { continue }
+        $list.Add('-' + $name)
+        $list.Add((ConvertTo-KbRelaunchValue -Name $name -Value $text))
+    }
+    $list.ToArray()
+}
+
+function Invoke-KbRelaunch64 {
+    # In a 32-bit host on 64-bit Windows: run this script again in the 64-bit host (Sysnative) and
+    # exit with its exit code; its output is ours. Otherwise return and carry on.
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+    if (-not (Test-KbNeeds64BitHost)) {
+        [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
+        return
+    }
+    if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
+        throw 'still a 32-bit process after relaunching in the 64-bit host'
+    }
+    if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
+    $windir = [string][Environment]::GetEnvironmentVariable('windir')
+    $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
+    if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
+        throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
+    }
+    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
+        @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
+    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
+    # Local to this function: a line on the child's stderr must not become a terminating error.
+    $ErrorActionPreference = 'Continue'
+    & $host64 $arguments
+    exit $LASTEXITCODE
+}
+
+function Get-KbCallerParameters {
+    # The script's own bound parameters and path. Start-KbRun and Start-KbDetect may be given them;
+    # when they are not, they are read from the script scope.
+    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    $bound = $BoundParameters
+    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
+    if ($null -eq $bound) { $bound = @{} }
+    $path = $ScriptPath
+    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
+    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
+    return @{ Bound = $bound; Path = $path }
+}

@@ -1,0 +1,102 @@
+# ---- steps/per-user.ps1: path steps once per profile ----
+# What a script running as SYSTEM must do instead of "every user logs on and runs certutil":
+# every user profile in ProfileList (S-1-5-21-*, loaded or not) and, when asked, LocalSystem,
+# LocalService and NetworkService. A profile whose folder is missing is skipped (ok, with a
+# message). The label (the profile folder's name) makes the result ids <step id>@<label>.
+
+$script:KbServiceProfiles = @(
+    @{ Sid = 'S-1-5-18'; Segments = @('System32', 'config', 'systemprofile') },
+    @{ Sid = 'S-1-5-19'; Segments = @('ServiceProfiles', 'LocalService') },
+    @{ Sid = 'S-1-5-20'; Segments = @('ServiceProfiles', 'NetworkService') }
+)
+
+function Get-KbProfileListPaths {
+    # SID -> ProfileImagePath (expanded) from HKLM\...\ProfileList.
+    $paths = @{}
+    $list = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList', $false)
+    if ($null -eq $list) { return $paths }
+    try {
+        foreach ($sid in $list.GetSubKeyNames()) {
+            $entry = $list.OpenSubKey($sid, $false)
+            if ($null -eq $entry) { continue }
+            try { $paths[$sid] = [string]$entry.GetValue('ProfileImagePath', '') } finally { $entry.Close() }
+        }
+    } finally {
+        $list.Close()
+    }
+    return $paths
+}
+
+function Get-KbProfiles {
+    # [pscustomobject]@{ Sid; Root; Label }, users first (by SID), then the service profiles.
+    # Service profiles use their ProfileList path when there is one (XP keeps them elsewhere).
+    param([bool]$IncludeServiceProfiles)
+    $paths = Get-KbProfileListPaths
+    $found = New-Object System.Collections.Generic.List[object]
+    foreach ($sid in @($paths.Keys | Sort-Object)) {
+        if ($sid -like 'S-1-5-21-*' -and $sid -notlike '*.bak') {
+            $found.Add([pscustomobject]@{ Sid = $sid; Root = $paths[$sid] })
+        }
+    }
+    if ($IncludeServiceProfiles) {
+        foreach ($service in $script:KbServiceProfiles) {
+            $root = [string]$paths[$service['Sid']]
+            if ($root.Length -eq 0) { $root = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = $service['Segments'] } }
+            $found.Add([pscustomobject]@{ Sid = $service['Sid']; Root = $root })
+        }
+    }
+    $labels = @{}
+    $roots = @{}
+    foreach ($candidate in $found) {
+        $root = ([string]$candidate.Root).TrimEnd('\')
+        if ($roots.ContainsKey($root)) { continue }
+        $roots[$root] = $true
+        $label = [System.IO.Path]::GetFileName($root)
+        if ($label.Length -eq 0) { $label = $candidate.Sid }
+        if ($labels.ContainsKey($label)) { $label = $label + '-' + $candidate.Sid }
+        $labels[$label] = $true
+        [pscustomobject]@{ Sid = $candidate.Sid; Root = $root; Label = $label }
+    }
+}
+
+function Invoke-KbProfileSteps {
+    # One profile; returns $true when its steps ran.
+    param([string]$Id, [object]$UserProfile, [scriptblock]$Steps)
+    $resultId = $Id + '@' + $UserProfile.Label
+    if (-not (Test-KbFullyQualifiedPath -Path $UserProfile.Root) -or (Test-KbDriveRoot -Path $UserProfile.Root)) {
+        Add-KbResult -Id $resultId -Status 'skipped' -Message ('profile path of ' + $UserProfile.Sid + ' is not usable: ' + $UserProfile.Root) -Warn
+        return $false
+    }
+    if (-not [System.IO.Directory]::Exists($UserProfile.Root)) {
+        Add-KbResult -Id $resultId -Status 'ok' -Message ('profile folder missing, skipped: ' + $UserProfile.Root)
+        return $false
+    }
+    try {
+        $null = & $Steps $UserProfile.Root $UserProfile.Label
+    } catch {
+        Add-KbResult -Id $resultId -Status 'failed' -Message ('steps in ' + $UserProfile.Root + ': ' + (Get-KbErrorText $_))
+    }
+    return $true
+}
+
+function Invoke-KbPerUserStep {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [string]$Id,
+        [hashtable]$Guard = $null,
+        [bool]$IncludeServiceProfiles = $true,
+        [scriptblock]$Steps
+    )
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
+        $profiles = @(Get-KbProfiles -IncludeServiceProfiles $IncludeServiceProfiles)
+        $ran = New-Object System.Collections.Generic.List[string]
+        foreach ($userProfile in $profiles) {
+            if (Invoke-KbProfileSteps -Id $Id -UserProfile $userProfile -Steps $Steps) { $ran.Add($userProfile.Label) }
+        }
+        $summary = [string]$profiles.Count + ' profiles'
+        Add-KbResult -Id $Id -Status 'ok' -Before $summary -After ([string]$ran.Count + ' processed') -Message ('processed: ' + ($ran.ToArray() -join ', '))
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ('per-user: ' + (Get-KbErrorText $_))
+    }
+}
