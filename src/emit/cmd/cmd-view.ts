@@ -2,7 +2,7 @@
 // evidence variables and the batch fields of every method, step and probe.
 // Raw values only; the templates admit each through a CMD helper.
 import { evidenceKinds, type PlanProbe } from "../../evidence/index.js";
-import type { EvidenceView, PlaybookView, StepView } from "../view.js";
+import type { EvidenceView, StepView } from "../view.js";
 import { playbookView } from "../view.js";
 import type { Plan, PlanMethod } from "../../plan/plan.js";
 import { stepKinds, type PlanStep } from "../../steps/index.js";
@@ -85,7 +85,7 @@ function runtimeParts(folder: string, kinds: string[]): { partial: string }[] {
   return [...new Set(kinds)].sort().map((k) => ({ partial: `cmd/runtime/${folder}/${k}` }));
 }
 
-export function cmdView(plan: Plan, scriptName: string): PlaybookView & View {
+export function cmdView(plan: Plan, scriptName: string): View {
   const base = playbookView(plan, "cmd");
   const evidence = numberEvidence(base.detection);
   const methods = base.methods.map((m, i) => methodView(m, i, evidence.vars));

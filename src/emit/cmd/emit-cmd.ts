@@ -1,8 +1,15 @@
-// The standalone batch target (separate issue): until it lands, playbooks that
-// list cmd get only the PowerShell files and the launcher.
+// The standalone batch target: <id>.fix.cmd, the same plan and semantics as the
+// PowerShell remediation for every step and probe kind batch can express (the
+// others are reported as manual or unknown at run time). See
+// templates/cmd/runtime/CONTRACT.md for the batch runtime.
 import type { Plan } from "../../plan/plan.js";
+import { toScriptBytes } from "../bytes.js";
 import type { EmittedFile } from "../emitted-file.js";
+import { templates } from "../templates.js";
+import { cmdView } from "./cmd-view.js";
 
-export function emitCmd(_plan: Plan): EmittedFile[] {
-  return [];
+export function emitCmd(plan: Plan): EmittedFile[] {
+  const name = `${plan.id}.fix.cmd`;
+  const text = templates().render("cmd/fix.cmd", cmdView(plan, name));
+  return [{ path: `${plan.id}/${name}`, bytes: toScriptBytes(name, text) }];
 }
