@@ -1,6 +1,7 @@
 // The view a template sees: the plan plus the names of the partials to use for
 // each step and probe, and the facts the header needs. No quoting happens here.
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
+import { evidenceKinds, type EvidenceKindName } from "../evidence/index.js";
 import { EXIT_CODES, DETECTION_EXIT_CODES } from "../model/exit-codes.js";
 import type { Applicability, Plan, PlanMethod } from "../plan/plan.js";
 import { allProbes, allSteps } from "../plan/walk.js";
@@ -34,6 +35,7 @@ export interface PlaybookView {
   parameterNames: string[];
   parameterViews: Record<string, unknown>[];
   hasParameters: boolean;
+  historyProbeIds: string[];
   scriptName?: string;
 }
 
@@ -86,6 +88,9 @@ export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
     probeKinds: [...new Set(allProbes(plan.detection).map((p) => p.kind))].sort(),
     parameterNames: plan.parameters.map((p) => p.name),
     hasParameters: plan.parameters.length > 0,
+    historyProbeIds: allProbes(plan.detection)
+      .filter((p) => evidenceKinds[p.kind as EvidenceKindName]?.history)
+      .map((p) => p.id),
     parameterViews: plan.parameters.map((p) => ({
       ...p,
       hasDefault: p.default !== undefined,

@@ -20,6 +20,7 @@ export const certificateProbe = defineEvidenceKind<Raw, CertificateProbe>({
   description:
     "missing: present when no certificate in the LocalMachine store matches the thumbprint or subject. friendly-name-has-nul: present when any certificate in the store has a NUL in its friendly name.",
   targets: { cmd: false, why: "batch has no dependable certificate store access on every Windows" },
+  history: false,
   properties: {
     store: described("Store", "The LocalMachine store name.", stringEnum(CERTIFICATE_STORES)),
     condition: described(

@@ -24,6 +24,7 @@ export const event = defineEvidenceKind<Raw, EventProbe>({
   description:
     "Present when the log has an entry from the provider with one of the IDs at the level, newer than both the time window and the last successful run.",
   targets: { cmd: true },
+  history: true,
   properties: {
     log: described("Log", "The event log name, e.g. Application.", {
       type: "string",

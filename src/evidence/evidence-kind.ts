@@ -19,6 +19,11 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly title: string;
   readonly description: string;
   readonly targets: TargetSupport;
+  /**
+   * History evidence (events, log lines) stays after a fix: it counts only when newer than
+   * the last run that changed something. Live evidence (a state) is read as it is now.
+   */
+  readonly history: boolean;
   readonly properties: Record<string, JsonSchema>;
   readonly required: readonly string[];
   readonly cmdFields: readonly string[];

@@ -20,6 +20,7 @@ export const fileContains = defineEvidenceKind<
   description:
     "Present when text appended since the last run that applied a fix contains any of the tokens (case-insensitive); on a first run, only a file written within the time window counts.",
   targets: { cmd: true },
+  history: true,
   properties: {
     path: ref("path"),
     tokens: described(

@@ -14,6 +14,7 @@ export const fileSize = defineEvidenceKind<{ path: string; aboveBytes: number },
   title: "File larger than a limit",
   description: "Present when the file exists and is larger than the limit.",
   targets: { cmd: true },
+  history: false,
   properties: {
     path: ref("path"),
     aboveBytes: described("Limit", "Size in bytes the file must exceed.", {

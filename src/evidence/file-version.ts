@@ -14,6 +14,7 @@ export const fileVersion = defineEvidenceKind<{ path: string; below: string }, F
   title: "File version below",
   description: "Present when the file exists and its file version is lower than the given version.",
   targets: { cmd: false, why: "batch cannot read a file's version resource" },
+  history: false,
   properties: { path: ref("path"), below: ref("version") },
   required: ["path", "below"],
   cmdFields: [],

@@ -18,6 +18,7 @@ export const productVersion = defineEvidenceKind<Raw, ProductVersionProbe>({
   title: "Product version below",
   description: "Present when the product is installed with a version in [atLeast, below).",
   targets: { cmd: true },
+  history: false,
   properties: {
     product: described("Product", "A product kbfix knows how to find.", stringEnum(PRODUCT_IDS)),
     atLeast: described("From version", "Lowest version that counts (inclusive).", ref("version")),

@@ -23,6 +23,7 @@ export const registryValueProbe = defineEvidenceKind<Raw, RegistryValueProbe>({
   description:
     "Present when the value is missing or differs from the expected typed data (DWORDs compared unsigned).",
   targets: { cmd: true },
+  history: false,
   properties: {
     key: ref("registryKey"),
     name: described("Value name", "The value's name.", { type: "string", maxLength: 255 }),

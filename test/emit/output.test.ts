@@ -88,11 +88,14 @@ test("the manifest lists every other file with its SHA-256", () => {
 
 test("no playbook text in comments: no comment line contains a value from the playbook", () => {
   for (const { id, files } of compiled) {
-    const values = playbookStrings(load(readFileSync(`playbooks/${id}.yaml`, "utf8"))).filter((v) => v.length >= 12);
+    const values = playbookStrings(load(readFileSync(`playbooks/${id}.yaml`, "utf8"))).filter(
+      (v) => v.length >= 12,
+    );
     for (const f of files.filter((s) => s.path.endsWith(".ps1") || s.path.endsWith(".cmd"))) {
       for (const line of f.bytes.toString("ascii").split("\r\n")) {
         const comment = /^\s*(?:#|rem\s|::)(.*)$/i.exec(line)?.[1];
-        if (comment !== undefined) for (const v of values) assert.not.ok(comment.includes(v), `${f.path}: ${line}`);
+        if (comment !== undefined)
+          for (const v of values) assert.not.ok(comment.includes(v), `${f.path}: ${line}`);
       }
     }
   }

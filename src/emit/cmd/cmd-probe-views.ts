@@ -3,7 +3,14 @@
 // cmd-view.ts reports them as unknown at run time.
 import type { PlanProbe } from "../../evidence/index.js";
 import { QuoteError } from "../quote-ps.js";
-import { caseVariants, pathView, productView, registryView, sizeKey, versionKey } from "./cmd-values.js";
+import {
+  caseVariants,
+  pathView,
+  productView,
+  registryView,
+  sizeKey,
+  versionKey,
+} from "./cmd-values.js";
 
 type Fields = Record<string, unknown>;
 
@@ -27,7 +34,11 @@ export function probeFields(probe: PlanProbe): Fields {
         history: true,
       };
     case "file-contains":
-      return { pathView: pathView(probe.path), variants: caseVariants(probe.tokens), history: true };
+      return {
+        pathView: pathView(probe.path),
+        variants: caseVariants(probe.tokens),
+        history: true,
+      };
     case "file-size":
       return { pathView: pathView(probe.path), aboveKey: sizeKey(probe.aboveBytes) };
     case "service-state":

@@ -21,7 +21,12 @@ export function safeText(text: string, fallback: string): string {
 
 function attributeWords(set: string[], clear: string[]): Fields {
   const word = (a: string) => (set.includes(a) ? "set" : clear.includes(a) ? "clear" : "");
-  return { attrR: word("readonly"), attrA: word("archive"), attrH: word("hidden"), attrS: word("system") };
+  return {
+    attrR: word("readonly"),
+    attrA: word("archive"),
+    attrH: word("hidden"),
+    attrS: word("system"),
+  };
 }
 
 export function stepFields(step: PlanStep): Fields {
@@ -52,7 +57,7 @@ export function stepFields(step: PlanStep): Fields {
         ),
       };
     case "per-user":
-      return {};
+      return { serviceFlag: step.includeServiceProfiles ? 1 : 0 };
     case "manual":
       return { manualText: safeText(step.text, `see README.md, step ${step.id}`) };
     default:

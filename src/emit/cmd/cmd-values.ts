@@ -155,7 +155,15 @@ const REG_TYPES: Record<RegistryData["type"], string> = {
 
 export function registryView(key: string, name: string, data: RegistryData): CmdRegistryView {
   const [addData, want, hex] = registryData(data);
-  return { key, name, isDefault: name === "" ? 1 : 0, regType: REG_TYPES[data.type], addData, want, hex };
+  return {
+    key,
+    name,
+    isDefault: name === "" ? 1 : 0,
+    regType: REG_TYPES[data.type],
+    addData,
+    want,
+    hex,
+  };
 }
 
 function registryData(data: RegistryData): [string, string, number] {

@@ -52,7 +52,11 @@ function stepViewFor(s: StepView, label: string, vars: Map<string, string>): Vie
   return { ...s, ...stepFields(step), ...common, steps };
 }
 
-function methodView(m: PlanMethod & { stepViews: StepView[] }, i: number, vars: Map<string, string>) {
+function methodView(
+  m: PlanMethod & { stepViews: StepView[] },
+  i: number,
+  vars: Map<string, string>,
+) {
   const services = m.services.map((name, k) => ({ name, index: k + 1 }));
   return {
     ...m,

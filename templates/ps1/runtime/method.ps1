@@ -1,6 +1,7 @@
 # ---- method.ps1: one method of the article ----
 # Skipped (with a result record) when: the detection failed or found nothing at the start, an
-# earlier method already made the problem go away (strategy escalate), -Method does not name it,
+# earlier method already made the problem go away (strategy escalate), an earlier run already
+# tried it and the evidence came back (ladder.ps1), -Method does not name it,
 # it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
 # its services are stopped (remembering which were running), its steps run, and in finally the
 # stopped services are started again whatever failed.
@@ -25,6 +26,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
+    $ladder = Get-KbLadderSkip -Id $Id
+    if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
         return @{ Status = 'not-applicable'; Warn = $false; Message = $check['Reason'] }
@@ -124,7 +127,10 @@ function Update-KbAfterMethod {
     # A method that really changed something moves the history baseline (state.ps1). With
     # strategy escalate the detection runs again; once it is clean the other methods are skipped.
     param([string]$Id)
-    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) { Move-KbHistoryBaseline -Reason ('method ' + $Id) }
+    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
+        Move-KbHistoryBaseline -Reason ('method ' + $Id)
+        $script:KbLadderChangedBy = $Id
+    }
     if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
     $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
     if ($null -ne $evidence -and -not $evidence.Present) {

@@ -64,6 +64,9 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
+        $ladder = $null
+        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+        Set-KbLadderFromState -Ladder $ladder
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -142,6 +145,7 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
+            ladder = Get-KbLadderForState
         }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
