@@ -1,4 +1,4 @@
-// Builds, runs every uvu suite under dist/test, and closes with the one line CI
+// Builds (tsc, then the esbuild bundle the kbfix command runs), runs every uvu suite under dist/test, and closes with the one line CI
 // reads: "N passed, N failed". uvu's own summary is kept in the output above it.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";

@@ -4,11 +4,11 @@
 import Handlebars from "handlebars";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { CMD_HELPERS, PS_HELPERS } from "./helpers.js";
 import { mdCode, mdText } from "./markdown.js";
 
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/", import.meta.url));
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
 export type Render = (name: string, view: unknown) => string;
 

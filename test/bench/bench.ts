@@ -32,7 +32,7 @@ function parseAndWriteAll(files: string[], outDir: string): void {
 }
 
 const results: boolean[] = [];
-const cold = timeProcess(7, ["dist/src/cli.js", "validate", "playbooks"]);
+const cold = timeProcess(7, ["dist/bundle/cli.js", "validate", "playbooks"]);
 const node = timeProcess(7, ["-e", "0"]);
 console.log(`cold validate playbooks/: ${cold.toFixed(0)} ms; node -e 0: ${node.toFixed(0)} ms`);
 results.push(report("cold `kbfix validate playbooks/` vs `node -e 0`", cold / node, 3));

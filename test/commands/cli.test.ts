@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 function kbfix(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["dist/src/cli.js", ...args], {
+  const run = spawnSync(process.execPath, ["dist/bundle/cli.js", ...args], {
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
   });

@@ -37,7 +37,7 @@ signTest("kbfix sign signs every .ps1 and verifies it", () => {
   const run = spawnSync(
     process.execPath,
     [
-      "dist/src/cli.js",
+      "dist/bundle/cli.js",
       "sign",
       out,
       "--cert",

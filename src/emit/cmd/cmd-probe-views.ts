@@ -31,6 +31,7 @@ export function probeFields(probe: PlanProbe): Fields {
         levels: LEVELS[probe.level] ?? [],
         windowMs: probe.withinDays * DAY_MS,
         variants: probe.dataContains ? caseVariants([probe.dataContains]) : [],
+        tokenCount: probe.dataContains ? 1 : 0,
         history: true,
       };
     case "file-contains":

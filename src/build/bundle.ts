@@ -1,0 +1,24 @@
+// `npm run build`, second half: bundles the compiled CLI with esbuild so a cold
+// `kbfix validate` loads one file instead of a hundred modules (start-up is a
+// feature: see the benchmark). compile and sign stay lazy chunks.
+import { build } from "esbuild";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
+
+// CommonJS dependencies (handlebars, ajv's runtime) call require(); ESM output needs one.
+const banner =
+  'import { createRequire as __kbfixCreateRequire } from "node:module";\nconst require = __kbfixCreateRequire(import.meta.url);';
+
+await build({
+  entryPoints: [join(PACKAGE_ROOT, "dist", "src", "cli.js")],
+  outdir: join(PACKAGE_ROOT, "dist", "bundle"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  banner: { js: banner },
+  minify: true,
+  sourcemap: false,
+  logLevel: "warning",
+});
