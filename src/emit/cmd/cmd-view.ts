@@ -98,7 +98,7 @@ export function cmdView(plan: Plan, scriptName: string): View {
   return {
     ...base,
     scriptName,
-    sourceText: safeText(base.sourceName, "withheld"),
+    sourceText: safeText(base.sourceName.replace(/\//g, "\\"), "withheld"),
     titleText: safeText(plan.title, ""),
     detection: evidence.view,
     methods,

@@ -27,7 +27,7 @@ function Get-KbLadderForState {
     if ($null -ne $script:KbLadderChangedBy) {
         return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
     }
-    if ($null -ne $script:KbLadderMethod) {
+    if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
         return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
     }
     return $null

@@ -9,7 +9,6 @@
 
 $script:KbEscalationDoneBy = $null
 $script:KbMethodReboots = @{}
-$script:KbServiceTimeoutSeconds = 60
 
 function Get-KbMethodSkip {
     # Why this method does not run (Status, Message, Warn), or $null when it runs.

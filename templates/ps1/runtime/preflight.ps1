@@ -4,9 +4,7 @@
 # the run through Exit-KbRun (complete.ps1) with its recap line and exit code.
 
 $script:KbMutex = $null
-$script:KbSelectedMethods = @()
 $script:KbAllowHighRisk = $false
-$script:KbWhatIf = $false
 $script:KbNoEvidenceAtStart = $false
 $script:KbDetectionFailedAtStart = $false
 

@@ -10,10 +10,13 @@ function Test-KbNeeds64BitHost {
 function ConvertTo-KbRelaunchValue {
     # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
     # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
+    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
     param([string]$Name, [string]$Value)
     if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
     if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    if ($Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
     return $Value
 }
 

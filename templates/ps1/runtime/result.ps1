@@ -6,6 +6,9 @@ $script:KbResults = New-Object System.Collections.Generic.List[object]
 $script:KbCurrentMethodId = $null
 $script:KbResultFile = $null
 $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', 'manual')
+# Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
+$script:KbSelectedMethods = @()
+$script:KbWhatIf = $false
 
 function Format-KbShort {
     # Before/after values and messages stay one short line in the log and the JSON.

@@ -30,10 +30,11 @@ function Test-KbTrustedOwner {
 }
 
 function ConvertTo-KbUtcTime {
-    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime.
+    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime (or DateTimeOffset).
     param([object]$Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
+    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
     $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
     $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
     return $parsed.ToUniversalTime()

@@ -1,7 +1,7 @@
 # ---- probes/event.ps1: event log entries by log, provider, event ID and level (rule 19) ----
 # Never by message text, which is localized. Only events newer than both the time window and the
 # last successful run count (state.ps1). DataContains looks in the event's data (its insertion
-# strings), not in the rendered message.
+# strings and its EventData/UserData XML), not in the rendered message.
 
 function Get-KbEventStartTime {
     # The later of (now - WithinDays) and the history baseline, as local time for Get-WinEvent.
@@ -40,13 +40,19 @@ function Get-KbEvents {
 }
 
 function Test-KbEventData {
-    # Does any of the event's data values contain the token (case-insensitive)?
+    # Does the event's data contain the token (case-insensitive)? Its values (insertion strings)
+    # first, then the EventData or UserData part of its XML, which also holds nested UserData
+    # values that Properties does not list. Never the System part or the rendered message.
     param([object]$Record, [string]$Token)
     foreach ($property in @($Record.Properties)) {
         $text = [string]$property.Value
         if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
     }
-    return $false
+    $xml = [string]$Record.ToXml()
+    $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
+    if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
+    if ($start -lt 0) { return $false }
+    return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
 }
 
 function Test-KbEventProbe {

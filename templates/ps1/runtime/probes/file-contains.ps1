@@ -3,7 +3,7 @@
 # reading starts (from 0 when the file is now shorter: it was rotated). A file not written in the
 # last WithinDays days holds no current evidence. Read in chunks with FileShare.ReadWrite (the
 # writer keeps it open); UTF-16 when the file starts with FF FE, else bytes as Latin-1 (ASCII
-# tokens match in ANSI and UTF-8 alike).
+# tokens match in ANSI and UTF-8 alike, and in UTF-16 without a BOM as token chars with NULs).
 
 $script:KbScanChunkBytes = 1048576
 
@@ -30,8 +30,23 @@ function Find-KbTokensInFile {
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode -and $Offset -lt 2) { $Offset = 2 }
         if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
+        # Without a BOM a UTF-16 file reads as Latin-1 with a NUL after each character, so each
+        # token is looked for in that form as well.
+        $patterns = @{}
         $overlap = 0
-        foreach ($token in $Tokens) { $overlap = [Math]::Max($overlap, $token.Length) }
+        foreach ($token in $Tokens) {
+            $forms = @($token)
+            if (-not $unicode) {
+                $wide = ''
+                foreach ($character in $token.ToCharArray()) {
+                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
+                    $wide += [string]$character
+                }
+                $forms += $wide
+            }
+            $patterns[$token] = $forms
+            foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
+        }
         $decoder = $encoding.GetDecoder()
         $buffer = New-Object byte[] $script:KbScanChunkBytes
         $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
@@ -46,8 +61,12 @@ function Find-KbTokensInFile {
             $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
             $text = $carry + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
-                if (-not $found.Contains($token) -and $text.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                    $found.Add($token)
+                if ($found.Contains($token)) { continue }
+                foreach ($form in $patterns[$token]) {
+                    if ($text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                        $found.Add($token)
+                        break
+                    }
                 }
             }
             $keep = [Math]::Min($text.Length, [Math]::Max($overlap - 1, 0))

@@ -1,0 +1,158 @@
+// The fake Windows tools of the simulated Windows (test/support/simulated-windows-cmd.ts):
+// batch bodies for the writeFakeTool shim, backed by a small database of files
+// (services, failures, events). They use percent expansion only: Wine parses
+// delayed-expansion results for redirections, and for /f cannot split quoted text.
+import { toWinPath } from "../support/wine.js";
+
+const HEAD = ["@echo off", "setlocal EnableExtensions DisableDelayedExpansion"];
+const REAL = "C:\\windows\\system32";
+
+function record(calls: string): string[] {
+  return [...HEAD, `>>"${toWinPath(calls)}" echo.%KBFIX_FAKE_CALL%`];
+}
+
+/** Exits with the code in <file> when it exists. */
+function failWith(file: string, label: string): string[] {
+  return [`if exist "${file}" goto ${label}`];
+}
+
+function failLabel(file: string, label: string): string[] {
+  return [`:${label}`, `set /p RC=<"${file}"`, "exit /b %RC%"];
+}
+
+/** sc qc / query / config over <db>\services\<name>.start (2/3/4) and .state (1/4). */
+export function scFake(calls: string, db: string): string {
+  const s = `${toWinPath(db)}\\services`;
+  return [
+    ...record(calls),
+    'set "C=%KBFIX_FAKE_CALL:"=%"',
+    'for /f "tokens=2,3,5" %%a in ("%C%") do (set "VERB=%%a" & set "SVC=%%b" & set "VAL=%%c")',
+    `if not exist "${s}\\%SVC%.start" exit /b 1060`,
+    `set /p START=<"${s}\\%SVC%.start"`,
+    `set /p STATE=<"${s}\\%SVC%.state"`,
+    'if /i "%VERB%"=="qc" goto qc',
+    'if /i "%VERB%"=="query" goto query',
+    'if /i "%VERB%"=="config" goto config',
+    "exit /b 87",
+    ":qc",
+    "echo [SC] QueryServiceConfig SUCCESS",
+    "echo.",
+    "echo SERVICE_NAME: %SVC%",
+    "echo         TYPE               : 20  WIN32_SHARE_PROCESS",
+    "echo         START_TYPE         : %START%   FAKE",
+    "exit /b 0",
+    ":query",
+    "echo.",
+    "echo SERVICE_NAME: %SVC%",
+    "echo         TYPE               : 20  WIN32_SHARE_PROCESS",
+    "echo         STATE              : %STATE%  FAKE",
+    "exit /b 0",
+    ":config",
+    ...failWith(`${s}\\%SVC%.fail-config`, "fail"),
+    `if /i "%VAL%"=="auto" >"${s}\\%SVC%.start" echo.2`,
+    `if /i "%VAL%"=="demand" >"${s}\\%SVC%.start" echo.3`,
+    `if /i "%VAL%"=="disabled" >"${s}\\%SVC%.start" echo.4`,
+    "echo [SC] ChangeServiceConfig SUCCESS",
+    "exit /b 0",
+    ...failLabel(`${s}\\%SVC%.fail-config`, "fail"),
+  ].join("\r\n");
+}
+
+/** net session / start / stop over the same service files (Windows' codes: 2 = already so). */
+export function netFake(calls: string, db: string): string {
+  const s = `${toWinPath(db)}\\services`;
+  return [
+    ...record(calls),
+    'set "C=%KBFIX_FAKE_CALL:"=%"',
+    'for /f "tokens=2,3" %%a in ("%C%") do (set "VERB=%%a" & set "SVC=%%b")',
+    'if /i "%VERB%"=="session" goto session',
+    `if not exist "${s}\\%SVC%.start" exit /b 2`,
+    `set /p START=<"${s}\\%SVC%.start"`,
+    `set /p STATE=<"${s}\\%SVC%.state"`,
+    'if /i "%VERB%"=="start" goto start',
+    'if /i "%VERB%"=="stop" goto stop',
+    "exit /b 1",
+    ":session",
+    `if exist "${toWinPath(db)}\\not-admin" exit /b 2`,
+    "exit /b 0",
+    ":start",
+    ...failWith(`${s}\\%SVC%.fail-start`, "failstart"),
+    'if "%STATE%"=="4" exit /b 2',
+    'if "%START%"=="4" exit /b 2',
+    `>"${s}\\%SVC%.state" echo.4`,
+    "exit /b 0",
+    ":stop",
+    ...failWith(`${s}\\%SVC%.fail-stop`, "failstop"),
+    'if "%STATE%"=="1" exit /b 2',
+    `>"${s}\\%SVC%.state" echo.1`,
+    "exit /b 0",
+    ...failLabel(`${s}\\%SVC%.fail-start`, "failstart"),
+    ...failLabel(`${s}\\%SVC%.fail-stop`, "failstop"),
+  ].join("\r\n");
+}
+
+/** Records, exits with <db>\<name>.fail's code when it exists, else 0. */
+export function simpleFake(calls: string, db: string, name: string): string {
+  const fail = `${toWinPath(db)}\\${name}.fail`;
+  return [
+    ...record(calls),
+    ...failWith(fail, "fail"),
+    "exit /b 0",
+    ...failLabel(fail, "fail"),
+  ].join("\r\n");
+}
+
+/**
+ * Records and runs the real tool (reg, attrib); <db>\<name>-<verb>.fail makes that verb fail,
+ * <db>\<name>.fail every call.
+ */
+export function forwardingFake(calls: string, db: string, name: string): string {
+  const fail = `${toWinPath(db)}\\${name}-%VERB%.fail`;
+  const all = `${toWinPath(db)}\\${name}.fail`;
+  return [
+    ...record(calls),
+    `set "ARGS=%KBFIX_FAKE_CALL:~${name.length + 1}%"`,
+    'set "C=%KBFIX_FAKE_CALL:"=%"',
+    'set "VERB=any"',
+    'for /f "tokens=2" %%a in ("%C%") do set "VERB=%%a"',
+    'set "VERB=%VERB:-=%"',
+    'set "VERB=%VERB:+=%"',
+    ...failWith(fail, "fail"),
+    ...failWith(all, "failall"),
+    `"${REAL}\\${name}.exe" %ARGS%`,
+    "exit /b %errorlevel%",
+    ...failLabel(fail, "fail"),
+    ...failLabel(all, "failall"),
+  ].join("\r\n");
+}
+
+/**
+ * wevtutil qe: the newest-record query types <db>\events\newest.xml; a filtered query types
+ * event.xml when its EventID matches event.id and its record id (event.rid) is above the
+ * query's EventRecordID bound.
+ */
+export function wevtutilFake(calls: string, db: string): string {
+  const e = `${toWinPath(db)}\\events`;
+  return [
+    ...record(calls),
+    `>"${e}\\call.txt" echo.%KBFIX_FAKE_CALL%`,
+    `"${REAL}\\find.exe" "EventID=" "${e}\\call.txt" >nul`,
+    "if not errorlevel 1 goto query",
+    `if exist "${e}\\newest.xml" type "${e}\\newest.xml"`,
+    "exit /b 0",
+    ":query",
+    `if not exist "${e}\\event.xml" exit /b 0`,
+    `set /p EID=<"${e}\\event.id"`,
+    `set /p RID=<"${e}\\event.rid"`,
+    `"${REAL}\\find.exe" "EventID=%EID%" "${e}\\call.txt" >nul`,
+    "if errorlevel 1 exit /b 0",
+    'set "C=%KBFIX_FAKE_CALL:"=%"',
+    'set "T=%C:*EventRecordID > =%"',
+    'if "%T%"=="%C%" goto print',
+    'for /f "tokens=1 delims=)" %%n in ("%T%") do set "T=%%n"',
+    "if %RID% LEQ %T% exit /b 0",
+    ":print",
+    `type "${e}\\event.xml"`,
+    "exit /b 0",
+  ].join("\r\n");
+}

@@ -1,0 +1,277 @@
+// A simulated Windows for the batch scripts: a temp tree laid out like C:\Windows
+// (catroot2, CatRoot, SoftwareDistribution, inf, service and user profiles with
+// CryptnetUrlCache, WindowsUpdate.log, CCM\Logs), reached through windir /
+// SystemRoot / ProgramData overrides, with fake sc, net, regsvr32, wevtutil, icacls
+// backed by files, and recording forwarders to the real reg and attrib. The registry
+// is Wine's own: keys written here are deleted again by cleanup().
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { forwardingFake, netFake, scFake, simpleFake, wevtutilFake } from "../cmd/fake-tools.js";
+import {
+  readFakeCalls,
+  runCmdScript,
+  toWinPath,
+  winePrefix,
+  writeFakeTool,
+  type WineRun,
+} from "./wine.js";
+
+export interface Service {
+  /** 2 automatic, 3 manual, 4 disabled (as sc qc prints START_TYPE). */
+  start: 2 | 3 | 4;
+  /** 1 stopped, 4 running (as sc query prints STATE). */
+  state: 1 | 4;
+}
+
+/** Files every simulated Windows has, relative to its root (content: size in bytes or text). */
+const TREE: Record<string, string | number> = {
+  "Windows/System32/catroot2/edb.log": 4096,
+  "Windows/System32/catroot2/catdb": 1024,
+  "Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/tmp1.cat": 10,
+  "Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/nt5.cat": 10,
+  "Windows/System32/CatRoot/{127D0A1D-4EF2-11D1-8608-00C04FC295EE}/tmp9.cat": 10,
+  "Windows/System32/CatRoot/{127D0A1D-4EF2-11D1-8608-00C04FC295EE}/oem3.cat": 10,
+  "Windows/SoftwareDistribution/Download/update.cab": 100,
+  "Windows/SoftwareDistribution/DataStore/DataStore.edb": 100,
+  "Windows/inf/oem1.inf": "[Version]\r\n",
+  "Windows/inf/oem1.PNF": 10,
+  "Windows/inf/machine.inf": "[Version]\r\n",
+  "Windows/WindowsUpdate.log": "2024-01-01 WARNING: Download failed, error 0x80070005\r\n",
+  "Windows/System32/CCM/Logs/CcmExec.log": "client started\r\n",
+  "ProgramData/placeholder.txt": "",
+};
+
+const DLLS = ["softpub", "wintrust", "initpki", "dssenh", "rsaenh", "mssip32", "cryptdlg"];
+const CACHE = "AppData/LocalLow/Microsoft/CryptnetUrlCache";
+export const SERVICE_PROFILES = [
+  "Windows/System32/config/systemprofile",
+  "Windows/ServiceProfiles/LocalService",
+  "Windows/ServiceProfiles/NetworkService",
+];
+
+export class SimulatedWindows {
+  readonly root = mkdtempSync(join(tmpdir(), "kbfix-simwin-"));
+  readonly windir = join(this.root, "Windows");
+  readonly system32 = join(this.windir, "System32");
+  readonly programData = join(this.root, "ProgramData");
+  readonly db = join(this.root, "sim-db");
+  readonly callsLog = join(this.root, "calls.log");
+  readonly tools = join(this.root, "Tools");
+  private readonly registryKeys: string[] = [];
+
+  constructor() {
+    for (const [path, content] of Object.entries(TREE)) this.write(path, content);
+    for (const dll of DLLS) this.write(`Windows/System32/${dll}.dll`, 64);
+    for (const p of SERVICE_PROFILES) this.fillCache(p);
+    mkdirSync(join(this.db, "services"), { recursive: true });
+    mkdirSync(join(this.db, "events"), { recursive: true });
+    this.installFakes();
+    this.setNewestEvent(100);
+  }
+
+  write(path: string, content: string | number): void {
+    const full = join(this.root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, typeof content === "number" ? Buffer.alloc(content, 0x41) : content);
+  }
+
+  /** A sparse file of `bytes` (edb.log above 20 MB costs no disk). */
+  writeLarge(path: string, bytes: number): void {
+    this.write(path, "");
+    truncateSync(join(this.root, path), bytes);
+  }
+
+  /** Runs the real attrib on a path of the tree (e.g. "+s"); returns its attribute letters. */
+  attributes(path: string, change = ""): string {
+    const script = join(this.root, "attrib.cmd");
+    const win = toWinPath(join(this.root, path));
+    const lines = ["@echo off"];
+    if (change) lines.push(`C:\\windows\\system32\\attrib.exe ${change} "${win}"`);
+    lines.push(`for %%A in ("${win}") do echo %%~aA`);
+    writeFileSync(script, lines.join("\r\n") + "\r\n");
+    return runCmdScript(script, []).stdout.trim();
+  }
+
+  /** Two cached URL entries in Content and MetaData under a profile folder. */
+  fillCache(profile: string): void {
+    for (const sub of ["Content", "MetaData"])
+      for (const name of ["7396C420A8E1BC1DA97F1AF0D10BAD21", "E2AB4B1DA6E0A7F0C5F6A1B2C3D4E5F6"])
+        this.write(`${profile}/${CACHE}/${sub}/${name}`, 32);
+  }
+
+  cacheEntries(profile: string): string[] {
+    return ["Content", "MetaData"].flatMap((sub) => {
+      const dir = join(this.root, profile, CACHE, sub);
+      return existsSync(dir) ? readdirSync(dir).map((n) => `${sub}/${n}`) : [];
+    });
+  }
+
+  private installFakes(): void {
+    const fake = (dir: string, name: string, body: string) => {
+      writeFakeTool(dir, name, { exitCode: 0, recordTo: this.callsLog });
+      writeFileSync(join(dir, `${name}.fake.cmd`), body + "\r\n");
+    };
+    fake(this.system32, "sc", scFake(this.callsLog, this.db));
+    fake(this.system32, "net", netFake(this.callsLog, this.db));
+    fake(this.system32, "wevtutil", wevtutilFake(this.callsLog, this.db));
+    for (const name of ["regsvr32", "icacls"])
+      fake(this.system32, name, simpleFake(this.callsLog, this.db, name));
+    for (const name of ["reg", "attrib"])
+      fake(this.system32, name, forwardingFake(this.callsLog, this.db, name));
+    fake(this.tools, "CCMCertFix", simpleFake(this.callsLog, this.db, "CCMCertFix"));
+    const realFind = join(winePrefix, "drive_c", "windows", "system32", "find.exe");
+    copyFileSync(realFind, join(this.system32, "find.exe"));
+  }
+
+  /** The overrides that point the script at this tree. */
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      windir: toWinPath(this.windir),
+      SystemRoot: toWinPath(this.windir),
+      ProgramData: toWinPath(this.programData),
+      ...extra,
+    };
+  }
+
+  run(script: string, args: string[] = [], extra: Record<string, string> = {}): WineRun {
+    return runCmdScript(script, args, { env: this.env(extra), timeoutMs: 240_000 });
+  }
+
+  calls(): string[] {
+    return readFakeCalls(this.callsLog);
+  }
+
+  clearCalls(): void {
+    rmSync(this.callsLog, { force: true });
+  }
+
+  setService(name: string, s: Service): void {
+    writeFileSync(join(this.db, "services", `${name}.start`), `${s.start}\r\n`);
+    writeFileSync(join(this.db, "services", `${name}.state`), `${s.state}\r\n`);
+  }
+
+  service(name: string): Service {
+    const read = (ext: string) =>
+      Number(readFileSync(join(this.db, "services", `${name}.${ext}`), "utf8").trim());
+    return { start: read("start") as Service["start"], state: read("state") as Service["state"] };
+  }
+
+  /** Makes `sc config`, `net start` or `net stop` of a service exit with `code`. */
+  failService(name: string, verb: "config" | "start" | "stop", code: number): void {
+    writeFileSync(join(this.db, "services", `${name}.fail-${verb}`), `${code}\r\n`);
+  }
+
+  /** Makes a fake exit with `code`: regsvr32, CCMCertFix, attrib, or reg-add (reg add only). */
+  failTool(name: string, code: number): void {
+    writeFileSync(join(this.db, `${name}.fail`), `${code}\r\n`);
+  }
+
+  notAdmin(): void {
+    writeFileSync(join(this.db, "not-admin"), "");
+  }
+
+  setNewestEvent(recordId: number): void {
+    const xml = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventRecordID>${recordId}</EventRecordID></System></Event>`;
+    writeFileSync(join(this.db, "events", "newest.xml"), xml + "\r\n");
+  }
+
+  /** One event the fake wevtutil returns to a query for its ID and a lower record bound. */
+  addEvent(eventId: number, recordId: number, data: string): void {
+    const e = join(this.db, "events");
+    writeFileSync(join(e, "event.id"), `${eventId}\r\n`);
+    writeFileSync(join(e, "event.rid"), `${recordId}\r\n`);
+    const xml = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-CAPI2'/><EventID>${eventId}</EventID><Level>2</Level><EventRecordID>${recordId}</EventRecordID></System><EventData><Data Name='url'>${data}</Data></EventData></Event>`;
+    writeFileSync(join(e, "event.xml"), xml + "\r\n");
+    this.setNewestEvent(recordId);
+  }
+
+  /** Runs reg commands in Wine's registry (the real reg.exe); keys added are removed by cleanup(). */
+  registry(commands: string[]): WineRun {
+    const script = join(this.root, "registry.cmd");
+    const lines = ["@echo off", ...commands.map((c) => `C:\\windows\\system32\\reg.exe ${c}`)];
+    writeFileSync(script, lines.join("\r\n") + "\r\nexit /b 0\r\n");
+    return runCmdScript(script, []);
+  }
+
+  /** A key this simulation owns: deleted at cleanup. */
+  ownKey(key: string): void {
+    if (!this.registryKeys.includes(key)) this.registryKeys.push(key);
+  }
+
+  /** A value under a key this simulation owns (deleted with the key at cleanup). */
+  setRegistryValue(key: string, name: string, type: string, data: string): void {
+    this.ownKey(key);
+    this.registry([`add "${key}" /v "${name}" /t ${type} /d "${data}" /f`]);
+  }
+
+  readRegistryValue(key: string, name: string): string | undefined {
+    const r = this.registry([`query "${key}" /v "${name}"`]);
+    const line = r.stdout.split("\r\n").find((l) => l.trim().startsWith(`${name} `));
+    return line?.trim().split(/\s{4}/)[2] ?? (line ? "" : undefined);
+  }
+
+  /** A user profile folder under Users with a filled cache, listed in Wine's ProfileList. */
+  addUserProfile(sid: string, user: string): string {
+    const folder = `Users/${user}`;
+    this.fillCache(folder);
+    const key = `HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\${sid}`;
+    this.setRegistryValue(
+      key,
+      "ProfileImagePath",
+      "REG_EXPAND_SZ",
+      toWinPath(join(this.root, folder)),
+    );
+    return folder;
+  }
+
+  logText(id: string): string {
+    const log = join(this.windir, "Logs", "kbfix", `${id}.fix.log`);
+    return existsSync(log) ? readFileSync(log, "utf8") : "";
+  }
+
+  /**
+   * Every file and folder (content hash), leaving out the Logs folder, kbfix's state folder,
+   * compiled output and the fakes and their database.
+   */
+  snapshot(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const skip = (rel: string) =>
+      /^(sim-db|calls\.log|registry\.cmd|attrib\.cmd|Tools|out|.*\.flag)($|\/)/.test(rel) ||
+      /^Windows\/Logs($|\/)/.test(rel) ||
+      /^ProgramData\/kbfix($|\/)/.test(rel) ||
+      /^Windows\/System32\/[^/]+\.(exe|fake\.cmd|fake\.out)$/.test(rel);
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir).sort()) {
+        const full = join(dir, name);
+        const rel = relative(this.root, full).replace(/\\/g, "/");
+        if (skip(rel)) continue;
+        if (statSync(full).isDirectory()) {
+          out[rel] = "dir";
+          walk(full);
+        } else {
+          out[rel] = createHash("sha1").update(readFileSync(full)).digest("hex");
+        }
+      }
+    };
+    walk(this.root);
+    return out;
+  }
+
+  cleanup(): void {
+    if (this.registryKeys.length) this.registry(this.registryKeys.map((k) => `delete "${k}" /f`));
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
