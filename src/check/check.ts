@@ -8,6 +8,7 @@ import { cmdValues } from "./cmd-values.js";
 import { destructivePaths } from "./destructive-paths.js";
 import { guardReferences } from "./guard-references.js";
 import { oneShotGuards } from "./one-shot-guards.js";
+import { parameterDefaults } from "./parameter-defaults.js";
 import { languageNeutralTokens } from "./language-neutral-tokens.js";
 import { uniqueIds } from "./unique-ids.js";
 import { unusedParameters } from "./unused-parameters.js";
@@ -35,6 +36,7 @@ export const checks: readonly Check[] = [
   destructivePaths,
   cmdValues,
   unusedParameters,
+  parameterDefaults,
   applicabilityRanges,
   languageNeutralTokens,
 ];

@@ -36,6 +36,7 @@ export interface PlaybookView {
   parameterViews: Record<string, unknown>[];
   hasParameters: boolean;
   historyProbeIds: string[];
+  requiredParameters: string[];
   scriptName?: string;
 }
 
@@ -88,6 +89,7 @@ export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
     probeKinds: [...new Set(allProbes(plan.detection).map((p) => p.kind))].sort(),
     parameterNames: plan.parameters.map((p) => p.name),
     hasParameters: plan.parameters.length > 0,
+    requiredParameters: plan.parameters.filter((p) => p.required).map((p) => p.name),
     historyProbeIds: allProbes(plan.detection)
       .filter((p) => evidenceKinds[p.kind as EvidenceKindName]?.history)
       .map((p) => p.id),

@@ -5,12 +5,15 @@ import { join } from "node:path";
 import { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { readFakeCalls, runCmdScript, toWinPath, writeFakeTool } from "../support/wine.js";
 
-/** Tool calls that change the machine; a second run or check mode makes none. */
+/**
+ * Tool calls that change the machine; a second run or check mode makes none. The one
+ * exception is kbfix's own state folder (ProgramData\kbfix), made private on first use.
+ */
 const MUTATING =
   /^(sc config|net (start|stop)|reg (add|delete|import)|regsvr32|ccmcertfix|attrib|icacls)\b/i;
 
 export function mutatingCalls(calls: string[]): string[] {
-  return calls.filter((c) => MUTATING.test(c));
+  return calls.filter((c) => MUTATING.test(c) && !/^icacls "[^"]*\\ProgramData\\kbfix" /.test(c));
 }
 
 export async function withSim(body: (sim: SimulatedWindows) => void | Promise<void>) {

@@ -36,6 +36,7 @@ test("every script is 7-bit ASCII with CRLF line endings and a final CRLF", () =
     assert.ok(/^[\x20-\x7e\r\n]*$/.test(text), `${f.path}: non-ASCII or control byte`);
     assert.not.ok(/[^\r]\n/.test(text) || /\r(?!\n)/.test(text), `${f.path}: a lone LF or CR`);
     assert.ok(text.endsWith("\r\n") && !text.endsWith("\r\n\r\n"), `${f.path}: one final CRLF`);
+    assert.not.ok(/[ \t]\r\n/.test(text), `${f.path}: trailing whitespace (from a template)`);
   }
 });
 
@@ -101,10 +102,13 @@ test("no playbook text in comments: no comment line contains a value from the pl
   }
 });
 
-function playbookStrings(node: unknown): string[] {
-  if (typeof node === "string") return [node];
-  if (Array.isArray(node)) return node.flatMap(playbookStrings);
-  if (node && typeof node === "object") return Object.values(node).flatMap(playbookStrings);
+/** The playbook's prose (titles, summaries, texts, descriptions, notes): never in a comment. */
+const PROSE_KEYS = new Set(["title", "summary", "text", "description", "notes"]);
+
+function playbookStrings(node: unknown, key = ""): string[] {
+  if (typeof node === "string") return PROSE_KEYS.has(key) ? [node] : [];
+  if (Array.isArray(node)) return node.flatMap((n) => playbookStrings(n, key));
+  if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => playbookStrings(v, k));
   return [];
 }
 

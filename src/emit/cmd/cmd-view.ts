@@ -43,6 +43,9 @@ function stepViewFor(s: StepView, label: string, vars: Map<string, string>): Vie
   const step = s as unknown as PlanStep;
   const common = {
     label,
+    // The step's end label: a jump target only when a step-level applies skips it, or
+    // register-dlls skips its DLL lines.
+    hasEndLabel: Boolean(s.applies) || step.kind === "register-dlls",
     guardView: guardView(step.guard, vars),
     appliesView: s.applies ? appliesView(s.applies) : false,
   };

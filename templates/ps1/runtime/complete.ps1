@@ -109,3 +109,17 @@ function Complete-KbRun {
     }
     Exit-KbRun -Outcome $outcome
 }
+
+function Exit-KbUnexpected {
+    # The body's safety net: an error nothing else caught ends the run as StepFailed with a recap,
+    # never as PowerShell's exit 1 (which would read as StillPresent) with text on stderr.
+    param([object]$ErrorRecord)
+    $text = 'unknown error'
+    try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
+    try {
+        Exit-KbRun -Outcome 'StepFailed' -Message ('unexpected error: ' + $text)
+    } catch {
+        Write-Output ('kbfix ' + [string]$script:KbPlaybook['Id'] + ': StepFailed (exit ' + $script:KbExitCodes['StepFailed'] + '): unexpected error: ' + $text)
+        exit $script:KbExitCodes['StepFailed']
+    }
+}

@@ -68,6 +68,15 @@ function Write-KbRunBanner {
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
+function Get-KbMissingParameters {
+    # Required playbook parameters are checked here, not with [Parameter(Mandatory)]: a
+    # non-interactive run (ConfigMgr, Intune) must end with BadArguments, not a prompt or exit 1.
+    foreach ($name in @($script:KbRequiredParameters)) {
+        $value = $script:KbParameters[$name]
+        if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
+    }
+}
+
 function Start-KbRun {
     # Both arguments are optional: without them the script's $PSBoundParameters and
     # $PSCommandPath are read from the script scope.
@@ -93,6 +102,10 @@ function Start-KbRun {
             $selection = @(Get-KbMethodSelection -Method $bound['Method'])
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
+        }
+        $missing = @(Get-KbMissingParameters)
+        if ($missing.Count -gt 0) {
+            Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
         $script:KbSelectedMethods = $selection
         $script:KbAllowHighRisk = $bound.ContainsKey('AllowHighRisk') -and [bool]$bound['AllowHighRisk']
