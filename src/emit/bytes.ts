@@ -14,9 +14,15 @@ export function toScriptBytes(name: string, text: string): Buffer {
   if (lf.includes("\n\n\n")) lf = lf.replace(/\n{3,}/g, "\n\n");
   lf = trimNewlines(lf);
   const bad = /[^\x20-\x7e\n]/.exec(lf);
-  if (bad) throw new EmitError(`${name}:${lineOf(lf, bad.index)}: character U+${bad[0].codePointAt(0)!.toString(16).padStart(4, "0")} is not printable ASCII`);
+  if (bad)
+    throw new EmitError(
+      `${name}:${lineOf(lf, bad.index)}: character U+${bad[0].codePointAt(0)!.toString(16).padStart(4, "0")} is not printable ASCII`,
+    );
   const marker = /signature/i.test(lf) ? SIGNATURE_MARKER.exec(lf) : null;
-  if (marker) throw new EmitError(`${name}:${lineOf(lf, marker.index)}: a line resembles a signature block marker`);
+  if (marker)
+    throw new EmitError(
+      `${name}:${lineOf(lf, marker.index)}: a line resembles a signature block marker`,
+    );
   return Buffer.from(lf.replace(/\n/g, "\r\n") + "\r\n", "latin1");
 }
 

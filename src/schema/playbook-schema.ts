@@ -52,20 +52,20 @@ function stepSchema(): JsonSchema {
     guard: ref("guard"),
     applies: ref("applicability"),
   };
-  const branches = Object.values(stepKinds as Record<string, StepKind>).map((k) =>
-    kindBranch(k.kind, k.title, k.description, k.properties, k.required, common),
-  );
-  return {
-    type: "object",
-    required: ["kind"],
-    discriminator: { propertyName: "kind" },
-    oneOf: branches,
-  };
+  return kindUnion(Object.values(stepKinds as Record<string, StepKind>), common);
 }
 
 function probeSchema(): JsonSchema {
   const common = { id: described("Evidence id", "Unique id, referenced by guards.", idSchema) };
-  const branches = Object.values(evidenceKinds as Record<string, EvidenceKind>).map((k) =>
+  return kindUnion(Object.values(evidenceKinds as Record<string, EvidenceKind>), common);
+}
+
+/** One branch per kind, told apart by `kind` (Ajv's discriminator: one clear error, not one per branch). */
+function kindUnion(
+  kinds: (StepKind | EvidenceKind)[],
+  common: Record<string, JsonSchema>,
+): JsonSchema {
+  const branches = kinds.map((k) =>
     kindBranch(k.kind, k.title, k.description, k.properties, k.required, common),
   );
   return {

@@ -108,7 +108,8 @@ const PROSE_KEYS = new Set(["title", "summary", "text", "description", "notes"])
 function playbookStrings(node: unknown, key = ""): string[] {
   if (typeof node === "string") return PROSE_KEYS.has(key) ? [node] : [];
   if (Array.isArray(node)) return node.flatMap((n) => playbookStrings(n, key));
-  if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => playbookStrings(v, k));
+  if (node && typeof node === "object")
+    return Object.entries(node).flatMap(([k, v]) => playbookStrings(v, k));
   return [];
 }
 
