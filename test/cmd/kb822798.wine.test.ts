@@ -5,9 +5,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { compileTo } from "./compile-fixture.js";
-import { kb822798ForWine, onlyWindowsXp } from "./variants.js";
+import { onlyWindowsXp } from "./variants.js";
+import { broken, compile, POLICY_KEY } from "./kb822798-scenario.js";
 import { wineTest } from "./wine-gate.js";
 import {
   assertCode,
@@ -19,24 +19,7 @@ import {
 } from "./scenario.js";
 
 const ID = "kb822798";
-export const POLICY_KEY = "HKLM\\Software\\Microsoft\\Non-Driver Signing";
 const F750 = "Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}";
-
-/** CryptSvc disabled and stopped, a trust HRESULT in WindowsUpdate.log, edb.log above 20 MB. */
-export function broken(sim: SimulatedWindows): void {
-  sim.setService("CryptSvc", { start: 4, state: 1 });
-  sim.setService("wuauserv", { start: 2, state: 4 });
-  sim.write(
-    "Windows/WindowsUpdate.log",
-    "2012-12-28 10:00:00 FATAL: Validating signature: 0x800B0109\r\n",
-  );
-  sim.writeLarge("Windows/System32/catroot2/edb.log", 21 * 1024 * 1024);
-  sim.ownKey(POLICY_KEY);
-}
-
-export function compile(sim: SimulatedWindows, variant = kb822798ForWine) {
-  return compileTo(join(sim.root, "out"), ID, variant).fix;
-}
 
 wineTest(
   "broken -> fixed (exit 0) by methods 1 and 2, then the escalation stops; a second run changes nothing",

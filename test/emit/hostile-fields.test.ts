@@ -62,11 +62,15 @@ async function check(text: string, fields: { pointer: string; value: string }[])
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) {
     const map = loadPlaybookBytes("kb100001.yaml", bytes).map;
-    const lines = fields.map((f) => map.value(f.pointer).line);
-    // A changed id can also leave a reference dangling elsewhere; the field itself must be named.
+    // The error must stand in the list entry (parameter, step, probe...) holding a changed field:
+    // a changed enum value may make that parameter's default invalid, a changed id may leave a
+    // reference dangling elsewhere as well.
+    const spans = fields.map((f) => map.value(entityOf(f.pointer)));
+    const inside = (line: number) =>
+      spans.some((s) => line >= s.line && line <= (s.endLine ?? s.line));
     assert.ok(
-      errors.some((e) => lines.includes(e.line)),
-      `rejected at ${errors.map((e) => `${e.line} (${e.code})`).join(", ")}, not at a changed field (${lines.join(", ")})`,
+      errors.some((e) => inside(e.line)),
+      `rejected at ${errors.map((e) => `${e.line} (${e.code})`).join(", ")}, not inside a changed entry (${spans.map((s) => `${s.line}-${s.endLine}`).join(", ")})`,
     );
     return;
   }
@@ -81,6 +85,15 @@ async function check(text: string, fields: { pointer: string; value: string }[])
       `${pointer}: ${JSON.stringify(value)} is not a literal of the script`,
     );
   }
+}
+
+/** The innermost list entry holding the field (/parameters/2/values/0 -> /parameters/2). */
+function entityOf(pointer: string): string {
+  const parts = pointer.split("/");
+  for (let i = parts.length - 1; i > 1; i--)
+    if (/^\d+$/.test(parts[i]!) && !/^\d+$/.test(parts[i - 1]!) && i < parts.length - 1)
+      return parts.slice(0, i + 1).join("/");
+  return pointer;
 }
 
 function withValues(changes: { path: (string | number)[]; value: string }[]): string {

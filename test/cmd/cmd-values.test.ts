@@ -1,0 +1,79 @@
+// The plan data the batch templates get (src/emit/cmd/cmd-values.ts): worked out at
+// compile time so the script never parses playbook data.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parsePathExpr } from "../../src/model/path-expr.js";
+import {
+  appliesView,
+  caseVariants,
+  ntNumber,
+  pathView,
+  registryView,
+  sizeKey,
+  versionKey,
+} from "../../src/emit/cmd/cmd-values.js";
+
+const path = (text: string) => {
+  const r = parsePathExpr(text, new Set(["Folder"]));
+  if (!r.ok) throw new Error(r.reason);
+  return r.path;
+};
+
+test("paths: the base's variable, its name, the segments", () => {
+  assert.equal(pathView(path("%SystemRoot%\\System32\\catroot2"), true), {
+    baseVar: "KB_ENV_SystemRoot",
+    baseLabel: "SystemRoot",
+    rel: "System32\\catroot2",
+    below: 1,
+  });
+  assert.is(pathView(path("%ProgramFiles(x86)%\\X")).baseVar, "KB_ENV_ProgramFilesX86");
+  assert.is(pathView(path("%Folder%\\tool.exe")).baseVar, "KB_PARAM_Folder");
+  assert.is(pathView(path("%profile%\\AppData")).baseVar, "KB_PROFILE");
+  assert.is(pathView(path("%windir%")).rel, "");
+});
+
+test("versions and sizes become fixed-width keys that compare as text", () => {
+  assert.is(versionKey("4.00.6487.2111"), "000000004.000000000.000006487.000002111");
+  assert.is(versionKey("5.0"), "000000005.000000000.000000000.000000000");
+  assert.ok(versionKey("4.00.6221.1193") < versionKey("4.00.6487"));
+  assert.is(versionKey(undefined), "");
+  assert.is(sizeKey(20971520), "0000000020971520");
+  assert.is(ntNumber("5.1"), 501);
+  assert.is(ntNumber("10.0"), 1000);
+});
+
+test("find has no portable /i: tokens as written, upper and lower case, once each", () => {
+  assert.equal(caseVariants(["0x800B0109", "0x80096001"]), [
+    "0x800B0109",
+    "0X800B0109",
+    "0x800b0109",
+    "0x80096001",
+    "0X80096001",
+  ]);
+});
+
+test("registry data as reg add takes it and as reg query prints it", () => {
+  const dword = registryView("HKLM\\S", "V", { type: "dword", value: 4294967295 });
+  assert.equal(
+    [dword.regType, dword.addData, dword.want, dword.hex],
+    ["REG_DWORD", "4294967295", "0xffffffff", 1],
+  );
+  const qword = registryView("HKLM\\S", "V", { type: "qword", value: "18446744073709551615" });
+  assert.equal([qword.addData, qword.want], ["0xffffffffffffffff", "0xffffffffffffffff"]);
+  assert.equal(registryView("HKLM\\S", "", { type: "binary", value: "00ff" }).isDefault, 1);
+  const multi = registryView("HKLM\\S", "V", { type: "multi-string", value: ["a", "b\\"] });
+  assert.equal([multi.addData, multi.want], ["a\\0b\\\\", "a\\0b\\"]);
+  assert.is(
+    registryView("HKLM\\S", "V", { type: "string", value: "C:\\x\\" }).addData,
+    "C:\\x\\\\",
+  );
+});
+
+test("applicability: NT numbers, architectures, product version keys", () => {
+  const a = appliesView({ windows: { min: "5.1", max: "5.2" }, architecture: ["x64"] });
+  assert.equal([a.ntMin, a.ntMax, a.anyArch, a.x64, a.x86, a.product], [501, 502, 0, 1, 0, false]);
+  const p = appliesView({ product: { id: "configmgr-client", belowVersion: "5.0" } });
+  assert.equal([p.ntMin, p.ntMax, p.anyArch, p.productBelow], [0, 9999, 1, versionKey("5.0")]);
+});
+
+test.run();

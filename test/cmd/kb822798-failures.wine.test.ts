@@ -1,0 +1,133 @@
+// KB822798 under Wine, one injected failure per mutating step kind (and per service
+// stop/start around a method): the documented exit code 2, the step named in the log
+// and the recap, and every service the method stopped running again.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
+import { whileHeld } from "./file-holder.js";
+import { broken, compile, POLICY_KEY } from "./kb822798-scenario.js";
+import { assertCode, recap, resultLines, withSim } from "./scenario.js";
+import { wineTest } from "./wine-gate.js";
+
+const ID = "kb822798";
+
+function runMethod(sim: SimulatedWindows, method: string) {
+  return sim.run(compile(sim), ["method", method]);
+}
+
+/** Exit 2, the recap naming `failedIds`, and a failed record for each in the log. */
+function assertFailed(
+  sim: SimulatedWindows,
+  run: { code: number; stdout: string },
+  failedIds: string[],
+) {
+  const log = sim.logText(ID);
+  assertCode(run, 2, log);
+  assert.match(recap(run.stdout), `kbfix ${ID}: StepFailed (exit 2)`);
+  assert.match(recap(run.stdout), `failed: ${failedIds.join(" ")}`);
+  for (const id of failedIds)
+    assert.match(resultLines(log, id)[0] ?? `${id}: no result`, "] failed");
+}
+
+wineTest("service: sc config fails -> exit 2, cryptsvc-automatic-running named", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.failService("CryptSvc", "config", 5);
+    assertFailed(sim, runMethod(sim, "cryptsvc-automatic"), ["cryptsvc-automatic-running"]);
+    assert.equal(sim.service("CryptSvc"), { start: 4, state: 1 });
+  }),
+);
+
+wineTest(
+  "rename and delete-files: catroot2 and tmp1.cat in use -> exit 2, CryptSvc running again",
+  () =>
+    withSim(async (sim) => {
+      broken(sim);
+      sim.setService("CryptSvc", { start: 2, state: 4 });
+      const fix = compile(sim);
+      const held = [
+        join(sim.windir, "System32", "catroot2"),
+        join(
+          sim.windir,
+          "System32",
+          "CatRoot",
+          "{F750E6C3-38EE-11D1-85E5-00C04FC295EE}",
+          "tmp1.cat",
+        ),
+      ];
+      const run = await whileHeld(sim.root, held, () =>
+        sim.run(fix, ["method", "rename-catroot2"]),
+      );
+      assertFailed(sim, run, ["rename-catroot2-to-oldcatroot2", "delete-tmp-cat-f750e6c3"]);
+      assert.ok(existsSync(held[0]!) && existsSync(held[1]!));
+      assert.equal(
+        sim.service("CryptSvc"),
+        { start: 2, state: 4 },
+        "started again after the failures",
+      );
+      const calls = sim.calls();
+      assert.ok(calls.indexOf('net stop "CryptSvc"') < calls.lastIndexOf('net start "CryptSvc"'));
+    }),
+);
+
+wineTest("method services: net stop fails -> the steps do not run, exit 2", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.setService("CryptSvc", { start: 2, state: 4 });
+    sim.failService("CryptSvc", "stop", 2);
+    assertFailed(sim, runMethod(sim, "rename-catroot2"), ["rename-catroot2/stop-CryptSvc"]);
+    assert.ok(existsSync(join(sim.windir, "System32", "catroot2")), "not renamed");
+    assert.equal(sim.service("CryptSvc"), { start: 2, state: 4 });
+  }),
+);
+
+wineTest("register-dlls: regsvr32 fails -> exit 2, the DLL and its code in the log", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.failTool("regsvr32", 5);
+    assertFailed(sim, runMethod(sim, "register-crypto-dlls"), ["regsvr32-crypto-dlls"]);
+    assert.match(resultLines(sim.logText(ID), "regsvr32-crypto-dlls")[0]!, "softpub.dll (exit 5)");
+  }),
+);
+
+wineTest("attributes: attrib fails -> did not stick, exit 2", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.attributes("Windows/System32/catroot2", "+s");
+    sim.failTool("attrib", 1);
+    assertFailed(sim, runMethod(sim, "clear-hidden-attribute"), ["attrib-catroot2"]);
+    assert.match(resultLines(sim.logText(ID), "attrib-catroot2")[0]!, "did not stick");
+  }),
+);
+
+wineTest("registry-value: reg add fails -> exit 2, the old value kept", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.setRegistryValue(POLICY_KEY, "Policy", "REG_BINARY", "01");
+    sim.failTool("reg-add", 1);
+    assertFailed(sim, runMethod(sim, "non-driver-signing-silently-succeed"), [
+      "non-driver-signing-policy-00",
+    ]);
+    assert.is(sim.readRegistryValue(POLICY_KEY, "Policy"), "01");
+  }),
+);
+
+wineTest(
+  "clear-folder: a SoftwareDistribution folder in use -> exit 2, wuauserv running again",
+  () =>
+    withSim(async (sim) => {
+      broken(sim);
+      const fix = compile(sim);
+      // Wine lets a folder with an open file move (Windows does not): hold the folder itself.
+      const held = [join(sim.windir, "SoftwareDistribution", "Download")];
+      const run = await whileHeld(sim.root, held, () =>
+        sim.run(fix, ["method", "clear-softwaredistribution"]),
+      );
+      assertFailed(sim, run, ["empty-softwaredistribution"]);
+      assert.equal(sim.service("wuauserv"), { start: 2, state: 4 });
+    }),
+);
+
+test.run();

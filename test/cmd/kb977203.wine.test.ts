@@ -1,0 +1,152 @@
+// KB977203 under Wine: a ConfigMgr 2007 client (ProductVersion in Wine's registry) whose
+// CcmExec.log shows 0x80092024 -> CCMCertFix.exe runs; the client patch is manual guidance.
+// No variant is needed: the product, not the Windows version, decides where it applies.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { join } from "node:path";
+import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
+import { toWinPath } from "../support/wine.js";
+import { compileTo } from "./compile-fixture.js";
+import {
+  assertCode,
+  assertLauncherPassesExitCode,
+  mutatingCalls,
+  recap,
+  resultLines,
+  withSim,
+} from "./scenario.js";
+import { wineTest } from "./wine-gate.js";
+
+const ID = "kb977203";
+const CLIENT = "HKLM\\SOFTWARE\\Microsoft\\SMS\\Mobile Client";
+const CCMEXEC = "Windows/System32/CCM/Logs/CcmExec.log";
+
+/** A ConfigMgr client of `version` whose CcmExec.log has the import failure. */
+function broken(sim: SimulatedWindows, version = "4.00.6487.2111"): string[] {
+  sim.setRegistryValue(CLIENT, "ProductVersion", "REG_SZ", version);
+  sim.write(
+    CCMEXEC,
+    "OSDSMPClient: Failed to import the client certificate store (0x80092024)\r\n",
+  );
+  return ["CcmCertFixFolder", toWinPath(sim.tools)];
+}
+
+function compile(sim: SimulatedWindows): string {
+  return compileTo(join(sim.root, "out"), ID).fix;
+}
+
+const ccmCertFixCalls = (sim: SimulatedWindows) =>
+  sim.calls().filter((c) => c.startsWith("CCMCertFix"));
+
+wineTest(
+  "patched client, 0x80092024 logged -> CCMCertFix runs, fixed (exit 0); a second run changes nothing",
+  () =>
+    withSim((sim) => {
+      const fix = compile(sim);
+      const args = broken(sim);
+      const run = sim.run(fix, args);
+      const log = sim.logText(ID);
+      assertCode(run, 0, log);
+      assert.match(recap(run.stdout), `kbfix ${ID}: Fixed (exit 0)`);
+      assert.match(recap(run.stdout), "1 evidence probe(s) the batch script cannot check");
+      assert.equal(ccmCertFixCalls(sim), ['CCMCertFix  "CCMCertFix.log"']);
+      assert.match(
+        resultLines(log, "client-patch-sp2")[0]!,
+        "skipped; guard: evidence sp2-client-unpatched is not present now",
+      );
+      assert.match(resultLines(log, "task-sequence-changes")[0]!, "] manual; see README.md");
+      assert.match(log, "evidence sms-cert-friendly-name-nul: unknown");
+
+      const before = sim.snapshot();
+      sim.clearCalls();
+      const again = sim.run(fix, args);
+      assertCode(again, 0, sim.logText(ID));
+      assert.match(recap(again.stdout), `kbfix ${ID}: Compliant (exit 0)`);
+      assert.equal(sim.snapshot(), before);
+      assert.equal(mutatingCalls(sim.calls()), []);
+    }),
+);
+
+wineTest("an unpatched SP2 client: CCMCertFix runs, the client patch is manual -> exit 4", () =>
+  withSim((sim) => {
+    const fix = compile(sim);
+    const run = sim.run(fix, broken(sim, "4.00.6487.2000"));
+    const log = sim.logText(ID);
+    assertCode(run, 4, log);
+    assert.match(recap(run.stdout), "ManualActionNeeded (exit 4)");
+    assert.match(resultLines(log, "client-patch-sp2")[0]!, "] manual");
+    assert.match(resultLines(log, "client-patch-sp1")[0]!, "skipped");
+    assert.is(ccmCertFixCalls(sim).length, 1);
+  }),
+);
+
+wineTest("check mode: would run CCMCertFix, runs nothing, exit 1", () =>
+  withSim((sim) => {
+    const fix = compile(sim);
+    const args = broken(sim);
+    const before = sim.snapshot();
+    const run = sim.run(fix, ["check", ...args]);
+    const log = sim.logText(ID);
+    assertCode(run, 1, log);
+    assert.match(
+      resultLines(log, "ccmcertfix")[0]!,
+      "changed (check mode: would change; nothing was changed)",
+    );
+    assert.equal(mutatingCalls(sim.calls()), []);
+    assert.equal(sim.snapshot(), before);
+  }),
+);
+
+wineTest("run: CCMCertFix exits 1 -> exit 2, ccmcertfix named", () =>
+  withSim((sim) => {
+    const fix = compile(sim);
+    const args = broken(sim);
+    sim.failTool("CCMCertFix", 1);
+    const run = sim.run(fix, args);
+    const log = sim.logText(ID);
+    assertCode(run, 2, log);
+    assert.match(recap(run.stdout), "StepFailed (exit 2)");
+    assert.match(recap(run.stdout), "failed: ccmcertfix");
+    assert.match(resultLines(log, "ccmcertfix")[0]!, "CCMCertFix.exe exited with 1");
+  }),
+);
+
+wineTest(
+  "without CcmCertFixFolder the run step fails and says why; a relative folder is a bad argument",
+  () =>
+    withSim((sim) => {
+      const fix = compile(sim);
+      broken(sim);
+      const run = sim.run(fix);
+      assertCode(run, 2, sim.logText(ID));
+      assert.match(resultLines(sim.logText(ID), "ccmcertfix")[0]!, "CcmCertFixFolder is not set");
+      const bad = sim.run(fix, ["CcmCertFixFolder", "relative\\folder"]);
+      assert.is(bad.code, 6);
+      assert.match(
+        recap(bad.stdout),
+        "BadArguments (exit 6): the CcmCertFixFolder value is not a full path",
+      );
+    }),
+);
+
+wineTest("no ConfigMgr client: not applicable, exit 3, nothing changed", () =>
+  withSim((sim) => {
+    const fix = compile(sim);
+    sim.write(CCMEXEC, "0x80092024\r\n");
+    const before = sim.snapshot();
+    const run = sim.run(fix, ["CcmCertFixFolder", toWinPath(sim.tools)]);
+    assertCode(run, 3, sim.logText(ID));
+    assert.match(sim.logText(ID), "configmgr-client is not installed");
+    assert.equal(sim.snapshot(), before);
+    assert.equal(mutatingCalls(sim.calls()), []);
+  }),
+);
+
+wineTest("the .cmd launcher of the PowerShell script passes its exit code through", () =>
+  withSim((sim) => {
+    const { launch } = compileTo(join(sim.root, "out"), ID);
+    assertLauncherPassesExitCode(sim, launch, ID);
+  }),
+);
+
+test.run();

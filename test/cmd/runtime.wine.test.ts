@@ -1,0 +1,118 @@
+// The batch runtime's edges under Wine: arguments, the administrator check, the run
+// lock, the log folder argument, the 64-bit relaunch and the result file.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readFakeCalls, toWinPath, writeFakeTool } from "../support/wine.js";
+import { compileTo } from "./compile-fixture.js";
+import { whileHeld } from "./file-holder.js";
+import { assertCode, mutatingCalls, recap, withSim } from "./scenario.js";
+import { wineTest } from "./wine-gate.js";
+
+const ID = "kb2328240";
+
+wineTest("bad arguments: exit 6 before anything runs; /? lists the methods", () =>
+  withSim((sim) => {
+    const { fix } = compileTo(join(sim.root, "out"), ID);
+    for (const args of [["bogus"], ["log"], ["method", "nosuch"], ["log", "relative\\logs"]]) {
+      const run = sim.run(fix, args);
+      assert.is(run.code, 6, `${args.join(" ")}: ${run.stdout}`);
+      assert.match(recap(run.stdout), `kbfix ${ID}: BadArguments (exit 6)`);
+    }
+    assert.equal(sim.calls(), [], "no tool ran");
+    const help = sim.run(fix, ["/?"]);
+    assert.is(help.code, 0);
+    assert.match(help.stdout, "method clear-cryptnet-url-cache");
+  }),
+);
+
+wineTest("not an administrator: exit 5, nothing changed", () =>
+  withSim((sim) => {
+    const { fix } = compileTo(join(sim.root, "out"), ID);
+    sim.notAdmin();
+    sim.failTool("reg-query", 1); // HKU\S-1-5-19 is the second opinion
+    const run = sim.run(fix);
+    assert.is(run.code, 5);
+    assert.match(recap(run.stdout), "NotElevated (exit 5)");
+    assert.not.ok(existsSync(join(sim.programData, "kbfix")));
+  }),
+);
+
+wineTest("another run holds the lock: exit 1618 (Busy), nothing changed", () =>
+  withSim(async (sim) => {
+    const { fix } = compileTo(join(sim.root, "out"), ID);
+    const lock = join(sim.programData, "kbfix", ID, "fix.cmd.lock");
+    mkdirSync(join(lock, ".."), { recursive: true });
+    writeFileSync(lock, "");
+    const run = await whileHeld(sim.root, [lock], () => sim.run(fix));
+    assert.is(run.code, 1618, run.stdout);
+    assert.match(recap(run.stdout), "Busy (exit 1618)");
+    assert.equal(mutatingCalls(sim.calls()), []);
+  }),
+);
+
+wineTest("log FOLDER: the log and the result file go there, one record per step", () =>
+  withSim((sim) => {
+    const { fix } = compileTo(join(sim.root, "out"), ID);
+    sim.addEvent(4107, 7, "authrootstl.cab");
+    const logs = join(sim.root, "my logs");
+    const run = sim.run(fix, ["log", toWinPath(logs)]);
+    const log = readFileSync(join(logs, `${ID}.fix.log`), "utf8");
+    assertCode(run, 0, log);
+    const result = readFileSync(join(logs, `${ID}.fix.result.txt`), "utf8").split("\r\n");
+    assert.ok(
+      result.includes(
+        "step=clear-cryptnet-content@LocalSystem method=clear-cryptnet-url-cache status=changed check=0",
+      ),
+      result.join("\n"),
+    );
+    assert.ok(
+      result.includes(
+        "step=clear-cache-in-every-profile method=clear-cryptnet-url-cache status=ok check=0",
+      ),
+    );
+    assert.not.ok(existsSync(join(logs, `${ID}.fix.out.tmp`)), "temporary files removed");
+  }),
+);
+
+wineTest(
+  "a 32-bit cmd on 64-bit Windows runs the script again in Sysnative\\cmd.exe and passes its exit code",
+  () =>
+    withSim((sim) => {
+      const { fix } = compileTo(join(sim.root, "out"), ID);
+      const calls = join(sim.root, "sysnative.log");
+      writeFakeTool(join(sim.windir, "Sysnative"), "cmd", { exitCode: 3010, recordTo: calls });
+      // Wine sets PROCESSOR_ARCHITEW6432 itself in every new process: a wrapper sets it and
+      // chains into the script (no call), which keeps both the variable and the exit code.
+      const wrapper = join(sim.root, "wow64.cmd");
+      const lines = [
+        "@echo off",
+        'set "PROCESSOR_ARCHITEW6432=AMD64"',
+        `"${toWinPath(fix)}" check`,
+      ];
+      writeFileSync(wrapper, lines.join("\r\n") + "\r\n");
+      const run = sim.run(wrapper);
+      assert.is(run.code, 3010, run.stdout);
+      assert.equal(readFakeCalls(calls), [`cmd /d /c ""${toWinPath(fix)}" check"`]);
+      assert.equal(sim.calls(), [], "nothing ran in the 32-bit host");
+    }),
+);
+
+wineTest("NAME=VALUE: cmd splits at =, so a parameter can be given either way", () =>
+  withSim((sim) => {
+    const { fix } = compileTo(join(sim.root, "out"), "kb977203");
+    sim.setRegistryValue(
+      "HKLM\\SOFTWARE\\Microsoft\\SMS\\Mobile Client",
+      "ProductVersion",
+      "REG_SZ",
+      "4.00.6487.2111",
+    );
+    sim.write("Windows/System32/CCM/Logs/CcmExec.log", "(0x80092024)\r\n");
+    const run = sim.run(fix, [`CcmCertFixFolder=${toWinPath(sim.tools)}`]);
+    assertCode(run, 0, sim.logText("kb977203"));
+    assert.equal(sim.calls().filter((c) => c.startsWith("CCMCertFix")).length, 1);
+  }),
+);
+
+test.run();
