@@ -3,12 +3,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parsePathExpr } from "../../src/model/path-expr.js";
+import { appliesView } from "../../src/emit/cmd/cmd-conditions.js";
+import { registryView } from "../../src/emit/cmd/cmd-registry.js";
 import {
-  appliesView,
   caseVariants,
   ntNumber,
   pathView,
-  registryView,
   sizeKey,
   versionKey,
 } from "../../src/emit/cmd/cmd-values.js";

@@ -16,7 +16,7 @@ export function broken(sim: SimulatedWindows): void {
     "2012-12-28 10:00:00 FATAL: Validating signature: 0x800B0109\r\n",
   );
   sim.writeLarge("Windows/System32/catroot2/edb.log", 21 * 1024 * 1024);
-  sim.ownKey(POLICY_KEY);
+  sim.ownValue(POLICY_KEY, "Policy");
 }
 
 export function compile(sim: SimulatedWindows, variant = kb822798ForWine) {

@@ -3,6 +3,7 @@
 // No variant is needed: the product, not the Windows version, decides where it applies.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { toWinPath } from "../support/wine.js";
@@ -23,6 +24,7 @@ const CCMEXEC = "Windows/System32/CCM/Logs/CcmExec.log";
 
 /** A ConfigMgr client of `version` whose CcmExec.log has the import failure. */
 function broken(sim: SimulatedWindows, version = "4.00.6487.2111"): string[] {
+  sim.ownKey("HKLM\\SOFTWARE\\Microsoft\\SMS");
   sim.setRegistryValue(CLIENT, "ProductVersion", "REG_SZ", version);
   sim.write(
     CCMEXEC,
@@ -64,6 +66,13 @@ wineTest(
       assert.match(recap(again.stdout), `kbfix ${ID}: Compliant (exit 0)`);
       assert.equal(sim.snapshot(), before);
       assert.equal(mutatingCalls(sim.calls()), []);
+
+      // New evidence after the fix: the log grew with the HRESULT again -> CCMCertFix again.
+      sim.write(CCMEXEC, readFileSync(join(sim.root, CCMEXEC), "utf8") + "(0x80092024)\r\n");
+      const third = sim.run(fix, args);
+      assertCode(third, 0, sim.logText(ID));
+      assert.match(recap(third.stdout), `kbfix ${ID}: Fixed (exit 0)`);
+      assert.is(ccmCertFixCalls(sim).length, 1);
     }),
 );
 

@@ -99,9 +99,52 @@ wineTest(
     }),
 );
 
+/** One subroutine of an emitted script, from its label to the blank line after it. */
+function subroutine(script: string, label: string): string {
+  const start = script.indexOf(`\r\n:${label}\r\n`) + 2;
+  return script.slice(start, script.indexOf("\r\n\r\n", start));
+}
+
+wineTest("the NT version as ver prints it on Windows 10, XP and 2000, and on Wine", () =>
+  withSim((sim) => {
+    const { fix } = compileTo(join(sim.root, "out"), ID);
+    const script = readFileSync(fix, "latin1");
+    // The routine reads ver's output from KB_TMP: the test writes it there instead.
+    const routine = subroutine(script, "kb_windows_version").replace(
+      'ver >"%KB_TMP%" 2>nul',
+      "rem",
+    );
+    const samples: [string, string][] = [
+      ["Microsoft Windows [Version 10.0.19045.3803]", "1000 10.0"],
+      ["Microsoft Windows XP [Version 5.1.2600]", "501 5.1"],
+      ["Microsoft Windows 2000 [Version 5.00.2195]", "500 5.0"],
+      ["Microsoft Windows [versione 6.1.7601]", "601 6.1"],
+      ["Microsoft Windows 10.0.18362", "1000 10.0"],
+    ];
+    for (const [ver, want] of samples) {
+      const out = join(sim.root, "ver.txt");
+      writeFileSync(out, `\r\n${ver}\r\n`);
+      const test = join(sim.root, "ver.cmd");
+      const lines = [
+        "@echo off",
+        "setlocal EnableExtensions DisableDelayedExpansion",
+        `set "KB_TMP=${toWinPath(out)}"`,
+        "call :kb_windows_version",
+        "echo %KB_NT% %KB_NTTEXT%",
+        "exit /b 0",
+        routine,
+        subroutine(script, "kb_digits"),
+      ];
+      writeFileSync(test, lines.join("\r\n") + "\r\n");
+      assert.is(sim.run(test).stdout.trim(), want, ver);
+    }
+  }),
+);
+
 wineTest("NAME=VALUE: cmd splits at =, so a parameter can be given either way", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), "kb977203");
+    sim.ownKey("HKLM\\SOFTWARE\\Microsoft\\SMS");
     sim.setRegistryValue(
       "HKLM\\SOFTWARE\\Microsoft\\SMS\\Mobile Client",
       "ProductVersion",

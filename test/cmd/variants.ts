@@ -17,14 +17,16 @@ function windirInsteadOfSystemRoot(value: unknown): void {
   for (const [key, v] of Object.entries(value)) if (key !== "span") windirInsteadOfSystemRoot(v);
 }
 
-/** Every Windows range of the plan opened to "NT 5.0 and later", which includes Wine's 10.0. */
+/**
+ * The playbook's and the methods' Windows ranges opened to "NT 5.0 and later", which includes
+ * Wine's 10.0. Step-level ranges stay: a Windows 2000-only step is not applicable under Wine.
+ */
 export function openWindowsRanges(plan: Plan): void {
   const open = (a: { windows?: { min?: string; max?: string } }) => {
     if (a.windows) a.windows = { min: "5.0" };
   };
   open(plan.applies);
   for (const m of plan.methods) open(m.applies);
-  for (const { step } of allSteps(plan)) if (step.applies) open(step.applies);
 }
 
 /** Paths on %SystemRoot% moved to %windir% (the same folder on Windows). */

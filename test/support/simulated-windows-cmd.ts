@@ -54,6 +54,10 @@ const TREE: Record<string, string | number> = {
   "ProgramData/placeholder.txt": "",
 };
 
+/** Keys no Wine prefix has that the tests may create and delete again. */
+const OWNED_KEYS =
+  /^HKLM\\SOFTWARE\\(Microsoft\\SMS|Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-21-4242-\d+-\d+-\d+|X)$/i;
+
 const DLLS = ["softpub", "wintrust", "initpki", "dssenh", "rsaenh", "mssip32", "cryptdlg"];
 const CACHE = "AppData/LocalLow/Microsoft/CryptnetUrlCache";
 export const SERVICE_PROFILES = [
@@ -71,6 +75,7 @@ export class SimulatedWindows {
   readonly callsLog = join(this.root, "calls.log");
   readonly tools = join(this.root, "Tools");
   private readonly registryKeys: string[] = [];
+  private readonly registryValues: [string, string][] = [];
 
   constructor() {
     for (const [path, content] of Object.entries(TREE)) this.write(path, content);
@@ -206,15 +211,24 @@ export class SimulatedWindows {
     return runCmdScript(script, []);
   }
 
-  /** A key this simulation owns: deleted at cleanup. */
+  /** A value this simulation (or the script it runs) writes: deleted at cleanup. */
+  ownValue(key: string, name: string): void {
+    this.registryValues.push([key, name]);
+  }
+
+  /**
+   * A key the tests create in Wine's registry, deleted with everything under it at cleanup.
+   * Only these keys: a wrong one would take part of the shared prefix with it.
+   */
   ownKey(key: string): void {
+    if (!OWNED_KEYS.test(key)) throw new Error(`refusing to own the registry key ${key}`);
     if (!this.registryKeys.includes(key)) this.registryKeys.push(key);
   }
 
-  /** A value under a key this simulation owns (deleted with the key at cleanup). */
+  /** Sets a value, owned as by ownValue. */
   setRegistryValue(key: string, name: string, type: string, data: string): void {
-    this.ownKey(key);
-    this.registry([`add "${key}" /v "${name}" /t ${type} /d "${data}" /f`]);
+    this.ownValue(key, name);
+    this.registry([`add "${key}" /v "${name}" /t ${type} /d "${data}" /f >nul`]);
   }
 
   readRegistryValue(key: string, name: string): string | undefined {
@@ -228,6 +242,7 @@ export class SimulatedWindows {
     const folder = `Users/${user}`;
     this.fillCache(folder);
     const key = `HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\${sid}`;
+    this.ownKey(key);
     this.setRegistryValue(
       key,
       "ProfileImagePath",
@@ -271,7 +286,9 @@ export class SimulatedWindows {
   }
 
   cleanup(): void {
-    if (this.registryKeys.length) this.registry(this.registryKeys.map((k) => `delete "${k}" /f`));
+    const values = this.registryValues.map(([k, n]) => `delete "${k}" /v "${n}" /f`);
+    const keys = this.registryKeys.map((k) => `delete "${k}" /f`);
+    if (values.length || keys.length) this.registry([...values, ...keys]);
     rmSync(this.root, { recursive: true, force: true });
   }
 }

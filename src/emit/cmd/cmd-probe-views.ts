@@ -3,14 +3,8 @@
 // cmd-view.ts reports them as unknown at run time.
 import type { PlanProbe } from "../../evidence/index.js";
 import { QuoteError } from "../quote-ps.js";
-import {
-  caseVariants,
-  pathView,
-  productView,
-  registryView,
-  sizeKey,
-  versionKey,
-} from "./cmd-values.js";
+import { registryView } from "./cmd-registry.js";
+import { caseVariants, pathView, productView, sizeKey, versionKey } from "./cmd-values.js";
 
 type Fields = Record<string, unknown>;
 

@@ -4,7 +4,8 @@
 import { cmdSafeReason } from "../../model/cmd-safe.js";
 import type { PlanStep } from "../../steps/index.js";
 import { QuoteError } from "../quote-ps.js";
-import { pathView, registryView } from "./cmd-values.js";
+import { registryView } from "./cmd-registry.js";
+import { pathView } from "./cmd-values.js";
 
 type Fields = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import type { Plan, PlanMethod } from "../../plan/plan.js";
 import { stepKinds, type PlanStep } from "../../steps/index.js";
 import { probeFields } from "./cmd-probe-views.js";
 import { stepFields, safeText } from "./cmd-step-views.js";
-import { appliesView, guardView } from "./cmd-values.js";
+import { appliesView, guardView } from "./cmd-conditions.js";
 
 type View = Record<string, unknown>;
 

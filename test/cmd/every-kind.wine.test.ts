@@ -1,0 +1,99 @@
+// The every-kind fixture (test/fixtures/kb100001.yaml) for the batch target under Wine:
+// parameters, run arguments, creates/removes guards, string and multi-string registry
+// values, a step-level not-applicable step, the unsupported kinds, and a soft restart (3010).
+// Variant: targets [ps1, cmd], no parameter defaults, method ranges opened for NT 10.0.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { join } from "node:path";
+import { dump, load } from "js-yaml";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { analyzeBytes } from "../../src/front/analyze.js";
+import { compilePlan } from "../../src/compile.js";
+import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
+import { toWinPath, writeFakeTool } from "../support/wine.js";
+import { openWindowsRanges } from "./variants.js";
+import { assertCode, recap, resultLines, withSim } from "./scenario.js";
+import { wineTest } from "./wine-gate.js";
+
+const ID = "kb100001";
+const POLICY = "HKLM\\Software\\Microsoft\\Non-Driver Signing";
+const MULTI = "HKLM\\Software\\X";
+
+function compile(sim: SimulatedWindows): string {
+  const doc = load(readFileSync("test/fixtures/kb100001.yaml", "utf8")) as Record<string, any>;
+  doc.targets = ["ps1", "cmd"];
+  for (const p of doc.parameters) delete p.default;
+  const plan = analyzeBytes("kb100001.yaml", Buffer.from(dump(doc), "utf8")).plan!;
+  openWindowsRanges(plan);
+  const file = compilePlan(plan).find((f) => f.path.endsWith(".fix.cmd"))!;
+  const path = join(sim.root, "out", "kb100001.fix.cmd");
+  mkdirSync(join(sim.root, "out"), { recursive: true });
+  writeFileSync(path, file.bytes);
+  return path;
+}
+
+wineTest("every kind for real: guards, parameters, registry types, not-applicable, exit 3010", () =>
+  withSim((sim) => {
+    const fix = compile(sim);
+    sim.setService("CryptSvc", { start: 4, state: 1 });
+    sim.writeLarge("Windows/System32/catroot2/edb.log", 21 * 1024 * 1024);
+    sim.write("Windows/Temp/tmp7.cat", 8);
+    sim.setRegistryValue(POLICY, "Policy", "REG_BINARY", "01");
+    sim.ownKey(MULTI);
+    writeFakeTool(sim.tools, "tool", { exitCode: 0, recordTo: sim.callsLog });
+    const args = [
+      "highrisk",
+      "ToolFolder",
+      toWinPath(sim.tools),
+      "Label",
+      "abc",
+      "Mode",
+      "fast",
+      "Retries",
+      "3",
+      "Force",
+    ];
+    const run = sim.run(fix, args);
+    const log = sim.logText(ID);
+    assertCode(run, 3010, log);
+    assert.match(recap(run.stdout), "FixedSoftReboot (exit 3010)");
+    assert.match(recap(run.stdout), "2 evidence probe(s) the batch script cannot check");
+    assert.equal(sim.service("CryptSvc"), { start: 2, state: 4 });
+    assert.is(sim.readRegistryValue(POLICY, "Policy"), "value");
+    assert.is(sim.readRegistryValue(MULTI, "Multi"), "one\\0two");
+    assert.equal(readdirSync(join(sim.windir, "SoftwareDistribution")), []);
+    assert.ok(existsSync(join(sim.windir, "SoftwareDistribution.kbfix-backup-1", "Download")));
+    assert.not.ok(existsSync(join(sim.windir, "Temp", "tmp7.cat")));
+    assert.ok(existsSync(join(sim.windir, "System32", "oldcatroot2")));
+    assert.ok(
+      sim
+        .calls()
+        .includes(`regsvr32 /s "${toWinPath(join(sim.windir, "System32", "softpub.dll"))}"`),
+    );
+    assert.ok(sim.calls().includes('tool  "log.txt" "abc"'), sim.calls().join("\n"));
+    assert.match(
+      resultLines(log, "s-note")[0]!,
+      "not-applicable; Windows NT 10.0 is newer than NT ",
+    );
+    assert.match(
+      resultLines(log, "s-cert")[0]!,
+      "a certificate step cannot be done by the batch script",
+    );
+    assert.match(resultLines(log, "s-users")[0]!, "skipped; guard:");
+    assert.match(log, "evidence fv: unknown");
+  }),
+);
+
+wineTest("a missing wevtutil (XP, 2003): the event probe is unknown and says why", () =>
+  withSim((sim) => {
+    const fix = compile(sim);
+    sim.setService("CryptSvc", { start: 2, state: 4 });
+    for (const f of ["wevtutil.exe", "wevtutil.fake.cmd"]) writeFileSync(join(sim.system32, f), "");
+    const run = sim.run(fix, ["ToolFolder", toWinPath(sim.tools), "Label", "abc"]);
+    const log = sim.logText(ID);
+    assert.match(log, "evidence ev: unknown, counted as absent");
+    assertCode(run, 0, log);
+  }),
+);
+
+test.run();
