@@ -45,6 +45,8 @@ for (const file of suites(join(root, "dist", "test"))) {
   failed += crashed ? 1 : total - ok;
   const mark = run.status === 0 ? "ok  " : "FAIL";
   console.log(`${mark} ${rel} (${ok}/${total})`);
+  // A tier that skipped itself (no Wine, no osslsigncode) says so, even when the suite passed.
+  for (const line of out.split("\n")) if (/^SKIPPING\b/.test(line)) console.log(`     ${line}`);
   if (run.status !== 0) console.log(out);
 }
 console.log(`${passed} passed, ${failed} failed`);

@@ -37,6 +37,7 @@ $script:KbPlaybook = @{
 }
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
+$script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
 $script:KbExitCodes = @{
     Compliant = 0
     Fixed = 0
@@ -52,6 +53,7 @@ $script:KbExitCodes = @{
 }
 $script:KbParameters = @{
 }
+$script:KbRequiredParameters = @()
 $script:KbParameterHelp = @{
 }
 
@@ -207,6 +209,9 @@ $script:KbResults = New-Object System.Collections.Generic.List[object]
 $script:KbCurrentMethodId = $null
 $script:KbResultFile = $null
 $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', 'manual')
+# Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
+$script:KbSelectedMethods = @()
+$script:KbWhatIf = $false
 
 function Format-KbShort {
     # Before/after values and messages stay one short line in the log and the JSON.
@@ -613,10 +618,11 @@ function Test-KbTrustedOwner {
 }
 
 function ConvertTo-KbUtcTime {
-    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime.
+    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime (or DateTimeOffset).
     param([object]$Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
+    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
     $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
     $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
     return $parsed.ToUniversalTime()
@@ -647,6 +653,9 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
+        $ladder = $null
+        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+        Set-KbLadderFromState -Ladder $ladder
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -725,11 +734,82 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
+            ladder = Get-KbLadderForState
         }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
     } catch {
         Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
+    }
+}
+
+# ---- ladder.ps1: the article's escalation across runs ----
+# The article says: after each method, test whether the problem is gone, and go on to the next
+# method only if it is not. For history evidence (events, log lines) that test is the next failed
+# install, which happens after this run. So the last method that changed something is remembered
+# in the state; when new history evidence appears within $KbLadderMemoryDays, the ladder goes on
+# from the method after it instead of repeating the first one that changes anything. Live evidence
+# (a service, a size, a registry value) restarts the ladder: the early methods fix those.
+
+$script:KbLadderMemoryDays = 30
+$script:KbLadderMethod = $null
+$script:KbLadderAtUtc = $null
+$script:KbLadderChangedBy = $null
+
+function Set-KbLadderFromState {
+    # Called by Read-KbState with the state file's 'ladder' object (or $null).
+    param([object]$Ladder)
+    $script:KbLadderMethod = $null
+    $script:KbLadderAtUtc = $null
+    if ($null -eq $Ladder) { return }
+    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
+    $script:KbLadderMethod = [string]$Ladder.method
+    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
+}
+
+function Get-KbLadderForState {
+    # What Save-KbState writes: this run's last changing method, else the remembered one.
+    if ($null -ne $script:KbLadderChangedBy) {
+        return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
+    }
+    if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
+        return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
+    }
+    return $null
+}
+
+function Test-KbOnlyHistoryEvidence {
+    # True when every probe that found something is a history probe (events, log lines).
+    param([object]$Evidence)
+    $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
+    if ($present.Count -eq 0) { return $false }
+    foreach ($leaf in $present) {
+        if (@($script:KbHistoryProbeIds) -notcontains [string]$leaf.Id) { return $false }
+    }
+    return $true
+}
+
+function Get-KbLadderResumeIndex {
+    # Index in $KbMethodIds after which the ladder resumes, or -1 to start from the first method.
+    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
+    if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
+    if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
+    if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
+    if (-not (Test-KbOnlyHistoryEvidence -Evidence $script:KbEvidenceBefore)) { return -1 }
+    return [array]::IndexOf([string[]]@($script:KbMethodIds), [string]$script:KbLadderMethod)
+}
+
+function Get-KbLadderSkip {
+    # A skip record for a method the ladder already tried in an earlier run, or $null.
+    param([string]$Id)
+    $resume = Get-KbLadderResumeIndex
+    if ($resume -lt 0) { return $null }
+    $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
+    if ($index -lt 0 -or $index -gt $resume) { return $null }
+    return @{
+        Status = 'skipped'; Warn = $false
+        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
+            '); the evidence came back, so the article''s next method runs')
     }
 }
 
@@ -897,10 +977,13 @@ function Test-KbNeeds64BitHost {
 function ConvertTo-KbRelaunchValue {
     # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
     # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
+    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
     param([string]$Name, [string]$Value)
     if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
     if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    if ($Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
     return $Value
 }
 
@@ -967,6 +1050,8 @@ function Get-KbCallerParameters {
 
 # ---- services.ps1: services by exact name; reading start type and state, stopping and starting with a timeout ----
 
+$script:KbServiceTimeoutSeconds = 60
+
 function Assert-KbServiceName {
     # Services are matched by exact name: a wildcard would touch services nobody named.
     param([string]$Name)
@@ -1006,32 +1091,46 @@ function Format-KbServiceState {
     return ('start type ' + [string]$StartType + ', ' + [string]$Status)
 }
 
+function Add-KbRunningDependents {
+    # Every running service that depends on this one, directly or through another dependent:
+    # ServiceController.Stop stops them all, so all of them must be started again.
+    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($dependent in @($Service.DependentServices)) {
+        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
+        $Stopped.Add($dependent.ServiceName)
+        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
+    }
+}
+
 function Stop-KbService {
     # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout.
+    # the stop, so the caller's finally starts them again even after a timeout. A service that is
+    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
     $service.Refresh()
     if ([string]$service.Status -eq 'Stopped') { return }
     if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    foreach ($dependent in @($service.DependentServices)) {
-        if ([string]$dependent.Status -ne 'Stopped' -and -not $Stopped.Contains($dependent.ServiceName)) {
-            $Stopped.Add($dependent.ServiceName)
-        }
-    }
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
+    Add-KbRunningDependents -Service $service -Stopped $Stopped
     if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+    $service.WaitForStatus('Stopped', $timeout)
 }
 
 function Start-KbService {
+    # A service still stopping (a stop that timed out) cannot be started yet: it is given the
+    # timeout to finish stopping first, or Start would fail and leave it stopped.
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
     $service.Refresh()
     if ([string]$service.Status -eq 'Running') { return }
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
     if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
+    $service.WaitForStatus('Running', $timeout)
 }
 
 # ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
@@ -1429,7 +1528,7 @@ function ConvertTo-KbEvidenceRecord {
 # ---- probes/event.ps1: event log entries by log, provider, event ID and level (rule 19) ----
 # Never by message text, which is localized. Only events newer than both the time window and the
 # last successful run count (state.ps1). DataContains looks in the event's data (its insertion
-# strings), not in the rendered message.
+# strings and its EventData/UserData XML), not in the rendered message.
 
 function Get-KbEventStartTime {
     # The later of (now - WithinDays) and the history baseline, as local time for Get-WinEvent.
@@ -1468,13 +1567,19 @@ function Get-KbEvents {
 }
 
 function Test-KbEventData {
-    # Does any of the event's data values contain the token (case-insensitive)?
+    # Does the event's data contain the token (case-insensitive)? Its values (insertion strings)
+    # first, then the EventData or UserData part of its XML, which also holds nested UserData
+    # values that Properties does not list. Never the System part or the rendered message.
     param([object]$Record, [string]$Token)
     foreach ($property in @($Record.Properties)) {
         $text = [string]$property.Value
         if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
     }
-    return $false
+    $xml = [string]$Record.ToXml()
+    $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
+    if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
+    if ($start -lt 0) { return $false }
+    return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
 }
 
 function Test-KbEventProbe {
@@ -1516,9 +1621,7 @@ function Test-KbEventProbe {
 # the run through Exit-KbRun (complete.ps1) with its recap line and exit code.
 
 $script:KbMutex = $null
-$script:KbSelectedMethods = @()
 $script:KbAllowHighRisk = $false
-$script:KbWhatIf = $false
 $script:KbNoEvidenceAtStart = $false
 $script:KbDetectionFailedAtStart = $false
 
@@ -1582,6 +1685,15 @@ function Write-KbRunBanner {
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
+function Get-KbMissingParameters {
+    # Required playbook parameters are checked here, not with [Parameter(Mandatory)]: a
+    # non-interactive run (ConfigMgr, Intune) must end with BadArguments, not a prompt or exit 1.
+    foreach ($name in @($script:KbRequiredParameters)) {
+        $value = $script:KbParameters[$name]
+        if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
+    }
+}
+
 function Start-KbRun {
     # Both arguments are optional: without them the script's $PSBoundParameters and
     # $PSCommandPath are read from the script scope.
@@ -1607,6 +1719,10 @@ function Start-KbRun {
             $selection = @(Get-KbMethodSelection -Method $bound['Method'])
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
+        }
+        $missing = @(Get-KbMissingParameters)
+        if ($missing.Count -gt 0) {
+            Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
         $script:KbSelectedMethods = $selection
         $script:KbAllowHighRisk = $bound.ContainsKey('AllowHighRisk') -and [bool]$bound['AllowHighRisk']
@@ -1636,14 +1752,14 @@ function Invoke-KbEvidenceBefore {
 
 # ---- method.ps1: one method of the article ----
 # Skipped (with a result record) when: the detection failed or found nothing at the start, an
-# earlier method already made the problem go away (strategy escalate), -Method does not name it,
+# earlier method already made the problem go away (strategy escalate), an earlier run already
+# tried it and the evidence came back (ladder.ps1), -Method does not name it,
 # it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
 # its services are stopped (remembering which were running), its steps run, and in finally the
 # stopped services are started again whatever failed.
 
 $script:KbEscalationDoneBy = $null
 $script:KbMethodReboots = @{}
-$script:KbServiceTimeoutSeconds = 60
 
 function Get-KbMethodSkip {
     # Why this method does not run (Status, Message, Warn), or $null when it runs.
@@ -1660,6 +1776,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
+    $ladder = Get-KbLadderSkip -Id $Id
+    if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
         return @{ Status = 'not-applicable'; Warn = $false; Message = $check['Reason'] }
@@ -1759,7 +1877,10 @@ function Update-KbAfterMethod {
     # A method that really changed something moves the history baseline (state.ps1). With
     # strategy escalate the detection runs again; once it is clean the other methods are skipped.
     param([string]$Id)
-    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) { Move-KbHistoryBaseline -Reason ('method ' + $Id) }
+    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
+        Move-KbHistoryBaseline -Reason ('method ' + $Id)
+        $script:KbLadderChangedBy = $Id
+    }
     if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
     $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
     if ($null -ne $evidence -and -not $evidence.Present) {
@@ -1937,6 +2058,20 @@ function Complete-KbRun {
         $outcome = 'StepFailed'
     }
     Exit-KbRun -Outcome $outcome
+}
+
+function Exit-KbUnexpected {
+    # The body's safety net: an error nothing else caught ends the run as StepFailed with a recap,
+    # never as PowerShell's exit 1 (which would read as StillPresent) with text on stderr.
+    param([object]$ErrorRecord)
+    $text = 'unknown error'
+    try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
+    try {
+        Exit-KbRun -Outcome 'StepFailed' -Message ('unexpected error: ' + $text)
+    } catch {
+        Write-Output ('kbfix ' + [string]$script:KbPlaybook['Id'] + ': StepFailed (exit ' + $script:KbExitCodes['StepFailed'] + '): unexpected error: ' + $text)
+        exit $script:KbExitCodes['StepFailed']
+    }
 }
 
 # ---- steps/clear-folder.ps1: empty a folder (entries matching Include) but keep the folder ----
@@ -2117,4 +2252,8 @@ function Invoke-KbPerUserStep {
 }
 
 # ==== Start ====
-Invoke-KbPlaybook -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
+try {
+    Invoke-KbPlaybook -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
+} catch {
+    Exit-KbUnexpected -ErrorRecord $_
+}

@@ -45,6 +45,7 @@ $script:KbPlaybook = @{
 }
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
+$script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
 $script:KbExitCodes = @{
     Compliant = 0
     Fixed = 0
@@ -64,6 +65,7 @@ $script:KbParameters = @{
     GteCyberTrustRootCer = $GteCyberTrustRootCer
     ThawteTimestampingCaCer = $ThawteTimestampingCaCer
 }
+$script:KbRequiredParameters = @()
 $script:KbParameterHelp = @{
     MicrosoftRootAuthorityCer = 'DER-encoded .cer file of the ''Microsoft Root Authority'' root (thumbprint A43489159A520F0D93D032CCAF37E7FE20A8B419), exported from a healthy computer; imported into LocalMachine\Root only when that root is missing (method 8).'
     NoLiabilityAcceptedCer = 'DER-encoded .cer file of the ''NO LIABILITY ACCEPTED, (c)97 VeriSign, Inc.'' root (VeriSign Time Stamping CA, thumbprint 18F7C1FCC3090203FD5BAA2F861A754976C8DD25), exported from a healthy computer; imported into LocalMachine\Root only when missing (method 8).'
@@ -278,6 +280,9 @@ $script:KbResults = New-Object System.Collections.Generic.List[object]
 $script:KbCurrentMethodId = $null
 $script:KbResultFile = $null
 $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', 'manual')
+# Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
+$script:KbSelectedMethods = @()
+$script:KbWhatIf = $false
 
 function Format-KbShort {
     # Before/after values and messages stay one short line in the log and the JSON.
@@ -684,10 +689,11 @@ function Test-KbTrustedOwner {
 }
 
 function ConvertTo-KbUtcTime {
-    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime.
+    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime (or DateTimeOffset).
     param([object]$Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
+    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
     $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
     $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
     return $parsed.ToUniversalTime()
@@ -718,6 +724,9 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
+        $ladder = $null
+        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+        Set-KbLadderFromState -Ladder $ladder
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -796,11 +805,82 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
+            ladder = Get-KbLadderForState
         }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
     } catch {
         Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
+    }
+}
+
+# ---- ladder.ps1: the article's escalation across runs ----
+# The article says: after each method, test whether the problem is gone, and go on to the next
+# method only if it is not. For history evidence (events, log lines) that test is the next failed
+# install, which happens after this run. So the last method that changed something is remembered
+# in the state; when new history evidence appears within $KbLadderMemoryDays, the ladder goes on
+# from the method after it instead of repeating the first one that changes anything. Live evidence
+# (a service, a size, a registry value) restarts the ladder: the early methods fix those.
+
+$script:KbLadderMemoryDays = 30
+$script:KbLadderMethod = $null
+$script:KbLadderAtUtc = $null
+$script:KbLadderChangedBy = $null
+
+function Set-KbLadderFromState {
+    # Called by Read-KbState with the state file's 'ladder' object (or $null).
+    param([object]$Ladder)
+    $script:KbLadderMethod = $null
+    $script:KbLadderAtUtc = $null
+    if ($null -eq $Ladder) { return }
+    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
+    $script:KbLadderMethod = [string]$Ladder.method
+    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
+}
+
+function Get-KbLadderForState {
+    # What Save-KbState writes: this run's last changing method, else the remembered one.
+    if ($null -ne $script:KbLadderChangedBy) {
+        return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
+    }
+    if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
+        return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
+    }
+    return $null
+}
+
+function Test-KbOnlyHistoryEvidence {
+    # True when every probe that found something is a history probe (events, log lines).
+    param([object]$Evidence)
+    $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
+    if ($present.Count -eq 0) { return $false }
+    foreach ($leaf in $present) {
+        if (@($script:KbHistoryProbeIds) -notcontains [string]$leaf.Id) { return $false }
+    }
+    return $true
+}
+
+function Get-KbLadderResumeIndex {
+    # Index in $KbMethodIds after which the ladder resumes, or -1 to start from the first method.
+    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
+    if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
+    if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
+    if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
+    if (-not (Test-KbOnlyHistoryEvidence -Evidence $script:KbEvidenceBefore)) { return -1 }
+    return [array]::IndexOf([string[]]@($script:KbMethodIds), [string]$script:KbLadderMethod)
+}
+
+function Get-KbLadderSkip {
+    # A skip record for a method the ladder already tried in an earlier run, or $null.
+    param([string]$Id)
+    $resume = Get-KbLadderResumeIndex
+    if ($resume -lt 0) { return $null }
+    $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
+    if ($index -lt 0 -or $index -gt $resume) { return $null }
+    return @{
+        Status = 'skipped'; Warn = $false
+        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
+            '); the evidence came back, so the article''s next method runs')
     }
 }
 
@@ -968,10 +1048,13 @@ function Test-KbNeeds64BitHost {
 function ConvertTo-KbRelaunchValue {
     # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
     # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
+    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
     param([string]$Name, [string]$Value)
     if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
     if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    if ($Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
     return $Value
 }
 
@@ -1038,6 +1121,8 @@ function Get-KbCallerParameters {
 
 # ---- services.ps1: services by exact name; reading start type and state, stopping and starting with a timeout ----
 
+$script:KbServiceTimeoutSeconds = 60
+
 function Assert-KbServiceName {
     # Services are matched by exact name: a wildcard would touch services nobody named.
     param([string]$Name)
@@ -1077,32 +1162,46 @@ function Format-KbServiceState {
     return ('start type ' + [string]$StartType + ', ' + [string]$Status)
 }
 
+function Add-KbRunningDependents {
+    # Every running service that depends on this one, directly or through another dependent:
+    # ServiceController.Stop stops them all, so all of them must be started again.
+    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($dependent in @($Service.DependentServices)) {
+        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
+        $Stopped.Add($dependent.ServiceName)
+        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
+    }
+}
+
 function Stop-KbService {
     # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout.
+    # the stop, so the caller's finally starts them again even after a timeout. A service that is
+    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
     $service.Refresh()
     if ([string]$service.Status -eq 'Stopped') { return }
     if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    foreach ($dependent in @($service.DependentServices)) {
-        if ([string]$dependent.Status -ne 'Stopped' -and -not $Stopped.Contains($dependent.ServiceName)) {
-            $Stopped.Add($dependent.ServiceName)
-        }
-    }
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
+    Add-KbRunningDependents -Service $service -Stopped $Stopped
     if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+    $service.WaitForStatus('Stopped', $timeout)
 }
 
 function Start-KbService {
+    # A service still stopping (a stop that timed out) cannot be started yet: it is given the
+    # timeout to finish stopping first, or Start would fail and leave it stopped.
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
     $service.Refresh()
     if ([string]$service.Status -eq 'Running') { return }
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
     if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
+    $service.WaitForStatus('Running', $timeout)
 }
 
 # ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
@@ -1502,7 +1601,7 @@ function ConvertTo-KbEvidenceRecord {
 # reading starts (from 0 when the file is now shorter: it was rotated). A file not written in the
 # last WithinDays days holds no current evidence. Read in chunks with FileShare.ReadWrite (the
 # writer keeps it open); UTF-16 when the file starts with FF FE, else bytes as Latin-1 (ASCII
-# tokens match in ANSI and UTF-8 alike).
+# tokens match in ANSI and UTF-8 alike, and in UTF-16 without a BOM as token chars with NULs).
 
 $script:KbScanChunkBytes = 1048576
 
@@ -1529,8 +1628,23 @@ function Find-KbTokensInFile {
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode -and $Offset -lt 2) { $Offset = 2 }
         if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
+        # Without a BOM a UTF-16 file reads as Latin-1 with a NUL after each character, so each
+        # token is looked for in that form as well.
+        $patterns = @{}
         $overlap = 0
-        foreach ($token in $Tokens) { $overlap = [Math]::Max($overlap, $token.Length) }
+        foreach ($token in $Tokens) {
+            $forms = @($token)
+            if (-not $unicode) {
+                $wide = ''
+                foreach ($character in $token.ToCharArray()) {
+                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
+                    $wide += [string]$character
+                }
+                $forms += $wide
+            }
+            $patterns[$token] = $forms
+            foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
+        }
         $decoder = $encoding.GetDecoder()
         $buffer = New-Object byte[] $script:KbScanChunkBytes
         $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
@@ -1545,8 +1659,12 @@ function Find-KbTokensInFile {
             $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
             $text = $carry + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
-                if (-not $found.Contains($token) -and $text.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                    $found.Add($token)
+                if ($found.Contains($token)) { continue }
+                foreach ($form in $patterns[$token]) {
+                    if ($text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                        $found.Add($token)
+                        break
+                    }
                 }
             }
             $keep = [Math]::Min($text.Length, [Math]::Max($overlap - 1, 0))
@@ -1625,9 +1743,7 @@ function Test-KbServiceStateProbe {
 # the run through Exit-KbRun (complete.ps1) with its recap line and exit code.
 
 $script:KbMutex = $null
-$script:KbSelectedMethods = @()
 $script:KbAllowHighRisk = $false
-$script:KbWhatIf = $false
 $script:KbNoEvidenceAtStart = $false
 $script:KbDetectionFailedAtStart = $false
 
@@ -1691,6 +1807,15 @@ function Write-KbRunBanner {
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
+function Get-KbMissingParameters {
+    # Required playbook parameters are checked here, not with [Parameter(Mandatory)]: a
+    # non-interactive run (ConfigMgr, Intune) must end with BadArguments, not a prompt or exit 1.
+    foreach ($name in @($script:KbRequiredParameters)) {
+        $value = $script:KbParameters[$name]
+        if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
+    }
+}
+
 function Start-KbRun {
     # Both arguments are optional: without them the script's $PSBoundParameters and
     # $PSCommandPath are read from the script scope.
@@ -1716,6 +1841,10 @@ function Start-KbRun {
             $selection = @(Get-KbMethodSelection -Method $bound['Method'])
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
+        }
+        $missing = @(Get-KbMissingParameters)
+        if ($missing.Count -gt 0) {
+            Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
         $script:KbSelectedMethods = $selection
         $script:KbAllowHighRisk = $bound.ContainsKey('AllowHighRisk') -and [bool]$bound['AllowHighRisk']
@@ -1745,14 +1874,14 @@ function Invoke-KbEvidenceBefore {
 
 # ---- method.ps1: one method of the article ----
 # Skipped (with a result record) when: the detection failed or found nothing at the start, an
-# earlier method already made the problem go away (strategy escalate), -Method does not name it,
+# earlier method already made the problem go away (strategy escalate), an earlier run already
+# tried it and the evidence came back (ladder.ps1), -Method does not name it,
 # it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
 # its services are stopped (remembering which were running), its steps run, and in finally the
 # stopped services are started again whatever failed.
 
 $script:KbEscalationDoneBy = $null
 $script:KbMethodReboots = @{}
-$script:KbServiceTimeoutSeconds = 60
 
 function Get-KbMethodSkip {
     # Why this method does not run (Status, Message, Warn), or $null when it runs.
@@ -1769,6 +1898,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
+    $ladder = Get-KbLadderSkip -Id $Id
+    if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
         return @{ Status = 'not-applicable'; Warn = $false; Message = $check['Reason'] }
@@ -1868,7 +1999,10 @@ function Update-KbAfterMethod {
     # A method that really changed something moves the history baseline (state.ps1). With
     # strategy escalate the detection runs again; once it is clean the other methods are skipped.
     param([string]$Id)
-    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) { Move-KbHistoryBaseline -Reason ('method ' + $Id) }
+    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
+        Move-KbHistoryBaseline -Reason ('method ' + $Id)
+        $script:KbLadderChangedBy = $Id
+    }
     if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
     $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
     if ($null -ne $evidence -and -not $evidence.Present) {
@@ -2046,6 +2180,20 @@ function Complete-KbRun {
         $outcome = 'StepFailed'
     }
     Exit-KbRun -Outcome $outcome
+}
+
+function Exit-KbUnexpected {
+    # The body's safety net: an error nothing else caught ends the run as StepFailed with a recap,
+    # never as PowerShell's exit 1 (which would read as StillPresent) with text on stderr.
+    param([object]$ErrorRecord)
+    $text = 'unknown error'
+    try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
+    try {
+        Exit-KbRun -Outcome 'StepFailed' -Message ('unexpected error: ' + $text)
+    } catch {
+        Write-Output ('kbfix ' + [string]$script:KbPlaybook['Id'] + ': StepFailed (exit ' + $script:KbExitCodes['StepFailed'] + '): unexpected error: ' + $text)
+        exit $script:KbExitCodes['StepFailed']
+    }
 }
 
 # ---- steps/attributes.ps1: file or folder attributes (attrib -s -h): read, change, read again ----
@@ -2589,4 +2737,8 @@ function Invoke-KbServiceStep {
 }
 
 # ==== Start ====
-Invoke-KbPlaybook -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
+try {
+    Invoke-KbPlaybook -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
+} catch {
+    Exit-KbUnexpected -ErrorRecord $_
+}

@@ -33,6 +33,7 @@ $script:KbPlaybook = @{
 }
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
+$script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
 $script:KbExitCodes = @{
     Compliant = 0
     Fixed = 0
@@ -49,6 +50,7 @@ $script:KbExitCodes = @{
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
 }
+$script:KbRequiredParameters = @()
 $script:KbParameterHelp = @{
     CcmCertFixFolder = 'Folder holding CCMCertFix.exe from KB977203, copied by the administrator from <ConfigMgr 2007 installation directory>\Logs\KB977203 on the site server (a local folder or a share the computer account can read). Without it the CCMCertFix step fails and is reported; nothing else changes.'
 }
@@ -184,6 +186,9 @@ $script:KbResults = New-Object System.Collections.Generic.List[object]
 $script:KbCurrentMethodId = $null
 $script:KbResultFile = $null
 $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', 'manual')
+# Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
+$script:KbSelectedMethods = @()
+$script:KbWhatIf = $false
 
 function Format-KbShort {
     # Before/after values and messages stay one short line in the log and the JSON.
@@ -590,10 +595,11 @@ function Test-KbTrustedOwner {
 }
 
 function ConvertTo-KbUtcTime {
-    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime.
+    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime (or DateTimeOffset).
     param([object]$Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
+    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
     $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
     $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
     return $parsed.ToUniversalTime()
@@ -624,6 +630,9 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
+        $ladder = $null
+        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+        Set-KbLadderFromState -Ladder $ladder
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -702,11 +711,82 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
+            ladder = Get-KbLadderForState
         }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
     } catch {
         Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
+    }
+}
+
+# ---- ladder.ps1: the article's escalation across runs ----
+# The article says: after each method, test whether the problem is gone, and go on to the next
+# method only if it is not. For history evidence (events, log lines) that test is the next failed
+# install, which happens after this run. So the last method that changed something is remembered
+# in the state; when new history evidence appears within $KbLadderMemoryDays, the ladder goes on
+# from the method after it instead of repeating the first one that changes anything. Live evidence
+# (a service, a size, a registry value) restarts the ladder: the early methods fix those.
+
+$script:KbLadderMemoryDays = 30
+$script:KbLadderMethod = $null
+$script:KbLadderAtUtc = $null
+$script:KbLadderChangedBy = $null
+
+function Set-KbLadderFromState {
+    # Called by Read-KbState with the state file's 'ladder' object (or $null).
+    param([object]$Ladder)
+    $script:KbLadderMethod = $null
+    $script:KbLadderAtUtc = $null
+    if ($null -eq $Ladder) { return }
+    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
+    $script:KbLadderMethod = [string]$Ladder.method
+    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
+}
+
+function Get-KbLadderForState {
+    # What Save-KbState writes: this run's last changing method, else the remembered one.
+    if ($null -ne $script:KbLadderChangedBy) {
+        return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
+    }
+    if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
+        return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
+    }
+    return $null
+}
+
+function Test-KbOnlyHistoryEvidence {
+    # True when every probe that found something is a history probe (events, log lines).
+    param([object]$Evidence)
+    $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
+    if ($present.Count -eq 0) { return $false }
+    foreach ($leaf in $present) {
+        if (@($script:KbHistoryProbeIds) -notcontains [string]$leaf.Id) { return $false }
+    }
+    return $true
+}
+
+function Get-KbLadderResumeIndex {
+    # Index in $KbMethodIds after which the ladder resumes, or -1 to start from the first method.
+    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
+    if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
+    if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
+    if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
+    if (-not (Test-KbOnlyHistoryEvidence -Evidence $script:KbEvidenceBefore)) { return -1 }
+    return [array]::IndexOf([string[]]@($script:KbMethodIds), [string]$script:KbLadderMethod)
+}
+
+function Get-KbLadderSkip {
+    # A skip record for a method the ladder already tried in an earlier run, or $null.
+    param([string]$Id)
+    $resume = Get-KbLadderResumeIndex
+    if ($resume -lt 0) { return $null }
+    $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
+    if ($index -lt 0 -or $index -gt $resume) { return $null }
+    return @{
+        Status = 'skipped'; Warn = $false
+        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
+            '); the evidence came back, so the article''s next method runs')
     }
 }
 
@@ -874,10 +954,13 @@ function Test-KbNeeds64BitHost {
 function ConvertTo-KbRelaunchValue {
     # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
     # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
+    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
     param([string]$Name, [string]$Value)
     if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
     if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    if ($Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
     return $Value
 }
 
@@ -944,6 +1027,8 @@ function Get-KbCallerParameters {
 
 # ---- services.ps1: services by exact name; reading start type and state, stopping and starting with a timeout ----
 
+$script:KbServiceTimeoutSeconds = 60
+
 function Assert-KbServiceName {
     # Services are matched by exact name: a wildcard would touch services nobody named.
     param([string]$Name)
@@ -983,32 +1068,46 @@ function Format-KbServiceState {
     return ('start type ' + [string]$StartType + ', ' + [string]$Status)
 }
 
+function Add-KbRunningDependents {
+    # Every running service that depends on this one, directly or through another dependent:
+    # ServiceController.Stop stops them all, so all of them must be started again.
+    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($dependent in @($Service.DependentServices)) {
+        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
+        $Stopped.Add($dependent.ServiceName)
+        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
+    }
+}
+
 function Stop-KbService {
     # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout.
+    # the stop, so the caller's finally starts them again even after a timeout. A service that is
+    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
     $service.Refresh()
     if ([string]$service.Status -eq 'Stopped') { return }
     if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    foreach ($dependent in @($service.DependentServices)) {
-        if ([string]$dependent.Status -ne 'Stopped' -and -not $Stopped.Contains($dependent.ServiceName)) {
-            $Stopped.Add($dependent.ServiceName)
-        }
-    }
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
+    Add-KbRunningDependents -Service $service -Stopped $Stopped
     if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+    $service.WaitForStatus('Stopped', $timeout)
 }
 
 function Start-KbService {
+    # A service still stopping (a stop that timed out) cannot be started yet: it is given the
+    # timeout to finish stopping first, or Start would fail and leave it stopped.
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
     $service.Refresh()
     if ([string]$service.Status -eq 'Running') { return }
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
     if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
+    $service.WaitForStatus('Running', $timeout)
 }
 
 # ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
@@ -1441,7 +1540,7 @@ function Test-KbCertificateProbe {
 # reading starts (from 0 when the file is now shorter: it was rotated). A file not written in the
 # last WithinDays days holds no current evidence. Read in chunks with FileShare.ReadWrite (the
 # writer keeps it open); UTF-16 when the file starts with FF FE, else bytes as Latin-1 (ASCII
-# tokens match in ANSI and UTF-8 alike).
+# tokens match in ANSI and UTF-8 alike, and in UTF-16 without a BOM as token chars with NULs).
 
 $script:KbScanChunkBytes = 1048576
 
@@ -1468,8 +1567,23 @@ function Find-KbTokensInFile {
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode -and $Offset -lt 2) { $Offset = 2 }
         if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
+        # Without a BOM a UTF-16 file reads as Latin-1 with a NUL after each character, so each
+        # token is looked for in that form as well.
+        $patterns = @{}
         $overlap = 0
-        foreach ($token in $Tokens) { $overlap = [Math]::Max($overlap, $token.Length) }
+        foreach ($token in $Tokens) {
+            $forms = @($token)
+            if (-not $unicode) {
+                $wide = ''
+                foreach ($character in $token.ToCharArray()) {
+                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
+                    $wide += [string]$character
+                }
+                $forms += $wide
+            }
+            $patterns[$token] = $forms
+            foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
+        }
         $decoder = $encoding.GetDecoder()
         $buffer = New-Object byte[] $script:KbScanChunkBytes
         $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
@@ -1484,8 +1598,12 @@ function Find-KbTokensInFile {
             $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
             $text = $carry + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
-                if (-not $found.Contains($token) -and $text.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                    $found.Add($token)
+                if ($found.Contains($token)) { continue }
+                foreach ($form in $patterns[$token]) {
+                    if ($text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                        $found.Add($token)
+                        break
+                    }
                 }
             }
             $keep = [Math]::Min($text.Length, [Math]::Max($overlap - 1, 0))

@@ -1,5 +1,6 @@
 // For playbooks that target cmd: every value that enters the batch script must
-// pass the whitelist, and steps or probes batch cannot express are reported.
+// pass the whitelist (step and probe fields, guard paths, services, parameter
+// defaults), and steps or probes batch cannot express are reported.
 import { evidenceKinds } from "../evidence/index.js";
 import type { EvidenceKind } from "../evidence/evidence-kind.js";
 import { cmdSafeReason } from "../model/cmd-safe.js";
@@ -11,38 +12,36 @@ const GLOB_FIELDS = new Set(["include", "pattern"]);
 
 export const cmdValues: Check = (input) => {
   if (!input.plan.targets.includes("cmd")) return;
-  visitSteps(input, input.doc.methods ?? [], "/methods", true);
+  (input.doc.methods ?? []).forEach((m: any, i: number) => {
+    (m.services ?? []).forEach((svc: string, k: number) =>
+      checkValue(input, svc, `/methods/${i}/services/${k}`, "services", false),
+    );
+    (m.steps ?? []).forEach((s: any, j: number) => visitStep(input, s, `/methods/${i}/steps/${j}`));
+  });
   visitEvidence(input, input.doc.detection, "/detection");
+  (input.doc.parameters ?? []).forEach((p: any, i: number) => {
+    if (typeof p.default === "string")
+      checkValue(input, p.default, `/parameters/${i}/default`, "default", false);
+  });
 };
 
-function visitSteps(input: CheckInput, methods: any[], pointer: string, topLevel: boolean): void {
-  methods.forEach((m, i) => {
-    const steps = topLevel ? m.steps : [m];
-    const base = topLevel ? `${pointer}/${i}/steps` : pointer;
-    (steps ?? []).forEach((s: any, j: number) => {
-      const at = topLevel ? `${base}/${j}` : `${pointer}`;
-      checkEntry(
-        input,
-        stepKinds[s.kind as keyof typeof stepKinds] as StepKind | undefined,
-        s,
-        at,
-        "step",
-      );
-      if (s.kind === "per-user")
-        s.steps.forEach((inner: any, k: number) =>
-          checkEntry(
-            input,
-            stepKinds[inner.kind as keyof typeof stepKinds] as StepKind,
-            inner,
-            `${at}/steps/${k}`,
-            "step",
-          ),
-        );
-    });
-    (m.services ?? []).forEach((svc: string, k: number) =>
-      checkValue(input, svc, `${pointer}/${i}/services/${k}`, "services", false),
+function visitStep(input: CheckInput, step: any, pointer: string): void {
+  checkEntry(
+    input,
+    stepKinds[step.kind as keyof typeof stepKinds] as StepKind | undefined,
+    step,
+    pointer,
+    "step",
+  );
+  for (const which of ["creates", "removes"]) {
+    const path = step.guard?.[which];
+    if (typeof path === "string")
+      checkValue(input, withoutBase(path), `${pointer}/guard/${which}`, which, false);
+  }
+  if (step.kind === "per-user")
+    (step.steps ?? []).forEach((inner: any, k: number) =>
+      visitStep(input, inner, `${pointer}/steps/${k}`),
     );
-  });
 }
 
 function visitEvidence(input: CheckInput, node: any, pointer: string): void {
@@ -87,15 +86,14 @@ function checkEntry(
       : [[value, field]];
     for (const [v, f] of values) {
       if (typeof v === "string")
-        checkValue(
-          input,
-          v.replace(/^%[^%]+%/, ""),
-          `${pointer}/${f}`,
-          field,
-          GLOB_FIELDS.has(field),
-        );
+        checkValue(input, withoutBase(v), `${pointer}/${f}`, field, GLOB_FIELDS.has(field));
     }
   }
+}
+
+/** The %base% of a path is emitted by the compiler, not copied: only the rest is checked. */
+function withoutBase(value: string): string {
+  return value.replace(/^%[^%]+%/, "");
 }
 
 function checkValue(
