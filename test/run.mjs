@@ -1,15 +1,14 @@
-// Builds (tsc, then the esbuild bundle the kbfix command runs), runs every uvu suite under dist/test, and closes with the one line CI
-// reads: "N passed, N failed". uvu's own summary is kept in the output above it.
+// Builds (tsc, then the esbuild bundle the kbfix command runs), runs every uvu suite under
+// dist/test, and closes with the one line CI reads: "N passed, N failed". uvu's own summary is
+// kept in the output above it.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const build = spawnSync(
-  process.execPath,
-  [join(root, "node_modules/typescript/bin/tsc"), "-p", "."],
-  { cwd: root, stdio: "inherit" },
-);
+const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+const tsc = run([join(root, "node_modules/typescript/bin/tsc"), "-p", "."]);
+const build = tsc.status === 0 ? run([join(root, "dist/src/build/bundle.js")]) : tsc;
 if (build.status !== 0) {
   console.log("build failed");
   console.log("0 passed, 1 failed");
