@@ -37,7 +37,7 @@ export const fileContains = defineEvidenceKind<
   required: ["path", "tokens"],
   cmdFields: ["path", "tokens"],
   lower(raw, ctx) {
-    const path = ctx.path("path", raw.path, "read");
+    const path = ctx.path("path", raw.path);
     return (
       path && { kind: "file-contains", path, tokens: raw.tokens, withinDays: raw.withinDays ?? 30 }
     );

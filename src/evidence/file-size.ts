@@ -26,7 +26,7 @@ export const fileSize = defineEvidenceKind<{ path: string; aboveBytes: number },
   required: ["path", "aboveBytes"],
   cmdFields: ["path"],
   lower(raw, ctx) {
-    const path = ctx.path("path", raw.path, "read");
+    const path = ctx.path("path", raw.path);
     return path && { kind: "file-size", path, aboveBytes: raw.aboveBytes };
   },
   describe: (p) => `${p.path.text} is larger than ${p.aboveBytes} bytes`,

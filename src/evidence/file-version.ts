@@ -19,7 +19,7 @@ export const fileVersion = defineEvidenceKind<{ path: string; below: string }, F
   required: ["path", "below"],
   cmdFields: [],
   lower(raw, ctx) {
-    const path = ctx.path("path", raw.path, "read");
+    const path = ctx.path("path", raw.path);
     return path && { kind: "file-version", path, below: raw.below };
   },
   describe: (p) => `${p.path.text} has a file version below ${p.below}`,

@@ -67,10 +67,7 @@ const IDEMPOTENCE_WORDS: Record<StepKind["idempotence"], string> = {
 export function describeStep(step: PlanStepBase): string {
   const kind = stepKinds[step.kind as keyof typeof stepKinds] as StepKind | undefined;
   const what = kind ? kind.describe(step) : step.kind;
-  const how =
-    kind?.idempotence === "one-shot"
-      ? "one-shot"
-      : "test, then set only what differs, then test again";
+  const how = kind ? IDEMPOTENCE_WORDS[kind.idempotence] : "unknown kind";
   const guard = describeGuard(step.guard);
   return `${what} [${step.id}; ${how}${guard ? `; ${guard}` : ""}]`;
 }

@@ -31,7 +31,7 @@ export function lowerContext(scope: LowerScope, pointer: string, inPerUser: bool
     warning: report("warning"),
     parameterType: (name) => scope.parameterTypes.get(name),
     lowerSteps: (field, raw) => scope.lowerSteps(at(field), raw, true),
-    path(field, value, _use): PathExpr | undefined {
+    path(field, value): PathExpr | undefined {
       const parsed = parsePathExpr(value, pathParameters);
       if (!parsed.ok) {
         error(field, "bad-path", parsed.reason, parsed.hint);

@@ -93,7 +93,7 @@ function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: bool
 function lowerGuard(raw: Raw, ctx: ReturnType<typeof lowerContext>): PlanGuard | undefined {
   if (raw.evidence) return { kind: "evidence", id: raw.evidence };
   const which = raw.creates ? "creates" : "removes";
-  const path = ctx.path(`guard/${which}`, raw[which], "read");
+  const path = ctx.path(`guard/${which}`, raw[which]);
   return path && { kind: which, path };
 }
 

@@ -24,7 +24,6 @@ export const attributes = defineStepKind<
   description:
     "Sets and clears file or folder attributes (hidden, system, readonly, archive); idempotent by state.",
   idempotence: "state",
-  destructive: false,
   targets: { cmd: true },
   properties: {
     path: ref("path"),
@@ -52,7 +51,7 @@ export const attributes = defineStepKind<
         "attributes step sets and clears nothing",
         "add set: [...] or clear: [...]",
       );
-    const path = ctx.path("path", raw.path, "read");
+    const path = ctx.path("path", raw.path);
     return path && { kind: "attributes", path, set, clear };
   },
   describe: (s) =>

@@ -29,7 +29,6 @@ export const certificate = defineStepKind<Raw, CertificateStep>({
   description:
     "Makes sure a certificate is in a LocalMachine store, matched by thumbprint or by subject; imports it from a .cer parameter when given, else reports manual work.",
   idempotence: "state",
-  destructive: false,
   targets: {
     cmd: false,
     why: "batch has no dependable certificate store access on every Windows (certutil is missing on XP)",

@@ -23,7 +23,6 @@ export const clearFolder = defineStepKind<Raw, ClearFolderStep>({
   description:
     "Removes the entries of a folder that match a pattern (all by default) and keeps the folder; with backup, moves them into a new sibling backup folder instead.",
   idempotence: "state",
-  destructive: true,
   targets: { cmd: true },
   properties: {
     path: ref("path"),
@@ -44,7 +43,7 @@ export const clearFolder = defineStepKind<Raw, ClearFolderStep>({
   cmdFields: ["path", "include"],
   perUser: true,
   lower(raw, ctx) {
-    const path = ctx.path("path", raw.path, "write");
+    const path = ctx.path("path", raw.path);
     return (
       path && {
         kind: "clear-folder",

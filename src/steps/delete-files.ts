@@ -20,7 +20,6 @@ export const deleteFiles = defineStepKind<
   description:
     "Deletes the files (not folders) in one folder whose names match a pattern; with backup, renames each to <name>.kbfix-bak instead.",
   idempotence: "state",
-  destructive: true,
   targets: { cmd: true },
   properties: {
     folder: ref("path"),
@@ -37,7 +36,7 @@ export const deleteFiles = defineStepKind<
   cmdFields: ["folder", "pattern"],
   perUser: true,
   lower(raw, ctx) {
-    const folder = ctx.path("folder", raw.folder, "write");
+    const folder = ctx.path("folder", raw.folder);
     if (raw.pattern.trim() === "*" || raw.pattern.trim() === "*.*") {
       ctx.warning(
         "pattern",

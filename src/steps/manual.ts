@@ -14,7 +14,6 @@ export const manual = defineStepKind<{ text: string }, ManualStep>({
   description:
     "Text for the administrator: reported with status manual and never counted as fixed.",
   idempotence: "report",
-  destructive: false,
   targets: { cmd: true },
   properties: {
     text: described("Text", "What the administrator must do, in plain words.", {
@@ -27,5 +26,6 @@ export const manual = defineStepKind<{ text: string }, ManualStep>({
   cmdFields: [],
   perUser: false,
   lower: (raw) => ({ kind: "manual", text: raw.text }),
-  describe: (s) => `manual: ${s.text.length > 100 ? s.text.slice(0, 97) + "..." : s.text}`,
+  // Whole: the reviewers' README is where an administrator reads the guidance.
+  describe: (s) => `manual: ${s.text}`,
 });

@@ -19,7 +19,6 @@ export const perUser = defineStepKind<
   description:
     "Runs its path steps once per user profile listed in ProfileList (loaded or not) and, by default, in the LocalService, NetworkService and LocalSystem profiles; paths start at %profile%.",
   idempotence: "composite",
-  destructive: false,
   targets: { cmd: true },
   properties: {
     includeServiceProfiles: described(

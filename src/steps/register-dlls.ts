@@ -16,7 +16,6 @@ export const registerDlls = defineStepKind<{ dlls: string[] }, RegisterDllsStep>
   description:
     "Registers each DLL with regsvr32 /s (never /u); a DLL whose file is missing is skipped and reported. Exit codes other than 0 fail the step.",
   idempotence: "one-shot",
-  destructive: false,
   targets: { cmd: true },
   properties: {
     dlls: described(
@@ -29,7 +28,7 @@ export const registerDlls = defineStepKind<{ dlls: string[] }, RegisterDllsStep>
   cmdFields: ["dlls"],
   perUser: false,
   lower(raw, ctx) {
-    const dlls = raw.dlls.map((d, i) => ctx.path(`dlls/${i}`, d, "read"));
+    const dlls = raw.dlls.map((d, i) => ctx.path(`dlls/${i}`, d));
     return dlls.every((d) => d) ? { kind: "register-dlls", dlls: dlls as PathExpr[] } : undefined;
   },
   describe: (s) =>

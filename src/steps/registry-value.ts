@@ -1,6 +1,6 @@
 // A typed registry value under HKLM. DWORDs are compared as unsigned numbers and
 // binaries byte by byte, so a correct value never reports "changed" again.
-import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
+import { described, ref, stringEnum } from "../schema/json-schema.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export const REGISTRY_TYPES = [
@@ -40,7 +40,6 @@ export const registryValue = defineStepKind<Raw, RegistryValueStep>({
   description:
     "Sets a typed value under HKLM; reads it back after writing and fails when it did not stick (e.g. restored by Setup).",
   idempotence: "state",
-  destructive: false,
   targets: { cmd: true },
   properties: {
     key: ref("registryKey"),

@@ -16,7 +16,6 @@ export const rename = defineStepKind<{ path: string; newName: string }, RenameSt
   description:
     "Renames a file or folder in place; when the new name is taken, a free numbered name is used so a second run never fails. A missing source is 'ok'.",
   idempotence: "one-shot",
-  destructive: true,
   targets: { cmd: true },
   properties: {
     path: ref("path"),
@@ -31,7 +30,7 @@ export const rename = defineStepKind<{ path: string; newName: string }, RenameSt
   cmdFields: ["path", "newName"],
   perUser: true,
   lower(raw, ctx) {
-    const path = ctx.path("path", raw.path, "write");
+    const path = ctx.path("path", raw.path);
     if (raw.newName === "." || raw.newName === "..") {
       ctx.error(
         "newName",

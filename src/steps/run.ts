@@ -45,7 +45,6 @@ export const run = defineStepKind<Raw, RunStep>({
   description:
     "Runs a program with an argument list (no shell) and checks its exit code against the success codes; a missing program fails the step.",
   idempotence: "one-shot",
-  destructive: false,
   targets: { cmd: true },
   properties: {
     program: ref("path"),
@@ -69,7 +68,7 @@ export const run = defineStepKind<Raw, RunStep>({
   cmdFields: ["program", "args"],
   perUser: false,
   lower(raw, ctx) {
-    const program = ctx.path("program", raw.program, "read");
+    const program = ctx.path("program", raw.program);
     const args = (raw.args ?? []).map((a, i) => lowerArgument(a, `args/${i}`, ctx));
     if (!program || args.some((a) => !a)) return undefined;
     return {

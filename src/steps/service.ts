@@ -23,7 +23,6 @@ export const service = defineStepKind<Raw, ServiceStep>({
   title: "Service state",
   description: "Sets a service's start type and/or state (running, stopped); idempotent by state.",
   idempotence: "state",
-  destructive: false,
   targets: { cmd: true },
   properties: {
     name: ref("serviceName"),

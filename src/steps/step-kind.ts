@@ -37,7 +37,7 @@ export interface PlanStepBase {
 
 export interface LowerContext {
   /** Parses a path field; reports and returns undefined when it is not a rooted path. */
-  path(field: string, value: string, use: "read" | "write"): PathExpr | undefined;
+  path(field: string, value: string): PathExpr | undefined;
   /** Reports a problem with one field of the step. */
   error(field: string, code: string, message: string, hint?: string): void;
   warning(field: string, code: string, message: string, hint?: string): void;
@@ -54,8 +54,6 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   readonly title: string;
   readonly description: string;
   readonly idempotence: Idempotence;
-  /** Deletes or moves data: paths must be under a known base and outside protected folders. */
-  readonly destructive: boolean;
   readonly targets: TargetSupport;
   /** The kind's own properties (id, kind, title, guard and applies are common). */
   readonly properties: Record<string, JsonSchema>;

@@ -82,6 +82,12 @@ test("explain: the plan in words, per method, in order", () => {
   assert.equal(methods, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   assert.match(r.stdout, /Strategy: escalate/);
   assert.match(r.stdout, /only while detection finds the problem/);
+  assert.match(
+    r.stdout,
+    /manual: .*\[[a-z0-9-]+; reported, changes nothing\]/,
+    "manual guidance is not a state step",
+  );
+  assert.match(r.stdout, /register 10 DLL\(s\).*one-shot; only while detection finds the problem/);
 });
 
 test("explain: an unknown id suggests the closest", () => {
