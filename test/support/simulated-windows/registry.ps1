@@ -1,0 +1,178 @@
+# Replaces Microsoft.Win32.Registry (HKLM only). Keys and value names match without regard
+# to case; values keep their kind; DWORD reads back as a signed Int32 and QWORD as Int64, as
+# .NET returns them. A 32-bit process on 64-bit Windows sees SOFTWARE through WOW6432Node.
+
+function global:ConvertTo-KbSimRegistry {
+    # World form: { "SOFTWARE\\Key": { "Value": { "kind": "DWord", "data": 1 } } }.
+    param([object]$Friendly)
+    $store = @{}
+    if ($null -eq $Friendly) { return $store }
+    foreach ($keyName in $Friendly.Keys) {
+        $entry = New-KbSimRegistryKeyEntry -Store $store -Path $keyName
+        foreach ($valueName in $Friendly[$keyName].Keys) {
+            $value = $Friendly[$keyName][$valueName]
+            $entry.Values[$valueName.ToLowerInvariant()] = @{ Name = $valueName; Kind = [string]$value['kind']; Data = $value['data'] }
+        }
+    }
+    return $store
+}
+
+function global:ConvertFrom-KbSimRegistry {
+    param([hashtable]$Store)
+    $friendly = [ordered]@{}
+    foreach ($key in ($Store.Keys | Sort-Object)) {
+        $values = [ordered]@{}
+        foreach ($valueKey in ($Store[$key].Values.Keys | Sort-Object)) {
+            $value = $Store[$key].Values[$valueKey]
+            $values[$value.Name] = [ordered]@{ kind = $value.Kind; data = $value.Data }
+        }
+        $friendly[$Store[$key].Name] = $values
+    }
+    return $friendly
+}
+
+function global:New-KbSimRegistryKeyEntry {
+    param([hashtable]$Store, [string]$Path)
+    $key = $Path.Trim('\').ToLowerInvariant()
+    if (-not $Store.ContainsKey($key)) { $Store[$key] = @{ Name = $Path.Trim('\'); Values = @{} } }
+    return $Store[$key]
+}
+
+function global:Get-KbSimRegistryView {
+    # The path a process of the simulated bitness really reaches.
+    param([string]$Path)
+    $os = Get-KbSimSection 'os'
+    $path = $Path.Trim('\')
+    if ($os['is64BitProcess'] -eq $false -and $os['architecture'] -eq 'AMD64' -and
+        $path -match '^SOFTWARE(\\|$)' -and $path -notmatch '^SOFTWARE\\WOW6432Node(\\|$)') {
+        return ('SOFTWARE\WOW6432Node' + $path.Substring(8))
+    }
+    return $path
+}
+
+function global:Test-KbSimRegistryKey {
+    param([string]$Path)
+    $key = $Path.Trim('\').ToLowerInvariant()
+    if ($key -eq '') { return $true }
+    foreach ($existing in $global:KbSim.Registry.Keys) {
+        if ($existing -eq $key -or $existing.StartsWith($key + '\')) { return $true }
+    }
+    return $false
+}
+
+function global:Assert-KbSimRegistryWritable {
+    param([string]$Path)
+    foreach ($denied in @((Get-KbSimSection 'faults')['registryDeny'])) {
+        if ($null -eq $denied) { continue }
+        $deniedKey = ([string]$denied).Trim('\').ToLowerInvariant()
+        $key = $Path.Trim('\').ToLowerInvariant()
+        if ($key -eq $deniedKey -or $key.StartsWith($deniedKey + '\')) {
+            throw [System.UnauthorizedAccessException]::new("Access to the registry key 'HKEY_LOCAL_MACHINE\$Path' is denied.")
+        }
+    }
+}
+
+function global:ConvertTo-KbSimRegistryRead {
+    # What RegistryKey.GetValue returns for a stored value.
+    param([hashtable]$Value, [bool]$Expand)
+    $data = $Value.Data
+    switch ($Value.Kind) {
+        'DWord' { return [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32][int64]$data), 0) }
+        'QWord' { return [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]::Parse([string]$data)), 0) }
+        'Binary' { return , [byte[]][System.Convert]::FromHexString([string]$data) }
+        'MultiString' { return , [string[]]@($data) }
+        'ExpandString' { if ($Expand) { return (Expand-KbSimEnvironment ([string]$data)) } else { return [string]$data } }
+        default { return [string]$data }
+    }
+}
+
+function global:ConvertTo-KbSimRegistryStored {
+    # What RegistryKey.SetValue stores; a value that does not fit the kind is refused as .NET does.
+    param([object]$Data, [string]$Kind)
+    $bad = [System.ArgumentException]::new('The type of the value object did not match the specified RegistryValueKind or the object could not be properly converted.')
+    switch ($Kind) {
+        'DWord' {
+            if ($Data -is [string] -or $Data -is [uint32] -or $Data -is [int64] -or $Data -is [uint64]) {
+                if ([int64]$Data -lt [int]::MinValue -or [int64]$Data -gt [int]::MaxValue) { throw $bad }
+            }
+            return [int64][BitConverter]::ToUInt32([BitConverter]::GetBytes([int32]$Data), 0)
+        }
+        'QWord' { return [string][BitConverter]::ToUInt64([BitConverter]::GetBytes([int64]$Data), 0) }
+        'Binary' { if ($Data -isnot [byte[]]) { throw $bad }; return [System.Convert]::ToHexString($Data) }
+        'MultiString' { if ($Data -isnot [string[]]) { throw $bad }; return @($Data) }
+        default { if ($Data -is [array]) { throw $bad }; return [string]$Data }
+    }
+}
+
+class KbSimRegistryKey {
+    [string]$Path
+    [bool]$Writable
+    KbSimRegistryKey([string]$path, [bool]$writable) { $this.Path = $path.Trim('\'); $this.Writable = $writable }
+    hidden [string] Child([string]$name) {
+        if ($this.Path -eq '') { return $name.Trim('\') }
+        return $this.Path + '\' + $name.Trim('\')
+    }
+    hidden [hashtable] Entry() { return $global:KbSim.Registry[$this.Path.ToLowerInvariant()] }
+    [string] get_Name() { return 'HKEY_LOCAL_MACHINE\' + $this.Path }
+    [object] OpenSubKey([string]$name) { return $this.OpenSubKey($name, $false) }
+    [object] OpenSubKey([string]$name, [bool]$writable) {
+        $child = Get-KbSimRegistryView $this.Child($name)
+        if (-not (Test-KbSimRegistryKey $child)) { return $null }
+        return [KbSimRegistryKey]::new($child, $writable)
+    }
+    [object] CreateSubKey([string]$name) {
+        $child = Get-KbSimRegistryView $this.Child($name)
+        if (-not (Test-KbSimRegistryKey $child)) {
+            Assert-KbSimRegistryWritable $child
+            $null = New-KbSimRegistryKeyEntry -Store $global:KbSim.Registry -Path $child
+        }
+        return [KbSimRegistryKey]::new($child, $true)
+    }
+    [string[]] GetSubKeyNames() {
+        $prefix = $this.Path.ToLowerInvariant()
+        if ($prefix -ne '') { $prefix += '\' }
+        $names = New-Object System.Collections.Generic.List[string]
+        foreach ($key in $global:KbSim.Registry.Keys) {
+            if (-not $key.StartsWith($prefix) -or $key.Length -eq $prefix.Length) { continue }
+            $original = $global:KbSim.Registry[$key].Name
+            $name = $original.Substring($prefix.Length).Split('\')[0]
+            if (-not ($names | Where-Object { $_ -ieq $name })) { $names.Add($name) }
+        }
+        return $names.ToArray()
+    }
+    [string[]] GetValueNames() {
+        $entry = $this.Entry()
+        if ($null -eq $entry) { return [string[]]@() }
+        return [string[]]@($entry.Values.Values | ForEach-Object { $_.Name })
+    }
+    [object] GetValue([string]$name) { return $this.GetValue($name, $null) }
+    [object] GetValue([string]$name, [object]$default) { return $this.Read($name, $default, $true) }
+    [object] GetValue([string]$name, [object]$default, [Microsoft.Win32.RegistryValueOptions]$options) {
+        return $this.Read($name, $default, ($options -ne [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames))
+    }
+    hidden [object] Read([string]$name, [object]$default, [bool]$expand) {
+        $entry = $this.Entry()
+        if ($null -eq $entry -or -not $entry.Values.ContainsKey($name.ToLowerInvariant())) { return $default }
+        return (ConvertTo-KbSimRegistryRead -Value $entry.Values[$name.ToLowerInvariant()] -Expand $expand)
+    }
+    [Microsoft.Win32.RegistryValueKind] GetValueKind([string]$name) {
+        $entry = $this.Entry()
+        if ($null -eq $entry -or -not $entry.Values.ContainsKey($name.ToLowerInvariant())) {
+            throw [System.IO.IOException]::new('The system cannot find the file specified.')
+        }
+        return [Microsoft.Win32.RegistryValueKind]$entry.Values[$name.ToLowerInvariant()].Kind
+    }
+    [void] SetValue([string]$name, [object]$value, [Microsoft.Win32.RegistryValueKind]$kind) {
+        if (-not $this.Writable) { throw [System.UnauthorizedAccessException]::new('Cannot write to the registry key.') }
+        Assert-KbSimRegistryWritable $this.Path
+        $stored = ConvertTo-KbSimRegistryStored -Data $value -Kind ([string]$kind)
+        $entry = New-KbSimRegistryKeyEntry -Store $global:KbSim.Registry -Path $this.Path
+        $entry.Values[$name.ToLowerInvariant()] = @{ Name = $name; Kind = [string]$kind; Data = $stored }
+    }
+    [void] Close() {}
+    [void] Dispose() {}
+}
+
+class KbSimRegistry {
+    static [KbSimRegistryKey]$LocalMachine = [KbSimRegistryKey]::new('', $false)
+}
