@@ -183,6 +183,9 @@ $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', '
 # Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
 $script:KbSelectedMethods = @()
 $script:KbWhatIf = $false
+# Under -WhatIf with strategy escalate: the first method that would change something. Later
+# methods run in a real run only if it does not fix the problem, so their changes are conditional.
+$script:KbPreviewConditionalOn = ''
 
 function Format-KbShort {
     # Before/after values and messages stay one short line in the log and the JSON.
@@ -205,6 +208,7 @@ function Format-KbResultLine {
     param([object]$Record)
     $text = '[' + $Record.id + '] ' + $Record.status
     if ($Record.whatIf) { $text += ' (WhatIf, nothing changed)' }
+    if ($Record.conditionalOn.Length -gt 0) { $text += ' (only if method ' + $Record.conditionalOn + ' does not fix the problem)' }
     if ($Record.before.Length -gt 0 -or $Record.after.Length -gt 0) {
         $text += ': ' + $Record.before + ' -> ' + $Record.after
     }
@@ -235,7 +239,9 @@ function Add-KbResult {
         after = (Format-KbShort $After)
         message = (Format-KbShort $Message 1000)
         whatIf = [bool]$Simulated
+        conditionalOn = ''
     }
+    if ($Simulated) { $record.conditionalOn = $script:KbPreviewConditionalOn }
     $script:KbResults.Add($record)
     Write-KbLog (Format-KbResultLine -Record $record) (Get-KbResultLogType -Status $Status -Warn ([bool]$Warn))
 }

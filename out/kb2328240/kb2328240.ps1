@@ -212,6 +212,9 @@ $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', '
 # Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
 $script:KbSelectedMethods = @()
 $script:KbWhatIf = $false
+# Under -WhatIf with strategy escalate: the first method that would change something. Later
+# methods run in a real run only if it does not fix the problem, so their changes are conditional.
+$script:KbPreviewConditionalOn = ''
 
 function Format-KbShort {
     # Before/after values and messages stay one short line in the log and the JSON.
@@ -234,6 +237,7 @@ function Format-KbResultLine {
     param([object]$Record)
     $text = '[' + $Record.id + '] ' + $Record.status
     if ($Record.whatIf) { $text += ' (WhatIf, nothing changed)' }
+    if ($Record.conditionalOn.Length -gt 0) { $text += ' (only if method ' + $Record.conditionalOn + ' does not fix the problem)' }
     if ($Record.before.Length -gt 0 -or $Record.after.Length -gt 0) {
         $text += ': ' + $Record.before + ' -> ' + $Record.after
     }
@@ -264,7 +268,9 @@ function Add-KbResult {
         after = (Format-KbShort $After)
         message = (Format-KbShort $Message 1000)
         whatIf = [bool]$Simulated
+        conditionalOn = ''
     }
+    if ($Simulated) { $record.conditionalOn = $script:KbPreviewConditionalOn }
     $script:KbResults.Add($record)
     Write-KbLog (Format-KbResultLine -Record $record) (Get-KbResultLogType -Status $Status -Warn ([bool]$Warn))
 }
@@ -1759,6 +1765,7 @@ function Invoke-KbEvidenceBefore {
 # stopped services are started again whatever failed.
 
 $script:KbEscalationDoneBy = $null
+$script:KbLadderStoppedBy = $null
 $script:KbMethodReboots = @{}
 
 function Get-KbMethodSkip {
@@ -1772,6 +1779,9 @@ function Get-KbMethodSkip {
     }
     if ($null -ne $script:KbEscalationDoneBy) {
         return @{ Status = 'skipped'; Warn = $false; Message = ('the problem was gone after method ' + $script:KbEscalationDoneBy) }
+    }
+    if ($null -ne $script:KbLadderStoppedBy) {
+        return @{ Status = 'skipped'; Warn = $true; Message = ('method ' + $script:KbLadderStoppedBy + ' failed: no later method runs on a machine left in an unknown state') }
     }
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
@@ -1814,6 +1824,8 @@ function Invoke-KbMethod {
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
     } finally {
+        # A failed method stops the ladder: escalating on a machine in an unknown state does damage.
+        if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
         $script:KbCurrentMethodId = $null
     }
 }
@@ -1882,6 +1894,9 @@ function Update-KbAfterMethod {
         $script:KbLadderChangedBy = $Id
     }
     if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
+    if ($script:KbPreviewConditionalOn.Length -eq 0 -and (Test-KbAnyResult -Status 'changed' -Method $Id -SimulatedOnly)) {
+        $script:KbPreviewConditionalOn = $Id
+    }
     $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
     if ($null -ne $evidence -and -not $evidence.Present) {
         $script:KbEscalationDoneBy = $Id

@@ -8,6 +8,7 @@
 
 
 $script:KbEscalationDoneBy = $null
+$script:KbLadderStoppedBy = $null
 $script:KbMethodReboots = @{}
 
 function Get-KbMethodSkip {
@@ -21,6 +22,9 @@ function Get-KbMethodSkip {
     }
     if ($null -ne $script:KbEscalationDoneBy) {
         return @{ Status = 'skipped'; Warn = $false; Message = ('the problem was gone after method ' + $script:KbEscalationDoneBy) }
+    }
+    if ($null -ne $script:KbLadderStoppedBy) {
+        return @{ Status = 'skipped'; Warn = $true; Message = ('method ' + $script:KbLadderStoppedBy + ' failed: no later method runs on a machine left in an unknown state') }
     }
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
@@ -63,6 +67,8 @@ function Invoke-KbMethod {
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
     } finally {
+        # A failed method stops the ladder: escalating on a machine in an unknown state does damage.
+        if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
         $script:KbCurrentMethodId = $null
     }
 }
@@ -131,6 +137,9 @@ function Update-KbAfterMethod {
         $script:KbLadderChangedBy = $Id
     }
     if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
+    if ($script:KbPreviewConditionalOn.Length -eq 0 -and (Test-KbAnyResult -Status 'changed' -Method $Id -SimulatedOnly)) {
+        $script:KbPreviewConditionalOn = $Id
+    }
     $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
     if ($null -ne $evidence -and -not $evidence.Present) {
         $script:KbEscalationDoneBy = $Id

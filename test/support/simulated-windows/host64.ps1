@@ -13,6 +13,8 @@ function global:Invoke-KbSimHost64 {
         $next = if ($i + 1 -lt $arguments.Count) { [string]$arguments[$i + 1] } else { $null }
         if ($null -ne $next -and -not $next.StartsWith('-')) { $bound[$name] = $next; $i++ } else { $bound[$name] = $true }
     }
+    # The child is 64-bit; this process stays 32-bit (a later job on this world starts 32-bit).
+    $was = @{ Architecture = Get-KbSimEnvironmentVariable 'PROCESSOR_ARCHITECTURE'; Wow64 = Get-KbSimEnvironmentVariable 'PROCESSOR_ARCHITEW6432' }
     $os = Get-KbSimSection 'os'
     $os['is64BitProcess'] = $true
     Set-KbSimEnvironmentVariable 'PROCESSOR_ARCHITECTURE' (Get-KbSimEnvironmentVariable 'PROCESSOR_ARCHITEW6432')
@@ -22,8 +24,12 @@ function global:Invoke-KbSimHost64 {
     $runner = [string]$global:KbSim.World['host']['runner']
     $parameters = ConvertTo-Json -InputObject $bound -Compress
     $launcherArgs = @($launcher | Select-Object -Skip 1)
-    $output = & $launcher[0] @launcherArgs -NoProfile -NonInteractive -File $runner -World $global:KbSim.Path -Script $script -Parameters $parameters
+    $null = & $launcher[0] @launcherArgs -NoProfile -NonInteractive -File $runner -World $global:KbSim.Path -Script $script -Parameters $parameters
     Read-KbSimWorld -Path $global:KbSim.Path
-    $output
-    $global:LASTEXITCODE = [int]$global:KbReal.File::ReadAllText($global:KbSim.Path + '.exit')
+    (Get-KbSimSection 'os')['is64BitProcess'] = $false
+    Set-KbSimEnvironmentVariable 'PROCESSOR_ARCHITECTURE' $was.Architecture
+    Set-KbSimEnvironmentVariable 'PROCESSOR_ARCHITEW6432' $was.Wow64
+    $child = $global:KbReal.File::ReadAllText($global:KbSim.Path + '.run.json') | ConvertFrom-Json
+    $child.stdout
+    $global:LASTEXITCODE = [int]$child.exitCode
 }

@@ -1,13 +1,15 @@
 # Runs emitted scripts on the simulated Windows, one job after another in this process (one
-# PowerShell start per batch). Each job: load its world, run the script unchanged with its
+# PowerShell start per batch; with -Serve, per test file: each stdin line names a jobs file,
+# answered by 'KBSIM-DONE <file>' on stdout). Each job: load its world, run the script unchanged with its
 # parameters, save the world, and write what the script did to <world>.run.json: the exit code
 # read here, whole (Linux would cut a process exit code to 8 bits), stdout and error lines.
-param([string]$Jobs, [string]$World = '', [string]$Script = '', [string]$Parameters = '{}')
+param([switch]$Serve, [string]$Jobs = '', [string]$World = '', [string]$Script = '', [string]$Parameters = '{}')
 
 . $PSScriptRoot/install.ps1
 
 function Invoke-KbSimJob {
-    param([string]$World, [string]$Script, [hashtable]$Parameters)
+    param([string]$World, [string]$Script, [hashtable]$Parameters, [string]$Report = ($World + '.run.json'))
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
     Use-KbSimWorld -Path $World
     $global:LASTEXITCODE = 0
     $output = New-Object System.Collections.Generic.List[string]
@@ -22,15 +24,25 @@ function Invoke-KbSimJob {
         $errors.Add('the script threw: ' + $_ + ' at ' + $_.ScriptStackTrace)
     }
     Save-KbSimWorld
-    $run = [ordered]@{ exitCode = $code; stdout = $output.ToArray(); errors = $errors.ToArray() }
-    $global:KbReal.File::WriteAllText($World + '.run.json', (ConvertTo-Json -InputObject $run -Depth 4))
-    $global:KbReal.File::WriteAllText($World + '.exit', [string]$code)
+    $run = [ordered]@{ exitCode = $code; stdout = $output.ToArray(); errors = $errors.ToArray(); milliseconds = $clock.ElapsedMilliseconds }
+    $global:KbReal.File::WriteAllText($Report, (ConvertTo-Json -InputObject $run -Depth 4))
 }
 
-if ($Jobs -ne '') {
-    foreach ($job in ($global:KbReal.File::ReadAllText($Jobs) | ConvertFrom-Json -AsHashtable)) {
-        Invoke-KbSimJob -World $job['world'] -Script $job['script'] -Parameters $job['parameters']
+function Invoke-KbSimJobs {
+    param([string]$Path)
+    foreach ($job in ($global:KbReal.File::ReadAllText($Path) | ConvertFrom-Json -AsHashtable)) {
+        Invoke-KbSimJob -World $job['world'] -Script $job['script'] -Parameters $job['parameters'] -Report $job['report']
     }
+}
+
+if ($Serve) {
+    while ($null -ne ($line = [Console]::In.ReadLine())) {
+        try { Invoke-KbSimJobs -Path $line } catch { [Console]::Error.WriteLine('simulated Windows: ' + $_) }
+        [Console]::Out.WriteLine('KBSIM-DONE ' + $line)
+        [Console]::Out.Flush()
+    }
+} elseif ($Jobs -ne '') {
+    Invoke-KbSimJobs -Path $Jobs
 } else {
     Invoke-KbSimJob -World $World -Script $Script -Parameters ($Parameters | ConvertFrom-Json -AsHashtable)
 }
