@@ -91,7 +91,7 @@ function Invoke-KbPlaybook {
 
     # ---- Method 1 of the article ----
     Invoke-KbMethod -Id 'cryptsvc-automatic' -KbMethod 1 -Title 'Set Cryptographic Services to Automatic and start it' -Risk 'low' -Reboot 'none' -Applies @{ WindowsMin = '5.1' } -Services @() -Steps {
-        Invoke-KbServiceStep -Id 'cryptsvc-automatic-running' -Name 'CryptSvc' -StartType 'automatic' -State 'running'
+        Invoke-KbServiceStep -Id 'cryptsvc-automatic-running' -Guard $null -Name 'CryptSvc' -StartType 'automatic' -State 'running'
     }
 
     # ---- Method 2 of the article ----
@@ -116,7 +116,7 @@ function Invoke-KbPlaybook {
     Invoke-KbMethod -Id 'non-driver-signing-silently-succeed' -KbMethod 5 -Title 'Set the unsigned non-driver installation policy to Silently succeed' -Risk 'medium' -Reboot 'none' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.2' } -Services @() -Steps {
         Invoke-KbRegistryValueStep -Id 'non-driver-signing-policy-00' -Guard $null -Key 'Software\Microsoft\Non-Driver Signing' -Name 'Policy' -Type 'Binary' -Data '00'
         Invoke-KbWhenApplicable -Id 'non-driver-signing-gpo-windows-2000' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.0' } -Step {
-            Invoke-KbManualStep -Id 'non-driver-signing-gpo-windows-2000' -Text 'Windows 2000 only: if a domain Group Policy defines ''Unsigned non-driver installation behavior'' (Computer Configuration > Windows Settings > Security Settings > Local Policies > Security Options), set it to ''Silently succeed'' there; otherwise the next policy refresh (a few minutes) writes the old value back over the registry value set here.'
+            Invoke-KbManualStep -Id 'non-driver-signing-gpo-windows-2000' -Guard $null -Text 'Windows 2000 only: if a domain Group Policy defines ''Unsigned non-driver installation behavior'' (Computer Configuration > Windows Settings > Security Settings > Local Policies > Security Options), set it to ''Silently succeed'' there; otherwise the next policy refresh (a few minutes) writes the old value back over the registry value set here.'
         }
     }
 
@@ -127,7 +127,7 @@ function Invoke-KbPlaybook {
 
     # ---- Method 7 of the article ----
     Invoke-KbMethod -Id 'trusted-publisher-certificate' -KbMethod 7 -Title 'Install the update''s signing certificate in the Trusted Publishers store' -Risk 'low' -Reboot 'none' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.2' } -Services @() -Steps {
-        Invoke-KbManualStep -Id 'import-update-signing-certificate' -Text 'Download the update that fails (Microsoft Download Center, Windows Update Catalog or Microsoft Update Catalog) and extract it to a temporary folder with the switches its own KB article gives (for example ''WindowsXP-KB824146-x86-ENU.exe -x:C:\824146'' or ''q828750.exe /c /t:C:\828750''). Open the properties of KB<number>.cat in the extracted files (it may be in a subfolder such as sp1\update or sp2\update), tab Digital Signatures, select the signature, Details, View Certificate, and export or install that certificate into the Local Computer ''Trusted Publishers'' store. As an administrator adding it to the computer store does not require switching off the user policy ''Do not allow adding new trusted publishers'' (User Configuration > Windows Settings > Internet Explorer Maintenance > Security > Authenticode Settings); if you install it for the user instead, switch the policy off, install the certificate, and switch it on again. Then retry the installation.'
+        Invoke-KbManualStep -Id 'import-update-signing-certificate' -Guard $null -Text 'Download the update that fails (Microsoft Download Center, Windows Update Catalog or Microsoft Update Catalog) and extract it to a temporary folder with the switches its own KB article gives (for example ''WindowsXP-KB824146-x86-ENU.exe -x:C:\824146'' or ''q828750.exe /c /t:C:\828750''). Open the properties of KB<number>.cat in the extracted files (it may be in a subfolder such as sp1\update or sp2\update), tab Digital Signatures, select the signature, Details, View Certificate, and export or install that certificate into the Local Computer ''Trusted Publishers'' store. As an administrator adding it to the computer store does not require switching off the user policy ''Do not allow adding new trusted publishers'' (User Configuration > Windows Settings > Internet Explorer Maintenance > Security > Authenticode Settings); if you install it for the user instead, switch the policy off, install the certificate, and switch it on again. Then retry the installation.'
     }
 
     # ---- Method 8 of the article ----
@@ -144,7 +144,7 @@ function Invoke-KbPlaybook {
         Invoke-KbDeleteFilesStep -Id 'delete-tmp-cat-127d0a1d' -Guard $null -Folder @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{127D0A1D-4EF2-11D1-8608-00C04FC295EE}') } -Pattern 'tmp*.cat' -Backup $false
         Invoke-KbDeleteFilesStep -Id 'delete-tmp-cat-f750e6c3-again' -Guard $null -Folder @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{F750E6C3-38EE-11D1-85E5-00C04FC295EE}') } -Pattern 'tmp*.cat' -Backup $false
         Invoke-KbDeleteFilesStep -Id 'set-aside-oem-files' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Folder @{ Base = 'SystemRoot'; Segments = @('inf') } -Pattern 'oem*.*' -Backup $true
-        Invoke-KbManualStep -Id 'restart-failed-installation' -Text 'Start the installation of the hotfix or service pack that failed again. If it still fails, the oem*.inf / oem*.pnf files set aside in %systemroot%\inf as *.kbfix-bak can be renamed back to restore the third-party driver packages.'
+        Invoke-KbManualStep -Id 'restart-failed-installation' -Guard $null -Text 'Start the installation of the hotfix or service pack that failed again. If it still fails, the oem*.inf / oem*.pnf files set aside in %systemroot%\inf as *.kbfix-bak can be renamed back to restore the third-party driver packages.'
     }
 
     # ---- Method 10 of the article ----
@@ -154,7 +154,7 @@ function Invoke-KbPlaybook {
 
     # ---- Method 11 of the article ----
     Invoke-KbMethod -Id 'in-place-upgrade' -KbMethod 11 -Title 'Perform an in-place upgrade' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbManualStep -Id 'in-place-upgrade-guidance' -Text 'If no method above resolved the problem, perform an in-place upgrade (repair installation) of Windows from installation media of the same version, edition, language and service pack level, keeping programs and settings; for Windows XP see KB315341 (''How to perform an in-place upgrade (reinstallation) of Windows XP''). Then install the updates again.'
+        Invoke-KbManualStep -Id 'in-place-upgrade-guidance' -Guard $null -Text 'If no method above resolved the problem, perform an in-place upgrade (repair installation) of Windows from installation media of the same version, edition, language and service pack level, keeping programs and settings; for Windows XP see KB315341 (''How to perform an in-place upgrade (reinstallation) of Windows XP''). Then install the updates again.'
     }
 
     Complete-KbRun
@@ -2516,8 +2516,14 @@ function Invoke-KbDeleteFilesStep {
 # Recorded with status manual, in the log, the result and the recap; never counted as fixed.
 
 function Invoke-KbManualStep {
-    param([string]$Id, [string]$Text)
-    Add-KbResult -Id $Id -Status 'manual' -Message $Text
+    # A guard keeps guidance that does not apply (a patch already installed) out of the report.
+    param([string]$Id, [hashtable]$Guard = $null, [string]$Text)
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
+        Add-KbResult -Id $Id -Status 'manual' -Message $Text
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ('guard of manual step: ' + (Get-KbErrorText $_))
+    }
 }
 
 # ---- steps/register-dlls.ps1: regsvr32 /s for each DLL (never /u); one-shot, behind its guard ----

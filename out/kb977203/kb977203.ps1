@@ -79,8 +79,8 @@ function Invoke-KbPlaybook {
 
     # ---- Method 1 of the article ----
     Invoke-KbMethod -Id 'install-client-hotfix' -KbMethod 1 -Title 'Install hotfix KB977203 on the site servers and the client patch on every client' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbManualStep -Id 'client-patch-sp1' -Text 'This ConfigMgr 2007 SP1 client is older than 4.00.6221.1193. Install hotfix KB977203 on the SP1 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP1-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed.'
-        Invoke-KbManualStep -Id 'client-patch-sp2' -Text 'This ConfigMgr 2007 SP2 client is older than 4.00.6487.2111. Install hotfix KB977203 on the SP2 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP2-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed. Hotfix KB977384 (ConfigMgr 2007 R3 prerequisite) includes this fix.'
+        Invoke-KbManualStep -Id 'client-patch-sp1' -Guard @{ Kind = 'evidence'; Id = 'sp1-client-unpatched' } -Text 'This ConfigMgr 2007 SP1 client is older than 4.00.6221.1193. Install hotfix KB977203 on the SP1 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP1-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed.'
+        Invoke-KbManualStep -Id 'client-patch-sp2' -Guard @{ Kind = 'evidence'; Id = 'sp2-client-unpatched' } -Text 'This ConfigMgr 2007 SP2 client is older than 4.00.6487.2111. Install hotfix KB977203 on the SP2 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP2-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed. Hotfix KB977384 (ConfigMgr 2007 R3 prerequisite) includes this fix.'
     }
 
     # ---- Method 2 of the article ----
@@ -90,7 +90,7 @@ function Invoke-KbPlaybook {
 
     # ---- Method 3 of the article ----
     Invoke-KbMethod -Id 'task-sequence-guidance' -KbMethod 3 -Title 'Install the client patch and run CCMCertFix.exe in operating system deployment task sequences' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbManualStep -Id 'task-sequence-changes' -Text 'The client patch cannot be installed with an ''Install Software'' task (it stops the ConfigMgr client service and the task sequence fails). In the ''Setup Windows and ConfigMgr'' step, add to the installation properties PATCH="C:\_SMSTaskSequence\OSD\<Package_ID>\i386\hotfix\KB977203\SCCM2007AC-SP2-KB977203-x86.msp" (SP1: SCCM2007AC-SP1-KB977203-x86.msp), where <Package_ID> is the ID of the ConfigMgr client installation package (not of the hotfix package); keep the quotes, adjust the drive if _SMSTaskSequence is on another drive (do not use _SMSTSMDataPath), or use a UNC path to the client installation files; update the distribution points of the client package first. Create a package and program for CCMCertFix.exe (no switches needed; Run: Hidden, whether or not a user is logged on, with administrative rights), set it under the task sequence''s Advanced tab as ''Run another program first'', and for the restore side also add an ''Install Software'' step with that program after ''Setup Windows and ConfigMgr'', followed by a ''Restart Computer'' step into the installed operating system without notifying the user. For Replace scenarios only the capture task sequence needs the ''Run another program first'' part.'
+        Invoke-KbManualStep -Id 'task-sequence-changes' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Text 'The client patch cannot be installed with an ''Install Software'' task (it stops the ConfigMgr client service and the task sequence fails). In the ''Setup Windows and ConfigMgr'' step, add to the installation properties PATCH="C:\_SMSTaskSequence\OSD\<Package_ID>\i386\hotfix\KB977203\SCCM2007AC-SP2-KB977203-x86.msp" (SP1: SCCM2007AC-SP1-KB977203-x86.msp), where <Package_ID> is the ID of the ConfigMgr client installation package (not of the hotfix package); keep the quotes, adjust the drive if _SMSTaskSequence is on another drive (do not use _SMSTSMDataPath), or use a UNC path to the client installation files; update the distribution points of the client package first. Create a package and program for CCMCertFix.exe (no switches needed; Run: Hidden, whether or not a user is logged on, with administrative rights), set it under the task sequence''s Advanced tab as ''Run another program first'', and for the restore side also add an ''Install Software'' step with that program after ''Setup Windows and ConfigMgr'', followed by a ''Restart Computer'' step into the installed operating system without notifying the user. For Replace scenarios only the capture task sequence needs the ''Run another program first'' part.'
     }
 
     Complete-KbRun
@@ -2170,8 +2170,14 @@ function Exit-KbUnexpected {
 # Recorded with status manual, in the log, the result and the recap; never counted as fixed.
 
 function Invoke-KbManualStep {
-    param([string]$Id, [string]$Text)
-    Add-KbResult -Id $Id -Status 'manual' -Message $Text
+    # A guard keeps guidance that does not apply (a patch already installed) out of the report.
+    param([string]$Id, [hashtable]$Guard = $null, [string]$Text)
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
+        Add-KbResult -Id $Id -Status 'manual' -Message $Text
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ('guard of manual step: ' + (Get-KbErrorText $_))
+    }
 }
 
 # ---- steps/run.ps1: run a program (CCMCertFix.exe) with an argument list; one-shot, behind its guard ----

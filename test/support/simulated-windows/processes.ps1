@@ -51,7 +51,9 @@ function global:Invoke-KbSimEffects {
         if ($null -eq $effect) { continue }
         if ($effect['registry']) {
             $key = [KbSimRegistry]::LocalMachine.CreateSubKey([string]$effect['registry'])
-            $key.SetValue([string]$effect['name'], $effect['data'], [Microsoft.Win32.RegistryValueKind]([string]$effect['kind']))
+            $data = $effect['data']
+            if ([string]$effect['kind'] -eq 'Binary') { $data = [byte[]][System.Convert]::FromHexString([string]$data) }
+            $key.SetValue([string]$effect['name'], $data, [Microsoft.Win32.RegistryValueKind]([string]$effect['kind']))
         }
         if ($effect['service']) { (Get-KbSimServiceRecord ([string]$effect['service'])).Record['status'] = [string]$effect['status'] }
         if ($effect['deleteFile']) { [KbSimFile]::Delete([string]$effect['deleteFile']) }

@@ -2,6 +2,12 @@
 # Recorded with status manual, in the log, the result and the recap; never counted as fixed.
 
 function Invoke-KbManualStep {
-    param([string]$Id, [string]$Text)
-    Add-KbResult -Id $Id -Status 'manual' -Message $Text
+    # A guard keeps guidance that does not apply (a patch already installed) out of the report.
+    param([string]$Id, [hashtable]$Guard = $null, [string]$Text)
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
+        Add-KbResult -Id $Id -Status 'manual' -Message $Text
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ('guard of manual step: ' + (Get-KbErrorText $_))
+    }
 }

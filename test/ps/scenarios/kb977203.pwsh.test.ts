@@ -1,0 +1,160 @@
+// KB977203 on the simulated Windows: a ConfigMgr 2007 client (32-bit, so its version is under
+// WOW6432Node on 64-bit Windows) whose certificates fail to import (0x80092024 in CcmExec.log,
+// a NUL inside a friendly name in the SMS store). CCMCertFix.exe repairs the certificates; the
+// client patch is manual guidance.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  diffSnapshots,
+  PsMachine,
+  type MachineOptions,
+} from "../../support/simulated-windows-ps.js";
+import { pwshTest as run } from "../pwsh-gate.js";
+import { checkedResult, detection, onMachine, remediation, stepsWith } from "./scenario.js";
+
+const ID = "kb977203";
+const TOOLS = "C:\\Tools\\KB977203";
+const PARAMS = { CcmCertFixFolder: TOOLS };
+const CLIENT_KEY = "SOFTWARE\\WOW6432Node\\Microsoft\\SMS\\Mobile Client";
+const THUMBPRINT = "0123456789ABCDEF0123456789ABCDEF01234567";
+const CERT_KEY = `SOFTWARE\\Microsoft\\SystemCertificates\\SMS\\Certificates\\${THUMBPRINT}`;
+
+/** A certificate's registry Blob: property 11 (friendly name, UTF-16 with its NUL). */
+function blob(friendlyName: string): string {
+  const name = Buffer.from(`${friendlyName}\0`, "utf16le");
+  const header = Buffer.alloc(12);
+  header.writeUInt32LE(11, 0);
+  header.writeUInt32LE(1, 4);
+  header.writeUInt32LE(name.length, 8);
+  const other = Buffer.alloc(12 + 4);
+  other.writeUInt32LE(3, 0); // SHA-1 hash property before it
+  other.writeUInt32LE(1, 4);
+  other.writeUInt32LE(4, 8);
+  return Buffer.concat([other, header, name]).toString("hex").toUpperCase();
+}
+
+function client(version: string, options: MachineOptions = {}): PsMachine {
+  const machine = new PsMachine(options);
+  machine.registry(CLIENT_KEY, "ProductVersion", { kind: "String", data: version });
+  machine.file("C:\\Windows\\SysWOW64\\CCM\\Logs\\CcmExec.log", "client started\r\n");
+  machine.registry(CERT_KEY, "Blob", { kind: "Binary", data: blob("SMS Signing Certificate") });
+  machine.file(`${TOOLS}\\CCMCertFix.exe`, "MZ");
+  const fixed = {
+    registry: CERT_KEY,
+    name: "Blob",
+    kind: "Binary",
+    data: blob("SMS Signing Certificate"),
+  };
+  machine.program(`${TOOLS}\\CCMCertFix.exe`, { exitCodes: [0], effects: [fixed] });
+  return machine;
+}
+
+/** A patched SP2 client whose certificate import failed. */
+function broken(options: MachineOptions = {}): PsMachine {
+  const machine = client("4.00.6487.2111", options);
+  machine.file(
+    "C:\\Windows\\SysWOW64\\CCM\\Logs\\CcmExec.log",
+    "client started\r\nFailed to import the client certificate store (0x80092024)\r\n",
+  );
+  machine.registry(CERT_KEY, "Blob", { kind: "Binary", data: blob("SMS\0Signing Certificate") });
+  return machine;
+}
+
+const ccmCertFixCalls = (machine: PsMachine) =>
+  machine.calls().filter((c) => c.program.endsWith("CCMCertFix.exe"));
+
+run(
+  "patched client with broken certificates: CCMCertFix runs once, fixed; a second run changes nothing",
+  () =>
+    onMachine(broken, async (machine) => {
+      const [before, fix, after] = await machine.runAll([
+        { script: detection(ID), params: PARAMS },
+        { script: remediation(ID), params: PARAMS },
+        { script: detection(ID), params: PARAMS },
+      ]);
+      assert.is(before!.code, 1, before!.recap);
+      const result = checkedResult(machine, fix!, ID);
+      assert.is(fix!.code, 0, fix!.recap);
+      assert.equal(stepsWith(result, "changed"), ["ccmcertfix"]);
+      assert.equal(stepsWith(result, "skipped"), ["client-patch-sp1", "client-patch-sp2"]);
+      assert.equal(
+        ccmCertFixCalls(machine).map((c) => `${c.program} ${c.arguments}`),
+        [`${TOOLS}\\CCMCertFix.exe CCMCertFix.log`],
+      );
+      assert.is(after!.code, 0, after!.recap);
+
+      const snapshot = machine.snapshot();
+      const again = await machine.run(remediation(ID), PARAMS);
+      assert.is(again.code, 0, again.recap);
+      assert.equal(diffSnapshots(snapshot, machine.snapshot()), []);
+      assert.is(
+        ccmCertFixCalls(machine).length,
+        1,
+        "the guard keeps CCMCertFix from running again",
+      );
+    }),
+);
+
+run("unpatched SP2 client: the patch is reported as manual work -> exit 4", () =>
+  onMachine(
+    () => client("4.00.6487.2000"),
+    async (machine) => {
+      const fix = await machine.run(remediation(ID), PARAMS);
+      const result = checkedResult(machine, fix, ID);
+      assert.is(fix.code, 4, fix.recap);
+      assert.ok(stepsWith(result, "manual").includes("client-patch-sp2"));
+    },
+  ),
+);
+
+run("CCMCertFix fails or hangs: the step fails, exit 2 names it", async () => {
+  for (const handler of [{ exitCodes: [1] }, { exitCodes: [0], hang: true }]) {
+    await onMachine(broken, async (machine) => {
+      machine.program(`${TOOLS}\\CCMCertFix.exe`, handler);
+      const fix = await machine.run(remediation(ID), PARAMS);
+      const result = checkedResult(machine, fix, ID);
+      assert.is(fix.code, 2, fix.recap);
+      assert.equal(stepsWith(result, "failed"), ["ccmcertfix"]);
+    });
+  }
+});
+
+run(
+  "not applicable: no ConfigMgr client, or a ConfigMgr 2012 client -> exit 3, nothing changed",
+  async () => {
+    const machines = [
+      () => {
+        const machine = broken();
+        delete machine.world.registry[CLIENT_KEY];
+        return machine;
+      },
+      () => client("5.00.8968.1000"),
+    ];
+    for (const build of machines) {
+      await onMachine(build, async (machine) => {
+        const snapshot = machine.snapshot();
+        const [detect, fix] = await machine.runAll([
+          { script: detection(ID), params: PARAMS },
+          { script: remediation(ID), params: PARAMS },
+        ]);
+        assert.is(detect!.code, 0, detect!.recap);
+        assert.is(fix!.code, 3, fix!.recap);
+        assert.equal(diffSnapshots(snapshot, machine.snapshot()), []);
+        assert.equal(machine.calls(), []);
+      });
+    }
+  },
+);
+
+run("without -CcmCertFixFolder the CCMCertFix step fails and says why (exit 2); nothing runs", () =>
+  onMachine(broken, async (machine) => {
+    const fix = await machine.run(remediation(ID));
+    const result = checkedResult(machine, fix, ID);
+    assert.is(fix.code, 2, fix.recap);
+    assert.equal(stepsWith(result, "failed"), ["ccmcertfix"]);
+    assert.match(result.results.find((r) => r.id === "ccmcertfix")!.message, "CcmCertFixFolder");
+    assert.equal(machine.calls(), []);
+  }),
+);
+
+test.run();
