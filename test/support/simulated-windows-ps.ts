@@ -85,6 +85,8 @@ const OWN_OUTPUT = [
   /^c:\\windows\\ccm\\logs\\kb\d+\./,
 ];
 
+let machines = 0;
+
 export class PsMachine {
   readonly root = mkdtempSync(join(tmpdir(), "kbfix-psmachine-"));
   readonly fs = join(this.root, "fs");
@@ -102,6 +104,8 @@ export class PsMachine {
         architecture,
         is64BitProcess: architecture === "AMD64" && !wow64,
         machineName: "PC01",
+        // Named mutexes are shared by every process of the user: each machine gets its own.
+        mutexPrefix: `kbsim-${process.pid}-${++machines}-`,
       },
       env: baseEnvironment(architecture, wow64),
       identity: ACCOUNTS[options.account ?? "system"],

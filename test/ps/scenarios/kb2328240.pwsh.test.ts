@@ -3,62 +3,10 @@
 // system profile on 64-bit Windows).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import {
-  PsMachine,
-  diffSnapshots,
-  type MachineOptions,
-} from "../../support/simulated-windows-ps.js";
+import { diffSnapshots } from "../../support/simulated-windows-ps.js";
+import { broken, CACHE, cacheEntries, ID, PROFILES } from "./kb2328240-machine.js";
 import { pwshTest } from "../pwsh-gate.js";
 import { checkedResult, detection, onMachine, remediation, stepsWith } from "./scenario.js";
-
-const ID = "kb2328240";
-const CACHE = "AppData\\LocalLow\\Microsoft\\CryptnetUrlCache";
-const PROFILES = [
-  "C:\\Users\\alice",
-  "C:\\Users\\bob",
-  "C:\\Windows\\System32\\config\\systemprofile",
-  "C:\\Windows\\ServiceProfiles\\LocalService",
-  "C:\\Windows\\ServiceProfiles\\NetworkService",
-  "C:\\Windows\\SysWOW64\\config\\systemprofile",
-];
-const AUTHROOT =
-  "http://www.download.windowsupdate.com/msdownload/update/v3/static/trustedr/en/authrootstl.cab";
-
-function broken(options: MachineOptions = {}): PsMachine {
-  const machine = new PsMachine(options);
-  machine.user("alice", 1001);
-  machine.user("bob", 1002);
-  for (const profile of PROFILES) {
-    for (const folder of ["Content", "MetaData"]) {
-      machine.file(`${profile}\\${CACHE}\\${folder}\\7396C420A8E1BC1DA97F1AF0D10BAD21`, 64);
-      machine.file(`${profile}\\${CACHE}\\${folder}\\E2AB4B1DA6E0A7F0C5F6A1B2C3D4E5F6`, 64);
-    }
-  }
-  machine.event({
-    log: "Application",
-    provider: "Microsoft-Windows-CAPI2",
-    id: 4107,
-    level: 2,
-    data: [AUTHROOT, "0x800b0101"],
-  });
-  // Not evidence: another provider, and a 4107 about another file.
-  machine.event({ log: "Application", provider: "Other", id: 4107, level: 2, data: [AUTHROOT] });
-  machine.event({
-    log: "Application",
-    provider: "Microsoft-Windows-CAPI2",
-    id: 4107,
-    level: 2,
-    data: ["http://example.test/disallowedcert.stl"],
-  });
-  return machine;
-}
-
-const cacheEntries = (machine: PsMachine): string[] =>
-  PROFILES.flatMap((p) =>
-    ["Content", "MetaData"].flatMap((f) =>
-      machine.list(`${p}\\${CACHE}\\${f}`).map((n) => `${p}\\${f}\\${n}`),
-    ),
-  );
 
 const run = pwshTest;
 

@@ -126,7 +126,7 @@ run(
 run("busy: another run holds the playbook's mutex -> 1618, nothing changed", () =>
   onMachine(broken, async (machine) => {
     const snapshot = machine.snapshot();
-    const holder = await holdMutex(`Global\\kbfix-${ID}`);
+    const holder = await holdMutex(machine, `Global\\kbfix-${ID}`);
     try {
       const fix = await machine.run(remediation(ID));
       assert.is(fix.code, 1618, fix.recap);

@@ -15,6 +15,7 @@
 . $PSScriptRoot/security.ps1
 . $PSScriptRoot/certificates.ps1
 . $PSScriptRoot/host64.ps1
+. $PSScriptRoot/mutex.ps1
 
 # Script properties the runtime reads from file system entries.
 Update-TypeData -TypeName KbSimFileSystemInfo -MemberType ScriptProperty -MemberName Attributes -Force -Value { Get-KbSimAttributes $this.FullName }
@@ -50,6 +51,7 @@ $replacements = [ordered]@{
     'System.Security.AccessControl.DirectorySecurity' = [KbSimDirectorySecurity]
     'System.Security.Cryptography.X509Certificates.X509Store' = [KbSimStore]
     'System.Security.Cryptography.X509Certificates.X509Certificate2' = [KbSimCertificate]
+    'System.Threading.Mutex' = [KbSimMutex]
 }
 foreach ($name in $replacements.Keys) {
     $null = $accelerators::Remove($name)

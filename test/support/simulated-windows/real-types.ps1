@@ -11,3 +11,4 @@ $global:KbReal = @{
     'Process' = [System.Diagnostics.Process]
     'ProcessStartInfo' = [System.Diagnostics.ProcessStartInfo]
 }
+$global:KbReal['Mutex'] = [System.Threading.Mutex]
