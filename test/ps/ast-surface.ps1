@@ -17,6 +17,9 @@ $script:ScanGroups = @{
     MemberExpressionAst = 'Member'; InvokeMemberExpressionAst = 'Member'
     AssignmentStatementAst = 'Assignment'
 }
+# FindAll with a .NET method as its predicate: a scriptblock predicate would run PowerShell
+# code for every node. LanguagePrimitives.IsTrue is true for any node (an object, never null).
+$script:ScanEveryNode = [Func[System.Management.Automation.Language.Ast, bool]][System.Management.Automation.LanguagePrimitives]::IsTrue
 $script:ScanParts = @{}
 $script:ScanResolved = @{}
 
@@ -144,7 +147,7 @@ function Get-ScanPart {
     $pending = [System.Collections.Generic.List[object]]::new()
     $hashtables = @{}
     $shift = $Ast.Extent.StartLineNumber - 1
-    $all = $Ast.FindAll({ $true }, $true)
+    $all = $Ast.FindAll($script:ScanEveryNode, $true)
     foreach ($node in $all) {
         $class = $node.GetType().Name
         $group = $script:ScanGroups[$class]
@@ -250,7 +253,7 @@ function ConvertTo-ScanSurface {
 }
 
 function Get-ScanSurface {
-    param([string]$Name, [System.Management.Automation.Language.ScriptBlockAst]$Ast, [object[]]$Tokens, [object[]]$Errors)
+    param([string]$Name, [System.Management.Automation.Language.ScriptBlockAst]$Ast, [object[]]$Errors)
     $lines = [System.Collections.Generic.Dictionary[string, int]]::new()
     foreach ($piece in @(Get-ScanTopLevel -Ast $Ast)) {
         $text = $piece.Extent.Text
@@ -259,9 +262,11 @@ function Get-ScanSurface {
         $shift = $piece.Extent.StartLineNumber - 1
         foreach ($fact in $part) { if (-not $lines.ContainsKey($fact[0])) { $lines[$fact[0]] = $fact[1] + $shift } }
     }
-    $hits = @(Find-Syntax7Tokens -Tokens $Tokens)
-    if ($null -ne $Ast.CleanBlock) { $hits += New-Syntax7Hit 'clean block' $Ast.CleanBlock.Extent }
-    foreach ($hit in $hits) { $lines[("syntax7`t" + $hit.construct + "`t" + $hit.line + "`t" + $hit.column + "`t" + $hit.text)] = $hit.line }
+    # The script's own blocks are no statement's part.
+    if ($null -ne $Ast.CleanBlock) {
+        $hit = New-Syntax7Hit 'clean block' $Ast.CleanBlock.Extent
+        $lines[("syntax7`t" + $hit.construct + "`t" + $hit.line + "`t" + $hit.column + "`t" + $hit.text)] = $hit.line
+    }
     return (ConvertTo-ScanSurface -Name $Name -Lines $lines -Errors $Errors)
 }
 
@@ -277,6 +282,6 @@ $results = foreach ($item in $inputs) {
     } else {
         $ast = [System.Management.Automation.Language.Parser]::ParseInput($item.Text, [ref]$tokens, [ref]$errors)
     }
-    Get-ScanSurface -Name $item.Name -Ast $ast -Tokens $tokens -Errors $errors
+    Get-ScanSurface -Name $item.Name -Ast $ast -Errors $errors
 }
 ConvertTo-Json -InputObject @($results) -Depth 8 -Compress
