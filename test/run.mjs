@@ -1,8 +1,9 @@
 // Builds (tsc, then the esbuild bundle the kbfix command runs), runs every uvu suite under
-// dist/test, and closes with the one line CI reads: "N passed, N failed". uvu's own summary is
-// kept in the output above it.
-import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+// dist/test (several at once; see below), and closes with the one line CI reads:
+// "N passed, N failed". A suite's own output is printed when it fails.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -26,27 +27,63 @@ function suites(dir) {
 }
 
 const filter = process.argv[2];
-let passed = 0;
-let failed = 0;
-for (const file of suites(join(root, "dist", "test"))) {
-  const rel = relative(root, file);
-  if (filter && !rel.includes(filter)) continue;
-  const run = spawnSync(process.execPath, [file], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
+const files = suites(join(root, "dist", "test"))
+  .map((file) => relative(root, file))
+  .filter((rel) => !filter || rel.includes(filter));
+
+// The tiers that run emitted scripts are slow: start them first. Suites run in parallel,
+// but Wine suites one at a time (they share one Wine prefix and its registry).
+const slow = (rel) => /\.(pwsh|wine)\.test\.js$/.test(rel);
+const order = [...files.filter(slow), ...files.filter((rel) => !slow(rel))];
+const laneOf = (rel) => (rel.includes(".wine.") ? "wine" : rel);
+const width = Number(process.env.KBFIX_TEST_JOBS) || Math.max(2, availableParallelism() + 1);
+
+// PowerShell is a local .NET tool: restore it once here, not in every suite at the same time.
+if (existsSync(join(root, ".config", "dotnet-tools.json"))) {
+  spawnSync("dotnet", ["tool", "restore"], { cwd: root, stdio: "ignore" });
+}
+
+function runSuite(rel) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, rel)], { cwd: root });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("close", (status) => resolve({ rel, status, out }));
   });
-  const out = (run.stdout ?? "") + (run.stderr ?? "");
+}
+
+function report({ rel, status, out }) {
   const total = Number(/Total:\s+(\d+)/.exec(out)?.[1] ?? 0);
   const ok = Number(/Passed:\s+(\d+)/.exec(out)?.[1] ?? 0);
-  const crashed = run.status !== 0 && total === 0;
-  passed += ok;
-  failed += crashed ? 1 : total - ok;
-  const mark = run.status === 0 ? "ok  " : "FAIL";
+  const crashed = status !== 0 && total === 0;
+  const mark = status === 0 ? "ok  " : "FAIL";
   console.log(`${mark} ${rel} (${ok}/${total})`);
   // A tier that skipped itself (no Wine, no osslsigncode) says so, even when the suite passed.
   for (const line of out.split("\n")) if (/^SKIPPING\b/.test(line)) console.log(`     ${line}`);
-  if (run.status !== 0) console.log(out);
+  if (status !== 0) console.log(out);
+  return { ok, bad: crashed ? 1 : total - ok };
 }
+
+let passed = 0;
+let failed = 0;
+const pending = [...order];
+const running = new Set();
+async function worker() {
+  while (pending.length > 0) {
+    const index = pending.findIndex((rel) => !running.has(laneOf(rel)));
+    if (index < 0) {
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    const [rel] = pending.splice(index, 1);
+    running.add(laneOf(rel));
+    const result = report(await runSuite(rel));
+    running.delete(laneOf(rel));
+    passed += result.ok;
+    failed += result.bad;
+  }
+}
+await Promise.all(Array.from({ length: width }, worker));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -16,6 +16,7 @@
 . $PSScriptRoot/certificates.ps1
 . $PSScriptRoot/host64.ps1
 . $PSScriptRoot/mutex.ps1
+. $PSScriptRoot/new-object.ps1
 
 # Script properties the runtime reads from file system entries.
 Update-TypeData -TypeName KbSimFileSystemInfo -MemberType ScriptProperty -MemberName Attributes -Force -Value { Get-KbSimAttributes $this.FullName }
@@ -53,6 +54,7 @@ $replacements = [ordered]@{
     'System.Security.Cryptography.X509Certificates.X509Certificate2' = [KbSimCertificate]
     'System.Threading.Mutex' = [KbSimMutex]
 }
+$global:KbSimTypes = @{} + $replacements
 foreach ($name in $replacements.Keys) {
     $null = $accelerators::Remove($name)
     $accelerators::Add($name, $replacements[$name])

@@ -25,10 +25,16 @@ function global:Get-KbSimKey {
     return (ConvertTo-KbSimFullPath $Path).TrimEnd('\').ToLowerInvariant()
 }
 
+$global:KbSimHostPaths = @{}
+
 function global:Get-KbSimHostPath {
     # The Linux path for a Windows path: each existing name is matched without regard to case.
+    # Paths found to exist are remembered (checked again on every use: entries come and go).
     param([string]$Path)
     $full = (ConvertTo-KbSimFullPath $Path).TrimEnd('\')
+    $cacheKey = [string]$global:KbSim.World['root'] + '|' + $full
+    $known = $global:KbSimHostPaths[$cacheKey]
+    if ($null -ne $known -and ($global:KbReal.File::Exists($known) -or $global:KbReal.Directory::Exists($known))) { return $known }
     $hostPath = $global:KbReal.Path::Combine([string]$global:KbSim.World['root'], $full.Substring(0, 1))
     foreach ($part in $full.Substring(2).Split('\', [System.StringSplitOptions]::RemoveEmptyEntries)) {
         $match = $null
@@ -41,6 +47,7 @@ function global:Get-KbSimHostPath {
         if ($null -eq $match) { $match = $part }
         $hostPath = $global:KbReal.Path::Combine($hostPath, $match)
     }
+    if ($global:KbReal.File::Exists($hostPath) -or $global:KbReal.Directory::Exists($hostPath)) { $global:KbSimHostPaths[$cacheKey] = $hostPath }
     return $hostPath
 }
 
