@@ -18,8 +18,8 @@ export function emitReadme(plan: Plan, names: { cmdName?: string }): EmittedFile
     evidenceLines: describeEvidence(plan.detection).map((l) => l.trim().replace(/^- /, "")),
     strategyText:
       plan.strategy === "escalate"
-        ? "Strategy escalate: the methods run in the article's order; detection runs again after each one and the run stops as soon as it is clean, as the article tells the reader to do."
-        : "Strategy all: every applicable method runs, in the article's order.",
+        ? "Strategy escalate: the methods run in the article's order; detection runs again after each one and the run stops as soon as it is clean, as the article tells the reader to do. A method that fails stops the run (exit 2): no later, more invasive method runs on a machine in an unknown state."
+        : "Strategy all: every applicable method runs, in the article's order. A method that fails stops the run (exit 2): no later method runs on a machine in an unknown state.",
     methodBlocks: plan.methods.map((m) => {
       const [heading, ...lines] = describeMethod(m);
       return { heading: heading!, lines: lines.map((l) => l.trim()) };

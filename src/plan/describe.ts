@@ -94,8 +94,8 @@ export function describePlan(plan: Plan): string[] {
     `${plan.id}: ${plan.title} (KB${plan.kb.join(", KB")}, revision ${plan.source.revision})`,
     `Applies to: ${describeApplicability(plan.applies)}`,
     plan.strategy === "escalate"
-      ? "Strategy: escalate - methods run in order; detection runs again after each, and the run stops once it is clean."
-      : "Strategy: all - every applicable method runs in order.",
+      ? "Strategy: escalate - methods run in order; detection runs again after each, and the run stops once it is clean. A failed method stops the run: no later method runs."
+      : "Strategy: all - every applicable method runs in order. A failed method stops the run: no later method runs.",
     "",
     "Detection (the problem is present when):",
     ...describeEvidence(plan.detection, "  "),
