@@ -2170,9 +2170,9 @@ function Invoke-KbClearFolderStep {
 # message). The label (the profile folder's name) makes the result ids <step id>@<label>.
 
 $script:KbServiceProfiles = @(
-    @{ Sid = 'S-1-5-18'; Segments = @('System32', 'config', 'systemprofile') },
-    @{ Sid = 'S-1-5-19'; Segments = @('ServiceProfiles', 'LocalService') },
-    @{ Sid = 'S-1-5-20'; Segments = @('ServiceProfiles', 'NetworkService') }
+    @{ Sid = 'S-1-5-18'; Label = 'LocalSystem'; Segments = @('System32', 'config', 'systemprofile') },
+    @{ Sid = 'S-1-5-19'; Label = 'LocalService'; Segments = @('ServiceProfiles', 'LocalService') },
+    @{ Sid = 'S-1-5-20'; Label = 'NetworkService'; Segments = @('ServiceProfiles', 'NetworkService') }
 )
 
 function Get-KbProfileListPaths {
@@ -2193,34 +2193,29 @@ function Get-KbProfileListPaths {
 }
 
 function Get-KbProfiles {
-    # [pscustomobject]@{ Sid; Root; Label }, users first (by SID), then the service profiles.
-    # Service profiles use their ProfileList path when there is one (XP keeps them elsewhere).
+    # Labels name a profile in result ids as the batch script does: the SID of a user, the
+    # account name of a service profile. A folder listed twice is visited once.
     param([bool]$IncludeServiceProfiles)
     $paths = Get-KbProfileListPaths
     $found = New-Object System.Collections.Generic.List[object]
     foreach ($sid in @($paths.Keys | Sort-Object)) {
         if ($sid -like 'S-1-5-21-*' -and $sid -notlike '*.bak') {
-            $found.Add([pscustomobject]@{ Sid = $sid; Root = $paths[$sid] })
+            $found.Add([pscustomobject]@{ Sid = $sid; Root = $paths[$sid]; Label = $sid })
         }
     }
     if ($IncludeServiceProfiles) {
         foreach ($service in $script:KbServiceProfiles) {
             $root = [string]$paths[$service['Sid']]
             if ($root.Length -eq 0) { $root = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = $service['Segments'] } }
-            $found.Add([pscustomobject]@{ Sid = $service['Sid']; Root = $root })
+            $found.Add([pscustomobject]@{ Sid = $service['Sid']; Root = $root; Label = $service['Label'] })
         }
     }
-    $labels = @{}
     $roots = @{}
     foreach ($candidate in $found) {
         $root = ([string]$candidate.Root).TrimEnd('\')
         if ($roots.ContainsKey($root)) { continue }
         $roots[$root] = $true
-        $label = [System.IO.Path]::GetFileName($root)
-        if ($label.Length -eq 0) { $label = $candidate.Sid }
-        if ($labels.ContainsKey($label)) { $label = $label + '-' + $candidate.Sid }
-        $labels[$label] = $true
-        [pscustomobject]@{ Sid = $candidate.Sid; Root = $root; Label = $label }
+        [pscustomobject]@{ Sid = $candidate.Sid; Root = $root; Label = $candidate.Label }
     }
 }
 

@@ -60,7 +60,7 @@ run("a locked cache file: the step fails, exit 2 names it, other files are still
     const fix = await machine.run(remediation(ID));
     const result = checkedResult(machine, fix, ID);
     assert.is(fix.code, 2, fix.recap);
-    assert.equal(stepsWith(result, "failed"), ["clear-cryptnet-content@bob"]);
+    assert.equal(stepsWith(result, "failed"), ["clear-cryptnet-content@S-1-5-21-100-200-300-1002"]);
     assert.match(
       result.results.find((r) => r.status === "failed")!.message,
       "7396C420A8E1BC1DA97F1AF0D10BAD21",
