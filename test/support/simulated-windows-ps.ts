@@ -136,10 +136,17 @@ export class PsMachine {
     this.profileList("S-1-5-20", "%systemroot%\\ServiceProfiles\\NetworkService");
   }
 
-  /** The Linux path behind a Windows path (the tests create files with the case they give). */
+  /** The Linux path behind a Windows path: existing names match without regard to case, as on NTFS. */
   hostPath(winPath: string): string {
     const parts = winPath.replace(/\\+$/, "").split("\\");
-    return join(this.fs, parts[0]!.slice(0, 1).toUpperCase(), ...parts.slice(1));
+    let host = join(this.fs, parts[0]!.slice(0, 1).toUpperCase());
+    for (const part of parts.slice(1)) {
+      const existing = existsSync(host)
+        ? readdirSync(host).find((n) => n.toLowerCase() === part.toLowerCase())
+        : undefined;
+      host = join(host, existing ?? part);
+    }
+    return host;
   }
 
   file(winPath: string, content: string | Buffer | number, ageDays = 0): this {
