@@ -45,20 +45,23 @@ if (existsSync(join(root, ".config", "dotnet-tools.json"))) {
 
 function runSuite(rel) {
   return new Promise((resolve) => {
+    const started = Date.now();
     const child = spawn(process.execPath, [join(root, rel)], { cwd: root });
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
     child.stderr.on("data", (chunk) => (out += chunk));
-    child.on("close", (status) => resolve({ rel, status, out }));
+    child.on("close", (status) =>
+      resolve({ rel, status, out, seconds: (Date.now() - started) / 1000 }),
+    );
   });
 }
 
-function report({ rel, status, out }) {
+function report({ rel, status, out, seconds }) {
   const total = Number(/Total:\s+(\d+)/.exec(out)?.[1] ?? 0);
   const ok = Number(/Passed:\s+(\d+)/.exec(out)?.[1] ?? 0);
   const crashed = status !== 0 && total === 0;
   const mark = status === 0 ? "ok  " : "FAIL";
-  console.log(`${mark} ${rel} (${ok}/${total})`);
+  console.log(`${mark} ${rel} (${ok}/${total}) ${seconds.toFixed(1)}s`);
   // A tier that skipped itself (no Wine, no osslsigncode) says so, even when the suite passed.
   for (const line of out.split("\n")) if (/^SKIPPING\b/.test(line)) console.log(`     ${line}`);
   if (status !== 0) console.log(out);
