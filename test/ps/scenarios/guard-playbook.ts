@@ -47,7 +47,7 @@ export const GUARDED_STEPS = [
   guarded("manual", { text: "Do this by hand." }),
 ];
 
-function playbook(): Record<string, unknown> {
+function playbook(targets: string[]): Record<string, unknown> {
   return {
     schemaVersion: 1,
     id: GUARD_ID,
@@ -60,7 +60,7 @@ function playbook(): Record<string, unknown> {
       notes: ["Test fixture."],
     },
     summary: "Guards on every kind.",
-    targets: ["ps1"],
+    targets,
     applies: { windows: { min: "5.1" }, context: "system" },
     parameters: [{ name: "CertFile", type: "path", description: "A certificate file." }],
     detection: {
@@ -80,9 +80,9 @@ function playbook(): Record<string, unknown> {
   };
 }
 
-/** Compiles the guard playbook; returns the folder holding <id>/<id>.ps1. */
-export function compileGuardPlaybook(): string {
-  const analysis = analyzeBytes(`${GUARD_ID}.yaml`, Buffer.from(dump(playbook()), "utf8"));
+/** Compiles the guard playbook; returns the folder holding <id>/<id>.ps1 (and .fix.cmd). */
+export function compileGuardPlaybook(targets = ["ps1"]): string {
+  const analysis = analyzeBytes(`${GUARD_ID}.yaml`, Buffer.from(dump(playbook(targets)), "utf8"));
   if (!analysis.plan) throw new Error(JSON.stringify(analysis.diagnostics, null, 2));
   const dir = mkdtempSync(join(tmpdir(), "kbfix-guards-"));
   for (const file of compilePlan(analysis.plan)) {
