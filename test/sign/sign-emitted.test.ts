@@ -8,20 +8,12 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyOut } from "../../src/sign/sign-out.js";
-import { locateOsslsigncode } from "../../src/sign/osslsigncode.js";
+import { signingMissing, signingTest } from "../support/signing-gate.js";
 import { makeThrowawayCert } from "../support/throwaway-cert.js";
 import { parsePowerShell } from "../support/powershell-parser.js";
 
-let missing: string | undefined;
-try {
-  locateOsslsigncode();
-} catch (e) {
-  missing = (e as Error).message;
-}
-if (missing && process.env.CI === "true")
-  throw new Error(`osslsigncode is required in CI: ${missing}`);
-if (missing) console.log(`SKIPPING signing of emitted scripts: ${missing}`);
-const signTest = missing ? test.skip : test;
+const signTest = signingTest("signing of emitted scripts");
+const missing = signingMissing;
 
 const out = mkdtempSync(join(tmpdir(), "kbfix-signed-out-"));
 cpSync("out", out, { recursive: true });

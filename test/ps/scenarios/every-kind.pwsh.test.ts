@@ -10,7 +10,7 @@ import { analyzeBytes } from "../../../src/front/analyze.js";
 import { compilePlan } from "../../../src/compile.js";
 import { diffSnapshots, PsMachine } from "../../support/simulated-windows-ps.js";
 import { pwshTest as run } from "../pwsh-gate.js";
-import { checkedResult, onMachine, resultOf, stepsWith } from "./scenario.js";
+import { checkedResult, installTools, onMachine, resultOf, stepsWith } from "./scenario.js";
 
 const ID = "kb100001";
 const CERT_FILE = "C:\\Tools\\root.cer";
@@ -35,19 +35,7 @@ function broken(): PsMachine {
   machine.file("C:\\Windows\\WindowsUpdate.log", "2026-11-28 Download failed 0x800B0109\r\n");
   machine.file("C:\\Windows\\SoftwareDistribution\\Download\\a.cab", 10);
   machine.file("C:\\Windows\\Temp\\tmp1.cat", 10).file("C:\\Windows\\Temp\\keep.txt", 10);
-  machine
-    .file("C:\\Windows\\System32\\softpub.dll", 10)
-    .file("C:\\Windows\\System32\\regsvr32.exe", "MZ");
-  machine.program("regsvr32.exe", { exitCodes: [0] });
-  machine.file("C:\\ProgramData\\Tools\\tool.exe", "MZ").program("tool.exe", { exitCodes: [0] });
-  machine.file(
-    CERT_FILE,
-    JSON.stringify({
-      thumbprint: "AB".repeat(20),
-      subject: "Microsoft Root Authority",
-      notAfter: "2030-01-01",
-    }),
-  );
+  installTools(machine, CERT_FILE, "Microsoft Root Authority");
   return machine;
 }
 

@@ -13,7 +13,7 @@ import {
   GUARDED_STEPS,
   missingKinds,
 } from "./guard-playbook.js";
-import { checkedResult, onMachine } from "./scenario.js";
+import { checkedResult, installTools, onMachine } from "./scenario.js";
 
 const CERT_FILE = "C:\\Tools\\root.cer";
 
@@ -25,15 +25,7 @@ function machine(flags: boolean): PsMachine {
   machine.file("C:\\Windows\\SoftwareDistribution\\Download\\a.cab", 10);
   machine.file("C:\\Windows\\Temp\\tmp1.cat", 10);
   machine.folder("C:\\Windows\\inf").attributes("C:\\Windows\\inf", 2);
-  machine
-    .file("C:\\Windows\\System32\\softpub.dll", 10)
-    .file("C:\\Windows\\System32\\regsvr32.exe", "MZ");
-  machine.program("regsvr32.exe", { exitCodes: [0] });
-  machine.file("C:\\ProgramData\\Tools\\tool.exe", "MZ").program("tool.exe", { exitCodes: [0] });
-  machine.file(
-    CERT_FILE,
-    JSON.stringify({ thumbprint: "AB".repeat(20), subject: "Test Root", notAfter: "2030-01-01" }),
-  );
+  installTools(machine, CERT_FILE, "Test Root");
   machine.user("alice", 1001);
   machine.file("C:\\Users\\alice\\AppData\\LocalLow\\Microsoft\\CryptnetUrlCache\\Content\\x", 10);
   if (flags) for (const step of GUARDED_STEPS) machine.file(flagFile(step.kind), "");

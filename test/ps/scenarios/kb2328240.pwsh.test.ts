@@ -6,7 +6,14 @@ import * as assert from "uvu/assert";
 import { diffSnapshots } from "../../support/simulated-windows-ps.js";
 import { broken, CACHE, cacheEntries, ID, PROFILES } from "./kb2328240-machine.js";
 import { pwshTest } from "../pwsh-gate.js";
-import { checkedResult, detection, onMachine, remediation, stepsWith } from "./scenario.js";
+import {
+  checkedResult,
+  detectFixDetect,
+  detection,
+  onMachine,
+  remediation,
+  stepsWith,
+} from "./scenario.js";
 
 const run = pwshTest;
 
@@ -14,11 +21,7 @@ run(
   "broken machine: detected, fixed in every profile, then clean; a second run changes nothing",
   () =>
     onMachine(broken, async (machine) => {
-      const [before, fix, after] = await machine.runAll([
-        { script: detection(ID) },
-        { script: remediation(ID) },
-        { script: detection(ID) },
-      ]);
+      const [before, fix, after] = await detectFixDetect(machine, ID);
       assert.is(before!.code, 1, before!.recap);
       assert.is(fix!.code, 0, fix!.recap);
       const result = checkedResult(machine, fix!, ID);

@@ -9,6 +9,7 @@ import { pwshTest as run } from "../pwsh-gate.js";
 import { appendTrustError, broken, CATROOT2, DLLS, healthy, ID } from "./kb822798-machine.js";
 import {
   checkedResult,
+  detectFixDetect,
   detection,
   onMachine,
   remediation,
@@ -28,11 +29,7 @@ run(
   "broken machine: method 1 starts CryptSvc, the run stops there, detection turns clean; a second run changes nothing",
   () =>
     onMachine(broken, async (machine) => {
-      const [before, fix, after] = await machine.runAll([
-        { script: detection(ID) },
-        { script: remediation(ID) },
-        { script: detection(ID) },
-      ]);
+      const [before, fix, after] = await detectFixDetect(machine, ID);
       assert.is(before!.code, 1, before!.recap);
       const result = checkedResult(machine, fix!, ID);
       assert.is(fix!.code, 0, fix!.recap);

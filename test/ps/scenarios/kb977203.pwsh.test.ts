@@ -7,7 +7,14 @@ import * as assert from "uvu/assert";
 import { diffSnapshots, PsMachine } from "../../support/simulated-windows-ps.js";
 import { broken, client, CLIENT_KEY, ID, PARAMS, TOOLS } from "./kb977203-machine.js";
 import { pwshTest as run } from "../pwsh-gate.js";
-import { checkedResult, detection, onMachine, remediation, stepsWith } from "./scenario.js";
+import {
+  checkedResult,
+  detectFixDetect,
+  detection,
+  onMachine,
+  remediation,
+  stepsWith,
+} from "./scenario.js";
 
 const ccmCertFixCalls = (machine: PsMachine) =>
   machine.calls().filter((c) => c.program.endsWith("CCMCertFix.exe"));
@@ -16,11 +23,7 @@ run(
   "patched client with broken certificates: CCMCertFix runs once, fixed; a second run changes nothing",
   () =>
     onMachine(broken, async (machine) => {
-      const [before, fix, after] = await machine.runAll([
-        { script: detection(ID), params: PARAMS },
-        { script: remediation(ID), params: PARAMS },
-        { script: detection(ID), params: PARAMS },
-      ]);
+      const [before, fix, after] = await detectFixDetect(machine, ID, PARAMS);
       assert.is(before!.code, 1, before!.recap);
       const result = checkedResult(machine, fix!, ID);
       assert.is(fix!.code, 0, fix!.recap);

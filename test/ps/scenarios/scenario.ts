@@ -85,3 +85,28 @@ export async function onMachine<T>(
     machine.cleanup();
   }
 }
+
+/** The usual sequence: detection, remediation, detection again, on one machine. */
+export async function detectFixDetect(
+  machine: PsMachine,
+  id: string,
+  params: Record<string, unknown> = {},
+): Promise<[ScriptRun, ScriptRun, ScriptRun]> {
+  const runs = await machine.runAll([
+    { script: detection(id), params },
+    { script: remediation(id), params },
+    { script: detection(id), params },
+  ]);
+  return [runs[0]!, runs[1]!, runs[2]!];
+}
+
+/** regsvr32 with a DLL to register, a tool in %ProgramData%\Tools, a certificate file to import. */
+export function installTools(machine: PsMachine, certFile: string, subject: string): PsMachine {
+  machine
+    .file("C:\\Windows\\System32\\softpub.dll", 10)
+    .file("C:\\Windows\\System32\\regsvr32.exe", "MZ");
+  machine.program("regsvr32.exe", { exitCodes: [0] });
+  machine.file("C:\\ProgramData\\Tools\\tool.exe", "MZ").program("tool.exe", { exitCodes: [0] });
+  const certificate = { thumbprint: "AB".repeat(20), subject, notAfter: "2030-01-01" };
+  return machine.file(certFile, JSON.stringify(certificate));
+}

@@ -7,26 +7,18 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { locateOsslsigncode } from "../../../src/sign/osslsigncode.js";
 import { diffSnapshots, type PsMachine } from "../../support/simulated-windows-ps.js";
 import { repoRoot } from "../../support/pwsh.js";
 import { makeThrowawayCert } from "../../support/throwaway-cert.js";
+import { signingTest } from "../../support/signing-gate.js";
 import { pwshTest } from "../pwsh-gate.js";
 import * as kb2328240 from "./kb2328240-machine.js";
 import * as kb822798 from "./kb822798-machine.js";
 import * as kb977203 from "./kb977203-machine.js";
 import { onMachine, resultOf } from "./scenario.js";
 
-let missing: string | undefined;
-try {
-  locateOsslsigncode();
-} catch (e) {
-  missing = (e as Error).message;
-}
-if (missing && process.env.CI === "true")
-  throw new Error(`osslsigncode is required in CI: ${missing}`);
-if (missing) console.log(`SKIPPING the signed-script scenarios: ${missing}`);
-const run = missing ? test.skip : pwshTest;
+const signing = signingTest("the signed-script scenarios");
+const run = signing === test ? pwshTest : signing;
 
 const signedOut = mkdtempSync(join(tmpdir(), "kbfix-signed-run-"));
 
