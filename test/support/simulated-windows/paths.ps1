@@ -5,6 +5,8 @@ function global:ConvertTo-KbSimFullPath {
     # Like Path.GetFullPath on Windows for the full paths the runtime builds: '/' becomes '\',
     # '.' and '..' are resolved, repeated separators collapse. A relative path is an error.
     param([string]$Path)
+    # Already normal (the usual case: the runtime builds full paths): nothing to resolve.
+    if ($Path -cmatch '^[A-Z]:\\(?![\s\S]*(\\\\|\\\.|/|[ .]\\|[ .]$))') { return $Path }
     $text = $Path.Replace('/', '\')
     if ($text -notmatch '^[A-Za-z]:\\') { throw [System.ArgumentException]::new("simulated Windows: not a full path: '$Path'") }
     $drive = $text.Substring(0, 2).ToUpperInvariant()
