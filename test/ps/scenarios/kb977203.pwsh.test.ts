@@ -47,6 +47,25 @@ run(
     }),
 );
 
+run(
+  "-WhatIf: nothing runs, nothing changes, and the preview lists what the real run changes",
+  async () => {
+    const preview = await onMachine(broken, async (machine) => {
+      const snapshot = machine.snapshot();
+      const whatIf = await machine.run(remediation(ID), { ...PARAMS, WhatIf: true });
+      const result = checkedResult(machine, whatIf, ID);
+      assert.equal(diffSnapshots(snapshot, machine.snapshot()), []);
+      assert.equal(machine.calls(), []);
+      return stepsWith(result, "changed");
+    });
+    const real = await onMachine(broken, async (machine) =>
+      stepsWith(checkedResult(machine, await machine.run(remediation(ID), PARAMS), ID), "changed"),
+    );
+    assert.equal(preview, real);
+    assert.equal(real, ["ccmcertfix"]);
+  },
+);
+
 run("unpatched SP2 client: the patch is reported as manual work -> exit 4", () =>
   onMachine(
     () => client("4.00.6487.2000"),
