@@ -13,7 +13,9 @@ import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { toWinPath, writeFakeTool } from "../support/wine.js";
 import { openWindowsRanges } from "./variants.js";
 import { assertCode, recap, resultLines, withSim } from "./scenario.js";
-import { wineTest } from "./wine-gate.js";
+import { wineScenarios } from "./wine-gate.js";
+
+const scenario = wineScenarios(import.meta.url);
 
 const ID = "kb100001";
 const POLICY = "HKLM\\Software\\Microsoft\\Non-Driver Signing";
@@ -32,7 +34,7 @@ function compile(sim: SimulatedWindows): string {
   return path;
 }
 
-wineTest("every kind for real: guards, parameters, registry types, not-applicable, exit 3010", () =>
+scenario("every kind for real: guards, parameters, registry types, not-applicable, exit 3010", () =>
   withSim((sim) => {
     const fix = compile(sim);
     sim.setService("CryptSvc", { start: 4, state: 1 });
@@ -84,7 +86,7 @@ wineTest("every kind for real: guards, parameters, registry types, not-applicabl
   }),
 );
 
-wineTest("a missing wevtutil (XP, 2003): the event probe is unknown and says why", () =>
+scenario("a missing wevtutil (XP, 2003): the event probe is unknown and says why", () =>
   withSim((sim) => {
     const fix = compile(sim);
     sim.setService("CryptSvc", { start: 2, state: 4 });

@@ -4,7 +4,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { toWinPath, winePrefix } from "../support/wine.js";
+import { threadId } from "node:worker_threads";
+import { toWinPath, wineCommand, wineEnv, winePrefix } from "../support/wine.js";
 
 const HOLD_C = String.raw`#include <windows.h>
 /* hold.exe <release-flag> <held-flag> <path>...: opens each path with no sharing (folders
@@ -30,9 +31,10 @@ const holdExe = join(winePrefix, "kbfix", "hold.exe");
 function buildHolder(): void {
   if (existsSync(holdExe)) return;
   mkdirSync(join(winePrefix, "kbfix"), { recursive: true });
-  const src = `${holdExe}.${process.pid}.c`;
+  const self = `${process.pid}.${threadId}`; // worker threads of one process build at once too
+  const src = `${holdExe}.${self}.c`;
   writeFileSync(src, HOLD_C);
-  const out = `${holdExe}.${process.pid}.tmp`;
+  const out = `${holdExe}.${self}.tmp`;
   const r = spawnSync("x86_64-w64-mingw32-gcc", ["-municode", "-Os", "-s", "-o", out, src]);
   rmSync(src, { force: true });
   if (r.status !== 0) throw new Error(`building hold.exe failed: ${r.stderr}`);
@@ -49,10 +51,13 @@ export async function whileHeld<T>(flagDir: string, paths: string[], body: () =>
   const [release, held] = [join(flagDir, "release.flag"), join(flagDir, "held.flag")];
   rmSync(release, { force: true });
   rmSync(held, { force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, WINEPREFIX: winePrefix, WINEDEBUG: "-all" };
-  delete env.DISPLAY;
-  const args = [holdExe, toWinPath(release), toWinPath(held), ...paths.map(toWinPath)];
-  const child = spawn("wine", args, { env, stdio: "ignore" });
+  const [wine, args] = wineCommand([
+    holdExe,
+    toWinPath(release),
+    toWinPath(held),
+    ...paths.map(toWinPath),
+  ]);
+  const child = spawn(wine, args, { env: wineEnv(), stdio: "ignore" });
   const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
   for (let i = 0; i < 300 && !existsSync(held); i++) sleepMs(100);
   if (!existsSync(held)) throw new Error(`hold.exe did not open ${paths.join(", ")}`);

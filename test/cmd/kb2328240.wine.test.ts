@@ -9,7 +9,7 @@ import { SERVICE_PROFILES } from "../support/simulated-windows-cmd.js";
 import { compileTo } from "./compile-fixture.js";
 import { whileHeld } from "./file-holder.js";
 import { onlyWindowsXp } from "./variants.js";
-import { wineTest } from "./wine-gate.js";
+import { wineScenarios } from "./wine-gate.js";
 import {
   assertCode,
   assertLauncherPassesExitCode,
@@ -18,6 +18,8 @@ import {
   resultLines,
   withSim,
 } from "./scenario.js";
+
+const scenario = wineScenarios(import.meta.url);
 
 const ID = "kb2328240";
 const SID = `S-1-5-21-4242-${process.pid}-7-1001`;
@@ -30,7 +32,7 @@ function broken(sim: SimulatedWindows): string {
   return sim.addUserProfile(SID, "alice");
 }
 
-wineTest(
+scenario(
   "broken -> fixed (exit 0): every profile's cache emptied, folders kept; a second run changes nothing",
   () =>
     withSim((sim) => {
@@ -68,7 +70,7 @@ wineTest(
     }),
 );
 
-wineTest("check mode: lists what would change, changes nothing, exit 1 (changes pending)", () =>
+scenario("check mode: lists what would change, changes nothing, exit 1 (changes pending)", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     broken(sim);
@@ -87,7 +89,7 @@ wineTest("check mode: lists what would change, changes nothing, exit 1 (changes 
   }),
 );
 
-wineTest("a cache file in use: exit 2, the step named, the other profiles still cleared", () =>
+scenario("a cache file in use: exit 2, the step named, the other profiles still cleared", () =>
   withSim(async (sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     const alice = broken(sim);
@@ -106,7 +108,7 @@ wineTest("a cache file in use: exit 2, the step named, the other profiles still 
   }),
 );
 
-wineTest("not applicable (a variant limited to Windows XP): exit 3, nothing changed", () =>
+scenario("not applicable (a variant limited to Windows XP): exit 3, nothing changed", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID, onlyWindowsXp);
     broken(sim);
@@ -120,7 +122,7 @@ wineTest("not applicable (a variant limited to Windows XP): exit 3, nothing chan
   }),
 );
 
-wineTest("the .cmd launcher of the PowerShell script passes its exit code through", () =>
+scenario("the .cmd launcher of the PowerShell script passes its exit code through", () =>
   withSim((sim) => {
     const { launch } = compileTo(join(sim.root, "out"), ID);
     assertLauncherPassesExitCode(sim, launch, ID);

@@ -9,7 +9,9 @@ import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { whileHeld } from "./file-holder.js";
 import { broken, compile, POLICY_KEY } from "./kb822798-scenario.js";
 import { assertCode, recap, resultLines, withSim } from "./scenario.js";
-import { wineTest } from "./wine-gate.js";
+import { wineScenarios } from "./wine-gate.js";
+
+const scenario = wineScenarios(import.meta.url);
 
 const ID = "kb822798";
 
@@ -31,7 +33,7 @@ function assertFailed(
     assert.match(resultLines(log, id)[0] ?? `${id}: no result`, "] failed");
 }
 
-wineTest("service: sc config fails -> exit 2, cryptsvc-automatic-running named", () =>
+scenario("service: sc config fails -> exit 2, cryptsvc-automatic-running named", () =>
   withSim((sim) => {
     broken(sim);
     sim.failService("CryptSvc", "config", 5);
@@ -40,7 +42,7 @@ wineTest("service: sc config fails -> exit 2, cryptsvc-automatic-running named",
   }),
 );
 
-wineTest(
+scenario(
   "rename and delete-files: catroot2 and tmp1.cat in use -> exit 2, CryptSvc running again",
   () =>
     withSim(async (sim) => {
@@ -72,7 +74,7 @@ wineTest(
     }),
 );
 
-wineTest("method services: net stop fails -> the steps do not run, exit 2", () =>
+scenario("method services: net stop fails -> the steps do not run, exit 2", () =>
   withSim((sim) => {
     broken(sim);
     sim.setService("CryptSvc", { start: 2, state: 4 });
@@ -83,7 +85,7 @@ wineTest("method services: net stop fails -> the steps do not run, exit 2", () =
   }),
 );
 
-wineTest("register-dlls: regsvr32 fails -> exit 2, the DLL and its code in the log", () =>
+scenario("register-dlls: regsvr32 fails -> exit 2, the DLL and its code in the log", () =>
   withSim((sim) => {
     broken(sim);
     sim.failTool("regsvr32", 5);
@@ -92,7 +94,7 @@ wineTest("register-dlls: regsvr32 fails -> exit 2, the DLL and its code in the l
   }),
 );
 
-wineTest("attributes: attrib fails -> did not stick, exit 2", () =>
+scenario("attributes: attrib fails -> did not stick, exit 2", () =>
   withSim((sim) => {
     broken(sim);
     sim.attributes("Windows/System32/catroot2", "+s");
@@ -102,7 +104,7 @@ wineTest("attributes: attrib fails -> did not stick, exit 2", () =>
   }),
 );
 
-wineTest("registry-value: reg add fails -> exit 2, the old value kept", () =>
+scenario("registry-value: reg add fails -> exit 2, the old value kept", () =>
   withSim((sim) => {
     broken(sim);
     sim.setRegistryValue(POLICY_KEY, "Policy", "REG_BINARY", "01");
@@ -114,7 +116,7 @@ wineTest("registry-value: reg add fails -> exit 2, the old value kept", () =>
   }),
 );
 
-wineTest(
+scenario(
   "clear-folder: a SoftwareDistribution folder in use -> exit 2, wuauserv running again",
   () =>
     withSim(async (sim) => {

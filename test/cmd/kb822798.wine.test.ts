@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { compileTo } from "./compile-fixture.js";
 import { onlyWindowsXp } from "./variants.js";
 import { broken, compile, POLICY_KEY } from "./kb822798-scenario.js";
-import { wineTest } from "./wine-gate.js";
+import { wineScenarios } from "./wine-gate.js";
 import {
   assertCode,
   assertLauncherPassesExitCode,
@@ -18,10 +18,12 @@ import {
   withSim,
 } from "./scenario.js";
 
+const scenario = wineScenarios(import.meta.url);
+
 const ID = "kb822798";
 const F750 = "Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}";
 
-wineTest(
+scenario(
   "broken -> fixed (exit 0) by methods 1 and 2, then the escalation stops; a second run changes nothing",
   () =>
     withSim((sim) => {
@@ -52,7 +54,7 @@ wineTest(
     }),
 );
 
-wineTest(
+scenario(
   "check mode (with highrisk): every method reports what it would change; nothing changes; exit 1",
   () =>
     withSim((sim) => {
@@ -91,7 +93,7 @@ wineTest(
     }),
 );
 
-wineTest(
+scenario(
   "methods 3, 4, 5, 10, 11 for real while edb.log stays oversized: each kind changes its state; exit 4",
   () =>
     withSim((sim) => {
@@ -130,7 +132,7 @@ wineTest(
     }),
 );
 
-wineTest(
+scenario(
   "method 9 is high risk: skipped without highrisk, with it the oem files are kept as *.kbfix-bak",
   () =>
     withSim((sim) => {
@@ -156,7 +158,7 @@ wineTest(
     }),
 );
 
-wineTest("not applicable (a variant limited to Windows XP): exit 3, nothing changed", () =>
+scenario("not applicable (a variant limited to Windows XP): exit 3, nothing changed", () =>
   withSim((sim) => {
     const fix = compile(sim, onlyWindowsXp);
     broken(sim);
@@ -169,7 +171,7 @@ wineTest("not applicable (a variant limited to Windows XP): exit 3, nothing chan
   }),
 );
 
-wineTest("the .cmd launcher of the PowerShell script passes its exit code through", () =>
+scenario("the .cmd launcher of the PowerShell script passes its exit code through", () =>
   withSim((sim) => {
     const { launch } = compileTo(join(sim.root, "out"), ID);
     assertLauncherPassesExitCode(sim, launch, ID);

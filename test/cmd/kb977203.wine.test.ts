@@ -16,7 +16,9 @@ import {
   resultLines,
   withSim,
 } from "./scenario.js";
-import { wineTest } from "./wine-gate.js";
+import { wineScenarios } from "./wine-gate.js";
+
+const scenario = wineScenarios(import.meta.url);
 
 const ID = "kb977203";
 const CLIENT = "HKLM\\SOFTWARE\\Microsoft\\SMS\\Mobile Client";
@@ -40,7 +42,7 @@ function compile(sim: SimulatedWindows): string {
 const ccmCertFixCalls = (sim: SimulatedWindows) =>
   sim.calls().filter((c) => c.startsWith("CCMCertFix"));
 
-wineTest(
+scenario(
   "patched client, 0x80092024 logged -> CCMCertFix runs, fixed (exit 0); a second run changes nothing",
   () =>
     withSim((sim) => {
@@ -76,7 +78,7 @@ wineTest(
     }),
 );
 
-wineTest("an unpatched SP2 client: CCMCertFix runs, the client patch is manual -> exit 4", () =>
+scenario("an unpatched SP2 client: CCMCertFix runs, the client patch is manual -> exit 4", () =>
   withSim((sim) => {
     const fix = compile(sim);
     const run = sim.run(fix, broken(sim, "4.00.6487.2000"));
@@ -89,7 +91,7 @@ wineTest("an unpatched SP2 client: CCMCertFix runs, the client patch is manual -
   }),
 );
 
-wineTest("check mode: would run CCMCertFix, runs nothing, exit 1", () =>
+scenario("check mode: would run CCMCertFix, runs nothing, exit 1", () =>
   withSim((sim) => {
     const fix = compile(sim);
     const args = broken(sim);
@@ -106,7 +108,7 @@ wineTest("check mode: would run CCMCertFix, runs nothing, exit 1", () =>
   }),
 );
 
-wineTest("run: CCMCertFix exits 1 -> exit 2, ccmcertfix named", () =>
+scenario("run: CCMCertFix exits 1 -> exit 2, ccmcertfix named", () =>
   withSim((sim) => {
     const fix = compile(sim);
     const args = broken(sim);
@@ -120,7 +122,7 @@ wineTest("run: CCMCertFix exits 1 -> exit 2, ccmcertfix named", () =>
   }),
 );
 
-wineTest(
+scenario(
   "without CcmCertFixFolder the run step fails and says why; a relative folder is a bad argument",
   () =>
     withSim((sim) => {
@@ -138,7 +140,7 @@ wineTest(
     }),
 );
 
-wineTest("no ConfigMgr client: not applicable, exit 3, nothing changed", () =>
+scenario("no ConfigMgr client: not applicable, exit 3, nothing changed", () =>
   withSim((sim) => {
     const fix = compile(sim);
     sim.write(CCMEXEC, "0x80092024\r\n");
@@ -151,7 +153,7 @@ wineTest("no ConfigMgr client: not applicable, exit 3, nothing changed", () =>
   }),
 );
 
-wineTest("the .cmd launcher of the PowerShell script passes its exit code through", () =>
+scenario("the .cmd launcher of the PowerShell script passes its exit code through", () =>
   withSim((sim) => {
     const { launch } = compileTo(join(sim.root, "out"), ID);
     assertLauncherPassesExitCode(sim, launch, ID);

@@ -8,11 +8,13 @@ import { readFakeCalls, toWinPath, writeFakeTool } from "../support/wine.js";
 import { compileTo } from "./compile-fixture.js";
 import { whileHeld } from "./file-holder.js";
 import { assertCode, mutatingCalls, recap, withSim } from "./scenario.js";
-import { wineTest } from "./wine-gate.js";
+import { wineScenarios } from "./wine-gate.js";
+
+const scenario = wineScenarios(import.meta.url);
 
 const ID = "kb2328240";
 
-wineTest("bad arguments: exit 6 before anything runs; /? lists the methods", () =>
+scenario("bad arguments: exit 6 before anything runs; /? lists the methods", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     for (const args of [["bogus"], ["log"], ["method", "nosuch"], ["log", "relative\\logs"]]) {
@@ -27,7 +29,7 @@ wineTest("bad arguments: exit 6 before anything runs; /? lists the methods", () 
   }),
 );
 
-wineTest("not an administrator: exit 5, nothing changed", () =>
+scenario("not an administrator: exit 5, nothing changed", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     sim.notAdmin();
@@ -39,7 +41,7 @@ wineTest("not an administrator: exit 5, nothing changed", () =>
   }),
 );
 
-wineTest("another run holds the lock: exit 1618 (Busy), nothing changed", () =>
+scenario("another run holds the lock: exit 1618 (Busy), nothing changed", () =>
   withSim(async (sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     const lock = join(sim.programData, "kbfix", ID, "fix.cmd.lock");
@@ -52,7 +54,7 @@ wineTest("another run holds the lock: exit 1618 (Busy), nothing changed", () =>
   }),
 );
 
-wineTest("log FOLDER: the log and the result file go there, one record per step", () =>
+scenario("log FOLDER: the log and the result file go there, one record per step", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     sim.addEvent(4107, 7, "authrootstl.cab");
@@ -76,7 +78,7 @@ wineTest("log FOLDER: the log and the result file go there, one record per step"
   }),
 );
 
-wineTest(
+scenario(
   "a 32-bit cmd on 64-bit Windows runs the script again in Sysnative\\cmd.exe and passes its exit code",
   () =>
     withSim((sim) => {
@@ -105,7 +107,7 @@ function subroutine(script: string, label: string): string {
   return script.slice(start, script.indexOf("\r\n\r\n", start));
 }
 
-wineTest("the NT version as ver prints it on Windows 10, XP and 2000, and on Wine", () =>
+scenario("the NT version as ver prints it on Windows 10, XP and 2000, and on Wine", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     const script = readFileSync(fix, "latin1");
@@ -141,7 +143,7 @@ wineTest("the NT version as ver prints it on Windows 10, XP and 2000, and on Win
   }),
 );
 
-wineTest("NAME=VALUE: cmd splits at =, so a parameter can be given either way", () =>
+scenario("NAME=VALUE: cmd splits at =, so a parameter can be given either way", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), "kb977203");
     sim.ownKey("HKLM\\SOFTWARE\\Microsoft\\SMS");

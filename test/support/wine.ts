@@ -10,11 +10,13 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { machine, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -81,7 +83,8 @@ export function toWinPath(unixPath: string): string {
   return "Z:" + resolve(unixPath).replace(/\//g, "\\");
 }
 
-function wineEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** The environment every Wine process of the tests gets (the prefix, no debug output). */
+export function wineEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     WINEPREFIX: winePrefix,
@@ -94,6 +97,22 @@ function wineEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   delete env.DISPLAY; // nothing here needs X; a display would let dialogs appear
   return env;
 }
+
+/**
+ * Wine with address-space randomization off (`setarch -R`), for itself and every process it
+ * starts. Debian's Wine 8 has no wine64-preloader, and wine64 is a non-PIE binary at 0x7d000000:
+ * Linux 6.x puts its brk heap anywhere in the 1 GiB above it. About once in a few thousand
+ * process starts that heap covers 0x7ffe0000, Wine cannot map the shared user data there, and
+ * the new process dies before it runs ("failed to map the shared user data: c0000018"). cmd
+ * then reports the program as not recognized (9009), and a fake shim exits 9009. Without
+ * randomization the heap starts right after wine64, far below. Where setarch -R is refused
+ * (some container seccomp profiles), Wine runs as it is and the rare failure remains.
+ */
+export function wineCommand(args: string[]): [string, string[]] {
+  noAslr ??= spawnSync("setarch", [machine(), "-R", "true"], { stdio: "ignore" }).status === 0;
+  return noAslr ? ["setarch", [machine(), "-R", "wine", ...args]] : ["wine", args];
+}
+let noAslr: boolean | undefined;
 
 function run(cmd: string, args: string[], env = wineEnv(), timeoutMs = 300_000) {
   return spawnSync(cmd, args, { env, encoding: "utf8", timeout: timeoutMs, maxBuffer: 1 << 26 });
@@ -136,16 +155,80 @@ function isReady(): boolean {
 function createPrefix(): void {
   rmSync(winePrefix, { recursive: true, force: true }); // a half-made one is useless
   mkdirSync(dirname(winePrefix), { recursive: true });
-  check(run("wine", ["wineboot", "-u"]), "wineboot -u");
+  check(run(...wineCommand(["wineboot", "-u"])), "wineboot -u");
   // Emitted scripts target Windows 10; Wine's default is Windows 7 (ver, CurrentBuild).
-  check(run("wine", ["winecfg", "-v", "win10"]), "winecfg -v win10");
+  check(run(...wineCommand(["winecfg", "-v", "win10"])), "winecfg -v win10");
   mkdirSync(dirname(shimExe), { recursive: true });
   const src = join(dirname(shimExe), "fake-shim.c");
   writeFileSync(src, SHIM_C);
   check(run("x86_64-w64-mingw32-gcc", ["-Os", "-s", "-o", shimExe, src]), "building fake shim");
   // The registry reaches disk only when wineserver exits: wait so the prefix is complete.
   check(run("wineserver", ["-w"]), "wineserver -w");
-  writeFileSync(readyFile, PREFIX_STAMP);
+  writeFileSync(`${readyFile}.tmp`, PREFIX_STAMP);
+  renameSync(`${readyFile}.tmp`, readyFile); // whole or absent: other processes poll it
+}
+
+/**
+ * A prefix of its own for one worker of a suite that runs its scenarios side by side
+ * (wineScenarios in test/cmd/wine-gate.ts): its own registry and wineserver, so scenarios that
+ * write the same keys never meet, and drive_c and the shim shared with the main prefix (by
+ * symlinks; the tests write only under their own temporary folders). A slot belongs to one
+ * process until it exits: two test runs at once never share one. Slots are kept between runs,
+ * so their wineservers stay warm from one suite to the next.
+ */
+export function claimPrefixSlot(): string {
+  ensurePrefix();
+  for (let n = 1; ; n++) {
+    const slot = `${winePrefix}-slot${n}`;
+    if (!claim(`${slot}.owner`)) continue;
+    const stamp = join(slot, "kbfix-slot");
+    if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== PREFIX_STAMP) {
+      // A wineserver left on an older slot would write its registry over the new copy.
+      spawnSync("wineserver", ["-k"], { env: wineEnv({ WINEPREFIX: slot }), stdio: "ignore" });
+      rmSync(slot, { recursive: true, force: true });
+      mkdirSync(join(slot, "dosdevices"), { recursive: true });
+      for (const file of ["system.reg", "user.reg", "userdef.reg", ".update-timestamp"])
+        copyFileSync(join(winePrefix, file), join(slot, file));
+      symlinkSync(join(winePrefix, "drive_c"), join(slot, "drive_c"));
+      symlinkSync(join(winePrefix, "kbfix"), join(slot, "kbfix"));
+      symlinkSync("../drive_c", join(slot, "dosdevices", "c:"));
+      symlinkSync("/", join(slot, "dosdevices", "z:"));
+      writeFileSync(stamp, PREFIX_STAMP);
+    }
+    return slot;
+  }
+}
+
+/** Takes `owner` (a folder holding the owner's pid) for this process, or says it is taken. */
+function claim(owner: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(owner);
+      writeFileSync(join(owner, "pid"), String(process.pid));
+      process.once("exit", () => rmSync(owner, { recursive: true, force: true }));
+      return true;
+    } catch {
+      if (!ownerGone(owner)) return false;
+      rmSync(owner, { recursive: true, force: true }); // left by a run that was killed
+    }
+  }
+  return false;
+}
+
+function ownerGone(owner: string): boolean {
+  let pid = 0;
+  try {
+    pid = Number(readFileSync(join(owner, "pid"), "utf8"));
+  } catch {
+    // not written yet, or the folder is gone again
+  }
+  try {
+    if (!pid) return Date.now() - statSync(owner).mtimeMs > 60_000;
+    process.kill(pid, 0); // throws ESRCH when no such process exists
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
 }
 
 function check(r: SpawnSyncReturns<string>, what: string): void {
@@ -228,7 +311,8 @@ export function runCmdScript(
 function ensureServer(): void {
   const started = spawnSync("wineserver", ["-p60"], { env: wineEnv(), stdio: "ignore" });
   if (started.status !== 0) return; // 2: already running
-  spawnSync("wine", ["cmd", "/c", "exit"], { env: wineEnv(), stdio: "ignore", timeout: 120_000 });
+  const [wine, args] = wineCommand(["cmd", "/c", "exit"]);
+  spawnSync(wine, args, { env: wineEnv(), stdio: "ignore", timeout: 120_000 });
 }
 
 /**
@@ -241,7 +325,7 @@ function runRunner(work: string, env: NodeJS.ProcessEnv, options: RunOptions) {
   const fds = [openSync(out, "w"), openSync(err, "w")] as const;
   // timeout(1) signals its whole process group, so cmd's children (reg, sc, ...) die too.
   const runner = toWinPath(join(work, "run.cmd"));
-  const args = ["-k", "5", String(secs), "wine", "cmd", "/d", "/c", runner];
+  const args = ["-k", "5", String(secs), ...wineCommand(["cmd", "/d", "/c", runner]).flat()];
   const r = spawnSync("timeout", args, {
     env,
     cwd: options.cwd ?? process.cwd(),
