@@ -1,0 +1,76 @@
+// The deployment routes an emitted PowerShell script is offered for, with the
+// size each route accepts. One table: the compile warnings, the size tests, the
+// deployment artifacts and the reviewers' README all read it (docs/deployment-routes.md).
+
+/** Which emitted script a route takes. */
+export type RouteInput = "detect" | "remediation";
+
+export interface DeployRoute {
+  id: string;
+  name: string;
+  input: RouteInput;
+  /** Largest accepted script, in bytes (a KB read as 1,000 bytes: the stricter reading). */
+  limitBytes: number;
+  /** The limit as the vendor writes it. */
+  limitText: string;
+}
+
+export const DEPLOY_ROUTES: readonly DeployRoute[] = [
+  {
+    id: "configmgr-application-detection",
+    name: "ConfigMgr application detection script",
+    input: "detect",
+    limitBytes: 32_000,
+    limitText: "32 KB",
+  },
+  {
+    id: "intune-win32-installer-script",
+    name: 'Intune Win32 app "PowerShell script" installer',
+    input: "remediation",
+    limitBytes: 50_000,
+    limitText: "50 KB",
+  },
+  {
+    id: "graph-win32-script-content",
+    name: "Graph Win32 app install script content",
+    input: "remediation",
+    limitBytes: 100_000,
+    limitText: "100 KB",
+  },
+  {
+    id: "intune-remediations",
+    name: "Intune Remediations (detection and remediation)",
+    input: "remediation",
+    limitBytes: 200_000,
+    limitText: "200 KB",
+  },
+  {
+    id: "intune-remediations-detection",
+    name: "Intune Remediations detection script",
+    input: "detect",
+    limitBytes: 200_000,
+    limitText: "200 KB",
+  },
+  {
+    id: "intune-platform-script",
+    name: "Intune platform script",
+    input: "remediation",
+    limitBytes: 200_000,
+    limitText: "200 KB",
+  },
+];
+
+export interface RouteFit {
+  route: DeployRoute;
+  bytes: number;
+  fits: boolean;
+}
+
+/** How a script of `bytes` bytes fares on every route that takes its kind. */
+export function routeFits(input: RouteInput, bytes: number): RouteFit[] {
+  return DEPLOY_ROUTES.filter((r) => r.input === input).map((route) => ({
+    route,
+    bytes,
+    fits: bytes <= route.limitBytes,
+  }));
+}
