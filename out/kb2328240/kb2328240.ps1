@@ -35,6 +35,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
+$script:KbRuntimeSha256 = '056bf72534e286a4f42ac34f05ca44fc02dbeeec7c856d0e70b71601c726a464'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -72,24 +73,73 @@ function Invoke-KbPlaybook {
     Invoke-KbEvidenceBefore
 
     # ---- Method 1 of the article ----
-    Invoke-KbMethod -Id 'clear-cryptnet-url-cache' -KbMethod 1 -Title 'Delete the cached certificate trust list from every CryptnetUrlCache' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbPerUserStep -Id 'clear-cache-in-every-profile' -Guard @{ Kind = 'evidence'; Id = 'detection' } -IncludeServiceProfiles $true -Steps {
+    $kbMethod = @{
+        Id = 'clear-cryptnet-url-cache'
+        KbMethod = 1
+        Title = 'Delete the cached certificate trust list from every CryptnetUrlCache'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{}
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'clear-cache-in-every-profile'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            IncludeServiceProfiles = $true
+        }
+        Invoke-KbPerUserStep @kbStep -Steps {
             param($KbProfileRoot, $KbProfileLabel)
-            Invoke-KbClearFolderStep -Id 'clear-cryptnet-content' -Guard $null -Path @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content') } -Include '*' -Backup $false -ProfileRoot $KbProfileRoot -ProfileLabel $KbProfileLabel
-            Invoke-KbClearFolderStep -Id 'clear-cryptnet-metadata' -Guard $null -Path @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData') } -Include '*' -Backup $false -ProfileRoot $KbProfileRoot -ProfileLabel $KbProfileLabel
+            $kbStep = @{
+                Id = 'clear-cryptnet-content'
+                Guard = $null
+                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content') }
+                Include = '*'
+                Backup = $false
+                ProfileRoot = $KbProfileRoot
+                ProfileLabel = $KbProfileLabel
+            }
+            Invoke-KbClearFolderStep @kbStep
+            $kbStep = @{
+                Id = 'clear-cryptnet-metadata'
+                Guard = $null
+                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData') }
+                Include = '*'
+                Backup = $false
+                ProfileRoot = $KbProfileRoot
+                ProfileLabel = $KbProfileLabel
+            }
+            Invoke-KbClearFolderStep @kbStep
         }
         Invoke-KbWhenApplicable -Id 'clear-wow64-system-content' -Applies @{ Architecture = @('x64') } -Step {
-            Invoke-KbClearFolderStep -Id 'clear-wow64-system-content' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Path @{ Base = 'windir'; Segments = @('SysWOW64', 'config', 'systemprofile', 'AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content') } -Include '*' -Backup $false
+            $kbStep = @{
+                Id = 'clear-wow64-system-content'
+                Guard = @{ Kind = 'evidence'; Id = 'detection' }
+                Path = @{ Base = 'windir'; Segments = @('SysWOW64', 'config', 'systemprofile', 'AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content') }
+                Include = '*'
+                Backup = $false
+            }
+            Invoke-KbClearFolderStep @kbStep
         }
         Invoke-KbWhenApplicable -Id 'clear-wow64-system-metadata' -Applies @{ Architecture = @('x64') } -Step {
-            Invoke-KbClearFolderStep -Id 'clear-wow64-system-metadata' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Path @{ Base = 'windir'; Segments = @('SysWOW64', 'config', 'systemprofile', 'AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData') } -Include '*' -Backup $false
+            $kbStep = @{
+                Id = 'clear-wow64-system-metadata'
+                Guard = @{ Kind = 'evidence'; Id = 'detection' }
+                Path = @{ Base = 'windir'; Segments = @('SysWOW64', 'config', 'systemprofile', 'AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData') }
+                Include = '*'
+                Backup = $false
+            }
+            Invoke-KbClearFolderStep @kbStep
         }
     }
 
     Complete-KbRun
 }
 
-# ==== Runtime: static functions, the same in every kbfix script (templates/ps1/runtime) ====
+# The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
+# the kbfix version and the SHA-256 of the lines up to the end marker: check it with
+# 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
+# ==== kbfix runtime 0.1.0, sha256 056bf72534e286a4f42ac34f05ca44fc02dbeeec7c856d0e70b71601c726a464 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -681,19 +731,6 @@ function Get-KbHistorySince {
     return $script:KbHistorySinceUtc
 }
 
-function Get-KbFileOffset {
-    # Bytes of Path already examined by the last successful run (0 = read it all).
-    param([string]$Path)
-    if ($script:KbHistoryOffsets.ContainsKey($Path)) { return [int64]$script:KbHistoryOffsets[$Path] }
-    return [int64]0
-}
-
-function Set-KbObservedLength {
-    # A file-contains probe read Path up to Length; saved as its offset when the run succeeds.
-    param([string]$Path, [int64]$Length)
-    $script:KbObservedLengths[$Path] = $Length
-}
-
 function Save-KbStartLengths {
     # Called after the first detection: these lengths are where "since the run began" starts.
     $script:KbStartLengths = @{}
@@ -1076,27 +1113,6 @@ function Get-KbService {
     return $null
 }
 
-function Get-KbServiceStartType {
-    # From the registry: ServiceController.StartType needs .NET 4.6.1, not on every 5.1 machine.
-    # A delayed start is still Automatic.
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    $start = $null
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
-    if ($null -eq $key) { return $null }
-    try { $start = $key.GetValue('Start', $null) } finally { $key.Close() }
-    if ($null -eq $start) { return $null }
-    $names = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }
-    $number = [int]$start
-    if ($names.ContainsKey($number)) { return $names[$number] }
-    return ('Start=' + $number)
-}
-
-function Format-KbServiceState {
-    param([object]$StartType, [object]$Status)
-    return ('start type ' + [string]$StartType + ', ' + [string]$Status)
-}
-
 function Add-KbRunningDependents {
     # Every running service that depends on this one, directly or through another dependent:
     # ServiceController.Stop stops them all, so all of them must be started again.
@@ -1137,248 +1153,6 @@ function Start-KbService {
     if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
     if ([string]$service.Status -ne 'StartPending') { $service.Start() }
     $service.WaitForStatus('Running', $timeout)
-}
-
-# ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
-
-function Get-KbRegistrySubKey {
-    # The body passes 'SOFTWARE\X' (HKLM\ stripped); a leading HKLM\ is accepted as well.
-    param([string]$Key)
-    $subKey = [string]$Key
-    foreach ($prefix in @('HKLM:\', 'HKLM\', 'HKEY_LOCAL_MACHINE\')) {
-        if ($subKey.StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
-            $subKey = $subKey.Substring($prefix.Length)
-            break
-        }
-    }
-    $subKey = $subKey.Trim('\')
-    if ($subKey.Length -eq 0) { throw 'empty registry key' }
-    return $subKey
-}
-
-function Read-KbRegistryValue {
-    # A value as stored: its kind and raw data (REG_EXPAND_SZ not expanded).
-    param([string]$Key, [string]$Name)
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey((Get-KbRegistrySubKey -Key $Key), $false)
-    if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
-    try {
-        if (@($handle.GetValueNames()) -notcontains $Name) {
-            return @{ KeyExists = $true; Exists = $false; Kind = ''; Data = $null }
-        }
-        $options = [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames
-        $data = $handle.GetValue($Name, $null, $options)
-        return @{ KeyExists = $true; Exists = $true; Kind = [string]$handle.GetValueKind($Name); Data = $data }
-    } finally {
-        $handle.Close()
-    }
-}
-
-function ConvertFrom-KbHex {
-    # 'a0 ff' or 'a0ff' -> [byte[]]
-    param([string]$Text)
-    $hex = $Text -replace '[\s,]', ''
-    if ($hex -notmatch '^([0-9A-Fa-f]{2})*$') { throw ('binary data is not hex bytes: ' + $Text) }
-    $bytes = New-Object byte[] ($hex.Length / 2)
-    for ($i = 0; $i -lt $bytes.Length; $i++) {
-        $bytes[$i] = [System.Convert]::ToByte($hex.Substring(2 * $i, 2), 16)
-    }
-    return , $bytes
-}
-
-function ConvertTo-KbRegistryData {
-    # The playbook's data in the form compared with what is read: DWord [uint32], QWord [uint64],
-    # Binary [byte[]], MultiString [string[]], String and ExpandString [string].
-    param([string]$Type, [object]$Data)
-    if ($Type -eq 'DWord') {
-        $number = [int64]$Data
-        if ($number -lt 0 -or $number -gt [uint32]::MaxValue) { throw ('DWORD data out of range: ' + $number) }
-        return [uint32]$number
-    }
-    if ($Type -eq 'QWord') {
-        return [uint64]::Parse(([string]$Data).Trim(), [System.Globalization.CultureInfo]::InvariantCulture)
-    }
-    if ($Type -eq 'Binary') {
-        $bytes = ConvertFrom-KbHex -Text ([string]$Data)
-        return , $bytes
-    }
-    if ($Type -eq 'MultiString') {
-        $strings = New-Object System.Collections.Generic.List[string]
-        foreach ($item in $Data) { $strings.Add([string]$item) }
-        return , $strings.ToArray()
-    }
-    if ($Type -eq 'String' -or $Type -eq 'ExpandString') { return [string]$Data }
-    throw ('unknown registry type ' + $Type)
-}
-
-function ConvertFrom-KbRegistryRaw {
-    # What .NET returns (DWORD as Int32, QWORD as Int64) -> unsigned, so 4294967295 is not -1.
-    param([string]$Kind, [object]$Data)
-    if ($Kind -eq 'DWord') { return [BitConverter]::ToUInt32([BitConverter]::GetBytes([int32]$Data), 0) }
-    if ($Kind -eq 'QWord') { return [BitConverter]::ToUInt64([BitConverter]::GetBytes([int64]$Data), 0) }
-    if ($Kind -eq 'Binary' -or $Kind -eq 'MultiString') { return , $Data }
-    return $Data
-}
-
-function Test-KbSameItems {
-    # Element by element; strings compared ordinally (case matters in data).
-    param([object[]]$Left, [object[]]$Right)
-    if ($null -eq $Left) { $Left = @() }
-    if ($null -eq $Right) { $Right = @() }
-    if ($Left.Count -ne $Right.Count) { return $false }
-    for ($i = 0; $i -lt $Left.Count; $i++) {
-        if (-not [object]::Equals($Left[$i], $Right[$i])) { return $false }
-    }
-    return $true
-}
-
-function Test-KbRegistryDataEqual {
-    # Same kind and same data, so a correct value never reports "changed" again.
-    param([hashtable]$Value, [string]$Type, [object]$Expected)
-    if (-not $Value['Exists'] -or $Value['Kind'] -ne $Type) { return $false }
-    $actual = ConvertFrom-KbRegistryRaw -Kind $Type -Data $Value['Data']
-    if ($Type -eq 'DWord' -or $Type -eq 'QWord') { return ($actual -eq $Expected) }
-    if ($Type -eq 'Binary' -or $Type -eq 'MultiString') { return (Test-KbSameItems -Left $actual -Right $Expected) }
-    return [string]::Equals([string]$actual, [string]$Expected, [System.StringComparison]::Ordinal)
-}
-
-function Format-KbRegistryData {
-    param([string]$Type, [object]$Data)
-    if ($Type -eq 'DWord') { return ('{0} (0x{0:x8})' -f $Data) }
-    if ($Type -eq 'QWord') { return ('{0} (0x{0:x16})' -f $Data) }
-    if ($Type -eq 'Binary') { return ('hex:' + ((@($Data) | ForEach-Object { '{0:x2}' -f $_ }) -join ' ')) }
-    if ($Type -eq 'MultiString') { return ('[' + ((@($Data) | ForEach-Object { "'" + $_ + "'" }) -join ', ') + ']') }
-    return ("'" + [string]$Data + "'")
-}
-
-function Format-KbRegistryState {
-    # A read value as 'DWord 0 (0x00000000)', '(value missing)' or '(key missing)'.
-    param([hashtable]$Value)
-    if (-not $Value['KeyExists']) { return '(key missing)' }
-    if (-not $Value['Exists']) { return '(value missing)' }
-    $kind = [string]$Value['Kind']
-    $data = ConvertFrom-KbRegistryRaw -Kind $kind -Data $Value['Data']
-    return ($kind + ' ' + (Format-KbRegistryData -Type $kind -Data $data))
-}
-
-function Write-KbRegistryValue {
-    # SetValue with an explicit kind; unsigned numbers go in as their signed bit patterns.
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected)
-    $value = $Expected
-    if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
-    if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.CreateSubKey((Get-KbRegistrySubKey -Key $Key))
-    try {
-        $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
-    } finally {
-        $handle.Close()
-    }
-}
-
-# ---- certificates.ps1: LocalMachine certificate stores; friendly names read from the raw property ----
-
-function Open-KbCertificateStore {
-    # $null when a store cannot be opened for reading (it does not exist: reading never creates one).
-    param([string]$Store, [switch]$Write)
-    $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
-    $handle = [System.Security.Cryptography.X509Certificates.X509Store]::new($Store, $location)
-    $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadOnly -bor
-        [System.Security.Cryptography.X509Certificates.OpenFlags]::OpenExistingOnly
-    if ($Write) { $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadWrite }
-    try {
-        $handle.Open($flags)
-    } catch {
-        if ($Write) { throw }
-        return $null
-    }
-    return $handle
-}
-
-function ConvertTo-KbThumbprint {
-    param([string]$Thumbprint)
-    return ([string]$Thumbprint -replace '[^0-9A-Fa-f]', '').ToUpperInvariant()
-}
-
-function Test-KbCertificateMatch {
-    # By thumbprint when given, else by the subject's common name (GetNameInfo SimpleName).
-    param([object]$Certificate, [string]$Thumbprint, [string]$Subject)
-    $wanted = ConvertTo-KbThumbprint -Thumbprint $Thumbprint
-    if ($wanted.Length -gt 0) { return ($Certificate.Thumbprint -eq $wanted) }
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    return ($Certificate.GetNameInfo($simpleName, $false) -eq $Subject)
-}
-
-function Find-KbCertificate {
-    # The matching certificates in a LocalMachine store (none when the store does not exist).
-    param([string]$Store, [string]$Thumbprint = '', [string]$Subject = '')
-    $handle = Open-KbCertificateStore -Store $Store
-    if ($null -eq $handle) { return }
-    try {
-        foreach ($certificate in $handle.Certificates) {
-            if (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Thumbprint -Subject $Subject) { $certificate }
-        }
-    } finally {
-        $handle.Close()
-    }
-}
-
-function Format-KbCertificateTarget {
-    param([string]$Thumbprint, [string]$Subject)
-    if (-not [string]::IsNullOrEmpty($Thumbprint)) { return ('thumbprint ' + (ConvertTo-KbThumbprint -Thumbprint $Thumbprint)) }
-    return ('CN=' + $Subject)
-}
-
-function Format-KbCertificate {
-    param([object]$Certificate)
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    $expires = $Certificate.NotAfter.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
-    return ('CN=' + $Certificate.GetNameInfo($simpleName, $false) + ', thumbprint ' + $Certificate.Thumbprint + ', valid to ' + $expires)
-}
-
-function Test-KbUtf16InnerNul {
-    # A NUL character with text after it (a terminating NUL is normal).
-    param([byte[]]$Blob, [int]$Start, [int]$Size)
-    $count = [int][Math]::Floor($Size / 2)
-    $seenNul = $false
-    for ($i = 0; $i -lt $count; $i++) {
-        $character = [BitConverter]::ToUInt16($Blob, $Start + 2 * $i)
-        if ($character -eq 0) { $seenNul = $true } elseif ($seenNul) { return $true }
-    }
-    return $false
-}
-
-function Test-KbBlobFriendlyNameHasNul {
-    # A serialized certificate is a list of properties: id (4 bytes), reserved (4), size (4), data.
-    # Property 11 is the friendly name, UTF-16.
-    param([byte[]]$Blob)
-    $offset = 0
-    while ($offset + 12 -le $Blob.Length) {
-        $propertyId = [BitConverter]::ToUInt32($Blob, $offset)
-        $size = [int64][BitConverter]::ToUInt32($Blob, $offset + 8)
-        $start = $offset + 12
-        if ($start + $size -gt $Blob.Length) { return $false }
-        if ($propertyId -eq 11) { return (Test-KbUtf16InnerNul -Blob $Blob -Start $start -Size ([int]$size)) }
-        $offset = [int]($start + $size)
-    }
-    return $false
-}
-
-function Get-KbNulFriendlyNameThumbprints {
-    # KB977203: certificates whose friendly name contains a NUL. X509Certificate2.FriendlyName stops
-    # at the first NUL, so the store's registry copy (SystemCertificates\<store>\Certificates) is read.
-    param([string]$Store)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SOFTWARE\Microsoft\SystemCertificates\' + $Store + '\Certificates', $false)
-    if ($null -eq $key) { return }
-    try {
-        foreach ($name in $key.GetSubKeyNames()) {
-            $blob = $null
-            $entry = $key.OpenSubKey($name, $false)
-            if ($null -eq $entry) { continue }
-            try { $blob = $entry.GetValue('Blob', $null) } finally { $entry.Close() }
-            if ($blob -is [byte[]] -and (Test-KbBlobFriendlyNameHasNul -Blob $blob)) { $name }
-        }
-    } finally {
-        $key.Close()
-    }
 }
 
 function Invoke-KbWhenApplicable {
@@ -1904,65 +1678,6 @@ function Update-KbAfterMethod {
     }
 }
 
-# ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
-
-function ConvertTo-KbQuotedArgument {
-    # Quoted when empty or containing whitespace, with the backslashes before the closing quote
-    # doubled; a double quote inside cannot be carried safely and is rejected.
-    param([string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('an argument contains a double quote: ' + $Value) }
-    if ($Value.Length -gt 0 -and $Value -notmatch '\s') { return $Value }
-    return ('"' + ($Value -replace '(\\+)$', '$1$1') + '"')
-}
-
-function ConvertTo-KbArgumentString {
-    param([string[]]$Arguments)
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($argument in $Arguments) { $parts.Add((ConvertTo-KbQuotedArgument -Value $argument)) }
-    return ($parts.ToArray() -join ' ')
-}
-
-function Get-KbTaskText {
-    param([object]$Task)
-    try {
-        if ($Task.Wait(5000)) { return [string]$Task.Result }
-    } catch {
-        return ''
-    }
-    return ''
-}
-
-function Invoke-KbProcess {
-    # Starts the program directly and waits up to TimeoutSeconds; a hung program is killed.
-    # (Start-Process -Wait has no timeout, and with -PassThru alone its ExitCode can be empty.)
-    param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
-    $info = New-Object System.Diagnostics.ProcessStartInfo
-    $info.FileName = $FilePath
-    $info.Arguments = ConvertTo-KbArgumentString -Arguments $Arguments
-    $info.UseShellExecute = $false
-    $info.CreateNoWindow = $true
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    if ($WorkingDirectory.Length -gt 0) { $info.WorkingDirectory = $WorkingDirectory }
-    $process = [System.Diagnostics.Process]::Start($info)
-    try {
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        $exited = $process.WaitForExit($TimeoutSeconds * 1000)
-        if (-not $exited) {
-            try { $process.Kill() } catch { Write-KbLog ('could not end ' + $FilePath + ': ' + (Get-KbErrorText $_)) 2 }
-            $null = $process.WaitForExit(5000)
-        }
-        $exitCode = $null
-        if ($exited) { $exitCode = $process.ExitCode }
-        $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
-        if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments }
-    } finally {
-        $process.Dispose()
-    }
-}
-
 # ---- complete.ps1: detect again, decide the outcome, report, exit ----
 # Outcome, the first rule that applies:
 #   the detection failed at the start            -> StepFailed
@@ -2260,6 +1975,7 @@ function Invoke-KbPerUserStep {
         Add-KbResult -Id $Id -Status 'failed' -Message ('per-user: ' + (Get-KbErrorText $_))
     }
 }
+# ==== end of kbfix runtime ====
 
 # ==== Start ====
 try {

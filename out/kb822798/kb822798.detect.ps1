@@ -38,6 +38,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
+$script:KbRuntimeSha256 = '404c48d96e14e57d1725717ca57f93ed102651c775f9f8ce8caa62c961b72cdd'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -78,7 +79,10 @@ function Invoke-KbDetection {
     )
 }
 
-# ==== Runtime: static functions, the same in every kbfix script (templates/ps1/runtime) ====
+# The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
+# the kbfix version and the SHA-256 of the lines up to the end marker: check it with
+# 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
+# ==== kbfix runtime 0.1.0, sha256 404c48d96e14e57d1725717ca57f93ed102651c775f9f8ce8caa62c961b72cdd ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -99,18 +103,6 @@ function Get-KbErrorText {
     }
     if ($exception -is [System.Exception]) { return [string]$exception.Message }
     return [string]$exception
-}
-
-function Test-KbErrorIs {
-    # True when the error or any inner exception is of the given type (PowerShell wraps .NET errors).
-    param([object]$ErrorRecord, [type]$Type)
-    $exception = $ErrorRecord
-    if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
-    while ($null -ne $exception) {
-        if ($exception -is $Type) { return $true }
-        $exception = $exception.InnerException
-    }
-    return $false
 }
 
 function Get-KbDefaultLogFolder {
@@ -190,158 +182,6 @@ function Write-KbLog {
     }
 }
 
-# ---- result.ps1: one record per step, the counts for the recap, the JSON result file ----
-# Statuses: ok, changed, skipped, failed, not-applicable, manual. A record made under -WhatIf
-# has whatIf = true and says what would change (before -> after); nothing was changed.
-
-$script:KbResults = New-Object System.Collections.Generic.List[object]
-$script:KbCurrentMethodId = $null
-$script:KbResultFile = $null
-$script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', 'manual')
-# Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
-$script:KbSelectedMethods = @()
-$script:KbWhatIf = $false
-# Under -WhatIf with strategy escalate: the first method that would change something. Later
-# methods run in a real run only if it does not fix the problem, so their changes are conditional.
-$script:KbPreviewConditionalOn = ''
-
-function Format-KbShort {
-    # Before/after values and messages stay one short line in the log and the JSON.
-    param([object]$Value, [int]$Max = 200)
-    if ($null -eq $Value) { return '' }
-    $text = ([string]$Value) -replace '[\r\n\t]+', ' '
-    if ($text.Length -gt $Max) { $text = $text.Substring(0, $Max - 3) + '...' }
-    return $text
-}
-
-function Get-KbResultLogType {
-    # failed -> error; not-applicable and skips that need attention -> warning; the rest -> info.
-    param([string]$Status, [bool]$Warn)
-    if ($Status -eq 'failed') { return 3 }
-    if ($Status -eq 'not-applicable' -or $Warn) { return 2 }
-    return 1
-}
-
-function Format-KbResultLine {
-    param([object]$Record)
-    $text = '[' + $Record.id + '] ' + $Record.status
-    if ($Record.whatIf) { $text += ' (WhatIf, nothing changed)' }
-    if ($Record.conditionalOn.Length -gt 0) { $text += ' (only if method ' + $Record.conditionalOn + ' does not fix the problem)' }
-    if ($Record.before.Length -gt 0 -or $Record.after.Length -gt 0) {
-        $text += ': ' + $Record.before + ' -> ' + $Record.after
-    }
-    if ($Record.message.Length -gt 0) { $text += '; ' + $Record.message }
-    return $text
-}
-
-function Add-KbResult {
-    # -Simulated: the change was only predicted (-WhatIf). -Warn: a skip that needs attention.
-    param(
-        [string]$Id,
-        [string]$Status,
-        [string]$Before = '',
-        [string]$After = '',
-        [string]$Message = '',
-        [switch]$Simulated,
-        [switch]$Warn
-    )
-    if ($script:KbStatuses -notcontains $Status) {
-        $Message = 'unknown status ' + $Status + '; ' + $Message
-        $Status = 'failed'
-    }
-    $record = [pscustomobject]@{
-        id = $Id
-        method = $script:KbCurrentMethodId
-        status = $Status.ToLowerInvariant()
-        before = (Format-KbShort $Before)
-        after = (Format-KbShort $After)
-        message = (Format-KbShort $Message 1000)
-        whatIf = [bool]$Simulated
-        conditionalOn = ''
-    }
-    if ($Simulated) { $record.conditionalOn = $script:KbPreviewConditionalOn }
-    $script:KbResults.Add($record)
-    Write-KbLog (Format-KbResultLine -Record $record) (Get-KbResultLogType -Status $Status -Warn ([bool]$Warn))
-}
-
-function Get-KbResultCounts {
-    $counts = [ordered]@{}
-    foreach ($status in $script:KbStatuses) { $counts[$status] = 0 }
-    foreach ($record in $script:KbResults) {
-        if ($counts.Contains($record.status)) { $counts[$record.status] += 1 }
-    }
-    return $counts
-}
-
-function Test-KbAnyResult {
-    # Is there a record with this status, optionally of one method and only real (not -WhatIf) ones?
-    param([string]$Status, [string]$Method = '', [switch]$RealOnly, [switch]$SimulatedOnly)
-    foreach ($record in $script:KbResults) {
-        if ($record.status -ne $Status) { continue }
-        if ($Method.Length -gt 0 -and $record.method -ne $Method) { continue }
-        if ($RealOnly -and $record.whatIf) { continue }
-        if ($SimulatedOnly -and -not $record.whatIf) { continue }
-        return $true
-    }
-    return $false
-}
-
-function Write-KbUtf8File {
-    # UTF-8 without BOM, written beside the target first so a reader never sees half a file.
-    param([string]$Path, [string]$Text)
-    $temporary = $Path + '.tmp'
-    [System.IO.File]::WriteAllText($temporary, $Text, (New-Object System.Text.UTF8Encoding($false)))
-    [System.IO.File]::Copy($temporary, $Path, $true)
-    [System.IO.File]::Delete($temporary)
-}
-
-function New-KbResultDocument {
-    # Remediation only: reads the run's variables from preflight.ps1 and probes/join.ps1.
-    param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
-    return [ordered]@{
-        tool = 'kbfix'
-        playbook = [ordered]@{
-            id = $playbook['Id']
-            title = $playbook['Title']
-            kb = @($playbook['Kb'])
-            toolVersion = $playbook['ToolVersion']
-            schemaVersion = $playbook['SchemaVersion']
-            sourceSha256 = $playbook['SourceSha256']
-        }
-        outcome = $Outcome
-        exitCode = $ExitCode
-        message = $Message
-        whatIf = [bool]$script:KbWhatIf
-        computer = [Environment]::MachineName
-        account = [System.Security.Principal.WindowsIdentity]::GetCurrent().Name
-        startedUtc = $script:KbRunStartUtc.ToString('o')
-        finishedUtc = [DateTime]::UtcNow.ToString('o')
-        selectedMethods = @($script:KbSelectedMethods)
-        evidenceBefore = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceBefore)
-        evidenceAfter = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceAfter)
-        results = @($script:KbResults.ToArray())
-        log = $script:KbLogFile
-        logError = $script:KbLogError
-    }
-}
-
-function Write-KbResultFile {
-    # <id>.result.json next to the log.
-    param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    if ($null -eq $script:KbLogFile) { return }
-    try {
-        $folder = [System.IO.Path]::GetDirectoryName($script:KbLogFile)
-        $script:KbResultFile = [System.IO.Path]::Combine($folder, (Get-KbPlaybookId) + '.result.json')
-        $document = New-KbResultDocument -Outcome $Outcome -ExitCode $ExitCode -Message $Message
-        Write-KbUtf8File -Path $script:KbResultFile -Text (ConvertTo-Json -InputObject $document -Depth 5)
-        Write-KbLog ('result written to ' + $script:KbResultFile)
-    } catch {
-        Write-KbLog ('cannot write the result file: ' + (Get-KbErrorText $_)) 2
-    }
-}
-
 # ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
@@ -387,11 +227,6 @@ function Test-KbDriveRoot {
     param([string]$Path)
     $root = [string][System.IO.Path]::GetPathRoot($Path)
     return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
-}
-
-function Test-KbPathExists {
-    param([string]$Path)
-    return ([System.IO.File]::Exists($Path) -or [System.IO.Directory]::Exists($Path))
 }
 
 function Assert-KbLeafName {
@@ -449,136 +284,6 @@ function Resolve-KbPath {
         throw ('path is not inside its base ' + $label + ': ' + $full)
     }
     return $full
-}
-
-function Test-KbGuard {
-    # May a one-shot step run? No guard: yes. evidence: that evidence is present now.
-    # creates: the path does not exist yet. removes: the path still exists.
-    param([hashtable]$Guard, [string]$ProfileRoot = '')
-    if ($null -eq $Guard) { return $true }
-    $kind = [string]$Guard['Kind']
-    if ($kind -eq 'evidence') { return (Test-KbEvidencePresent -Id ([string]$Guard['Id'])) }
-    if ($kind -eq 'creates') {
-        return (-not (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot)))
-    }
-    if ($kind -eq 'removes') {
-        return (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot))
-    }
-    throw ('unknown guard kind ' + $kind)
-}
-
-function Format-KbGuardSkip {
-    param([hashtable]$Guard, [string]$ProfileRoot = '')
-    $kind = [string]$Guard['Kind']
-    if ($kind -eq 'evidence') { return ("guard: evidence '" + [string]$Guard['Id'] + "' is not present now") }
-    $path = Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot
-    if ($kind -eq 'creates') { return ('guard: ' + $path + ' already exists') }
-    return ('guard: ' + $path + ' does not exist')
-}
-
-function Get-KbStepId {
-    # Inside a per-user step the result id is <id>@<profile label>.
-    param([string]$Id, [string]$ProfileLabel = '')
-    if ($ProfileLabel.Length -gt 0) { return ($Id + '@' + $ProfileLabel) }
-    return $Id
-}
-
-function Test-KbStepGuard {
-    # Evaluates a step's guard; when it says no, records the step as skipped.
-    param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
-    if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
-    Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
-    return $false
-}
-
-# ---- file-ops.ps1: what the path steps share: free names, matching, deleting without following links ----
-
-function Get-KbFreeName {
-    # Name when nothing has it yet, else Name<Separator>1, 2, ... (-Numbered: always numbered),
-    # so a second run never fails on a name the first run took.
-    param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
-    if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
-        return $Name
-    }
-    for ($number = 1; $number -le 9999; $number++) {
-        $candidate = $Name + $Separator + $number
-        if (-not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $candidate)))) { return $candidate }
-    }
-    throw ('no free name for ' + $Name + ' in ' + $Folder)
-}
-
-function Test-KbNameMatch {
-    # Windows wildcards: * and ? only (brackets are literal), and 'x.*' also matches 'x'.
-    param([string]$Name, [string]$Pattern)
-    $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
-    if ($Name -like $escaped) { return $true }
-    if ($escaped.EndsWith('.*')) { return ($Name -like $escaped.Substring(0, $escaped.Length - 2)) }
-    return $false
-}
-
-function Test-KbAttributeFlag {
-    param([System.IO.FileAttributes]$Attributes, [System.IO.FileAttributes]$Flag)
-    return (([int]$Attributes -band [int]$Flag) -ne 0)
-}
-
-function Set-KbAttributes {
-    # Only flags SetFileAttributes accepts; none left means Normal.
-    param([string]$Path, [int]$Value)
-    $settable = $Value -band $script:KbSettableAttributes
-    if ($settable -eq 0) { $settable = [int][System.IO.FileAttributes]::Normal }
-    [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]$settable)
-}
-
-function Get-KbMatchingEntries {
-    # Entries directly in Folder (hidden and system ones too) whose names match Pattern.
-    param([string]$Folder, [string]$Pattern, [switch]$FilesOnly)
-    $directory = New-Object System.IO.DirectoryInfo($Folder)
-    foreach ($entry in $directory.GetFileSystemInfos()) {
-        if ($FilesOnly -and (Test-KbAttributeFlag -Attributes $entry.Attributes -Flag 'Directory')) { continue }
-        if (Test-KbNameMatch -Name $entry.Name -Pattern $Pattern) { $entry }
-    }
-}
-
-function Remove-KbTree {
-    # Deletes a file or a folder tree. A link (junction, symlink) is removed itself, never followed:
-    # Remove-Item -Recurse in 5.1 can delete what a junction points to.
-    param([System.IO.FileSystemInfo]$Entry)
-    $isLink = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReparsePoint'
-    $isFolder = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'Directory'
-    if ($isFolder -and -not $isLink) {
-        foreach ($child in ([System.IO.DirectoryInfo]$Entry).GetFileSystemInfos()) { Remove-KbTree -Entry $child }
-    }
-    if (Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReadOnly') {
-        $readOnly = [int][System.IO.FileAttributes]::ReadOnly
-        Set-KbAttributes -Path $Entry.FullName -Value ([int]$Entry.Attributes -band -bnot $readOnly)
-    }
-    if ($isFolder) {
-        [System.IO.Directory]::Delete($Entry.FullName, $false)
-    } else {
-        [System.IO.File]::Delete($Entry.FullName)
-    }
-}
-
-function Remove-KbEntries {
-    # Deletes each entry; what cannot be deleted is noted in Problems and the rest still goes.
-    param([object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
-    foreach ($entry in $Entries) {
-        try {
-            Remove-KbTree -Entry $entry
-        } catch {
-            $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
-        }
-    }
-}
-
-function Move-KbPath {
-    # A rename or a move on the same volume; a link is moved itself.
-    param([string]$Source, [string]$Destination)
-    if ([System.IO.Directory]::Exists($Source)) {
-        [System.IO.Directory]::Move($Source, $Destination)
-    } else {
-        [System.IO.File]::Move($Source, $Destination)
-    }
 }
 
 # ---- state.ps1: what the last successful run left behind, so old evidence stops counting ----
@@ -665,11 +370,6 @@ function Format-KbUtc {
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
 }
 
-function Get-KbHistorySince {
-    # Events older than this (UTC) are history; $null = no successful run yet.
-    return $script:KbHistorySinceUtc
-}
-
 function Get-KbFileOffset {
     # Bytes of Path already examined by the last successful run (0 = read it all).
     param([string]$Path)
@@ -681,61 +381,6 @@ function Set-KbObservedLength {
     # A file-contains probe read Path up to Length; saved as its offset when the run succeeds.
     param([string]$Path, [int64]$Length)
     $script:KbObservedLengths[$Path] = $Length
-}
-
-function Save-KbStartLengths {
-    # Called after the first detection: these lengths are where "since the run began" starts.
-    $script:KbStartLengths = @{}
-    foreach ($path in @($script:KbObservedLengths.Keys)) {
-        $script:KbStartLengths[$path] = $script:KbObservedLengths[$path]
-    }
-}
-
-function Move-KbHistoryBaseline {
-    # A method changed something: what was logged before this run is what it fixed.
-    param([string]$Reason)
-    if ($null -ne $script:KbHistorySinceUtc -and $script:KbHistorySinceUtc -ge $script:KbRunStartUtc) { return }
-    $script:KbHistorySinceUtc = $script:KbRunStartUtc
-    foreach ($path in @($script:KbStartLengths.Keys)) {
-        $script:KbHistoryOffsets[$path] = $script:KbStartLengths[$path]
-    }
-    Write-KbLog ($Reason + ' changed something: from now on only evidence newer than this run counts')
-}
-
-function New-KbStateFolder {
-    # %ProgramData%\kbfix is created with a DACL that lets only SYSTEM and Administrators write.
-    param([string]$Folder)
-    if ([System.IO.Directory]::Exists($Folder)) { return }
-    $parent = [System.IO.Path]::GetDirectoryName($Folder)
-    if (-not [System.IO.Directory]::Exists($parent)) {
-        [void][System.IO.Directory]::CreateDirectory($parent)
-        $security = New-Object System.Security.AccessControl.DirectorySecurity
-        $security.SetSecurityDescriptorSddlForm($script:KbStateSddl)
-        Set-Acl -LiteralPath $parent -AclObject $security -WhatIf:$false -Confirm:$false
-    }
-    [void][System.IO.Directory]::CreateDirectory($Folder)
-}
-
-function Save-KbState {
-    # DetectedUtc: when the clean final detection started; nothing up to then was evidence.
-    param([DateTime]$DetectedUtc)
-    try {
-        $path = Get-KbStateFile
-        New-KbStateFolder -Folder ([System.IO.Path]::GetDirectoryName($path))
-        $offsets = [ordered]@{}
-        foreach ($key in @($script:KbHistoryOffsets.Keys | Sort-Object)) { $offsets[$key] = $script:KbHistoryOffsets[$key] }
-        foreach ($key in @($script:KbObservedLengths.Keys | Sort-Object)) { $offsets[$key] = $script:KbObservedLengths[$key] }
-        $state = [ordered]@{
-            playbook = Get-KbPlaybookId
-            lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
-            fileOffsets = $offsets
-            ladder = Get-KbLadderForState
-        }
-        Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
-        Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
-    } catch {
-        Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
-    }
 }
 
 # ---- ladder.ps1: the article's escalation across runs ----
@@ -760,52 +405,6 @@ function Set-KbLadderFromState {
     if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
     $script:KbLadderMethod = [string]$Ladder.method
     $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
-}
-
-function Get-KbLadderForState {
-    # What Save-KbState writes: this run's last changing method, else the remembered one.
-    if ($null -ne $script:KbLadderChangedBy) {
-        return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
-    }
-    if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
-        return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
-    }
-    return $null
-}
-
-function Test-KbOnlyHistoryEvidence {
-    # True when every probe that found something is a history probe (events, log lines).
-    param([object]$Evidence)
-    $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
-    if ($present.Count -eq 0) { return $false }
-    foreach ($leaf in $present) {
-        if (@($script:KbHistoryProbeIds) -notcontains [string]$leaf.Id) { return $false }
-    }
-    return $true
-}
-
-function Get-KbLadderResumeIndex {
-    # Index in $KbMethodIds after which the ladder resumes, or -1 to start from the first method.
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
-    if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
-    if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
-    if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
-    if (-not (Test-KbOnlyHistoryEvidence -Evidence $script:KbEvidenceBefore)) { return -1 }
-    return [array]::IndexOf([string[]]@($script:KbMethodIds), [string]$script:KbLadderMethod)
-}
-
-function Get-KbLadderSkip {
-    # A skip record for a method the ladder already tried in an earlier run, or $null.
-    param([string]$Id)
-    $resume = Get-KbLadderResumeIndex
-    if ($resume -lt 0) { return $null }
-    $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
-    if ($index -lt 0 -or $index -gt $resume) { return $null }
-    return @{
-        Status = 'skipped'; Warn = $false
-        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
-            '); the evidence came back, so the article''s next method runs')
-    }
 }
 
 # ---- applicability.ps1: what this machine is and has, and whether the playbook applies ----
@@ -1045,8 +644,6 @@ function Get-KbCallerParameters {
 
 # ---- services.ps1: services by exact name; reading start type and state, stopping and starting with a timeout ----
 
-$script:KbServiceTimeoutSeconds = 60
-
 function Assert-KbServiceName {
     # Services are matched by exact name: a wildcard would touch services nobody named.
     param([string]$Name)
@@ -1084,306 +681,6 @@ function Get-KbServiceStartType {
 function Format-KbServiceState {
     param([object]$StartType, [object]$Status)
     return ('start type ' + [string]$StartType + ', ' + [string]$Status)
-}
-
-function Add-KbRunningDependents {
-    # Every running service that depends on this one, directly or through another dependent:
-    # ServiceController.Stop stops them all, so all of them must be started again.
-    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($dependent in @($Service.DependentServices)) {
-        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
-        $Stopped.Add($dependent.ServiceName)
-        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
-    }
-}
-
-function Stop-KbService {
-    # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout. A service that is
-    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
-    param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Stopped') { return }
-    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
-    Add-KbRunningDependents -Service $service -Stopped $Stopped
-    if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', $timeout)
-}
-
-function Start-KbService {
-    # A service still stopping (a stop that timed out) cannot be started yet: it is given the
-    # timeout to finish stopping first, or Start would fail and leave it stopped.
-    param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Running') { return }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
-    if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', $timeout)
-}
-
-# ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
-
-function Get-KbRegistrySubKey {
-    # The body passes 'SOFTWARE\X' (HKLM\ stripped); a leading HKLM\ is accepted as well.
-    param([string]$Key)
-    $subKey = [string]$Key
-    foreach ($prefix in @('HKLM:\', 'HKLM\', 'HKEY_LOCAL_MACHINE\')) {
-        if ($subKey.StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
-            $subKey = $subKey.Substring($prefix.Length)
-            break
-        }
-    }
-    $subKey = $subKey.Trim('\')
-    if ($subKey.Length -eq 0) { throw 'empty registry key' }
-    return $subKey
-}
-
-function Read-KbRegistryValue {
-    # A value as stored: its kind and raw data (REG_EXPAND_SZ not expanded).
-    param([string]$Key, [string]$Name)
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey((Get-KbRegistrySubKey -Key $Key), $false)
-    if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
-    try {
-        if (@($handle.GetValueNames()) -notcontains $Name) {
-            return @{ KeyExists = $true; Exists = $false; Kind = ''; Data = $null }
-        }
-        $options = [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames
-        $data = $handle.GetValue($Name, $null, $options)
-        return @{ KeyExists = $true; Exists = $true; Kind = [string]$handle.GetValueKind($Name); Data = $data }
-    } finally {
-        $handle.Close()
-    }
-}
-
-function ConvertFrom-KbHex {
-    # 'a0 ff' or 'a0ff' -> [byte[]]
-    param([string]$Text)
-    $hex = $Text -replace '[\s,]', ''
-    if ($hex -notmatch '^([0-9A-Fa-f]{2})*$') { throw ('binary data is not hex bytes: ' + $Text) }
-    $bytes = New-Object byte[] ($hex.Length / 2)
-    for ($i = 0; $i -lt $bytes.Length; $i++) {
-        $bytes[$i] = [System.Convert]::ToByte($hex.Substring(2 * $i, 2), 16)
-    }
-    return , $bytes
-}
-
-function ConvertTo-KbRegistryData {
-    # The playbook's data in the form compared with what is read: DWord [uint32], QWord [uint64],
-    # Binary [byte[]], MultiString [string[]], String and ExpandString [string].
-    param([string]$Type, [object]$Data)
-    if ($Type -eq 'DWord') {
-        $number = [int64]$Data
-        if ($number -lt 0 -or $number -gt [uint32]::MaxValue) { throw ('DWORD data out of range: ' + $number) }
-        return [uint32]$number
-    }
-    if ($Type -eq 'QWord') {
-        return [uint64]::Parse(([string]$Data).Trim(), [System.Globalization.CultureInfo]::InvariantCulture)
-    }
-    if ($Type -eq 'Binary') {
-        $bytes = ConvertFrom-KbHex -Text ([string]$Data)
-        return , $bytes
-    }
-    if ($Type -eq 'MultiString') {
-        $strings = New-Object System.Collections.Generic.List[string]
-        foreach ($item in $Data) { $strings.Add([string]$item) }
-        return , $strings.ToArray()
-    }
-    if ($Type -eq 'String' -or $Type -eq 'ExpandString') { return [string]$Data }
-    throw ('unknown registry type ' + $Type)
-}
-
-function ConvertFrom-KbRegistryRaw {
-    # What .NET returns (DWORD as Int32, QWORD as Int64) -> unsigned, so 4294967295 is not -1.
-    param([string]$Kind, [object]$Data)
-    if ($Kind -eq 'DWord') { return [BitConverter]::ToUInt32([BitConverter]::GetBytes([int32]$Data), 0) }
-    if ($Kind -eq 'QWord') { return [BitConverter]::ToUInt64([BitConverter]::GetBytes([int64]$Data), 0) }
-    if ($Kind -eq 'Binary' -or $Kind -eq 'MultiString') { return , $Data }
-    return $Data
-}
-
-function Test-KbSameItems {
-    # Element by element; strings compared ordinally (case matters in data).
-    param([object[]]$Left, [object[]]$Right)
-    if ($null -eq $Left) { $Left = @() }
-    if ($null -eq $Right) { $Right = @() }
-    if ($Left.Count -ne $Right.Count) { return $false }
-    for ($i = 0; $i -lt $Left.Count; $i++) {
-        if (-not [object]::Equals($Left[$i], $Right[$i])) { return $false }
-    }
-    return $true
-}
-
-function Test-KbRegistryDataEqual {
-    # Same kind and same data, so a correct value never reports "changed" again.
-    param([hashtable]$Value, [string]$Type, [object]$Expected)
-    if (-not $Value['Exists'] -or $Value['Kind'] -ne $Type) { return $false }
-    $actual = ConvertFrom-KbRegistryRaw -Kind $Type -Data $Value['Data']
-    if ($Type -eq 'DWord' -or $Type -eq 'QWord') { return ($actual -eq $Expected) }
-    if ($Type -eq 'Binary' -or $Type -eq 'MultiString') { return (Test-KbSameItems -Left $actual -Right $Expected) }
-    return [string]::Equals([string]$actual, [string]$Expected, [System.StringComparison]::Ordinal)
-}
-
-function Format-KbRegistryData {
-    param([string]$Type, [object]$Data)
-    if ($Type -eq 'DWord') { return ('{0} (0x{0:x8})' -f $Data) }
-    if ($Type -eq 'QWord') { return ('{0} (0x{0:x16})' -f $Data) }
-    if ($Type -eq 'Binary') { return ('hex:' + ((@($Data) | ForEach-Object { '{0:x2}' -f $_ }) -join ' ')) }
-    if ($Type -eq 'MultiString') { return ('[' + ((@($Data) | ForEach-Object { "'" + $_ + "'" }) -join ', ') + ']') }
-    return ("'" + [string]$Data + "'")
-}
-
-function Format-KbRegistryState {
-    # A read value as 'DWord 0 (0x00000000)', '(value missing)' or '(key missing)'.
-    param([hashtable]$Value)
-    if (-not $Value['KeyExists']) { return '(key missing)' }
-    if (-not $Value['Exists']) { return '(value missing)' }
-    $kind = [string]$Value['Kind']
-    $data = ConvertFrom-KbRegistryRaw -Kind $kind -Data $Value['Data']
-    return ($kind + ' ' + (Format-KbRegistryData -Type $kind -Data $data))
-}
-
-function Write-KbRegistryValue {
-    # SetValue with an explicit kind; unsigned numbers go in as their signed bit patterns.
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected)
-    $value = $Expected
-    if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
-    if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.CreateSubKey((Get-KbRegistrySubKey -Key $Key))
-    try {
-        $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
-    } finally {
-        $handle.Close()
-    }
-}
-
-# ---- certificates.ps1: LocalMachine certificate stores; friendly names read from the raw property ----
-
-function Open-KbCertificateStore {
-    # $null when a store cannot be opened for reading (it does not exist: reading never creates one).
-    param([string]$Store, [switch]$Write)
-    $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
-    $handle = [System.Security.Cryptography.X509Certificates.X509Store]::new($Store, $location)
-    $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadOnly -bor
-        [System.Security.Cryptography.X509Certificates.OpenFlags]::OpenExistingOnly
-    if ($Write) { $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadWrite }
-    try {
-        $handle.Open($flags)
-    } catch {
-        if ($Write) { throw }
-        return $null
-    }
-    return $handle
-}
-
-function ConvertTo-KbThumbprint {
-    param([string]$Thumbprint)
-    return ([string]$Thumbprint -replace '[^0-9A-Fa-f]', '').ToUpperInvariant()
-}
-
-function Test-KbCertificateMatch {
-    # By thumbprint when given, else by the subject's common name (GetNameInfo SimpleName).
-    param([object]$Certificate, [string]$Thumbprint, [string]$Subject)
-    $wanted = ConvertTo-KbThumbprint -Thumbprint $Thumbprint
-    if ($wanted.Length -gt 0) { return ($Certificate.Thumbprint -eq $wanted) }
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    return ($Certificate.GetNameInfo($simpleName, $false) -eq $Subject)
-}
-
-function Find-KbCertificate {
-    # The matching certificates in a LocalMachine store (none when the store does not exist).
-    param([string]$Store, [string]$Thumbprint = '', [string]$Subject = '')
-    $handle = Open-KbCertificateStore -Store $Store
-    if ($null -eq $handle) { return }
-    try {
-        foreach ($certificate in $handle.Certificates) {
-            if (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Thumbprint -Subject $Subject) { $certificate }
-        }
-    } finally {
-        $handle.Close()
-    }
-}
-
-function Format-KbCertificateTarget {
-    param([string]$Thumbprint, [string]$Subject)
-    if (-not [string]::IsNullOrEmpty($Thumbprint)) { return ('thumbprint ' + (ConvertTo-KbThumbprint -Thumbprint $Thumbprint)) }
-    return ('CN=' + $Subject)
-}
-
-function Format-KbCertificate {
-    param([object]$Certificate)
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    $expires = $Certificate.NotAfter.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
-    return ('CN=' + $Certificate.GetNameInfo($simpleName, $false) + ', thumbprint ' + $Certificate.Thumbprint + ', valid to ' + $expires)
-}
-
-function Test-KbUtf16InnerNul {
-    # A NUL character with text after it (a terminating NUL is normal).
-    param([byte[]]$Blob, [int]$Start, [int]$Size)
-    $count = [int][Math]::Floor($Size / 2)
-    $seenNul = $false
-    for ($i = 0; $i -lt $count; $i++) {
-        $character = [BitConverter]::ToUInt16($Blob, $Start + 2 * $i)
-        if ($character -eq 0) { $seenNul = $true } elseif ($seenNul) { return $true }
-    }
-    return $false
-}
-
-function Test-KbBlobFriendlyNameHasNul {
-    # A serialized certificate is a list of properties: id (4 bytes), reserved (4), size (4), data.
-    # Property 11 is the friendly name, UTF-16.
-    param([byte[]]$Blob)
-    $offset = 0
-    while ($offset + 12 -le $Blob.Length) {
-        $propertyId = [BitConverter]::ToUInt32($Blob, $offset)
-        $size = [int64][BitConverter]::ToUInt32($Blob, $offset + 8)
-        $start = $offset + 12
-        if ($start + $size -gt $Blob.Length) { return $false }
-        if ($propertyId -eq 11) { return (Test-KbUtf16InnerNul -Blob $Blob -Start $start -Size ([int]$size)) }
-        $offset = [int]($start + $size)
-    }
-    return $false
-}
-
-function Get-KbNulFriendlyNameThumbprints {
-    # KB977203: certificates whose friendly name contains a NUL. X509Certificate2.FriendlyName stops
-    # at the first NUL, so the store's registry copy (SystemCertificates\<store>\Certificates) is read.
-    param([string]$Store)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SOFTWARE\Microsoft\SystemCertificates\' + $Store + '\Certificates', $false)
-    if ($null -eq $key) { return }
-    try {
-        foreach ($name in $key.GetSubKeyNames()) {
-            $blob = $null
-            $entry = $key.OpenSubKey($name, $false)
-            if ($null -eq $entry) { continue }
-            try { $blob = $entry.GetValue('Blob', $null) } finally { $entry.Close() }
-            if ($blob -is [byte[]] -and (Test-KbBlobFriendlyNameHasNul -Blob $blob)) { $name }
-        }
-    } finally {
-        $key.Close()
-    }
-}
-
-function Invoke-KbWhenApplicable {
-    # A step with its own applicability (e.g. a Windows 2000-only note) runs only where it applies;
-    # elsewhere it is recorded as not-applicable, so the result still lists it.
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Step
-    )
-    $check = Test-KbApplicable -Applies $Applies
-    if ($check.Applicable) {
-        & $Step
-    } else {
-        Add-KbResult -Id $Id -Status 'not-applicable' -Message $check.Reason
-    }
 }
 
 # ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
@@ -1448,18 +745,6 @@ function Get-KbEvidenceLeaves {
     $Evidence
 }
 
-function Test-KbEvidencePresent {
-    # For an evidence guard: does the latest detection find the problem ('detection') or this probe?
-    param([string]$Id)
-    $evidence = $script:KbLastEvidence
-    if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
-    if ($Id -eq 'detection') { return [bool]$evidence.Present }
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $evidence)) {
-        if ($leaf.Id -eq $Id) { return [bool]$leaf.Present }
-    }
-    throw ('the detection has no probe with id ' + $Id)
-}
-
 function ConvertTo-KbEvidence {
     # Invoke-KbDetection is one expression; should it yield several results, any of them counts.
     param([object[]]$Output)
@@ -1508,16 +793,6 @@ function Get-KbEvidence {
     $script:KbLastEvidence = $evidence
     Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
     return $evidence
-}
-
-function ConvertTo-KbEvidenceRecord {
-    # The evidence as data for the JSON result.
-    param([object]$Evidence)
-    if ($null -eq $Evidence) { return $null }
-    $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
-            [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
-        })
-    return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
 }
 
 # ---- probes/file-contains.ps1: language-neutral tokens (HRESULTs) in a log file ----
@@ -1754,6 +1029,7 @@ function Complete-KbDetect {
         Exit-KbDetectError -ErrorRecord $_
     }
 }
+# ==== end of kbfix runtime ====
 
 # ==== Start ====
 Start-KbDetect -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath

@@ -43,6 +43,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
+$script:KbRuntimeSha256 = '30c947fbcb4278e20fc2b08f866d52472f796b8b7bcb88076a5098eb79720c02'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -90,77 +91,325 @@ function Invoke-KbPlaybook {
     Invoke-KbEvidenceBefore
 
     # ---- Method 1 of the article ----
-    Invoke-KbMethod -Id 'cryptsvc-automatic' -KbMethod 1 -Title 'Set Cryptographic Services to Automatic and start it' -Risk 'low' -Reboot 'none' -Applies @{ WindowsMin = '5.1' } -Services @() -Steps {
-        Invoke-KbServiceStep -Id 'cryptsvc-automatic-running' -Guard $null -Name 'CryptSvc' -StartType 'automatic' -State 'running'
+    $kbMethod = @{
+        Id = 'cryptsvc-automatic'
+        KbMethod = 1
+        Title = 'Set Cryptographic Services to Automatic and start it'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{ WindowsMin = '5.1' }
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'cryptsvc-automatic-running'
+            Guard = $null
+            Name = 'CryptSvc'
+            StartType = 'automatic'
+            State = 'running'
+        }
+        Invoke-KbServiceStep @kbStep
     }
 
     # ---- Method 2 of the article ----
-    Invoke-KbMethod -Id 'rename-catroot2' -KbMethod 2 -Title 'Rename the Catroot2 folder and delete temporary catalog files' -Risk 'medium' -Reboot 'none' -Applies @{ WindowsMin = '5.1'; WindowsMax = '5.2' } -Services @('CryptSvc') -Steps {
-        Invoke-KbRenameStep -Id 'rename-catroot2-to-oldcatroot2' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Path @{ Base = 'SystemRoot'; Segments = @('System32', 'catroot2') } -NewName 'oldcatroot2'
-        Invoke-KbDeleteFilesStep -Id 'delete-tmp-cat-f750e6c3' -Guard $null -Folder @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{F750E6C3-38EE-11D1-85E5-00C04FC295EE}') } -Pattern 'tmp*.cat' -Backup $false
+    $kbMethod = @{
+        Id = 'rename-catroot2'
+        KbMethod = 2
+        Title = 'Rename the Catroot2 folder and delete temporary catalog files'
+        Risk = 'medium'
+        Reboot = 'none'
+        Applies = @{ WindowsMin = '5.1'; WindowsMax = '5.2' }
+        Services = @('CryptSvc')
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'rename-catroot2-to-oldcatroot2'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            Path = @{ Base = 'SystemRoot'; Segments = @('System32', 'catroot2') }
+            NewName = 'oldcatroot2'
+        }
+        Invoke-KbRenameStep @kbStep
+        $kbStep = @{
+            Id = 'delete-tmp-cat-f750e6c3'
+            Guard = $null
+            Folder = @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{F750E6C3-38EE-11D1-85E5-00C04FC295EE}') }
+            Pattern = 'tmp*.cat'
+            Backup = $false
+        }
+        Invoke-KbDeleteFilesStep @kbStep
     }
 
     # ---- Method 3 of the article ----
-    Invoke-KbMethod -Id 'register-crypto-dlls' -KbMethod 3 -Title 'Register the DLL files that are associated with Cryptographic Services' -Risk 'low' -Reboot 'soft' -Applies @{} -Services @() -Steps {
-        Invoke-KbRegisterDllsStep -Id 'regsvr32-crypto-dlls' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Dlls @(@{ Base = 'windir'; Segments = @('System32', 'softpub.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wintrust.dll') }, @{ Base = 'windir'; Segments = @('System32', 'initpki.dll') }, @{ Base = 'windir'; Segments = @('System32', 'dssenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'rsaenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'gpkcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'sccbase.dll') }, @{ Base = 'windir'; Segments = @('System32', 'slbcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'mssip32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'cryptdlg.dll') })
+    $kbMethod = @{
+        Id = 'register-crypto-dlls'
+        KbMethod = 3
+        Title = 'Register the DLL files that are associated with Cryptographic Services'
+        Risk = 'low'
+        Reboot = 'soft'
+        Applies = @{}
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'regsvr32-crypto-dlls'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            Dlls = @(@{ Base = 'windir'; Segments = @('System32', 'softpub.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wintrust.dll') }, @{ Base = 'windir'; Segments = @('System32', 'initpki.dll') }, @{ Base = 'windir'; Segments = @('System32', 'dssenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'rsaenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'gpkcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'sccbase.dll') }, @{ Base = 'windir'; Segments = @('System32', 'slbcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'mssip32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'cryptdlg.dll') })
+        }
+        Invoke-KbRegisterDllsStep @kbStep
     }
 
     # ---- Method 4 of the article ----
-    Invoke-KbMethod -Id 'clear-hidden-attribute' -KbMethod 4 -Title 'Remove the hidden attribute from the %windir% folder and its subfolders' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbAttributesStep -Id 'attrib-windir' -Guard $null -Path @{ Base = 'windir'; Segments = @() } -Set @() -Clear @('Hidden', 'System')
-        Invoke-KbAttributesStep -Id 'attrib-system32' -Guard $null -Path @{ Base = 'windir'; Segments = @('System32') } -Set @() -Clear @('Hidden', 'System')
-        Invoke-KbAttributesStep -Id 'attrib-catroot2' -Guard $null -Path @{ Base = 'windir'; Segments = @('System32', 'catroot2') } -Set @() -Clear @('Hidden', 'System')
+    $kbMethod = @{
+        Id = 'clear-hidden-attribute'
+        KbMethod = 4
+        Title = 'Remove the hidden attribute from the %windir% folder and its subfolders'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{}
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'attrib-windir'
+            Guard = $null
+            Path = @{ Base = 'windir'; Segments = @() }
+            Set = @()
+            Clear = @('Hidden', 'System')
+        }
+        Invoke-KbAttributesStep @kbStep
+        $kbStep = @{
+            Id = 'attrib-system32'
+            Guard = $null
+            Path = @{ Base = 'windir'; Segments = @('System32') }
+            Set = @()
+            Clear = @('Hidden', 'System')
+        }
+        Invoke-KbAttributesStep @kbStep
+        $kbStep = @{
+            Id = 'attrib-catroot2'
+            Guard = $null
+            Path = @{ Base = 'windir'; Segments = @('System32', 'catroot2') }
+            Set = @()
+            Clear = @('Hidden', 'System')
+        }
+        Invoke-KbAttributesStep @kbStep
     }
 
     # ---- Method 5 of the article ----
-    Invoke-KbMethod -Id 'non-driver-signing-silently-succeed' -KbMethod 5 -Title 'Set the unsigned non-driver installation policy to Silently succeed' -Risk 'medium' -Reboot 'none' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.2' } -Services @() -Steps {
-        Invoke-KbRegistryValueStep -Id 'non-driver-signing-policy-00' -Guard $null -Key 'Software\Microsoft\Non-Driver Signing' -Name 'Policy' -Type 'Binary' -Data '00'
+    $kbMethod = @{
+        Id = 'non-driver-signing-silently-succeed'
+        KbMethod = 5
+        Title = 'Set the unsigned non-driver installation policy to Silently succeed'
+        Risk = 'medium'
+        Reboot = 'none'
+        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2' }
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'non-driver-signing-policy-00'
+            Guard = $null
+            Key = 'Software\Microsoft\Non-Driver Signing'
+            Name = 'Policy'
+            Type = 'Binary'
+            Data = '00'
+        }
+        Invoke-KbRegistryValueStep @kbStep
         Invoke-KbWhenApplicable -Id 'non-driver-signing-gpo-windows-2000' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.0' } -Step {
-            Invoke-KbManualStep -Id 'non-driver-signing-gpo-windows-2000' -Guard $null -Text 'Windows 2000 only: if a domain Group Policy defines ''Unsigned non-driver installation behavior'' (Computer Configuration > Windows Settings > Security Settings > Local Policies > Security Options), set it to ''Silently succeed'' there; otherwise the next policy refresh (a few minutes) writes the old value back over the registry value set here.'
+            $kbStep = @{
+                Id = 'non-driver-signing-gpo-windows-2000'
+                Guard = $null
+                Text = 'Windows 2000 only: if a domain Group Policy defines ''Unsigned non-driver installation behavior'' (Computer Configuration > Windows Settings > Security Settings > Local Policies > Security Options), set it to ''Silently succeed'' there; otherwise the next policy refresh (a few minutes) writes the old value back over the registry value set here.'
+            }
+            Invoke-KbManualStep @kbStep
         }
     }
 
     # ---- Method 6 of the article ----
-    Invoke-KbMethod -Id 'rename-edb-log' -KbMethod 6 -Title 'Rename the Edb.log file' -Risk 'medium' -Reboot 'none' -Applies @{ WindowsMin = '5.1' } -Services @('CryptSvc') -Steps {
-        Invoke-KbRenameStep -Id 'rename-edb-log-to-tst' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Path @{ Base = 'SystemRoot'; Segments = @('System32', 'catroot2', 'edb.log') } -NewName 'edb.tst'
+    $kbMethod = @{
+        Id = 'rename-edb-log'
+        KbMethod = 6
+        Title = 'Rename the Edb.log file'
+        Risk = 'medium'
+        Reboot = 'none'
+        Applies = @{ WindowsMin = '5.1' }
+        Services = @('CryptSvc')
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'rename-edb-log-to-tst'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            Path = @{ Base = 'SystemRoot'; Segments = @('System32', 'catroot2', 'edb.log') }
+            NewName = 'edb.tst'
+        }
+        Invoke-KbRenameStep @kbStep
     }
 
     # ---- Method 7 of the article ----
-    Invoke-KbMethod -Id 'trusted-publisher-certificate' -KbMethod 7 -Title 'Install the update''s signing certificate in the Trusted Publishers store' -Risk 'low' -Reboot 'none' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.2' } -Services @() -Steps {
-        Invoke-KbManualStep -Id 'import-update-signing-certificate' -Guard $null -Text 'Download the update that fails (Microsoft Download Center, Windows Update Catalog or Microsoft Update Catalog) and extract it to a temporary folder with the switches its own KB article gives (for example ''WindowsXP-KB824146-x86-ENU.exe -x:C:\824146'' or ''q828750.exe /c /t:C:\828750''). Open the properties of KB<number>.cat in the extracted files (it may be in a subfolder such as sp1\update or sp2\update), tab Digital Signatures, select the signature, Details, View Certificate, and export or install that certificate into the Local Computer ''Trusted Publishers'' store. As an administrator adding it to the computer store does not require switching off the user policy ''Do not allow adding new trusted publishers'' (User Configuration > Windows Settings > Internet Explorer Maintenance > Security > Authenticode Settings); if you install it for the user instead, switch the policy off, install the certificate, and switch it on again. Then retry the installation.'
+    $kbMethod = @{
+        Id = 'trusted-publisher-certificate'
+        KbMethod = 7
+        Title = 'Install the update''s signing certificate in the Trusted Publishers store'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2' }
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'import-update-signing-certificate'
+            Guard = $null
+            Text = 'Download the update that fails (Microsoft Download Center, Windows Update Catalog or Microsoft Update Catalog) and extract it to a temporary folder with the switches its own KB article gives (for example ''WindowsXP-KB824146-x86-ENU.exe -x:C:\824146'' or ''q828750.exe /c /t:C:\828750''). Open the properties of KB<number>.cat in the extracted files (it may be in a subfolder such as sp1\update or sp2\update), tab Digital Signatures, select the signature, Details, View Certificate, and export or install that certificate into the Local Computer ''Trusted Publishers'' store. As an administrator adding it to the computer store does not require switching off the user policy ''Do not allow adding new trusted publishers'' (User Configuration > Windows Settings > Internet Explorer Maintenance > Security > Authenticode Settings); if you install it for the user instead, switch the policy off, install the certificate, and switch it on again. Then retry the installation.'
+        }
+        Invoke-KbManualStep @kbStep
     }
 
     # ---- Method 8 of the article ----
-    Invoke-KbMethod -Id 'required-root-certificates' -KbMethod 8 -Title 'Check the certificates in the certification path and import missing ones from another computer' -Risk 'low' -Reboot 'none' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.2' } -Services @() -Steps {
-        Invoke-KbCertificateStep -Id 'root-microsoft-root-authority' -Guard $null -Store 'Root' -Thumbprint 'A43489159A520F0D93D032CCAF37E7FE20A8B419' -Subject $null -ImportFrom 'MicrosoftRootAuthorityCer'
-        Invoke-KbCertificateStep -Id 'root-no-liability-accepted' -Guard $null -Store 'Root' -Thumbprint '18F7C1FCC3090203FD5BAA2F861A754976C8DD25' -Subject $null -ImportFrom 'NoLiabilityAcceptedCer'
-        Invoke-KbCertificateStep -Id 'root-gte-cybertrust-root' -Guard $null -Store 'Root' -Thumbprint '90DEDE9E4C4E9F6FD88617579DD391BC65A68964' -Subject $null -ImportFrom 'GteCyberTrustRootCer'
-        Invoke-KbCertificateStep -Id 'root-thawte-timestamping-ca' -Guard $null -Store 'Root' -Thumbprint 'BE36A4562FB2EE05DBB3D32323ADF445084ED656' -Subject $null -ImportFrom 'ThawteTimestampingCaCer'
+    $kbMethod = @{
+        Id = 'required-root-certificates'
+        KbMethod = 8
+        Title = 'Check the certificates in the certification path and import missing ones from another computer'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2' }
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'root-microsoft-root-authority'
+            Guard = $null
+            Store = 'Root'
+            Thumbprint = 'A43489159A520F0D93D032CCAF37E7FE20A8B419'
+            Subject = $null
+            ImportFrom = 'MicrosoftRootAuthorityCer'
+        }
+        Invoke-KbCertificateStep @kbStep
+        $kbStep = @{
+            Id = 'root-no-liability-accepted'
+            Guard = $null
+            Store = 'Root'
+            Thumbprint = '18F7C1FCC3090203FD5BAA2F861A754976C8DD25'
+            Subject = $null
+            ImportFrom = 'NoLiabilityAcceptedCer'
+        }
+        Invoke-KbCertificateStep @kbStep
+        $kbStep = @{
+            Id = 'root-gte-cybertrust-root'
+            Guard = $null
+            Store = 'Root'
+            Thumbprint = '90DEDE9E4C4E9F6FD88617579DD391BC65A68964'
+            Subject = $null
+            ImportFrom = 'GteCyberTrustRootCer'
+        }
+        Invoke-KbCertificateStep @kbStep
+        $kbStep = @{
+            Id = 'root-thawte-timestamping-ca'
+            Guard = $null
+            Store = 'Root'
+            Thumbprint = 'BE36A4562FB2EE05DBB3D32323ADF445084ED656'
+            Subject = $null
+            ImportFrom = 'ThawteTimestampingCaCer'
+        }
+        Invoke-KbCertificateStep @kbStep
     }
 
     # ---- Method 9 of the article ----
-    Invoke-KbMethod -Id 'clear-temporary-catalogs-and-oem-files' -KbMethod 9 -Title 'Delete the temporary files and restart the hotfix or service pack installation' -Risk 'high' -Reboot 'none' -Applies @{ WindowsMin = '5.1'; WindowsMax = '5.2' } -Services @('CryptSvc') -Steps {
-        Invoke-KbRenameStep -Id 'rename-catroot2-again' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Path @{ Base = 'SystemRoot'; Segments = @('System32', 'catroot2') } -NewName 'oldcatroot2'
-        Invoke-KbDeleteFilesStep -Id 'delete-tmp-cat-127d0a1d' -Guard $null -Folder @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{127D0A1D-4EF2-11D1-8608-00C04FC295EE}') } -Pattern 'tmp*.cat' -Backup $false
-        Invoke-KbDeleteFilesStep -Id 'delete-tmp-cat-f750e6c3-again' -Guard $null -Folder @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{F750E6C3-38EE-11D1-85E5-00C04FC295EE}') } -Pattern 'tmp*.cat' -Backup $false
-        Invoke-KbDeleteFilesStep -Id 'set-aside-oem-files' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Folder @{ Base = 'SystemRoot'; Segments = @('inf') } -Pattern 'oem*.*' -Backup $true
-        Invoke-KbManualStep -Id 'restart-failed-installation' -Guard $null -Text 'Start the installation of the hotfix or service pack that failed again. If it still fails, the oem*.inf / oem*.pnf files set aside in %systemroot%\inf as *.kbfix-bak can be renamed back to restore the third-party driver packages.'
+    $kbMethod = @{
+        Id = 'clear-temporary-catalogs-and-oem-files'
+        KbMethod = 9
+        Title = 'Delete the temporary files and restart the hotfix or service pack installation'
+        Risk = 'high'
+        Reboot = 'none'
+        Applies = @{ WindowsMin = '5.1'; WindowsMax = '5.2' }
+        Services = @('CryptSvc')
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'rename-catroot2-again'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            Path = @{ Base = 'SystemRoot'; Segments = @('System32', 'catroot2') }
+            NewName = 'oldcatroot2'
+        }
+        Invoke-KbRenameStep @kbStep
+        $kbStep = @{
+            Id = 'delete-tmp-cat-127d0a1d'
+            Guard = $null
+            Folder = @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{127D0A1D-4EF2-11D1-8608-00C04FC295EE}') }
+            Pattern = 'tmp*.cat'
+            Backup = $false
+        }
+        Invoke-KbDeleteFilesStep @kbStep
+        $kbStep = @{
+            Id = 'delete-tmp-cat-f750e6c3-again'
+            Guard = $null
+            Folder = @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{F750E6C3-38EE-11D1-85E5-00C04FC295EE}') }
+            Pattern = 'tmp*.cat'
+            Backup = $false
+        }
+        Invoke-KbDeleteFilesStep @kbStep
+        $kbStep = @{
+            Id = 'set-aside-oem-files'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            Folder = @{ Base = 'SystemRoot'; Segments = @('inf') }
+            Pattern = 'oem*.*'
+            Backup = $true
+        }
+        Invoke-KbDeleteFilesStep @kbStep
+        $kbStep = @{
+            Id = 'restart-failed-installation'
+            Guard = $null
+            Text = 'Start the installation of the hotfix or service pack that failed again. If it still fails, the oem*.inf / oem*.pnf files set aside in %systemroot%\inf as *.kbfix-bak can be renamed back to restore the third-party driver packages.'
+        }
+        Invoke-KbManualStep @kbStep
     }
 
     # ---- Method 10 of the article ----
-    Invoke-KbMethod -Id 'clear-softwaredistribution' -KbMethod 10 -Title 'Delete all files in the SoftwareDistribution folder' -Risk 'medium' -Reboot 'soft' -Applies @{} -Services @('wuauserv') -Steps {
-        Invoke-KbClearFolderStep -Id 'empty-softwaredistribution' -Guard $null -Path @{ Base = 'windir'; Segments = @('SoftwareDistribution') } -Include '*' -Backup $true
+    $kbMethod = @{
+        Id = 'clear-softwaredistribution'
+        KbMethod = 10
+        Title = 'Delete all files in the SoftwareDistribution folder'
+        Risk = 'medium'
+        Reboot = 'soft'
+        Applies = @{}
+        Services = @('wuauserv')
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'empty-softwaredistribution'
+            Guard = $null
+            Path = @{ Base = 'windir'; Segments = @('SoftwareDistribution') }
+            Include = '*'
+            Backup = $true
+        }
+        Invoke-KbClearFolderStep @kbStep
     }
 
     # ---- Method 11 of the article ----
-    Invoke-KbMethod -Id 'in-place-upgrade' -KbMethod 11 -Title 'Perform an in-place upgrade' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbManualStep -Id 'in-place-upgrade-guidance' -Guard $null -Text 'If no method above resolved the problem, perform an in-place upgrade (repair installation) of Windows from installation media of the same version, edition, language and service pack level, keeping programs and settings; for Windows XP see KB315341 (''How to perform an in-place upgrade (reinstallation) of Windows XP''). Then install the updates again.'
+    $kbMethod = @{
+        Id = 'in-place-upgrade'
+        KbMethod = 11
+        Title = 'Perform an in-place upgrade'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{}
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'in-place-upgrade-guidance'
+            Guard = $null
+            Text = 'If no method above resolved the problem, perform an in-place upgrade (repair installation) of Windows from installation media of the same version, edition, language and service pack level, keeping programs and settings; for Windows XP see KB315341 (''How to perform an in-place upgrade (reinstallation) of Windows XP''). Then install the updates again.'
+        }
+        Invoke-KbManualStep @kbStep
     }
 
     Complete-KbRun
 }
 
-# ==== Runtime: static functions, the same in every kbfix script (templates/ps1/runtime) ====
+# The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
+# the kbfix version and the SHA-256 of the lines up to the end marker: check it with
+# 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
+# ==== kbfix runtime 0.1.0, sha256 30c947fbcb4278e20fc2b08f866d52472f796b8b7bcb88076a5098eb79720c02 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -745,11 +994,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbHistorySince {
-    # Events older than this (UTC) are history; $null = no successful run yet.
-    return $script:KbHistorySinceUtc
 }
 
 function Get-KbFileOffset {
@@ -1403,53 +1647,6 @@ function Format-KbCertificate {
     $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
     $expires = $Certificate.NotAfter.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
     return ('CN=' + $Certificate.GetNameInfo($simpleName, $false) + ', thumbprint ' + $Certificate.Thumbprint + ', valid to ' + $expires)
-}
-
-function Test-KbUtf16InnerNul {
-    # A NUL character with text after it (a terminating NUL is normal).
-    param([byte[]]$Blob, [int]$Start, [int]$Size)
-    $count = [int][Math]::Floor($Size / 2)
-    $seenNul = $false
-    for ($i = 0; $i -lt $count; $i++) {
-        $character = [BitConverter]::ToUInt16($Blob, $Start + 2 * $i)
-        if ($character -eq 0) { $seenNul = $true } elseif ($seenNul) { return $true }
-    }
-    return $false
-}
-
-function Test-KbBlobFriendlyNameHasNul {
-    # A serialized certificate is a list of properties: id (4 bytes), reserved (4), size (4), data.
-    # Property 11 is the friendly name, UTF-16.
-    param([byte[]]$Blob)
-    $offset = 0
-    while ($offset + 12 -le $Blob.Length) {
-        $propertyId = [BitConverter]::ToUInt32($Blob, $offset)
-        $size = [int64][BitConverter]::ToUInt32($Blob, $offset + 8)
-        $start = $offset + 12
-        if ($start + $size -gt $Blob.Length) { return $false }
-        if ($propertyId -eq 11) { return (Test-KbUtf16InnerNul -Blob $Blob -Start $start -Size ([int]$size)) }
-        $offset = [int]($start + $size)
-    }
-    return $false
-}
-
-function Get-KbNulFriendlyNameThumbprints {
-    # KB977203: certificates whose friendly name contains a NUL. X509Certificate2.FriendlyName stops
-    # at the first NUL, so the store's registry copy (SystemCertificates\<store>\Certificates) is read.
-    param([string]$Store)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SOFTWARE\Microsoft\SystemCertificates\' + $Store + '\Certificates', $false)
-    if ($null -eq $key) { return }
-    try {
-        foreach ($name in $key.GetSubKeyNames()) {
-            $blob = $null
-            $entry = $key.OpenSubKey($name, $false)
-            if ($null -eq $entry) { continue }
-            try { $blob = $entry.GetValue('Blob', $null) } finally { $entry.Close() }
-            if ($blob -is [byte[]] -and (Test-KbBlobFriendlyNameHasNul -Blob $blob)) { $name }
-        }
-    } finally {
-        $key.Close()
-    }
 }
 
 function Invoke-KbWhenApplicable {
@@ -2756,6 +2953,7 @@ function Invoke-KbServiceStep {
         Add-KbResult -Id $Id -Status 'failed' -Message ('service ' + $Name + ': ' + (Get-KbErrorText $_))
     }
 }
+# ==== end of kbfix runtime ====
 
 # ==== Start ====
 try {

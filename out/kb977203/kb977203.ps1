@@ -36,6 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
+$script:KbRuntimeSha256 = '7489f219b17d0a2422ba35f07b2fb627a62c4a462b596c7344b045bbf3a6a7ae'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -78,25 +79,78 @@ function Invoke-KbPlaybook {
     Invoke-KbEvidenceBefore
 
     # ---- Method 1 of the article ----
-    Invoke-KbMethod -Id 'install-client-hotfix' -KbMethod 1 -Title 'Install hotfix KB977203 on the site servers and the client patch on every client' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbManualStep -Id 'client-patch-sp1' -Guard @{ Kind = 'evidence'; Id = 'sp1-client-unpatched' } -Text 'This ConfigMgr 2007 SP1 client is older than 4.00.6221.1193. Install hotfix KB977203 on the SP1 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP1-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed.'
-        Invoke-KbManualStep -Id 'client-patch-sp2' -Guard @{ Kind = 'evidence'; Id = 'sp2-client-unpatched' } -Text 'This ConfigMgr 2007 SP2 client is older than 4.00.6487.2111. Install hotfix KB977203 on the SP2 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP2-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed. Hotfix KB977384 (ConfigMgr 2007 R3 prerequisite) includes this fix.'
+    $kbMethod = @{
+        Id = 'install-client-hotfix'
+        KbMethod = 1
+        Title = 'Install hotfix KB977203 on the site servers and the client patch on every client'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{}
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'client-patch-sp1'
+            Guard = @{ Kind = 'evidence'; Id = 'sp1-client-unpatched' }
+            Text = 'This ConfigMgr 2007 SP1 client is older than 4.00.6221.1193. Install hotfix KB977203 on the SP1 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP1-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed.'
+        }
+        Invoke-KbManualStep @kbStep
+        $kbStep = @{
+            Id = 'client-patch-sp2'
+            Guard = @{ Kind = 'evidence'; Id = 'sp2-client-unpatched' }
+            Text = 'This ConfigMgr 2007 SP2 client is older than 4.00.6487.2111. Install hotfix KB977203 on the SP2 site server, then deploy the package ''KB977203 - Advanced Client Hotfix'' (client patch SCCM2007AC-SP2-KB977203-x86.msp, in <ConfigMgr install dir>\Client\i386\hotfix\KB977203) to this client. If the client was installed with client push installation properties (for example SMSSLP= or FSP=), give the same properties again when installing the patch, or they are removed from the client''s configuration. No restart is needed. Hotfix KB977384 (ConfigMgr 2007 R3 prerequisite) includes this fix.'
+        }
+        Invoke-KbManualStep @kbStep
     }
 
     # ---- Method 2 of the article ----
-    Invoke-KbMethod -Id 'run-ccmcertfix' -KbMethod 2 -Title 'Run CCMCertFix.exe to fix the existing client certificates' -Risk 'medium' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbRunStep -Id 'ccmcertfix' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Program @{ Base = 'param'; Name = 'CcmCertFixFolder'; Segments = @('CCMCertFix.exe') } -Arguments @(@{ Literal = 'CCMCertFix.log' }) -SuccessCodes @(0) -TimeoutSeconds 300
+    $kbMethod = @{
+        Id = 'run-ccmcertfix'
+        KbMethod = 2
+        Title = 'Run CCMCertFix.exe to fix the existing client certificates'
+        Risk = 'medium'
+        Reboot = 'none'
+        Applies = @{}
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'ccmcertfix'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            Program = @{ Base = 'param'; Name = 'CcmCertFixFolder'; Segments = @('CCMCertFix.exe') }
+            Arguments = @(@{ Literal = 'CCMCertFix.log' })
+            SuccessCodes = @(0)
+            TimeoutSeconds = 300
+        }
+        Invoke-KbRunStep @kbStep
     }
 
     # ---- Method 3 of the article ----
-    Invoke-KbMethod -Id 'task-sequence-guidance' -KbMethod 3 -Title 'Install the client patch and run CCMCertFix.exe in operating system deployment task sequences' -Risk 'low' -Reboot 'none' -Applies @{} -Services @() -Steps {
-        Invoke-KbManualStep -Id 'task-sequence-changes' -Guard @{ Kind = 'evidence'; Id = 'detection' } -Text 'The client patch cannot be installed with an ''Install Software'' task (it stops the ConfigMgr client service and the task sequence fails). In the ''Setup Windows and ConfigMgr'' step, add to the installation properties PATCH="C:\_SMSTaskSequence\OSD\<Package_ID>\i386\hotfix\KB977203\SCCM2007AC-SP2-KB977203-x86.msp" (SP1: SCCM2007AC-SP1-KB977203-x86.msp), where <Package_ID> is the ID of the ConfigMgr client installation package (not of the hotfix package); keep the quotes, adjust the drive if _SMSTaskSequence is on another drive (do not use _SMSTSMDataPath), or use a UNC path to the client installation files; update the distribution points of the client package first. Create a package and program for CCMCertFix.exe (no switches needed; Run: Hidden, whether or not a user is logged on, with administrative rights), set it under the task sequence''s Advanced tab as ''Run another program first'', and for the restore side also add an ''Install Software'' step with that program after ''Setup Windows and ConfigMgr'', followed by a ''Restart Computer'' step into the installed operating system without notifying the user. For Replace scenarios only the capture task sequence needs the ''Run another program first'' part.'
+    $kbMethod = @{
+        Id = 'task-sequence-guidance'
+        KbMethod = 3
+        Title = 'Install the client patch and run CCMCertFix.exe in operating system deployment task sequences'
+        Risk = 'low'
+        Reboot = 'none'
+        Applies = @{}
+        Services = @()
+    }
+    Invoke-KbMethod @kbMethod -Steps {
+        $kbStep = @{
+            Id = 'task-sequence-changes'
+            Guard = @{ Kind = 'evidence'; Id = 'detection' }
+            Text = 'The client patch cannot be installed with an ''Install Software'' task (it stops the ConfigMgr client service and the task sequence fails). In the ''Setup Windows and ConfigMgr'' step, add to the installation properties PATCH="C:\_SMSTaskSequence\OSD\<Package_ID>\i386\hotfix\KB977203\SCCM2007AC-SP2-KB977203-x86.msp" (SP1: SCCM2007AC-SP1-KB977203-x86.msp), where <Package_ID> is the ID of the ConfigMgr client installation package (not of the hotfix package); keep the quotes, adjust the drive if _SMSTaskSequence is on another drive (do not use _SMSTSMDataPath), or use a UNC path to the client installation files; update the distribution points of the client package first. Create a package and program for CCMCertFix.exe (no switches needed; Run: Hidden, whether or not a user is logged on, with administrative rights), set it under the task sequence''s Advanced tab as ''Run another program first'', and for the restore side also add an ''Install Software'' step with that program after ''Setup Windows and ConfigMgr'', followed by a ''Restart Computer'' step into the installed operating system without notifying the user. For Replace scenarios only the capture task sequence needs the ''Run another program first'' part.'
+        }
+        Invoke-KbManualStep @kbStep
     }
 
     Complete-KbRun
 }
 
-# ==== Runtime: static functions, the same in every kbfix script (templates/ps1/runtime) ====
+# The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
+# the kbfix version and the SHA-256 of the lines up to the end marker: check it with
+# 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
+# ==== kbfix runtime 0.1.0, sha256 7489f219b17d0a2422ba35f07b2fb627a62c4a462b596c7344b045bbf3a6a7ae ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -494,109 +548,12 @@ function Format-KbGuardSkip {
     return ('guard: ' + $path + ' does not exist')
 }
 
-function Get-KbStepId {
-    # Inside a per-user step the result id is <id>@<profile label>.
-    param([string]$Id, [string]$ProfileLabel = '')
-    if ($ProfileLabel.Length -gt 0) { return ($Id + '@' + $ProfileLabel) }
-    return $Id
-}
-
 function Test-KbStepGuard {
     # Evaluates a step's guard; when it says no, records the step as skipped.
     param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
     if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
     Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
     return $false
-}
-
-# ---- file-ops.ps1: what the path steps share: free names, matching, deleting without following links ----
-
-function Get-KbFreeName {
-    # Name when nothing has it yet, else Name<Separator>1, 2, ... (-Numbered: always numbered),
-    # so a second run never fails on a name the first run took.
-    param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
-    if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
-        return $Name
-    }
-    for ($number = 1; $number -le 9999; $number++) {
-        $candidate = $Name + $Separator + $number
-        if (-not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $candidate)))) { return $candidate }
-    }
-    throw ('no free name for ' + $Name + ' in ' + $Folder)
-}
-
-function Test-KbNameMatch {
-    # Windows wildcards: * and ? only (brackets are literal), and 'x.*' also matches 'x'.
-    param([string]$Name, [string]$Pattern)
-    $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
-    if ($Name -like $escaped) { return $true }
-    if ($escaped.EndsWith('.*')) { return ($Name -like $escaped.Substring(0, $escaped.Length - 2)) }
-    return $false
-}
-
-function Test-KbAttributeFlag {
-    param([System.IO.FileAttributes]$Attributes, [System.IO.FileAttributes]$Flag)
-    return (([int]$Attributes -band [int]$Flag) -ne 0)
-}
-
-function Set-KbAttributes {
-    # Only flags SetFileAttributes accepts; none left means Normal.
-    param([string]$Path, [int]$Value)
-    $settable = $Value -band $script:KbSettableAttributes
-    if ($settable -eq 0) { $settable = [int][System.IO.FileAttributes]::Normal }
-    [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]$settable)
-}
-
-function Get-KbMatchingEntries {
-    # Entries directly in Folder (hidden and system ones too) whose names match Pattern.
-    param([string]$Folder, [string]$Pattern, [switch]$FilesOnly)
-    $directory = New-Object System.IO.DirectoryInfo($Folder)
-    foreach ($entry in $directory.GetFileSystemInfos()) {
-        if ($FilesOnly -and (Test-KbAttributeFlag -Attributes $entry.Attributes -Flag 'Directory')) { continue }
-        if (Test-KbNameMatch -Name $entry.Name -Pattern $Pattern) { $entry }
-    }
-}
-
-function Remove-KbTree {
-    # Deletes a file or a folder tree. A link (junction, symlink) is removed itself, never followed:
-    # Remove-Item -Recurse in 5.1 can delete what a junction points to.
-    param([System.IO.FileSystemInfo]$Entry)
-    $isLink = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReparsePoint'
-    $isFolder = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'Directory'
-    if ($isFolder -and -not $isLink) {
-        foreach ($child in ([System.IO.DirectoryInfo]$Entry).GetFileSystemInfos()) { Remove-KbTree -Entry $child }
-    }
-    if (Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReadOnly') {
-        $readOnly = [int][System.IO.FileAttributes]::ReadOnly
-        Set-KbAttributes -Path $Entry.FullName -Value ([int]$Entry.Attributes -band -bnot $readOnly)
-    }
-    if ($isFolder) {
-        [System.IO.Directory]::Delete($Entry.FullName, $false)
-    } else {
-        [System.IO.File]::Delete($Entry.FullName)
-    }
-}
-
-function Remove-KbEntries {
-    # Deletes each entry; what cannot be deleted is noted in Problems and the rest still goes.
-    param([object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
-    foreach ($entry in $Entries) {
-        try {
-            Remove-KbTree -Entry $entry
-        } catch {
-            $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
-        }
-    }
-}
-
-function Move-KbPath {
-    # A rename or a move on the same volume; a link is moved itself.
-    param([string]$Source, [string]$Destination)
-    if ([System.IO.Directory]::Exists($Source)) {
-        [System.IO.Directory]::Move($Source, $Destination)
-    } else {
-        [System.IO.File]::Move($Source, $Destination)
-    }
 }
 
 # ---- state.ps1: what the last successful run left behind, so old evidence stops counting ----
@@ -681,11 +638,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbHistorySince {
-    # Events older than this (UTC) are history; $null = no successful run yet.
-    return $script:KbHistorySinceUtc
 }
 
 function Get-KbFileOffset {
@@ -1083,27 +1035,6 @@ function Get-KbService {
     return $null
 }
 
-function Get-KbServiceStartType {
-    # From the registry: ServiceController.StartType needs .NET 4.6.1, not on every 5.1 machine.
-    # A delayed start is still Automatic.
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    $start = $null
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
-    if ($null -eq $key) { return $null }
-    try { $start = $key.GetValue('Start', $null) } finally { $key.Close() }
-    if ($null -eq $start) { return $null }
-    $names = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }
-    $number = [int]$start
-    if ($names.ContainsKey($number)) { return $names[$number] }
-    return ('Start=' + $number)
-}
-
-function Format-KbServiceState {
-    param([object]$StartType, [object]$Status)
-    return ('start type ' + [string]$StartType + ', ' + [string]$Status)
-}
-
 function Add-KbRunningDependents {
     # Every running service that depends on this one, directly or through another dependent:
     # ServiceController.Stop stops them all, so all of them must be started again.
@@ -1144,141 +1075,6 @@ function Start-KbService {
     if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
     if ([string]$service.Status -ne 'StartPending') { $service.Start() }
     $service.WaitForStatus('Running', $timeout)
-}
-
-# ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
-
-function Get-KbRegistrySubKey {
-    # The body passes 'SOFTWARE\X' (HKLM\ stripped); a leading HKLM\ is accepted as well.
-    param([string]$Key)
-    $subKey = [string]$Key
-    foreach ($prefix in @('HKLM:\', 'HKLM\', 'HKEY_LOCAL_MACHINE\')) {
-        if ($subKey.StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
-            $subKey = $subKey.Substring($prefix.Length)
-            break
-        }
-    }
-    $subKey = $subKey.Trim('\')
-    if ($subKey.Length -eq 0) { throw 'empty registry key' }
-    return $subKey
-}
-
-function Read-KbRegistryValue {
-    # A value as stored: its kind and raw data (REG_EXPAND_SZ not expanded).
-    param([string]$Key, [string]$Name)
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey((Get-KbRegistrySubKey -Key $Key), $false)
-    if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
-    try {
-        if (@($handle.GetValueNames()) -notcontains $Name) {
-            return @{ KeyExists = $true; Exists = $false; Kind = ''; Data = $null }
-        }
-        $options = [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames
-        $data = $handle.GetValue($Name, $null, $options)
-        return @{ KeyExists = $true; Exists = $true; Kind = [string]$handle.GetValueKind($Name); Data = $data }
-    } finally {
-        $handle.Close()
-    }
-}
-
-function ConvertFrom-KbHex {
-    # 'a0 ff' or 'a0ff' -> [byte[]]
-    param([string]$Text)
-    $hex = $Text -replace '[\s,]', ''
-    if ($hex -notmatch '^([0-9A-Fa-f]{2})*$') { throw ('binary data is not hex bytes: ' + $Text) }
-    $bytes = New-Object byte[] ($hex.Length / 2)
-    for ($i = 0; $i -lt $bytes.Length; $i++) {
-        $bytes[$i] = [System.Convert]::ToByte($hex.Substring(2 * $i, 2), 16)
-    }
-    return , $bytes
-}
-
-function ConvertTo-KbRegistryData {
-    # The playbook's data in the form compared with what is read: DWord [uint32], QWord [uint64],
-    # Binary [byte[]], MultiString [string[]], String and ExpandString [string].
-    param([string]$Type, [object]$Data)
-    if ($Type -eq 'DWord') {
-        $number = [int64]$Data
-        if ($number -lt 0 -or $number -gt [uint32]::MaxValue) { throw ('DWORD data out of range: ' + $number) }
-        return [uint32]$number
-    }
-    if ($Type -eq 'QWord') {
-        return [uint64]::Parse(([string]$Data).Trim(), [System.Globalization.CultureInfo]::InvariantCulture)
-    }
-    if ($Type -eq 'Binary') {
-        $bytes = ConvertFrom-KbHex -Text ([string]$Data)
-        return , $bytes
-    }
-    if ($Type -eq 'MultiString') {
-        $strings = New-Object System.Collections.Generic.List[string]
-        foreach ($item in $Data) { $strings.Add([string]$item) }
-        return , $strings.ToArray()
-    }
-    if ($Type -eq 'String' -or $Type -eq 'ExpandString') { return [string]$Data }
-    throw ('unknown registry type ' + $Type)
-}
-
-function ConvertFrom-KbRegistryRaw {
-    # What .NET returns (DWORD as Int32, QWORD as Int64) -> unsigned, so 4294967295 is not -1.
-    param([string]$Kind, [object]$Data)
-    if ($Kind -eq 'DWord') { return [BitConverter]::ToUInt32([BitConverter]::GetBytes([int32]$Data), 0) }
-    if ($Kind -eq 'QWord') { return [BitConverter]::ToUInt64([BitConverter]::GetBytes([int64]$Data), 0) }
-    if ($Kind -eq 'Binary' -or $Kind -eq 'MultiString') { return , $Data }
-    return $Data
-}
-
-function Test-KbSameItems {
-    # Element by element; strings compared ordinally (case matters in data).
-    param([object[]]$Left, [object[]]$Right)
-    if ($null -eq $Left) { $Left = @() }
-    if ($null -eq $Right) { $Right = @() }
-    if ($Left.Count -ne $Right.Count) { return $false }
-    for ($i = 0; $i -lt $Left.Count; $i++) {
-        if (-not [object]::Equals($Left[$i], $Right[$i])) { return $false }
-    }
-    return $true
-}
-
-function Test-KbRegistryDataEqual {
-    # Same kind and same data, so a correct value never reports "changed" again.
-    param([hashtable]$Value, [string]$Type, [object]$Expected)
-    if (-not $Value['Exists'] -or $Value['Kind'] -ne $Type) { return $false }
-    $actual = ConvertFrom-KbRegistryRaw -Kind $Type -Data $Value['Data']
-    if ($Type -eq 'DWord' -or $Type -eq 'QWord') { return ($actual -eq $Expected) }
-    if ($Type -eq 'Binary' -or $Type -eq 'MultiString') { return (Test-KbSameItems -Left $actual -Right $Expected) }
-    return [string]::Equals([string]$actual, [string]$Expected, [System.StringComparison]::Ordinal)
-}
-
-function Format-KbRegistryData {
-    param([string]$Type, [object]$Data)
-    if ($Type -eq 'DWord') { return ('{0} (0x{0:x8})' -f $Data) }
-    if ($Type -eq 'QWord') { return ('{0} (0x{0:x16})' -f $Data) }
-    if ($Type -eq 'Binary') { return ('hex:' + ((@($Data) | ForEach-Object { '{0:x2}' -f $_ }) -join ' ')) }
-    if ($Type -eq 'MultiString') { return ('[' + ((@($Data) | ForEach-Object { "'" + $_ + "'" }) -join ', ') + ']') }
-    return ("'" + [string]$Data + "'")
-}
-
-function Format-KbRegistryState {
-    # A read value as 'DWord 0 (0x00000000)', '(value missing)' or '(key missing)'.
-    param([hashtable]$Value)
-    if (-not $Value['KeyExists']) { return '(key missing)' }
-    if (-not $Value['Exists']) { return '(value missing)' }
-    $kind = [string]$Value['Kind']
-    $data = ConvertFrom-KbRegistryRaw -Kind $kind -Data $Value['Data']
-    return ($kind + ' ' + (Format-KbRegistryData -Type $kind -Data $data))
-}
-
-function Write-KbRegistryValue {
-    # SetValue with an explicit kind; unsigned numbers go in as their signed bit patterns.
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected)
-    $value = $Expected
-    if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
-    if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.CreateSubKey((Get-KbRegistrySubKey -Key $Key))
-    try {
-        $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
-    } finally {
-        $handle.Close()
-    }
 }
 
 # ---- certificates.ps1: LocalMachine certificate stores; friendly names read from the raw property ----
@@ -1385,22 +1181,6 @@ function Get-KbNulFriendlyNameThumbprints {
         }
     } finally {
         $key.Close()
-    }
-}
-
-function Invoke-KbWhenApplicable {
-    # A step with its own applicability (e.g. a Windows 2000-only note) runs only where it applies;
-    # elsewhere it is recorded as not-applicable, so the result still lists it.
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Step
-    )
-    $check = Test-KbApplicable -Applies $Applies
-    if ($check.Applicable) {
-        & $Step
-    } else {
-        Add-KbResult -Id $Id -Status 'not-applicable' -Message $check.Reason
     }
 }
 
@@ -2244,6 +2024,7 @@ function Invoke-KbRunStep {
         Add-KbResult -Id $Id -Status 'failed' -Message ('run: ' + (Get-KbErrorText $_))
     }
 }
+# ==== end of kbfix runtime ====
 
 # ==== Start ====
 try {

@@ -27,11 +27,29 @@ import {
   psRunArguments,
 } from "./ps1/ps-values.js";
 
+import { psProbeCallText, psStepCallText } from "./ps1/ps-call-text.js";
+import { stepKinds, isStepKindName } from "../steps/index.js";
+import { evidenceKinds, isEvidenceKindName } from "../evidence/index.js";
+import { QuoteError } from "./quote-ps.js";
+
 type Helper = (...args: any[]) => string;
+
+function psStepCall(view: { kind: string; inPerUser: boolean }): string {
+  if (!isStepKindName(view.kind)) throw new QuoteError(`unknown step kind '${view.kind}'`);
+  const kind = stepKinds[view.kind];
+  return psStepCallText(kind.ps1, view, view.inPerUser, kind.perUser);
+}
+
+function psProbeCall(view: { kind: string }): string {
+  if (!isEvidenceKindName(view.kind)) throw new QuoteError(`unknown evidence kind '${view.kind}'`);
+  return psProbeCallText(evidenceKinds[view.kind].ps1, view);
+}
 
 /** Helpers that quote a value for PowerShell. */
 export const PS_HELPERS: Record<string, Helper> = {
   ps: (v: string) => psString(String(v)),
+  psStepCall: (v) => psStepCall(v),
+  psProbeCall: (v) => psProbeCall(v),
   psOrNull: (v: string | undefined) =>
     psStringOrNull(v === undefined || v === null ? undefined : String(v)),
   psInt: (v: number) => psInteger(v),
@@ -63,7 +81,10 @@ export const CMD_HELPERS: Record<string, Helper> = {
   cmdName: (v: string) => cmdName(String(v)),
 };
 
-/** Helpers that are not values in a script: static runtime text, and markdown escaping for the README. */
-export const STATIC_HELPERS = ["runtime", "runtimeFile", "md", "mdCode"] as const;
+/** Helpers that are not values in a script: markdown escaping for the README. */
+export const STATIC_HELPERS = ["md", "mdCode"] as const;
+
+/** Argument-less helpers marking where the tree-shaken runtime and its hash go (emit-ps1.ts). */
+export const SLOT_HELPERS = ["runtimeSection", "runtimeSha256"] as const;
 
 export const BLOCK_HELPERS = ["if", "unless", "each", "with"] as const;

@@ -6,7 +6,21 @@ import { SCHEMA_VERSION } from "../schema/playbook-schema.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { toTextBytes } from "./bytes.js";
 import { sha256Hex, type EmittedFile } from "./emitted-file.js";
+import type { Ps1Script } from "./ps1/emit-ps1.js";
 import { safeSourceName } from "./view.js";
+
+/** Per script: the runtime functions it carries and the SHA-256 its marker line states. */
+function runtimeOf(files: readonly EmittedFile[], id: string): object {
+  const scripts = files
+    .filter((f): f is Ps1Script => "runtime" in f)
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    .map((f) => ({
+      path: f.path.slice(id.length + 1),
+      sha256: f.runtime.sha256,
+      functions: f.runtime.functions,
+    }));
+  return { version: TOOL_VERSION, scripts };
+}
 
 export function emitManifest(plan: Plan, files: readonly EmittedFile[]): EmittedFile {
   const manifest = {
@@ -34,6 +48,7 @@ export function emitManifest(plan: Plan, files: readonly EmittedFile[]): Emitted
       steps: m.steps.map((s) => ({ id: s.id, kind: s.kind })),
     })),
     exitCodes: { remediation: EXIT_CODES, detection: DETECTION_EXIT_CODES },
+    runtime: runtimeOf(files, plan.id),
     files: [...files]
       .sort((a, b) => (a.path < b.path ? -1 : 1))
       .map((f) => ({ path: f.path.slice(plan.id.length + 1), sha256: sha256Hex(f.bytes) })),

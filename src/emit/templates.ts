@@ -10,6 +10,11 @@ import { mdCode, mdText } from "./markdown.js";
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
+// Filled in after rendering, once the body shows which runtime it reaches. NUL never
+// comes out of a quoting function, so a playbook value cannot forge a slot.
+export const RUNTIME_SECTION_SLOT = "\u0000runtime-section\u0000";
+export const RUNTIME_SHA256_SLOT = "\u0000runtime-sha256\u0000";
+
 export type Render = (name: string, view: unknown) => string;
 
 let cached: { render: Render } | undefined;
@@ -30,32 +35,13 @@ export function templateFiles(dir = TEMPLATES_DIR): { name: string; path: string
     }));
 }
 
-function runtimeSource(name: string): string {
-  if (!/^[a-z0-9/-]+$/.test(name)) throw new Error(`bad runtime file name '${name}'`);
-  return readFileSync(join(TEMPLATES_DIR, "ps1", "runtime", `${name}.ps1`), "utf8")
-    .replace(/\r\n/g, "\n")
-    .replace(/\n+$/, "");
-}
-
 export function templates(): { render: Render } {
   if (cached) return cached;
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
     hb.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
-  const runtimeCache = new Map<string, string>();
-  hb.registerHelper(
-    "runtime",
-    (name: string) =>
-      runtimeCache.get(name) ??
-      (runtimeCache.set(name, runtimeSource(name)), runtimeCache.get(name)!),
-  );
-  hb.registerHelper("runtimeFile", (folder: string, name: string) => {
-    const file = `${folder}${name}`;
-    return (
-      runtimeCache.get(file) ??
-      (runtimeCache.set(file, runtimeSource(file)), runtimeCache.get(file)!)
-    );
-  });
+  hb.registerHelper("runtimeSection", () => RUNTIME_SECTION_SLOT);
+  hb.registerHelper("runtimeSha256", () => RUNTIME_SHA256_SLOT);
   hb.registerHelper("md", (v: string) => mdText(v));
   hb.registerHelper("mdCode", (v: string) => mdCode(v));
   const compiled = new Map<string, HandlebarsTemplateDelegate>();

@@ -13,6 +13,8 @@ export type StepView = Omit<PlanStepBase, "applies"> & {
   applies: Applicability | false;
   partial: string;
   inPerUser: boolean;
+  /** A step holding steps (per-user): they run in a script block after the call. */
+  hasSteps: boolean;
   steps?: StepView[];
   [field: string]: unknown;
 };
@@ -55,8 +57,9 @@ function stepView(target: string, step: PlanStepBase, inPerUser: boolean): StepV
     // Strict templates throw on absent keys: optional fields are always present.
     guard: step.guard,
     applies: step.applies ?? false,
-    partial: `${target}/steps/${step.kind}`,
+    partial: target === "ps1" ? "ps1/partials/step-call" : `cmd/steps/${step.kind}`,
     inPerUser,
+    hasSteps: nested !== undefined,
     ...(nested ? { steps: nested.map((s) => stepView(target, s, true)) } : {}),
   };
 }
@@ -69,7 +72,9 @@ function evidenceView(target: string, e: PlanEvidence): EvidenceView {
       items: (e.items as PlanEvidence[]).map((i) => evidenceView(target, i)),
     };
   }
-  return { ...(e as PlanProbeBase), partial: `${target}/probes/${e.kind}` };
+  // PowerShell probes are calls generated from their kind's declaration; batch ones have templates.
+  const partial = target === "ps1" ? "ps1/probes/call" : `cmd/probes/${e.kind}`;
+  return { ...(e as PlanProbeBase), partial };
 }
 
 export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {

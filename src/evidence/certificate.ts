@@ -2,6 +2,7 @@
 // friendly name contains a NUL character.
 import { described, stringEnum } from "../schema/json-schema.js";
 import { CERTIFICATE_STORES, type CertificateStore } from "../steps/certificate.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface CertificateProbe extends PlanProbeBase {
@@ -40,6 +41,13 @@ export const certificateProbe = defineEvidenceKind<Raw, CertificateProbe>({
   },
   required: ["store", "condition"],
   cmdFields: [],
+  ps1: psCall(
+    "Test-KbCertificateProbe",
+    ["Store", "store", "string"],
+    ["Condition", "condition", "string"],
+    ["Thumbprint", "thumbprint", "stringOrNull"],
+    ["Subject", "subject", "stringOrNull"],
+  ),
   lower(raw, ctx) {
     if (raw.condition === "missing" && !raw.thumbprint === !raw.subject) {
       ctx.error(

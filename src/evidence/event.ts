@@ -2,6 +2,7 @@
 // which is localized. Only events newer than the last successful run count, so
 // detection turns clean after a fix.
 import { arrayOf, described, stringEnum } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export const EVENT_LEVELS = ["critical", "error", "warning", "information"] as const;
@@ -57,6 +58,15 @@ export const event = defineEvidenceKind<Raw, EventProbe>({
   },
   required: ["log", "provider", "ids", "level"],
   cmdFields: ["log", "provider", "dataContains"],
+  ps1: psCall(
+    "Test-KbEventProbe",
+    ["Log", "log", "string"],
+    ["Provider", "provider", "string"],
+    ["Ids", "ids", "ints"],
+    ["Levels", "level", "eventLevels"],
+    ["WithinDays", "withinDays", "int"],
+    ["DataContains", "dataContains", "stringOrNull"],
+  ),
   lower: (raw) => ({
     ...raw,
     kind: "event",

@@ -2,6 +2,7 @@
 // docs, which targets can probe it, lowering, and a line for explain.
 import type { Span } from "../diagnostic.js";
 import type { JsonSchema } from "../schema/json-schema.js";
+import { type PsCall } from "../model/ps-call.js";
 import type { LowerContext, TargetSupport } from "../steps/step-kind.js";
 
 export interface PlanProbeBase {
@@ -27,6 +28,8 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly properties: Record<string, JsonSchema>;
   readonly required: readonly string[];
   readonly cmdFields: readonly string[];
+  /** How the PowerShell runtime probes it; Id is added for it. */
+  readonly ps1: PsCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanProbeBase> | undefined;
   /** "the problem is present when ..." */
   describe(probe: Lowered): string;

@@ -2,6 +2,7 @@
 // since the last successful run counts: the old lines never go away by themselves.
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface FileContainsProbe extends PlanProbeBase {
@@ -36,6 +37,12 @@ export const fileContains = defineEvidenceKind<
   },
   required: ["path", "tokens"],
   cmdFields: ["path", "tokens"],
+  ps1: psCall(
+    "Test-KbFileContainsProbe",
+    ["Path", "path", "path"],
+    ["Tokens", "tokens", "strings"],
+    ["WithinDays", "withinDays", "int"],
+  ),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     return (

@@ -1,6 +1,7 @@
 // A file larger than a limit (catroot2\edb.log over ~20 MB).
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface FileSizeProbe extends PlanProbeBase {
@@ -25,6 +26,11 @@ export const fileSize = defineEvidenceKind<{ path: string; aboveBytes: number },
   },
   required: ["path", "aboveBytes"],
   cmdFields: ["path"],
+  ps1: psCall(
+    "Test-KbFileSizeProbe",
+    ["Path", "path", "path"],
+    ["AboveBytes", "aboveBytes", "int"],
+  ),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     return path && { kind: "file-size", path, aboveBytes: raw.aboveBytes };

@@ -1,6 +1,7 @@
 // A file's version below a fixed version, compared as versions (never strings).
 import type { PathExpr } from "../model/path-expr.js";
 import { ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface FileVersionProbe extends PlanProbeBase {
@@ -18,6 +19,7 @@ export const fileVersion = defineEvidenceKind<{ path: string; below: string }, F
   properties: { path: ref("path"), below: ref("version") },
   required: ["path", "below"],
   cmdFields: [],
+  ps1: psCall("Test-KbFileVersionProbe", ["Path", "path", "path"], ["Below", "below", "string"]),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     return path && { kind: "file-version", path, below: raw.below };

@@ -2,6 +2,7 @@
 // before the hotfix), compared as versions.
 import { described, ref, stringEnum } from "../schema/json-schema.js";
 import { PRODUCT_IDS, type ProductId } from "../model/products.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface ProductVersionProbe extends PlanProbeBase {
@@ -26,6 +27,12 @@ export const productVersion = defineEvidenceKind<Raw, ProductVersionProbe>({
   },
   required: ["product", "below"],
   cmdFields: [],
+  ps1: psCall(
+    "Test-KbProductVersionProbe",
+    ["Product", "product", "string"],
+    ["AtLeast", "atLeast", "stringOrNull"],
+    ["Below", "below", "string"],
+  ),
   lower: (raw) => ({
     kind: "product-version",
     product: raw.product,

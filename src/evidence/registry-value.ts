@@ -6,6 +6,7 @@ import {
   type RegistryData,
   type RegistryType,
 } from "../steps/registry-value.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface RegistryValueProbe extends PlanProbeBase {
@@ -35,6 +36,13 @@ export const registryValueProbe = defineEvidenceKind<Raw, RegistryValueProbe>({
   },
   required: ["key", "name", "type", "expected"],
   cmdFields: ["key", "name", "expected"],
+  ps1: psCall(
+    "Test-KbRegistryValueProbe",
+    ["Key", "key", "registryKey"],
+    ["Name", "name", "string"],
+    ["Type", "expected", "registryType"],
+    ["Expected", "expected", "registryData"],
+  ),
   lower(raw, ctx) {
     const expected = normalizeData(raw.type, raw.expected);
     if (typeof expected === "string") {

@@ -1,6 +1,7 @@
 // A service in a bad start type or state (CryptSvc disabled or stopped).
 import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
 import { SERVICE_STATES, START_TYPES } from "../steps/service.js";
+import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export interface ServiceStateProbe extends PlanProbeBase {
@@ -34,6 +35,12 @@ export const serviceState = defineEvidenceKind<Raw, ServiceStateProbe>({
   },
   required: ["name"],
   cmdFields: ["name"],
+  ps1: psCall(
+    "Test-KbServiceStateProbe",
+    ["Name", "name", "string"],
+    ["StartTypes", "startTypes", "strings"],
+    ["States", "states", "strings"],
+  ),
   lower(raw, ctx) {
     if (!raw.startTypes && !raw.states) {
       ctx.error(

@@ -1,6 +1,7 @@
 // File attributes (attrib -s -h): read, change the differing flags, read again.
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export const FILE_ATTRIBUTES = ["hidden", "system", "readonly", "archive"] as const;
@@ -33,6 +34,12 @@ export const attributes = defineStepKind<
   required: ["path"],
   cmdFields: ["path"],
   perUser: true,
+  ps1: psCall(
+    "Invoke-KbAttributesStep",
+    ["Path", "path", "path"],
+    ["Set", "set", "attributes"],
+    ["Clear", "clear", "attributes"],
+  ),
   lower(raw, ctx) {
     const set = raw.set ?? [];
     const clear = raw.clear ?? [];

@@ -2,6 +2,7 @@
 // Present -> ok. Missing -> imported from a file parameter when the caller gave
 // one, otherwise reported as manual work: never silently "fixed".
 import { described, stringEnum } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export const CERTIFICATE_STORES = ["Root", "TrustedPublisher", "CA", "My", "SMS"] as const;
@@ -57,6 +58,13 @@ export const certificate = defineStepKind<Raw, CertificateStep>({
   required: ["store"],
   cmdFields: [],
   perUser: false,
+  ps1: psCall(
+    "Invoke-KbCertificateStep",
+    ["Store", "store", "string"],
+    ["Thumbprint", "thumbprint", "stringOrNull"],
+    ["Subject", "subject", "stringOrNull"],
+    ["ImportFrom", "importFrom", "stringOrNull"],
+  ),
   lower(raw, ctx) {
     if (!raw.thumbprint === !raw.subject) {
       ctx.error(

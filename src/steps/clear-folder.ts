@@ -2,6 +2,7 @@
 // SoftwareDistribution): desired state "nothing matches", so it is repeatable.
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export interface ClearFolderStep extends PlanStepBase {
@@ -42,6 +43,12 @@ export const clearFolder = defineStepKind<Raw, ClearFolderStep>({
   required: ["path"],
   cmdFields: ["path", "include"],
   perUser: true,
+  ps1: psCall(
+    "Invoke-KbClearFolderStep",
+    ["Path", "path", "path"],
+    ["Include", "include", "string"],
+    ["Backup", "backup", "bool"],
+  ),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     return (

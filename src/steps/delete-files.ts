@@ -2,6 +2,7 @@
 // "no file matches", so a second run finds nothing and reports ok.
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export interface DeleteFilesStep extends PlanStepBase {
@@ -35,6 +36,12 @@ export const deleteFiles = defineStepKind<
   required: ["folder", "pattern"],
   cmdFields: ["folder", "pattern"],
   perUser: true,
+  ps1: psCall(
+    "Invoke-KbDeleteFilesStep",
+    ["Folder", "folder", "path"],
+    ["Pattern", "pattern", "string"],
+    ["Backup", "backup", "bool"],
+  ),
   lower(raw, ctx) {
     const folder = ctx.path("folder", raw.folder);
     if (raw.pattern.trim() === "*" || raw.pattern.trim() === "*.*") {

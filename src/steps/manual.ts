@@ -1,6 +1,7 @@
 // Guidance a script cannot carry out (an in-place upgrade): reported in the log,
 // the result and the recap as "manual", never dropped.
 import { described } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export interface ManualStep extends PlanStepBase {
@@ -25,6 +26,7 @@ export const manual = defineStepKind<{ text: string }, ManualStep>({
   required: ["text"],
   cmdFields: [],
   perUser: false,
+  ps1: psCall("Invoke-KbManualStep", ["Text", "text", "string"]),
   lower: (raw) => ({ kind: "manual", text: raw.text }),
   // Whole: the reviewers' README is where an administrator reads the guidance.
   describe: (s) => `manual: ${s.text}`,

@@ -2,6 +2,7 @@
 // the LocalService, NetworkService and LocalSystem profiles: what a script
 // running as SYSTEM must do instead of "every user logs on and runs certutil".
 import { arrayOf, described } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export interface PerUserStep extends PlanStepBase {
@@ -35,6 +36,10 @@ export const perUser = defineStepKind<
   required: ["steps"],
   cmdFields: [],
   perUser: false,
+  ps1: {
+    ...psCall("Invoke-KbPerUserStep", ["IncludeServiceProfiles", "includeServiceProfiles", "bool"]),
+    block: { name: "Steps", field: "steps" },
+  },
   lower(raw, ctx) {
     if (ctx.inPerUser) {
       ctx.error(

@@ -3,6 +3,7 @@
 // repeat but not testable by state, so it runs behind a guard.
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export interface RegisterDllsStep extends PlanStepBase {
@@ -27,6 +28,7 @@ export const registerDlls = defineStepKind<{ dlls: string[] }, RegisterDllsStep>
   required: ["dlls"],
   cmdFields: ["dlls"],
   perUser: false,
+  ps1: psCall("Invoke-KbRegisterDllsStep", ["Dlls", "dlls", "paths"]),
   lower(raw, ctx) {
     const dlls = raw.dlls.map((d, i) => ctx.path(`dlls/${i}`, d));
     return dlls.every((d) => d) ? { kind: "register-dlls", dlls: dlls as PathExpr[] } : undefined;

@@ -1,6 +1,7 @@
 // A typed registry value under HKLM. DWORDs are compared as unsigned numbers and
 // binaries byte by byte, so a correct value never reports "changed" again.
 import { described, ref, stringEnum } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export const REGISTRY_TYPES = [
@@ -64,6 +65,13 @@ export const registryValue = defineStepKind<Raw, RegistryValueStep>({
   required: ["key", "name", "type", "data"],
   cmdFields: ["key", "name", "data"],
   perUser: false,
+  ps1: psCall(
+    "Invoke-KbRegistryValueStep",
+    ["Key", "key", "registryKey"],
+    ["Name", "name", "string"],
+    ["Type", "data", "registryType"],
+    ["Data", "data", "registryData"],
+  ),
   lower(raw, ctx) {
     const data = normalizeData(raw.type, raw.data);
     if (typeof data === "string") {

@@ -2,6 +2,7 @@
 // when the new name is taken: the runtime then picks newName.1, newName.2, ...
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export interface RenameStep extends PlanStepBase {
@@ -29,6 +30,7 @@ export const rename = defineStepKind<{ path: string; newName: string }, RenameSt
   required: ["path", "newName"],
   cmdFields: ["path", "newName"],
   perUser: true,
+  ps1: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ["NewName", "newName", "string"]),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     if (raw.newName === "." || raw.newName === "..") {

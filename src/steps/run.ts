@@ -2,6 +2,7 @@
 // success exit codes; always behind a guard, never through a shell.
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, closedObject, described, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
 
 export type RunArgument = { literal: string } | { parameter: string };
@@ -67,6 +68,13 @@ export const run = defineStepKind<Raw, RunStep>({
   required: ["program"],
   cmdFields: ["program", "args"],
   perUser: false,
+  ps1: psCall(
+    "Invoke-KbRunStep",
+    ["Program", "program", "path"],
+    ["Arguments", "args", "runArguments"],
+    ["SuccessCodes", "successCodes", "ints"],
+    ["TimeoutSeconds", "timeoutSeconds", "int"],
+  ),
   lower(raw, ctx) {
     const program = ctx.path("program", raw.program);
     const args = (raw.args ?? []).map((a, i) => lowerArgument(a, `args/${i}`, ctx));

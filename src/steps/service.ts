@@ -1,5 +1,6 @@
 // Service start type and state, like win_service: read, change what differs, read again.
 import { described, stringEnum, ref } from "../schema/json-schema.js";
+import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
 export const START_TYPES = ["automatic", "manual", "disabled"] as const;
@@ -40,6 +41,12 @@ export const service = defineStepKind<Raw, ServiceStep>({
   required: ["name"],
   cmdFields: ["name"],
   perUser: false,
+  ps1: psCall(
+    "Invoke-KbServiceStep",
+    ["Name", "name", "string"],
+    ["StartType", "startType", "stringOrNull"],
+    ["State", "state", "stringOrNull"],
+  ),
   lower(raw, ctx) {
     if (!raw.startType && !raw.state) {
       ctx.error(

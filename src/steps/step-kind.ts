@@ -5,6 +5,7 @@ import type { Span } from "../diagnostic.js";
 import type { PathExpr } from "../model/path-expr.js";
 import type { JsonSchema } from "../schema/json-schema.js";
 import type { Applicability } from "../plan/plan.js";
+import type { PsCall } from "../model/ps-call.js";
 
 export type Idempotence =
   /** The step reads the state, changes it only when it differs, then reads it again. */
@@ -62,6 +63,8 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   readonly cmdFields: readonly string[];
   /** Only these kinds may appear inside a per-user step. */
   readonly perUser: boolean;
+  /** How the PowerShell runtime runs it; Id, Guard and the profile context are added for it. */
+  readonly ps1: PsCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanStepBase> | undefined;
   /** One line for `kbfix explain` and the reviewers' README: what is checked and what would change. */
   describe(step: Lowered): string;

@@ -1,9 +1,9 @@
 // Cross-references inside each emitted .ps1, read with the independent parser
 // (tree-sitter-powershell), not with regular expressions over the emitter's own text:
 // (a) every Verb-Kb* command the script invokes is defined in it, exactly once;
-// (b) no dead runtime code: every function is reachable from the script's top level, or
-//     it comes from a shared runtime file (included in every script whatever the playbook
-//     uses) and is reachable in some other compiled script;
+// (b) no dead code: every function a script carries is reachable from its top level (a
+//     check of the tree-shaker by another parser), and every runtime function is reachable
+//     in some compiled script;
 // (c) nothing that turns data into code, reboots, or is PowerShell 7 only;
 // (d) every $script:Kb* variable the script reads is assigned somewhere in it.
 // Nobody can run these scripts here, so this is what stands between a renamed function
@@ -173,19 +173,6 @@ function runtimeFunctions(): Map<string, string[]> {
   return files;
 }
 
-/** Runtime files the skeletons include unconditionally ({{runtime "x"}}), whatever the playbook uses. */
-function sharedRuntimeFiles(): Set<string> {
-  const shared = new Set<string>();
-  for (const template of [
-    "templates/ps1/partials/runtime.hbs",
-    "templates/ps1/remediation.ps1.hbs",
-    "templates/ps1/detect.ps1.hbs",
-  ])
-    for (const m of readFileSync(template, "utf8").matchAll(/\{\{runtime\s+"([a-z0-9/-]+)"\}\}/g))
-      shared.add(m[1]!);
-  return shared;
-}
-
 const scripts: Script[] = [];
 for (const source of SOURCES) {
   const analysis = analyzePlaybook(source);
@@ -195,7 +182,6 @@ for (const source of SOURCES) {
     scripts.push(await analyze(file.path, file.bytes.toString("latin1")));
 }
 const RUNTIME = runtimeFunctions();
-const SHARED = sharedRuntimeFiles();
 const fileOf = new Map<string, string>();
 for (const [file, names] of RUNTIME) for (const name of names) fileOf.set(name, file);
 
@@ -204,14 +190,13 @@ test("every playbook and the fixture compile to a remediation and a detection sc
   for (const s of scripts) assert.equal(s.parseErrors, [], s.path);
 });
 
-test("every runtime function is defined once in the runtime, and shared files are named in the skeletons", () => {
+test("every runtime function is defined once in the runtime", () => {
   const seen = new Map<string, string>();
   for (const [file, names] of RUNTIME)
     for (const name of names) {
       assert.not.ok(seen.has(name), `${name} is defined in ${seen.get(name)} and in ${file}`);
       seen.set(name, file);
     }
-  for (const file of SHARED) assert.ok(RUNTIME.has(file), `{{runtime "${file}"}} names no file`);
 });
 
 test("(a) every Verb-Kb* command a script invokes is defined in it exactly once", () => {
@@ -232,17 +217,12 @@ test("(b) no dead runtime code", () => {
   for (const s of scripts) {
     const live = reachable(s);
     live.forEach((n) => reachableSomewhere.add(n));
-    for (const name of s.definitions.keys()) {
-      if (live.has(name)) continue;
-      const file = fileOf.get(name);
-      // The body's own functions (Invoke-KbDetection, Invoke-KbPlaybook) must always run.
-      assert.ok(file !== undefined, `${s.path}: ${name} (body) is never called`);
-      // A step or probe file is included only for a kind the playbook uses: all of it must run.
+    // The runtime is tree-shaken: every function a script carries must be reachable in it.
+    for (const name of s.definitions.keys())
       assert.ok(
-        SHARED.has(file!),
-        `${s.path}: ${name} (runtime ${file}.ps1, included for this playbook's kinds) is never called`,
+        live.has(name),
+        `${s.path}: ${name} (${fileOf.has(name) ? `runtime ${fileOf.get(name)}.ps1` : "body"}) is never called`,
       );
-    }
   }
   // A shared function unused by one script must be used by another; unused by all is dead.
   for (const [file, names] of RUNTIME)

@@ -4,16 +4,23 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
-import { BLOCK_HELPERS, CMD_HELPERS, PS_HELPERS, STATIC_HELPERS } from "../../src/emit/helpers.js";
+import {
+  BLOCK_HELPERS,
+  CMD_HELPERS,
+  PS_HELPERS,
+  SLOT_HELPERS,
+  STATIC_HELPERS,
+} from "../../src/emit/helpers.js";
 import { templateFiles } from "../../src/emit/templates.js";
 
 const PS_ONLY = new Set(Object.keys(PS_HELPERS));
 const CMD_ONLY = new Set(Object.keys(CMD_HELPERS));
 const STATIC = new Set<string>(STATIC_HELPERS);
 const BLOCKS = new Set<string>(BLOCK_HELPERS);
+const SLOTS = new Set<string>(SLOT_HELPERS);
 
 function helpersFor(name: string): Set<string> {
-  if (name.startsWith("ps1/")) return new Set([...PS_ONLY, ...STATIC]);
+  if (name.startsWith("ps1/")) return new Set([...PS_ONLY, ...STATIC, ...SLOTS]);
   if (name.startsWith("cmd/")) return new Set([...CMD_ONLY, ...STATIC]);
   return STATIC;
 }
@@ -26,7 +33,8 @@ export function lint(source: string, allowed: Set<string>): string[] {
     if (node.type === "MustacheStatement" || node.type === "SubExpression") {
       const name = node.path?.original;
       const isLookup = node.type === "SubExpression" && name === "lookup";
-      if (!isLookup && (!allowed.has(name) || node.params.length === 0))
+      const bare = node.params.length === 0 && !SLOTS.has(name);
+      if (!isLookup && (!allowed.has(name) || bare))
         problems.push(`line ${node.loc.start.line}: {{${name}}} is not a quoting helper call`);
     }
     if (node.type === "BlockStatement" && !BLOCKS.has(node.path.original))

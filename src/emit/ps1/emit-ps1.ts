@@ -1,21 +1,58 @@
-// The PowerShell target: remediation, detection and the .cmd launcher.
+// The PowerShell target: remediation, detection and the .cmd launcher. Each
+// script carries only the runtime its body reaches, after a hashed marker.
 import type { Plan } from "../../plan/plan.js";
-import { toScriptBytes } from "../bytes.js";
+import { TOOL_VERSION } from "../../version.js";
+import { EmitError, toScriptBytes } from "../bytes.js";
 import type { EmittedFile } from "../emitted-file.js";
-import { templates } from "../templates.js";
+import { RUNTIME_SECTION_SLOT, RUNTIME_SHA256_SLOT, templates } from "../templates.js";
 import { playbookView } from "../view.js";
+import { runtimeLibrary } from "./runtime-library.js";
+import { runtimeSection, type RuntimeSection } from "./runtime-section.js";
+import { treeShake } from "./tree-shake.js";
+
+export interface Ps1Script extends EmittedFile {
+  runtime: RuntimeSection;
+}
+
+/** The rendered body with the runtime it reaches put in its slot. */
+export function withRuntime(
+  name: string,
+  rendered: string,
+): { text: string; runtime: RuntimeSection } {
+  const runtime = runtimeSection(treeShake(runtimeLibrary(), rendered), TOOL_VERSION);
+  const text = fillSlot(
+    name,
+    fillSlot(name, rendered, RUNTIME_SECTION_SLOT, runtime.text),
+    RUNTIME_SHA256_SLOT,
+    `'${runtime.sha256}'`,
+  );
+  return { text, runtime };
+}
+
+function fillSlot(name: string, text: string, slot: string, value: string): string {
+  const parts = text.split(slot);
+  if (parts.length !== 2)
+    throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
+  return parts.join(value);
+}
 
 export function emitPs1(plan: Plan): EmittedFile[] {
   const { render } = templates();
   const view = playbookView(plan, "ps1");
   const dir = plan.id;
-  const file = (name: string, template: string, extra: object = {}): EmittedFile => ({
-    path: `${dir}/${name}`,
-    bytes: toScriptBytes(name, render(template, { ...view, ...extra })),
-  });
+  const script = (name: string, template: string): Ps1Script => {
+    const { text, runtime } = withRuntime(name, render(template, view));
+    return { path: `${dir}/${name}`, bytes: toScriptBytes(name, text), runtime };
+  };
   return [
-    file(`${plan.id}.ps1`, "ps1/remediation.ps1"),
-    file(`${plan.id}.detect.ps1`, "ps1/detect.ps1"),
-    file(`${plan.id}.launch.cmd`, "cmd/launcher.cmd", { scriptName: `${plan.id}.ps1` }),
+    script(`${plan.id}.ps1`, "ps1/remediation.ps1"),
+    script(`${plan.id}.detect.ps1`, "ps1/detect.ps1"),
+    {
+      path: `${dir}/${plan.id}.launch.cmd`,
+      bytes: toScriptBytes(
+        `${plan.id}.launch.cmd`,
+        render("cmd/launcher.cmd", { ...view, scriptName: `${plan.id}.ps1` }),
+      ),
+    },
   ];
 }

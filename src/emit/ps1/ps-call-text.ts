@@ -1,0 +1,53 @@
+// A kind's PowerShell call as text: the common arguments first (Id, Guard), then
+// the kind's own, then the profile context. Short calls stay on one line; longer
+// ones become a splatted hashtable with one field per line, so a reviewer reads
+// each value on its own.
+import type { PsArgument, PsCall } from "../../model/ps-call.js";
+import { psKey } from "../quote-ps.js";
+import { psCommand, psEncode } from "./ps-encode.js";
+
+export const INLINE_CALL_MAX = 120;
+
+type Fields = Record<string, unknown>;
+
+const PROFILE_CONTEXT: PsArgument[] = [
+  { name: "ProfileRoot", field: "", as: "context" },
+  { name: "ProfileLabel", field: "", as: "context" },
+];
+
+function encoded(arg: PsArgument, fields: Fields): [string, string] {
+  const value = arg.as === "context" ? `Kb${arg.name}` : fields[arg.field];
+  return [psKey(arg.name), psEncode(value, arg.as)];
+}
+
+function callText(call: PsCall, args: PsArgument[], fields: Fields, splat: boolean): string {
+  const pairs = args.map((a) => encoded(a, fields));
+  const block = call.block ? ` -${psKey(call.block.name)} {` : "";
+  const inline = `${psCommand(call.command)}${pairs.map(([k, v]) => ` -${k} ${v}`).join("")}${block}`;
+  if (!splat && inline.length <= INLINE_CALL_MAX) return inline;
+  const lines = pairs.map(([k, v]) => `    ${k} = ${v}`);
+  return ["$kbStep = @{", ...lines, "}", `${psCommand(call.command)} @kbStep${block}`].join("\n");
+}
+
+/** A step: Id, Guard, its own arguments, and the profile context when it runs per user. */
+export function psStepCallText(
+  call: PsCall,
+  step: Fields,
+  inPerUser: boolean,
+  perUserKind: boolean,
+): string {
+  const args: PsArgument[] = [
+    { name: "Id", field: "id", as: "string" },
+    { name: "Guard", field: "guard", as: "guard" },
+    ...call.args,
+    ...(inPerUser && perUserKind ? PROFILE_CONTEXT : []),
+  ];
+  return callText(call, args, step, false);
+}
+
+/** A probe: one line inside its evidence group, Id first. */
+export function psProbeCallText(call: PsCall, probe: Fields): string {
+  const args: PsArgument[] = [{ name: "Id", field: "id", as: "string" }, ...call.args];
+  const pairs = args.map((a) => encoded(a, probe));
+  return `${psCommand(call.command)}${pairs.map(([k, v]) => ` -${k} ${v}`).join("")}`;
+}

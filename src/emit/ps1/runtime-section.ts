@@ -1,0 +1,56 @@
+// The runtime as a reviewed artifact: after a fixed marker line naming the kbfix
+// version and the SHA-256 of the section, the shared functions the script uses,
+// byte for byte as in templates/ps1/runtime, then a closing marker. A reviewer
+// reads the body above it and checks the hash instead of re-reading the runtime
+// (docs/runtime.md says how).
+import { createHash } from "node:crypto";
+import type { RuntimeUnit } from "./runtime-units.js";
+
+export const RUNTIME_BEGIN =
+  /^# ==== kbfix runtime ([0-9A-Za-z.+-]+), sha256 ([0-9a-f]{64}) ====$/m;
+export const RUNTIME_END = "# ==== end of kbfix runtime ====";
+
+export interface RuntimeSection {
+  /** Marker, units, end marker: LF line ends, as the templates are written. */
+  text: string;
+  sha256: string;
+  functions: string[];
+}
+
+/** SHA-256 of the lines between the markers, as shipped: CRLF after every line. */
+export function runtimeBodyHash(lines: readonly string[]): string {
+  return createHash("sha256")
+    .update(lines.map((l) => `${l}\r\n`).join(""), "latin1")
+    .digest("hex");
+}
+
+export function runtimeSection(units: readonly RuntimeUnit[], version: string): RuntimeSection {
+  const body = units.map((u) => u.text).join("\n\n");
+  const sha256 = runtimeBodyHash(body.split("\n"));
+  const begin = `# ==== kbfix runtime ${version}, sha256 ${sha256} ====`;
+  return {
+    text: `${begin}\n${body}\n${RUNTIME_END}`,
+    sha256,
+    functions: units.filter((u) => u.kind === "function").flatMap((u) => u.defines),
+  };
+}
+
+export interface FoundRuntime {
+  version: string;
+  /** The hash the marker claims. */
+  claimed: string;
+  /** The hash of the lines actually between the markers. */
+  actual: string;
+  lines: string[];
+}
+
+/** The runtime section of an emitted script (CRLF or LF), or undefined when it has none. */
+export function findRuntimeSection(script: string): FoundRuntime | undefined {
+  const lines = script.split(/\r?\n/);
+  const begin = lines.findIndex((l) => RUNTIME_BEGIN.test(l));
+  const end = lines.indexOf(RUNTIME_END, begin + 1);
+  if (begin < 0 || end < 0) return undefined;
+  const [, version, claimed] = RUNTIME_BEGIN.exec(lines[begin]!)!;
+  const inner = lines.slice(begin + 1, end);
+  return { version: version!, claimed: claimed!, actual: runtimeBodyHash(inner), lines: inner };
+}

@@ -1,0 +1,61 @@
+// A runtime file cut into the pieces the tree-shaker keeps or drops: the file's
+// heading comment, blocks of script-level variables, and functions (each with
+// the comment lines directly above it). The runtime files follow one layout
+// (docs/runtime.md): `function Name {` and its closing `}` at column 0.
+
+export interface RuntimeUnit {
+  /** Runtime file name, e.g. "paths" or "steps/rename". */
+  file: string;
+  /** heading: the file's opening comment; comment: a section title above the next unit. */
+  kind: "heading" | "comment" | "variables" | "function";
+  /** The function's name, or the $script: variables the block assigns. */
+  defines: string[];
+  text: string;
+}
+
+const FUNCTION_START = /^function ([A-Za-z]+-Kb[A-Za-z0-9]+) \{$/;
+const VARIABLE_ASSIGNED = /^\$script:(Kb[A-Za-z0-9]+)\s*=/;
+
+export function runtimeUnits(file: string, source: string): RuntimeUnit[] {
+  const lines = source.replace(/\r\n/g, "\n").replace(/\n+$/, "").split("\n");
+  const units: RuntimeUnit[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i] === "") {
+      i++;
+      continue;
+    }
+    const end = blockEnd(lines, i, file);
+    units.push(unitOf(file, lines.slice(i, end), units.length === 0));
+    i = end;
+  }
+  return units;
+}
+
+/** A block runs to the next blank line, or to the closing brace of a function it contains. */
+function blockEnd(lines: string[], start: number, file: string): number {
+  let i = start;
+  while (i < lines.length && lines[i]!.startsWith("#")) i++;
+  if (i < lines.length && FUNCTION_START.test(lines[i]!)) {
+    const close = lines.indexOf("}", i);
+    if (close < 0) throw new Error(`runtime ${file}: '${lines[i]}' has no closing '}' line`);
+    return close + 1;
+  }
+  while (i < lines.length && lines[i] !== "") {
+    if (FUNCTION_START.test(lines[i]!))
+      throw new Error(`runtime ${file}: '${lines[i]}' must follow a blank line`);
+    i++;
+  }
+  return i;
+}
+
+function unitOf(file: string, block: string[], first: boolean): RuntimeUnit {
+  const text = block.join("\n");
+  const fn = block.map((l) => FUNCTION_START.exec(l)).find((m) => m);
+  if (fn) return { file, kind: "function", defines: [fn[1]!], text };
+  const variables = block.flatMap((l) => VARIABLE_ASSIGNED.exec(l)?.[1] ?? []);
+  if (variables.length) return { file, kind: "variables", defines: variables, text };
+  if (block.every((l) => l.startsWith("#")))
+    return { file, kind: first ? "heading" : "comment", defines: [], text };
+  throw new Error(`runtime ${file}: a block that is neither a function nor variables: ${block[0]}`);
+}

@@ -1,0 +1,49 @@
+// How a step or evidence kind is called in PowerShell, as data on the kind: the
+// runtime function and, per argument, the plan field and how it is encoded. The
+// emitter adds the common arguments once (Id, Guard, the profile context) and
+// turns each value into PowerShell through the quoting functions.
+
+/** The encodings the PowerShell emitter knows (src/emit/ps1/ps-encode.ts). */
+export type PsEncoding =
+  | "string"
+  | "stringOrNull"
+  | "strings"
+  | "int"
+  | "ints"
+  | "bool"
+  | "path"
+  | "paths"
+  | "registryKey"
+  | "registryType"
+  | "registryData"
+  | "runArguments"
+  | "attributes"
+  | "eventLevels"
+  /** Added by the emitter for every step: its guard. */
+  | "guard"
+  /** Added by the emitter inside a per-user step: a variable the per-user block defines. */
+  | "context";
+
+/** A field of the lowered step or probe: TypeScript rejects a name the kind does not have. */
+type FieldOf<T> = Extract<keyof T, string>;
+
+export interface PsArgument<T = any> {
+  /** The runtime function's parameter name, e.g. NewName. */
+  name: string;
+  /** The plan field the value comes from. */
+  field: FieldOf<T>;
+  as: PsEncoding;
+}
+
+export interface PsCall<T = any> {
+  /** The runtime function, e.g. Invoke-KbRenameStep (defined under templates/ps1/runtime). */
+  command: string;
+  args: readonly PsArgument<T>[];
+  /** A field of nested steps passed as a script block (per-user). */
+  block?: { name: string; field: FieldOf<T> };
+}
+
+/** Shorthand for a kind's declaration: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ...). */
+export function psCall<T>(command: string, ...args: [string, FieldOf<T>, PsEncoding][]): PsCall<T> {
+  return { command, args: args.map(([name, field, as]) => ({ name, field, as })) };
+}

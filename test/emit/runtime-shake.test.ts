@@ -1,0 +1,130 @@
+// The tree-shaken runtime: how runtime files are cut, what the shaker keeps, and
+// that every committed script's runtime section is exactly the templates' text
+// under the hash its marker states (the one check of the runtime a reviewer needs).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runtimeUnits, type RuntimeUnit } from "../../src/emit/ps1/runtime-units.js";
+import {
+  RUNTIME_DIR,
+  runtimeFileOrder,
+  runtimeLibrary,
+} from "../../src/emit/ps1/runtime-library.js";
+import { treeShake } from "../../src/emit/ps1/tree-shake.js";
+import { findRuntimeSection, runtimeSection } from "../../src/emit/ps1/runtime-section.js";
+import { TOOL_VERSION } from "../../src/version.js";
+
+const SAMPLE = [
+  "# ---- sample.ps1: a heading ----",
+  "",
+  "$script:KbUsed = 1",
+  "# the next block is never read",
+  "$script:KbUnused = 2",
+  "",
+  "function Get-KbA {",
+  "    # Get-KbC is only named in this comment",
+  "    return (Get-KbB) + $script:KbUsed",
+  "}",
+  "",
+  "# ---- a section title ----",
+  "",
+  "function Get-KbB {",
+  "    return 'Get-KbD'",
+  "}",
+  "",
+  "function Get-KbC {",
+  "    return 3",
+  "}",
+  "",
+  "function Get-KbD {",
+  "    return 4",
+  "}",
+].join("\n");
+
+const units = runtimeUnits("sample", SAMPLE);
+const names = (kept: RuntimeUnit[]): string[] => kept.flatMap((u) => u.defines);
+
+test("a runtime file is cut into its heading, variable blocks, section comments and functions", () => {
+  assert.equal(
+    units.map((u) => u.kind),
+    ["heading", "variables", "function", "comment", "function", "function", "function"],
+  );
+  assert.equal(units[1]!.defines, ["KbUsed", "KbUnused"]);
+  assert.equal(units[2]!.defines, ["Get-KbA"]);
+});
+
+test("the shaker keeps what the body reaches, through calls, strings and variables, not comments", () => {
+  const kept = treeShake(units, "Get-KbA");
+  assert.equal(names(kept), ["KbUsed", "KbUnused", "Get-KbA", "Get-KbB", "Get-KbD"]);
+  assert.ok(
+    kept.some((u) => u.kind === "heading"),
+    "the file heading comes with its functions",
+  );
+  assert.ok(
+    kept.some((u) => u.kind === "comment"),
+    "a section title comes with the function below",
+  );
+  assert.equal(treeShake(units, "# Get-KbA in a comment only\n"), []);
+});
+
+test("a block the cutter does not understand is an error, not a silent drop", () => {
+  assert.throws(
+    () => runtimeUnits("bad", "Write-Host 'top-level code'"),
+    /neither a function nor variables/,
+  );
+  assert.throws(() => runtimeUnits("bad", "function Get-KbA {\n    return 1"), /no closing/);
+});
+
+test("every file under templates/ps1/runtime is in the library, once, and cuts cleanly", () => {
+  const onDisk = (folder: string): string[] =>
+    readdirSync(join(RUNTIME_DIR, folder), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? onDisk(join(folder, e.name))
+        : e.name.endsWith(".ps1")
+          ? [
+              join(folder, e.name)
+                .replace(/\\/g, "/")
+                .replace(/\.ps1$/, ""),
+            ]
+          : [],
+    );
+  const order = runtimeFileOrder();
+  assert.equal([...order].sort(), onDisk("").sort());
+  assert.is(new Set(order).size, order.length);
+  assert.ok(runtimeLibrary().length > order.length);
+});
+
+const SCRIPTS = readdirSync("out").flatMap((id) =>
+  readdirSync(join("out", id))
+    .filter((n) => n.endsWith(".ps1"))
+    .map((n) => join("out", id, n)),
+);
+
+test("every committed script's runtime is the templates' text, under the hash its marker states", () => {
+  assert.ok(SCRIPTS.length >= 6);
+  for (const path of SCRIPTS) {
+    const script = readFileSync(path, "latin1");
+    const found = findRuntimeSection(script);
+    assert.ok(found, `${path}: no runtime section`);
+    assert.is(found.version, TOOL_VERSION, path);
+    assert.is(found.actual, found.claimed, `${path}: the runtime differs from its marker's hash`);
+    // Re-derive it from templates/: the same shake of the text around the section.
+    const [before, rest] = script.split(/^# ==== kbfix runtime .*$/m) as [string, string];
+    const after = rest.slice(rest.indexOf("# ==== end of kbfix runtime ===="));
+    const fromTemplates = runtimeSection(
+      treeShake(runtimeLibrary(), (before + after).replace(/\r\n/g, "\n")),
+      TOOL_VERSION,
+    );
+    assert.ok(script.includes(`$script:KbRuntimeSha256 = '${found.claimed}'`), path);
+    assert.is(found.lines.join("\n"), fromTemplates.text.split("\n").slice(1, -1).join("\n"), path);
+  }
+});
+
+test("one changed byte in the runtime shows as a hash mismatch", () => {
+  const script = readFileSync(SCRIPTS[0]!, "latin1").replace("Write-KbLog", "Write-KbLoG");
+  const found = findRuntimeSection(script)!;
+  assert.is.not(found.actual, found.claimed);
+});
+
+test.run();
