@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
-import { analyzePlaybook } from "../src/front/analyze.js";
+import { analyzePlaybook } from "../src/pipeline.js";
 import { allSteps } from "../src/plan/walk.js";
 import { compareVersions } from "../src/model/nt-version.js";
 

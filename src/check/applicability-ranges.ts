@@ -2,7 +2,7 @@
 // or it can never run.
 import { compareVersions, windowsName } from "../model/nt-version.js";
 import type { Applicability } from "../plan/plan.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 
 export const applicabilityRanges: Check = ({ plan, atPointer }) => {
   checkRange(plan.applies, "/applies/windows", atPointer);

@@ -1,7 +1,8 @@
 // Stage 5: semantic checks beyond the schema. Each check is one file; this is
-// their shared input and the registry that runs them all (no early exit).
+// the registry that runs them all (no early exit).
 import { diagnostic, type Diagnostic, type Severity, type Span } from "../diagnostic.js";
 import type { SourceMap } from "../front/source-map.js";
+import type { Check, CheckInput } from "./check-input.js";
 import type { Plan } from "../plan/plan.js";
 import { applicabilityRanges } from "./applicability-ranges.js";
 import { cmdValues } from "./cmd-values.js";
@@ -12,22 +13,6 @@ import { parameterDefaults } from "./parameter-defaults.js";
 import { languageNeutralTokens } from "./language-neutral-tokens.js";
 import { uniqueIds } from "./unique-ids.js";
 import { unusedParameters } from "./unused-parameters.js";
-
-export interface CheckInput {
-  plan: Plan;
-  doc: Record<string, any>;
-  map: SourceMap;
-  at(span: Span, severity: Severity, code: string, message: string, hint?: string): void;
-  atPointer(
-    pointer: string,
-    severity: Severity,
-    code: string,
-    message: string,
-    hint?: string,
-  ): void;
-}
-
-export type Check = (input: CheckInput) => void;
 
 export const checks: readonly Check[] = [
   uniqueIds,

@@ -6,7 +6,7 @@ import type { EvidenceKind } from "../evidence/evidence-kind.js";
 import { cmdSafeReason } from "../model/cmd-safe.js";
 import { stepKinds } from "../steps/index.js";
 import type { StepKind } from "../steps/step-kind.js";
-import type { Check, CheckInput } from "./check.js";
+import type { Check, CheckInput } from "./check-input.js";
 
 const GLOB_FIELDS = new Set(["include", "pattern"]);
 

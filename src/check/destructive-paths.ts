@@ -3,7 +3,7 @@
 import type { PathExpr } from "../model/path-expr.js";
 import { allSteps } from "../plan/walk.js";
 import type { PlanStep } from "../steps/index.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 
 /** Folders a rename or clear must never target, lowercase, relative to %windir%. */
 const PROTECTED_UNDER_WINDIR = [

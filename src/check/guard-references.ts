@@ -1,7 +1,7 @@
 // A guard `evidence: <id>` must name a probe of the detection (or 'detection').
 import { suggestion } from "../front/did-you-mean.js";
 import { allProbes, allSteps } from "../plan/walk.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 
 export const DETECTION_GUARD = "detection";
 

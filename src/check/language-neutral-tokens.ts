@@ -1,7 +1,7 @@
 // Detection must not depend on the display language: log tokens should be codes
 // (HRESULTs, file names, URLs), not localized message text.
 import { allProbes } from "../plan/walk.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 
 const LOOKS_LOCALIZED = /[^\x20-\x7e]|\s\S+\s\S+\s/;
 

@@ -2,7 +2,7 @@
 // a second run a no-op (rule 15). Inside per-user, the per-user step's own guard counts.
 import { stepKinds } from "../steps/index.js";
 import { allSteps } from "../plan/walk.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 
 export const oneShotGuards: Check = ({ plan, at }) => {
   for (const { step, parent } of allSteps(plan)) {

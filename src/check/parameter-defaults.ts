@@ -2,7 +2,7 @@
 // cannot default to on: Windows PowerShell's -File cannot pass -Switch:$false, so
 // the 64-bit relaunch could never turn it off.
 import type { PlanParameter } from "../plan/plan.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 
 function defaultProblem(p: PlanParameter): string | undefined {
   const d = p.default;

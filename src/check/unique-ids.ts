@@ -1,6 +1,6 @@
 // Ids name steps in logs, results and -Method arguments: they must be unique.
 import { allProbes, allSteps } from "../plan/walk.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 import type { Span } from "../diagnostic.js";
 
 export const uniqueIds: Check = ({ plan, at }) => {

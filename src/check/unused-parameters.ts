@@ -1,5 +1,5 @@
 // A declared parameter nothing uses is probably a typo or a leftover.
-import type { Check } from "./check.js";
+import type { Check } from "./check-input.js";
 
 export const unusedParameters: Check = ({ plan, at }) => {
   const used = new Set<string>();

@@ -1,10 +1,8 @@
 // `kbfix compile [paths..] [--out out] [--check]`: front end, back end, then an
 // atomic write (or, with --check, a comparison that fails when out/ is stale).
 import { hasErrors } from "../diagnostic.js";
-import { compilePlan } from "../compile.js";
-import { EmitError } from "../emit/bytes.js";
+import { emitPlaybook } from "../pipeline.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
-import { QuoteError } from "../emit/quote-ps.js";
 import { diffOut, writeOut } from "../output/write-out.js";
 import { analyzeAll } from "./analyze-all.js";
 import { printDiagnostics, summaryLine, type OutputFormat } from "./output.js";
@@ -23,16 +21,14 @@ export function compileCommand(options: CompileOptions): number {
     process.stderr.write(summaryLine(analyses.length, diagnostics) + "\nnothing written\n");
     return 1;
   }
-  const files: EmittedFile[] = [];
-  for (const analysis of analyses) {
-    try {
-      files.push(...compilePlan(analysis.plan!));
-    } catch (error) {
-      if (!(error instanceof QuoteError || error instanceof EmitError)) throw error;
-      process.stderr.write(`${analysis.file}: error emit: ${error.message}\nnothing written\n`);
-      return 1;
-    }
+  const emitted = analyses.map((a) => emitPlaybook(a.plan!));
+  const emitDiagnostics = emitted.flatMap((e) => e.diagnostics);
+  if (emitDiagnostics.length) {
+    printDiagnostics(emitDiagnostics, options.format);
+    process.stderr.write(summaryLine(analyses.length, emitDiagnostics) + "\nnothing written\n");
+    return 1;
   }
+  const files: EmittedFile[] = emitted.flatMap((e) => e.files);
   const ownsWholeOut = options.paths.length === 0;
   const differences = diffOut(options.out, files, ownsWholeOut);
   if (options.check) {

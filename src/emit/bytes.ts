@@ -1,8 +1,18 @@
 // Emitted scripts are 7-bit ASCII with CRLF line endings and a final CRLF
 // (rules 1, 3, 7): enforced here on every file, so a template or runtime slip
 // is a compile error, never a shipped script.
+import type { Span } from "../diagnostic.js";
 
-export class EmitError extends Error {}
+/** A value or template a target cannot carry; `span` is where the playbook wrote it, when known. */
+
+export class EmitError extends Error {
+  constructor(
+    message: string,
+    readonly span?: Span,
+  ) {
+    super(message);
+  }
+}
 
 const SIGNATURE_MARKER = /sig\s*#\s*(begin|end)\s+signature\s+block/i;
 

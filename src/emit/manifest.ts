@@ -36,7 +36,7 @@ export function emitManifest(plan: Plan, files: readonly EmittedFile[]): Emitted
     strategy: plan.strategy,
     targets: plan.targets,
     applies: plan.applies,
-    parameters: plan.parameters.map(({ span: _span, ...p }) => p),
+    parameters: plan.parameters.map(({ span: _span, fieldSpans: _spans, ...p }) => p),
     methods: plan.methods.map((m) => ({
       id: m.id,
       kbMethod: m.kbMethod,

@@ -7,6 +7,9 @@ import { join, relative } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { CMD_HELPERS, PS_HELPERS } from "./helpers.js";
 import { mdCode, mdText } from "./markdown.js";
+import { EmitError } from "./bytes.js";
+import { QuoteError } from "./quote-ps.js";
+import type { Span } from "../diagnostic.js";
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
@@ -35,11 +38,25 @@ export function templateFiles(dir = TEMPLATES_DIR): { name: string; path: string
     }));
 }
 
+/** A quoting failure, placed at the step, probe, method or parameter being rendered. */
+function atContext(error: unknown, context: unknown): unknown {
+  if (!(error instanceof QuoteError || error instanceof EmitError) || (error as EmitError).span)
+    return error;
+  const span = (context as { span?: Span } | null)?.span;
+  return new EmitError(error.message, span);
+}
+
 export function templates(): { render: Render } {
   if (cached) return cached;
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
-    hb.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return fn(...args.slice(0, -1));
+      } catch (error) {
+        throw atContext(error, this);
+      }
+    });
   hb.registerHelper("runtimeSection", () => RUNTIME_SECTION_SLOT);
   hb.registerHelper("runtimeSha256", () => RUNTIME_SHA256_SLOT);
   hb.registerHelper("md", (v: string) => mdText(v));

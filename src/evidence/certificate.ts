@@ -1,6 +1,6 @@
 // Certificates: one missing from a store, or (KB977203) a certificate whose
 // friendly name contains a NUL character.
-import { described, stringEnum } from "../schema/json-schema.js";
+import { described, stringEnum } from "../model/json-schema.js";
 import { CERTIFICATE_STORES, type CertificateStore } from "../steps/certificate.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";

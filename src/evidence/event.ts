@@ -1,7 +1,7 @@
 // Event log entries by log, provider, event ID and level: never by message text,
 // which is localized. Only events newer than the last successful run count, so
 // detection turns clean after a fix.
-import { arrayOf, described, stringEnum } from "../schema/json-schema.js";
+import { arrayOf, described, stringEnum } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 

@@ -1,7 +1,7 @@
 // What every evidence (detection probe) kind declares, like a step kind: schema,
 // docs, which targets can probe it, lowering, and a line for explain.
 import type { Span } from "../diagnostic.js";
-import type { JsonSchema } from "../schema/json-schema.js";
+import type { JsonSchema } from "../model/json-schema.js";
 import { type PsCall } from "../model/ps-call.js";
 import type { LowerContext, TargetSupport } from "../steps/step-kind.js";
 
@@ -9,6 +9,8 @@ export interface PlanProbeBase {
   id: string;
   kind: string;
   span: Span;
+  /** Where each of its fields was written (plan/field-spans.ts). */
+  fieldSpans?: Record<string, Span>;
 }
 
 export type PlanEvidence =

@@ -1,7 +1,7 @@
 // A log file containing language-neutral tokens (HRESULTs). Only text appended
 // since the last successful run counts: the old lines never go away by themselves.
 import type { PathExpr } from "../model/path-expr.js";
-import { arrayOf, described, ref } from "../schema/json-schema.js";
+import { arrayOf, described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 

@@ -1,6 +1,6 @@
 // A file larger than a limit (catroot2\edb.log over ~20 MB).
 import type { PathExpr } from "../model/path-expr.js";
-import { described, ref } from "../schema/json-schema.js";
+import { described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 

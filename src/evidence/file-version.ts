@@ -1,6 +1,6 @@
 // A file's version below a fixed version, compared as versions (never strings).
 import type { PathExpr } from "../model/path-expr.js";
-import { ref } from "../schema/json-schema.js";
+import { ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 

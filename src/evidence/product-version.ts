@@ -1,6 +1,6 @@
 // A product installed in a version below a fixed one (ConfigMgr 2007 client
 // before the hotfix), compared as versions.
-import { described, ref, stringEnum } from "../schema/json-schema.js";
+import { described, ref, stringEnum } from "../model/json-schema.js";
 import { PRODUCT_IDS, type ProductId } from "../model/products.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";

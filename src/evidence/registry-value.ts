@@ -1,5 +1,5 @@
 // A registry value that is missing or differs from what the fix sets.
-import { described, ref, stringEnum } from "../schema/json-schema.js";
+import { described, ref, stringEnum } from "../model/json-schema.js";
 import {
   normalizeData,
   REGISTRY_TYPES,

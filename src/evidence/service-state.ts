@@ -1,5 +1,5 @@
 // A service in a bad start type or state (CryptSvc disabled or stopped).
-import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
+import { arrayOf, described, ref, stringEnum } from "../model/json-schema.js";
 import { SERVICE_STATES, START_TYPES } from "../steps/service.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";

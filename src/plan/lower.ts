@@ -7,6 +7,7 @@ import type { SourceMap } from "../front/source-map.js";
 import { isStepKindName, stepKinds, type PlanStep } from "../steps/index.js";
 import type { PlanGuard, PlanStepBase, StepKind } from "../steps/step-kind.js";
 import type { EvidenceKind } from "../evidence/evidence-kind.js";
+import { fieldSpans } from "./field-spans.js";
 import { lowerContext, type LowerScope } from "./lower-context.js";
 import type { Plan, PlanMethod, PlanParameter } from "./plan.js";
 
@@ -23,6 +24,7 @@ export function lowerPlaybook(
     required: false,
     ...p,
     span: map.value(`/parameters/${i}`),
+    fieldSpans: fieldSpans(map, `/parameters/${i}`, p),
   }));
   const scope: LowerScope = {
     file,
@@ -52,6 +54,7 @@ export function lowerPlaybook(
     detection: lowerEvidence(scope, "/detection", doc.detection),
     strategy: doc.strategy,
     methods: doc.methods.map((m: Raw, i: number) => lowerMethod(scope, `/methods/${i}`, m)),
+    fieldSpans: fieldSpans(map, "", doc),
   };
 }
 
@@ -67,12 +70,18 @@ function lowerMethod(scope: LowerScope, pointer: string, m: Raw): PlanMethod {
     services: m.services ?? [],
     steps: scope.lowerSteps(`${pointer}/steps`, m.steps, false) as PlanStep[],
     span: scope.map.value(pointer),
+    fieldSpans: fieldSpans(scope.map, pointer, m),
   };
 }
 
 function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: boolean): PlanStepBase {
   const ctx = lowerContext(scope, pointer, inPerUser);
-  const base: PlanStepBase = { id: raw.id, kind: raw.kind, span: scope.map.value(pointer) };
+  const base: PlanStepBase = {
+    id: raw.id,
+    kind: raw.kind,
+    span: scope.map.value(pointer),
+    fieldSpans: fieldSpans(scope.map, pointer, raw),
+  };
   if (raw.title) base.title = raw.title;
   if (raw.guard) base.guard = lowerGuard(raw.guard, ctx);
   if (raw.applies) base.applies = raw.applies;
@@ -110,7 +119,12 @@ function lowerEvidence(scope: LowerScope, pointer: string, raw: Raw): PlanEviden
       };
   }
   const ctx = lowerContext(scope, pointer, false);
-  const base = { id: raw.id, kind: raw.kind, span };
+  const base = {
+    id: raw.id,
+    kind: raw.kind,
+    span,
+    fieldSpans: fieldSpans(scope.map, pointer, raw),
+  };
   if (!isEvidenceKindName(raw.kind)) return base;
   const lowered = (evidenceKinds[raw.kind] as EvidenceKind).lower(raw, ctx);
   return { ...base, ...(lowered ?? { invalid: true }) };

@@ -2,19 +2,15 @@
 // lower.ts; nothing downstream re-reads YAML, and nothing here knows a target.
 import type { Span } from "../diagnostic.js";
 import type { PlanEvidence } from "../evidence/evidence-kind.js";
-import type { ProductId } from "../model/products.js";
+import type { Applicability } from "../model/applicability.js";
+import type { FieldSpans } from "./field-spans.js";
 import type { PlanStep } from "../steps/index.js";
 
 export type Target = "ps1" | "cmd";
 export type Risk = "low" | "medium" | "high";
 export type Reboot = "none" | "soft" | "hard";
 
-export interface Applicability {
-  windows?: { min?: string; max?: string };
-  architecture?: ("x86" | "x64" | "arm64")[];
-  product?: { id: ProductId; minVersion?: string; belowVersion?: string };
-  context?: "system" | "user";
-}
+export type { Applicability } from "../model/applicability.js";
 
 export interface PlanParameter {
   name: string;
@@ -27,6 +23,7 @@ export interface PlanParameter {
   maximum?: number;
   values?: string[];
   span: Span;
+  fieldSpans?: FieldSpans;
 }
 
 export interface PlanMethod {
@@ -41,6 +38,7 @@ export interface PlanMethod {
   services: string[];
   steps: PlanStep[];
   span: Span;
+  fieldSpans?: FieldSpans;
 }
 
 export interface Plan {
@@ -58,4 +56,6 @@ export interface Plan {
   detection: PlanEvidence;
   strategy: "escalate" | "all";
   methods: PlanMethod[];
+  /** Where the playbook's own fields were written (id, title, source, ...). */
+  fieldSpans: FieldSpans;
 }

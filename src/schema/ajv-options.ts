@@ -2,7 +2,7 @@
 // the committed standalone validator is exactly what these options produce.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import * as standaloneModule from "ajv/dist/standalone/index.js";
-import type { JsonSchema } from "./json-schema.js";
+import type { JsonSchema } from "../model/json-schema.js";
 
 // Ajv ships CommonJS; under NodeNext its default export sits one level down.
 const standalone = standaloneModule.default as unknown as typeof standaloneModule.default.default;

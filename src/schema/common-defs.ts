@@ -6,7 +6,7 @@ import {
   ref,
   stringEnum,
   type JsonSchema,
-} from "./json-schema.js";
+} from "../model/json-schema.js";
 
 export const ID_PATTERN = "^[a-z0-9][a-z0-9-]{0,62}$";
 export const VERSION_PATTERN = "^[0-9]{1,9}(\\.[0-9]{1,9}){0,3}$";

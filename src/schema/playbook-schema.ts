@@ -12,7 +12,7 @@ import {
   ref,
   stringEnum,
   type JsonSchema,
-} from "./json-schema.js";
+} from "../model/json-schema.js";
 
 export const SCHEMA_VERSION = 1;
 export const SCHEMA_ID = "https://kbfix.dev/schema/playbook-1.json";

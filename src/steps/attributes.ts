@@ -1,6 +1,6 @@
 // File attributes (attrib -s -h): read, change the differing flags, read again.
 import type { PathExpr } from "../model/path-expr.js";
-import { arrayOf, described, ref, stringEnum } from "../schema/json-schema.js";
+import { arrayOf, described, ref, stringEnum } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

@@ -1,7 +1,7 @@
 // A certificate present in a LocalMachine store (Trusted Publishers, Root).
 // Present -> ok. Missing -> imported from a file parameter when the caller gave
 // one, otherwise reported as manual work: never silently "fixed".
-import { described, stringEnum } from "../schema/json-schema.js";
+import { described, stringEnum } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

@@ -1,7 +1,7 @@
 // Delete a folder's contents but keep the folder (CryptnetUrlCache\Content,
 // SoftwareDistribution): desired state "nothing matches", so it is repeatable.
 import type { PathExpr } from "../model/path-expr.js";
-import { described, ref } from "../schema/json-schema.js";
+import { described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

@@ -1,7 +1,7 @@
 // Delete files matching a pattern in one folder (tmp*.cat): desired state
 // "no file matches", so a second run finds nothing and reports ok.
 import type { PathExpr } from "../model/path-expr.js";
-import { described, ref } from "../schema/json-schema.js";
+import { described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

@@ -1,6 +1,6 @@
 // Guidance a script cannot carry out (an in-place upgrade): reported in the log,
 // the result and the recap as "manual", never dropped.
-import { described } from "../schema/json-schema.js";
+import { described } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

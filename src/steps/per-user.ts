@@ -1,7 +1,7 @@
 // Apply path steps in every user profile (from ProfileList, loaded or not) plus
 // the LocalService, NetworkService and LocalSystem profiles: what a script
 // running as SYSTEM must do instead of "every user logs on and runs certutil".
-import { arrayOf, described } from "../schema/json-schema.js";
+import { arrayOf, described } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

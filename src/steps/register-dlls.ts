@@ -2,7 +2,7 @@
 // (gpkcsp, sccbase and slbcsp are gone after XP/2003). Registering is safe to
 // repeat but not testable by state, so it runs behind a guard.
 import type { PathExpr } from "../model/path-expr.js";
-import { arrayOf, described, ref } from "../schema/json-schema.js";
+import { arrayOf, described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

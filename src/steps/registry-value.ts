@@ -1,6 +1,6 @@
 // A typed registry value under HKLM. DWORDs are compared as unsigned numbers and
 // binaries byte by byte, so a correct value never reports "changed" again.
-import { described, ref, stringEnum } from "../schema/json-schema.js";
+import { described, ref, stringEnum } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

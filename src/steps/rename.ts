@@ -1,7 +1,7 @@
 // Rename a file or folder (catroot2 -> oldcatroot2). A second run must not fail
 // when the new name is taken: the runtime then picks newName.1, newName.2, ...
 import type { PathExpr } from "../model/path-expr.js";
-import { described, ref } from "../schema/json-schema.js";
+import { described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

@@ -1,7 +1,7 @@
 // Run a native program (CCMCertFix.exe) with an argument array and declared
 // success exit codes; always behind a guard, never through a shell.
 import type { PathExpr } from "../model/path-expr.js";
-import { arrayOf, closedObject, described, ref } from "../schema/json-schema.js";
+import { arrayOf, closedObject, described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
 

@@ -1,5 +1,5 @@
 // Service start type and state, like win_service: read, change what differs, read again.
-import { described, stringEnum, ref } from "../schema/json-schema.js";
+import { described, stringEnum, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 

@@ -3,8 +3,8 @@
 // idempotent, which targets can express it, and its lowering into the plan.
 import type { Span } from "../diagnostic.js";
 import type { PathExpr } from "../model/path-expr.js";
-import type { JsonSchema } from "../schema/json-schema.js";
-import type { Applicability } from "../plan/plan.js";
+import type { JsonSchema } from "../model/json-schema.js";
+import type { Applicability } from "../model/applicability.js";
 import type { PsCall } from "../model/ps-call.js";
 
 export type Idempotence =
@@ -32,6 +32,8 @@ export interface PlanStepBase {
   /** Step-level applicability on top of the method's (e.g. a Windows 2000-only note). */
   applies?: Applicability;
   span: Span;
+  /** Where each of its fields was written (plan/field-spans.ts). */
+  fieldSpans?: Record<string, Span>;
   /** Set when the step's own lowering reported an error; later stages skip it. */
   invalid?: boolean;
 }

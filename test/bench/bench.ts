@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "js-yaml";
-import { analyzePlaybook } from "../../src/front/analyze.js";
-import { compilePlan } from "../../src/compile.js";
+import { analyzePlaybook } from "../../src/pipeline.js";
+import { compilePlan } from "../../src/pipeline.js";
 import { generateLibrary } from "./library.js";
 import { report, timeIt, timeProcess } from "./measure.js";
 

@@ -2,8 +2,8 @@
 // back end into a folder, as `kbfix compile` would write out/<id>/.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzePlaybook } from "../../src/front/analyze.js";
-import { compilePlan } from "../../src/compile.js";
+import { analyzePlaybook } from "../../src/pipeline.js";
+import { compilePlan } from "../../src/pipeline.js";
 import type { Plan } from "../../src/plan/plan.js";
 
 export interface Compiled {

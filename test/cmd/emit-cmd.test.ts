@@ -2,7 +2,7 @@
 // batch structure of rules 10-11, playbook values only in set lines, the exit-code table.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compilePlan } from "../../src/compile.js";
+import { compilePlan } from "../../src/pipeline.js";
 import { EXIT_CODES } from "../../src/model/exit-codes.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { allSteps } from "../../src/plan/walk.js";

@@ -112,4 +112,24 @@ test("--check reports a stale file, a missing one and a stale folder", () => {
   assert.is(kbfix(dir, "compile", "--check").code, 0);
 });
 
+test("a value the emitter cannot carry is a positioned diagnostic, and nothing is written", () => {
+  const dir = workspace();
+  const fixture = readFileSync("test/fixtures/kb100001.yaml", "utf8");
+  const line = fixture.split("\n").findIndex((l) => l.includes("text: Do this by hand.")) + 1;
+  writeFileSync(
+    join(dir, "playbooks", "kb100001.yaml"),
+    fixture.replace("text: Do this by hand.", 'text: "Do \\uD800 by hand."'),
+  );
+  const before = snapshot(dir);
+  const run = kbfix(dir, "compile", "playbooks/kb100001.yaml");
+  assert.is(run.code, 1);
+  assert.match(
+    run.stderr,
+    new RegExp(`kb100001\\.yaml:${line}:\\d+: error emit-value: .*text: .*lone surrogate`),
+  );
+  assert.match(run.stderr, /nothing written/);
+  assert.not.match(run.stderr, /\n\s+at /, "no stack trace");
+  assert.equal(snapshot(dir), before);
+});
+
 test.run();

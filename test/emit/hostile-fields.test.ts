@@ -6,9 +6,9 @@ import * as assert from "uvu/assert";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dump, load } from "js-yaml";
-import { analyzeBytes } from "../../src/front/analyze.js";
+import { analyzeBytes } from "../../src/pipeline.js";
 import { loadPlaybookBytes } from "../../src/front/load.js";
-import { compilePlan } from "../../src/compile.js";
+import { compilePlan } from "../../src/pipeline.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { parsePowerShell } from "../support/powershell-parser.js";
 

@@ -3,8 +3,8 @@
 // (the golden files: a stale out/ fails here, and so in CI).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { analyzePlaybook } from "../../src/front/analyze.js";
-import { compilePlan } from "../../src/compile.js";
+import { analyzePlaybook } from "../../src/pipeline.js";
+import { compilePlan } from "../../src/pipeline.js";
 import { sha256Hex } from "../../src/emit/emitted-file.js";
 import { diffOut } from "../../src/output/write-out.js";
 import { readFileSync } from "node:fs";

@@ -12,8 +12,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { analyzePlaybook } from "../../src/front/analyze.js";
-import { compilePlan } from "../../src/compile.js";
+import { analyzePlaybook } from "../../src/pipeline.js";
+import { compilePlan } from "../../src/pipeline.js";
 import { parsePowerShell } from "../support/powershell-parser.js";
 
 const SOURCES = [

@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { analyzePlaybook } from "../../src/front/analyze.js";
-import { compilePlan } from "../../src/compile.js";
+import { analyzePlaybook } from "../../src/pipeline.js";
+import { compilePlan } from "../../src/pipeline.js";
 import { repoRoot } from "../support/pwsh.js";
 import { runPwshFile } from "../support/run-pwsh.js";
 import { emittedScripts } from "./ps-files.js";

@@ -1,6 +1,6 @@
 // Playbook text for tests: a valid skeleton with the step (or probe) under test
 // spliced in at a known line, so expected positions are plain numbers.
-import { analyzeBytes, type Analysis } from "../../src/front/analyze.js";
+import { analyzeBytes, type Analysis } from "../../src/pipeline.js";
 
 const HEAD = `schemaVersion: 1
 id: kb100000

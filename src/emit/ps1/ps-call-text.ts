@@ -3,7 +3,10 @@
 // ones become a splatted hashtable with one field per line, so a reviewer reads
 // each value on its own.
 import type { PsArgument, PsCall } from "../../model/ps-call.js";
-import { psKey } from "../quote-ps.js";
+import type { Span } from "../../diagnostic.js";
+import { spanOf, type FieldSpans } from "../../plan/field-spans.js";
+import { EmitError } from "../bytes.js";
+import { psKey, QuoteError } from "../quote-ps.js";
 import { psCommand, psEncode } from "./ps-encode.js";
 
 export const INLINE_CALL_MAX = 120;
@@ -17,7 +20,14 @@ const PROFILE_CONTEXT: PsArgument[] = [
 
 function encoded(arg: PsArgument, fields: Fields): [string, string] {
   const value = arg.as === "context" ? `Kb${arg.name}` : fields[arg.field];
-  return [psKey(arg.name), psEncode(value, arg.as)];
+  try {
+    return [psKey(arg.name), psEncode(value, arg.as)];
+  } catch (error) {
+    if (!(error instanceof QuoteError)) throw error;
+    const node = fields as { span?: Span; fieldSpans?: FieldSpans };
+    const span = node.span && spanOf({ span: node.span, fieldSpans: node.fieldSpans }, arg.field);
+    throw new EmitError(`${arg.field}: ${error.message}`, span);
+  }
 }
 
 function callText(call: PsCall, args: PsArgument[], fields: Fields, splat: boolean): string {

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump } from "js-yaml";
-import { analyzeBytes } from "../../../src/front/analyze.js";
-import { compilePlan } from "../../../src/compile.js";
+import { analyzeBytes } from "../../../src/pipeline.js";
+import { compilePlan } from "../../../src/pipeline.js";
 import { stepKinds } from "../../../src/steps/index.js";
 
 export const GUARD_ID = "kb100002";
