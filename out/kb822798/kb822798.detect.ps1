@@ -302,6 +302,7 @@ function New-KbResultDocument {
     if ($null -eq $playbook) { $playbook = @{} }
     return [ordered]@{
         tool = 'kbfix'
+        resultSchemaVersion = 1
         playbook = [ordered]@{
             id = $playbook['Id']
             title = $playbook['Title']
@@ -310,6 +311,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
+        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
