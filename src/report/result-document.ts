@@ -74,14 +74,16 @@ function ladderOf(results: Json[]): LadderFacts {
   return { ladder, reached, changed, failed, failedSteps };
 }
 
-/** Why a run ended as it did, when its message is empty: a manual step, or the evidence left. */
+/** Why a run ended as it did, when its message is empty: the manual step that is left (for
+ * ManualActionNeeded), otherwise the evidence that remains. */
 function reasonOf(doc: Json): string {
   if (text(doc.message)) return text(doc.message);
   const manual = (doc.results as Json[]).find((r) => r.status === "manual");
-  if (manual) return `manual: ${text(manual.id)}: ${text(manual.message)}`;
   const after = isObject(doc.evidenceAfter) ? doc.evidenceAfter : undefined;
+  const manualText = manual ? `manual: ${text(manual.id)}: ${text(manual.message)}` : "";
+  if (doc.outcome === "ManualActionNeeded" && manualText) return manualText;
   if (after?.present === true) return `evidence remains: ${text(after.detail)}`;
-  return "";
+  return manualText;
 }
 
 export function finishedMsOf(value: string): number {
