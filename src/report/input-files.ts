@@ -91,15 +91,13 @@ function* walkFolder(
       continue;
     }
     const kind = kindInFolder(entry.name);
-    if (!kind || !(entry.isFile() || entry.isSymbolicLink())) {
-      walk.counts.ignoredFiles++;
-      continue;
-    }
     if (entry.isSymbolicLink()) {
       const target = linkTarget(path, realRoot);
       if (!target.ok) walk.problems.add("symlink-skipped", path, target.why);
+      else if (!kind) walk.counts.ignoredFiles++;
       else if (firstVisit(walk, target.real)) yield { path, kind };
-    } else if (firstVisit(walk, join(realDir, entry.name))) yield { path, kind };
+    } else if (!kind || !entry.isFile()) walk.counts.ignoredFiles++;
+    else if (firstVisit(walk, join(realDir, entry.name))) yield { path, kind };
   }
 }
 
