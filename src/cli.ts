@@ -65,12 +65,54 @@ const cli = yargs(hideBin(process.argv))
         describe: "folder to create it in",
       }),
     (a) => setExit(newCommand(a.id as string, a.dir as string)),
+  )
+  .command(
+    "report <inputs..>",
+    "fleet roll-up of result files (.result.json) and Intune device-status exports (.csv)",
+    (y) =>
+      y
+        .positional("inputs", {
+          type: "string",
+          array: true,
+          demandOption: true,
+          describe: "folders (walked to any depth), result files or CSV exports",
+        })
+        .option("format", formatOption)
+        .option("html", { type: "string", describe: "also write a self-contained HTML page here" })
+        .option("top", {
+          type: "number",
+          default: 10,
+          describe: "failing steps listed per playbook",
+        })
+        .option("max-machines", {
+          type: "number",
+          default: 50,
+          describe: "failing machines listed per playbook (text and HTML; JSON lists all)",
+        })
+        .option("max-file-mb", {
+          type: "number",
+          default: 5,
+          describe: "skip (and name) result files larger than this",
+        }),
+    async (a) => {
+      const { reportCommand } = await import("./commands/report.js");
+      setExit(
+        reportCommand({
+          inputs: a.inputs as string[],
+          format: a.format as OutputFormat,
+          html: a.html,
+          top: a.top,
+          maxMachines: a.maxMachines,
+          maxFileMb: a.maxFileMb,
+        }),
+      );
+    },
   );
 
 registerBackEndCommands(cli, setExit);
 
 cli
-  .demandCommand(1, "name a command: validate, list, explain, new, compile or sign")
+  .demandCommand(1, "name a command: validate, list, explain, new, compile, sign or report")
   .strict()
   .recommendCommands()
   .version(TOOL_VERSION)

@@ -35,7 +35,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '056bf72534e286a4f42ac34f05ca44fc02dbeeec7c856d0e70b71601c726a464'
+$script:KbRuntimeSha256 = '40d528ceda07c09dcfa8fe98e7827214470c6447bd24eb59df7d350de6e38459'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -139,7 +139,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 056bf72534e286a4f42ac34f05ca44fc02dbeeec7c856d0e70b71601c726a464 ====
+# ==== kbfix runtime 0.1.0, sha256 40d528ceda07c09dcfa8fe98e7827214470c6447bd24eb59df7d350de6e38459 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -363,6 +363,7 @@ function New-KbResultDocument {
     if ($null -eq $playbook) { $playbook = @{} }
     return [ordered]@{
         tool = 'kbfix'
+        resultSchemaVersion = 1
         playbook = [ordered]@{
             id = $playbook['Id']
             title = $playbook['Title']
@@ -371,6 +372,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
+        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message

@@ -43,7 +43,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '30c947fbcb4278e20fc2b08f866d52472f796b8b7bcb88076a5098eb79720c02'
+$script:KbRuntimeSha256 = '44c04b9d1f3c3acfe6e762ce21b5fa37f05727a5f2b70840a0744eaacbe0a289'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -409,7 +409,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 30c947fbcb4278e20fc2b08f866d52472f796b8b7bcb88076a5098eb79720c02 ====
+# ==== kbfix runtime 0.1.0, sha256 44c04b9d1f3c3acfe6e762ce21b5fa37f05727a5f2b70840a0744eaacbe0a289 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -633,6 +633,7 @@ function New-KbResultDocument {
     if ($null -eq $playbook) { $playbook = @{} }
     return [ordered]@{
         tool = 'kbfix'
+        resultSchemaVersion = 1
         playbook = [ordered]@{
             id = $playbook['Id']
             title = $playbook['Title']
@@ -641,6 +642,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
+        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '7489f219b17d0a2422ba35f07b2fb627a62c4a462b596c7344b045bbf3a6a7ae'
+$script:KbRuntimeSha256 = 'b6ae64d2d08836875c0c7bd18b063eae5934fb70e9f91e2330183e991d886d88'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -150,7 +150,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 7489f219b17d0a2422ba35f07b2fb627a62c4a462b596c7344b045bbf3a6a7ae ====
+# ==== kbfix runtime 0.1.0, sha256 b6ae64d2d08836875c0c7bd18b063eae5934fb70e9f91e2330183e991d886d88 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -374,6 +374,7 @@ function New-KbResultDocument {
     if ($null -eq $playbook) { $playbook = @{} }
     return [ordered]@{
         tool = 'kbfix'
+        resultSchemaVersion = 1
         playbook = [ordered]@{
             id = $playbook['Id']
             title = $playbook['Title']
@@ -382,6 +383,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
+        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message

@@ -8,6 +8,7 @@ import { analyzePlaybook } from "../../src/pipeline.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { generateLibrary } from "./library.js";
 import { report, timeIt, timeProcess } from "./measure.js";
+import { benchReport } from "./report-bench.js";
 
 function validateAll(files: string[]): void {
   for (const f of files) if (!analyzePlaybook(f).plan) throw new Error(`${f} did not validate`);
@@ -70,4 +71,5 @@ const compile10k = timeIt(1, () => compileAll(large.files, out));
 results.push(report("compile 10x input (10,000 vs 1,000) time ratio", compile10k / compile1k, 11));
 
 for (const dir of [small.dir, large.dir, out]) rmSync(dir, { recursive: true, force: true });
+results.push(...benchReport());
 console.log(results.every(Boolean) ? "all benchmark targets met" : "some benchmark targets missed");

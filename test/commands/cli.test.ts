@@ -63,7 +63,7 @@ test("usage errors exit 2; --version and --help exit 0", () => {
   assert.is(v.stdout.trim(), version);
   const h = kbfix("--help");
   assert.is(h.code, 0);
-  for (const command of ["validate", "list", "explain", "new", "compile", "sign"])
+  for (const command of ["validate", "list", "explain", "new", "compile", "sign", "report"])
     assert.match(h.stdout, command);
   assert.is(kbfix("validate", "--help").code, 0);
 });

@@ -110,6 +110,7 @@ function New-KbResultDocument {
     if ($null -eq $playbook) { $playbook = @{} }
     return [ordered]@{
         tool = 'kbfix'
+        resultSchemaVersion = 1
         playbook = [ordered]@{
             id = $playbook['Id']
             title = $playbook['Title']
@@ -118,6 +119,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
+        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message

@@ -1,0 +1,23 @@
+// Aligned columns for the terminal: numbers right-aligned, text left-aligned, two spaces
+// between, no trailing blanks. Cells are made printable first: a hostile machine name or
+// message must not move the cursor or change the terminal's colours.
+
+/** Control characters and bidirectional overrides -> "?"; everything else is kept. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
+}
+
+export function textTable(
+  headers: string[],
+  rows: string[][],
+  numeric: readonly boolean[],
+): string[] {
+  const cells = [headers, ...rows].map((row) => row.map(printable));
+  const widths = headers.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
+  return cells.map((row) =>
+    row
+      .map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd(),
+  );
+}
