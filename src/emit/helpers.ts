@@ -9,6 +9,7 @@ import {
   psStringArray,
   psStringList,
   psKey,
+  psHelpLines,
   psStringOrNull,
   psVariable,
 } from "./quote-ps.js";
@@ -48,6 +49,7 @@ function psProbeCall(view: { kind: string }): string {
 /** Helpers that quote a value for PowerShell. */
 export const PS_HELPERS: Record<string, Helper> = {
   ps: (v: string) => psString(String(v)),
+  psHelp: (v: string) => psHelpLines(String(v)).join("\n    "),
   psStepCall: (v) => psStepCall(v),
   psProbeCall: (v) => psProbeCall(v),
   psOrNull: (v: string | undefined) =>

@@ -61,6 +61,29 @@ export function psKey(name: string): string {
   return name;
 }
 
+/**
+ * Text for comment-based help (.PARAMETER): a comment cannot hold an escaped value, so the text
+ * is made harmless instead: printable ASCII only (others become '?'), one paragraph wrapped at
+ * `width`, no '#>' that would close the help block, and no line that starts with '.', where
+ * PowerShell would look for a help keyword. Returns the lines, without indentation.
+ */
+export function psHelpLines(value: string, width = 92): string[] {
+  const flat = value
+    .replace(/[\t\r\n]+/g, " ")
+    .replace(/[^\x20-\x7e]/gu, "?")
+    .replace(/#>/g, "# >")
+    .replace(/ {2,}/g, " ")
+    .trim();
+  const lines: string[] = [];
+  let line = "";
+  for (const word of flat.split(" ")) {
+    if (line && line.length + 1 + word.length > width) (lines.push(line), (line = ""));
+    line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => (l.startsWith(".") ? `(${l})` : l));
+}
+
 /** 'a', 'b': a constant list for attribute arguments such as ValidateSet, where @() is not allowed. */
 export function psStringList(values: readonly string[]): string {
   return values.map(psString).join(", ");

@@ -1,0 +1,51 @@
+// Playbook parameter descriptions become the scripts' comment-based help: Get-Help in real
+// PowerShell shows each one, and a hostile description can neither close the help block nor
+// pose as a help keyword.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyzeBytes, compilePlan } from "../../src/pipeline.js";
+import { psHelpLines } from "../../src/emit/quote-ps.js";
+import { runPwshCommand } from "../support/run-pwsh.js";
+import { pwshTest } from "./pwsh-gate.js";
+
+const HOSTILE = "Where #> Remove-Item C:\\ <# .LINK http://x \u00e9t\u00e9 $(whoami) 'q'";
+
+test("help text is one harmless paragraph", () => {
+  const lines = psHelpLines(`.LINK ${"word ".repeat(40)}#> \u2018x\u2019\r\n.EXAMPLE`);
+  assert.ok(lines.every((l) => l.length <= 92 && /^[\x20-\x7e]*$/.test(l)));
+  assert.ok(lines.every((l) => !l.startsWith(".")));
+  assert.not.ok(lines.join(" ").includes("#>"));
+  assert.match(lines.join(" "), /\?x\? \.EXAMPLE$/);
+});
+
+pwshTest("Get-Help shows each playbook parameter's description, hostile text included", () => {
+  const fixture = readFileSync("test/fixtures/kb100001.yaml", "utf8").replace(
+    "description: A certificate file.",
+    `description: ${JSON.stringify(HOSTILE)}`,
+  );
+  const analysis = analyzeBytes("kb100001.yaml", Buffer.from(fixture, "utf8"));
+  assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-help-"));
+  for (const file of compilePlan(analysis.plan!).filter((f) => f.path.endsWith(".ps1"))) {
+    const path = join(dir, file.path.split("/").pop()!);
+    writeFileSync(path, file.bytes);
+    const run = runPwshCommand(
+      `(Get-Help -Full -Name '${path}').parameters.parameter | ForEach-Object { $_.name + '=' + (($_.description | ForEach-Object { $_.Text }) -join ' ') }`,
+    );
+    assert.is(run.code, 0, run.stderr);
+    const help = new Map(
+      run.stdout
+        .trim()
+        .split(/\r?\n/)
+        .map((l) => l.split("=", 2) as [string, string]),
+    );
+    assert.is(help.get("CertFile"), psHelpLines(HOSTILE).join(" "), path);
+    assert.is(help.get("Retries"), "How often.", path);
+    assert.is(help.get("LogPath")?.startsWith("Folder for the CMTrace log"), true, path);
+  }
+});
+
+test.run();
