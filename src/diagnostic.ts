@@ -1,5 +1,6 @@
 // The one diagnostic shape every stage reports through (after vfile-message),
 // and its two printers: compiler-style text and JSON for machines.
+import type { DiagnosticCode } from "./diagnostic-codes.js";
 
 export type Severity = "error" | "warning";
 
@@ -15,7 +16,7 @@ export interface Diagnostic extends Span {
   file: string;
   severity: Severity;
   /** Stable, kebab-case identifier (see src/diagnostic-codes.ts). */
-  code: string;
+  code: DiagnosticCode;
   message: string;
   /** What to do about it, in one sentence. */
   hint?: string;
@@ -25,7 +26,7 @@ export function diagnostic(
   file: string,
   span: Span,
   severity: Severity,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   hint?: string,
 ): Diagnostic {

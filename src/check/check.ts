@@ -12,16 +12,17 @@ import { parameterDefaults } from "./parameter-defaults.js";
 import { languageNeutralTokens } from "./language-neutral-tokens.js";
 import { uniqueIds } from "./unique-ids.js";
 import { unusedParameters } from "./unused-parameters.js";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 export interface CheckInput {
   plan: Plan;
   doc: Record<string, any>;
   map: SourceMap;
-  at(span: Span, severity: Severity, code: string, message: string, hint?: string): void;
+  at(span: Span, severity: Severity, code: DiagnosticCode, message: string, hint?: string): void;
   atPointer(
     pointer: string,
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     hint?: string,
   ): void;
