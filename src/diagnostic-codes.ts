@@ -55,10 +55,6 @@ export const diagnosticCodes = {
     severity: "error",
     summary: "a probe's kind is not a known evidence kind",
   },
-  schema: {
-    severity: "error",
-    summary: "the schema rejected the playbook without a more specific reason",
-  },
 
   // Lowering: step and evidence kinds, paths, parameters
   "bad-path": { severity: "error", summary: "a path is not a path expression kbfix accepts" },

@@ -55,8 +55,8 @@ export interface FormatOptions {
 
 /** `file:line:col: error CODE: message` plus an indented hint line. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
-  const paint = (code: string, text: string) =>
-    options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+  const paint = (style: string, text: string) =>
+    options.color ? `\x1b[${style}m${text}\x1b[0m` : text;
   const severity = d.severity === "error" ? paint("31;1", "error") : paint("33;1", "warning");
   const head = `${d.file}:${d.line}:${d.column}: ${severity} ${paint("1", d.code)}: ${d.message}`;
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;
