@@ -330,7 +330,7 @@ function Write-KbResultFile {
     }
 }
 
-# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards ----
+# ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
@@ -949,7 +949,7 @@ function Test-KbApplicable {
     return @{ Applicable = $false; Reason = [string]$reason }
 }
 
-# ---- relaunch.ps1: the 64-bit host (rule 18): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
 
 function Test-KbNeeds64BitHost {
     # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.
