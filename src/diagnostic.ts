@@ -1,5 +1,6 @@
 // The one diagnostic shape every stage reports through (after vfile-message),
 // and its two printers: compiler-style text and JSON for machines.
+import type { DiagnosticCode } from "./diagnostic-codes.js";
 
 export type Severity = "error" | "warning";
 
@@ -15,7 +16,7 @@ export interface Diagnostic extends Span {
   file: string;
   severity: Severity;
   /** Stable, kebab-case identifier (see src/diagnostic-codes.ts). */
-  code: string;
+  code: DiagnosticCode;
   message: string;
   /** What to do about it, in one sentence. */
   hint?: string;
@@ -25,7 +26,7 @@ export function diagnostic(
   file: string,
   span: Span,
   severity: Severity,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   hint?: string,
 ): Diagnostic {
@@ -54,8 +55,8 @@ export interface FormatOptions {
 
 /** `file:line:col: error CODE: message` plus an indented hint line. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
-  const paint = (code: string, text: string) =>
-    options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+  const paint = (style: string, text: string) =>
+    options.color ? `\x1b[${style}m${text}\x1b[0m` : text;
   const severity = d.severity === "error" ? paint("31;1", "error") : paint("33;1", "warning");
   const head = `${d.file}:${d.line}:${d.column}: ${severity} ${paint("1", d.code)}: ${d.message}`;
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;

@@ -11,9 +11,9 @@ test("formats file:line:col: severity CODE: message with a hint line", () => {
 });
 
 test("sorts by file then position", () => {
-  const a = diagnostic("b.yaml", { line: 1, column: 1 }, "error", "x", "m");
-  const b = diagnostic("a.yaml", { line: 9, column: 1 }, "error", "x", "m");
-  const c = diagnostic("a.yaml", { line: 2, column: 7 }, "warning", "x", "m");
+  const a = diagnostic("b.yaml", { line: 1, column: 1 }, "error", "bad-value", "m");
+  const b = diagnostic("a.yaml", { line: 9, column: 1 }, "error", "bad-value", "m");
+  const c = diagnostic("a.yaml", { line: 2, column: 7 }, "warning", "bad-value", "m");
   assert.equal(sortDiagnostics([a, b, c]), [c, b, a]);
 });
 

@@ -1,5 +1,5 @@
 // The committed playbooks: valid, with the editor schema line, and faithful to
-// the corrections in kb-facts.md that are easy to get wrong.
+// the corrections recorded in docs/kb-facts.md that are easy to get wrong.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";

@@ -33,7 +33,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '6fe92ddc005dfaf12d25e820bff4010735fb6cc5f6860d892f2d44795d00a5ee'
+$script:KbRuntimeSha256 = '22f57289612cf157c9f50411aa8bfd728ff951a7c6fc58dda8f1fbe0e977eca5'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -67,7 +67,7 @@ function Invoke-KbDetection {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 6fe92ddc005dfaf12d25e820bff4010735fb6cc5f6860d892f2d44795d00a5ee ====
+# ==== kbfix runtime 0.1.0, sha256 22f57289612cf157c9f50411aa8bfd728ff951a7c6fc58dda8f1fbe0e977eca5 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -167,7 +167,7 @@ function Write-KbLog {
     }
 }
 
-# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards ----
+# ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
 
 function Get-KbScriptValue {
     # A variable the body should have defined, or $null (reading it directly throws under strict mode).
@@ -459,7 +459,7 @@ function Test-KbApplicable {
     return @{ Applicable = $false; Reason = [string]$reason }
 }
 
-# ---- relaunch.ps1: the 64-bit host (rule 18): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
 
 function Test-KbNeeds64BitHost {
     # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.
@@ -653,7 +653,7 @@ function Get-KbEvidence {
     return $evidence
 }
 
-# ---- probes/event.ps1: event log entries by log, provider, event ID and level (rule 19) ----
+# ---- probes/event.ps1: event log entries by log, provider, event ID and level (docs/emitted-script-rules.md#events-by-id) ----
 # Never by message text, which is localized. Only events newer than both the time window and the
 # last successful run count (state.ps1). DataContains looks in the event's data (its insertion
 # strings and its EventData/UserData XML), not in the rendered message.

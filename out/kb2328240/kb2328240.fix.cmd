@@ -51,7 +51,7 @@ set "KB_EXIT_ManualActionNeeded=4"
 set "KB_EXIT_NotElevated=5"
 set "KB_EXIT_BadArguments=6"
 set "KB_EXIT_Busy=1618"
-rem The machine's bases, read once: paths are built from these and checked (rule 17).
+rem The machine's bases, read once: paths are built from these and checked (docs/emitted-script-rules.md#safe-destructive-paths).
 set "KB_ENV_windir=%windir%"
 set "KB_ENV_SystemRoot=%SystemRoot%"
 set "KB_ENV_SystemDrive=%SystemDrive%"
@@ -167,7 +167,7 @@ set "KB_BADARG=a value holds a double quote"
 exit /b 1
 
 :kb_arg_no_switch
-rem A value a tool would read as a switch is refused (rule 8).
+rem A value a tool would read as a switch is refused (docs/emitted-script-rules.md#literal-paths-and-arguments).
 if "%KB_V:~0,1%"=="-" goto :kb_arg_switch
 if "%KB_V:~0,1%"=="/" goto :kb_arg_switch
 exit /b 0
@@ -196,7 +196,7 @@ exit /b 0
 set "KB_BADARG=the %KB_CHK_WHAT% value is not a whole number"
 exit /b 1
 
-rem ---- paths: every path starts at a checked base (rule 17) ----
+rem ---- paths: every path starts at a checked base (docs/emitted-script-rules.md#safe-destructive-paths) ----
 :kb_resolve
 rem KB_B (the base's value), KB_BN (its name), KB_REL (segments below it, checked when the
 rem playbook was compiled), KB_BELOW=1 (must be strictly below the base) -> KB_PATH. Refuses
@@ -1165,7 +1165,7 @@ call :kb_log
 exit /b 0
 
 :kb_method_start_service
-rem After a method's steps: starts KB_SVC again when KB_SVC_STOPPED=1 (rule 16).
+rem After a method's steps: starts KB_SVC again when KB_SVC_STOPPED=1 (docs/emitted-script-rules.md#restart-stopped-services).
 if not "%KB_SVC_STOPPED%"=="1" exit /b 0
 "%KB_NET%" start "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '40d528ceda07c09dcfa8fe98e7827214470c6447bd24eb59df7d350de6e38459'
+$script:KbRuntimeSha256 = '6b2a7bf43bfe463ca1cd24180709b4fd8d55ff9e28ba99fe2049fa1b56967bc3'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 40d528ceda07c09dcfa8fe98e7827214470c6447bd24eb59df7d350de6e38459 ====
+# ==== kbfix runtime 0.1.0, sha256 6b2a7bf43bfe463ca1cd24180709b4fd8d55ff9e28ba99fe2049fa1b56967bc3 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -406,7 +406,7 @@ function Write-KbResultFile {
     }
 }
 
-# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards ----
+# ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
@@ -1012,7 +1012,7 @@ function Test-KbApplicable {
     return @{ Applicable = $false; Reason = [string]$reason }
 }
 
-# ---- relaunch.ps1: the 64-bit host (rule 18): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
 
 function Test-KbNeeds64BitHost {
     # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.
@@ -1308,7 +1308,7 @@ function ConvertTo-KbEvidenceRecord {
     return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
 }
 
-# ---- probes/event.ps1: event log entries by log, provider, event ID and level (rule 19) ----
+# ---- probes/event.ps1: event log entries by log, provider, event ID and level (docs/emitted-script-rules.md#events-by-id) ----
 # Never by message text, which is localized. Only events newer than both the time window and the
 # last successful run count (state.ps1). DataContains looks in the event's data (its insertion
 # strings and its EventData/UserData XML), not in the rendered message.

@@ -39,7 +39,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '847b0f215befb8278667ef762d9baff28d13df1a44adcaa4e22beabdc7a400c4'
+$script:KbRuntimeSha256 = 'eab3a3ab850797441dc5fe91e8c4aceb1f5494c0d93a4fbe62e54e06b09edcf6'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -78,7 +78,7 @@ function Invoke-KbDetection {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 847b0f215befb8278667ef762d9baff28d13df1a44adcaa4e22beabdc7a400c4 ====
+# ==== kbfix runtime 0.1.0, sha256 eab3a3ab850797441dc5fe91e8c4aceb1f5494c0d93a4fbe62e54e06b09edcf6 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -178,7 +178,7 @@ function Write-KbLog {
     }
 }
 
-# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards ----
+# ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
@@ -556,7 +556,7 @@ function Test-KbApplicable {
     return @{ Applicable = $false; Reason = [string]$reason }
 }
 
-# ---- relaunch.ps1: the 64-bit host (rule 18): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
 
 function Test-KbNeeds64BitHost {
     # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.

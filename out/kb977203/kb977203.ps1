@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b6ae64d2d08836875c0c7bd18b063eae5934fb70e9f91e2330183e991d886d88'
+$script:KbRuntimeSha256 = '0af18f78cb0fa6c06d1a7ec74c49664d4fecfe52de8c409127c6ed21a9b1375e'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 b6ae64d2d08836875c0c7bd18b063eae5934fb70e9f91e2330183e991d886d88 ====
+# ==== kbfix runtime 0.1.0, sha256 0af18f78cb0fa6c06d1a7ec74c49664d4fecfe52de8c409127c6ed21a9b1375e ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -422,7 +422,7 @@ function Write-KbResultFile {
     }
 }
 
-# ---- paths.ps1: values from the body, path specs resolved safely (rule 17), guards ----
+# ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
@@ -939,7 +939,7 @@ function Test-KbApplicable {
     return @{ Applicable = $false; Reason = [string]$reason }
 }
 
-# ---- relaunch.ps1: the 64-bit host (rule 18): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
 
 function Test-KbNeeds64BitHost {
     # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.

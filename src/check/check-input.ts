@@ -4,16 +4,17 @@
 import type { Severity, Span } from "../diagnostic.js";
 import type { SourceMap } from "../front/source-map.js";
 import type { Plan } from "../plan/plan.js";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 export interface CheckInput {
   plan: Plan;
   doc: Record<string, any>;
   map: SourceMap;
-  at(span: Span, severity: Severity, code: string, message: string, hint?: string): void;
+  at(span: Span, severity: Severity, code: DiagnosticCode, message: string, hint?: string): void;
   atPointer(
     pointer: string,
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     hint?: string,
   ): void;

@@ -1,5 +1,5 @@
 // One-shot actions cannot be tested by state, so each needs a guard that makes
-// a second run a no-op (rule 15). Inside per-user, the per-user step's own guard counts.
+// a second run a no-op (docs/emitted-script-rules.md#one-shot-guards). Inside per-user, the per-user step's own guard counts.
 import { stepKinds } from "../steps/index.js";
 import { allSteps } from "../plan/walk.js";
 import type { Check } from "./check-input.js";

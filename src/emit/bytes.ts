@@ -1,5 +1,5 @@
 // Emitted scripts are 7-bit ASCII with CRLF line endings and a final CRLF
-// (rules 1, 3, 7): enforced here on every file, so a template or runtime slip
+// (docs/emitted-script-rules.md#ascii-crlf): enforced here on every file, so a template or runtime slip
 // is a compile error, never a shipped script.
 import type { Span } from "../diagnostic.js";
 

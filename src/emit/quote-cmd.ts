@@ -1,4 +1,4 @@
-// The only way a playbook value enters a batch script (rules 10-11): values that
+// The only way a playbook value enters a batch script (docs/emitted-script-rules.md#cmd-value-whitelist): values that
 // pass the whitelist go in verbatim inside `set "NAME=value"`; anything else was
 // already rejected by the checker, and reaching here is a compiler bug.
 import { cmdSafeReason } from "../model/cmd-safe.js";

@@ -1,4 +1,4 @@
-// The only way a playbook value enters PowerShell (rules 2, 5, 6): a verbatim
+// The only way a playbook value enters PowerShell (docs/emitted-script-rules.md#ps-quoted-literals): a verbatim
 // single-quoted literal for printable ASCII, otherwise a Base64 decode expression,
 // so no character of the value is ever read by the PowerShell tokenizer.
 

@@ -16,6 +16,7 @@ import { yamlErrorDiagnostic } from "./yaml-errors.js";
 import { emptySourceMap, OffsetSourceMap } from "./yaml-source-map.js";
 import { MAX_ALIASES } from "./yaml-limits.js";
 import { walkEvents, type WalkResult } from "./yaml-walk.js";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 export const MAX_PLAYBOOK_BYTES = 1_048_576; // 1 MiB
 
@@ -124,7 +125,7 @@ function failed(
 function errorAt(
   file: string,
   span: Span,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   hint?: string,
 ): Diagnostic {

@@ -2,9 +2,10 @@
 // limit (so /dev/zero or a growing file cannot exhaust memory) and refuses
 // directories and other non-regular files, which could block forever.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 export interface ReadFailure {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   hint?: string;
 }

@@ -106,7 +106,7 @@ function kindError(file: string, e: SchemaError, map: SourceMap): Diagnostic {
     file,
     map.value(`${e.instancePath}/kind`),
     "error",
-    `unknown-${family}-kind`,
+    family === "evidence" ? "unknown-evidence-kind" : "unknown-step-kind",
     `unknown ${family} kind '${value}'`,
     suggestion(value, kinds),
   );

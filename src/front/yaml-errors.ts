@@ -4,9 +4,10 @@ import { YAMLException } from "js-yaml";
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { LineIndex } from "./line-index.js";
 import { MAX_DEPTH } from "./yaml-limits.js";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 interface Classified {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   hint?: string;
 }

@@ -1,13 +1,14 @@
 // The rules the event walk (yaml-walk.ts) enforces, each with its diagnostic
 // code and wording. A broken rule throws Stop: the walk ends at the first one,
 // like js-yaml itself, so later reports never stem from an earlier mistake.
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 export const MAX_DEPTH = 64;
 export const MAX_ALIASES = 100;
 /** Nodes that aliases may add by repetition; a billion-laughs file hits it within ~6 levels. */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
 export interface WalkProblem {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   hint?: string;
   start: number;
@@ -18,7 +19,13 @@ export class Stop {
   constructor(readonly problem: WalkProblem) {}
 }
 
-function stop(code: string, message: string, hint: string, start: number, end: number): never {
+function stop(
+  code: DiagnosticCode,
+  message: string,
+  hint: string,
+  start: number,
+  end: number,
+): never {
   throw new Stop({ code, message, hint, start, end });
 }
 

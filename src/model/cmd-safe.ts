@@ -1,4 +1,4 @@
-// The batch whitelist (emitted-script rules 10-11): cmd.exe expands % and !,
+// The batch whitelist (docs/emitted-script-rules.md#cmd-value-whitelist): cmd.exe expands % and !,
 // splits on & | < > ( ) ^, and cannot carry " or control characters, so only
 // these characters may enter a .cmd; anything else is a compile error.
 

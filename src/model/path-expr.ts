@@ -1,6 +1,6 @@
 // Paths in playbooks always start at a named base (%windir%, %ProgramData%, a
 // profile, or a path parameter), never at a drive root or the current folder:
-// rule 17 of the emitted-script rules starts here.
+// this is where docs/emitted-script-rules.md#safe-destructive-paths starts.
 
 export const ENVIRONMENT_BASES = [
   "windir",

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { SourceMap } from "../front/source-map.js";
 import { parsePathExpr, type PathExpr } from "../model/path-expr.js";
 import type { LowerContext, PlanStepBase } from "../steps/step-kind.js";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 export interface LowerScope {
   file: string;
@@ -17,7 +18,7 @@ export function lowerContext(scope: LowerScope, pointer: string, inPerUser: bool
   const at = (field: string) => (field ? `${pointer}/${field}` : pointer);
   const report =
     (severity: "error" | "warning") =>
-    (field: string, code: string, message: string, hint?: string) =>
+    (field: string, code: DiagnosticCode, message: string, hint?: string) =>
       scope.diagnostics.push(
         diagnostic(scope.file, scope.map.value(at(field)), severity, code, message, hint),
       );

@@ -6,6 +6,7 @@ import type { PathExpr } from "../model/path-expr.js";
 import type { JsonSchema } from "../model/json-schema.js";
 import type { Applicability } from "../model/applicability.js";
 import type { PsCall } from "../model/ps-call.js";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 export type Idempotence =
   /** The step reads the state, changes it only when it differs, then reads it again. */
@@ -42,8 +43,8 @@ export interface LowerContext {
   /** Parses a path field; reports and returns undefined when it is not a rooted path. */
   path(field: string, value: string): PathExpr | undefined;
   /** Reports a problem with one field of the step. */
-  error(field: string, code: string, message: string, hint?: string): void;
-  warning(field: string, code: string, message: string, hint?: string): void;
+  error(field: string, code: DiagnosticCode, message: string, hint?: string): void;
+  warning(field: string, code: DiagnosticCode, message: string, hint?: string): void;
   /** Declared parameters by name, with their type. */
   parameterType(name: string): string | undefined;
   /** True inside a per-user step, where %profile% is the base. */

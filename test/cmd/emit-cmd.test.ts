@@ -1,5 +1,5 @@
 // The emitted <id>.fix.cmd, read as bytes (no Wine): ASCII + CRLF, deterministic, the
-// batch structure of rules 10-11, playbook values only in set lines, the exit-code table.
+// batch structure (docs/emitted-script-rules.md#cmd-structure), playbook values only in set lines, the exit-code table.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { compilePlan } from "../../src/pipeline.js";

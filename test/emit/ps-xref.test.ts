@@ -252,7 +252,7 @@ test("(c) no Invoke-Expression, iex, [scriptblock]::Create, Add-Type, -Command, 
       const line = s.code.split("\n").findIndex((l) => pattern.test(l));
       assert.is(line, -1, `${s.path}:${line + 1}: ${what}`);
     }
-  // Restart-Computer must not appear even in a string or a comment (rule 20).
+  // Restart-Computer must not appear even in a string or a comment (docs/emitted-script-rules.md#exit-codes-no-restart).
   for (const s of scripts) assert.not.match(s.text, /Restart-Computer/i, s.path);
 });
 

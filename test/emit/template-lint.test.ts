@@ -1,4 +1,4 @@
-// No template interpolates a value except through a quoting helper (rule 9):
+// No template interpolates a value except through a quoting helper (docs/emitted-script-rules.md#templates-quote-every-value):
 // every mustache and sub-expression must call a known helper; partials are fine.
 import { test } from "uvu";
 import * as assert from "uvu/assert";

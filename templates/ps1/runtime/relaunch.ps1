@@ -1,4 +1,4 @@
-# ---- relaunch.ps1: the 64-bit host (rule 18): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
 
 
 function Test-KbNeeds64BitHost {

@@ -1,4 +1,4 @@
-# ---- probes/event.ps1: event log entries by log, provider, event ID and level (rule 19) ----
+# ---- probes/event.ps1: event log entries by log, provider, event ID and level (docs/emitted-script-rules.md#events-by-id) ----
 # Never by message text, which is localized. Only events newer than both the time window and the
 # last successful run count (state.ps1). DataContains looks in the event's data (its insertion
 # strings and its EventData/UserData XML), not in the rendered message.
