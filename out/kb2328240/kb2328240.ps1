@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '6b2a7bf43bfe463ca1cd24180709b4fd8d55ff9e28ba99fe2049fa1b56967bc3'
+$script:KbRuntimeSha256 = 'b856ddd9d04af5b7e008b93505f0a12d10478400630e58bf1cbab043b18aeb5e'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 6b2a7bf43bfe463ca1cd24180709b4fd8d55ff9e28ba99fe2049fa1b56967bc3 ====
+# ==== kbfix runtime 0.1.0, sha256 b856ddd9d04af5b7e008b93505f0a12d10478400630e58bf1cbab043b18aeb5e ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -298,11 +298,15 @@ function Format-KbResultLine {
 
 function Add-KbResult {
     # -Simulated: the change was only predicted (-WhatIf). -Warn: a skip that needs attention.
+    # Before/After are text for the log; BeforeValue/AfterValue the same states as typed data
+    # (a state step's registry type and data, attribute mask, ...), for a later rollback.
     param(
         [string]$Id,
         [string]$Status,
         [string]$Before = '',
         [string]$After = '',
+        [object]$BeforeValue = $null,
+        [object]$AfterValue = $null,
         [string]$Message = '',
         [switch]$Simulated,
         [switch]$Warn
@@ -317,6 +321,8 @@ function Add-KbResult {
         status = $Status.ToLowerInvariant()
         before = (Format-KbShort $Before)
         after = (Format-KbShort $After)
+        beforeValue = $BeforeValue
+        afterValue = $AfterValue
         message = (Format-KbShort $Message 1000)
         whatIf = [bool]$Simulated
         conditionalOn = ''
@@ -643,6 +649,18 @@ function Move-KbPath {
     } else {
         [System.IO.File]::Move($Source, $Destination)
     }
+}
+
+function New-KbEntriesData {
+    # Folder entries as typed data for a step's result: whether the folder exists, how many
+    # entries, and their names (the first 100).
+    param([bool]$Exists, [object[]]$Entries)
+    $names = New-Object System.Collections.Generic.List[string]
+    foreach ($entry in $Entries) {
+        if ($names.Count -ge 100) { break }
+        $names.Add([string]$entry.Name)
+    }
+    return [ordered]@{ exists = $Exists; count = @($Entries).Count; names = $names.ToArray() }
 }
 
 # ---- state.ps1: what the last successful run left behind, so old evidence stops counting ----
@@ -1171,6 +1189,82 @@ function Invoke-KbWhenApplicable {
         & $Step
     } else {
         Add-KbResult -Id $Id -Status 'not-applicable' -Message $check.Reason
+    }
+}
+
+# ---- step-lifecycle.ps1: the lifecycle of every state step and every one-shot step ----
+# The engine owns the guard, -WhatIf, the re-read, the result record and the error handling; a
+# kind passes its functions (${function:Get-KbXState}), which get the kind's data ($Step) and
+# the engine's findings as parameters, never through the caller's scope. A state is
+# @{ Text = <log>; Value = <typed, for the JSON>; Target = <path, location>; Note = <ok message> }.
+
+function Format-KbWould {
+    # 'Set to DWord 1' on 'HKLM\X\Y' -> 'HKLM\X\Y: would set to DWord 1'
+    param([string]$Target, [string]$Action)
+    $text = $Action
+    if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
+    return ($Target + ': would ' + $text)
+}
+
+function Add-KbStateResult {
+    # One record from a state before and after (after: a state, or $null for "as before").
+    param([string]$Id, [string]$Status, [hashtable]$Before, [hashtable]$After, [string]$Message, [switch]$Simulated)
+    if ($null -eq $After) { $After = $Before }
+    Add-KbResult -Id $Id -Status $Status -Before $Before['Text'] -After $After['Text'] -BeforeValue $Before['Value'] -AfterValue $After['Value'] -Message $Message -Simulated:$Simulated
+}
+
+function Invoke-KbStateStep {
+    # guard -> Get -> Test -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Set -> Get -> Test.
+    #   Get ($Step) -> state; Test ($Step, $State) -> $true when desired
+    #   Plan ($Step, $State) -> @{ Action = <ShouldProcess text>; After = <state>; Stop = @{ Status; Message } to end }
+    #   Set ($Step, $State, $Change) -> '' or a note for the message
+    # Kind names the step in an error message ('registry value', 'service CryptSvc').
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [string]$Id,
+        [hashtable]$Guard = $null,
+        [string]$ProfileRoot = '',
+        [string]$Kind,
+        [hashtable]$Step,
+        [scriptblock]$Get,
+        [scriptblock]$Test,
+        [scriptblock]$Plan,
+        [scriptblock]$Set
+    )
+    $state = @{ Text = ''; Value = $null }
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+        $state = & $Get $Step
+        if (& $Test $Step $state) {
+            $note = [string]$state['Note']
+            if ($note.Length -eq 0) { $note = [string]$state['Target'] }
+            Add-KbStateResult -Id $Id -Status 'ok' -Before $state -After $null -Message $note
+            return
+        }
+        $change = & $Plan $Step $state
+        if ($null -ne $change['Stop']) {
+            Add-KbStateResult -Id $Id -Status $change['Stop']['Status'] -Before $state -After $null -Message $change['Stop']['Message']
+            return
+        }
+        $target = [string]$state['Target']
+        if (-not $PSCmdlet.ShouldProcess($target, $change['Action'])) {
+            Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $change['After'] -Message (Format-KbWould -Target $target -Action $change['Action']) -Simulated
+            return
+        }
+        # -join: a Set that returns nothing gives '' ([string] of no output would be $null).
+        $note = -join @(& $Set $Step $state $change)
+        $now = & $Get $Step
+        if (& $Test $Step $now) {
+            if ($note.Length -eq 0) { $note = $target }
+            Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $now -Message $note
+            return
+        }
+        $message = 'did not stick on ' + $target + ': wanted ' + $change['After']['Text'] + ', reads back ' + $now['Text']
+        if ($note.Length -gt 0) { $message += '; ' + $note }
+        Add-KbStateResult -Id $Id -Status 'failed' -Before $state -After $now -Message $message
+    } catch {
+        # The state before the error, when it was read: what a rollback would go back to.
+        Add-KbResult -Id $Id -Status 'failed' -Before $state['Text'] -BeforeValue $state['Value'] -Message ($Kind + ': ' + (Get-KbErrorText $_))
     }
 }
 
@@ -1828,6 +1922,45 @@ function Move-KbEntriesToBackup {
     return $backup
 }
 
+function Get-KbClearFolderState {
+    # A missing folder is a state of its own: there is nothing to clear.
+    param([hashtable]$Step)
+    $folder = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
+    if (-not [System.IO.Directory]::Exists($folder)) {
+        return @{ Text = 'missing'; Value = (New-KbEntriesData -Exists $false -Entries @()); Target = $folder; Note = ($folder + ' does not exist: nothing to clear'); Entries = @() }
+    }
+    $entries = @(Get-KbMatchingEntries -Folder $folder -Pattern $Step['Include'])
+    return @{ Text = ([string]$entries.Count + ' entries matching ' + $Step['Include']); Value = (New-KbEntriesData -Exists $true -Entries $entries); Target = $folder; Entries = $entries }
+}
+
+function Test-KbClearFolderState {
+    param([hashtable]$Step, [hashtable]$State)
+    return ($State['Entries'].Count -eq 0)
+}
+
+function Get-KbClearFolderPlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $action = 'Delete ' + $State['Entries'].Count + ' entries'
+    if ($Step['Backup']) { $action = 'Move ' + $State['Entries'].Count + ' entries into a new backup folder beside it' }
+    $after = @{ Text = ('0 entries matching ' + $Step['Include']); Value = (New-KbEntriesData -Exists $true -Entries @()) }
+    return @{ Action = $action; After = $after }
+}
+
+function Set-KbClearFolderState {
+    # Deletes (or moves into a backup folder) what the state lists; returns where they went and
+    # the first problem, for the message.
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    $problems = New-Object System.Collections.Generic.List[string]
+    $message = 'deleted from ' + $State['Target']
+    if ($Step['Backup']) {
+        $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems)
+    } else {
+        Remove-KbEntries -Entries $State['Entries'] -Problems $problems
+    }
+    if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
+    return $message
+}
+
 function Invoke-KbClearFolderStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1839,46 +1972,15 @@ function Invoke-KbClearFolderStep {
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = ''
     )
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    try {
-        if (-not (Test-KbStepGuard -ResultId $resultId -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        if ([string]::IsNullOrEmpty($Include)) { $Include = '*' }
-        $folder = Resolve-KbPath -Spec $Path -ProfileRoot $ProfileRoot -BelowBase
-        if (-not [System.IO.Directory]::Exists($folder)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before 'missing' -After 'missing' -Message ($folder + ' does not exist: nothing to clear')
-            return
-        }
-        $entries = @(Get-KbMatchingEntries -Folder $folder -Pattern $Include)
-        $before = [string]$entries.Count + ' entries matching ' + $Include
-        if ($entries.Count -eq 0) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before $before -After $before -Message $folder
-            return
-        }
-        $action = 'Delete ' + $entries.Count + ' entries'
-        if ($Backup) { $action = 'Move ' + $entries.Count + ' entries into a new backup folder beside it' }
-        if (-not $PSCmdlet.ShouldProcess($folder, $action)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After ('0 entries matching ' + $Include) -Message ('would ' + $action.ToLowerInvariant() + ' in ' + $folder) -Simulated
-            return
-        }
-        $problems = New-Object System.Collections.Generic.List[string]
-        $message = 'deleted from ' + $folder
-        if ($Backup) {
-            $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $folder -Entries $entries -Problems $problems)
-        } else {
-            Remove-KbEntries -Entries $entries -Problems $problems
-        }
-        $left = @(Get-KbMatchingEntries -Folder $folder -Pattern $Include).Count
-        $after = [string]$left + ' entries matching ' + $Include
-        if ($left -eq 0) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After $after -Message $message
-        } else {
-            $first = ''
-            if ($problems.Count -gt 0) { $first = '; first problem: ' + $problems[0] }
-            Add-KbResult -Id $resultId -Status 'failed' -Before $before -After $after -Message ('entries remain in ' + $folder + $first)
-        }
-    } catch {
-        Add-KbResult -Id $resultId -Status 'failed' -Message ('clear folder: ' + (Get-KbErrorText $_))
+    if ([string]::IsNullOrEmpty($Include)) { $Include = '*' }
+    $lifecycle = @{
+        Get = ${function:Get-KbClearFolderState}
+        Test = ${function:Test-KbClearFolderState}
+        Plan = ${function:Get-KbClearFolderPlan}
+        Set = ${function:Set-KbClearFolderState}
     }
+    $step = @{ Path = $Path; Include = $Include; Backup = $Backup; ProfileRoot = $ProfileRoot }
+    Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'clear folder' -Step $step @lifecycle
 }
 
 # ---- steps/per-user.ps1: path steps once per profile ----

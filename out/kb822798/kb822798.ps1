@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '3716d5d5eebd514212c6268aef7856ce8b095d173440fe69740b0b5279142e32'
+$script:KbRuntimeSha256 = 'b4320a44caeb796f8b7e85a605e09efa0a1f7408dd51888c22479e77613d6cf4'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -426,7 +426,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 3716d5d5eebd514212c6268aef7856ce8b095d173440fe69740b0b5279142e32 ====
+# ==== kbfix runtime 0.1.0, sha256 b4320a44caeb796f8b7e85a605e09efa0a1f7408dd51888c22479e77613d6cf4 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -584,11 +584,15 @@ function Format-KbResultLine {
 
 function Add-KbResult {
     # -Simulated: the change was only predicted (-WhatIf). -Warn: a skip that needs attention.
+    # Before/After are text for the log; BeforeValue/AfterValue the same states as typed data
+    # (a state step's registry type and data, attribute mask, ...), for a later rollback.
     param(
         [string]$Id,
         [string]$Status,
         [string]$Before = '',
         [string]$After = '',
+        [object]$BeforeValue = $null,
+        [object]$AfterValue = $null,
         [string]$Message = '',
         [switch]$Simulated,
         [switch]$Warn
@@ -603,6 +607,8 @@ function Add-KbResult {
         status = $Status.ToLowerInvariant()
         before = (Format-KbShort $Before)
         after = (Format-KbShort $After)
+        beforeValue = $BeforeValue
+        afterValue = $AfterValue
         message = (Format-KbShort $Message 1000)
         whatIf = [bool]$Simulated
         conditionalOn = ''
@@ -929,6 +935,18 @@ function Move-KbPath {
     } else {
         [System.IO.File]::Move($Source, $Destination)
     }
+}
+
+function New-KbEntriesData {
+    # Folder entries as typed data for a step's result: whether the folder exists, how many
+    # entries, and their names (the first 100).
+    param([bool]$Exists, [object[]]$Entries)
+    $names = New-Object System.Collections.Generic.List[string]
+    foreach ($entry in $Entries) {
+        if ($names.Count -ge 100) { break }
+        $names.Add([string]$entry.Name)
+    }
+    return [ordered]@{ exists = $Exists; count = @($Entries).Count; names = $names.ToArray() }
 }
 
 # ---- state.ps1: what the last successful run left behind, so old evidence stops counting ----
@@ -1681,6 +1699,117 @@ function Invoke-KbWhenApplicable {
         & $Step
     } else {
         Add-KbResult -Id $Id -Status 'not-applicable' -Message $check.Reason
+    }
+}
+
+# ---- step-lifecycle.ps1: the lifecycle of every state step and every one-shot step ----
+# The engine owns the guard, -WhatIf, the re-read, the result record and the error handling; a
+# kind passes its functions (${function:Get-KbXState}), which get the kind's data ($Step) and
+# the engine's findings as parameters, never through the caller's scope. A state is
+# @{ Text = <log>; Value = <typed, for the JSON>; Target = <path, location>; Note = <ok message> }.
+
+function Format-KbWould {
+    # 'Set to DWord 1' on 'HKLM\X\Y' -> 'HKLM\X\Y: would set to DWord 1'
+    param([string]$Target, [string]$Action)
+    $text = $Action
+    if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
+    return ($Target + ': would ' + $text)
+}
+
+function Add-KbStateResult {
+    # One record from a state before and after (after: a state, or $null for "as before").
+    param([string]$Id, [string]$Status, [hashtable]$Before, [hashtable]$After, [string]$Message, [switch]$Simulated)
+    if ($null -eq $After) { $After = $Before }
+    Add-KbResult -Id $Id -Status $Status -Before $Before['Text'] -After $After['Text'] -BeforeValue $Before['Value'] -AfterValue $After['Value'] -Message $Message -Simulated:$Simulated
+}
+
+function Invoke-KbStateStep {
+    # guard -> Get -> Test -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Set -> Get -> Test.
+    #   Get ($Step) -> state; Test ($Step, $State) -> $true when desired
+    #   Plan ($Step, $State) -> @{ Action = <ShouldProcess text>; After = <state>; Stop = @{ Status; Message } to end }
+    #   Set ($Step, $State, $Change) -> '' or a note for the message
+    # Kind names the step in an error message ('registry value', 'service CryptSvc').
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [string]$Id,
+        [hashtable]$Guard = $null,
+        [string]$ProfileRoot = '',
+        [string]$Kind,
+        [hashtable]$Step,
+        [scriptblock]$Get,
+        [scriptblock]$Test,
+        [scriptblock]$Plan,
+        [scriptblock]$Set
+    )
+    $state = @{ Text = ''; Value = $null }
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+        $state = & $Get $Step
+        if (& $Test $Step $state) {
+            $note = [string]$state['Note']
+            if ($note.Length -eq 0) { $note = [string]$state['Target'] }
+            Add-KbStateResult -Id $Id -Status 'ok' -Before $state -After $null -Message $note
+            return
+        }
+        $change = & $Plan $Step $state
+        if ($null -ne $change['Stop']) {
+            Add-KbStateResult -Id $Id -Status $change['Stop']['Status'] -Before $state -After $null -Message $change['Stop']['Message']
+            return
+        }
+        $target = [string]$state['Target']
+        if (-not $PSCmdlet.ShouldProcess($target, $change['Action'])) {
+            Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $change['After'] -Message (Format-KbWould -Target $target -Action $change['Action']) -Simulated
+            return
+        }
+        # -join: a Set that returns nothing gives '' ([string] of no output would be $null).
+        $note = -join @(& $Set $Step $state $change)
+        $now = & $Get $Step
+        if (& $Test $Step $now) {
+            if ($note.Length -eq 0) { $note = $target }
+            Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $now -Message $note
+            return
+        }
+        $message = 'did not stick on ' + $target + ': wanted ' + $change['After']['Text'] + ', reads back ' + $now['Text']
+        if ($note.Length -gt 0) { $message += '; ' + $note }
+        Add-KbStateResult -Id $Id -Status 'failed' -Before $state -After $now -Message $message
+    } catch {
+        # The state before the error, when it was read: what a rollback would go back to.
+        Add-KbResult -Id $Id -Status 'failed' -Before $state['Text'] -BeforeValue $state['Value'] -Message ($Kind + ': ' + (Get-KbErrorText $_))
+    }
+}
+
+function Invoke-KbOneShotStep {
+    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Act.
+    #   Plan ($Step) -> @{ Target; Action; Before; After; BeforeValue; AfterValue; Note (for -WhatIf); Stop }
+    #   Act ($Step, $Plan) -> @{ Status; After; AfterValue; Message }
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [string]$Id,
+        [hashtable]$Guard = $null,
+        [string]$ProfileRoot = '',
+        [string]$Kind,
+        [hashtable]$Step,
+        [scriptblock]$Plan,
+        [scriptblock]$Act
+    )
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+        $planned = & $Plan $Step
+        $before = [string]$planned['Before']
+        if ($null -ne $planned['Stop']) {
+            Add-KbResult -Id $Id -Status $planned['Stop']['Status'] -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['BeforeValue'] -Message $planned['Stop']['Message']
+            return
+        }
+        if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
+            $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
+            if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
+            return
+        }
+        $outcome = & $Act $Step $planned
+        Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
     }
 }
 
@@ -2446,6 +2575,53 @@ function Format-KbAttributes {
     return [string][System.IO.FileAttributes]$Value
 }
 
+function Get-KbAttributesState {
+    # A missing path is a state of its own: there is nothing to change.
+    param([hashtable]$Step)
+    $target = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot']
+    if (-not (Test-KbPathExists -Path $target)) {
+        return @{ Text = 'missing'; Value = [ordered]@{ exists = $false; mask = 0; names = @() }; Target = $target; Note = ($target + ' does not exist'); Mask = $null }
+    }
+    $mask = [int][System.IO.File]::GetAttributes($target)
+    return @{ Text = (Format-KbAttributes -Value $mask); Value = (ConvertTo-KbAttributesData -Mask $mask); Target = $target; Mask = $mask }
+}
+
+function ConvertTo-KbAttributesData {
+    param([int]$Mask)
+    $names = @()
+    if ($Mask -ne 0) { $names = @(([string][System.IO.FileAttributes]$Mask) -split ', ') }
+    return [ordered]@{ exists = $true; mask = $Mask; names = $names }
+}
+
+function Get-KbWantedAttributes {
+    # The mask with Set added and Clear taken away; the other attributes stay as they are.
+    param([hashtable]$Step, [int]$Mask)
+    $setMask = ConvertTo-KbAttributeMask -Names $Step['Set']
+    $clearMask = ConvertTo-KbAttributeMask -Names $Step['Clear']
+    return (($Mask -bor $setMask) -band (-bnot $clearMask))
+}
+
+function Test-KbAttributesState {
+    # Only the managed attributes (in Set or Clear) are compared.
+    param([hashtable]$Step, [hashtable]$State)
+    if ($null -eq $State['Mask']) { return $true }
+    $managed = (ConvertTo-KbAttributeMask -Names $Step['Set']) -bor (ConvertTo-KbAttributeMask -Names $Step['Clear'])
+    $wanted = Get-KbWantedAttributes -Step $Step -Mask $State['Mask']
+    return (($State['Mask'] -band $managed) -eq ($wanted -band $managed))
+}
+
+function Get-KbAttributesPlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $wanted = Get-KbWantedAttributes -Step $Step -Mask $State['Mask']
+    $text = Format-KbAttributes -Value $wanted
+    return @{ Action = 'Set attributes to ' + $text; After = @{ Text = $text; Value = (ConvertTo-KbAttributesData -Mask $wanted) } }
+}
+
+function Set-KbAttributesState {
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    Set-KbAttributes -Path $State['Target'] -Value $Change['After']['Value']['mask']
+}
+
 function Invoke-KbAttributesStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -2457,40 +2633,14 @@ function Invoke-KbAttributesStep {
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = ''
     )
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    try {
-        if (-not (Test-KbStepGuard -ResultId $resultId -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        $target = Resolve-KbPath -Spec $Path -ProfileRoot $ProfileRoot
-        if (-not (Test-KbPathExists -Path $target)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before 'missing' -After 'missing' -Message ($target + ' does not exist')
-            return
-        }
-        $setMask = ConvertTo-KbAttributeMask -Names $Set
-        $clearMask = ConvertTo-KbAttributeMask -Names $Clear
-        $managed = $setMask -bor $clearMask
-        $current = [int][System.IO.File]::GetAttributes($target)
-        $desired = ($current -bor $setMask) -band (-bnot $clearMask)
-        $before = Format-KbAttributes -Value $current
-        if (($current -band $managed) -eq ($desired -band $managed)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before $before -After $before -Message $target
-            return
-        }
-        $after = Format-KbAttributes -Value $desired
-        if (-not $PSCmdlet.ShouldProcess($target, 'Set attributes to ' + $after)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After $after -Message ('would set the attributes of ' + $target) -Simulated
-            return
-        }
-        Set-KbAttributes -Path $target -Value $desired
-        $reread = [int][System.IO.File]::GetAttributes($target)
-        $now = Format-KbAttributes -Value $reread
-        if (($reread -band $managed) -eq ($desired -band $managed)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After $now -Message $target
-        } else {
-            Add-KbResult -Id $resultId -Status 'failed' -Before $before -After $now -Message ('did not stick on ' + $target + ': wanted ' + $after)
-        }
-    } catch {
-        Add-KbResult -Id $resultId -Status 'failed' -Message ('attributes: ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbAttributesState}
+        Test = ${function:Test-KbAttributesState}
+        Plan = ${function:Get-KbAttributesPlan}
+        Set = ${function:Set-KbAttributesState}
     }
+    $step = @{ Path = $Path; Set = $Set; Clear = $Clear; ProfileRoot = $ProfileRoot }
+    Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'attributes' -Step $step @lifecycle
 }
 
 # ---- steps/certificate.ps1: a certificate present in a LocalMachine store ----
@@ -2526,6 +2676,46 @@ function Add-KbCertificateToStore {
     }
 }
 
+function Get-KbCertificateState {
+    param([hashtable]$Step)
+    if ([string]::IsNullOrEmpty($Step['Thumbprint']) -and [string]::IsNullOrEmpty($Step['Subject'])) { throw 'neither a thumbprint nor a subject given' }
+    $found = @(Find-KbCertificate -Store $Step['Store'] -Thumbprint $Step['Thumbprint'] -Subject $Step['Subject'])
+    $state = @{ Text = 'missing'; Value = [ordered]@{ present = $false; thumbprint = '' }; Target = 'LocalMachine\' + $Step['Store']; Present = $false }
+    if ($found.Count -gt 0) {
+        $state['Text'] = 'present: ' + (Format-KbCertificate -Certificate $found[0])
+        $state['Value'] = [ordered]@{ present = $true; thumbprint = [string]$found[0].Thumbprint }
+        $state['Present'] = $true
+    }
+    return $state
+}
+
+function Test-KbCertificateState {
+    param([hashtable]$Step, [hashtable]$State)
+    return $State['Present']
+}
+
+function Get-KbCertificatePlan {
+    # The import to make, or why there is none: no file given (manual), or the wrong certificate.
+    param([hashtable]$Step, [hashtable]$State)
+    $target = Format-KbCertificateTarget -Thumbprint $Step['Thumbprint'] -Subject $Step['Subject']
+    $file = Get-KbImportFile -ImportFrom $Step['ImportFrom']
+    if ($null -eq $file) {
+        return @{ Stop = @{ Status = 'manual'; Message = (Format-KbImportHint -Store $Step['Store'] -Target $target -ImportFrom $Step['ImportFrom']) } }
+    }
+    $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($file)
+    if (-not (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Step['Thumbprint'] -Subject $Step['Subject'])) {
+        return @{ Stop = @{ Status = 'failed'; Message = ($file + ' holds ' + (Format-KbCertificate -Certificate $certificate) + ', not ' + $target) } }
+    }
+    $after = @{ Text = 'present: ' + (Format-KbCertificate -Certificate $certificate); Value = [ordered]@{ present = $true; thumbprint = [string]$certificate.Thumbprint } }
+    return @{ Action = 'Import ' + $target + ' from ' + $file; After = $after; File = $file; Certificate = $certificate }
+}
+
+function Set-KbCertificateState {
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    Add-KbCertificateToStore -Store $Step['Store'] -Certificate $Change['Certificate']
+    return ('imported ' + $Change['File'] + ' into ' + $State['Target'])
+}
+
 function Invoke-KbCertificateStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -2536,40 +2726,14 @@ function Invoke-KbCertificateStep {
         [string]$Subject = '',
         [string]$ImportFrom = ''
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        if ([string]::IsNullOrEmpty($Thumbprint) -and [string]::IsNullOrEmpty($Subject)) { throw 'neither a thumbprint nor a subject given' }
-        $target = Format-KbCertificateTarget -Thumbprint $Thumbprint -Subject $Subject
-        $found = @(Find-KbCertificate -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
-        if ($found.Count -gt 0) {
-            $present = 'present: ' + (Format-KbCertificate -Certificate $found[0])
-            Add-KbResult -Id $Id -Status 'ok' -Before $present -After $present -Message ('LocalMachine\' + $Store)
-            return
-        }
-        $file = Get-KbImportFile -ImportFrom $ImportFrom
-        if ($null -eq $file) {
-            Add-KbResult -Id $Id -Status 'manual' -Before 'missing' -After 'missing' -Message (Format-KbImportHint -Store $Store -Target $target -ImportFrom $ImportFrom)
-            return
-        }
-        $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($file)
-        if (-not (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Thumbprint -Subject $Subject)) {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'missing' -After 'missing' -Message ($file + ' holds ' + (Format-KbCertificate -Certificate $certificate) + ', not ' + $target)
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess('LocalMachine\' + $Store, 'Import ' + $target + ' from ' + $file)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'missing' -After 'present' -Message ('would import ' + $file + ' into LocalMachine\' + $Store) -Simulated
-            return
-        }
-        Add-KbCertificateToStore -Store $Store -Certificate $certificate
-        $again = @(Find-KbCertificate -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
-        if ($again.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'missing' -After ('present: ' + (Format-KbCertificate -Certificate $again[0])) -Message ('imported ' + $file + ' into LocalMachine\' + $Store)
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'missing' -After 'missing' -Message ('did not stick: ' + $target + ' is not in LocalMachine\' + $Store + ' after the import')
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('certificate: ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbCertificateState}
+        Test = ${function:Test-KbCertificateState}
+        Plan = ${function:Get-KbCertificatePlan}
+        Set = ${function:Set-KbCertificateState}
     }
+    $step = @{ Store = $Store; Thumbprint = $Thumbprint; Subject = $Subject; ImportFrom = $ImportFrom }
+    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'certificate' -Step $step @lifecycle
 }
 
 # ---- steps/clear-folder.ps1: empty a folder (entries matching Include) but keep the folder ----
@@ -2593,6 +2757,45 @@ function Move-KbEntriesToBackup {
     return $backup
 }
 
+function Get-KbClearFolderState {
+    # A missing folder is a state of its own: there is nothing to clear.
+    param([hashtable]$Step)
+    $folder = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
+    if (-not [System.IO.Directory]::Exists($folder)) {
+        return @{ Text = 'missing'; Value = (New-KbEntriesData -Exists $false -Entries @()); Target = $folder; Note = ($folder + ' does not exist: nothing to clear'); Entries = @() }
+    }
+    $entries = @(Get-KbMatchingEntries -Folder $folder -Pattern $Step['Include'])
+    return @{ Text = ([string]$entries.Count + ' entries matching ' + $Step['Include']); Value = (New-KbEntriesData -Exists $true -Entries $entries); Target = $folder; Entries = $entries }
+}
+
+function Test-KbClearFolderState {
+    param([hashtable]$Step, [hashtable]$State)
+    return ($State['Entries'].Count -eq 0)
+}
+
+function Get-KbClearFolderPlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $action = 'Delete ' + $State['Entries'].Count + ' entries'
+    if ($Step['Backup']) { $action = 'Move ' + $State['Entries'].Count + ' entries into a new backup folder beside it' }
+    $after = @{ Text = ('0 entries matching ' + $Step['Include']); Value = (New-KbEntriesData -Exists $true -Entries @()) }
+    return @{ Action = $action; After = $after }
+}
+
+function Set-KbClearFolderState {
+    # Deletes (or moves into a backup folder) what the state lists; returns where they went and
+    # the first problem, for the message.
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    $problems = New-Object System.Collections.Generic.List[string]
+    $message = 'deleted from ' + $State['Target']
+    if ($Step['Backup']) {
+        $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems)
+    } else {
+        Remove-KbEntries -Entries $State['Entries'] -Problems $problems
+    }
+    if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
+    return $message
+}
+
 function Invoke-KbClearFolderStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -2604,46 +2807,15 @@ function Invoke-KbClearFolderStep {
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = ''
     )
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    try {
-        if (-not (Test-KbStepGuard -ResultId $resultId -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        if ([string]::IsNullOrEmpty($Include)) { $Include = '*' }
-        $folder = Resolve-KbPath -Spec $Path -ProfileRoot $ProfileRoot -BelowBase
-        if (-not [System.IO.Directory]::Exists($folder)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before 'missing' -After 'missing' -Message ($folder + ' does not exist: nothing to clear')
-            return
-        }
-        $entries = @(Get-KbMatchingEntries -Folder $folder -Pattern $Include)
-        $before = [string]$entries.Count + ' entries matching ' + $Include
-        if ($entries.Count -eq 0) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before $before -After $before -Message $folder
-            return
-        }
-        $action = 'Delete ' + $entries.Count + ' entries'
-        if ($Backup) { $action = 'Move ' + $entries.Count + ' entries into a new backup folder beside it' }
-        if (-not $PSCmdlet.ShouldProcess($folder, $action)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After ('0 entries matching ' + $Include) -Message ('would ' + $action.ToLowerInvariant() + ' in ' + $folder) -Simulated
-            return
-        }
-        $problems = New-Object System.Collections.Generic.List[string]
-        $message = 'deleted from ' + $folder
-        if ($Backup) {
-            $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $folder -Entries $entries -Problems $problems)
-        } else {
-            Remove-KbEntries -Entries $entries -Problems $problems
-        }
-        $left = @(Get-KbMatchingEntries -Folder $folder -Pattern $Include).Count
-        $after = [string]$left + ' entries matching ' + $Include
-        if ($left -eq 0) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After $after -Message $message
-        } else {
-            $first = ''
-            if ($problems.Count -gt 0) { $first = '; first problem: ' + $problems[0] }
-            Add-KbResult -Id $resultId -Status 'failed' -Before $before -After $after -Message ('entries remain in ' + $folder + $first)
-        }
-    } catch {
-        Add-KbResult -Id $resultId -Status 'failed' -Message ('clear folder: ' + (Get-KbErrorText $_))
+    if ([string]::IsNullOrEmpty($Include)) { $Include = '*' }
+    $lifecycle = @{
+        Get = ${function:Get-KbClearFolderState}
+        Test = ${function:Test-KbClearFolderState}
+        Plan = ${function:Get-KbClearFolderPlan}
+        Set = ${function:Set-KbClearFolderState}
     }
+    $step = @{ Path = $Path; Include = $Include; Backup = $Backup; ProfileRoot = $ProfileRoot }
+    Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'clear folder' -Step $step @lifecycle
 }
 
 # ---- steps/delete-files.ps1: delete the files (not folders) in one folder that match a pattern ----
@@ -2675,6 +2847,50 @@ function Format-KbFileList {
     return ([string]$names.Count + ' files: ' + ($names -join ', '))
 }
 
+function Get-KbDeleteFilesState {
+    # A missing folder is a state of its own: there is nothing to delete.
+    param([hashtable]$Step)
+    if ([string]::IsNullOrEmpty($Step['Pattern'])) { throw 'no file pattern given' }
+    $folder = Resolve-KbPath -Spec $Step['Folder'] -ProfileRoot $Step['ProfileRoot']
+    if (-not [System.IO.Directory]::Exists($folder)) {
+        return @{ Text = 'missing'; Value = (New-KbEntriesData -Exists $false -Entries @()); Target = $folder; Note = ($folder + ' does not exist: nothing to delete'); Files = @() }
+    }
+    $files = @(Get-KbDeleteCandidates -Folder $folder -Pattern $Step['Pattern'])
+    $text = '0 files matching ' + $Step['Pattern']
+    if ($files.Count -gt 0) { $text = Format-KbFileList -Files $files }
+    return @{ Text = $text; Value = (New-KbEntriesData -Exists $true -Entries $files); Target = $folder; Files = $files }
+}
+
+function Test-KbDeleteFilesState {
+    param([hashtable]$Step, [hashtable]$State)
+    return ($State['Files'].Count -eq 0)
+}
+
+function Get-KbDeleteFilesPlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $action = 'Delete ' + $State['Files'].Count + ' files matching ' + $Step['Pattern']
+    if ($Step['Backup']) { $action = 'Rename ' + $State['Files'].Count + ' files matching ' + $Step['Pattern'] + ' to <name>.kbfix-bak' }
+    $after = @{ Text = ('0 files matching ' + $Step['Pattern']); Value = (New-KbEntriesData -Exists $true -Entries @()) }
+    return @{ Action = $action; After = $after }
+}
+
+function Set-KbDeleteFilesState {
+    # Deletes (or renames to *.kbfix-bak) what the state lists; returns what it did and the first
+    # problem, for the message.
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    $problems = New-Object System.Collections.Generic.List[string]
+    $done = 'deleted'
+    if ($Step['Backup']) {
+        $done = 'renamed to *.kbfix-bak'
+        Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems
+    } else {
+        Remove-KbEntries -Entries $State['Files'] -Problems $problems
+    }
+    $message = $done + ' in ' + $State['Target']
+    if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
+    return $message
+}
+
 function Invoke-KbDeleteFilesStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -2686,46 +2902,14 @@ function Invoke-KbDeleteFilesStep {
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = ''
     )
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    try {
-        if (-not (Test-KbStepGuard -ResultId $resultId -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        if ([string]::IsNullOrEmpty($Pattern)) { throw 'no file pattern given' }
-        $folderPath = Resolve-KbPath -Spec $Folder -ProfileRoot $ProfileRoot
-        if (-not [System.IO.Directory]::Exists($folderPath)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before 'missing' -After 'missing' -Message ($folderPath + ' does not exist: nothing to delete')
-            return
-        }
-        $files = @(Get-KbDeleteCandidates -Folder $folderPath -Pattern $Pattern)
-        if ($files.Count -eq 0) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before ('0 files matching ' + $Pattern) -After ('0 files matching ' + $Pattern) -Message $folderPath
-            return
-        }
-        $before = Format-KbFileList -Files $files
-        $action = 'Delete ' + $files.Count + ' files matching ' + $Pattern
-        if ($Backup) { $action = 'Rename ' + $files.Count + ' files matching ' + $Pattern + ' to <name>.kbfix-bak' }
-        if (-not $PSCmdlet.ShouldProcess($folderPath, $action)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After ('0 files matching ' + $Pattern) -Message ('would ' + $action.ToLowerInvariant() + ' in ' + $folderPath) -Simulated
-            return
-        }
-        $problems = New-Object System.Collections.Generic.List[string]
-        if ($Backup) {
-            Rename-KbFilesToBackup -Folder $folderPath -Files $files -Problems $problems
-        } else {
-            Remove-KbEntries -Entries $files -Problems $problems
-        }
-        $left = @(Get-KbDeleteCandidates -Folder $folderPath -Pattern $Pattern)
-        if ($left.Count -eq 0) {
-            $done = 'deleted'
-            if ($Backup) { $done = 'renamed to *.kbfix-bak' }
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After ('0 files matching ' + $Pattern) -Message ($done + ' in ' + $folderPath)
-        } else {
-            $first = ''
-            if ($problems.Count -gt 0) { $first = '; first problem: ' + $problems[0] }
-            Add-KbResult -Id $resultId -Status 'failed' -Before $before -After (Format-KbFileList -Files $left) -Message ('files remain in ' + $folderPath + $first)
-        }
-    } catch {
-        Add-KbResult -Id $resultId -Status 'failed' -Message ('delete files: ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbDeleteFilesState}
+        Test = ${function:Test-KbDeleteFilesState}
+        Plan = ${function:Get-KbDeleteFilesPlan}
+        Set = ${function:Set-KbDeleteFilesState}
     }
+    $step = @{ Folder = $Folder; Pattern = $Pattern; Backup = $Backup; ProfileRoot = $ProfileRoot }
+    Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'delete files' -Step $step @lifecycle
 }
 
 # ---- steps/manual.ps1: guidance a script cannot carry out (e.g. an in-place upgrade) ----
@@ -2758,6 +2942,55 @@ function Register-KbDll {
     return ''
 }
 
+function Get-KbRegisterDllsPlan {
+    # The DLLs whose files exist; the missing ones are named in the message. None left: ok.
+    param([hashtable]$Step)
+    $present = New-Object System.Collections.Generic.List[string]
+    $missing = New-Object System.Collections.Generic.List[string]
+    foreach ($spec in $Step['Dlls']) {
+        $dll = Resolve-KbPath -Spec $spec
+        if ([System.IO.File]::Exists($dll)) { $present.Add($dll) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
+    }
+    $note = ''
+    if ($missing.Count -gt 0) { $note = 'not on this Windows, skipped: ' + ($missing.ToArray() -join ', ') }
+    $plan = @{
+        Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
+        Action = 'Register with /s: ' + (@($present.ToArray() | ForEach-Object { [System.IO.Path]::GetFileName($_) }) -join ', ')
+        Before = [string](@($Step['Dlls']).Count) + ' DLLs'
+        After = [string]$present.Count + ' registered'
+        AfterValue = [ordered]@{ registered = @($present.ToArray()); missing = @($missing.ToArray()) }
+        Dlls = $present.ToArray()
+        Note = $note
+    }
+    if ($present.Count -eq 0) {
+        $plan['After'] = '0 registered'
+        $plan['Stop'] = @{ Status = 'ok'; Message = $note }
+    }
+    return $plan
+}
+
+function Invoke-KbRegisterDllsAct {
+    # Every DLL, even after one fails; the step fails when any did.
+    param([hashtable]$Step, [hashtable]$Plan)
+    $registered = New-Object System.Collections.Generic.List[string]
+    $failures = New-Object System.Collections.Generic.List[string]
+    foreach ($dll in $Plan['Dlls']) {
+        $leaf = [System.IO.Path]::GetFileName($dll)
+        $problem = Register-KbDll -Tool $Plan['Target'] -Dll $dll
+        if ($problem.Length -eq 0) { $registered.Add($leaf) } else { $failures.Add($leaf + ' (' + $problem + ')') }
+    }
+    $message = New-Object System.Collections.Generic.List[string]
+    if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
+    if ($Plan['Note'].Length -gt 0) { $message.Add($Plan['Note']) }
+    $status = 'changed'
+    if ($failures.Count -gt 0) {
+        $status = 'failed'
+        $message.Add('failed: ' + ($failures.ToArray() -join ', '))
+    }
+    $value = [ordered]@{ registered = @($registered.ToArray()); failed = @($failures.ToArray()) }
+    return @{ Status = $status; After = ([string]$registered.Count + ' registered'); AfterValue = $value; Message = ($message.ToArray() -join '; ') }
+}
+
 function Invoke-KbRegisterDllsStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -2765,52 +2998,56 @@ function Invoke-KbRegisterDllsStep {
         [hashtable]$Guard = $null,
         [object[]]$Dlls = @()
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        $regsvr32 = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
-        $registered = New-Object System.Collections.Generic.List[string]
-        $missing = New-Object System.Collections.Generic.List[string]
-        $failures = New-Object System.Collections.Generic.List[string]
-        $wouldRegister = New-Object System.Collections.Generic.List[string]
-        foreach ($spec in $Dlls) {
-            $dll = Resolve-KbPath -Spec $spec
-            $leaf = [System.IO.Path]::GetFileName($dll)
-            if (-not [System.IO.File]::Exists($dll)) {
-                $missing.Add($leaf)
-                continue
-            }
-            if (-not $PSCmdlet.ShouldProcess($dll, 'regsvr32 /s')) {
-                $wouldRegister.Add($leaf)
-                continue
-            }
-            $problem = Register-KbDll -Tool $regsvr32 -Dll $dll
-            if ($problem.Length -eq 0) { $registered.Add($leaf) } else { $failures.Add($leaf + ' (' + $problem + ')') }
-        }
-        $message = New-Object System.Collections.Generic.List[string]
-        if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
-        if ($wouldRegister.Count -gt 0) { $message.Add('would register: ' + ($wouldRegister.ToArray() -join ', ')) }
-        if ($missing.Count -gt 0) { $message.Add('not on this Windows, skipped: ' + ($missing.ToArray() -join ', ')) }
-        if ($failures.Count -gt 0) { $message.Add('failed: ' + ($failures.ToArray() -join ', ')) }
-        $text = $message.ToArray() -join '; '
-        $before = [string](@($Dlls).Count) + ' DLLs'
-        if ($failures.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'failed' -Before $before -After ([string]$registered.Count + ' registered') -Message $text
-        } elseif ($wouldRegister.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$wouldRegister.Count + ' registered') -Message $text -Simulated
-        } elseif ($registered.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$registered.Count + ' registered') -Message $text
-        } else {
-            Add-KbResult -Id $Id -Status 'ok' -Before $before -After '0 registered' -Message $text
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('register DLLs: ' + (Get-KbErrorText $_))
-    }
+    $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } @lifecycle
 }
 
 # ---- steps/registry-value.ps1: a typed value under HKLM: read, compare, set, read again ----
 # DWORDs and QWORDs compare unsigned, binaries byte by byte, strings ordinally, so a correct value
 # never reports "changed" again. The old value is recorded as "before" (the backup). Setup may
 # restore some values from a protected copy: a value that reads back different is "did not stick".
+
+function ConvertTo-KbRegistryValueData {
+    # A value as typed JSON data for the result: Data as compared (numbers unsigned), binary as hex.
+    param([bool]$KeyExists, [bool]$Exists, [string]$Type, [object]$Data)
+    if ($Type -eq 'Binary') { $Data = (@($Data) | ForEach-Object { '{0:x2}' -f $_ }) -join ' ' }
+    return [ordered]@{ keyExists = $KeyExists; exists = $Exists; type = $Type; data = $Data }
+}
+
+function Get-KbRegistryValueState {
+    param([hashtable]$Step)
+    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name']
+    $data = $null
+    if ($current['Exists']) { $data = ConvertFrom-KbRegistryRaw -Kind $current['Kind'] -Data $current['Data'] }
+    $valueName = $Step['Name']
+    if ($valueName.Length -eq 0) { $valueName = '(default)' }
+    return @{
+        Text = (Format-KbRegistryState -Value $current)
+        Value = (ConvertTo-KbRegistryValueData -KeyExists $current['KeyExists'] -Exists $current['Exists'] -Type $current['Kind'] -Data $data)
+        Target = 'HKLM\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
+        Read = $current
+    }
+}
+
+function Test-KbRegistryValueState {
+    param([hashtable]$Step, [hashtable]$State)
+    $expected = ConvertTo-KbRegistryData -Type $Step['Type'] -Data $Step['Data']
+    return (Test-KbRegistryDataEqual -Value $State['Read'] -Type $Step['Type'] -Expected $expected)
+}
+
+function Get-KbRegistryValuePlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $expected = ConvertTo-KbRegistryData -Type $Step['Type'] -Data $Step['Data']
+    $text = $Step['Type'] + ' ' + (Format-KbRegistryData -Type $Step['Type'] -Data $expected)
+    $value = ConvertTo-KbRegistryValueData -KeyExists $true -Exists $true -Type $Step['Type'] -Data $expected
+    return @{ Action = 'Set to ' + $text; After = @{ Text = $text; Value = $value }; Expected = $expected }
+}
+
+function Set-KbRegistryValueState {
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected']
+    return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
+}
 
 function Invoke-KbRegistryValueStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
@@ -2822,39 +3059,51 @@ function Invoke-KbRegistryValueStep {
         [string]$Type,
         [object]$Data
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        $expected = ConvertTo-KbRegistryData -Type $Type -Data $Data
-        $valueName = $Name
-        if ($valueName.Length -eq 0) { $valueName = '(default)' }
-        $location = 'HKLM\' + (Get-KbRegistrySubKey -Key $Key) + '\' + $valueName
-        $current = Read-KbRegistryValue -Key $Key -Name $Name
-        $before = Format-KbRegistryState -Value $current
-        $after = $Type + ' ' + (Format-KbRegistryData -Type $Type -Data $expected)
-        if (Test-KbRegistryDataEqual -Value $current -Type $Type -Expected $expected) {
-            Add-KbResult -Id $Id -Status 'ok' -Before $before -After $before -Message $location
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess($location, 'Set to ' + $after)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $after -Message ('would set ' + $location) -Simulated
-            return
-        }
-        Write-KbRegistryValue -Key $Key -Name $Name -Type $Type -Expected $expected
-        $reread = Read-KbRegistryValue -Key $Key -Name $Name
-        $now = Format-KbRegistryState -Value $reread
-        if (Test-KbRegistryDataEqual -Value $reread -Type $Type -Expected $expected) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $now -Message ('set ' + $location + ' (old value: ' + $before + ')')
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before $before -After $now -Message ('did not stick: ' + $location + ' reads back ' + $now)
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('registry value: ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbRegistryValueState}
+        Test = ${function:Test-KbRegistryValueState}
+        Plan = ${function:Get-KbRegistryValuePlan}
+        Set = ${function:Set-KbRegistryValueState}
     }
+    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data }
+    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
 }
 
 # ---- steps/rename.ps1: rename a file or folder in place (catroot2 -> oldcatroot2) ----
 # One-shot, behind its guard. The renamed item is the backup. A missing source is ok; a taken
 # new name becomes NewName.1, .2, ... so a second run keeps going.
+
+function Get-KbRenamePlan {
+    # A missing source ends the step as ok; a taken new name becomes NewName.1, .2, ...
+    param([hashtable]$Step)
+    Assert-KbLeafName -Name $Step['NewName']
+    $source = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
+    if (-not (Test-KbPathExists -Path $source)) {
+        $missing = [ordered]@{ exists = $false; path = $source }
+        return @{ Before = 'missing'; After = 'missing'; BeforeValue = $missing; Stop = @{ Status = 'ok'; Message = ($source + ' does not exist: nothing to rename') } }
+    }
+    $parent = [System.IO.Path]::GetDirectoryName($source)
+    $target = [System.IO.Path]::Combine($parent, (Get-KbFreeName -Folder $parent -Name $Step['NewName']))
+    return @{
+        Target = $source
+        Action = 'Rename to ' + $target
+        Before = $source
+        After = $target
+        BeforeValue = [ordered]@{ exists = $true; path = $source }
+        AfterValue = [ordered]@{ exists = $true; path = $target }
+    }
+}
+
+function Invoke-KbRenameAct {
+    param([hashtable]$Step, [hashtable]$Plan)
+    Move-KbPath -Source $Plan['Before'] -Destination $Plan['After']
+    if (-not (Test-KbPathExists -Path $Plan['After'])) {
+        return @{ Status = 'failed'; After = $Plan['After']; Message = 'did not stick: the new name does not exist after the rename' }
+    }
+    $message = 'renamed; the old item is kept under the new name'
+    if (Test-KbPathExists -Path $Plan['Before']) { $message += ' (something has already created ' + $Plan['Before'] + ' again)' }
+    return @{ Status = 'changed'; After = $Plan['After']; AfterValue = $Plan['AfterValue']; Message = $message }
+}
 
 function Invoke-KbRenameStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
@@ -2866,32 +3115,9 @@ function Invoke-KbRenameStep {
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = ''
     )
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    try {
-        if (-not (Test-KbStepGuard -ResultId $resultId -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        Assert-KbLeafName -Name $NewName
-        $source = Resolve-KbPath -Spec $Path -ProfileRoot $ProfileRoot -BelowBase
-        if (-not (Test-KbPathExists -Path $source)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before 'missing' -After 'missing' -Message ($source + ' does not exist: nothing to rename')
-            return
-        }
-        $parent = [System.IO.Path]::GetDirectoryName($source)
-        $target = [System.IO.Path]::Combine($parent, (Get-KbFreeName -Folder $parent -Name $NewName))
-        if (-not $PSCmdlet.ShouldProcess($source, 'Rename to ' + $target)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $source -After $target -Message 'would rename' -Simulated
-            return
-        }
-        Move-KbPath -Source $source -Destination $target
-        if (-not (Test-KbPathExists -Path $target)) {
-            Add-KbResult -Id $resultId -Status 'failed' -Before $source -After $target -Message 'did not stick: the new name does not exist after the rename'
-            return
-        }
-        $message = 'renamed; the old item is kept under the new name'
-        if (Test-KbPathExists -Path $source) { $message += ' (something has already created ' + $source + ' again)' }
-        Add-KbResult -Id $resultId -Status 'changed' -Before $source -After $target -Message $message
-    } catch {
-        Add-KbResult -Id $resultId -Status 'failed' -Message ('rename: ' + (Get-KbErrorText $_))
-    }
+    $step = @{ Path = $Path; NewName = $NewName; ProfileRoot = $ProfileRoot }
+    $lifecycle = @{ Plan = ${function:Get-KbRenamePlan}; Act = ${function:Invoke-KbRenameAct} }
+    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step @lifecycle
 }
 
 # ---- steps/service.ps1: a service's start type and state: read, change what differs, read again ----
@@ -2906,25 +3132,63 @@ function ConvertTo-KbServiceWord {
     throw ("'" + $Value + "' is not one of " + ($Allowed -join ', '))
 }
 
-function Get-KbServiceSnapshot {
-    param([string]$Name)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    return @{ StartType = [string](Get-KbServiceStartType -Name $Name); Status = [string]$service.Status }
+function Get-KbServiceState {
+    # Throws when the service is not installed: there is nothing to set.
+    param([hashtable]$Step)
+    $name = $Step['Name']
+    if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+    $startType = [string](Get-KbServiceStartType -Name $name)
+    $status = [string](Get-KbService -Name $name).Status
+    return New-KbServiceState -Name $name -StartType $startType -Status $status
 }
 
-function Set-KbServiceSnapshot {
-    # Start type first, so a Disabled service that must run can then be started.
-    param([string]$Name, [hashtable]$Current, [hashtable]$Target)
-    if ($Current['StartType'] -ne $Target['StartType']) {
-        Set-Service -Name $Name -StartupType $Target['StartType'] -Confirm:$false -ErrorAction Stop
+function New-KbServiceState {
+    param([string]$Name, [string]$StartType, [string]$Status)
+    return @{
+        Text = (Format-KbServiceState -StartType $StartType -Status $Status)
+        Value = [ordered]@{ startType = $StartType; state = $Status }
+        Target = $Name
+        StartType = $StartType
+        Status = $Status
     }
-    if ($Current['Status'] -ne $Target['Status']) {
-        if ($Target['Status'] -eq 'Running') {
-            Start-KbService -Name $Name
+}
+
+function Get-KbWantedServiceState {
+    # What the step manages replaces what is there; '' leaves that part alone.
+    param([hashtable]$Step, [hashtable]$State)
+    $startType = ConvertTo-KbServiceWord -Value $Step['StartType'] -Allowed @('Automatic', 'Manual', 'Disabled')
+    $status = ConvertTo-KbServiceWord -Value $Step['State'] -Allowed @('Running', 'Stopped')
+    if ($startType.Length -eq 0) { $startType = $State['StartType'] }
+    if ($status.Length -eq 0) { $status = $State['Status'] }
+    return New-KbServiceState -Name $Step['Name'] -StartType $startType -Status $status
+}
+
+function Test-KbServiceState {
+    param([hashtable]$Step, [hashtable]$State)
+    $wanted = Get-KbWantedServiceState -Step $Step -State $State
+    return ($State['StartType'] -eq $wanted['StartType'] -and $State['Status'] -eq $wanted['Status'])
+}
+
+function Get-KbServicePlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $wanted = Get-KbWantedServiceState -Step $Step -State $State
+    return @{ Action = 'Set the service to ' + $wanted['Text']; After = $wanted }
+}
+
+function Set-KbServiceState {
+    # Start type first, so a Disabled service that must run can then be started.
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    $name = $Step['Name']
+    $target = $Change['After']
+    if ($State['StartType'] -ne $target['StartType']) {
+        Set-Service -Name $name -StartupType $target['StartType'] -Confirm:$false -ErrorAction Stop
+    }
+    if ($State['Status'] -ne $target['Status']) {
+        if ($target['Status'] -eq 'Running') {
+            Start-KbService -Name $name
         } else {
             $stopped = New-Object System.Collections.Generic.List[string]
-            Stop-KbService -Name $Name -Stopped $stopped
+            Stop-KbService -Name $name -Stopped $stopped
         }
     }
 }
@@ -2938,39 +3202,14 @@ function Invoke-KbServiceStep {
         [string]$StartType = '',
         [string]$State = ''
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        if ($null -eq (Get-KbService -Name $Name)) {
-            Add-KbResult -Id $Id -Status 'failed' -Message ('service ' + $Name + ' is not installed on this machine')
-            return
-        }
-        $current = Get-KbServiceSnapshot -Name $Name
-        $target = @{ StartType = $current['StartType']; Status = $current['Status'] }
-        $wantStart = ConvertTo-KbServiceWord -Value $StartType -Allowed @('Automatic', 'Manual', 'Disabled')
-        $wantState = ConvertTo-KbServiceWord -Value $State -Allowed @('Running', 'Stopped')
-        if ($wantStart.Length -gt 0) { $target['StartType'] = $wantStart }
-        if ($wantState.Length -gt 0) { $target['Status'] = $wantState }
-        $before = Format-KbServiceState -StartType $current['StartType'] -Status $current['Status']
-        $after = Format-KbServiceState -StartType $target['StartType'] -Status $target['Status']
-        if ($current['StartType'] -eq $target['StartType'] -and $current['Status'] -eq $target['Status']) {
-            Add-KbResult -Id $Id -Status 'ok' -Before $before -After $before
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess($Name, 'Set the service to ' + $after)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $after -Message ('would set service ' + $Name) -Simulated
-            return
-        }
-        Set-KbServiceSnapshot -Name $Name -Current $current -Target $target
-        $reread = Get-KbServiceSnapshot -Name $Name
-        $now = Format-KbServiceState -StartType $reread['StartType'] -Status $reread['Status']
-        if ($reread['StartType'] -eq $target['StartType'] -and $reread['Status'] -eq $target['Status']) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $now
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before $before -After $now -Message ('did not stick: wanted ' + $after)
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('service ' + $Name + ': ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbServiceState}
+        Test = ${function:Test-KbServiceState}
+        Plan = ${function:Get-KbServicePlan}
+        Set = ${function:Set-KbServiceState}
     }
+    $step = @{ Name = $Name; StartType = $StartType; State = $State }
+    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind ('service ' + $Name) -Step $step @lifecycle
 }
 # ==== end of kbfix runtime ====
 

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '0af18f78cb0fa6c06d1a7ec74c49664d4fecfe52de8c409127c6ed21a9b1375e'
+$script:KbRuntimeSha256 = '888df4faae715caf024e2e2a58e659a7e46044d536732c82879a50a935b2fcab'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 0af18f78cb0fa6c06d1a7ec74c49664d4fecfe52de8c409127c6ed21a9b1375e ====
+# ==== kbfix runtime 0.1.0, sha256 888df4faae715caf024e2e2a58e659a7e46044d536732c82879a50a935b2fcab ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -314,11 +314,15 @@ function Format-KbResultLine {
 
 function Add-KbResult {
     # -Simulated: the change was only predicted (-WhatIf). -Warn: a skip that needs attention.
+    # Before/After are text for the log; BeforeValue/AfterValue the same states as typed data
+    # (a state step's registry type and data, attribute mask, ...), for a later rollback.
     param(
         [string]$Id,
         [string]$Status,
         [string]$Before = '',
         [string]$After = '',
+        [object]$BeforeValue = $null,
+        [object]$AfterValue = $null,
         [string]$Message = '',
         [switch]$Simulated,
         [switch]$Warn
@@ -333,6 +337,8 @@ function Add-KbResult {
         status = $Status.ToLowerInvariant()
         before = (Format-KbShort $Before)
         after = (Format-KbShort $After)
+        beforeValue = $BeforeValue
+        afterValue = $AfterValue
         message = (Format-KbShort $Message 1000)
         whatIf = [bool]$Simulated
         conditionalOn = ''
@@ -1192,6 +1198,55 @@ function Get-KbNulFriendlyNameThumbprints {
     }
 }
 
+# ---- step-lifecycle.ps1: the lifecycle of every state step and every one-shot step ----
+# The engine owns the guard, -WhatIf, the re-read, the result record and the error handling; a
+# kind passes its functions (${function:Get-KbXState}), which get the kind's data ($Step) and
+# the engine's findings as parameters, never through the caller's scope. A state is
+# @{ Text = <log>; Value = <typed, for the JSON>; Target = <path, location>; Note = <ok message> }.
+
+function Format-KbWould {
+    # 'Set to DWord 1' on 'HKLM\X\Y' -> 'HKLM\X\Y: would set to DWord 1'
+    param([string]$Target, [string]$Action)
+    $text = $Action
+    if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
+    return ($Target + ': would ' + $text)
+}
+
+function Invoke-KbOneShotStep {
+    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Act.
+    #   Plan ($Step) -> @{ Target; Action; Before; After; BeforeValue; AfterValue; Note (for -WhatIf); Stop }
+    #   Act ($Step, $Plan) -> @{ Status; After; AfterValue; Message }
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [string]$Id,
+        [hashtable]$Guard = $null,
+        [string]$ProfileRoot = '',
+        [string]$Kind,
+        [hashtable]$Step,
+        [scriptblock]$Plan,
+        [scriptblock]$Act
+    )
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+        $planned = & $Plan $Step
+        $before = [string]$planned['Before']
+        if ($null -ne $planned['Stop']) {
+            Add-KbResult -Id $Id -Status $planned['Stop']['Status'] -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['BeforeValue'] -Message $planned['Stop']['Message']
+            return
+        }
+        if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
+            $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
+            if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
+            return
+        }
+        $outcome = & $Act $Step $planned
+        Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
+    }
+}
+
 # ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
 # A probe returns [pscustomobject]@{ Id; Present; Detail } and never throws; a group adds Items.
 # Both scripts include this file: the remediation detects before, after each method (escalate)
@@ -1995,6 +2050,42 @@ function Resolve-KbRunArguments {
     }
 }
 
+function Get-KbRunPlan {
+    # A missing program ends the step as failed.
+    param([hashtable]$Step)
+    $exe = Resolve-KbPath -Spec $Step['Program']
+    if (-not [System.IO.File]::Exists($exe)) {
+        return @{ Stop = @{ Status = 'failed'; Message = ('program not found: ' + $exe) } }
+    }
+    $list = @(Resolve-KbRunArguments -Arguments $Step['Arguments'])
+    $commandLine = ConvertTo-KbArgumentString -Arguments $list
+    return @{
+        Target = $exe
+        Action = 'Run with arguments: ' + $commandLine
+        Before = 'not run'
+        After = 'exit code ' + ($Step['SuccessCodes'] -join ' or ')
+        AfterValue = [ordered]@{ exitCodes = @($Step['SuccessCodes']) }
+        Arguments = $list
+        CommandLine = $commandLine
+    }
+}
+
+function Invoke-KbRunAct {
+    param([hashtable]$Step, [hashtable]$Plan)
+    $exe = $Plan['Target']
+    $run = Invoke-KbProcess -FilePath $exe -Arguments $Plan['Arguments'] -TimeoutSeconds $Step['TimeoutSeconds'] -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
+    $ran = 'ran ' + $exe + ' ' + $Plan['CommandLine']
+    if ($run.TimedOut) {
+        return @{ Status = 'failed'; After = 'timed out'; AfterValue = [ordered]@{ timedOut = $true }; Message = ($exe + ' still ran after ' + $Step['TimeoutSeconds'] + ' s and was ended') }
+    }
+    $outcome = @{ Status = 'changed'; After = ('exit code ' + $run.ExitCode); AfterValue = [ordered]@{ exitCode = $run.ExitCode }; Message = $ran }
+    if ($Step['SuccessCodes'] -notcontains $run.ExitCode) {
+        $outcome['Status'] = 'failed'
+        $outcome['Message'] = $ran + '; expected ' + $Plan['After']
+    }
+    return $outcome
+}
+
 function Invoke-KbRunStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -2005,32 +2096,10 @@ function Invoke-KbRunStep {
         [int[]]$SuccessCodes = @(0),
         [int]$TimeoutSeconds = 300
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        $exe = Resolve-KbPath -Spec $Program
-        if (-not [System.IO.File]::Exists($exe)) {
-            Add-KbResult -Id $Id -Status 'failed' -Message ('program not found: ' + $exe)
-            return
-        }
-        $list = @(Resolve-KbRunArguments -Arguments $Arguments)
-        $commandLine = ConvertTo-KbArgumentString -Arguments $list
-        if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
-        $expected = 'exit code ' + ($SuccessCodes -join ' or ')
-        if (-not $PSCmdlet.ShouldProcess($exe, 'Run with arguments: ' + $commandLine)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'not run' -After $expected -Message ('would run ' + $exe + ' ' + $commandLine) -Simulated
-            return
-        }
-        $run = Invoke-KbProcess -FilePath $exe -Arguments $list -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
-        if ($run.TimedOut) {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'not run' -After 'timed out' -Message ($exe + ' still ran after ' + $TimeoutSeconds + ' s and was ended')
-        } elseif ($SuccessCodes -contains $run.ExitCode) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'not run' -After ('exit code ' + $run.ExitCode) -Message ('ran ' + $exe + ' ' + $commandLine)
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'not run' -After ('exit code ' + $run.ExitCode) -Message ('ran ' + $exe + ' ' + $commandLine + '; expected ' + $expected)
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('run: ' + (Get-KbErrorText $_))
-    }
+    if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
+    $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
+    $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step @lifecycle
 }
 # ==== end of kbfix runtime ====
 

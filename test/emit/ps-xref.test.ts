@@ -110,6 +110,14 @@ async function analyze(path: string, text: string): Promise<Script> {
     else topLevel.add(node.text);
   }
 
+  // A function passed by reference (${function:Get-KbXState}, to the step lifecycle) is called
+  // by whoever receives it: count the reference as a call from the function that passes it.
+  for (const fn of root.descendantsOfType("function_statement"))
+    for (const m of fn.text.matchAll(/\$\{function:([A-Za-z]+-Kb\w+)\}/g)) {
+      invoked.add(m[1]!);
+      calls.get(functionName(fn))!.add(m[1]!);
+    }
+
   const scriptReads = new Set<string>();
   const scriptAssigned = new Set<string>();
   for (const node of root.descendantsOfType("variable")) {

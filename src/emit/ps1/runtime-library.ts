@@ -21,6 +21,7 @@ const SHARED_FILES = [
   "registry",
   "certificates",
   "when-applicable",
+  "step-lifecycle",
   "probes/join",
 ];
 const RUN_FILES = ["preflight", "method", "process", "complete"];

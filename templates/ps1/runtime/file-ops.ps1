@@ -87,3 +87,15 @@ function Move-KbPath {
         [System.IO.File]::Move($Source, $Destination)
     }
 }
+
+function New-KbEntriesData {
+    # Folder entries as typed data for a step's result: whether the folder exists, how many
+    # entries, and their names (the first 100).
+    param([bool]$Exists, [object[]]$Entries)
+    $names = New-Object System.Collections.Generic.List[string]
+    foreach ($entry in $Entries) {
+        if ($names.Count -ge 100) { break }
+        $names.Add([string]$entry.Name)
+    }
+    return [ordered]@{ exists = $Exists; count = @($Entries).Count; names = $names.ToArray() }
+}

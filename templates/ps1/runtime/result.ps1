@@ -44,11 +44,15 @@ function Format-KbResultLine {
 
 function Add-KbResult {
     # -Simulated: the change was only predicted (-WhatIf). -Warn: a skip that needs attention.
+    # Before/After are text for the log; BeforeValue/AfterValue the same states as typed data
+    # (a state step's registry type and data, attribute mask, ...), for a later rollback.
     param(
         [string]$Id,
         [string]$Status,
         [string]$Before = '',
         [string]$After = '',
+        [object]$BeforeValue = $null,
+        [object]$AfterValue = $null,
         [string]$Message = '',
         [switch]$Simulated,
         [switch]$Warn
@@ -63,6 +67,8 @@ function Add-KbResult {
         status = $Status.ToLowerInvariant()
         before = (Format-KbShort $Before)
         after = (Format-KbShort $After)
+        beforeValue = $BeforeValue
+        afterValue = $AfterValue
         message = (Format-KbShort $Message 1000)
         whatIf = [bool]$Simulated
         conditionalOn = ''

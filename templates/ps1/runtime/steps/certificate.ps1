@@ -31,6 +31,46 @@ function Add-KbCertificateToStore {
     }
 }
 
+function Get-KbCertificateState {
+    param([hashtable]$Step)
+    if ([string]::IsNullOrEmpty($Step['Thumbprint']) -and [string]::IsNullOrEmpty($Step['Subject'])) { throw 'neither a thumbprint nor a subject given' }
+    $found = @(Find-KbCertificate -Store $Step['Store'] -Thumbprint $Step['Thumbprint'] -Subject $Step['Subject'])
+    $state = @{ Text = 'missing'; Value = [ordered]@{ present = $false; thumbprint = '' }; Target = 'LocalMachine\' + $Step['Store']; Present = $false }
+    if ($found.Count -gt 0) {
+        $state['Text'] = 'present: ' + (Format-KbCertificate -Certificate $found[0])
+        $state['Value'] = [ordered]@{ present = $true; thumbprint = [string]$found[0].Thumbprint }
+        $state['Present'] = $true
+    }
+    return $state
+}
+
+function Test-KbCertificateState {
+    param([hashtable]$Step, [hashtable]$State)
+    return $State['Present']
+}
+
+function Get-KbCertificatePlan {
+    # The import to make, or why there is none: no file given (manual), or the wrong certificate.
+    param([hashtable]$Step, [hashtable]$State)
+    $target = Format-KbCertificateTarget -Thumbprint $Step['Thumbprint'] -Subject $Step['Subject']
+    $file = Get-KbImportFile -ImportFrom $Step['ImportFrom']
+    if ($null -eq $file) {
+        return @{ Stop = @{ Status = 'manual'; Message = (Format-KbImportHint -Store $Step['Store'] -Target $target -ImportFrom $Step['ImportFrom']) } }
+    }
+    $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($file)
+    if (-not (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Step['Thumbprint'] -Subject $Step['Subject'])) {
+        return @{ Stop = @{ Status = 'failed'; Message = ($file + ' holds ' + (Format-KbCertificate -Certificate $certificate) + ', not ' + $target) } }
+    }
+    $after = @{ Text = 'present: ' + (Format-KbCertificate -Certificate $certificate); Value = [ordered]@{ present = $true; thumbprint = [string]$certificate.Thumbprint } }
+    return @{ Action = 'Import ' + $target + ' from ' + $file; After = $after; File = $file; Certificate = $certificate }
+}
+
+function Set-KbCertificateState {
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    Add-KbCertificateToStore -Store $Step['Store'] -Certificate $Change['Certificate']
+    return ('imported ' + $Change['File'] + ' into ' + $State['Target'])
+}
+
 function Invoke-KbCertificateStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -41,38 +81,12 @@ function Invoke-KbCertificateStep {
         [string]$Subject = '',
         [string]$ImportFrom = ''
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        if ([string]::IsNullOrEmpty($Thumbprint) -and [string]::IsNullOrEmpty($Subject)) { throw 'neither a thumbprint nor a subject given' }
-        $target = Format-KbCertificateTarget -Thumbprint $Thumbprint -Subject $Subject
-        $found = @(Find-KbCertificate -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
-        if ($found.Count -gt 0) {
-            $present = 'present: ' + (Format-KbCertificate -Certificate $found[0])
-            Add-KbResult -Id $Id -Status 'ok' -Before $present -After $present -Message ('LocalMachine\' + $Store)
-            return
-        }
-        $file = Get-KbImportFile -ImportFrom $ImportFrom
-        if ($null -eq $file) {
-            Add-KbResult -Id $Id -Status 'manual' -Before 'missing' -After 'missing' -Message (Format-KbImportHint -Store $Store -Target $target -ImportFrom $ImportFrom)
-            return
-        }
-        $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($file)
-        if (-not (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Thumbprint -Subject $Subject)) {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'missing' -After 'missing' -Message ($file + ' holds ' + (Format-KbCertificate -Certificate $certificate) + ', not ' + $target)
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess('LocalMachine\' + $Store, 'Import ' + $target + ' from ' + $file)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'missing' -After 'present' -Message ('would import ' + $file + ' into LocalMachine\' + $Store) -Simulated
-            return
-        }
-        Add-KbCertificateToStore -Store $Store -Certificate $certificate
-        $again = @(Find-KbCertificate -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
-        if ($again.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'missing' -After ('present: ' + (Format-KbCertificate -Certificate $again[0])) -Message ('imported ' + $file + ' into LocalMachine\' + $Store)
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'missing' -After 'missing' -Message ('did not stick: ' + $target + ' is not in LocalMachine\' + $Store + ' after the import')
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('certificate: ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbCertificateState}
+        Test = ${function:Test-KbCertificateState}
+        Plan = ${function:Get-KbCertificatePlan}
+        Set = ${function:Set-KbCertificateState}
     }
+    $step = @{ Store = $Store; Thumbprint = $Thumbprint; Subject = $Subject; ImportFrom = $ImportFrom }
+    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'certificate' -Step $step @lifecycle
 }

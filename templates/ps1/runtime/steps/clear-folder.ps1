@@ -19,6 +19,45 @@ function Move-KbEntriesToBackup {
     return $backup
 }
 
+function Get-KbClearFolderState {
+    # A missing folder is a state of its own: there is nothing to clear.
+    param([hashtable]$Step)
+    $folder = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
+    if (-not [System.IO.Directory]::Exists($folder)) {
+        return @{ Text = 'missing'; Value = (New-KbEntriesData -Exists $false -Entries @()); Target = $folder; Note = ($folder + ' does not exist: nothing to clear'); Entries = @() }
+    }
+    $entries = @(Get-KbMatchingEntries -Folder $folder -Pattern $Step['Include'])
+    return @{ Text = ([string]$entries.Count + ' entries matching ' + $Step['Include']); Value = (New-KbEntriesData -Exists $true -Entries $entries); Target = $folder; Entries = $entries }
+}
+
+function Test-KbClearFolderState {
+    param([hashtable]$Step, [hashtable]$State)
+    return ($State['Entries'].Count -eq 0)
+}
+
+function Get-KbClearFolderPlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $action = 'Delete ' + $State['Entries'].Count + ' entries'
+    if ($Step['Backup']) { $action = 'Move ' + $State['Entries'].Count + ' entries into a new backup folder beside it' }
+    $after = @{ Text = ('0 entries matching ' + $Step['Include']); Value = (New-KbEntriesData -Exists $true -Entries @()) }
+    return @{ Action = $action; After = $after }
+}
+
+function Set-KbClearFolderState {
+    # Deletes (or moves into a backup folder) what the state lists; returns where they went and
+    # the first problem, for the message.
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    $problems = New-Object System.Collections.Generic.List[string]
+    $message = 'deleted from ' + $State['Target']
+    if ($Step['Backup']) {
+        $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems)
+    } else {
+        Remove-KbEntries -Entries $State['Entries'] -Problems $problems
+    }
+    if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
+    return $message
+}
+
 function Invoke-KbClearFolderStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -30,44 +69,13 @@ function Invoke-KbClearFolderStep {
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = ''
     )
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    try {
-        if (-not (Test-KbStepGuard -ResultId $resultId -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        if ([string]::IsNullOrEmpty($Include)) { $Include = '*' }
-        $folder = Resolve-KbPath -Spec $Path -ProfileRoot $ProfileRoot -BelowBase
-        if (-not [System.IO.Directory]::Exists($folder)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before 'missing' -After 'missing' -Message ($folder + ' does not exist: nothing to clear')
-            return
-        }
-        $entries = @(Get-KbMatchingEntries -Folder $folder -Pattern $Include)
-        $before = [string]$entries.Count + ' entries matching ' + $Include
-        if ($entries.Count -eq 0) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before $before -After $before -Message $folder
-            return
-        }
-        $action = 'Delete ' + $entries.Count + ' entries'
-        if ($Backup) { $action = 'Move ' + $entries.Count + ' entries into a new backup folder beside it' }
-        if (-not $PSCmdlet.ShouldProcess($folder, $action)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After ('0 entries matching ' + $Include) -Message ('would ' + $action.ToLowerInvariant() + ' in ' + $folder) -Simulated
-            return
-        }
-        $problems = New-Object System.Collections.Generic.List[string]
-        $message = 'deleted from ' + $folder
-        if ($Backup) {
-            $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $folder -Entries $entries -Problems $problems)
-        } else {
-            Remove-KbEntries -Entries $entries -Problems $problems
-        }
-        $left = @(Get-KbMatchingEntries -Folder $folder -Pattern $Include).Count
-        $after = [string]$left + ' entries matching ' + $Include
-        if ($left -eq 0) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After $after -Message $message
-        } else {
-            $first = ''
-            if ($problems.Count -gt 0) { $first = '; first problem: ' + $problems[0] }
-            Add-KbResult -Id $resultId -Status 'failed' -Before $before -After $after -Message ('entries remain in ' + $folder + $first)
-        }
-    } catch {
-        Add-KbResult -Id $resultId -Status 'failed' -Message ('clear folder: ' + (Get-KbErrorText $_))
+    if ([string]::IsNullOrEmpty($Include)) { $Include = '*' }
+    $lifecycle = @{
+        Get = ${function:Get-KbClearFolderState}
+        Test = ${function:Test-KbClearFolderState}
+        Plan = ${function:Get-KbClearFolderPlan}
+        Set = ${function:Set-KbClearFolderState}
     }
+    $step = @{ Path = $Path; Include = $Include; Backup = $Backup; ProfileRoot = $ProfileRoot }
+    Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'clear folder' -Step $step @lifecycle
 }

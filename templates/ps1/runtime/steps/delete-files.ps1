@@ -27,6 +27,50 @@ function Format-KbFileList {
     return ([string]$names.Count + ' files: ' + ($names -join ', '))
 }
 
+function Get-KbDeleteFilesState {
+    # A missing folder is a state of its own: there is nothing to delete.
+    param([hashtable]$Step)
+    if ([string]::IsNullOrEmpty($Step['Pattern'])) { throw 'no file pattern given' }
+    $folder = Resolve-KbPath -Spec $Step['Folder'] -ProfileRoot $Step['ProfileRoot']
+    if (-not [System.IO.Directory]::Exists($folder)) {
+        return @{ Text = 'missing'; Value = (New-KbEntriesData -Exists $false -Entries @()); Target = $folder; Note = ($folder + ' does not exist: nothing to delete'); Files = @() }
+    }
+    $files = @(Get-KbDeleteCandidates -Folder $folder -Pattern $Step['Pattern'])
+    $text = '0 files matching ' + $Step['Pattern']
+    if ($files.Count -gt 0) { $text = Format-KbFileList -Files $files }
+    return @{ Text = $text; Value = (New-KbEntriesData -Exists $true -Entries $files); Target = $folder; Files = $files }
+}
+
+function Test-KbDeleteFilesState {
+    param([hashtable]$Step, [hashtable]$State)
+    return ($State['Files'].Count -eq 0)
+}
+
+function Get-KbDeleteFilesPlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $action = 'Delete ' + $State['Files'].Count + ' files matching ' + $Step['Pattern']
+    if ($Step['Backup']) { $action = 'Rename ' + $State['Files'].Count + ' files matching ' + $Step['Pattern'] + ' to <name>.kbfix-bak' }
+    $after = @{ Text = ('0 files matching ' + $Step['Pattern']); Value = (New-KbEntriesData -Exists $true -Entries @()) }
+    return @{ Action = $action; After = $after }
+}
+
+function Set-KbDeleteFilesState {
+    # Deletes (or renames to *.kbfix-bak) what the state lists; returns what it did and the first
+    # problem, for the message.
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    $problems = New-Object System.Collections.Generic.List[string]
+    $done = 'deleted'
+    if ($Step['Backup']) {
+        $done = 'renamed to *.kbfix-bak'
+        Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems
+    } else {
+        Remove-KbEntries -Entries $State['Files'] -Problems $problems
+    }
+    $message = $done + ' in ' + $State['Target']
+    if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
+    return $message
+}
+
 function Invoke-KbDeleteFilesStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -38,44 +82,12 @@ function Invoke-KbDeleteFilesStep {
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = ''
     )
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    try {
-        if (-not (Test-KbStepGuard -ResultId $resultId -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        if ([string]::IsNullOrEmpty($Pattern)) { throw 'no file pattern given' }
-        $folderPath = Resolve-KbPath -Spec $Folder -ProfileRoot $ProfileRoot
-        if (-not [System.IO.Directory]::Exists($folderPath)) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before 'missing' -After 'missing' -Message ($folderPath + ' does not exist: nothing to delete')
-            return
-        }
-        $files = @(Get-KbDeleteCandidates -Folder $folderPath -Pattern $Pattern)
-        if ($files.Count -eq 0) {
-            Add-KbResult -Id $resultId -Status 'ok' -Before ('0 files matching ' + $Pattern) -After ('0 files matching ' + $Pattern) -Message $folderPath
-            return
-        }
-        $before = Format-KbFileList -Files $files
-        $action = 'Delete ' + $files.Count + ' files matching ' + $Pattern
-        if ($Backup) { $action = 'Rename ' + $files.Count + ' files matching ' + $Pattern + ' to <name>.kbfix-bak' }
-        if (-not $PSCmdlet.ShouldProcess($folderPath, $action)) {
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After ('0 files matching ' + $Pattern) -Message ('would ' + $action.ToLowerInvariant() + ' in ' + $folderPath) -Simulated
-            return
-        }
-        $problems = New-Object System.Collections.Generic.List[string]
-        if ($Backup) {
-            Rename-KbFilesToBackup -Folder $folderPath -Files $files -Problems $problems
-        } else {
-            Remove-KbEntries -Entries $files -Problems $problems
-        }
-        $left = @(Get-KbDeleteCandidates -Folder $folderPath -Pattern $Pattern)
-        if ($left.Count -eq 0) {
-            $done = 'deleted'
-            if ($Backup) { $done = 'renamed to *.kbfix-bak' }
-            Add-KbResult -Id $resultId -Status 'changed' -Before $before -After ('0 files matching ' + $Pattern) -Message ($done + ' in ' + $folderPath)
-        } else {
-            $first = ''
-            if ($problems.Count -gt 0) { $first = '; first problem: ' + $problems[0] }
-            Add-KbResult -Id $resultId -Status 'failed' -Before $before -After (Format-KbFileList -Files $left) -Message ('files remain in ' + $folderPath + $first)
-        }
-    } catch {
-        Add-KbResult -Id $resultId -Status 'failed' -Message ('delete files: ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbDeleteFilesState}
+        Test = ${function:Test-KbDeleteFilesState}
+        Plan = ${function:Get-KbDeleteFilesPlan}
+        Set = ${function:Set-KbDeleteFilesState}
     }
+    $step = @{ Folder = $Folder; Pattern = $Pattern; Backup = $Backup; ProfileRoot = $ProfileRoot }
+    Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'delete files' -Step $step @lifecycle
 }

@@ -14,6 +14,55 @@ function Register-KbDll {
     return ''
 }
 
+function Get-KbRegisterDllsPlan {
+    # The DLLs whose files exist; the missing ones are named in the message. None left: ok.
+    param([hashtable]$Step)
+    $present = New-Object System.Collections.Generic.List[string]
+    $missing = New-Object System.Collections.Generic.List[string]
+    foreach ($spec in $Step['Dlls']) {
+        $dll = Resolve-KbPath -Spec $spec
+        if ([System.IO.File]::Exists($dll)) { $present.Add($dll) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
+    }
+    $note = ''
+    if ($missing.Count -gt 0) { $note = 'not on this Windows, skipped: ' + ($missing.ToArray() -join ', ') }
+    $plan = @{
+        Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
+        Action = 'Register with /s: ' + (@($present.ToArray() | ForEach-Object { [System.IO.Path]::GetFileName($_) }) -join ', ')
+        Before = [string](@($Step['Dlls']).Count) + ' DLLs'
+        After = [string]$present.Count + ' registered'
+        AfterValue = [ordered]@{ registered = @($present.ToArray()); missing = @($missing.ToArray()) }
+        Dlls = $present.ToArray()
+        Note = $note
+    }
+    if ($present.Count -eq 0) {
+        $plan['After'] = '0 registered'
+        $plan['Stop'] = @{ Status = 'ok'; Message = $note }
+    }
+    return $plan
+}
+
+function Invoke-KbRegisterDllsAct {
+    # Every DLL, even after one fails; the step fails when any did.
+    param([hashtable]$Step, [hashtable]$Plan)
+    $registered = New-Object System.Collections.Generic.List[string]
+    $failures = New-Object System.Collections.Generic.List[string]
+    foreach ($dll in $Plan['Dlls']) {
+        $leaf = [System.IO.Path]::GetFileName($dll)
+        $problem = Register-KbDll -Tool $Plan['Target'] -Dll $dll
+        if ($problem.Length -eq 0) { $registered.Add($leaf) } else { $failures.Add($leaf + ' (' + $problem + ')') }
+    }
+    $message = New-Object System.Collections.Generic.List[string]
+    if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
+    if ($Plan['Note'].Length -gt 0) { $message.Add($Plan['Note']) }
+    $status = 'changed'
+    if ($failures.Count -gt 0) {
+        $status = 'failed'
+        $message.Add('failed: ' + ($failures.ToArray() -join ', '))
+    }
+    $value = [ordered]@{ registered = @($registered.ToArray()); failed = @($failures.ToArray()) }
+    return @{ Status = $status; After = ([string]$registered.Count + ' registered'); AfterValue = $value; Message = ($message.ToArray() -join '; ') }
+}
+
 function Invoke-KbRegisterDllsStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -21,44 +70,6 @@ function Invoke-KbRegisterDllsStep {
         [hashtable]$Guard = $null,
         [object[]]$Dlls = @()
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        $regsvr32 = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
-        $registered = New-Object System.Collections.Generic.List[string]
-        $missing = New-Object System.Collections.Generic.List[string]
-        $failures = New-Object System.Collections.Generic.List[string]
-        $wouldRegister = New-Object System.Collections.Generic.List[string]
-        foreach ($spec in $Dlls) {
-            $dll = Resolve-KbPath -Spec $spec
-            $leaf = [System.IO.Path]::GetFileName($dll)
-            if (-not [System.IO.File]::Exists($dll)) {
-                $missing.Add($leaf)
-                continue
-            }
-            if (-not $PSCmdlet.ShouldProcess($dll, 'regsvr32 /s')) {
-                $wouldRegister.Add($leaf)
-                continue
-            }
-            $problem = Register-KbDll -Tool $regsvr32 -Dll $dll
-            if ($problem.Length -eq 0) { $registered.Add($leaf) } else { $failures.Add($leaf + ' (' + $problem + ')') }
-        }
-        $message = New-Object System.Collections.Generic.List[string]
-        if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
-        if ($wouldRegister.Count -gt 0) { $message.Add('would register: ' + ($wouldRegister.ToArray() -join ', ')) }
-        if ($missing.Count -gt 0) { $message.Add('not on this Windows, skipped: ' + ($missing.ToArray() -join ', ')) }
-        if ($failures.Count -gt 0) { $message.Add('failed: ' + ($failures.ToArray() -join ', ')) }
-        $text = $message.ToArray() -join '; '
-        $before = [string](@($Dlls).Count) + ' DLLs'
-        if ($failures.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'failed' -Before $before -After ([string]$registered.Count + ' registered') -Message $text
-        } elseif ($wouldRegister.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$wouldRegister.Count + ' registered') -Message $text -Simulated
-        } elseif ($registered.Count -gt 0) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$registered.Count + ' registered') -Message $text
-        } else {
-            Add-KbResult -Id $Id -Status 'ok' -Before $before -After '0 registered' -Message $text
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('register DLLs: ' + (Get-KbErrorText $_))
-    }
+    $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } @lifecycle
 }

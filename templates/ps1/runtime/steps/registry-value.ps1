@@ -3,6 +3,48 @@
 # never reports "changed" again. The old value is recorded as "before" (the backup). Setup may
 # restore some values from a protected copy: a value that reads back different is "did not stick".
 
+function ConvertTo-KbRegistryValueData {
+    # A value as typed JSON data for the result: Data as compared (numbers unsigned), binary as hex.
+    param([bool]$KeyExists, [bool]$Exists, [string]$Type, [object]$Data)
+    if ($Type -eq 'Binary') { $Data = (@($Data) | ForEach-Object { '{0:x2}' -f $_ }) -join ' ' }
+    return [ordered]@{ keyExists = $KeyExists; exists = $Exists; type = $Type; data = $Data }
+}
+
+function Get-KbRegistryValueState {
+    param([hashtable]$Step)
+    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name']
+    $data = $null
+    if ($current['Exists']) { $data = ConvertFrom-KbRegistryRaw -Kind $current['Kind'] -Data $current['Data'] }
+    $valueName = $Step['Name']
+    if ($valueName.Length -eq 0) { $valueName = '(default)' }
+    return @{
+        Text = (Format-KbRegistryState -Value $current)
+        Value = (ConvertTo-KbRegistryValueData -KeyExists $current['KeyExists'] -Exists $current['Exists'] -Type $current['Kind'] -Data $data)
+        Target = 'HKLM\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
+        Read = $current
+    }
+}
+
+function Test-KbRegistryValueState {
+    param([hashtable]$Step, [hashtable]$State)
+    $expected = ConvertTo-KbRegistryData -Type $Step['Type'] -Data $Step['Data']
+    return (Test-KbRegistryDataEqual -Value $State['Read'] -Type $Step['Type'] -Expected $expected)
+}
+
+function Get-KbRegistryValuePlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $expected = ConvertTo-KbRegistryData -Type $Step['Type'] -Data $Step['Data']
+    $text = $Step['Type'] + ' ' + (Format-KbRegistryData -Type $Step['Type'] -Data $expected)
+    $value = ConvertTo-KbRegistryValueData -KeyExists $true -Exists $true -Type $Step['Type'] -Data $expected
+    return @{ Action = 'Set to ' + $text; After = @{ Text = $text; Value = $value }; Expected = $expected }
+}
+
+function Set-KbRegistryValueState {
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected']
+    return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
+}
+
 function Invoke-KbRegistryValueStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -13,32 +55,12 @@ function Invoke-KbRegistryValueStep {
         [string]$Type,
         [object]$Data
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        $expected = ConvertTo-KbRegistryData -Type $Type -Data $Data
-        $valueName = $Name
-        if ($valueName.Length -eq 0) { $valueName = '(default)' }
-        $location = 'HKLM\' + (Get-KbRegistrySubKey -Key $Key) + '\' + $valueName
-        $current = Read-KbRegistryValue -Key $Key -Name $Name
-        $before = Format-KbRegistryState -Value $current
-        $after = $Type + ' ' + (Format-KbRegistryData -Type $Type -Data $expected)
-        if (Test-KbRegistryDataEqual -Value $current -Type $Type -Expected $expected) {
-            Add-KbResult -Id $Id -Status 'ok' -Before $before -After $before -Message $location
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess($location, 'Set to ' + $after)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $after -Message ('would set ' + $location) -Simulated
-            return
-        }
-        Write-KbRegistryValue -Key $Key -Name $Name -Type $Type -Expected $expected
-        $reread = Read-KbRegistryValue -Key $Key -Name $Name
-        $now = Format-KbRegistryState -Value $reread
-        if (Test-KbRegistryDataEqual -Value $reread -Type $Type -Expected $expected) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $now -Message ('set ' + $location + ' (old value: ' + $before + ')')
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before $before -After $now -Message ('did not stick: ' + $location + ' reads back ' + $now)
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('registry value: ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbRegistryValueState}
+        Test = ${function:Test-KbRegistryValueState}
+        Plan = ${function:Get-KbRegistryValuePlan}
+        Set = ${function:Set-KbRegistryValueState}
     }
+    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data }
+    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
 }

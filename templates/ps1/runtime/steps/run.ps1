@@ -25,6 +25,42 @@ function Resolve-KbRunArguments {
     }
 }
 
+function Get-KbRunPlan {
+    # A missing program ends the step as failed.
+    param([hashtable]$Step)
+    $exe = Resolve-KbPath -Spec $Step['Program']
+    if (-not [System.IO.File]::Exists($exe)) {
+        return @{ Stop = @{ Status = 'failed'; Message = ('program not found: ' + $exe) } }
+    }
+    $list = @(Resolve-KbRunArguments -Arguments $Step['Arguments'])
+    $commandLine = ConvertTo-KbArgumentString -Arguments $list
+    return @{
+        Target = $exe
+        Action = 'Run with arguments: ' + $commandLine
+        Before = 'not run'
+        After = 'exit code ' + ($Step['SuccessCodes'] -join ' or ')
+        AfterValue = [ordered]@{ exitCodes = @($Step['SuccessCodes']) }
+        Arguments = $list
+        CommandLine = $commandLine
+    }
+}
+
+function Invoke-KbRunAct {
+    param([hashtable]$Step, [hashtable]$Plan)
+    $exe = $Plan['Target']
+    $run = Invoke-KbProcess -FilePath $exe -Arguments $Plan['Arguments'] -TimeoutSeconds $Step['TimeoutSeconds'] -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
+    $ran = 'ran ' + $exe + ' ' + $Plan['CommandLine']
+    if ($run.TimedOut) {
+        return @{ Status = 'failed'; After = 'timed out'; AfterValue = [ordered]@{ timedOut = $true }; Message = ($exe + ' still ran after ' + $Step['TimeoutSeconds'] + ' s and was ended') }
+    }
+    $outcome = @{ Status = 'changed'; After = ('exit code ' + $run.ExitCode); AfterValue = [ordered]@{ exitCode = $run.ExitCode }; Message = $ran }
+    if ($Step['SuccessCodes'] -notcontains $run.ExitCode) {
+        $outcome['Status'] = 'failed'
+        $outcome['Message'] = $ran + '; expected ' + $Plan['After']
+    }
+    return $outcome
+}
+
 function Invoke-KbRunStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -35,30 +71,8 @@ function Invoke-KbRunStep {
         [int[]]$SuccessCodes = @(0),
         [int]$TimeoutSeconds = 300
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        $exe = Resolve-KbPath -Spec $Program
-        if (-not [System.IO.File]::Exists($exe)) {
-            Add-KbResult -Id $Id -Status 'failed' -Message ('program not found: ' + $exe)
-            return
-        }
-        $list = @(Resolve-KbRunArguments -Arguments $Arguments)
-        $commandLine = ConvertTo-KbArgumentString -Arguments $list
-        if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
-        $expected = 'exit code ' + ($SuccessCodes -join ' or ')
-        if (-not $PSCmdlet.ShouldProcess($exe, 'Run with arguments: ' + $commandLine)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'not run' -After $expected -Message ('would run ' + $exe + ' ' + $commandLine) -Simulated
-            return
-        }
-        $run = Invoke-KbProcess -FilePath $exe -Arguments $list -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
-        if ($run.TimedOut) {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'not run' -After 'timed out' -Message ($exe + ' still ran after ' + $TimeoutSeconds + ' s and was ended')
-        } elseif ($SuccessCodes -contains $run.ExitCode) {
-            Add-KbResult -Id $Id -Status 'changed' -Before 'not run' -After ('exit code ' + $run.ExitCode) -Message ('ran ' + $exe + ' ' + $commandLine)
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before 'not run' -After ('exit code ' + $run.ExitCode) -Message ('ran ' + $exe + ' ' + $commandLine + '; expected ' + $expected)
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('run: ' + (Get-KbErrorText $_))
-    }
+    if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
+    $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
+    $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step @lifecycle
 }

@@ -10,25 +10,63 @@ function ConvertTo-KbServiceWord {
     throw ("'" + $Value + "' is not one of " + ($Allowed -join ', '))
 }
 
-function Get-KbServiceSnapshot {
-    param([string]$Name)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    return @{ StartType = [string](Get-KbServiceStartType -Name $Name); Status = [string]$service.Status }
+function Get-KbServiceState {
+    # Throws when the service is not installed: there is nothing to set.
+    param([hashtable]$Step)
+    $name = $Step['Name']
+    if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+    $startType = [string](Get-KbServiceStartType -Name $name)
+    $status = [string](Get-KbService -Name $name).Status
+    return New-KbServiceState -Name $name -StartType $startType -Status $status
 }
 
-function Set-KbServiceSnapshot {
-    # Start type first, so a Disabled service that must run can then be started.
-    param([string]$Name, [hashtable]$Current, [hashtable]$Target)
-    if ($Current['StartType'] -ne $Target['StartType']) {
-        Set-Service -Name $Name -StartupType $Target['StartType'] -Confirm:$false -ErrorAction Stop
+function New-KbServiceState {
+    param([string]$Name, [string]$StartType, [string]$Status)
+    return @{
+        Text = (Format-KbServiceState -StartType $StartType -Status $Status)
+        Value = [ordered]@{ startType = $StartType; state = $Status }
+        Target = $Name
+        StartType = $StartType
+        Status = $Status
     }
-    if ($Current['Status'] -ne $Target['Status']) {
-        if ($Target['Status'] -eq 'Running') {
-            Start-KbService -Name $Name
+}
+
+function Get-KbWantedServiceState {
+    # What the step manages replaces what is there; '' leaves that part alone.
+    param([hashtable]$Step, [hashtable]$State)
+    $startType = ConvertTo-KbServiceWord -Value $Step['StartType'] -Allowed @('Automatic', 'Manual', 'Disabled')
+    $status = ConvertTo-KbServiceWord -Value $Step['State'] -Allowed @('Running', 'Stopped')
+    if ($startType.Length -eq 0) { $startType = $State['StartType'] }
+    if ($status.Length -eq 0) { $status = $State['Status'] }
+    return New-KbServiceState -Name $Step['Name'] -StartType $startType -Status $status
+}
+
+function Test-KbServiceState {
+    param([hashtable]$Step, [hashtable]$State)
+    $wanted = Get-KbWantedServiceState -Step $Step -State $State
+    return ($State['StartType'] -eq $wanted['StartType'] -and $State['Status'] -eq $wanted['Status'])
+}
+
+function Get-KbServicePlan {
+    param([hashtable]$Step, [hashtable]$State)
+    $wanted = Get-KbWantedServiceState -Step $Step -State $State
+    return @{ Action = 'Set the service to ' + $wanted['Text']; After = $wanted }
+}
+
+function Set-KbServiceState {
+    # Start type first, so a Disabled service that must run can then be started.
+    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+    $name = $Step['Name']
+    $target = $Change['After']
+    if ($State['StartType'] -ne $target['StartType']) {
+        Set-Service -Name $name -StartupType $target['StartType'] -Confirm:$false -ErrorAction Stop
+    }
+    if ($State['Status'] -ne $target['Status']) {
+        if ($target['Status'] -eq 'Running') {
+            Start-KbService -Name $name
         } else {
             $stopped = New-Object System.Collections.Generic.List[string]
-            Stop-KbService -Name $Name -Stopped $stopped
+            Stop-KbService -Name $name -Stopped $stopped
         }
     }
 }
@@ -42,37 +80,12 @@ function Invoke-KbServiceStep {
         [string]$StartType = '',
         [string]$State = ''
     )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        if ($null -eq (Get-KbService -Name $Name)) {
-            Add-KbResult -Id $Id -Status 'failed' -Message ('service ' + $Name + ' is not installed on this machine')
-            return
-        }
-        $current = Get-KbServiceSnapshot -Name $Name
-        $target = @{ StartType = $current['StartType']; Status = $current['Status'] }
-        $wantStart = ConvertTo-KbServiceWord -Value $StartType -Allowed @('Automatic', 'Manual', 'Disabled')
-        $wantState = ConvertTo-KbServiceWord -Value $State -Allowed @('Running', 'Stopped')
-        if ($wantStart.Length -gt 0) { $target['StartType'] = $wantStart }
-        if ($wantState.Length -gt 0) { $target['Status'] = $wantState }
-        $before = Format-KbServiceState -StartType $current['StartType'] -Status $current['Status']
-        $after = Format-KbServiceState -StartType $target['StartType'] -Status $target['Status']
-        if ($current['StartType'] -eq $target['StartType'] -and $current['Status'] -eq $target['Status']) {
-            Add-KbResult -Id $Id -Status 'ok' -Before $before -After $before
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess($Name, 'Set the service to ' + $after)) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $after -Message ('would set service ' + $Name) -Simulated
-            return
-        }
-        Set-KbServiceSnapshot -Name $Name -Current $current -Target $target
-        $reread = Get-KbServiceSnapshot -Name $Name
-        $now = Format-KbServiceState -StartType $reread['StartType'] -Status $reread['Status']
-        if ($reread['StartType'] -eq $target['StartType'] -and $reread['Status'] -eq $target['Status']) {
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After $now
-        } else {
-            Add-KbResult -Id $Id -Status 'failed' -Before $before -After $now -Message ('did not stick: wanted ' + $after)
-        }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('service ' + $Name + ': ' + (Get-KbErrorText $_))
+    $lifecycle = @{
+        Get = ${function:Get-KbServiceState}
+        Test = ${function:Test-KbServiceState}
+        Plan = ${function:Get-KbServicePlan}
+        Set = ${function:Set-KbServiceState}
     }
+    $step = @{ Name = $Name; StartType = $StartType; State = $State }
+    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind ('service ' + $Name) -Step $step @lifecycle
 }
