@@ -28,8 +28,9 @@ rem   5 NotElevated
 rem   6 BadArguments
 rem   1618 Busy
 rem
-rem Layout: data; the small subroutines everything calls; arguments and preflight; the run in
-rem the article's order; the other subroutines (cmd finds a label by reading on from where it is).
+rem Layout: data; the evidence; the small subroutines everything calls; arguments and preflight;
+rem the run in the article's order; the other subroutines (cmd finds a label by reading on from
+rem where it is, and from the top after the end).
 rem ---- A 32-bit cmd on 64-bit Windows sees SysWOW64 and WOW6432Node: run again in the 64-bit one ----
 if defined PROCESSOR_ARCHITEW6432 if not defined KBFIX_RELAUNCHED goto :kb_relaunch
 
@@ -59,6 +60,82 @@ set "KB_ENV_ProgramData=%ProgramData%"
 set "KB_ENV_ProgramFiles=%ProgramFiles%"
 set "KB_ENV_ProgramFilesX86=%ProgramFiles(x86)%"
 goto :kb_main
+
+rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
+:kb_detect
+set /a "KB_N_UNKNOWN=0"
+set "KB_E_ID=capi2-event-4107-authroot"
+set "KB_EV_LOG=Application"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=4107) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
+set "KB_EV_BASE=%KB_BASE_E2%"
+set "KB_EV_START=%KB_START_E2%"
+set "KB_EV_CUR=%KB_CUR_E2%"
+set "KB_EV_TOKENS=1"
+call :kb_probe_event_begin
+set "KB_TOK=authrootstl.cab"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=AUTHROOTSTL.CAB"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+call :kb_probe_event_end
+set "KB_START_E2=%KB_EV_START%"
+set "KB_CUR_E2=%KB_EV_CUR%"
+set "KB_E2=%KB_PR%"
+set "KB_E_ID=capi2-event-11-authroot"
+set "KB_EV_LOG=Application"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=11) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
+set "KB_EV_BASE=%KB_BASE_E3%"
+set "KB_EV_START=%KB_START_E3%"
+set "KB_EV_CUR=%KB_CUR_E3%"
+set "KB_EV_TOKENS=1"
+call :kb_probe_event_begin
+set "KB_TOK=authrootstl.cab"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=AUTHROOTSTL.CAB"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+call :kb_probe_event_end
+set "KB_START_E3=%KB_EV_START%"
+set "KB_CUR_E3=%KB_EV_CUR%"
+set "KB_E3=%KB_PR%"
+set "KB_E1=0"
+if "%KB_E2%"=="1" set "KB_E1=1"
+if "%KB_E3%"=="1" set "KB_E1=1"
+set "KB_EV_DETECTION=%KB_E1%"
+set "KB_MSG=evidence: absent"
+if "%KB_EV_DETECTION%"=="1" set "KB_MSG=evidence: PRESENT"
+call :kb_log
+exit /b 0
+
+rem ---- History: only evidence newer than the last run that fixed something counts ----
+:kb_state_load
+set "KB_ST_NAME=capi2-event-4107-authroot"
+call :kb_state_read
+set "KB_BASE_E2=%KB_ST_VALUE%"
+set "KB_ST_NAME=capi2-event-11-authroot"
+call :kb_state_read
+set "KB_BASE_E3=%KB_ST_VALUE%"
+exit /b 0
+
+:kb_state_save
+set "KB_ST_NAME=capi2-event-4107-authroot"
+set "KB_ST_VALUE=%KB_CUR_E2%"
+call :kb_state_write
+set "KB_ST_NAME=capi2-event-11-authroot"
+set "KB_ST_VALUE=%KB_CUR_E3%"
+call :kb_state_write
+exit /b 0
+
+:kb_move_baseline
+rem A method changed something: what was logged before this run is what it fixed, so from now
+rem on only log text and events newer than this run's first detection count.
+if defined KB_BASELINE_MOVED exit /b 0
+set "KB_BASELINE_MOVED=1"
+set "KB_BASE_E2=%KB_START_E2%"
+set "KB_MEMO_E2="
+set "KB_BASE_E3=%KB_START_E3%"
+set "KB_MEMO_E3="
+set "KB_MSG=a method changed something: from now on only evidence newer than this run counts"
+call :kb_log
+exit /b 0
 
 rem ==== Runtime: static subroutines, the same in every kbfix batch script ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
@@ -750,82 +827,6 @@ set "KB_LVL=info"
 if defined KB_FAILED_IDS set "KB_LVL=error"
 call :kb_log
 del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" >nul 2>&1
-exit /b 0
-
-rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
-:kb_detect
-set /a "KB_N_UNKNOWN=0"
-set "KB_E_ID=capi2-event-4107-authroot"
-set "KB_EV_LOG=Application"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=4107) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
-set "KB_EV_BASE=%KB_BASE_E2%"
-set "KB_EV_START=%KB_START_E2%"
-set "KB_EV_CUR=%KB_CUR_E2%"
-set "KB_EV_TOKENS=1"
-call :kb_probe_event_begin
-set "KB_TOK=authrootstl.cab"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=AUTHROOTSTL.CAB"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-call :kb_probe_event_end
-set "KB_START_E2=%KB_EV_START%"
-set "KB_CUR_E2=%KB_EV_CUR%"
-set "KB_E2=%KB_PR%"
-set "KB_E_ID=capi2-event-11-authroot"
-set "KB_EV_LOG=Application"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=11) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
-set "KB_EV_BASE=%KB_BASE_E3%"
-set "KB_EV_START=%KB_START_E3%"
-set "KB_EV_CUR=%KB_CUR_E3%"
-set "KB_EV_TOKENS=1"
-call :kb_probe_event_begin
-set "KB_TOK=authrootstl.cab"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=AUTHROOTSTL.CAB"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-call :kb_probe_event_end
-set "KB_START_E3=%KB_EV_START%"
-set "KB_CUR_E3=%KB_EV_CUR%"
-set "KB_E3=%KB_PR%"
-set "KB_E1=0"
-if "%KB_E2%"=="1" set "KB_E1=1"
-if "%KB_E3%"=="1" set "KB_E1=1"
-set "KB_EV_DETECTION=%KB_E1%"
-set "KB_MSG=evidence: absent"
-if "%KB_EV_DETECTION%"=="1" set "KB_MSG=evidence: PRESENT"
-call :kb_log
-exit /b 0
-
-rem ---- History: only evidence newer than the last run that fixed something counts ----
-:kb_state_load
-set "KB_ST_NAME=capi2-event-4107-authroot"
-call :kb_state_read
-set "KB_BASE_E2=%KB_ST_VALUE%"
-set "KB_ST_NAME=capi2-event-11-authroot"
-call :kb_state_read
-set "KB_BASE_E3=%KB_ST_VALUE%"
-exit /b 0
-
-:kb_state_save
-set "KB_ST_NAME=capi2-event-4107-authroot"
-set "KB_ST_VALUE=%KB_CUR_E2%"
-call :kb_state_write
-set "KB_ST_NAME=capi2-event-11-authroot"
-set "KB_ST_VALUE=%KB_CUR_E3%"
-call :kb_state_write
-exit /b 0
-
-:kb_move_baseline
-rem A method changed something: what was logged before this run is what it fixed, so from now
-rem on only log text and events newer than this run's first detection count.
-if defined KB_BASELINE_MOVED exit /b 0
-set "KB_BASELINE_MOVED=1"
-set "KB_BASE_E2=%KB_START_E2%"
-set "KB_MEMO_E2="
-set "KB_BASE_E3=%KB_START_E3%"
-set "KB_MEMO_E3="
-set "KB_MSG=a method changed something: from now on only evidence newer than this run counts"
-call :kb_log
 exit /b 0
 
 :kb_probe_event_begin

@@ -28,8 +28,9 @@ rem   5 NotElevated
 rem   6 BadArguments
 rem   1618 Busy
 rem
-rem Layout: data; the small subroutines everything calls; arguments and preflight; the run in
-rem the article's order; the other subroutines (cmd finds a label by reading on from where it is).
+rem Layout: data; the evidence; the small subroutines everything calls; arguments and preflight;
+rem the run in the article's order; the other subroutines (cmd finds a label by reading on from
+rem where it is, and from the top after the end).
 rem ---- A 32-bit cmd on 64-bit Windows sees SysWOW64 and WOW6432Node: run again in the 64-bit one ----
 if defined PROCESSOR_ARCHITEW6432 if not defined KBFIX_RELAUNCHED goto :kb_relaunch
 
@@ -59,6 +60,147 @@ set "KB_ENV_ProgramData=%ProgramData%"
 set "KB_ENV_ProgramFiles=%ProgramFiles%"
 set "KB_ENV_ProgramFilesX86=%ProgramFiles(x86)%"
 goto :kb_main
+
+rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
+:kb_detect
+set /a "KB_N_UNKNOWN=0"
+set "KB_E_ID=windowsupdate-log-trust-errors"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_REL=WindowsUpdate.log"
+set "KB_FC_BASE=%KB_BASE_E2%"
+set "KB_FC_START=%KB_START_E2%"
+set "KB_FC_MEMO=%KB_MEMO_E2%"
+call :kb_probe_fc_begin
+set "KB_TOK=0x80096001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X80096001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x80096005"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X80096005"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x80096010"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X80096010"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800B0001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X800B0001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800B0003"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X800B0003"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0003"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800B0004"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X800B0004"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0004"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800B0109"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X800B0109"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0109"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007f0da"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007f01e"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007f007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+call :kb_probe_fc_end
+set "KB_START_E2=%KB_FC_START%"
+set "KB_CUR_E2=%KB_FC_CUR%"
+set "KB_MEMO_E2=%KB_FC_MEMO%"
+set "KB_E2=%KB_PR%"
+set "KB_E_ID=svcpack-log-catalog-failure"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_REL=svcpack.log"
+set "KB_FC_BASE=%KB_BASE_E3%"
+set "KB_FC_START=%KB_START_E3%"
+set "KB_FC_MEMO=%KB_MEMO_E3%"
+call :kb_probe_fc_begin
+set "KB_TOK=0xf01e"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0XF01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=STR_CATALOG_INSTALL_FAILED"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=str_catalog_install_failed"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+call :kb_probe_fc_end
+set "KB_START_E3=%KB_FC_START%"
+set "KB_CUR_E3=%KB_FC_CUR%"
+set "KB_MEMO_E3=%KB_FC_MEMO%"
+set "KB_E3=%KB_PR%"
+set "KB_E_ID=catroot2-edb-log-oversized"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_REL=System32\catroot2\edb.log"
+set "KB_E_ABOVE=0000000020971520"
+call :kb_probe_file_size
+set "KB_E4=%KB_PR%"
+set "KB_E_ID=cryptsvc-disabled-or-stopped"
+set "KB_SVC=CryptSvc"
+set "KB_BAD2=0"
+set "KB_BAD3=0"
+set "KB_BAD4=1"
+set "KB_BADSTOPPED=1"
+set "KB_BADRUNNING=0"
+call :kb_probe_service_state
+set "KB_E5=%KB_PR%"
+set "KB_E1=0"
+if "%KB_E2%"=="1" set "KB_E1=1"
+if "%KB_E3%"=="1" set "KB_E1=1"
+if "%KB_E4%"=="1" set "KB_E1=1"
+if "%KB_E5%"=="1" set "KB_E1=1"
+set "KB_EV_DETECTION=%KB_E1%"
+set "KB_MSG=evidence: absent"
+if "%KB_EV_DETECTION%"=="1" set "KB_MSG=evidence: PRESENT"
+call :kb_log
+exit /b 0
+
+rem ---- History: only evidence newer than the last run that fixed something counts ----
+:kb_state_load
+set "KB_ST_NAME=windowsupdate-log-trust-errors"
+call :kb_state_read
+set "KB_BASE_E2=%KB_ST_VALUE%"
+set "KB_ST_NAME=svcpack-log-catalog-failure"
+call :kb_state_read
+set "KB_BASE_E3=%KB_ST_VALUE%"
+exit /b 0
+
+:kb_state_save
+set "KB_ST_NAME=windowsupdate-log-trust-errors"
+set "KB_ST_VALUE=%KB_CUR_E2%"
+call :kb_state_write
+set "KB_ST_NAME=svcpack-log-catalog-failure"
+set "KB_ST_VALUE=%KB_CUR_E3%"
+call :kb_state_write
+exit /b 0
+
+:kb_move_baseline
+rem A method changed something: what was logged before this run is what it fixed, so from now
+rem on only log text and events newer than this run's first detection count.
+if defined KB_BASELINE_MOVED exit /b 0
+set "KB_BASELINE_MOVED=1"
+set "KB_BASE_E2=%KB_START_E2%"
+set "KB_MEMO_E2="
+set "KB_BASE_E3=%KB_START_E3%"
+set "KB_MEMO_E3="
+set "KB_MSG=a method changed something: from now on only evidence newer than this run counts"
+call :kb_log
+exit /b 0
 
 rem ==== Runtime: static subroutines, the same in every kbfix batch script ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
@@ -753,7 +895,7 @@ call :kb_method_end
 rem ==== Method 4 of the article ====
 set "KB_M_ID=clear-hidden-attribute"
 set "KB_M_NUM=4"
-set "KB_M_TITLE="
+set "KB_M_TITLE=Remove the hidden attribute from the windir folder and its subfolders"
 set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_4%"
@@ -798,7 +940,7 @@ call :kb_method_end
 rem ==== Method 5 of the article ====
 set "KB_M_ID=non-driver-signing-silently-succeed"
 set "KB_M_NUM=5"
-set "KB_M_TITLE=Set the unsigned non-driver installation policy to Silently succeed"
+set "KB_M_TITLE=Set the unsigned non_driver installation policy to Silently succeed"
 set "KB_M_RISK=medium"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_5%"
@@ -876,7 +1018,7 @@ call :kb_method_end
 rem ==== Method 7 of the article ====
 set "KB_M_ID=trusted-publisher-certificate"
 set "KB_M_NUM=7"
-set "KB_M_TITLE="
+set "KB_M_TITLE=Install the updates signing certificate in the Trusted Publishers store"
 set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_7%"
@@ -1036,7 +1178,7 @@ call :kb_method_end
 rem ==== Method 11 of the article ====
 set "KB_M_ID=in-place-upgrade"
 set "KB_M_NUM=11"
-set "KB_M_TITLE=Perform an in-place upgrade"
+set "KB_M_TITLE=Perform an in_place upgrade"
 set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_11%"
@@ -1250,147 +1392,6 @@ set "KB_LVL=info"
 if defined KB_FAILED_IDS set "KB_LVL=error"
 call :kb_log
 del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" >nul 2>&1
-exit /b 0
-
-rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
-:kb_detect
-set /a "KB_N_UNKNOWN=0"
-set "KB_E_ID=windowsupdate-log-trust-errors"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
-set "KB_REL=WindowsUpdate.log"
-set "KB_FC_BASE=%KB_BASE_E2%"
-set "KB_FC_START=%KB_START_E2%"
-set "KB_FC_MEMO=%KB_MEMO_E2%"
-call :kb_probe_fc_begin
-set "KB_TOK=0x80096001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X80096001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x80096005"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X80096005"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x80096010"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X80096010"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800B0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X800B0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800B0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X800B0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800B0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X800B0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800B0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X800B0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x8007f0da"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X8007F0DA"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x8007f01e"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X8007F01E"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x8007f007"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X8007F007"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-call :kb_probe_fc_end
-set "KB_START_E2=%KB_FC_START%"
-set "KB_CUR_E2=%KB_FC_CUR%"
-set "KB_MEMO_E2=%KB_FC_MEMO%"
-set "KB_E2=%KB_PR%"
-set "KB_E_ID=svcpack-log-catalog-failure"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
-set "KB_REL=svcpack.log"
-set "KB_FC_BASE=%KB_BASE_E3%"
-set "KB_FC_START=%KB_START_E3%"
-set "KB_FC_MEMO=%KB_MEMO_E3%"
-call :kb_probe_fc_begin
-set "KB_TOK=0xf01e"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0XF01E"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=STR_CATALOG_INSTALL_FAILED"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=str_catalog_install_failed"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-call :kb_probe_fc_end
-set "KB_START_E3=%KB_FC_START%"
-set "KB_CUR_E3=%KB_FC_CUR%"
-set "KB_MEMO_E3=%KB_FC_MEMO%"
-set "KB_E3=%KB_PR%"
-set "KB_E_ID=catroot2-edb-log-oversized"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
-set "KB_REL=System32\catroot2\edb.log"
-set "KB_E_ABOVE=0000000020971520"
-call :kb_probe_file_size
-set "KB_E4=%KB_PR%"
-set "KB_E_ID=cryptsvc-disabled-or-stopped"
-set "KB_SVC=CryptSvc"
-set "KB_BAD2=0"
-set "KB_BAD3=0"
-set "KB_BAD4=1"
-set "KB_BADSTOPPED=1"
-set "KB_BADRUNNING=0"
-call :kb_probe_service_state
-set "KB_E5=%KB_PR%"
-set "KB_E1=0"
-if "%KB_E2%"=="1" set "KB_E1=1"
-if "%KB_E3%"=="1" set "KB_E1=1"
-if "%KB_E4%"=="1" set "KB_E1=1"
-if "%KB_E5%"=="1" set "KB_E1=1"
-set "KB_EV_DETECTION=%KB_E1%"
-set "KB_MSG=evidence: absent"
-if "%KB_EV_DETECTION%"=="1" set "KB_MSG=evidence: PRESENT"
-call :kb_log
-exit /b 0
-
-rem ---- History: only evidence newer than the last run that fixed something counts ----
-:kb_state_load
-set "KB_ST_NAME=windowsupdate-log-trust-errors"
-call :kb_state_read
-set "KB_BASE_E2=%KB_ST_VALUE%"
-set "KB_ST_NAME=svcpack-log-catalog-failure"
-call :kb_state_read
-set "KB_BASE_E3=%KB_ST_VALUE%"
-exit /b 0
-
-:kb_state_save
-set "KB_ST_NAME=windowsupdate-log-trust-errors"
-set "KB_ST_VALUE=%KB_CUR_E2%"
-call :kb_state_write
-set "KB_ST_NAME=svcpack-log-catalog-failure"
-set "KB_ST_VALUE=%KB_CUR_E3%"
-call :kb_state_write
-exit /b 0
-
-:kb_move_baseline
-rem A method changed something: what was logged before this run is what it fixed, so from now
-rem on only log text and events newer than this run's first detection count.
-if defined KB_BASELINE_MOVED exit /b 0
-set "KB_BASELINE_MOVED=1"
-set "KB_BASE_E2=%KB_START_E2%"
-set "KB_MEMO_E2="
-set "KB_BASE_E3=%KB_START_E3%"
-set "KB_MEMO_E3="
-set "KB_MSG=a method changed something: from now on only evidence newer than this run counts"
-call :kb_log
 exit /b 0
 
 :kb_probe_fc_begin

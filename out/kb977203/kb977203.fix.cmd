@@ -28,8 +28,9 @@ rem   5 NotElevated
 rem   6 BadArguments
 rem   1618 Busy
 rem
-rem Layout: data; the small subroutines everything calls; arguments and preflight; the run in
-rem the article's order; the other subroutines (cmd finds a label by reading on from where it is).
+rem Layout: data; the evidence; the small subroutines everything calls; arguments and preflight;
+rem the run in the article's order; the other subroutines (cmd finds a label by reading on from
+rem where it is, and from the top after the end).
 rem ---- A 32-bit cmd on 64-bit Windows sees SysWOW64 and WOW6432Node: run again in the 64-bit one ----
 if defined PROCESSOR_ARCHITEW6432 if not defined KBFIX_RELAUNCHED goto :kb_relaunch
 
@@ -59,6 +60,115 @@ set "KB_ENV_ProgramData=%ProgramData%"
 set "KB_ENV_ProgramFiles=%ProgramFiles%"
 set "KB_ENV_ProgramFilesX86=%ProgramFiles(x86)%"
 goto :kb_main
+
+rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
+:kb_detect
+set /a "KB_N_UNKNOWN=0"
+set "KB_E_ID=sp1-client-unpatched"
+set "KB_PVER="
+set "KB_RKEY=HKLM\SOFTWARE\Microsoft\SMS\Mobile Client"
+set "KB_RNAME=ProductVersion"
+call :kb_product_try
+set "KB_RKEY=HKLM\SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client"
+set "KB_RNAME=ProductVersion"
+call :kb_product_try
+set "KB_E_PRODUCT=configmgr-client"
+set "KB_E_ATLEAST=000000004.000000000.000006221.000000000"
+set "KB_E_BELOW=000000004.000000000.000006221.000001193"
+call :kb_probe_product
+set "KB_E2=%KB_PR%"
+set "KB_E_ID=sp2-client-unpatched"
+set "KB_PVER="
+set "KB_RKEY=HKLM\SOFTWARE\Microsoft\SMS\Mobile Client"
+set "KB_RNAME=ProductVersion"
+call :kb_product_try
+set "KB_RKEY=HKLM\SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client"
+set "KB_RNAME=ProductVersion"
+call :kb_product_try
+set "KB_E_PRODUCT=configmgr-client"
+set "KB_E_ATLEAST=000000004.000000000.000006487.000000000"
+set "KB_E_BELOW=000000004.000000000.000006487.000002111"
+call :kb_probe_product
+set "KB_E3=%KB_PR%"
+set "KB_E_ID=ccmexec-log-0x80092024"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_REL=System32\CCM\Logs\CcmExec.log"
+set "KB_FC_BASE=%KB_BASE_E4%"
+set "KB_FC_START=%KB_START_E4%"
+set "KB_FC_MEMO=%KB_MEMO_E4%"
+call :kb_probe_fc_begin
+set "KB_TOK=0x80092024"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X80092024"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+call :kb_probe_fc_end
+set "KB_START_E4=%KB_FC_START%"
+set "KB_CUR_E4=%KB_FC_CUR%"
+set "KB_MEMO_E4=%KB_FC_MEMO%"
+set "KB_E4=%KB_PR%"
+set "KB_E_ID=ccmexec-log-0x80092024-wow64"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_REL=SysWOW64\CCM\Logs\CcmExec.log"
+set "KB_FC_BASE=%KB_BASE_E5%"
+set "KB_FC_START=%KB_START_E5%"
+set "KB_FC_MEMO=%KB_MEMO_E5%"
+call :kb_probe_fc_begin
+set "KB_TOK=0x80092024"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X80092024"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+call :kb_probe_fc_end
+set "KB_START_E5=%KB_FC_START%"
+set "KB_CUR_E5=%KB_FC_CUR%"
+set "KB_MEMO_E5=%KB_FC_MEMO%"
+set "KB_E5=%KB_PR%"
+set "KB_E_ID=sms-cert-friendly-name-nul"
+set "KB_E_KIND=certificate"
+call :kb_probe_unsupported
+set "KB_E6=%KB_PR%"
+set "KB_E1=0"
+if "%KB_E2%"=="1" set "KB_E1=1"
+if "%KB_E3%"=="1" set "KB_E1=1"
+if "%KB_E4%"=="1" set "KB_E1=1"
+if "%KB_E5%"=="1" set "KB_E1=1"
+if "%KB_E6%"=="1" set "KB_E1=1"
+set "KB_EV_DETECTION=%KB_E1%"
+set "KB_MSG=evidence: absent"
+if "%KB_EV_DETECTION%"=="1" set "KB_MSG=evidence: PRESENT"
+call :kb_log
+exit /b 0
+
+rem ---- History: only evidence newer than the last run that fixed something counts ----
+:kb_state_load
+set "KB_ST_NAME=ccmexec-log-0x80092024"
+call :kb_state_read
+set "KB_BASE_E4=%KB_ST_VALUE%"
+set "KB_ST_NAME=ccmexec-log-0x80092024-wow64"
+call :kb_state_read
+set "KB_BASE_E5=%KB_ST_VALUE%"
+exit /b 0
+
+:kb_state_save
+set "KB_ST_NAME=ccmexec-log-0x80092024"
+set "KB_ST_VALUE=%KB_CUR_E4%"
+call :kb_state_write
+set "KB_ST_NAME=ccmexec-log-0x80092024-wow64"
+set "KB_ST_VALUE=%KB_CUR_E5%"
+call :kb_state_write
+exit /b 0
+
+:kb_move_baseline
+rem A method changed something: what was logged before this run is what it fixed, so from now
+rem on only log text and events newer than this run's first detection count.
+if defined KB_BASELINE_MOVED exit /b 0
+set "KB_BASELINE_MOVED=1"
+set "KB_BASE_E4=%KB_START_E4%"
+set "KB_MEMO_E4="
+set "KB_BASE_E5=%KB_START_E5%"
+set "KB_MEMO_E5="
+set "KB_MSG=a method changed something: from now on only evidence newer than this run counts"
+call :kb_log
+exit /b 0
 
 rem ==== Runtime: static subroutines, the same in every kbfix batch script ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
@@ -799,115 +909,6 @@ set "KB_LVL=info"
 if defined KB_FAILED_IDS set "KB_LVL=error"
 call :kb_log
 del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" >nul 2>&1
-exit /b 0
-
-rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
-:kb_detect
-set /a "KB_N_UNKNOWN=0"
-set "KB_E_ID=sp1-client-unpatched"
-set "KB_PVER="
-set "KB_RKEY=HKLM\SOFTWARE\Microsoft\SMS\Mobile Client"
-set "KB_RNAME=ProductVersion"
-call :kb_product_try
-set "KB_RKEY=HKLM\SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client"
-set "KB_RNAME=ProductVersion"
-call :kb_product_try
-set "KB_E_PRODUCT=configmgr-client"
-set "KB_E_ATLEAST=000000004.000000000.000006221.000000000"
-set "KB_E_BELOW=000000004.000000000.000006221.000001193"
-call :kb_probe_product
-set "KB_E2=%KB_PR%"
-set "KB_E_ID=sp2-client-unpatched"
-set "KB_PVER="
-set "KB_RKEY=HKLM\SOFTWARE\Microsoft\SMS\Mobile Client"
-set "KB_RNAME=ProductVersion"
-call :kb_product_try
-set "KB_RKEY=HKLM\SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client"
-set "KB_RNAME=ProductVersion"
-call :kb_product_try
-set "KB_E_PRODUCT=configmgr-client"
-set "KB_E_ATLEAST=000000004.000000000.000006487.000000000"
-set "KB_E_BELOW=000000004.000000000.000006487.000002111"
-call :kb_probe_product
-set "KB_E3=%KB_PR%"
-set "KB_E_ID=ccmexec-log-0x80092024"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
-set "KB_REL=System32\CCM\Logs\CcmExec.log"
-set "KB_FC_BASE=%KB_BASE_E4%"
-set "KB_FC_START=%KB_START_E4%"
-set "KB_FC_MEMO=%KB_MEMO_E4%"
-call :kb_probe_fc_begin
-set "KB_TOK=0x80092024"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X80092024"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-call :kb_probe_fc_end
-set "KB_START_E4=%KB_FC_START%"
-set "KB_CUR_E4=%KB_FC_CUR%"
-set "KB_MEMO_E4=%KB_FC_MEMO%"
-set "KB_E4=%KB_PR%"
-set "KB_E_ID=ccmexec-log-0x80092024-wow64"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
-set "KB_REL=SysWOW64\CCM\Logs\CcmExec.log"
-set "KB_FC_BASE=%KB_BASE_E5%"
-set "KB_FC_START=%KB_START_E5%"
-set "KB_FC_MEMO=%KB_MEMO_E5%"
-call :kb_probe_fc_begin
-set "KB_TOK=0x80092024"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0X80092024"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-call :kb_probe_fc_end
-set "KB_START_E5=%KB_FC_START%"
-set "KB_CUR_E5=%KB_FC_CUR%"
-set "KB_MEMO_E5=%KB_FC_MEMO%"
-set "KB_E5=%KB_PR%"
-set "KB_E_ID=sms-cert-friendly-name-nul"
-set "KB_E_KIND=certificate"
-call :kb_probe_unsupported
-set "KB_E6=%KB_PR%"
-set "KB_E1=0"
-if "%KB_E2%"=="1" set "KB_E1=1"
-if "%KB_E3%"=="1" set "KB_E1=1"
-if "%KB_E4%"=="1" set "KB_E1=1"
-if "%KB_E5%"=="1" set "KB_E1=1"
-if "%KB_E6%"=="1" set "KB_E1=1"
-set "KB_EV_DETECTION=%KB_E1%"
-set "KB_MSG=evidence: absent"
-if "%KB_EV_DETECTION%"=="1" set "KB_MSG=evidence: PRESENT"
-call :kb_log
-exit /b 0
-
-rem ---- History: only evidence newer than the last run that fixed something counts ----
-:kb_state_load
-set "KB_ST_NAME=ccmexec-log-0x80092024"
-call :kb_state_read
-set "KB_BASE_E4=%KB_ST_VALUE%"
-set "KB_ST_NAME=ccmexec-log-0x80092024-wow64"
-call :kb_state_read
-set "KB_BASE_E5=%KB_ST_VALUE%"
-exit /b 0
-
-:kb_state_save
-set "KB_ST_NAME=ccmexec-log-0x80092024"
-set "KB_ST_VALUE=%KB_CUR_E4%"
-call :kb_state_write
-set "KB_ST_NAME=ccmexec-log-0x80092024-wow64"
-set "KB_ST_VALUE=%KB_CUR_E5%"
-call :kb_state_write
-exit /b 0
-
-:kb_move_baseline
-rem A method changed something: what was logged before this run is what it fixed, so from now
-rem on only log text and events newer than this run's first detection count.
-if defined KB_BASELINE_MOVED exit /b 0
-set "KB_BASELINE_MOVED=1"
-set "KB_BASE_E4=%KB_START_E4%"
-set "KB_MEMO_E4="
-set "KB_BASE_E5=%KB_START_E5%"
-set "KB_MEMO_E5="
-set "KB_MSG=a method changed something: from now on only evidence newer than this run counts"
-call :kb_log
 exit /b 0
 
 :kb_probe_fc_begin

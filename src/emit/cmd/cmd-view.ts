@@ -9,6 +9,7 @@ import { stepKinds, type PlanStep } from "../../steps/index.js";
 import { probeFields } from "./cmd-probe-views.js";
 import { stepFields, safeText } from "./cmd-step-views.js";
 import { appliesView, guardView } from "./cmd-conditions.js";
+import { cmdDisplayText } from "./cmd-display-text.js";
 
 type View = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ function methodView(
     ...m,
     index: i + 1,
     label: `kb_m${i + 1}`,
-    titleText: safeText(m.title, ""),
+    titleText: cmdDisplayText(m.title),
     appliesView: appliesView(m.applies),
     services,
     servicesReversed: [...services].reverse(),
@@ -102,7 +103,7 @@ export function cmdView(plan: Plan, scriptName: string): View {
     ...base,
     scriptName,
     sourceText: safeText(base.sourceName.replace(/\//g, "\\"), "withheld"),
-    titleText: safeText(plan.title, ""),
+    titleText: cmdDisplayText(plan.title),
     detection: evidence.view,
     methods,
     historyProbes: evidence.history,

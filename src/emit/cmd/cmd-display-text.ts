@@ -1,0 +1,47 @@
+// Titles shown by a batch script (log lines, the console): text for people, not a
+// value any code acts on, so characters cmd.exe cannot carry are replaced by safe
+// look-alikes instead of blanking the whole title. The result still passes the
+// batch whitelist, or it is dropped.
+import { cmdSafeReason } from "../../model/cmd-safe.js";
+
+const LOOK_ALIKES: Record<string, string> = {
+  "%": "",
+  "!": ".",
+  "(": "[",
+  ")": "]",
+  "<": "[",
+  ">": "]",
+  "&": " and ",
+  "|": "-",
+  "/": "-",
+  ";": ",",
+  "^": "",
+  '"': "",
+  "'": "",
+  "?": "",
+  "*": "",
+  "\u2018": "",
+  "\u2019": "",
+  "\u201c": "",
+  "\u201d": "",
+  "\u2013": "-",
+  "\u2014": "-",
+};
+
+function lookAlike(c: string): string {
+  if (c in LOOK_ALIKES) return LOOK_ALIKES[c]!;
+  if (/[\x00-\x1f\x7f]/.test(c)) return " ";
+  const plain = c.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return /^[A-Za-z0-9]+$/.test(plain) ? plain : "_";
+}
+
+/** A title as batch can show it: safe characters kept, the others replaced, never code. */
+export function cmdDisplayText(text: string): string {
+  const replaced = [...text]
+    .map((c) => (cmdSafeReason(c) === undefined ? c : lookAlike(c)))
+    .join("")
+    .replace(/\s+/g, " ")
+    .replace(/^[-/ ]+/, "")
+    .trim();
+  return cmdSafeReason(replaced) === undefined ? replaced : "";
+}
