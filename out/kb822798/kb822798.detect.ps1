@@ -22,6 +22,7 @@ param(
 
 # Detection never writes to stderr: anything unexpected becomes the summary line and exit 1.
 trap { Exit-KbDetectError -ErrorRecord $_ }
+$script:KbDetectContract = 'Intune'
 
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
@@ -114,11 +115,18 @@ function Test-KbErrorIs {
 }
 
 function Get-KbDefaultLogFolder {
-    # %windir%\CCM\Logs where a ConfigMgr client is installed, else %windir%\Logs\kbfix.
+    # %windir%\CCM\Logs where a ConfigMgr client is installed; else the Intune Management
+    # Extension's Logs folder where it is installed (Intune's "Collect diagnostics" uploads both
+    # folders); else %windir%\Logs\kbfix.
     $windir = [Environment]::GetEnvironmentVariable('windir')
     if ([string]::IsNullOrEmpty($windir)) { return $null }
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+    if (-not [string]::IsNullOrEmpty($programData)) {
+        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
+        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
+    }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
@@ -1672,6 +1680,12 @@ function Test-KbServiceStateProbe {
 # present", is logged as a warning and is named in the summary line.
 # Prints exactly one line on stdout (at most 2,048 characters: what Intune keeps), never writes to
 # stderr, never writes the state, takes no mutex and needs no administrator rights.
+# $script:KbDetectContract (data section) picks how the outcome is reported:
+#   Intune               the exit codes above.
+#   ConfigMgrApplication application detection: exit 0 always; one line on stdout = installed (no
+#                        evidence, or not applicable), nothing = not installed (evidence, or an
+#                        internal error: the install then runs and checks everything itself).
+#   ConfigMgrSetting     configuration item discovery: exit 0, 'Compliant' or 'NonCompliant'.
 
 $script:KbDetectMaxLine = 2048
 
@@ -1680,6 +1694,15 @@ function Exit-KbDetect {
     $text = $Line -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
+    $contract = Get-KbScriptValue -Name 'KbDetectContract'
+    if ($contract -eq 'ConfigMgrApplication') {
+        if ($Code -eq 0) { Write-Output $text }
+        exit 0
+    }
+    if ($contract -eq 'ConfigMgrSetting') {
+        if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
+        exit 0
+    }
     Write-Output $text
     exit $Code
 }

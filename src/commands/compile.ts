@@ -1,7 +1,7 @@
 // `kbfix compile [paths..] [--out out] [--check]`: front end, back end, then an
 // atomic write (or, with --check, a comparison that fails when out/ is stale).
-import { hasErrors } from "../diagnostic.js";
-import { compilePlan } from "../compile.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { compilePlanWithDiagnostics } from "../compile.js";
 import { EmitError } from "../emit/bytes.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { QuoteError } from "../emit/quote-ps.js";
@@ -18,21 +18,27 @@ export interface CompileOptions {
 
 export function compileCommand(options: CompileOptions): number {
   const { analyses, diagnostics } = analyzeAll(options.paths);
-  printDiagnostics(diagnostics, options.format);
   if (hasErrors(diagnostics)) {
+    printDiagnostics(diagnostics, options.format);
     process.stderr.write(summaryLine(analyses.length, diagnostics) + "\nnothing written\n");
     return 1;
   }
   const files: EmittedFile[] = [];
+  const deployWarnings: Diagnostic[] = [];
   for (const analysis of analyses) {
     try {
-      files.push(...compilePlan(analysis.plan!));
+      const compiled = compilePlanWithDiagnostics(analysis.plan!);
+      files.push(...compiled.files);
+      deployWarnings.push(...compiled.diagnostics);
     } catch (error) {
       if (!(error instanceof QuoteError || error instanceof EmitError)) throw error;
+      printDiagnostics(diagnostics, options.format);
       process.stderr.write(`${analysis.file}: error emit: ${error.message}\nnothing written\n`);
       return 1;
     }
   }
+  // Deployment warnings (a route the scripts do not fit) join the front end's, printed once.
+  printDiagnostics(sortDiagnostics([...diagnostics, ...deployWarnings]), options.format);
   const ownsWholeOut = options.paths.length === 0;
   const differences = diffOut(options.out, files, ownsWholeOut);
   if (options.check) {

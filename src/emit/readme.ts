@@ -6,14 +6,19 @@ import { toTextBytes } from "./bytes.js";
 import type { EmittedFile } from "./emitted-file.js";
 import { templates } from "./templates.js";
 import { playbookView } from "./view.js";
+import type { DeployReadmeView } from "../deploy/deploy-readme.js";
 
-export function emitReadme(plan: Plan, names: { cmdName?: string }): EmittedFile {
+export function emitReadme(
+  plan: Plan,
+  names: { cmdName?: string; deploy: DeployReadmeView },
+): EmittedFile {
   const view = {
     ...playbookView(plan, "ps1"),
     ps1Name: `${plan.id}.ps1`,
     detectName: `${plan.id}.detect.ps1`,
     launcherName: `${plan.id}.launch.cmd`,
     cmdName: names.cmdName ?? false,
+    deploy: names.deploy,
     appliesText: describeApplicability(plan.applies),
     evidenceLines: describeEvidence(plan.detection).map((l) => l.trim().replace(/^- /, "")),
     strategyText:

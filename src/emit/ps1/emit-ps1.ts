@@ -15,7 +15,7 @@ export function emitPs1(plan: Plan): EmittedFile[] {
   });
   return [
     file(`${plan.id}.ps1`, "ps1/remediation.ps1"),
-    file(`${plan.id}.detect.ps1`, "ps1/detect.ps1"),
+    file(`${plan.id}.detect.ps1`, "ps1/detect.ps1", { detectContract: "Intune" }),
     file(`${plan.id}.launch.cmd`, "cmd/launcher.cmd", { scriptName: `${plan.id}.ps1` }),
   ];
 }
