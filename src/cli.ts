@@ -70,7 +70,7 @@ const cli = yargs(hideBin(process.argv))
 registerBackEndCommands(cli, setExit);
 
 cli
-  .demandCommand(1, "name a command: validate, list, explain, new, compile or sign")
+  .demandCommand(1, "name a command: validate, list, explain, new, compile, sign or verify")
   .strict()
   .recommendCommands()
   .version(TOOL_VERSION)
