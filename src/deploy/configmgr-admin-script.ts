@@ -42,10 +42,10 @@ function Read-KbDescriptor {
 
 function Get-KbCheckedFile {
     # The full path of a file the descriptor names, after comparing its SHA-256.
-    param([string]$RelativePath, [string]$Sha256)
+    param([string]$RelativePath, [string]$ExpectedHash)
     $path = Join-Path $playbookFolder $RelativePath
     $actual = (Get-FileHash -LiteralPath $path -Algorithm SHA256).Hash
-    if ($actual -ne $Sha256) { throw ($RelativePath + ': SHA-256 ' + $actual + ' differs from the descriptor; recompile or re-sign') }
+    if ($actual -ne $ExpectedHash) { throw ($RelativePath + ': SHA-256 ' + $actual + ' differs from the descriptor; recompile or re-sign') }
     return $path
 }
 `;
@@ -55,16 +55,24 @@ const APPLICATION = `
 if ([string]::IsNullOrEmpty($ContentLocation)) { throw '-ContentLocation is required: the UNC folder with the remediation script and the launcher' }
 $app = Read-KbDescriptor ${psString(APPLICATION_DESCRIPTOR)}
 $type = $app.deploymentType
-foreach ($file in $type.contentFiles) { [void](Get-KbCheckedFile -RelativePath $file.path -Sha256 $file.sha256) }
-$detection = Get-KbCheckedFile -RelativePath $type.detection.scriptFile -Sha256 $type.detection.sha256
+foreach ($file in $type.contentFiles) { [void](Get-KbCheckedFile -RelativePath $file.path -ExpectedHash $file.sha256) }
+$detection = Get-KbCheckedFile -RelativePath $type.detection.scriptFile -ExpectedHash $type.detection.sha256
 if ($PSCmdlet.ShouldProcess($app.application.name, 'Create application and deployment type')) {
     [void](New-CMApplication -Name $app.application.name -Description $app.application.description -Publisher $app.application.publisher)
-    [void](Add-CMScriptDeploymentType -ApplicationName $app.application.name -DeploymentTypeName $type.name \`
-        -ContentLocation $ContentLocation -InstallCommand $type.installCommand \`
-        -ScriptLanguage $type.detection.scriptLanguage -ScriptFile $detection \`
-        -InstallationBehaviorType $type.installationBehaviorType -LogonRequirementType $type.logonRequirementType \`
-        -UserInteractionMode $type.userInteractionMode -RebootBehavior $type.rebootBehavior \`
-        -MaximumRuntimeMins $type.maximumRuntimeMins)
+    $typeParameters = @{
+        ApplicationName = $app.application.name
+        DeploymentTypeName = $type.name
+        ContentLocation = $ContentLocation
+        InstallCommand = $type.installCommand
+        ScriptLanguage = $type.detection.scriptLanguage
+        ScriptFile = $detection
+        InstallationBehaviorType = $type.installationBehaviorType
+        LogonRequirementType = $type.logonRequirementType
+        UserInteractionMode = $type.userInteractionMode
+        RebootBehavior = $type.rebootBehavior
+        MaximumRuntimeMins = $type.maximumRuntimeMins
+    }
+    [void](Add-CMScriptDeploymentType @typeParameters)
     $deploymentType = Get-CMDeploymentType -ApplicationName $app.application.name -DeploymentTypeName $type.name
     foreach ($code in $type.returnCodes) {
         # A script deployment type starts with some codes already defined: those are kept.
@@ -86,15 +94,28 @@ const CONFIGURATION_ITEM = `
 # ---- Configuration item with a script setting and a value rule ----
 $ci = Read-KbDescriptor ${psString(CI_DESCRIPTOR)}
 $setting = $ci.setting
-$discovery = Get-KbCheckedFile -RelativePath $setting.discoveryScript.file -Sha256 $setting.discoveryScript.sha256
-$remediation = Get-KbCheckedFile -RelativePath $setting.remediationScript.file -Sha256 $setting.remediationScript.sha256
+$discovery = Get-KbCheckedFile -RelativePath $setting.discoveryScript.file -ExpectedHash $setting.discoveryScript.sha256
+$remediation = Get-KbCheckedFile -RelativePath $setting.remediationScript.file -ExpectedHash $setting.remediationScript.sha256
 if ($PSCmdlet.ShouldProcess($ci.configurationItem.name, 'Create configuration item')) {
     $item = New-CMConfigurationItem -Name $ci.configurationItem.name -Description $ci.configurationItem.description -CreationType $ci.configurationItem.creationType
-    [void](Add-CMComplianceSettingScript -InputObject $item -Name $setting.name -DataType $setting.dataType -Is64Bit \`
-        -DiscoveryScriptLanguage $setting.discoveryScript.language -DiscoveryScriptFile $discovery \`
-        -RemediationScriptLanguage $setting.remediationScript.language -RemediationScriptFile $remediation \`
-        -ValueRule -RuleName $ci.rule.name -ExpressionOperator $ci.rule.operator -ExpectedValue $ci.rule.expectedValue \`
-        -Remediate -ReportNoncompliance -NoncomplianceSeverity $ci.rule.noncomplianceSeverity)
+    $settingParameters = @{
+        InputObject = $item
+        Name = $setting.name
+        DataType = $setting.dataType
+        Is64Bit = [bool]$setting.is64Bit
+        DiscoveryScriptLanguage = $setting.discoveryScript.language
+        DiscoveryScriptFile = $discovery
+        RemediationScriptLanguage = $setting.remediationScript.language
+        RemediationScriptFile = $remediation
+        ValueRule = $true
+        RuleName = $ci.rule.name
+        ExpressionOperator = $ci.rule.operator
+        ExpectedValue = $ci.rule.expectedValue
+        Remediate = [bool]$ci.rule.remediate
+        ReportNoncompliance = [bool]$ci.rule.reportNoncompliance
+        NoncomplianceSeverity = $ci.rule.noncomplianceSeverity
+    }
+    [void](Add-CMComplianceSettingScript @settingParameters)
 }
 `;
 

@@ -19,6 +19,7 @@ import type { EmittedFile } from "../../src/emit/emitted-file.js";
 import { DEPLOY_ROUTES, type DeployRoute } from "../../src/model/deploy-routes.js";
 import { EXIT_CODES } from "../../src/model/exit-codes.js";
 import type { Plan } from "../../src/plan/plan.js";
+import { parsePowerShell } from "../support/powershell-parser.js";
 
 const IDS = ["kb2328240", "kb822798", "kb977203"];
 const plans = new Map<string, Plan>(
@@ -113,7 +114,8 @@ test("over a limit: a warning naming the route and the limit, and that route's f
   });
 });
 
-test("under the limit: the ConfigMgr application is written, and New-CMDeployment.ps1 creates it", () => {
+test("under the limit: the ConfigMgr application is written, and New-CMDeployment.ps1 creates it", async () => {
+  let withApplication = "";
   const id = "kb977203";
   withLimits({ "configmgr-application-detection": 10_000_000 }, () => {
     const files = emitDeployArtifacts(plans.get(id)!, scriptsOf(id));
@@ -122,6 +124,7 @@ test("under the limit: the ConfigMgr application is written, and New-CMDeploymen
     assert.ok(names.includes(`${id}.appdetect.ps1`));
     const script = fileOf(files, `${id}/deploy/New-CMDeployment.ps1`)!.bytes.toString("latin1");
     assert.match(script, /Add-CMScriptDeploymentType/);
+    withApplication = script;
     const descriptor = JSON.parse(
       fileOf(files, `${id}/deploy/configmgr-application.json`)!.bytes.toString(),
     );
@@ -138,6 +141,7 @@ test("under the limit: the ConfigMgr application is written, and New-CMDeploymen
     `${id}/deploy/New-CMDeployment.ps1`,
   )!.bytes.toString("latin1");
   assert.not.match(script, /Add-CMScriptDeploymentType/, "today's detection script is over 32 KB");
+  assert.equal((await parsePowerShell(withApplication)).errors, []);
 });
 
 test("return codes: 0 success, 3010 soft reboot, 1641 hard reboot, 1618 fast retry, the rest failure", () => {

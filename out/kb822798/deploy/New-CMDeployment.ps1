@@ -23,10 +23,10 @@ function Read-KbDescriptor {
 
 function Get-KbCheckedFile {
     # The full path of a file the descriptor names, after comparing its SHA-256.
-    param([string]$RelativePath, [string]$Sha256)
+    param([string]$RelativePath, [string]$ExpectedHash)
     $path = Join-Path $playbookFolder $RelativePath
     $actual = (Get-FileHash -LiteralPath $path -Algorithm SHA256).Hash
-    if ($actual -ne $Sha256) { throw ($RelativePath + ': SHA-256 ' + $actual + ' differs from the descriptor; recompile or re-sign') }
+    if ($actual -ne $ExpectedHash) { throw ($RelativePath + ': SHA-256 ' + $actual + ' differs from the descriptor; recompile or re-sign') }
     return $path
 }
 
@@ -36,13 +36,26 @@ Write-Warning 'No application is created: see the README (deployment routes) for
 # ---- Configuration item with a script setting and a value rule ----
 $ci = Read-KbDescriptor 'configmgr-configuration-item.json'
 $setting = $ci.setting
-$discovery = Get-KbCheckedFile -RelativePath $setting.discoveryScript.file -Sha256 $setting.discoveryScript.sha256
-$remediation = Get-KbCheckedFile -RelativePath $setting.remediationScript.file -Sha256 $setting.remediationScript.sha256
+$discovery = Get-KbCheckedFile -RelativePath $setting.discoveryScript.file -ExpectedHash $setting.discoveryScript.sha256
+$remediation = Get-KbCheckedFile -RelativePath $setting.remediationScript.file -ExpectedHash $setting.remediationScript.sha256
 if ($PSCmdlet.ShouldProcess($ci.configurationItem.name, 'Create configuration item')) {
     $item = New-CMConfigurationItem -Name $ci.configurationItem.name -Description $ci.configurationItem.description -CreationType $ci.configurationItem.creationType
-    [void](Add-CMComplianceSettingScript -InputObject $item -Name $setting.name -DataType $setting.dataType -Is64Bit `
-        -DiscoveryScriptLanguage $setting.discoveryScript.language -DiscoveryScriptFile $discovery `
-        -RemediationScriptLanguage $setting.remediationScript.language -RemediationScriptFile $remediation `
-        -ValueRule -RuleName $ci.rule.name -ExpressionOperator $ci.rule.operator -ExpectedValue $ci.rule.expectedValue `
-        -Remediate -ReportNoncompliance -NoncomplianceSeverity $ci.rule.noncomplianceSeverity)
+    $settingParameters = @{
+        InputObject = $item
+        Name = $setting.name
+        DataType = $setting.dataType
+        Is64Bit = [bool]$setting.is64Bit
+        DiscoveryScriptLanguage = $setting.discoveryScript.language
+        DiscoveryScriptFile = $discovery
+        RemediationScriptLanguage = $setting.remediationScript.language
+        RemediationScriptFile = $remediation
+        ValueRule = $true
+        RuleName = $ci.rule.name
+        ExpressionOperator = $ci.rule.operator
+        ExpectedValue = $ci.rule.expectedValue
+        Remediate = [bool]$ci.rule.remediate
+        ReportNoncompliance = [bool]$ci.rule.reportNoncompliance
+        NoncomplianceSeverity = $ci.rule.noncomplianceSeverity
+    }
+    [void](Add-CMComplianceSettingScript @settingParameters)
 }
