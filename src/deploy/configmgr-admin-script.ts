@@ -7,13 +7,15 @@ import { psString } from "../emit/quote-ps.js";
 import { APPLICATION_DESCRIPTOR } from "./configmgr-application.js";
 import { CI_DESCRIPTOR } from "./configmgr-configuration-item.js";
 import { deployDir } from "./deploy-input.js";
+import { adminHeader } from "./admin-header.js";
+import type { Plan } from "../plan/plan.js";
 
 export const CM_SCRIPT = "New-CMDeployment.ps1";
 
-export function emitCmAdminScript(id: string, withApplication: boolean): EmittedFile {
+export function emitCmAdminScript(plan: Plan, withApplication: boolean): EmittedFile {
   return {
-    path: `${deployDir(id)}/${CM_SCRIPT}`,
-    bytes: toScriptBytes(CM_SCRIPT, adminScript(withApplication)),
+    path: `${deployDir(plan.id)}/${CM_SCRIPT}`,
+    bytes: toScriptBytes(CM_SCRIPT, adminHeader(plan) + adminScript(withApplication)),
   };
 }
 

@@ -33,7 +33,7 @@ export function emitDeployArtifacts(plan: Plan, emitted: readonly EmittedFile[])
     ...(intune ? emitIntune(input) : []),
     ...(application ? emitApplication(input, appDetect) : []),
     ...emitConfigurationItem(input, detectVariant(plan, "ConfigMgrSetting")),
-    emitCmAdminScript(plan.id, application),
+    emitCmAdminScript(plan, application),
     ...emitGroupPolicy(input),
   ];
 }

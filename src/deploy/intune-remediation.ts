@@ -7,6 +7,7 @@ import { psString } from "../emit/quote-ps.js";
 import { deployDir, type DeployInput } from "./deploy-input.js";
 import { deployDescription, displayName, PUBLISHER } from "./describe-playbook.js";
 import { jsonBytes } from "./json-text.js";
+import { adminHeader } from "./admin-header.js";
 import { isSigned } from "./signature.js";
 
 export const INTUNE_ROUTES = ["intune-remediations", "intune-remediations-detection"] as const;
@@ -59,7 +60,10 @@ export function emitIntune({ plan, scripts }: DeployInput): EmittedFile[] {
       path: `${dir}/${INTUNE_BODY}`,
       bytes: intuneBody(text, scripts.detect.bytes, scripts.remediation.bytes),
     },
-    { path: `${dir}/${INTUNE_SCRIPT}`, bytes: toScriptBytes(INTUNE_SCRIPT, adminScript()) },
+    {
+      path: `${dir}/${INTUNE_SCRIPT}`,
+      bytes: toScriptBytes(INTUNE_SCRIPT, adminHeader(plan) + adminScript()),
+    },
   ];
 }
 
