@@ -21,7 +21,7 @@ interface DeployPlan {
 
 function deployPlan(plan: Plan, emitted: readonly EmittedFile[]): DeployPlan {
   const scripts = deployScripts(plan.id, emitted);
-  const appDetect = detectVariant(plan, "ConfigMgrApplication");
+  const appDetect = detectVariant(plan.id, scripts.detect, "ConfigMgrApplication");
   return { input: { plan, scripts }, appDetect, checks: checkRoutes({ ...scripts, appDetect }) };
 }
 
@@ -32,7 +32,10 @@ export function emitDeployArtifacts(plan: Plan, emitted: readonly EmittedFile[])
   return [
     ...(intune ? emitIntune(input) : []),
     ...(application ? emitApplication(input, appDetect) : []),
-    ...emitConfigurationItem(input, detectVariant(plan, "ConfigMgrSetting")),
+    ...emitConfigurationItem(
+      input,
+      detectVariant(plan.id, input.scripts.detect, "ConfigMgrSetting"),
+    ),
     emitCmAdminScript(plan, application),
     ...emitGroupPolicy(input),
   ];

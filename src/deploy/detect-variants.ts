@@ -1,10 +1,9 @@
-// The detection script again, built with another reporting contract (templates/ps1/runtime/
-// detect.ps1): ConfigMgr application detection and ConfigMgr configuration item discovery.
-import { toScriptBytes } from "../emit/bytes.js";
+// The detection script with another reporting contract (templates/ps1/runtime/detect.ps1):
+// the compiled detection script itself, with its one contract line changed, so a variant always
+// has exactly the runtime and checks of the script it comes from.
+import { EmitError } from "../emit/bytes.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
-import { templates } from "../emit/templates.js";
-import { playbookView } from "../emit/view.js";
-import type { Plan } from "../plan/plan.js";
+import { psString } from "../emit/quote-ps.js";
 import { deployDir } from "./deploy-input.js";
 
 export type DetectContract = "ConfigMgrApplication" | "ConfigMgrSetting";
@@ -14,11 +13,22 @@ const SUFFIX: Record<DetectContract, string> = {
   ConfigMgrSetting: "discovery",
 };
 
-export function detectVariant(plan: Plan, contract: DetectContract): EmittedFile {
-  const name = `${plan.id}.${SUFFIX[contract]}.ps1`;
-  const view = { ...playbookView(plan, "ps1"), detectContract: contract };
+const contractLine = (contract: string) =>
+  `\r\n$script:KbDetectContract = ${psString(contract)}\r\n`;
+
+export function detectVariant(
+  id: string,
+  detect: EmittedFile,
+  contract: DetectContract,
+): EmittedFile {
+  const text = detect.bytes.toString("latin1");
+  const intune = contractLine("Intune");
+  const at = text.indexOf(intune);
+  if (at < 0 || text.indexOf(intune, at + 1) >= 0)
+    throw new EmitError(`${detect.path}: expected one line setting the Intune detection contract`);
+  const variant = text.slice(0, at) + contractLine(contract) + text.slice(at + intune.length);
   return {
-    path: `${deployDir(plan.id)}/${name}`,
-    bytes: toScriptBytes(name, templates().render("ps1/detect.ps1", view)),
+    path: `${deployDir(id)}/${id}.${SUFFIX[contract]}.ps1`,
+    bytes: Buffer.from(variant, "latin1"),
   };
 }

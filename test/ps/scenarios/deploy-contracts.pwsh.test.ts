@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzePlaybook } from "../../../src/front/analyze.js";
+import { compilePlan } from "../../../src/compile.js";
 import { detectVariant, type DetectContract } from "../../../src/deploy/detect-variants.js";
 import { pwshTest as run } from "../pwsh-gate.js";
 import { broken, client, ID, PARAMS } from "./kb977203-machine.js";
@@ -21,11 +22,13 @@ import {
   resultOf,
 } from "./scenario.js";
 
-const plan = analyzePlaybook(`playbooks/${ID}.yaml`).plan!;
+const detectFile = compilePlan(analyzePlaybook(`playbooks/${ID}.yaml`).plan!).find(
+  (f) => f.path === `${ID}/${ID}.detect.ps1`,
+)!;
 const folder = mkdtempSync(join(tmpdir(), "kbfix-contracts-"));
 
 function variantFile(contract: DetectContract, suffix = "", inject = ""): string {
-  const text = detectVariant(plan, contract).bytes.toString("latin1");
+  const text = detectVariant(ID, detectFile, contract).bytes.toString("latin1");
   const path = join(folder, `${ID}.${contract}${suffix}.ps1`);
   writeFileSync(
     path,
