@@ -112,7 +112,7 @@ const cli = yargs(hideBin(process.argv))
 registerBackEndCommands(cli, setExit);
 
 cli
-  .demandCommand(1, "name a command: validate, list, explain, new, compile, sign or report")
+  .demandCommand(1, "name a command: validate, list, explain, new, compile, sign, verify or report")
   .strict()
   .recommendCommands()
   .version(TOOL_VERSION)

@@ -3,7 +3,8 @@
 // the interface (scripts and editors match on them), so the type makes an
 // unregistered code a compile error and test/diagnostics/every-code.test.ts keeps
 // this table, the sources, the tests and the docs in step.
-import type { Severity } from "./diagnostic.js";
+/** How bad a diagnostic is; every code has one. */
+export type Severity = "error" | "warning";
 
 export interface DiagnosticCodeInfo {
   severity: Severity;
@@ -138,6 +139,14 @@ export const diagnosticCodes = {
   },
   "no-such-path": { severity: "error", summary: "a path on the command line does not exist" },
   "no-playbooks": { severity: "error", summary: "no *.yaml playbooks were found" },
+  "deploy-route-size": {
+    severity: "warning",
+    summary: "an emitted script is over the size limit of a deployment route",
+  },
+  "deploy-gpo-time-budget": {
+    severity: "warning",
+    summary: "the remediation's worst case is longer than Group Policy gives startup scripts",
+  },
   "emit-value": {
     severity: "error",
     summary: "a value passed every check but the target script cannot carry it exactly",

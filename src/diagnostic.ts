@@ -1,8 +1,8 @@
 // The one diagnostic shape every stage reports through (after vfile-message),
 // and its two printers: compiler-style text and JSON for machines.
-import type { DiagnosticCode } from "./diagnostic-codes.js";
+import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
 
-export type Severity = "error" | "warning";
+export type { Severity } from "./diagnostic-codes.js";
 
 export interface Span {
   /** 1-based line and column of the first character. */

@@ -14,6 +14,8 @@ import { QuoteError } from "./emit/quote-ps.js";
 import { emitReadme } from "./emit/readme.js";
 import { loadPlaybookBytes, loadPlaybookFile, type LoadResult } from "./front/load.js";
 import { validateAgainstSchema } from "./front/validate.js";
+import { deployDiagnostics, emitDeployArtifacts } from "./deploy/deploy-artifacts.js";
+import { deployReadmeView } from "./deploy/deploy-readme.js";
 import { lowerPlaybook } from "./plan/lower.js";
 import type { Plan } from "./plan/plan.js";
 
@@ -78,19 +80,32 @@ function analyzeLoaded(path: string, loaded: LoadResult): Analysis {
   return done(hasErrors(diagnostics) ? undefined : plan);
 }
 
-/** The back end: every file of out/<id>/, in memory. Throws EmitError or QuoteError. */
-export function compilePlan(plan: Plan): EmittedFile[] {
+/** The back end: every file of out/<id>/, in memory, and where they can be deployed. */
+function emitFiles(plan: Plan): { files: EmittedFile[]; warnings: Diagnostic[] } {
   const scripts = [...emitPs1(plan), ...(plan.targets.includes("cmd") ? emitCmd(plan) : [])];
+  const deploy = emitDeployArtifacts(plan, scripts);
   const cmd = scripts.find((f) => f.path.endsWith(".fix.cmd"));
-  const readme = emitReadme(plan, { cmdName: cmd?.path.split("/").pop() });
-  const files = [...scripts, readme];
-  return [...files, emitManifest(plan, files)];
+  const readme = emitReadme(plan, {
+    cmdName: cmd?.path.split("/").pop(),
+    deploy: deployReadmeView(plan, scripts, deploy),
+  });
+  const files = [...scripts, ...deploy, readme];
+  return {
+    files: [...files, emitManifest(plan, files)],
+    warnings: deployDiagnostics(plan, scripts),
+  };
 }
 
-/** The back end as a stage: the files, or a positioned diagnostic saying what could not be emitted. */
+/** Every file of out/<id>/. Throws EmitError or QuoteError (emitPlaybook reports them). */
+export function compilePlan(plan: Plan): EmittedFile[] {
+  return emitFiles(plan).files;
+}
+
+/** The back end as a stage: the files and the deployment warnings, or a positioned error. */
 export function emitPlaybook(plan: Plan): { files: EmittedFile[]; diagnostics: Diagnostic[] } {
   try {
-    return { files: compilePlan(plan), diagnostics: [] };
+    const { files, warnings } = emitFiles(plan);
+    return { files, diagnostics: warnings };
   } catch (error) {
     if (!(error instanceof QuoteError || error instanceof EmitError)) throw error;
     const span = (error instanceof EmitError && error.span) ||

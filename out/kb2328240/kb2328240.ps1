@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b856ddd9d04af5b7e008b93505f0a12d10478400630e58bf1cbab043b18aeb5e'
+$script:KbRuntimeSha256 = '138d573781b139bbc9381078b417e3f497f72f8276fa0953c84f011fa0b43c6d'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 b856ddd9d04af5b7e008b93505f0a12d10478400630e58bf1cbab043b18aeb5e ====
+# ==== kbfix runtime 0.1.0, sha256 138d573781b139bbc9381078b417e3f497f72f8276fa0953c84f011fa0b43c6d ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -176,11 +176,18 @@ function Test-KbErrorIs {
 }
 
 function Get-KbDefaultLogFolder {
-    # %windir%\CCM\Logs where a ConfigMgr client is installed, else %windir%\Logs\kbfix.
+    # %windir%\CCM\Logs where a ConfigMgr client is installed; else the Intune Management
+    # Extension's Logs folder where it is installed (Intune's "Collect diagnostics" uploads both
+    # folders); else %windir%\Logs\kbfix.
     $windir = [Environment]::GetEnvironmentVariable('windir')
     if ([string]::IsNullOrEmpty($windir)) { return $null }
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+    if (-not [string]::IsNullOrEmpty($programData)) {
+        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
+        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
+    }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 

@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b4320a44caeb796f8b7e85a605e09efa0a1f7408dd51888c22479e77613d6cf4'
+$script:KbRuntimeSha256 = 'd1a396d610da4a512dd075eec088c2143a764b61e83330e81baf9213fd6c30f7'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -426,7 +426,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 b4320a44caeb796f8b7e85a605e09efa0a1f7408dd51888c22479e77613d6cf4 ====
+# ==== kbfix runtime 0.1.0, sha256 d1a396d610da4a512dd075eec088c2143a764b61e83330e81baf9213fd6c30f7 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -462,11 +462,18 @@ function Test-KbErrorIs {
 }
 
 function Get-KbDefaultLogFolder {
-    # %windir%\CCM\Logs where a ConfigMgr client is installed, else %windir%\Logs\kbfix.
+    # %windir%\CCM\Logs where a ConfigMgr client is installed; else the Intune Management
+    # Extension's Logs folder where it is installed (Intune's "Collect diagnostics" uploads both
+    # folders); else %windir%\Logs\kbfix.
     $windir = [Environment]::GetEnvironmentVariable('windir')
     if ([string]::IsNullOrEmpty($windir)) { return $null }
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+    if (-not [string]::IsNullOrEmpty($programData)) {
+        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
+        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
+    }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 

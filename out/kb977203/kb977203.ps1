@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '888df4faae715caf024e2e2a58e659a7e46044d536732c82879a50a935b2fcab'
+$script:KbRuntimeSha256 = '17205a378b53ac8b7ce47fa1c1c575503d3f2ed2d0f76dca7b14d1e2d3fa0a5b'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 888df4faae715caf024e2e2a58e659a7e46044d536732c82879a50a935b2fcab ====
+# ==== kbfix runtime 0.1.0, sha256 17205a378b53ac8b7ce47fa1c1c575503d3f2ed2d0f76dca7b14d1e2d3fa0a5b ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -192,11 +192,18 @@ function Test-KbErrorIs {
 }
 
 function Get-KbDefaultLogFolder {
-    # %windir%\CCM\Logs where a ConfigMgr client is installed, else %windir%\Logs\kbfix.
+    # %windir%\CCM\Logs where a ConfigMgr client is installed; else the Intune Management
+    # Extension's Logs folder where it is installed (Intune's "Collect diagnostics" uploads both
+    # folders); else %windir%\Logs\kbfix.
     $windir = [Environment]::GetEnvironmentVariable('windir')
     if ([string]::IsNullOrEmpty($windir)) { return $null }
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+    if (-not [string]::IsNullOrEmpty($programData)) {
+        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
+        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
+    }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 

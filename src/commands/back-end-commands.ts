@@ -1,4 +1,4 @@
-// compile and sign: their modules (Handlebars, templates, osslsigncode) load only
+// compile, sign and verify: their modules (Handlebars, templates, osslsigncode) load only
 // when one of them runs, so validate/list/explain start fast.
 import type { Argv } from "yargs";
 
@@ -62,6 +62,25 @@ export function registerBackEndCommands(cli: Argv, setExit: (code: number) => vo
     async (a) => {
       const { signCommand } = await import("./sign.js");
       setExit(signCommand(a as never));
+    },
+  );
+  cli.command(
+    "verify [out]",
+    "check every compiled (or signed) file against its manifest and each deployment descriptor against its scripts",
+    (y) =>
+      y
+        .positional("out", {
+          type: "string",
+          default: "out",
+          describe: "the compiled output folder",
+        })
+        .option("ca", {
+          type: "string",
+          describe: "CA certificate file: also verify every signature (osslsigncode)",
+        }),
+    async (a) => {
+      const { verifyCommand } = await import("./verify.js");
+      setExit(verifyCommand({ out: a.out, ca: a.ca }));
     },
   );
 }

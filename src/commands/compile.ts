@@ -1,6 +1,6 @@
 // `kbfix compile [paths..] [--out out] [--check]`: front end, back end, then an
 // atomic write (or, with --check, a comparison that fails when out/ is stale).
-import { hasErrors } from "../diagnostic.js";
+import { hasErrors, sortDiagnostics } from "../diagnostic.js";
 import { emitPlaybook } from "../pipeline.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { diffOut, writeOut } from "../output/write-out.js";
@@ -16,16 +16,17 @@ export interface CompileOptions {
 
 export function compileCommand(options: CompileOptions): number {
   const { analyses, diagnostics } = analyzeAll(options.paths);
-  printDiagnostics(diagnostics, options.format);
   if (hasErrors(diagnostics)) {
+    printDiagnostics(diagnostics, options.format);
     process.stderr.write(summaryLine(analyses.length, diagnostics) + "\nnothing written\n");
     return 1;
   }
+  // Emit errors and deployment warnings (a route the scripts do not fit) join the front end's.
   const emitted = analyses.map((a) => emitPlaybook(a.plan!));
-  const emitDiagnostics = emitted.flatMap((e) => e.diagnostics);
-  if (emitDiagnostics.length) {
-    printDiagnostics(emitDiagnostics, options.format);
-    process.stderr.write(summaryLine(analyses.length, emitDiagnostics) + "\nnothing written\n");
+  const all = sortDiagnostics([...diagnostics, ...emitted.flatMap((e) => e.diagnostics)]);
+  printDiagnostics(all, options.format);
+  if (hasErrors(all)) {
+    process.stderr.write(summaryLine(analyses.length, all) + "\nnothing written\n");
     return 1;
   }
   const files: EmittedFile[] = emitted.flatMap((e) => e.files);

@@ -7,13 +7,34 @@ import type { EmittedFile } from "./emitted-file.js";
 import { templates } from "./templates.js";
 import { playbookView } from "./view.js";
 
-export function emitReadme(plan: Plan, names: { cmdName?: string }): EmittedFile {
+/** The deployment section, filled by src/deploy (the README only lays it out). */
+export interface DeployReadmeView {
+  routes: {
+    id: string;
+    name: string;
+    script: string;
+    bytes: number;
+    limit: string;
+    fits: string;
+  }[];
+  intune: { body: string; script: string } | false;
+  application: { descriptor: string; appDetect: string; maximumRuntimeMins: number } | false;
+  configurationItem: { descriptor: string; discovery: string };
+  cmScript: string;
+  gpo: { psIni: string; ini: string; worstSeconds: number; budgetSeconds: number; over: boolean };
+}
+
+export function emitReadme(
+  plan: Plan,
+  names: { cmdName?: string; deploy: DeployReadmeView },
+): EmittedFile {
   const view = {
     ...playbookView(plan, "ps1"),
     ps1Name: `${plan.id}.ps1`,
     detectName: `${plan.id}.detect.ps1`,
     launcherName: `${plan.id}.launch.cmd`,
     cmdName: names.cmdName ?? false,
+    deploy: names.deploy,
     appliesText: describeApplicability(plan.applies),
     evidenceLines: describeEvidence(plan.detection).map((l) => l.trim().replace(/^- /, "")),
     strategyText:

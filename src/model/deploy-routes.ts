@@ -1,6 +1,6 @@
 // The deployment routes an emitted PowerShell script is offered for, with the
 // size each route accepts. One table: the compile warnings, the size tests, the
-// deployment artifacts and the reviewers' README all read it (docs/deployment-routes.md).
+// deployment artifacts and the reviewers' README all read it (docs/deployment.md).
 
 /** Which emitted script a route takes. */
 export type RouteInput = "detect" | "remediation";
@@ -13,6 +13,11 @@ export interface DeployRoute {
   limitBytes: number;
   /** The limit as the vendor writes it. */
   limitText: string;
+  /**
+   * For a detection route: the contract its script is built with, when it is not Intune's
+   * (exit 1 = problem present). The ConfigMgr application contract has its own script.
+   */
+  detectContract?: "ConfigMgrApplication";
 }
 
 export const DEPLOY_ROUTES: readonly DeployRoute[] = [
@@ -22,6 +27,7 @@ export const DEPLOY_ROUTES: readonly DeployRoute[] = [
     input: "detect",
     limitBytes: 32_000,
     limitText: "32 KB",
+    detectContract: "ConfigMgrApplication",
   },
   {
     id: "intune-win32-installer-script",

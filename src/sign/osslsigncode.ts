@@ -1,5 +1,7 @@
 // Thin wrappers over the osslsigncode CLI (always execFileSync with an argument array, never a
 // shell) plus the facts about the signature block it appends to a .ps1 file.
+import { isSignatureBlock, splitSignature } from "../model/signature-block.js";
+export { isSignatureBlock, splitSignature };
 import { execFileSync } from "node:child_process";
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -139,23 +141,6 @@ function problems(result: RunResult): string {
 
 // What osslsigncode 2.9 appends (script.c): for each line "\r\n# " + text, then a final "\r\n".
 // The block starts with that leading CRLF, so a body ending in CRLF gets one blank line before it.
-const BEGIN = "# SIG # Begin signature block";
-const BLOCK =
-  /^\r\n# SIG # Begin signature block\r\n(# [A-Za-z0-9+/=]{1,64}\r\n)+# SIG # End signature block\r\n$/;
-
-/** Splits like osslsigncode does: the first line starting with the begin marker opens the block. */
-export function splitSignature(bytes: Buffer): { body: Buffer; block: string | null } {
-  const text = bytes.toString("latin1");
-  const at = text.startsWith(BEGIN) ? 0 : text.indexOf(`\n${BEGIN}`);
-  if (at < 0) return { body: bytes, block: null };
-  const start = at > 0 && text[at - 1] === "\r" ? at - 1 : at;
-  return { body: bytes.subarray(0, start), block: text.slice(start) };
-}
-
-export function isSignatureBlock(block: string): boolean {
-  return BLOCK.test(block);
-}
-
 /** 7-bit ASCII, every line ending in CRLF, including the last. */
 export function isAsciiCrlf(bytes: Buffer): boolean {
   const text = bytes.toString("latin1");

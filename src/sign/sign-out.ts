@@ -22,6 +22,7 @@ import {
   verifyFile,
   type SignCredentials,
 } from "./osslsigncode.js";
+import { resealDescriptors } from "../deploy/reseal.js";
 
 export { SignError, type SignCredentials } from "./osslsigncode.js";
 
@@ -57,8 +58,10 @@ export function signOut(
       return stageScript(tool, outDir, rel, join(staging, String(i)), credentials, options);
     });
     const results = signed.map((s) => s.result);
-    const manifests = stageManifests(outDir, files, results, staging);
-    commit([...signed.map((s) => s.move), ...manifests], staging);
+    // The deployment descriptors carry the scripts' bytes or hashes: regenerated from the signed ones.
+    const resealed = stageResealed(outDir, files, signed, staging);
+    const manifests = stageManifests(outDir, files, results, resealed.entries, staging);
+    commit([...signed.map((s) => s.move), ...resealed.moves, ...manifests], staging);
     return results;
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -130,9 +133,10 @@ function stageManifests(
   outDir: string,
   files: string[],
   results: SignResult[],
+  resealed: Map<string, Entry[]>,
   staging: string,
 ): Move[] {
-  const dirs = files.filter((f) => posix.basename(f) === "manifest.json").map(posix.dirname);
+  const dirs = manifestDirs(files);
   const groups = new Map<string, { path: string; sha256: string }[]>();
   for (const r of results) {
     const dir = nearestDir(dirs, r.path);
@@ -143,9 +147,49 @@ function stageManifests(
   return [...groups].map(([dir, entries], i) => {
     const file = join(outDir, dir, "manifest.json");
     const staged = join(staging, `manifest-${i}.json`);
-    writeFileSync(staged, withSigned(readFileSync(file, "utf8"), entries, file));
+    const signedText = withEntries(readFileSync(file, "utf8"), "signed", entries, file);
+    const text = withEntries(signedText, "resealed", resealed.get(dir) ?? [], file);
+    writeFileSync(staged, text);
     return { from: staged, to: file };
   });
+}
+
+function manifestDirs(files: string[]): string[] {
+  return files.filter((f) => posix.basename(f) === "manifest.json").map(posix.dirname);
+}
+
+/** Regenerates each manifest folder's deployment descriptors from the signed scripts. */
+function stageResealed(
+  outDir: string,
+  files: string[],
+  signed: { result: SignResult; move: Move }[],
+  staging: string,
+): { moves: Move[]; entries: Map<string, Entry[]> } {
+  const moves: Move[] = [];
+  const entries = new Map<string, Entry[]>();
+  for (const dir of manifestDirs(files)) {
+    const full = (rel: string) => (dir === "." ? rel : `${dir}/${rel}`);
+    const read = (rel: string) => {
+      const staged = signed.find((s) => s.result.path === full(rel));
+      if (staged) return readFileSync(staged.move.from);
+      return isFile(join(outDir, full(rel))) ? readFileSync(join(outDir, full(rel))) : undefined;
+    };
+    let resealed;
+    try {
+      resealed = resealDescriptors(posix.basename(dir), read);
+    } catch (e) {
+      throw new SignError(
+        `${full("deploy")}: cannot regenerate a descriptor: ${(e as Error).message}`,
+      );
+    }
+    for (const r of resealed) {
+      const staged = join(staging, `resealed-${moves.length}`);
+      writeFileSync(staged, r.bytes);
+      moves.push({ from: staged, to: join(outDir, full(r.path)) });
+      entries.set(dir, [...(entries.get(dir) ?? []), { path: r.path, sha256: sha256(r.bytes) }]);
+    }
+  }
+  return { moves, entries };
 }
 
 /** The deepest folder holding a manifest.json that contains the file. */
@@ -156,7 +200,7 @@ function nearestDir(dirs: string[], file: string): string | undefined {
 
 type Entry = { path: string; sha256: string };
 
-function withSigned(text: string, entries: Entry[], name: string): string {
+function withEntries(text: string, key: string, entries: Entry[], name: string): string {
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);
@@ -167,12 +211,13 @@ function withSigned(text: string, entries: Entry[], name: string): string {
     throw new SignError(`${name}: expected a JSON object`);
   }
   const record = manifest as Record<string, unknown>;
-  const old = record.signed ?? [];
-  if (!Array.isArray(old)) throw new SignError(`${name}: "signed" is not an array`);
+  const old = record[key] ?? [];
+  if (!Array.isArray(old)) throw new SignError(`${name}: "${key}" is not an array`);
+  if (entries.length === 0 && record[key] === undefined) return text;
   const fresh = new Set(entries.map((e) => e.path));
   const kept = (old as Entry[]).filter((e) => !fresh.has(e?.path));
   // Assigning keeps an existing key's position; a new key goes last.
-  record.signed = [...kept, ...entries].sort((a, b) => compare(String(a.path), String(b.path)));
+  record[key] = [...kept, ...entries].sort((a, b) => compare(String(a.path), String(b.path)));
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 

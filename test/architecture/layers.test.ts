@@ -10,7 +10,8 @@ import { dirname, join, relative, resolve } from "node:path";
 // version.ts reads package.json, found by package-root.ts, so it sits just above the leaves.
 const RANKS: Record<string, number> = {
   model: 0,
-  diagnostic: 0,
+  "diagnostic-codes": 0,
+  diagnostic: 0.2,
   version: 0.5,
   "package-root": 0,
   generated: 0,
@@ -24,7 +25,7 @@ const RANKS: Record<string, number> = {
   output: 8,
   sign: 8,
   report: 8,
-  deploy: 8,
+  deploy: 7.5,
   pipeline: 9,
   commands: 10,
   cli: 11,

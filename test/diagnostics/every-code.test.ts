@@ -365,6 +365,18 @@ export const examples: Example[] = [
   { code: "no-playbooks", input: { paths: (d) => [d] }, line: 1, column: 1 },
   { code: "internal-error", input: { bytes: buggyBytes }, line: 1, column: 1 },
   { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 112, column: 43 },
+  {
+    code: "deploy-route-size",
+    input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
+    line: 19,
+    column: 5,
+  },
+  {
+    code: "deploy-gpo-time-budget",
+    input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
+    line: 122,
+    column: 3,
+  },
 ];
 
 /** The every-kind fixture with a manual step's text that no script can carry (line 112). */

@@ -77,7 +77,7 @@ test("the manifest lists every other file with its SHA-256", () => {
     const others = files.filter((f) => !f.path.endsWith("manifest.json"));
     assert.equal(
       manifest.files.map((e: { path: string }) => e.path).sort(),
-      others.map((f) => f.path.split("/")[1]).sort(),
+      others.map((f) => f.path.slice(f.path.indexOf("/") + 1)).sort(),
     );
     for (const entry of manifest.files) {
       const file = others.find((f) => f.path.endsWith(`/${entry.path}`))!;

@@ -186,7 +186,7 @@ for (const source of SOURCES) {
   const analysis = analyzePlaybook(source);
   if (!analysis.plan)
     throw new Error(`${source} does not compile: ${JSON.stringify(analysis.diagnostics)}`);
-  for (const file of compilePlan(analysis.plan).filter((f) => f.path.endsWith(".ps1")))
+  for (const file of compilePlan(analysis.plan).filter((f) => /^[^/]+\/[^/]+\.ps1$/.test(f.path)))
     scripts.push(await analyze(file.path, file.bytes.toString("latin1")));
 }
 const RUNTIME = runtimeFunctions();

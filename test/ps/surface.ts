@@ -49,8 +49,9 @@ function compiled(): { name: string; text: string }[] {
   return COMPILED.flatMap((source) => {
     const analysis = analyzePlaybook(join(repoRoot, source));
     if (!analysis.plan) throw new Error(`${source} does not compile`);
+    // The client scripts; deploy/ adds contract variants of detection and admin-side scripts.
     return compilePlan(analysis.plan)
-      .filter((file) => file.path.endsWith(".ps1"))
+      .filter((file) => /^[^/]+\/[^/]+\.ps1$/.test(file.path))
       .map((file) => ({ name: `${source} -> ${file.path}`, text: file.bytes.toString("latin1") }));
   });
 }

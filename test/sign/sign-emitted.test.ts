@@ -19,7 +19,7 @@ const out = mkdtempSync(join(tmpdir(), "kbfix-signed-out-"));
 cpSync("out", out, { recursive: true });
 const cert = missing ? undefined : makeThrowawayCert();
 const ps1s = readdirSync(out).flatMap((id) =>
-  readdirSync(join(out, id))
+  readdirSync(join(out, id), { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ps1"))
     .map((f) => join(out, id, f)),
 );
@@ -64,11 +64,53 @@ signTest(
 signTest("the manifests record the signed hashes", () => {
   for (const id of readdirSync(out)) {
     const manifest = JSON.parse(readFileSync(join(out, id, "manifest.json"), "utf8"));
-    assert.equal(manifest.signed.map((s: { path: string }) => s.path).sort(), [
-      `${id}.detect.ps1`,
-      `${id}.ps1`,
-    ]);
+    const shipped = readdirSync(join(out, id), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ps1"))
+      .sort();
+    assert.ok(shipped.includes(`${id}.ps1`) && shipped.includes("deploy/New-CMDeployment.ps1"));
+    assert.equal(manifest.signed.map((s: { path: string }) => s.path).sort(), shipped);
   }
+});
+
+signTest("the deployment descriptors carry the signed bytes, and kbfix verify passes", () => {
+  for (const id of readdirSync(out)) {
+    const body = JSON.parse(readFileSync(join(out, id, "deploy/intune-remediation.json"), "utf8"));
+    assert.is(body.enforceSignatureCheck, true);
+    assert.ok(
+      Buffer.from(body.detectionScriptContent, "base64").equals(
+        readFileSync(join(out, id, `${id}.detect.ps1`)),
+      ),
+    );
+    assert.ok(
+      Buffer.from(body.remediationScriptContent, "base64").equals(
+        readFileSync(join(out, id, `${id}.ps1`)),
+      ),
+    );
+    const manifest = JSON.parse(readFileSync(join(out, id, "manifest.json"), "utf8"));
+    assert.ok(
+      manifest.resealed.some((e: { path: string }) => e.path === "deploy/intune-remediation.json"),
+    );
+  }
+  const verify = spawnSync(process.execPath, ["dist/bundle/cli.js", "verify", out], {
+    encoding: "utf8",
+  });
+  assert.is(verify.status, 0, verify.stderr);
+});
+
+signTest("one changed byte in a descriptor fails kbfix verify", () => {
+  const id = readdirSync(out)[0]!;
+  const descriptor = join(out, id, "deploy/configmgr-configuration-item.json");
+  const original = readFileSync(descriptor);
+  const bytes = Buffer.from(original);
+  const at = bytes.indexOf("Compliant");
+  bytes[at] = 0x63; // "compliant"
+  writeFileSync(descriptor, bytes);
+  const verify = spawnSync(process.execPath, ["dist/bundle/cli.js", "verify", out], {
+    encoding: "utf8",
+  });
+  writeFileSync(descriptor, original);
+  assert.is(verify.status, 1);
+  assert.match(verify.stderr, /configmgr-configuration-item\.json: SHA-256 differs/);
 });
 
 signTest("one changed byte in a signed script fails verification", () => {
@@ -78,6 +120,11 @@ signTest("one changed byte in a signed script fails verification", () => {
   writeFileSync(victim, bytes);
   const results = verifyOut(out, cert!.certFile);
   assert.is(results.filter((r) => !r.ok).length, 1);
+  const verify = spawnSync(process.execPath, ["dist/bundle/cli.js", "verify", out], {
+    encoding: "utf8",
+  });
+  assert.is(verify.status, 1);
+  assert.match(verify.stderr, /SHA-256 differs from manifest\.json/);
 });
 
 test.run();

@@ -40,13 +40,13 @@ export function emitPs1(plan: Plan): EmittedFile[] {
   const { render } = templates();
   const view = playbookView(plan, "ps1");
   const dir = plan.id;
-  const script = (name: string, template: string): Ps1Script => {
-    const { text, runtime } = withRuntime(name, render(template, view));
+  const script = (name: string, template: string, extra: object = {}): Ps1Script => {
+    const { text, runtime } = withRuntime(name, render(template, { ...view, ...extra }));
     return { path: `${dir}/${name}`, bytes: toScriptBytes(name, text), runtime };
   };
   return [
     script(`${plan.id}.ps1`, "ps1/remediation.ps1"),
-    script(`${plan.id}.detect.ps1`, "ps1/detect.ps1"),
+    script(`${plan.id}.detect.ps1`, "ps1/detect.ps1", { detectContract: "Intune" }),
     {
       path: `${dir}/${plan.id}.launch.cmd`,
       bytes: toScriptBytes(

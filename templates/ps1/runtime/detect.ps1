@@ -9,6 +9,12 @@
 # present", is logged as a warning and is named in the summary line.
 # Prints exactly one line on stdout (at most 2,048 characters: what Intune keeps), never writes to
 # stderr, never writes the state, takes no mutex and needs no administrator rights.
+# $script:KbDetectContract (data section) picks how the outcome is reported:
+#   Intune               the exit codes above.
+#   ConfigMgrApplication application detection: exit 0 always; one line on stdout = installed (no
+#                        evidence, or not applicable), nothing = not installed (evidence, or an
+#                        internal error: the install then runs and checks everything itself).
+#   ConfigMgrSetting     configuration item discovery: exit 0, 'Compliant' or 'NonCompliant'.
 
 $script:KbDetectMaxLine = 2048
 
@@ -17,6 +23,15 @@ function Exit-KbDetect {
     $text = $Line -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
+    $contract = Get-KbScriptValue -Name 'KbDetectContract'
+    if ($contract -eq 'ConfigMgrApplication') {
+        if ($Code -eq 0) { Write-Output $text }
+        exit 0
+    }
+    if ($contract -eq 'ConfigMgrSetting') {
+        if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
+        exit 0
+    }
     Write-Output $text
     exit $Code
 }

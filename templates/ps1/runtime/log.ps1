@@ -33,11 +33,18 @@ function Test-KbErrorIs {
 }
 
 function Get-KbDefaultLogFolder {
-    # %windir%\CCM\Logs where a ConfigMgr client is installed, else %windir%\Logs\kbfix.
+    # %windir%\CCM\Logs where a ConfigMgr client is installed; else the Intune Management
+    # Extension's Logs folder where it is installed (Intune's "Collect diagnostics" uploads both
+    # folders); else %windir%\Logs\kbfix.
     $windir = [Environment]::GetEnvironmentVariable('windir')
     if ([string]::IsNullOrEmpty($windir)) { return $null }
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+    if (-not [string]::IsNullOrEmpty($programData)) {
+        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
+        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
+    }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 

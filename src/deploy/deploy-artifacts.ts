@@ -1,0 +1,54 @@
+// out/<id>/deploy/: the files each deployment route needs, from the plan and the scripts the
+// compiler emitted. Pure: the same input gives the same bytes. A route whose script is over its
+// DEPLOY_ROUTES limit gets no files (and a warning: deployDiagnostics).
+import type { Diagnostic } from "../diagnostic.js";
+import type { EmittedFile } from "../emit/emitted-file.js";
+import type { Plan } from "../plan/plan.js";
+import { APPLICATION_ROUTES, emitApplication } from "./configmgr-application.js";
+import { emitCmAdminScript } from "./configmgr-admin-script.js";
+import { emitConfigurationItem } from "./configmgr-configuration-item.js";
+import { deployScripts, type DeployInput } from "./deploy-input.js";
+import { detectVariant } from "./detect-variants.js";
+import { emitGroupPolicy, gpoBudgetWarnings } from "./group-policy.js";
+import { emitIntune, INTUNE_ROUTES } from "./intune-remediation.js";
+import { checkRoutes, routesFit, routeWarnings, type RouteCheck } from "./route-fit.js";
+
+interface DeployPlan {
+  input: DeployInput;
+  appDetect: EmittedFile;
+  checks: RouteCheck[];
+}
+
+function deployPlan(plan: Plan, emitted: readonly EmittedFile[]): DeployPlan {
+  const scripts = deployScripts(plan.id, emitted);
+  const appDetect = detectVariant(plan.id, scripts.detect, "ConfigMgrApplication");
+  return { input: { plan, scripts }, appDetect, checks: checkRoutes({ ...scripts, appDetect }) };
+}
+
+export function emitDeployArtifacts(plan: Plan, emitted: readonly EmittedFile[]): EmittedFile[] {
+  const { input, appDetect, checks } = deployPlan(plan, emitted);
+  const intune = routesFit(checks, INTUNE_ROUTES);
+  const application = routesFit(checks, APPLICATION_ROUTES);
+  return [
+    ...(intune ? emitIntune(input) : []),
+    ...(application ? emitApplication(input, appDetect) : []),
+    ...emitConfigurationItem(
+      input,
+      detectVariant(plan.id, input.scripts.detect, "ConfigMgrSetting"),
+    ),
+    emitCmAdminScript(plan, application),
+    ...emitGroupPolicy(input),
+  ];
+}
+
+/** Routes the scripts do not fit (naming the route and its limit), and the startup-script budget. */
+export function deployDiagnostics(plan: Plan, emitted: readonly EmittedFile[]): Diagnostic[] {
+  const { checks } = deployPlan(plan, emitted);
+  const withArtifacts = new Set<string>([...INTUNE_ROUTES, ...APPLICATION_ROUTES]);
+  return [...routeWarnings(plan, checks, withArtifacts), ...gpoBudgetWarnings(plan)];
+}
+
+/** Per route: the script it takes, its size, and whether it fits (for the README). */
+export function deployRouteChecks(plan: Plan, emitted: readonly EmittedFile[]): RouteCheck[] {
+  return deployPlan(plan, emitted).checks;
+}

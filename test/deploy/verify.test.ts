@@ -1,0 +1,53 @@
+// `kbfix verify` on a compiled (unsigned) out folder: clean passes; a changed descriptor byte, a
+// changed script, an unlisted file and a descriptor out of step with its scripts all fail.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { verifyOutFolder } from "../../src/deploy/verify-out.js";
+
+function copyOut(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-verify-"));
+  cpSync("out", dir, { recursive: true });
+  return dir;
+}
+
+const messages = (dir: string) =>
+  verifyOutFolder(dir).problems.map((p) => `${p.path}: ${p.message}`);
+
+test("the committed out/ verifies", () => {
+  const { folders, problems } = verifyOutFolder("out");
+  assert.is(folders, 3);
+  assert.equal(problems, []);
+});
+
+test("one changed byte in a descriptor: its hash, and it no longer is what its scripts give", () => {
+  const dir = copyOut();
+  const file = join(dir, "kb822798/deploy/intune-remediation.json");
+  writeFileSync(
+    file,
+    readFileSync(file, "utf8").replace('"runAs32Bit": false', '"runAs32Bit": true '),
+  );
+  assert.equal(messages(dir), [
+    "kb822798/deploy/intune-remediation.json: SHA-256 differs from manifest.json",
+    "kb822798/deploy/intune-remediation.json: does not match the scripts it carries",
+  ]);
+});
+
+test("a changed script: its hash, and every descriptor that carries it", () => {
+  const dir = copyOut();
+  appendFileSync(join(dir, "kb977203/kb977203.detect.ps1"), "# extra\r\n");
+  assert.equal(messages(dir), [
+    "kb977203/kb977203.detect.ps1: SHA-256 differs from manifest.json",
+    "kb977203/deploy/intune-remediation.json: does not match the scripts it carries",
+  ]);
+});
+
+test("an unlisted file", () => {
+  const dir = copyOut();
+  writeFileSync(join(dir, "kb2328240/deploy/extra.ps1"), "Write-Output 1\r\n");
+  assert.equal(messages(dir), ["kb2328240/deploy/extra.ps1: not listed in manifest.json"]);
+});
+
+test.run();
