@@ -1,7 +1,7 @@
 // Shared by validate, list, explain and compile: find the playbooks, analyse
 // each, and report paths that do not exist as diagnostics too.
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
-import { analyzePlaybook, type Analysis } from "../pipeline.js";
+import { analyzePlaybook, type Analysis } from "../pipeline/analyze.js";
 import { findPlaybooks } from "../front/find-playbooks.js";
 
 export const DEFAULT_PLAYBOOKS = ["playbooks"];

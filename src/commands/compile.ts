@@ -1,7 +1,7 @@
 // `kbfix compile [paths..] [--out out] [--check]`: front end, back end, then an
 // atomic write (or, with --check, a comparison that fails when out/ is stale).
 import { hasErrors, sortDiagnostics } from "../diagnostic.js";
-import { emitPlaybook } from "../pipeline.js";
+import { emitPlaybook } from "../pipeline/emit.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { diffOut, writeOut } from "../output/write-out.js";
 import { analyzeAll } from "./analyze-all.js";
