@@ -29,7 +29,11 @@ pwshTest("Get-Help shows each playbook parameter's description, hostile text inc
   const analysis = analyzeBytes("kb100001.yaml", Buffer.from(fixture, "utf8"));
   assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
   const dir = mkdtempSync(join(tmpdir(), "kbfix-help-"));
-  for (const file of compilePlan(analysis.plan!).filter((f) => f.path.endsWith(".ps1"))) {
+  const scripts = compilePlan(analysis.plan!).filter((f) =>
+    /kb100001(\.[a-z]+)?\.ps1$/.test(f.path),
+  );
+  assert.ok(scripts.length >= 2);
+  for (const file of scripts) {
     const path = join(dir, file.path.split("/").pop()!);
     writeFileSync(path, file.bytes);
     const run = runPwshCommand(
