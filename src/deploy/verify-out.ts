@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../emit/emitted-file.js";
+import { listFiles } from "../output/write-out.js";
 import { splitSignature } from "../model/signature-block.js";
 import { resealDescriptors } from "./reseal.js";
 
@@ -15,16 +16,6 @@ export interface VerifyProblem {
 interface Entry {
   path: string;
   sha256: string;
-}
-
-function listFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) =>
-      statSync(join(dir, name)).isDirectory()
-        ? listFiles(join(dir, name), `${prefix}${name}/`)
-        : [`${prefix}${name}`],
-    );
 }
 
 function entries(manifest: Record<string, unknown>, key: string): Map<string, string> {

@@ -28,7 +28,8 @@ function byFolder(files: readonly EmittedFile[]): Map<string, EmittedFile[]> {
   return folders;
 }
 
-function listFiles(dir: string, prefix = ""): string[] {
+/** Every file below `dir`, as sorted paths relative to it with forward slashes. */
+export function listFiles(dir: string, prefix = ""): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
