@@ -90,7 +90,7 @@ export const diagnosticCodes = {
   "unknown-parameter": { severity: "error", summary: "a step refers to an undeclared parameter" },
   "unsafe-argument": {
     severity: "error",
-    summary: "a run argument starts with - or / or holds a double quote",
+    summary: "a run argument holds a control character a command line cannot carry",
   },
   "broad-pattern": { severity: "warning", summary: "a delete-files pattern matches every file" },
 

@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'd1a396d610da4a512dd075eec088c2143a764b61e83330e81baf9213fd6c30f7'
+$script:KbRuntimeSha256 = '19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -426,7 +426,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 d1a396d610da4a512dd075eec088c2143a764b61e83330e81baf9213fd6c30f7 ====
+# ==== kbfix runtime 0.1.0, sha256 19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -2381,12 +2381,21 @@ function Update-KbAfterMethod {
 # ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
 
 function ConvertTo-KbQuotedArgument {
-    # Quoted when empty or containing whitespace, with the backslashes before the closing quote
-    # doubled; a double quote inside cannot be carried safely and is rejected.
+    # One argument as the C runtime and CommandLineToArgvW read it back: bare when it has no
+    # space, tab or double quote; otherwise in double quotes, each " escaped as \", and the
+    # backslashes before a " (or before the closing quote) doubled. (docs/emitted-script-rules.md#argv-quoting)
     param([string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('an argument contains a double quote: ' + $Value) }
-    if ($Value.Length -gt 0 -and $Value -notmatch '\s') { return $Value }
-    return ('"' + ($Value -replace '(\\+)$', '$1$1') + '"')
+    if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
+    $quoted = '"'
+    $backslashes = 0
+    for ($i = 0; $i -lt $Value.Length; $i++) {
+        $c = $Value[$i]
+        if ($c -eq [char]92) { $backslashes += 1; continue }
+        if ($c -eq [char]34) { $quoted += ('\' * (2 * $backslashes + 1)) } else { $quoted += ('\' * $backslashes) }
+        $backslashes = 0
+        $quoted += $c
+    }
+    return ($quoted + ('\' * (2 * $backslashes)) + '"')
 }
 
 function ConvertTo-KbArgumentString {

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '17205a378b53ac8b7ce47fa1c1c575503d3f2ed2d0f76dca7b14d1e2d3fa0a5b'
+$script:KbRuntimeSha256 = 'd855f275a04e6da186262ab4e6d2f49b832892557758e4ad6b5e455ae57b35f9'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 17205a378b53ac8b7ce47fa1c1c575503d3f2ed2d0f76dca7b14d1e2d3fa0a5b ====
+# ==== kbfix runtime 0.1.0, sha256 d855f275a04e6da186262ab4e6d2f49b832892557758e4ad6b5e455ae57b35f9 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1834,12 +1834,21 @@ function Update-KbAfterMethod {
 # ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
 
 function ConvertTo-KbQuotedArgument {
-    # Quoted when empty or containing whitespace, with the backslashes before the closing quote
-    # doubled; a double quote inside cannot be carried safely and is rejected.
+    # One argument as the C runtime and CommandLineToArgvW read it back: bare when it has no
+    # space, tab or double quote; otherwise in double quotes, each " escaped as \", and the
+    # backslashes before a " (or before the closing quote) doubled. (docs/emitted-script-rules.md#argv-quoting)
     param([string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('an argument contains a double quote: ' + $Value) }
-    if ($Value.Length -gt 0 -and $Value -notmatch '\s') { return $Value }
-    return ('"' + ($Value -replace '(\\+)$', '$1$1') + '"')
+    if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
+    $quoted = '"'
+    $backslashes = 0
+    for ($i = 0; $i -lt $Value.Length; $i++) {
+        $c = $Value[$i]
+        if ($c -eq [char]92) { $backslashes += 1; continue }
+        if ($c -eq [char]34) { $quoted += ('\' * (2 * $backslashes + 1)) } else { $quoted += ('\' * $backslashes) }
+        $backslashes = 0
+        $quoted += $c
+    }
+    return ($quoted + ('\' * (2 * $backslashes)) + '"')
 }
 
 function ConvertTo-KbArgumentString {
@@ -2031,9 +2040,10 @@ function Invoke-KbManualStep {
 }
 
 # ---- steps/run.ps1: run a program (CCMCertFix.exe) with an argument list; one-shot, behind its guard ----
-# No shell: the arguments become one command line quoted by the CommandLineToArgvW rules. A
-# parameter value that starts with - or / or holds a double quote is refused (the tool could
-# read it as a switch); an empty optional parameter leaves its argument out. The exit code must
+# No shell: the arguments become one command line quoted by the CommandLineToArgvW rules, so a
+# literal from the playbook (switches included) arrives exactly. A parameter value stays one
+# whole argument and may not start with - or / (the tool would read it as a switch); an empty
+# optional parameter leaves its argument out. The exit code must
 # be one of the success codes; a program still running after TimeoutSeconds is ended and fails.
 
 function Resolve-KbRunArguments {
@@ -2052,7 +2062,6 @@ function Resolve-KbRunArguments {
         }
         $text = [string]$value
         if ($text.StartsWith('-') -or $text.StartsWith('/')) { throw ('-' + $name + ' starts with - or /, which the program could read as a switch') }
-        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
         $text
     }
 }

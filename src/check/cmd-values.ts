@@ -79,6 +79,7 @@ function checkEntry(
     );
     return;
   }
+  const switches = new Set((kind as StepKind).cmdSwitchFields ?? []);
   for (const field of kind.cmdFields) {
     const value = raw[field];
     const values: [unknown, string][] = Array.isArray(value)
@@ -86,7 +87,14 @@ function checkEntry(
       : [[value, field]];
     for (const [v, f] of values) {
       if (typeof v === "string")
-        checkValue(input, withoutBase(v), `${pointer}/${f}`, field, GLOB_FIELDS.has(field));
+        checkValue(
+          input,
+          withoutBase(v),
+          `${pointer}/${f}`,
+          field,
+          GLOB_FIELDS.has(field),
+          switches.has(field),
+        );
     }
   }
 }
@@ -102,8 +110,9 @@ function checkValue(
   pointer: string,
   field: string,
   glob: boolean,
+  switchAllowed = false,
 ): void {
-  const reason = cmdSafeReason(value, glob);
+  const reason = cmdSafeReason(value, glob, switchAllowed);
   if (reason) {
     input.atPointer(
       pointer,

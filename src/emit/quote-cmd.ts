@@ -10,6 +10,13 @@ export function cmdValue(value: string, glob = false): string {
   return value;
 }
 
+/** A run argument the playbook's author wrote: the whitelist, but a leading - or / is a switch. */
+export function cmdSwitch(value: string): string {
+  const reason = cmdSafeReason(value, false, true);
+  if (reason) throw new QuoteError(`argument ${reason} (batch)`);
+  return value;
+}
+
 export function cmdInteger(value: number): string {
   if (!Number.isSafeInteger(value)) throw new QuoteError(`${value} is not an integer`);
   return String(value);

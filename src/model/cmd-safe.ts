@@ -5,8 +5,14 @@
 const CMD_SAFE = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
 const CMD_SAFE_GLOB = /^[A-Za-z0-9 _.,:+=@#$~{}\[\]*?-]*$/;
 
-export function cmdSafeReason(value: string, glob = false): string | undefined {
-  if (/^[-/]/.test(value)) return "starts with - or /, which a tool would read as a switch";
+/** `switchAllowed`: a switch the playbook's author wrote for a program (run arguments). */
+export function cmdSafeReason(
+  value: string,
+  glob = false,
+  switchAllowed = false,
+): string | undefined {
+  if (!switchAllowed && /^[-/]/.test(value))
+    return "starts with - or /, which a tool would read as a switch";
   const pattern = glob ? CMD_SAFE_GLOB : CMD_SAFE;
   if (pattern.test(value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";

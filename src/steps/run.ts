@@ -26,7 +26,7 @@ const argument = {
   oneOf: [
     described(
       "Literal argument",
-      "A literal argument; may not start with - or / nor contain a double quote.",
+      "A literal argument, passed exactly (switches such as /reset and quotes included); no control characters.",
       { type: "string" },
     ),
     closedObject(
@@ -67,6 +67,7 @@ export const run = defineStepKind<Raw, RunStep>({
   },
   required: ["program"],
   cmdFields: ["program", "args"],
+  cmdSwitchFields: ["args"],
   perUser: false,
   ps1: psCall(
     "Invoke-KbRunStep",
@@ -108,12 +109,15 @@ function lowerArgument(
     }
     return { parameter: a.parameter };
   }
-  if (/^[-/]/.test(a) || a.includes('"')) {
+  // A literal is code the reviewer reads: switches, quotes and spaces are carried exactly by the
+  // runtime's quoting (docs/emitted-script-rules.md#argv-quoting). A Windows command line cannot
+  // hold NUL, and line breaks in an argument are almost always a mistake in the playbook.
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(a)) {
     ctx.error(
       field,
       "unsafe-argument",
-      `argument '${a}' starts with - or / or contains a double quote`,
-      "native tools misread such values; if it is a switch the tool needs, it cannot be carried safely",
+      `argument ${JSON.stringify(a)} holds a control character, which a command line cannot carry`,
+      "write the argument on one line, without control characters",
     );
     return undefined;
   }

@@ -64,6 +64,8 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   readonly required: readonly string[];
   /** Fields whose values enter a batch script, checked against the batch whitelist. */
   readonly cmdFields: readonly string[];
+  /** Of those, fields the author writes as a program's switches: batch may carry a leading - or /. */
+  readonly cmdSwitchFields?: readonly string[];
   /** Only these kinds may appear inside a per-user step. */
   readonly perUser: boolean;
   /** How the PowerShell runtime runs it; Id, Guard and the profile context are added for it. */

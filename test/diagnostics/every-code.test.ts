@@ -253,7 +253,7 @@ export const examples: Example[] = [
   {
     code: "unsafe-argument",
     input: steps(
-      "- id: x1\n  kind: run\n  program: '%windir%\\System32\\tool.exe'\n  args: ['/p']\n  guard: { evidence: detection }",
+      "- id: x1\n  kind: run\n  program: '%windir%\\System32\\tool.exe'\n  args: [\"a\\nb\"]\n  guard: { evidence: detection }",
     ),
     line: STEP_LINE + 3,
     column: col(10),

@@ -57,16 +57,22 @@ pwshTest("state step: a different state is set, read back and reported changed",
   assert.is(sets("changed"), 1);
 });
 
-pwshTest("state step: a set that does not take is failed, did not stick, with what it reads", () => {
-  const r = record("did-not-stick");
-  assert.is(r.status, "failed");
-  assert.is(r.message, "did not stick on stub: wanted value 1, reads back value 0");
-  assert.equal([r.before, r.after, r.afterValue], ["value 0", "value 0", { value: 0 }]);
-});
+pwshTest(
+  "state step: a set that does not take is failed, did not stick, with what it reads",
+  () => {
+    const r = record("did-not-stick");
+    assert.is(r.status, "failed");
+    assert.is(r.message, "did not stick on stub: wanted value 1, reads back value 0");
+    assert.equal([r.before, r.after, r.afterValue], ["value 0", "value 0", { value: 0 }]);
+  },
+);
 
 pwshTest("state step: -WhatIf records the predicted change and sets nothing", () => {
   const r = record("what-if");
-  assert.equal([r.status, r.whatIf, r.after, r.afterValue], ["changed", true, "value 1", { value: 1 }]);
+  assert.equal(
+    [r.status, r.whatIf, r.after, r.afterValue],
+    ["changed", true, "value 1", { value: 1 }],
+  );
   assert.is(r.message, "stub: would set to 1");
   assert.is(sets("what-if"), 0);
   assert.is(cases().machines["what-if"]!.Value, 0);
@@ -80,35 +86,56 @@ pwshTest("state step: a set that throws is failed with the error and the state b
 
 pwshTest("state step: a plan that stops (manual) records its status and changes nothing", () => {
   const r = record("stop");
-  assert.equal([r.status, r.message, r.before, r.after], ["manual", "do it by hand", "value 0", "value 0"]);
+  assert.equal(
+    [r.status, r.message, r.before, r.after],
+    ["manual", "do it by hand", "value 0", "value 0"],
+  );
   assert.is(sets("stop"), 0);
 });
 
 pwshTest("state step: a false guard skips, naming the guard; a true one lets it run", () => {
   const r = record("guard-false");
-  assert.equal([r.status, r.message], ["skipped", "guard: evidence 'detection' is not present now"]);
+  assert.equal(
+    [r.status, r.message],
+    ["skipped", "guard: evidence 'detection' is not present now"],
+  );
   assert.is(sets("guard-false"), 0);
   assert.is(record("guard-true").status, "changed");
 });
 
 pwshTest("one-shot step: acts, records what the act reports", () => {
   const r = record("shot");
-  assert.equal([r.status, r.before, r.after, r.message], ["changed", "not run", "ran", "ran the tool"]);
+  assert.equal(
+    [r.status, r.before, r.after, r.message],
+    ["changed", "not run", "ran", "ran the tool"],
+  );
   assert.equal(r.afterValue, { exitCode: 0 });
   assert.is(sets("shot"), 1);
 });
 
 pwshTest("one-shot step: -WhatIf predicts, with the plan's note, and does not act", () => {
   const r = record("shot-what-if");
-  assert.equal([r.status, r.whatIf, r.message], ["changed", true, "tool: would run it; one skipped"]);
+  assert.equal(
+    [r.status, r.whatIf, r.message],
+    ["changed", true, "tool: would run it; one skipped"],
+  );
   assert.is(sets("shot-what-if"), 0);
 });
 
-pwshTest("one-shot step: a throwing act is failed with the message; a stop or false guard does not act", () => {
-  assert.equal([record("shot-throws").status, record("shot-throws").message], ["failed", "stub shot: the tool broke"]);
-  assert.equal([record("shot-stop").status, record("shot-stop").message], ["ok", "nothing to do"]);
-  assert.is(record("shot-guard-false").status, "skipped");
-  assert.equal([sets("shot-stop"), sets("shot-guard-false")], [0, 0]);
-});
+pwshTest(
+  "one-shot step: a throwing act is failed with the message; a stop or false guard does not act",
+  () => {
+    assert.equal(
+      [record("shot-throws").status, record("shot-throws").message],
+      ["failed", "stub shot: the tool broke"],
+    );
+    assert.equal(
+      [record("shot-stop").status, record("shot-stop").message],
+      ["ok", "nothing to do"],
+    );
+    assert.is(record("shot-guard-false").status, "skipped");
+    assert.equal([sets("shot-stop"), sets("shot-guard-false")], [0, 0]);
+  },
+);
 
 test.run();

@@ -12,13 +12,13 @@ runStepTable([
     expect: [["unknown-parameter", 3, 23]],
   },
   {
-    name: "run: switch-like argument refused",
-    yaml: step("['/p']"),
-    expect: [["unsafe-argument", 3, 10]],
+    name: "run: switches and quotes written in the playbook are carried",
+    yaml: step("['/reset', '-x', 'a\"b', 'D:(A;;CC;;;SY)']"),
+    expect: [],
   },
   {
-    name: "run: quote in an argument refused",
-    yaml: step("['a\"b']"),
+    name: "run: a control character is refused",
+    yaml: step('["a\\nb"]'),
     expect: [["unsafe-argument", 3, 10]],
   },
   { name: "run: no guard", yaml: step("[a]", ""), expect: [["missing-guard", 0, 3]] },

