@@ -3,6 +3,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import { didYouMean, suggestion } from "./did-you-mean.js";
 import type { SourceMap } from "./source-map.js";
+import { patternInWords } from "../schema/pattern-words.js";
 
 export interface SchemaError {
   instancePath: string;
@@ -66,6 +67,15 @@ export function schemaErrorToDiagnostic(
         "error",
         "bad-value",
         `must be ${JSON.stringify(e.params.allowedValue)}${where(e.instancePath)}`,
+      );
+    case "pattern":
+      return diagnostic(
+        file,
+        at(e.instancePath),
+        "error",
+        "bad-value",
+        `${patternInWords(String(e.params.pattern))}${where(e.instancePath)}`,
+        e.parentSchema?.description,
       );
     case "oneOf":
       return diagnostic(
