@@ -8,9 +8,9 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { CsvError, CsvReader } from "./csv-reader.js";
 import type { InputProblems } from "./input-problems.js";
 import { findDetection, findRecap, type DetectionLine } from "./kbfix-lines.js";
-import { clip, failingDetail, intern, type MachineRun } from "./machine-run.js";
+import { clip, failingDetail, intern, type MachineRun, type SourceName } from "./machine-run.js";
 import { fsReason } from "./read-bounded.js";
-import { finishedMsOf, type SourceName } from "./result-document.js";
+import { finishedMsOf } from "./result-document.js";
 import { NO_STEPS } from "./step-facts.js";
 
 const COLUMNS = {

@@ -34,6 +34,13 @@ export interface FailingDetail {
   message: string;
 }
 
+/** Where a result file came from: its folder as the walk names it (shared by its files) and
+ * its name; the two together are the path. */
+export interface SourceName {
+  folder: string;
+  name: string;
+}
+
 export const sourceOf = (run: MachineRun): string => run.sourceFolder + run.sourceName;
 
 /** Outcomes that mean the machine needs nothing more. */

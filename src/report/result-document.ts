@@ -2,7 +2,7 @@
 // resultSchemaVersion = 1; files from before that field existed are version 0 and read the same
 // way. A newer version is refused rather than guessed at.
 import type { ProblemKind } from "./input-problems.js";
-import { clip, failingDetail, intern, type MachineRun } from "./machine-run.js";
+import { clip, failingDetail, intern, type MachineRun, type SourceName } from "./machine-run.js";
 import type { StepFacts, StepFactsTable } from "./step-facts.js";
 
 export const RESULT_SCHEMA_VERSION = 1;
@@ -10,13 +10,6 @@ export const RESULT_SCHEMA_VERSION = 1;
 export type ParsedResult =
   | { ok: true; run: MachineRun; schemaVersion: number }
   | { ok: false; kind: ProblemKind; message: string };
-
-/** Where a result file came from: its folder as the walk names it (shared by its files) and
- * its name; the two together are the path. */
-export interface SourceName {
-  folder: string;
-  name: string;
-}
 
 type Json = Record<string, unknown>;
 
