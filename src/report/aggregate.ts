@@ -9,7 +9,7 @@ import type {
   PlaybookReport,
 } from "./fleet-report.js";
 import type { LadderOrder } from "./ladder-order.js";
-import { isFixedOutcome, SETTLED_OUTCOMES, type MachineRun } from "./machine-run.js";
+import { isFixedOutcome, sourceOf, type MachineRun } from "./machine-run.js";
 
 interface Group {
   playbookId: string;
@@ -65,10 +65,11 @@ function methodFigures(runs: readonly MachineRun[], ladder: readonly string[]): 
   };
   for (const method of ladder) figure(method);
   for (const run of runs) {
-    for (const method of run.reached) figure(method).reached++;
-    for (const method of run.changed) figure(method).changed++;
-    for (const method of run.failed) figure(method).failed++;
-    const last = run.changed[run.changed.length - 1];
+    const steps = run.steps;
+    for (const method of steps.reached) figure(method).reached++;
+    for (const method of steps.changed) figure(method).changed++;
+    for (const method of steps.failed) figure(method).failed++;
+    const last = steps.lastChanged;
     if (last !== undefined && isFixedOutcome(run.outcome)) figure(last).fixed++;
   }
   const position = (method: string) => {
@@ -83,14 +84,10 @@ function methodFigures(runs: readonly MachineRun[], ladder: readonly string[]): 
 function failingSteps(runs: readonly MachineRun[], top: number): FailingStep[] {
   const steps = new Map<string, FailingStep>();
   for (const run of runs) {
-    const counted = new Set<string>();
-    for (const s of run.failedSteps) {
-      const key = `${s.step}\u0000${s.method}\u0000${s.message}`;
-      if (counted.has(key)) continue;
-      counted.add(key);
-      const known = steps.get(key);
+    for (const s of run.steps.distinctFailedSteps) {
+      const known = steps.get(s.key);
       if (known) known.machines++;
-      else steps.set(key, { step: s.step, method: s.method, message: s.message, machines: 1 });
+      else steps.set(s.key, { step: s.step, method: s.method, message: s.message, machines: 1 });
     }
   }
   return [...steps.values()]
@@ -105,18 +102,23 @@ function failingSteps(runs: readonly MachineRun[], top: number): FailingStep[] {
 }
 
 function failingMachines(runs: readonly MachineRun[]): FailingMachine[] {
-  return runs
-    .filter((run) => !SETTLED_OUTCOMES.has(run.outcome))
-    .map((run) => ({
+  const failing: FailingMachine[] = [];
+  for (const run of runs) {
+    if (!run.failing) continue;
+    const firstFailed = run.steps.failedSteps[0];
+    failing.push({
       computer: run.computer,
       outcome: run.outcome,
       exitCode: run.exitCode,
-      step: run.failedSteps[0]?.step ?? "",
-      message: run.failedSteps[0]?.message || run.message,
-      finishedUtc: run.finishedUtc,
-      source: run.source,
-    }))
-    .sort((a, b) => compareText(a.computer, b.computer) || compareText(a.source, b.source));
+      step: firstFailed?.step ?? "",
+      message: firstFailed?.message || run.failing.message,
+      finishedUtc: run.failing.finishedUtc,
+      source: sourceOf(run),
+    });
+  }
+  return failing.sort(
+    (a, b) => compareText(a.computer, b.computer) || compareText(a.source, b.source),
+  );
 }
 
 export function aggregate(

@@ -8,12 +8,16 @@ import { join, resolve, sep } from "node:path";
 import { compareText } from "./compare-text.js";
 import type { InputProblems } from "./input-problems.js";
 import { fsReason } from "./read-bounded.js";
+import { SeenFiles } from "./seen-files.js";
 
 export type InputFileKind = "result" | "csv";
 
 export interface InputFile {
   path: string;
   kind: InputFileKind;
+  /** path as its folder (one string shared by the folder's files) and its name. */
+  folder: string;
+  name: string;
 }
 
 export interface WalkCounts {
@@ -69,14 +73,11 @@ function linkTarget(
 interface Walk {
   problems: InputProblems;
   counts: WalkCounts;
-  seen: Set<string>;
+  seen: SeenFiles;
 }
 
-function firstVisit(walk: Walk, identity: string): boolean {
-  if (walk.seen.has(identity)) return false;
-  walk.seen.add(identity);
-  return true;
-}
+/** What join(dir, name) puts before a name: built once per folder, not once per file. */
+const folderPrefix = (dir: string) => join(dir, "_").slice(0, -1);
 
 function* walkFolder(
   dir: string,
@@ -84,8 +85,9 @@ function* walkFolder(
   realRoot: string,
   walk: Walk,
 ): Generator<InputFile> {
+  const folder = folderPrefix(dir);
   for (const entry of sortedEntries(dir, walk.problems)) {
-    const path = join(dir, entry.name);
+    const path = folder + entry.name;
     if (entry.isDirectory()) {
       yield* walkFolder(path, join(realDir, entry.name), realRoot, walk);
       continue;
@@ -95,9 +97,11 @@ function* walkFolder(
       const target = linkTarget(path, realRoot);
       if (!target.ok) walk.problems.add("symlink-skipped", path, target.why);
       else if (!kind) walk.counts.ignoredFiles++;
-      else if (firstVisit(walk, target.real)) yield { path, kind };
+      else if (walk.seen.firstVisitOfPath(target.real))
+        yield { path, kind, folder, name: entry.name };
     } else if (!kind || !entry.isFile()) walk.counts.ignoredFiles++;
-    else if (firstVisit(walk, join(realDir, entry.name))) yield { path, kind };
+    else if (walk.seen.firstVisit(realDir, entry.name))
+      yield { path, kind, folder, name: entry.name };
   }
 }
 
@@ -106,7 +110,7 @@ export function* inputFiles(
   problems: InputProblems,
   counts: WalkCounts,
 ): Generator<InputFile> {
-  const walk: Walk = { problems, counts, seen: new Set() };
+  const walk: Walk = { problems, counts, seen: new SeenFiles() };
   for (const input of inputs) {
     const absolute = resolve(input);
     let isFolder: boolean;
@@ -124,7 +128,8 @@ export function* inputFiles(
     }
     const kind = kindOfNamedFile(input);
     if (kind) {
-      if (firstVisit(walk, realpathSync(absolute))) yield { path: input, kind };
+      if (walk.seen.firstVisitOfPath(realpathSync(absolute)))
+        yield { path: input, kind, folder: "", name: input };
     } else problems.add("not-a-result-file", input, "not a .json result file or a .csv export");
   }
 }

@@ -8,9 +8,10 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { CsvError, CsvReader } from "./csv-reader.js";
 import type { InputProblems } from "./input-problems.js";
 import { findDetection, findRecap, type DetectionLine } from "./kbfix-lines.js";
-import { clip, intern, type MachineRun } from "./machine-run.js";
+import { clip, failingDetail, intern, type MachineRun, type SourceName } from "./machine-run.js";
 import { fsReason } from "./read-bounded.js";
 import { finishedMsOf } from "./result-document.js";
+import { NO_STEPS } from "./step-facts.js";
 
 const COLUMNS = {
   device: ["devicename", "device", "computername", "computer", "devicedisplayname"],
@@ -59,7 +60,7 @@ function fromDetections(
   pre: DetectionLine | undefined,
   post: DetectionLine | undefined,
   row: Row,
-): Pick<MachineRun, "outcome" | "exitCode" | "message"> {
+): { outcome: string; exitCode: number | null; message: string } {
   const status = row.remediationStatus ? ` (remediation status: ${row.remediationStatus})` : "";
   if (post?.state === "absent")
     return { outcome: "Fixed", exitCode: 0, message: `after: ${post.detail}` };
@@ -78,7 +79,7 @@ function fromDetections(
 }
 
 /** A device row -> its run, or undefined when no kbfix line is in it. */
-export function runFromRow(row: Row, source: string): MachineRun | undefined {
+export function runFromRow(row: Row, source: SourceName): MachineRun | undefined {
   const recap = findRecap(row.remediationOutput ?? "") ?? findRecap(row.remediationError ?? "");
   const pre = findDetection(row.preOutput ?? "");
   const post = findDetection(row.postOutput ?? "");
@@ -94,23 +95,21 @@ export function runFromRow(row: Row, source: string): MachineRun | undefined {
       }
     : fromDetections(pre, post, row);
   const lastRun = row.lastRun ?? "";
+  const outcome = intern(result.outcome);
   return {
     playbookId: intern(playbookId),
     toolVersion: "unknown",
     title: "",
     computer: clip(row.device ?? "", 100),
-    finishedUtc: lastRun,
     finishedMs: finishedMsOf(lastRun),
-    outcome: intern(result.outcome),
+    outcome,
     exitCode: result.exitCode,
-    message: clip(result.message),
     whatIf: false,
-    reached: [],
-    changed: [],
-    failed: [],
-    failedSteps: [],
-    source,
+    steps: NO_STEPS,
+    sourceFolder: source.folder,
+    sourceName: source.name,
     superseded: 0,
+    failing: failingDetail(outcome, lastRun, () => result.message),
   };
 }
 
@@ -157,6 +156,8 @@ export function readIntuneCsv(
 ): void {
   let index: ColumnIndex | undefined;
   let refused = false;
+  // A row's source is "<file>:<line>": the file part is one string shared by all its rows.
+  const rowPrefix = `${path}:`;
   const reader = new CsvReader((fields, line) => {
     if (refused) return;
     if (!index) {
@@ -169,7 +170,7 @@ export function readIntuneCsv(
       return;
     }
     counts.rows++;
-    const run = runFromRow(rowOf(fields, index), `${path}:${line}`);
+    const run = runFromRow(rowOf(fields, index), { folder: rowPrefix, name: String(line) });
     if (!run || run.computer === "")
       problems.add(
         "csv-row-without-kbfix",

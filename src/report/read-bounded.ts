@@ -1,5 +1,6 @@
-// Reads one file whole, unless it is over the size limit: the limit is checked on the open
-// file, so the cost is the same open/stat/read/close that readFileSync does.
+// Reads one file whole, unless it is over the size limit. Result files are small: each is read
+// into one buffer reused for every file, so a file costs open/read/close and no allocation;
+// only a file that fills that buffer is measured (fstat) against the limit and read whole.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 export type BoundedRead =
@@ -20,6 +21,34 @@ export function fsReason(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
+const SMALL_FILE_BYTES = 64 * 1024;
+const shared = Buffer.allocUnsafe(SMALL_FILE_BYTES);
+
+/** Fills buffer from the file's current position; the bytes read (fewer at the end). */
+function fill(fd: number, buffer: Buffer, from: number): number {
+  let filled = from;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
+/** The shared buffer filled up (or the limit is tiny): measure the file, then read it whole. */
+function readLarge(fd: number, maxBytes: number, filled: number): BoundedRead {
+  const size = fstatSync(fd).size;
+  if (size > maxBytes)
+    return {
+      ok: false,
+      kind: "too-large",
+      message: `${size} bytes, over the limit of ${maxBytes} bytes (see --max-file-mb)`,
+    };
+  const buffer = Buffer.allocUnsafe(Math.max(size, filled));
+  shared.copy(buffer, 0, 0, filled);
+  return { ok: true, text: buffer.toString("utf8", 0, fill(fd, buffer, filled)) };
+}
+
 export function readBounded(path: string, maxBytes: number): BoundedRead {
   let fd: number;
   try {
@@ -28,21 +57,9 @@ export function readBounded(path: string, maxBytes: number): BoundedRead {
     return { ok: false, kind: "unreadable", message: `cannot open: ${fsReason(error)}` };
   }
   try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes)
-      return {
-        ok: false,
-        kind: "too-large",
-        message: `${size} bytes, over the limit of ${maxBytes} bytes (see --max-file-mb)`,
-      };
-    const buffer = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const read = readSync(fd, buffer, filled, size - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    return { ok: true, text: buffer.toString("utf8", 0, filled) };
+    const filled = fill(fd, shared, 0);
+    if (filled === SMALL_FILE_BYTES || filled > maxBytes) return readLarge(fd, maxBytes, filled);
+    return { ok: true, text: shared.toString("utf8", 0, filled) };
   } catch (error) {
     return { ok: false, kind: "unreadable", message: `cannot read: ${fsReason(error)}` };
   } finally {

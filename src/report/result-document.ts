@@ -1,14 +1,14 @@
 // A result file's text -> the machine's run summary, or why it cannot be used. Version 1 has
 // resultSchemaVersion = 1; files from before that field existed are version 0 and read the same
 // way. A newer version is refused rather than guessed at.
-import { clip, intern, type FailedStep, type MachineRun } from "./machine-run.js";
 import type { ProblemKind } from "./input-problems.js";
+import { clip, failingDetail, intern, type MachineRun, type SourceName } from "./machine-run.js";
+import type { StepFacts, StepFactsTable } from "./step-facts.js";
 
 export const RESULT_SCHEMA_VERSION = 1;
-const MAX_FAILED_STEPS = 5;
 
 export type ParsedResult =
-  | { ok: true; run: MachineRun; schemaVersion: number; ladder: string[] }
+  | { ok: true; run: MachineRun; schemaVersion: number }
   | { ok: false; kind: ProblemKind; message: string };
 
 type Json = Record<string, unknown>;
@@ -28,8 +28,6 @@ function shapeProblem(doc: Json, playbook: Json): string {
   if (typeof doc.outcome !== "string" || doc.outcome === "") return "outcome is missing";
   if (!Number.isInteger(doc.exitCode)) return "exitCode is not an integer";
   if (!Array.isArray(doc.results)) return "results is not a list";
-  if (!doc.results.every((r) => isObject(r) && typeof r.status === "string"))
-    return "a results entry has no status";
   return "";
 }
 
@@ -39,39 +37,6 @@ function schemaVersionOf(doc: Json): number | string {
   if (!Number.isInteger(version) || (version as number) < 0)
     return `resultSchemaVersion ${JSON.stringify(version)} is not a whole number`;
   return version as number;
-}
-
-type LadderFacts = Pick<MachineRun, "reached" | "changed" | "failed" | "failedSteps"> & {
-  ladder: string[];
-};
-
-/** From the step records: the methods in order; which ran, changed, failed; the failed steps. */
-function ladderOf(results: Json[]): LadderFacts {
-  const ladder: string[] = [];
-  const reached: string[] = [];
-  const changed: string[] = [];
-  const failed: string[] = [];
-  const failedSteps: FailedStep[] = [];
-  const addOnce = (list: string[], method: string) => {
-    if (!list.includes(method)) list.push(method);
-  };
-  for (const record of results) {
-    const method = intern(text(record.method));
-    const status = record.status;
-    if (status === "failed" && failedSteps.length < MAX_FAILED_STEPS)
-      failedSteps.push({
-        step: intern(text(record.id)),
-        method,
-        message: clip(text(record.message)),
-      });
-    if (method === "") continue;
-    addOnce(ladder, method);
-    if (status === "skipped" || status === "not-applicable") continue;
-    addOnce(reached, method);
-    if (status === "changed" && record.whatIf !== true) addOnce(changed, method);
-    if (status === "failed") addOnce(failed, method);
-  }
-  return { ladder, reached, changed, failed, failedSteps };
 }
 
 /** Why a run ended as it did, when its message is empty: the manual step that is left (for
@@ -91,7 +56,11 @@ export function finishedMsOf(value: string): number {
   return Number.isNaN(ms) ? -Infinity : ms;
 }
 
-export function parseResultDocument(body: string, source: string): ParsedResult {
+export function parseResultDocument(
+  body: string,
+  source: SourceName,
+  stepTable: StepFactsTable,
+): ParsedResult {
   let doc: unknown;
   try {
     doc = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
@@ -111,22 +80,38 @@ export function parseResultDocument(body: string, source: string): ParsedResult 
   const playbook = isObject(doc.playbook) ? doc.playbook : {};
   const problem = shapeProblem(doc, playbook);
   if (problem) return refuse("invalid-result", problem);
+  const playbookId = intern(playbook.id as string);
+  const steps = stepTable.read(playbookId, doc.results as unknown[]);
+  if (!steps) return refuse("invalid-result", "a results entry has no status");
+  return { ok: true, run: runOf(doc, playbook, playbookId, steps, source), schemaVersion: version };
+}
+
+function runOf(
+  doc: Json,
+  playbook: Json,
+  playbookId: string,
+  steps: StepFacts,
+  source: SourceName,
+): MachineRun {
   const finishedUtc = text(doc.finishedUtc);
-  const { ladder, ...facts } = ladderOf(doc.results as Json[]);
-  const run: MachineRun = {
-    playbookId: intern(playbook.id as string),
+  const outcome = intern(clip(doc.outcome as string, 60));
+  return {
+    playbookId,
     toolVersion: intern(text(playbook.toolVersion) || "unknown"),
     title: intern(clip(text(playbook.title), 200)),
     computer: clip(doc.computer as string, 100),
-    finishedUtc,
     finishedMs: finishedMsOf(finishedUtc),
-    outcome: intern(clip(doc.outcome as string, 60)),
+    outcome,
     exitCode: doc.exitCode as number,
-    message: clip((doc.whatIf === true ? "-WhatIf, nothing changed; " : "") + reasonOf(doc)),
     whatIf: doc.whatIf === true,
-    ...facts,
-    source,
+    steps,
+    sourceFolder: source.folder,
+    sourceName: source.name,
     superseded: 0,
+    failing: failingDetail(
+      outcome,
+      finishedUtc,
+      () => (doc.whatIf === true ? "-WhatIf, nothing changed; " : "") + reasonOf(doc),
+    ),
   };
-  return { ok: true, run, schemaVersion: version, ladder };
 }

@@ -10,6 +10,7 @@ import { LadderOrder } from "./ladder-order.js";
 import { LatestRuns } from "./latest-runs.js";
 import { readBounded } from "./read-bounded.js";
 import { parseResultDocument } from "./result-document.js";
+import { StepFactsTable } from "./step-facts.js";
 
 export interface RollUpOptions {
   /** Result files larger than this are skipped (and named). */
@@ -29,6 +30,7 @@ export function rollUp(
   const csv: CsvCounts = { rows: 0 };
   const latest = new LatestRuns();
   const ladders = new LadderOrder();
+  const stepTable = new StepFactsTable(ladders);
   let resultFiles = 0;
   let csvFiles = 0;
   let runs = 0;
@@ -53,14 +55,13 @@ export function rollUp(
       problems.add(read.kind, file.path, read.message);
       continue;
     }
-    const parsed = parseResultDocument(read.text, file.path);
+    const parsed = parseResultDocument(read.text, file, stepTable);
     if (!parsed.ok) {
       problems.add(parsed.kind, file.path, parsed.message);
       continue;
     }
     runs++;
     if (parsed.schemaVersion === 0) legacyRuns++;
-    ladders.learn(parsed.run.playbookId, parsed.ladder);
     latest.add(parsed.run);
   }
   return {

@@ -100,6 +100,21 @@ test("a file over the size cap is skipped and named with its size", () => {
   assert.is(report.inputs.machines, 1);
 });
 
+test("files larger than the reader's reused buffer are read whole, or named when over the cap", () => {
+  // Small files are read into one reused 64 KiB buffer; these take the other path.
+  const padded = goodText + " ".repeat(200_000);
+  const dir = folderWith({ "big.result.json": padded, "huge.result.json": padded + " " });
+  const cap = Buffer.byteLength(padded);
+  const { report, named } = problemsOf(dir, cap);
+  assert.is(report.inputs.machines, 1);
+  assert.equal(
+    named.map(([kind, path, message]) => `${kind} ${path} ${message}`),
+    [
+      `too-large huge.result.json ${cap + 1} bytes, over the limit of ${cap} bytes (see --max-file-mb)`,
+    ],
+  );
+});
+
 test("an unreadable file and an unreadable folder are named", () => {
   if (process.getuid?.() === 0) {
     // root reads everything: simulate with a name that is a folder where a file is expected.
