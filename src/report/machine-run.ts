@@ -4,6 +4,7 @@
 // the folder (shared by every file in it) and the name, and the reason it failed only when
 // the machine is still failing (the one place the report shows it).
 import type { StepFacts } from "./step-facts.js";
+import { clip } from "./short-text.js";
 
 export interface MachineRun {
   playbookId: string;
@@ -61,18 +62,4 @@ export function failingDetail(
   message: () => string,
 ): FailingDetail | undefined {
   return SETTLED_OUTCOMES.has(outcome) ? undefined : { finishedUtc, message: clip(message()) };
-}
-
-/** Short text only: a hostile or runaway message must not grow the roll-up's memory. */
-export function clip(text: string, max = 300): string {
-  return text.length > max ? text.slice(0, max - 3) + "..." : text;
-}
-
-/** The same method ids recur on every machine: keep one copy of each string. */
-const interned = new Map<string, string>();
-export function intern(text: string): string {
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  if (interned.size < 100_000) interned.set(text, text);
-  return text;
 }

@@ -3,7 +3,8 @@
 // gives the same bytes: no dates, no random ids. All text goes through escapeHtml.
 import type { FleetReport, PlaybookReport } from "./fleet-report.js";
 import { escapeHtml as e } from "./html-escape.js";
-import { summaryLine, exitText } from "./render-text.js";
+import { summaryLine } from "./render-text.js";
+import { exitText, METHOD_NUMERIC, methodRows, outcomeRows } from "./report-rows.js";
 import { ladderFunnel, outcomeBarChart } from "./svg-charts.js";
 
 export interface HtmlOptions {
@@ -68,21 +69,6 @@ function machinesTable(p: PlaybookReport, max: number): string {
 }
 
 function playbookSection(p: PlaybookReport, options: HtmlOptions): string {
-  const outcomeRows = p.outcomes.map((b) => [
-    exitText(b.exitCode),
-    String(b.machines),
-    Object.entries(b.outcomes)
-      .map(([name, n]) => `${name} ${n}`)
-      .join(", "),
-  ]);
-  const methodRows = p.methods.map((m, i) => [
-    String(i + 1),
-    m.method,
-    String(m.reached),
-    String(m.changed),
-    String(m.fixed),
-    String(m.failed),
-  ]);
   const stepRows = p.failingSteps.map((s) => [String(s.machines), s.step, s.method, s.message]);
   return [
     `<section class="playbook" data-playbook-id="${e(p.playbookId)}" data-tool-version="${e(p.toolVersion)}" data-machines="${p.machines}">`,
@@ -91,19 +77,16 @@ function playbookSection(p: PlaybookReport, options: HtmlOptions): string {
     `<p>${p.machines} machines, ${p.superseded} older runs superseded, ${p.whatIfRuns} -WhatIf runs.</p>`,
     `<h3>Outcomes by exit code</h3>`,
     outcomeBarChart(p.outcomes),
-    table(["Exit", "Machines", "Outcomes"], outcomeRows, [true, true, false]),
+    table(["Exit", "Machines", "Outcomes"], outcomeRows(p), [true, true, false]),
     `<h3>Ladder: machines per method</h3>`,
     p.methods.length
       ? `<p class="legend"><span><i style="background:#90caf9"></i>reached</span><span><i style="background:#2e7d32"></i>fixed (its change was the last)</span><span><i style="background:#c62828"></i>failed</span></p>` +
         ladderFunnel(p.methods) +
-        table(["#", "Method", "Reached", "Changed", "Fixed", "Failed"], methodRows, [
-          true,
-          false,
-          true,
-          true,
-          true,
-          true,
-        ])
+        table(
+          ["#", "Method", "Reached", "Changed", "Fixed", "Failed"],
+          methodRows(p),
+          METHOD_NUMERIC,
+        )
       : none,
     `<h3>Steps that fail most</h3>`,
     stepRows.length

@@ -3,6 +3,7 @@
 // problems.
 import type { FleetReport, PlaybookReport } from "./fleet-report.js";
 import { printable, textTable } from "./text-table.js";
+import { exitText, METHOD_NUMERIC, methodRows, outcomeRows } from "./report-rows.js";
 
 export interface TextOptions {
   /** Machines still failing listed per playbook; the rest are counted. */
@@ -10,7 +11,6 @@ export interface TextOptions {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-export const exitText = (code: number | null) => (code === null ? "?" : String(code));
 
 export function summaryLine(report: FleetReport): string {
   const i = report.inputs;
@@ -25,33 +25,15 @@ export function summaryLine(report: FleetReport): string {
 }
 
 function outcomeLines(p: PlaybookReport): string[] {
-  const rows = p.outcomes.map((b) => [
-    exitText(b.exitCode),
-    String(b.machines),
-    Object.entries(b.outcomes)
-      .map(([name, n]) => `${name} ${n}`)
-      .join(", "),
-  ]);
-  return textTable(["EXIT", "MACHINES", "OUTCOMES"], rows, [true, true, false]);
+  return textTable(["EXIT", "MACHINES", "OUTCOMES"], outcomeRows(p), [true, true, false]);
 }
 
 function methodLines(p: PlaybookReport): string[] {
-  const rows = p.methods.map((m, i) => [
-    String(i + 1),
-    m.method,
-    String(m.reached),
-    String(m.changed),
-    String(m.fixed),
-    String(m.failed),
-  ]);
-  return textTable(["#", "METHOD", "REACHED", "CHANGED", "FIXED", "FAILED"], rows, [
-    true,
-    false,
-    true,
-    true,
-    true,
-    true,
-  ]);
+  return textTable(
+    ["#", "METHOD", "REACHED", "CHANGED", "FIXED", "FAILED"],
+    methodRows(p),
+    METHOD_NUMERIC,
+  );
 }
 
 function stepLines(p: PlaybookReport): string[] {

@@ -2,7 +2,8 @@
 // resultSchemaVersion = 1; files from before that field existed are version 0 and read the same
 // way. A newer version is refused rather than guessed at.
 import type { ProblemKind } from "./input-problems.js";
-import { clip, failingDetail, intern, type MachineRun, type SourceName } from "./machine-run.js";
+import { failingDetail, type MachineRun, type SourceName } from "./machine-run.js";
+import { clip, intern } from "./short-text.js";
 import type { StepFacts, StepFactsTable } from "./step-facts.js";
 
 export const RESULT_SCHEMA_VERSION = 1;

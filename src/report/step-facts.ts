@@ -3,7 +3,7 @@
 // distinct combinations, so each is built once per playbook and every machine with it shares
 // the one object: a machine costs a pointer, not arrays of its own.
 import type { LadderOrder } from "./ladder-order.js";
-import { clip, intern } from "./machine-run.js";
+import { clip, intern } from "./short-text.js";
 
 export interface FailedStep {
   step: string;
