@@ -147,6 +147,10 @@ export const diagnosticCodes = {
     severity: "warning",
     summary: "the remediation's worst case is longer than Group Policy gives startup scripts",
   },
+  "todo-placeholder": {
+    severity: "warning",
+    summary: "a TODO placeholder from the scaffold is still in the playbook",
+  },
   "emit-value": {
     severity: "error",
     summary: "a value passed every check but the target script cannot carry it exactly",

@@ -13,6 +13,7 @@ import { parameterDefaults } from "./parameter-defaults.js";
 import { languageNeutralTokens } from "./language-neutral-tokens.js";
 import { uniqueIds } from "./unique-ids.js";
 import { unusedParameters } from "./unused-parameters.js";
+import { todoPlaceholders } from "./todo-placeholders.js";
 
 export const checks: readonly Check[] = [
   uniqueIds,
@@ -21,6 +22,7 @@ export const checks: readonly Check[] = [
   destructivePaths,
   cmdValues,
   unusedParameters,
+  todoPlaceholders,
   parameterDefaults,
   applicabilityRanges,
   languageNeutralTokens,

@@ -91,7 +91,7 @@ export function describeMethod(m: PlanMethod): string[] {
 
 export function describePlan(plan: Plan): string[] {
   return [
-    `${plan.id}: ${plan.title} (KB${plan.kb.join(", KB")}, revision ${plan.source.revision})`,
+    `${plan.id}: ${plan.title} (${plan.kb.length ? `KB${plan.kb.join(", KB")}` : plan.source.url}, revision ${plan.source.revision})`,
     `Applies to: ${describeApplicability(plan.applies)}`,
     plan.strategy === "escalate"
       ? "Strategy: escalate - methods run in order; detection runs again after each, and the run stops once it is clean. A failed method stops the run: no later method runs."

@@ -40,7 +40,7 @@ export function lowerPlaybook(
     schemaVersion: doc.schemaVersion,
     id: doc.id,
     title: doc.title,
-    kb: doc.kb,
+    kb: doc.kb ?? [],
     source: {
       url: doc.source.url,
       revision: doc.source.revision,

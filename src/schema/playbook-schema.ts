@@ -204,7 +204,7 @@ export function buildPlaybookSchema(): JsonSchema {
         }),
         kb: described(
           "KB numbers",
-          "The article's KB number(s).",
+          "The article's KB number(s); leave out for a procedure without one (source.url then identifies it).",
           arrayOf(
             { type: "integer", minimum: 100000, maximum: 99999999 },
             { minItems: 1, uniqueItems: true },
@@ -273,7 +273,6 @@ export function buildPlaybookSchema(): JsonSchema {
         "schemaVersion",
         "id",
         "title",
-        "kb",
         "source",
         "summary",
         "targets",

@@ -14,6 +14,7 @@ import { diagnosticCodes, type DiagnosticCode } from "../../src/diagnostic-codes
 import { analyzeBytes, analyzePlaybook } from "../../src/pipeline.js";
 import { emitPlaybook } from "../../src/pipeline.js";
 import { MAX_PLAYBOOK_BYTES } from "../../src/front/load.js";
+import { scaffold } from "../../src/commands/new.js";
 import { analyzeText, SNIPPET_INDENT, STEP_LINE, withSteps } from "../support/fixture.js";
 
 type Input =
@@ -364,6 +365,12 @@ export const examples: Example[] = [
   { code: "no-such-path", input: { paths: (d) => [join(d, "nope")] }, line: 1, column: 1 },
   { code: "no-playbooks", input: { paths: (d) => [d] }, line: 1, column: 1 },
   { code: "internal-error", input: { bytes: buggyBytes }, line: 1, column: 1 },
+  {
+    code: "todo-placeholder",
+    input: { yaml: scaffold("kb123456"), file: "kb123456.yaml" },
+    line: 4,
+    column: 8,
+  },
   { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 112, column: 43 },
   {
     code: "deploy-route-size",
