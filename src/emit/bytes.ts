@@ -44,11 +44,19 @@ function trimNewlines(text: string): string {
   return text.slice(start, end);
 }
 
+function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end);
+}
+
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split("\n").length;
 }
 
 /** Markdown and JSON: UTF-8, LF, final newline; deterministic but not scripts. */
 export function toTextBytes(text: string): Buffer {
-  return Buffer.from(text.replace(/\r\n?/g, "\n").replace(/\n*$/, "\n"), "utf8");
+  // trimNewlines, not /\n*$/: that regex retries at every newline of a large text.
+  const lf = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  return Buffer.from(trimTrailingNewlines(lf) + "\n", "utf8");
 }

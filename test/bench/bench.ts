@@ -36,7 +36,7 @@ const results: boolean[] = [];
 const cold = timeProcess(7, ["dist/bundle/cli.js", "validate", "playbooks"]);
 const node = timeProcess(7, ["-e", "0"]);
 console.log(`cold validate playbooks/: ${cold.toFixed(0)} ms; node -e 0: ${node.toFixed(0)} ms`);
-results.push(report("cold `kbfix validate playbooks/` vs `node -e 0`", cold / node, 3));
+results.push(report("cold `kbfix validate playbooks/` vs `node -e 0`", cold / node, 2));
 
 const small = generateLibrary(1000);
 const large = generateLibrary(10000);

@@ -30,10 +30,10 @@ export function withRuntime(
 }
 
 function fillSlot(name: string, text: string, slot: string, value: string): string {
-  const parts = text.split(slot);
-  if (parts.length !== 2)
-    throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
-  return parts.join(value);
+  const at = text.indexOf(slot);
+  if (at >= 0 && text.indexOf(slot, at + slot.length) < 0)
+    return text.slice(0, at) + value + text.slice(at + slot.length);
+  throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
 }
 
 export function emitPs1(plan: Plan): EmittedFile[] {

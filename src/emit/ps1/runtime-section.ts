@@ -24,9 +24,31 @@ export function runtimeBodyHash(lines: readonly string[]): string {
     .digest("hex");
 }
 
+/** Scripts of one shape keep the same units: build each distinct section once. */
+const built = new Map<string, RuntimeSection>();
+const unitIds = new WeakMap<RuntimeUnit, number>();
+
+function unitId(unit: RuntimeUnit): number {
+  let id = unitIds.get(unit);
+  if (id === undefined) unitIds.set(unit, (id = nextUnitId++));
+  return id;
+}
+let nextUnitId = 0;
+
 export function runtimeSection(units: readonly RuntimeUnit[], version: string): RuntimeSection {
+  const key = `${version} ${units.map(unitId).join(",")}`;
+  const known = built.get(key);
+  if (known) return known;
+  const section = buildSection(units, version);
+  if (built.size < 1000) built.set(key, section);
+  return section;
+}
+
+function buildSection(units: readonly RuntimeUnit[], version: string): RuntimeSection {
   const body = units.map((u) => u.text).join("\n\n");
-  const sha256 = runtimeBodyHash(body.split("\n"));
+  const sha256 = createHash("sha256")
+    .update(body.replace(/\n/g, "\r\n") + "\r\n", "latin1")
+    .digest("hex");
   const begin = `# ==== kbfix runtime ${version}, sha256 ${sha256} ====`;
   return {
     text: `${begin}\n${body}\n${RUNTIME_END}`,
