@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../emit/emitted-file.js";
+import { findRuntimeSection } from "../emit/ps1/runtime-section.js";
 import { listFiles } from "../output/write-out.js";
 import { splitSignature } from "../model/signature-block.js";
 import { resealDescriptors } from "./reseal.js";
@@ -21,6 +22,17 @@ interface Entry {
 function entries(manifest: Record<string, unknown>, key: string): Map<string, string> {
   const list = Array.isArray(manifest[key]) ? (manifest[key] as Entry[]) : [];
   return new Map(list.map((e) => [e.path, e.sha256]));
+}
+
+/** The runtime between the markers must still hash to what its marker line states. */
+function checkRuntimeHash(
+  path: string,
+  bytes: Buffer | undefined,
+  report: (path: string, message: string) => void,
+): void {
+  const found = bytes && findRuntimeSection(bytes.toString("latin1"));
+  if (found && found.actual !== found.claimed)
+    report(path, `its runtime does not match the SHA-256 on its marker line (${found.claimed})`);
 }
 
 /** Problems of one playbook folder, paths relative to the out folder. */
@@ -54,6 +66,8 @@ export function verifyPlaybookFolder(outDir: string, id: string): VerifyProblem[
   for (const path of listFiles(dir))
     if (path !== "manifest.json" && !compiled.has(path))
       report(path, "not listed in manifest.json");
+  for (const path of compiled.keys())
+    if (path.endsWith(".ps1")) checkRuntimeHash(path, read(path), report);
   try {
     for (const r of resealDescriptors(id, read))
       if (!read(r.path)!.equals(r.bytes)) report(r.path, "does not match the scripts it carries");

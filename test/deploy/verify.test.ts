@@ -50,4 +50,17 @@ test("an unlisted file", () => {
   assert.equal(messages(dir), ["kb2328240/deploy/extra.ps1: not listed in manifest.json"]);
 });
 
+test("a changed runtime line: the file's hash, and the runtime hash on its marker line", () => {
+  const dir = copyOut();
+  const file = join(dir, "kb2328240/kb2328240.ps1");
+  writeFileSync(
+    file,
+    readFileSync(file, "latin1").replace("function Write-KbLog {", "function Write-KbLoG {"),
+    "latin1",
+  );
+  const found = messages(dir).filter((m) => m.startsWith("kb2328240/kb2328240.ps1"));
+  assert.is(found[0], "kb2328240/kb2328240.ps1: SHA-256 differs from manifest.json");
+  assert.match(found[1] ?? "", /its runtime does not match the SHA-256 on its marker line/);
+});
+
 test.run();
