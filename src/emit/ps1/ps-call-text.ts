@@ -30,11 +30,16 @@ function encoded(arg: PsArgument, fields: Fields): [string, string] {
   }
 }
 
-function callText(call: PsCall, args: PsArgument[], fields: Fields, splat: boolean): string {
+/** `Command -Name value ...` on one line. */
+function inlineCall(call: PsCall, pairs: [string, string][]): string {
+  return `${psCommand(call.command)}${pairs.map(([k, v]) => ` -${k} ${v}`).join("")}`;
+}
+
+function stepCallText(call: PsCall, args: PsArgument[], fields: Fields): string {
   const pairs = args.map((a) => encoded(a, fields));
   const block = call.block ? ` -${psKey(call.block.name)} {` : "";
-  const inline = `${psCommand(call.command)}${pairs.map(([k, v]) => ` -${k} ${v}`).join("")}${block}`;
-  if (!splat && inline.length <= INLINE_CALL_MAX) return inline;
+  const inline = inlineCall(call, pairs) + block;
+  if (inline.length <= INLINE_CALL_MAX) return inline;
   const lines = pairs.map(([k, v]) => `    ${k} = ${v}`);
   return ["$kbStep = @{", ...lines, "}", `${psCommand(call.command)} @kbStep${block}`].join("\n");
 }
@@ -52,12 +57,14 @@ export function psStepCallText(
     ...call.args,
     ...(inPerUser && perUserKind ? PROFILE_CONTEXT : []),
   ];
-  return callText(call, args, step, false);
+  return stepCallText(call, args, step);
 }
 
 /** A probe: one line inside its evidence group, Id first. */
 export function psProbeCallText(call: PsCall, probe: Fields): string {
   const args: PsArgument[] = [{ name: "Id", field: "id", as: "string" }, ...call.args];
-  const pairs = args.map((a) => encoded(a, probe));
-  return `${psCommand(call.command)}${pairs.map(([k, v]) => ` -${k} ${v}`).join("")}`;
+  return inlineCall(
+    call,
+    args.map((a) => encoded(a, probe)),
+  );
 }

@@ -17,10 +17,10 @@ export interface RuntimeSection {
   functions: string[];
 }
 
-/** SHA-256 of the lines between the markers, as shipped: CRLF after every line. */
-export function runtimeBodyHash(lines: readonly string[]): string {
+/** SHA-256 of the lines between the markers (LF-joined here), as shipped: CRLF after every line. */
+export function runtimeBodyHash(body: string): string {
   return createHash("sha256")
-    .update(lines.map((l) => `${l}\r\n`).join(""), "latin1")
+    .update(body.replace(/\n/g, "\r\n") + "\r\n", "latin1")
     .digest("hex");
 }
 
@@ -46,9 +46,7 @@ export function runtimeSection(units: readonly RuntimeUnit[], version: string): 
 
 function buildSection(units: readonly RuntimeUnit[], version: string): RuntimeSection {
   const body = units.map((u) => u.text).join("\n\n");
-  const sha256 = createHash("sha256")
-    .update(body.replace(/\n/g, "\r\n") + "\r\n", "latin1")
-    .digest("hex");
+  const sha256 = runtimeBodyHash(body);
   const begin = `# ==== kbfix runtime ${version}, sha256 ${sha256} ====`;
   return {
     text: `${begin}\n${body}\n${RUNTIME_END}`,
@@ -74,5 +72,10 @@ export function findRuntimeSection(script: string): FoundRuntime | undefined {
   if (begin < 0 || end < 0) return undefined;
   const [, version, claimed] = RUNTIME_BEGIN.exec(lines[begin]!)!;
   const inner = lines.slice(begin + 1, end);
-  return { version: version!, claimed: claimed!, actual: runtimeBodyHash(inner), lines: inner };
+  return {
+    version: version!,
+    claimed: claimed!,
+    actual: runtimeBodyHash(inner.join("\n")),
+    lines: inner,
+  };
 }

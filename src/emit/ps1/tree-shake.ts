@@ -13,11 +13,30 @@ function namesIn(text: string): Set<string> {
   return new Set(text.replace(COMMENT_LINE, "").match(NAMES) ?? []);
 }
 
+interface LibraryIndex {
+  byName: Map<string, RuntimeUnit[]>;
+  namesOf: Map<RuntimeUnit, Set<string>>;
+}
+
+/** The library is the same for every script of a run: index it, and scan each unit, once. */
+const indexes = new WeakMap<readonly RuntimeUnit[], LibraryIndex>();
+
+function indexOf(library: readonly RuntimeUnit[]): LibraryIndex {
+  let index = indexes.get(library);
+  if (index) return index;
+  index = { byName: new Map(), namesOf: new Map() };
+  for (const unit of library) {
+    index.namesOf.set(unit, namesIn(unit.text));
+    for (const name of unit.defines)
+      index.byName.set(name, [...(index.byName.get(name) ?? []), unit]);
+  }
+  indexes.set(library, index);
+  return index;
+}
+
 /** The units reachable from `body`, in library order; a file's heading comes with its first unit. */
 export function treeShake(library: readonly RuntimeUnit[], body: string): RuntimeUnit[] {
-  const byName = new Map<string, RuntimeUnit[]>();
-  for (const unit of library)
-    for (const name of unit.defines) byName.set(name, [...(byName.get(name) ?? []), unit]);
+  const { byName, namesOf } = indexOf(library);
   const kept = new Set<RuntimeUnit>();
   const pending = [...namesIn(body)];
   const seen = new Set(pending);
@@ -25,7 +44,7 @@ export function treeShake(library: readonly RuntimeUnit[], body: string): Runtim
     for (const unit of byName.get(pending.pop()!) ?? []) {
       if (kept.has(unit)) continue;
       kept.add(unit);
-      for (const name of namesIn(unit.text))
+      for (const name of namesOf.get(unit)!)
         if (!seen.has(name)) (seen.add(name), pending.push(name));
     }
   }
