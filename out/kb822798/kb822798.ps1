@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369'
+$script:KbRuntimeSha256 = '107b1e7dc348ec275b4f26654178a5821e7f1536b1d3fd6c5ca12b3ba7637b31'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -423,13 +423,12 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
-# the kbfix version and the SHA-256 of the lines up to the end marker: check it with
-# 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369 ====
-# ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
-# Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
-# Logging never throws: a run must not fail because its log cannot be written.
+# The shared functions this script uses: kbfix's runtime without its comment lines (each file
+# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
+# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
+# against manifest.json) instead of re-reading the runtime.
+# ==== kbfix runtime 0.1.0, sha256 107b1e7dc348ec275b4f26654178a5821e7f1536b1d3fd6c5ca12b3ba7637b31 ====
+# ---- log.ps1 ----
 
 $script:KbLogFile = $null
 $script:KbLogError = $null
@@ -437,7 +436,6 @@ $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
-    # The message of an error record; .NET method errors are wrapped, so show the inner one.
     param([object]$ErrorRecord)
     if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
@@ -450,7 +448,6 @@ function Get-KbErrorText {
 }
 
 function Test-KbErrorIs {
-    # True when the error or any inner exception is of the given type (PowerShell wraps .NET errors).
     param([object]$ErrorRecord, [type]$Type)
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
@@ -462,9 +459,6 @@ function Test-KbErrorIs {
 }
 
 function Get-KbDefaultLogFolder {
-    # %windir%\CCM\Logs where a ConfigMgr client is installed; else the Intune Management
-    # Extension's Logs folder where it is installed (Intune's "Collect diagnostics" uploads both
-    # folders); else %windir%\Logs\kbfix.
     $windir = [Environment]::GetEnvironmentVariable('windir')
     if ([string]::IsNullOrEmpty($windir)) { return $null }
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
@@ -478,8 +472,6 @@ function Get-KbDefaultLogFolder {
 }
 
 function Initialize-KbLog {
-    # Picks the first usable folder: -LogPath, the default folder, then the temp folder
-    # (a detection run by a standard user cannot write under %windir%).
     param([string]$LogPath, [string]$Id)
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
@@ -503,14 +495,12 @@ function Initialize-KbLog {
 }
 
 function ConvertTo-KbLogText {
-    # One record per line, and no text that would end the CMTrace message early.
     param([string]$Message)
     $text = $Message -replace '[\r\n]+', ' | '
     return $text.Replace(']LOG]!>', ']LOG]!)')
 }
 
 function Format-KbLogLine {
-    # Bias = minus the UTC offset in minutes (Pacific standard time is +480), sign always shown.
     param([string]$Message, [int]$Type, [DateTime]$Time)
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
     $offsetMinutes = [System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
@@ -522,7 +512,6 @@ function Format-KbLogLine {
 }
 
 function Invoke-KbLogRollover {
-    # Like ConfigMgr: the full log becomes <name>.lo_ (one history file) and a new one starts.
     param([string]$Path)
     $info = New-Object System.IO.FileInfo($Path)
     if (-not $info.Exists -or $info.Length -lt $script:KbLogMaxBytes) { return }
@@ -532,7 +521,6 @@ function Invoke-KbLogRollover {
 }
 
 function Write-KbLog {
-    # Type: 1 information, 2 warning, 3 error.
     param([string]$Message, [int]$Type = 1)
     if ($null -eq $script:KbLogFile) { return }
     if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
@@ -545,23 +533,17 @@ function Write-KbLog {
     }
 }
 
-# ---- result.ps1: one record per step, the counts for the recap, the JSON result file ----
-# Statuses: ok, changed, skipped, failed, not-applicable, manual. A record made under -WhatIf
-# has whatIf = true and says what would change (before -> after); nothing was changed.
+# ---- result.ps1 ----
 
 $script:KbResults = New-Object System.Collections.Generic.List[object]
 $script:KbCurrentMethodId = $null
 $script:KbResultFile = $null
 $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', 'manual')
-# Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
 $script:KbSelectedMethods = @()
 $script:KbWhatIf = $false
-# Under -WhatIf with strategy escalate: the first method that would change something. Later
-# methods run in a real run only if it does not fix the problem, so their changes are conditional.
 $script:KbPreviewConditionalOn = ''
 
 function Format-KbShort {
-    # Before/after values and messages stay one short line in the log and the JSON.
     param([object]$Value, [int]$Max = 200)
     if ($null -eq $Value) { return '' }
     $text = ([string]$Value) -replace '[\r\n\t]+', ' '
@@ -570,7 +552,6 @@ function Format-KbShort {
 }
 
 function Get-KbResultLogType {
-    # failed -> error; not-applicable and skips that need attention -> warning; the rest -> info.
     param([string]$Status, [bool]$Warn)
     if ($Status -eq 'failed') { return 3 }
     if ($Status -eq 'not-applicable' -or $Warn) { return 2 }
@@ -590,9 +571,6 @@ function Format-KbResultLine {
 }
 
 function Add-KbResult {
-    # -Simulated: the change was only predicted (-WhatIf). -Warn: a skip that needs attention.
-    # Before/After are text for the log; BeforeValue/AfterValue the same states as typed data
-    # (a state step's registry type and data, attribute mask, ...), for a later rollback.
     param(
         [string]$Id,
         [string]$Status,
@@ -635,7 +613,6 @@ function Get-KbResultCounts {
 }
 
 function Test-KbAnyResult {
-    # Is there a record with this status, optionally of one method and only real (not -WhatIf) ones?
     param([string]$Status, [string]$Method = '', [switch]$RealOnly, [switch]$SimulatedOnly)
     foreach ($record in $script:KbResults) {
         if ($record.status -ne $Status) { continue }
@@ -648,7 +625,6 @@ function Test-KbAnyResult {
 }
 
 function Write-KbUtf8File {
-    # UTF-8 without BOM, written beside the target first so a reader never sees half a file.
     param([string]$Path, [string]$Text)
     $temporary = $Path + '.tmp'
     [System.IO.File]::WriteAllText($temporary, $Text, (New-Object System.Text.UTF8Encoding($false)))
@@ -657,7 +633,6 @@ function Write-KbUtf8File {
 }
 
 function New-KbResultDocument {
-    # Remediation only: reads the run's variables from preflight.ps1 and probes/join.ps1.
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
     if ($null -eq $playbook) { $playbook = @{} }
@@ -691,7 +666,6 @@ function New-KbResultDocument {
 }
 
 function Write-KbResultFile {
-    # <id>.result.json next to the log.
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
     if ($null -eq $script:KbLogFile) { return }
     try {
@@ -705,7 +679,7 @@ function Write-KbResultFile {
     }
 }
 
-# ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
+# ---- paths.ps1 ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
@@ -713,7 +687,6 @@ $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
 function Get-KbScriptValue {
-    # A variable the body should have defined, or $null (reading it directly throws under strict mode).
     param([string]$Name)
     $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
     if ($null -eq $variable) { return $null }
@@ -729,7 +702,6 @@ function Get-KbPlaybookId {
 }
 
 function Get-KbParameterValue {
-    # The value of one of the playbook's own parameters, from $script:KbParameters.
     param([string]$Name)
     $parameters = Get-KbScriptValue -Name 'KbParameters'
     if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
@@ -739,7 +711,6 @@ function Get-KbParameterValue {
 }
 
 function Test-KbFullyQualifiedPath {
-    # C:\... or \\server\share\...: never relative, never \without-drive, never a \\?\ device path.
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
     if ($Path -match '^[A-Za-z]:\\') { return $true }
@@ -758,8 +729,6 @@ function Test-KbPathExists {
 }
 
 function Assert-KbLeafName {
-    # One path segment or new name: no separators, wildcards, drive colons, '.', '..', or a trailing
-    # dot or space (Windows would silently drop it and act on another name).
     param([string]$Name)
     $bad = [string]::IsNullOrEmpty($Name) -or $Name -eq '.' -or $Name -eq '..'
     if (-not $bad) {
@@ -777,7 +746,6 @@ function Get-KbPathBase {
         return $ProfileRoot
     }
     if ($base -eq 'param') {
-        # A path parameter may name an environment variable (%ProgramData%\Tools): expanded, never run.
         return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
     }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
@@ -785,9 +753,6 @@ function Get-KbPathBase {
 }
 
 function Resolve-KbPath {
-    # Full path of a path spec. Throws when the base is empty, not a full path or a drive root, or
-    # when the result is a drive root or outside its base. -BelowBase: strictly inside the base
-    # (what a rename or a delete may act on).
     param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
     if ($null -eq $Spec) { throw 'no path given' }
     $label = '%' + [string]$Spec['Base'] + '%'
@@ -815,8 +780,6 @@ function Resolve-KbPath {
 }
 
 function Test-KbGuard {
-    # May a one-shot step run? No guard: yes. evidence: that evidence is present now.
-    # creates: the path does not exist yet. removes: the path still exists.
     param([hashtable]$Guard, [string]$ProfileRoot = '')
     if ($null -eq $Guard) { return $true }
     $kind = [string]$Guard['Kind']
@@ -840,25 +803,21 @@ function Format-KbGuardSkip {
 }
 
 function Get-KbStepId {
-    # Inside a per-user step the result id is <id>@<profile label>.
     param([string]$Id, [string]$ProfileLabel = '')
     if ($ProfileLabel.Length -gt 0) { return ($Id + '@' + $ProfileLabel) }
     return $Id
 }
 
 function Test-KbStepGuard {
-    # Evaluates a step's guard; when it says no, records the step as skipped.
     param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
     if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
     Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
     return $false
 }
 
-# ---- file-ops.ps1: what the path steps share: free names, matching, deleting without following links ----
+# ---- file-ops.ps1 ----
 
 function Get-KbFreeName {
-    # Name when nothing has it yet, else Name<Separator>1, 2, ... (-Numbered: always numbered),
-    # so a second run never fails on a name the first run took.
     param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
     if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
         return $Name
@@ -871,7 +830,6 @@ function Get-KbFreeName {
 }
 
 function Test-KbNameMatch {
-    # Windows wildcards: * and ? only (brackets are literal), and 'x.*' also matches 'x'.
     param([string]$Name, [string]$Pattern)
     $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
     if ($Name -like $escaped) { return $true }
@@ -885,7 +843,6 @@ function Test-KbAttributeFlag {
 }
 
 function Set-KbAttributes {
-    # Only flags SetFileAttributes accepts; none left means Normal.
     param([string]$Path, [int]$Value)
     $settable = $Value -band $script:KbSettableAttributes
     if ($settable -eq 0) { $settable = [int][System.IO.FileAttributes]::Normal }
@@ -893,7 +850,6 @@ function Set-KbAttributes {
 }
 
 function Get-KbMatchingEntries {
-    # Entries directly in Folder (hidden and system ones too) whose names match Pattern.
     param([string]$Folder, [string]$Pattern, [switch]$FilesOnly)
     $directory = New-Object System.IO.DirectoryInfo($Folder)
     foreach ($entry in $directory.GetFileSystemInfos()) {
@@ -903,8 +859,6 @@ function Get-KbMatchingEntries {
 }
 
 function Remove-KbTree {
-    # Deletes a file or a folder tree. A link (junction, symlink) is removed itself, never followed:
-    # Remove-Item -Recurse in 5.1 can delete what a junction points to.
     param([System.IO.FileSystemInfo]$Entry)
     $isLink = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReparsePoint'
     $isFolder = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'Directory'
@@ -923,7 +877,6 @@ function Remove-KbTree {
 }
 
 function Remove-KbEntries {
-    # Deletes each entry; what cannot be deleted is noted in Problems and the rest still goes.
     param([object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
     foreach ($entry in $Entries) {
         try {
@@ -935,7 +888,6 @@ function Remove-KbEntries {
 }
 
 function Move-KbPath {
-    # A rename or a move on the same volume; a link is moved itself.
     param([string]$Source, [string]$Destination)
     if ([System.IO.Directory]::Exists($Source)) {
         [System.IO.Directory]::Move($Source, $Destination)
@@ -945,8 +897,6 @@ function Move-KbPath {
 }
 
 function New-KbEntriesData {
-    # Folder entries as typed data for a step's result: whether the folder exists, how many
-    # entries, and their names (the first 100).
     param([bool]$Exists, [object[]]$Entries)
     $names = New-Object System.Collections.Generic.List[string]
     foreach ($entry in $Entries) {
@@ -956,15 +906,7 @@ function New-KbEntriesData {
     return [ordered]@{ exists = $Exists; count = @($Entries).Count; names = $names.ToArray() }
 }
 
-# ---- state.ps1: what the last successful run left behind, so old evidence stops counting ----
-# %ProgramData%\kbfix\<id>\state.json holds the time of the last successful run (UTC, round-trip
-# format) and, per file-contains probe, the byte length of the file at that run. Event and
-# file-contains probes count only what is newer ("history evidence"). Only the remediation saves
-# it, and only when its final detection is clean; the detection script reads it and never writes.
-#
-# Within one remediation run: once a method has really changed something, the history baseline
-# moves to the start of this run (old events and log lines are what the fix addressed), so the
-# re-detection after that method, and the final one, count only evidence logged since the run began.
+# ---- state.ps1 ----
 
 $script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
@@ -980,15 +922,12 @@ function Get-KbStateFile {
 }
 
 function Test-KbTrustedOwner {
-    # State decides what counts as evidence: trust only a file owned by SYSTEM or Administrators,
-    # not one a standard user planted in %ProgramData% (which users may write to).
     param([string]$Path)
     $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
     return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
 }
 
 function ConvertTo-KbUtcTime {
-    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime (or DateTimeOffset).
     param([object]$Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
@@ -999,7 +938,6 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
-    # Never throws: an unreadable or untrusted state file means "no successful run yet".
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -1041,20 +979,17 @@ function Format-KbUtc {
 }
 
 function Get-KbFileOffset {
-    # Bytes of Path already examined by the last successful run (0 = read it all).
     param([string]$Path)
     if ($script:KbHistoryOffsets.ContainsKey($Path)) { return [int64]$script:KbHistoryOffsets[$Path] }
     return [int64]0
 }
 
 function Set-KbObservedLength {
-    # A file-contains probe read Path up to Length; saved as its offset when the run succeeds.
     param([string]$Path, [int64]$Length)
     $script:KbObservedLengths[$Path] = $Length
 }
 
 function Save-KbStartLengths {
-    # Called after the first detection: these lengths are where "since the run began" starts.
     $script:KbStartLengths = @{}
     foreach ($path in @($script:KbObservedLengths.Keys)) {
         $script:KbStartLengths[$path] = $script:KbObservedLengths[$path]
@@ -1062,7 +997,6 @@ function Save-KbStartLengths {
 }
 
 function Move-KbHistoryBaseline {
-    # A method changed something: what was logged before this run is what it fixed.
     param([string]$Reason)
     if ($null -ne $script:KbHistorySinceUtc -and $script:KbHistorySinceUtc -ge $script:KbRunStartUtc) { return }
     $script:KbHistorySinceUtc = $script:KbRunStartUtc
@@ -1073,7 +1007,6 @@ function Move-KbHistoryBaseline {
 }
 
 function New-KbStateFolder {
-    # %ProgramData%\kbfix is created with a DACL that lets only SYSTEM and Administrators write.
     param([string]$Folder)
     if ([System.IO.Directory]::Exists($Folder)) { return }
     $parent = [System.IO.Path]::GetDirectoryName($Folder)
@@ -1087,7 +1020,6 @@ function New-KbStateFolder {
 }
 
 function Save-KbState {
-    # DetectedUtc: when the clean final detection started; nothing up to then was evidence.
     param([DateTime]$DetectedUtc)
     try {
         $path = Get-KbStateFile
@@ -1108,13 +1040,7 @@ function Save-KbState {
     }
 }
 
-# ---- ladder.ps1: the article's escalation across runs ----
-# The article says: after each method, test whether the problem is gone, and go on to the next
-# method only if it is not. For history evidence (events, log lines) that test is the next failed
-# install, which happens after this run. So the last method that changed something is remembered
-# in the state; when new history evidence appears within $KbLadderMemoryDays, the ladder goes on
-# from the method after it instead of repeating the first one that changes anything. Live evidence
-# (a service, a size, a registry value) restarts the ladder: the early methods fix those.
+# ---- ladder.ps1 ----
 
 $script:KbLadderMemoryDays = 30
 $script:KbLadderMethod = $null
@@ -1122,7 +1048,6 @@ $script:KbLadderAtUtc = $null
 $script:KbLadderChangedBy = $null
 
 function Set-KbLadderFromState {
-    # Called by Read-KbState with the state file's 'ladder' object (or $null).
     param([object]$Ladder)
     $script:KbLadderMethod = $null
     $script:KbLadderAtUtc = $null
@@ -1133,7 +1058,6 @@ function Set-KbLadderFromState {
 }
 
 function Get-KbLadderForState {
-    # What Save-KbState writes: this run's last changing method, else the remembered one.
     if ($null -ne $script:KbLadderChangedBy) {
         return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
     }
@@ -1144,7 +1068,6 @@ function Get-KbLadderForState {
 }
 
 function Test-KbOnlyHistoryEvidence {
-    # True when every probe that found something is a history probe (events, log lines).
     param([object]$Evidence)
     $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
     if ($present.Count -eq 0) { return $false }
@@ -1155,7 +1078,6 @@ function Test-KbOnlyHistoryEvidence {
 }
 
 function Get-KbLadderResumeIndex {
-    # Index in $KbMethodIds after which the ladder resumes, or -1 to start from the first method.
     if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
@@ -1165,7 +1087,6 @@ function Get-KbLadderResumeIndex {
 }
 
 function Get-KbLadderSkip {
-    # A skip record for a method the ladder already tried in an earlier run, or $null.
     param([string]$Id)
     $resume = Get-KbLadderResumeIndex
     if ($resume -lt 0) { return $null }
@@ -1178,13 +1099,9 @@ function Get-KbLadderSkip {
     }
 }
 
-# ---- applicability.ps1: what this machine is and has, and whether the playbook applies ----
-
-# ---- Versions, Windows, architecture, account ----
+# ---- applicability.ps1 ----
 
 function ConvertTo-KbVersion {
-    # '4.00.6487.2111' -> [version] padded to four parts, so 4.0 equals 4.0.0.0 (as the compiler
-    # compares). Text after the number (e.g. ' (build info)') is ignored; $null for empty input.
     param([object]$Text)
     if ($null -eq $Text) { return $null }
     $clean = ([string]$Text).Trim()
@@ -1198,13 +1115,11 @@ function ConvertTo-KbVersion {
 }
 
 function Get-KbNtVersion {
-    # major.minor only: 5.1 XP, 5.2 Server 2003, 6.1 Windows 7, 10.0 Windows 10 and later.
     $os = [Environment]::OSVersion.Version
     return [System.Version]::new($os.Major, $os.Minor, 0, 0)
 }
 
 function Get-KbArchitecture {
-    # The machine's architecture, also from a 32-bit process (PROCESSOR_ARCHITEW6432).
     $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
     if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
     if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
@@ -1218,16 +1133,12 @@ function Test-KbIsSystem {
 }
 
 function Test-KbIsAdministrator {
-    # Elevated administrator (SYSTEM is one too); a filtered UAC token is not.
     $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
-# ---- Products ----
-
 function Get-KbRegistryString {
-    # A value under HKLM as text (environment references expanded), or $null when absent.
     param([string]$SubKey, [string]$Name)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
     if ($null -eq $key) { return $null }
@@ -1241,9 +1152,6 @@ function Get-KbRegistryString {
 }
 
 function Get-KbProductLocation {
-    # Where each product kbfix knows keeps its version (first key found wins); the same table as
-    # src/model/products.ts. The ConfigMgr 2007 client is 32-bit: on 64-bit Windows its key is
-    # under WOW6432Node.
     param([string]$Product)
     if ($Product -eq 'configmgr-client') {
         return @{
@@ -1255,7 +1163,6 @@ function Get-KbProductLocation {
 }
 
 function Get-KbProductVersion {
-    # The installed version as text, or $null when the product is not installed.
     param([string]$Product)
     $location = Get-KbProductLocation -Product $Product
     foreach ($subKey in $location['Keys']) {
@@ -1264,8 +1171,6 @@ function Get-KbProductVersion {
     }
     return $null
 }
-
-# ---- Applicability ----
 
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
@@ -1306,7 +1211,6 @@ function Get-KbProductMismatch {
 }
 
 function Get-KbContextMismatch {
-    # system: SYSTEM or an elevated administrator; user: anything but SYSTEM.
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
     if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
@@ -1317,8 +1221,6 @@ function Get-KbContextMismatch {
 }
 
 function Test-KbApplicable {
-    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor, inclusive), Architecture,
-    # ProductId with ProductMin (inclusive) and ProductBelow (exclusive), Context.
     param([hashtable]$Applies)
     $reason = $null
     if ($null -ne $Applies) {
@@ -1331,18 +1233,14 @@ function Test-KbApplicable {
     return @{ Applicable = $false; Reason = [string]$reason }
 }
 
-# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1 ----
 
 function Test-KbNeeds64BitHost {
-    # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.
     if ([Environment]::Is64BitProcess) { return $false }
     return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
 function ConvertTo-KbRelaunchValue {
-    # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
-    # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
-    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
     param([string]$Name, [string]$Value)
     if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
     if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
@@ -1353,8 +1251,6 @@ function ConvertTo-KbRelaunchValue {
 }
 
 function ConvertTo-KbRelaunchArguments {
-    # The bound parameters again: switches as -Name, values as -Name value (arrays comma-joined:
-    # -File cannot pass arrays); false switches and empty values are left out (their defaults).
     param([System.Collections.IDictionary]$BoundParameters)
     $list = New-Object System.Collections.Generic.List[string]
     if ($null -eq $BoundParameters) { return }
@@ -1375,8 +1271,6 @@ function ConvertTo-KbRelaunchArguments {
 }
 
 function Invoke-KbRelaunch64 {
-    # In a 32-bit host on 64-bit Windows: run this script again in the 64-bit host (Sysnative) and
-    # exit with its exit code; its output is ours. Otherwise return and carry on.
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     if (-not (Test-KbNeeds64BitHost)) {
         [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
@@ -1394,15 +1288,12 @@ function Invoke-KbRelaunch64 {
     $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
         @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
     [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
-    # Local to this function: a line on the child's stderr must not become a terminating error.
     $ErrorActionPreference = 'Continue'
     & $host64 $arguments
     exit $LASTEXITCODE
 }
 
 function Get-KbCallerParameters {
-    # The script's own bound parameters and path. Start-KbRun and Start-KbDetect may be given them;
-    # when they are not, they are read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $bound = $BoundParameters
     if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
@@ -1413,12 +1304,11 @@ function Get-KbCallerParameters {
     return @{ Bound = $bound; Path = $path }
 }
 
-# ---- services.ps1: services by exact name; reading start type and state, stopping and starting with a timeout ----
+# ---- services.ps1 ----
 
 $script:KbServiceTimeoutSeconds = 60
 
 function Assert-KbServiceName {
-    # Services are matched by exact name: a wildcard would touch services nobody named.
     param([string]$Name)
     if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
         throw ("'" + $Name + "' is not an exact service name")
@@ -1426,7 +1316,6 @@ function Assert-KbServiceName {
 }
 
 function Get-KbService {
-    # The service with exactly this short name (not a display name), or $null.
     param([string]$Name)
     Assert-KbServiceName -Name $Name
     foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
@@ -1436,8 +1325,6 @@ function Get-KbService {
 }
 
 function Get-KbServiceStartType {
-    # From the registry: ServiceController.StartType needs .NET 4.6.1, not on every 5.1 machine.
-    # A delayed start is still Automatic.
     param([string]$Name)
     Assert-KbServiceName -Name $Name
     $start = $null
@@ -1457,8 +1344,6 @@ function Format-KbServiceState {
 }
 
 function Add-KbRunningDependents {
-    # Every running service that depends on this one, directly or through another dependent:
-    # ServiceController.Stop stops them all, so all of them must be started again.
     param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
     foreach ($dependent in @($Service.DependentServices)) {
         if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
@@ -1468,9 +1353,6 @@ function Add-KbRunningDependents {
 }
 
 function Stop-KbService {
-    # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout. A service that is
-    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
@@ -1485,8 +1367,6 @@ function Stop-KbService {
 }
 
 function Start-KbService {
-    # A service still stopping (a stop that timed out) cannot be started yet: it is given the
-    # timeout to finish stopping first, or Start would fail and leave it stopped.
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
@@ -1498,10 +1378,9 @@ function Start-KbService {
     $service.WaitForStatus('Running', $timeout)
 }
 
-# ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
+# ---- registry.ps1 ----
 
 function Get-KbRegistrySubKey {
-    # The body passes 'SOFTWARE\X' (HKLM\ stripped); a leading HKLM\ is accepted as well.
     param([string]$Key)
     $subKey = [string]$Key
     foreach ($prefix in @('HKLM:\', 'HKLM\', 'HKEY_LOCAL_MACHINE\')) {
@@ -1516,7 +1395,6 @@ function Get-KbRegistrySubKey {
 }
 
 function Read-KbRegistryValue {
-    # A value as stored: its kind and raw data (REG_EXPAND_SZ not expanded).
     param([string]$Key, [string]$Name)
     $handle = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey((Get-KbRegistrySubKey -Key $Key), $false)
     if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
@@ -1533,7 +1411,6 @@ function Read-KbRegistryValue {
 }
 
 function ConvertFrom-KbHex {
-    # 'a0 ff' or 'a0ff' -> [byte[]]
     param([string]$Text)
     $hex = $Text -replace '[\s,]', ''
     if ($hex -notmatch '^([0-9A-Fa-f]{2})*$') { throw ('binary data is not hex bytes: ' + $Text) }
@@ -1545,8 +1422,6 @@ function ConvertFrom-KbHex {
 }
 
 function ConvertTo-KbRegistryData {
-    # The playbook's data in the form compared with what is read: DWord [uint32], QWord [uint64],
-    # Binary [byte[]], MultiString [string[]], String and ExpandString [string].
     param([string]$Type, [object]$Data)
     if ($Type -eq 'DWord') {
         $number = [int64]$Data
@@ -1570,7 +1445,6 @@ function ConvertTo-KbRegistryData {
 }
 
 function ConvertFrom-KbRegistryRaw {
-    # What .NET returns (DWORD as Int32, QWORD as Int64) -> unsigned, so 4294967295 is not -1.
     param([string]$Kind, [object]$Data)
     if ($Kind -eq 'DWord') { return [BitConverter]::ToUInt32([BitConverter]::GetBytes([int32]$Data), 0) }
     if ($Kind -eq 'QWord') { return [BitConverter]::ToUInt64([BitConverter]::GetBytes([int64]$Data), 0) }
@@ -1579,7 +1453,6 @@ function ConvertFrom-KbRegistryRaw {
 }
 
 function Test-KbSameItems {
-    # Element by element; strings compared ordinally (case matters in data).
     param([object[]]$Left, [object[]]$Right)
     if ($null -eq $Left) { $Left = @() }
     if ($null -eq $Right) { $Right = @() }
@@ -1591,7 +1464,6 @@ function Test-KbSameItems {
 }
 
 function Test-KbRegistryDataEqual {
-    # Same kind and same data, so a correct value never reports "changed" again.
     param([hashtable]$Value, [string]$Type, [object]$Expected)
     if (-not $Value['Exists'] -or $Value['Kind'] -ne $Type) { return $false }
     $actual = ConvertFrom-KbRegistryRaw -Kind $Type -Data $Value['Data']
@@ -1610,7 +1482,6 @@ function Format-KbRegistryData {
 }
 
 function Format-KbRegistryState {
-    # A read value as 'DWord 0 (0x00000000)', '(value missing)' or '(key missing)'.
     param([hashtable]$Value)
     if (-not $Value['KeyExists']) { return '(key missing)' }
     if (-not $Value['Exists']) { return '(value missing)' }
@@ -1620,7 +1491,6 @@ function Format-KbRegistryState {
 }
 
 function Write-KbRegistryValue {
-    # SetValue with an explicit kind; unsigned numbers go in as their signed bit patterns.
     param([string]$Key, [string]$Name, [string]$Type, [object]$Expected)
     $value = $Expected
     if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
@@ -1633,10 +1503,9 @@ function Write-KbRegistryValue {
     }
 }
 
-# ---- certificates.ps1: LocalMachine certificate stores; friendly names read from the raw property ----
+# ---- certificates.ps1 ----
 
 function Open-KbCertificateStore {
-    # $null when a store cannot be opened for reading (it does not exist: reading never creates one).
     param([string]$Store, [switch]$Write)
     $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
     $handle = [System.Security.Cryptography.X509Certificates.X509Store]::new($Store, $location)
@@ -1658,7 +1527,6 @@ function ConvertTo-KbThumbprint {
 }
 
 function Test-KbCertificateMatch {
-    # By thumbprint when given, else by the subject's common name (GetNameInfo SimpleName).
     param([object]$Certificate, [string]$Thumbprint, [string]$Subject)
     $wanted = ConvertTo-KbThumbprint -Thumbprint $Thumbprint
     if ($wanted.Length -gt 0) { return ($Certificate.Thumbprint -eq $wanted) }
@@ -1667,7 +1535,6 @@ function Test-KbCertificateMatch {
 }
 
 function Find-KbCertificate {
-    # The matching certificates in a LocalMachine store (none when the store does not exist).
     param([string]$Store, [string]$Thumbprint = '', [string]$Subject = '')
     $handle = Open-KbCertificateStore -Store $Store
     if ($null -eq $handle) { return }
@@ -1694,8 +1561,6 @@ function Format-KbCertificate {
 }
 
 function Invoke-KbWhenApplicable {
-    # A step with its own applicability (e.g. a Windows 2000-only note) runs only where it applies;
-    # elsewhere it is recorded as not-applicable, so the result still lists it.
     param(
         [Parameter(Mandatory = $true)][string]$Id,
         [Parameter(Mandatory = $true)][hashtable]$Applies,
@@ -1709,14 +1574,9 @@ function Invoke-KbWhenApplicable {
     }
 }
 
-# ---- step-lifecycle.ps1: the lifecycle of every state step and every one-shot step ----
-# The engine owns the guard, -WhatIf, the re-read, the result record and the error handling; a
-# kind passes its functions (${function:Get-KbXState}), which get the kind's data ($Step) and
-# the engine's findings as parameters, never through the caller's scope. A state is
-# @{ Text = <log>; Value = <typed, for the JSON>; Target = <path, location>; Note = <ok message> }.
+# ---- step-lifecycle.ps1 ----
 
 function Format-KbWould {
-    # 'Set to DWord 1' on 'HKLM\X\Y' -> 'HKLM\X\Y: would set to DWord 1'
     param([string]$Target, [string]$Action)
     $text = $Action
     if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
@@ -1724,18 +1584,12 @@ function Format-KbWould {
 }
 
 function Add-KbStateResult {
-    # One record from a state before and after (after: a state, or $null for "as before").
     param([string]$Id, [string]$Status, [hashtable]$Before, [hashtable]$After, [string]$Message, [switch]$Simulated)
     if ($null -eq $After) { $After = $Before }
     Add-KbResult -Id $Id -Status $Status -Before $Before['Text'] -After $After['Text'] -BeforeValue $Before['Value'] -AfterValue $After['Value'] -Message $Message -Simulated:$Simulated
 }
 
 function Invoke-KbStateStep {
-    # guard -> Get -> Test -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Set -> Get -> Test.
-    #   Get ($Step) -> state; Test ($Step, $State) -> $true when desired
-    #   Plan ($Step, $State) -> @{ Action = <ShouldProcess text>; After = <state>; Stop = @{ Status; Message } to end }
-    #   Set ($Step, $State, $Change) -> '' or a note for the message
-    # Kind names the step in an error message ('registry value', 'service CryptSvc').
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [string]$Id,
@@ -1768,7 +1622,6 @@ function Invoke-KbStateStep {
             Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $change['After'] -Message (Format-KbWould -Target $target -Action $change['Action']) -Simulated
             return
         }
-        # -join: a Set that returns nothing gives '' ([string] of no output would be $null).
         $note = -join @(& $Set $Step $state $change)
         $now = & $Get $Step
         if (& $Test $Step $now) {
@@ -1780,15 +1633,11 @@ function Invoke-KbStateStep {
         if ($note.Length -gt 0) { $message += '; ' + $note }
         Add-KbStateResult -Id $Id -Status 'failed' -Before $state -After $now -Message $message
     } catch {
-        # The state before the error, when it was read: what a rollback would go back to.
         Add-KbResult -Id $Id -Status 'failed' -Before $state['Text'] -BeforeValue $state['Value'] -Message ($Kind + ': ' + (Get-KbErrorText $_))
     }
 }
 
 function Invoke-KbOneShotStep {
-    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Act.
-    #   Plan ($Step) -> @{ Target; Action; Before; After; BeforeValue; AfterValue; Note (for -WhatIf); Stop }
-    #   Act ($Step, $Plan) -> @{ Status; After; AfterValue; Message }
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [string]$Id,
@@ -1820,10 +1669,7 @@ function Invoke-KbOneShotStep {
     }
 }
 
-# ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
-# A probe returns [pscustomobject]@{ Id; Present; Detail } and never throws; a group adds Items.
-# Both scripts include this file: the remediation detects before, after each method (escalate)
-# and at the end; the detection script once.
+# ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
 $script:KbEvidenceBefore = $null
@@ -1836,8 +1682,6 @@ function New-KbProbeResult {
 }
 
 function New-KbProbeError {
-    # A probe that could not look is not evidence (contract), but it is logged as a warning and
-    # its Detail starts with 'error: ' so summaries can name it.
     param([string]$Id, [object]$ErrorRecord)
     $text = Get-KbErrorText $ErrorRecord
     Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
@@ -1845,14 +1689,12 @@ function New-KbProbeError {
 }
 
 function Format-KbEvidenceItem {
-    # 'probe-id: detail' for a probe, the detail alone for a group.
     param([object]$Item)
     if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
     return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Join-KbEvidence {
-    # any: present when one item is; all: present when every item is (and there is at least one).
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $list = @($Items | Where-Object { $null -ne $_ })
@@ -1872,7 +1714,6 @@ function Join-KbEvidence {
 }
 
 function Get-KbEvidenceLeaves {
-    # The probe results inside a (possibly nested) evidence result, in order.
     param([object]$Evidence)
     if ($null -eq $Evidence) { return }
     if ($null -ne $Evidence.PSObject.Properties['Items']) {
@@ -1883,7 +1724,6 @@ function Get-KbEvidenceLeaves {
 }
 
 function Test-KbEvidencePresent {
-    # For an evidence guard: does the latest detection find the problem ('detection') or this probe?
     param([string]$Id)
     $evidence = $script:KbLastEvidence
     if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
@@ -1895,7 +1735,6 @@ function Test-KbEvidencePresent {
 }
 
 function ConvertTo-KbEvidence {
-    # Invoke-KbDetection is one expression; should it yield several results, any of them counts.
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
     if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
@@ -1907,7 +1746,6 @@ function ConvertTo-KbEvidence {
 }
 
 function Write-KbEvidenceLog {
-    # Every probe's finding, then the verdict: the reviewer sees the evidence before and after.
     param([object]$Evidence, [string]$Phase)
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         $word = 'absent'
@@ -1926,7 +1764,6 @@ function Write-KbEvidenceLog {
 }
 
 function Get-KbEvidence {
-    # Runs the body's Invoke-KbDetection and logs what it found; $null when it failed.
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
@@ -1945,7 +1782,6 @@ function Get-KbEvidence {
 }
 
 function ConvertTo-KbEvidenceRecord {
-    # The evidence as data for the JSON result.
     param([object]$Evidence)
     if ($null -eq $Evidence) { return $null }
     $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
@@ -1954,12 +1790,7 @@ function ConvertTo-KbEvidenceRecord {
     return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
 }
 
-# ---- probes/file-contains.ps1: language-neutral tokens (HRESULTs) in a log file ----
-# Only text written since the last successful run counts: the byte offset saved then is where
-# reading starts (from 0 when the file is now shorter: it was rotated). A file not written in the
-# last WithinDays days holds no current evidence. Read in chunks with FileShare.ReadWrite (the
-# writer keeps it open); UTF-16 when the file starts with FF FE, else bytes as Latin-1 (ASCII
-# tokens match in ANSI and UTF-8 alike, and in UTF-16 without a BOM as token chars with NULs).
+# ---- probes/file-contains.ps1 ----
 
 $script:KbScanChunkBytes = 1048576
 
@@ -1973,7 +1804,6 @@ function Test-KbUtf16File {
 }
 
 function Find-KbTokensInFile {
-    # Returns @{ Length; Offset; Found = tokens seen between Offset and the length at the start }.
     param([string]$Path, [int64]$Offset, [string[]]$Tokens)
     $found = New-Object System.Collections.Generic.List[string]
     $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
@@ -1986,8 +1816,6 @@ function Find-KbTokensInFile {
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode -and $Offset -lt 2) { $Offset = 2 }
         if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
-        # Without a BOM a UTF-16 file reads as Latin-1 with a NUL after each character, so each
-        # token is looked for in that form as well.
         $patterns = @{}
         $overlap = 0
         foreach ($token in $Tokens) {
@@ -2062,7 +1890,7 @@ function Test-KbFileContainsProbe {
     }
 }
 
-# ---- probes/file-size.ps1: a file larger than a limit (catroot2\edb.log over ~20 MB) ----
+# ---- probes/file-size.ps1 ----
 
 function Test-KbFileSizeProbe {
     param([string]$Id, [hashtable]$Path, [int64]$AboveBytes)
@@ -2077,8 +1905,7 @@ function Test-KbFileSizeProbe {
     }
 }
 
-# ---- probes/service-state.ps1: a service with a bad start type or in a bad state ----
-# StartTypes and States are the bad values (e.g. disabled, stopped), compared case-insensitively.
+# ---- probes/service-state.ps1 ----
 
 function Test-KbServiceStateProbe {
     param([string]$Id, [string]$Name, [string[]]$StartTypes = @(), [string[]]$States = @())
@@ -2095,10 +1922,7 @@ function Test-KbServiceStateProbe {
     }
 }
 
-# ---- preflight.ps1: Start-KbRun and the evidence before any change ----
-# Order: 64-bit relaunch, log, administrator (NotElevated), -Method (BadArguments), the mutex
-# Global\kbfix-<id> (Busy), state, the playbook's applicability (NotApplicable). Each refusal ends
-# the run through Exit-KbRun (complete.ps1) with its recap line and exit code.
+# ---- preflight.ps1 ----
 
 $script:KbMutex = $null
 $script:KbAllowHighRisk = $false
@@ -2106,7 +1930,6 @@ $script:KbNoEvidenceAtStart = $false
 $script:KbDetectionFailedAtStart = $false
 
 function Get-KbMethodSelection {
-    # -Method 'a,b' -> the method ids, each one checked against $script:KbMethodIds; none = all.
     param([object]$Method)
     $known = @($script:KbMethodIds)
     $text = (@($Method) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ }) -join ','
@@ -2124,7 +1947,6 @@ function Get-KbMethodSelection {
 }
 
 function Enter-KbMutex {
-    # WaitOne(0): never wait. An abandoned mutex (a run that died) counts as acquired.
     $name = 'Global\kbfix-' + (Get-KbPlaybookId)
     $mutex = $null
     try {
@@ -2166,8 +1988,6 @@ function Write-KbRunBanner {
 }
 
 function Get-KbMissingParameters {
-    # Required playbook parameters are checked here, not with [Parameter(Mandatory)]: a
-    # non-interactive run (ConfigMgr, Intune) must end with BadArguments, not a prompt or exit 1.
     foreach ($name in @($script:KbRequiredParameters)) {
         $value = $script:KbParameters[$name]
         if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
@@ -2175,8 +1995,6 @@ function Get-KbMissingParameters {
 }
 
 function Start-KbRun {
-    # Both arguments are optional: without them the script's $PSBoundParameters and
-    # $PSCommandPath are read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
     $bound = $caller['Bound']
@@ -2219,7 +2037,6 @@ function Start-KbRun {
 }
 
 function Invoke-KbEvidenceBefore {
-    # The evidence before any change; it decides whether the methods have anything to do.
     $evidence = Get-KbEvidence -Phase 'before'
     $script:KbEvidenceBefore = $evidence
     Save-KbStartLengths
@@ -2230,20 +2047,13 @@ function Invoke-KbEvidenceBefore {
     $script:KbNoEvidenceAtStart = -not $evidence.Present
 }
 
-# ---- method.ps1: one method of the article ----
-# Skipped (with a result record) when: the detection failed or found nothing at the start, an
-# earlier method already made the problem go away (strategy escalate), an earlier run already
-# tried it and the evidence came back (ladder.ps1), -Method does not name it,
-# it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
-# its services are stopped (remembering which were running), its steps run, and in finally the
-# stopped services are started again whatever failed.
+# ---- method.ps1 ----
 
 $script:KbEscalationDoneBy = $null
 $script:KbLadderStoppedBy = $null
 $script:KbMethodReboots = @{}
 
 function Get-KbMethodSkip {
-    # Why this method does not run (Status, Message, Warn), or $null when it runs.
     param([string]$Id, [string]$Risk, [hashtable]$Applies)
     if ($script:KbDetectionFailedAtStart) {
         return @{ Status = 'skipped'; Warn = $true; Message = 'the detection failed at the start, so nothing is changed' }
@@ -2298,7 +2108,6 @@ function Invoke-KbMethod {
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
     } finally {
-        # A failed method stops the ladder: escalating on a machine in an unknown state does damage.
         if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
         $script:KbCurrentMethodId = $null
     }
@@ -2320,8 +2129,6 @@ function Invoke-KbMethodSteps {
 }
 
 function Stop-KbMethodServices {
-    # True when the steps may run: every listed service that was running is stopped now.
-    # Under -WhatIf nothing is stopped and the steps run to say what they would change.
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
     foreach ($name in $Services) {
@@ -2347,7 +2154,6 @@ function Stop-KbMethodServices {
 }
 
 function Start-KbMethodServices {
-    # Runs in finally: what this method stopped is started again, whatever failed.
     param([string]$Id, [System.Collections.Generic.List[string]]$Stopped)
     foreach ($name in $Stopped) {
         try {
@@ -2360,8 +2166,6 @@ function Start-KbMethodServices {
 }
 
 function Update-KbAfterMethod {
-    # A method that really changed something moves the history baseline (state.ps1). With
-    # strategy escalate the detection runs again; once it is clean the other methods are skipped.
     param([string]$Id)
     if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
         Move-KbHistoryBaseline -Reason ('method ' + $Id)
@@ -2378,12 +2182,9 @@ function Update-KbAfterMethod {
     }
 }
 
-# ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
+# ---- process.ps1 ----
 
 function ConvertTo-KbQuotedArgument {
-    # One argument as the C runtime and CommandLineToArgvW read it back: bare when it has no
-    # space, tab or double quote; otherwise in double quotes, each " escaped as \", and the
-    # backslashes before a " (or before the closing quote) doubled. (docs/emitted-script-rules.md#argv-quoting)
     param([string]$Value)
     if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
     $quoted = '"'
@@ -2416,8 +2217,6 @@ function Get-KbTaskText {
 }
 
 function Invoke-KbProcess {
-    # Starts the program directly and waits up to TimeoutSeconds; a hung program is killed.
-    # (Start-Process -Wait has no timeout, and with -PassThru alone its ExitCode can be empty.)
     param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
     $info = New-Object System.Diagnostics.ProcessStartInfo
     $info.FileName = $FilePath
@@ -2446,20 +2245,7 @@ function Invoke-KbProcess {
     }
 }
 
-# ---- complete.ps1: detect again, decide the outcome, report, exit ----
-# Outcome, the first rule that applies:
-#   the detection failed at the start            -> StepFailed
-#   no evidence at the start                     -> Compliant
-#   a step failed                                -> StepFailed
-#   the final detection failed                   -> StepFailed
-#   under -WhatIf, changes are pending           -> StillPresent (nothing was changed)
-#   the evidence is gone                         -> Fixed, FixedSoftReboot or FixedHardReboot: the
-#                                                   highest reboot of the methods that changed something
-#                                                   (under -WhatIf: Compliant, it went away by itself)
-#   the evidence remains and a step was manual   -> ManualActionNeeded
-#   otherwise                                    -> StillPresent
-# The state is saved only by a real run whose final detection is clean. The recap is the last
-# line on stdout; the mutex is released; the exit code comes from $script:KbExitCodes.
+# ---- complete.ps1 ----
 
 function Get-KbFixedOutcome {
     $reboot = 'none'
@@ -2505,7 +2291,6 @@ function Get-KbOutcomeLogType {
 }
 
 function Format-KbRecap {
-    # kbfix <id>: <outcome> (exit N) ok=.. changed=.. skipped=.. failed=.. not-applicable=.. manual=.. log=<path>
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
     $parts = New-Object System.Collections.Generic.List[string]
@@ -2527,8 +2312,6 @@ function Exit-KbMutex {
 }
 
 function Exit-KbRun {
-    # Ends the run: JSON result (not when Busy: that file belongs to the run in progress), the
-    # recap as the last stdout line, the mutex released, the exit code.
     param([string]$Outcome, [string]$Message = '', [switch]$NoResultFile)
     $code = Get-KbExitCode -Outcome $Outcome
     if ($Message.Length -gt 0) { Write-KbLog ($Outcome + ': ' + $Message) (Get-KbOutcomeLogType -Outcome $Outcome) }
@@ -2559,8 +2342,6 @@ function Complete-KbRun {
 }
 
 function Exit-KbUnexpected {
-    # The body's safety net: an error nothing else caught ends the run as StepFailed with a recap,
-    # never as PowerShell's exit 1 (which would read as StillPresent) with text on stderr.
     param([object]$ErrorRecord)
     $text = 'unknown error'
     try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
@@ -2572,7 +2353,7 @@ function Exit-KbUnexpected {
     }
 }
 
-# ---- steps/attributes.ps1: file or folder attributes (attrib -s -h): read, change, read again ----
+# ---- steps/attributes.ps1 ----
 
 function ConvertTo-KbAttributeMask {
     param([string[]]$Names)
@@ -2592,7 +2373,6 @@ function Format-KbAttributes {
 }
 
 function Get-KbAttributesState {
-    # A missing path is a state of its own: there is nothing to change.
     param([hashtable]$Step)
     $target = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot']
     if (-not (Test-KbPathExists -Path $target)) {
@@ -2610,7 +2390,6 @@ function ConvertTo-KbAttributesData {
 }
 
 function Get-KbWantedAttributes {
-    # The mask with Set added and Clear taken away; the other attributes stay as they are.
     param([hashtable]$Step, [int]$Mask)
     $setMask = ConvertTo-KbAttributeMask -Names $Step['Set']
     $clearMask = ConvertTo-KbAttributeMask -Names $Step['Clear']
@@ -2618,7 +2397,6 @@ function Get-KbWantedAttributes {
 }
 
 function Test-KbAttributesState {
-    # Only the managed attributes (in Set or Clear) are compared.
     param([hashtable]$Step, [hashtable]$State)
     if ($null -eq $State['Mask']) { return $true }
     $managed = (ConvertTo-KbAttributeMask -Names $Step['Set']) -bor (ConvertTo-KbAttributeMask -Names $Step['Clear'])
@@ -2659,13 +2437,9 @@ function Invoke-KbAttributesStep {
     Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'attributes' -Step $step @lifecycle
 }
 
-# ---- steps/certificate.ps1: a certificate present in a LocalMachine store ----
-# Present: ok. Missing: imported from the .cer file named by the ImportFrom parameter when the
-# caller gave one (and it is the right certificate), otherwise status manual with what to import
-# where. Never reported as fixed without the certificate in the store.
+# ---- steps/certificate.ps1 ----
 
 function Get-KbImportFile {
-    # The .cer path from the named parameter, or $null when the caller did not give one.
     param([string]$ImportFrom)
     if ([string]::IsNullOrEmpty($ImportFrom)) { return $null }
     $value = [string](Get-KbParameterValue -Name $ImportFrom)
@@ -2711,7 +2485,6 @@ function Test-KbCertificateState {
 }
 
 function Get-KbCertificatePlan {
-    # The import to make, or why there is none: no file given (manual), or the wrong certificate.
     param([hashtable]$Step, [hashtable]$State)
     $target = Format-KbCertificateTarget -Thumbprint $Step['Thumbprint'] -Subject $Step['Subject']
     $file = Get-KbImportFile -ImportFrom $Step['ImportFrom']
@@ -2752,12 +2525,9 @@ function Invoke-KbCertificateStep {
     Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'certificate' -Step $step @lifecycle
 }
 
-# ---- steps/clear-folder.ps1: empty a folder (entries matching Include) but keep the folder ----
-# Desired state "nothing matches", so a second run reports ok. With Backup the entries move into a
-# new sibling folder <folder>.kbfix-backup-N instead of being deleted.
+# ---- steps/clear-folder.ps1 ----
 
 function Move-KbEntriesToBackup {
-    # Returns the backup folder; what cannot be moved is noted in Problems and the rest still goes.
     param([string]$Folder, [object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
     $parent = [System.IO.Path]::GetDirectoryName($Folder)
     $leaf = [System.IO.Path]::GetFileName($Folder) + '.kbfix-backup'
@@ -2774,7 +2544,6 @@ function Move-KbEntriesToBackup {
 }
 
 function Get-KbClearFolderState {
-    # A missing folder is a state of its own: there is nothing to clear.
     param([hashtable]$Step)
     $folder = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
     if (-not [System.IO.Directory]::Exists($folder)) {
@@ -2798,8 +2567,6 @@ function Get-KbClearFolderPlan {
 }
 
 function Set-KbClearFolderState {
-    # Deletes (or moves into a backup folder) what the state lists; returns where they went and
-    # the first problem, for the message.
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $message = 'deleted from ' + $State['Target']
@@ -2834,9 +2601,7 @@ function Invoke-KbClearFolderStep {
     Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'clear folder' -Step $step @lifecycle
 }
 
-# ---- steps/delete-files.ps1: delete the files (not folders) in one folder that match a pattern ----
-# Desired state "no file matches", so a second run reports ok. With Backup each file is renamed to
-# <name>.kbfix-bak (<name>.kbfix-bak.1, ... when taken); those backups never match again.
+# ---- steps/delete-files.ps1 ----
 
 function Get-KbDeleteCandidates {
     param([string]$Folder, [string]$Pattern)
@@ -2864,7 +2629,6 @@ function Format-KbFileList {
 }
 
 function Get-KbDeleteFilesState {
-    # A missing folder is a state of its own: there is nothing to delete.
     param([hashtable]$Step)
     if ([string]::IsNullOrEmpty($Step['Pattern'])) { throw 'no file pattern given' }
     $folder = Resolve-KbPath -Spec $Step['Folder'] -ProfileRoot $Step['ProfileRoot']
@@ -2891,8 +2655,6 @@ function Get-KbDeleteFilesPlan {
 }
 
 function Set-KbDeleteFilesState {
-    # Deletes (or renames to *.kbfix-bak) what the state lists; returns what it did and the first
-    # problem, for the message.
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $done = 'deleted'
@@ -2928,11 +2690,9 @@ function Invoke-KbDeleteFilesStep {
     Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'delete files' -Step $step @lifecycle
 }
 
-# ---- steps/manual.ps1: guidance a script cannot carry out (e.g. an in-place upgrade) ----
-# Recorded with status manual, in the log, the result and the recap; never counted as fixed.
+# ---- steps/manual.ps1 ----
 
 function Invoke-KbManualStep {
-    # A guard keeps guidance that does not apply (a patch already installed) out of the report.
     param([string]$Id, [hashtable]$Guard = $null, [string]$Text)
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
@@ -2942,15 +2702,11 @@ function Invoke-KbManualStep {
     }
 }
 
-# ---- steps/register-dlls.ps1: regsvr32 /s for each DLL (never /u); one-shot, behind its guard ----
-# A DLL whose file is missing on this Windows is skipped and named (gpkcsp, sccbase and slbcsp
-# are gone after XP/2003). Any exit code other than 0 fails the step. regsvr32 is a GUI program,
-# so it is started as a process and waited for (with a timeout), not called with the & operator.
+# ---- steps/register-dlls.ps1 ----
 
 $script:KbRegisterTimeoutSeconds = 60
 
 function Register-KbDll {
-    # Returns '' when registered, else what went wrong.
     param([string]$Tool, [string]$Dll)
     $run = Invoke-KbProcess -FilePath $Tool -Arguments @('/s', $Dll) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
     if ($run.TimedOut) { return ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') }
@@ -2959,7 +2715,6 @@ function Register-KbDll {
 }
 
 function Get-KbRegisterDllsPlan {
-    # The DLLs whose files exist; the missing ones are named in the message. None left: ok.
     param([hashtable]$Step)
     $present = New-Object System.Collections.Generic.List[string]
     $missing = New-Object System.Collections.Generic.List[string]
@@ -2986,7 +2741,6 @@ function Get-KbRegisterDllsPlan {
 }
 
 function Invoke-KbRegisterDllsAct {
-    # Every DLL, even after one fails; the step fails when any did.
     param([hashtable]$Step, [hashtable]$Plan)
     $registered = New-Object System.Collections.Generic.List[string]
     $failures = New-Object System.Collections.Generic.List[string]
@@ -3018,13 +2772,9 @@ function Invoke-KbRegisterDllsStep {
     Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } @lifecycle
 }
 
-# ---- steps/registry-value.ps1: a typed value under HKLM: read, compare, set, read again ----
-# DWORDs and QWORDs compare unsigned, binaries byte by byte, strings ordinally, so a correct value
-# never reports "changed" again. The old value is recorded as "before" (the backup). Setup may
-# restore some values from a protected copy: a value that reads back different is "did not stick".
+# ---- steps/registry-value.ps1 ----
 
 function ConvertTo-KbRegistryValueData {
-    # A value as typed JSON data for the result: Data as compared (numbers unsigned), binary as hex.
     param([bool]$KeyExists, [bool]$Exists, [string]$Type, [object]$Data)
     if ($Type -eq 'Binary') { $Data = (@($Data) | ForEach-Object { '{0:x2}' -f $_ }) -join ' ' }
     return [ordered]@{ keyExists = $KeyExists; exists = $Exists; type = $Type; data = $Data }
@@ -3085,12 +2835,9 @@ function Invoke-KbRegistryValueStep {
     Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
 }
 
-# ---- steps/rename.ps1: rename a file or folder in place (catroot2 -> oldcatroot2) ----
-# One-shot, behind its guard. The renamed item is the backup. A missing source is ok; a taken
-# new name becomes NewName.1, .2, ... so a second run keeps going.
+# ---- steps/rename.ps1 ----
 
 function Get-KbRenamePlan {
-    # A missing source ends the step as ok; a taken new name becomes NewName.1, .2, ...
     param([hashtable]$Step)
     Assert-KbLeafName -Name $Step['NewName']
     $source = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
@@ -3136,10 +2883,9 @@ function Invoke-KbRenameStep {
     Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step @lifecycle
 }
 
-# ---- steps/service.ps1: a service's start type and state: read, change what differs, read again ----
+# ---- steps/service.ps1 ----
 
 function ConvertTo-KbServiceWord {
-    # 'automatic' -> 'Automatic', 'running' -> 'Running'; '' stays '' (not managed).
     param([string]$Value, [string[]]$Allowed)
     if ([string]::IsNullOrEmpty($Value)) { return '' }
     foreach ($word in $Allowed) {
@@ -3149,7 +2895,6 @@ function ConvertTo-KbServiceWord {
 }
 
 function Get-KbServiceState {
-    # Throws when the service is not installed: there is nothing to set.
     param([hashtable]$Step)
     $name = $Step['Name']
     if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
@@ -3170,7 +2915,6 @@ function New-KbServiceState {
 }
 
 function Get-KbWantedServiceState {
-    # What the step manages replaces what is there; '' leaves that part alone.
     param([hashtable]$Step, [hashtable]$State)
     $startType = ConvertTo-KbServiceWord -Value $Step['StartType'] -Allowed @('Automatic', 'Manual', 'Disabled')
     $status = ConvertTo-KbServiceWord -Value $Step['State'] -Allowed @('Running', 'Stopped')
@@ -3192,7 +2936,6 @@ function Get-KbServicePlan {
 }
 
 function Set-KbServiceState {
-    # Start type first, so a Disabled service that must run can then be started.
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $name = $Step['Name']
     $target = $Change['After']

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'd855f275a04e6da186262ab4e6d2f49b832892557758e4ad6b5e455ae57b35f9'
+$script:KbRuntimeSha256 = '3ad323278c48b9a9ae4ad3d70a5eff951c47fc9d4387f42c0cc71480057fbe41'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -153,13 +153,12 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
-# the kbfix version and the SHA-256 of the lines up to the end marker: check it with
-# 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 d855f275a04e6da186262ab4e6d2f49b832892557758e4ad6b5e455ae57b35f9 ====
-# ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
-# Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
-# Logging never throws: a run must not fail because its log cannot be written.
+# The shared functions this script uses: kbfix's runtime without its comment lines (each file
+# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
+# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
+# against manifest.json) instead of re-reading the runtime.
+# ==== kbfix runtime 0.1.0, sha256 3ad323278c48b9a9ae4ad3d70a5eff951c47fc9d4387f42c0cc71480057fbe41 ====
+# ---- log.ps1 ----
 
 $script:KbLogFile = $null
 $script:KbLogError = $null
@@ -167,7 +166,6 @@ $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
-    # The message of an error record; .NET method errors are wrapped, so show the inner one.
     param([object]$ErrorRecord)
     if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
@@ -180,7 +178,6 @@ function Get-KbErrorText {
 }
 
 function Test-KbErrorIs {
-    # True when the error or any inner exception is of the given type (PowerShell wraps .NET errors).
     param([object]$ErrorRecord, [type]$Type)
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
@@ -192,9 +189,6 @@ function Test-KbErrorIs {
 }
 
 function Get-KbDefaultLogFolder {
-    # %windir%\CCM\Logs where a ConfigMgr client is installed; else the Intune Management
-    # Extension's Logs folder where it is installed (Intune's "Collect diagnostics" uploads both
-    # folders); else %windir%\Logs\kbfix.
     $windir = [Environment]::GetEnvironmentVariable('windir')
     if ([string]::IsNullOrEmpty($windir)) { return $null }
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
@@ -208,8 +202,6 @@ function Get-KbDefaultLogFolder {
 }
 
 function Initialize-KbLog {
-    # Picks the first usable folder: -LogPath, the default folder, then the temp folder
-    # (a detection run by a standard user cannot write under %windir%).
     param([string]$LogPath, [string]$Id)
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
@@ -233,14 +225,12 @@ function Initialize-KbLog {
 }
 
 function ConvertTo-KbLogText {
-    # One record per line, and no text that would end the CMTrace message early.
     param([string]$Message)
     $text = $Message -replace '[\r\n]+', ' | '
     return $text.Replace(']LOG]!>', ']LOG]!)')
 }
 
 function Format-KbLogLine {
-    # Bias = minus the UTC offset in minutes (Pacific standard time is +480), sign always shown.
     param([string]$Message, [int]$Type, [DateTime]$Time)
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
     $offsetMinutes = [System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
@@ -252,7 +242,6 @@ function Format-KbLogLine {
 }
 
 function Invoke-KbLogRollover {
-    # Like ConfigMgr: the full log becomes <name>.lo_ (one history file) and a new one starts.
     param([string]$Path)
     $info = New-Object System.IO.FileInfo($Path)
     if (-not $info.Exists -or $info.Length -lt $script:KbLogMaxBytes) { return }
@@ -262,7 +251,6 @@ function Invoke-KbLogRollover {
 }
 
 function Write-KbLog {
-    # Type: 1 information, 2 warning, 3 error.
     param([string]$Message, [int]$Type = 1)
     if ($null -eq $script:KbLogFile) { return }
     if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
@@ -275,23 +263,17 @@ function Write-KbLog {
     }
 }
 
-# ---- result.ps1: one record per step, the counts for the recap, the JSON result file ----
-# Statuses: ok, changed, skipped, failed, not-applicable, manual. A record made under -WhatIf
-# has whatIf = true and says what would change (before -> after); nothing was changed.
+# ---- result.ps1 ----
 
 $script:KbResults = New-Object System.Collections.Generic.List[object]
 $script:KbCurrentMethodId = $null
 $script:KbResultFile = $null
 $script:KbStatuses = @('ok', 'changed', 'skipped', 'failed', 'not-applicable', 'manual')
-# Set by Start-KbRun (preflight.ps1); read here and by ladder.ps1.
 $script:KbSelectedMethods = @()
 $script:KbWhatIf = $false
-# Under -WhatIf with strategy escalate: the first method that would change something. Later
-# methods run in a real run only if it does not fix the problem, so their changes are conditional.
 $script:KbPreviewConditionalOn = ''
 
 function Format-KbShort {
-    # Before/after values and messages stay one short line in the log and the JSON.
     param([object]$Value, [int]$Max = 200)
     if ($null -eq $Value) { return '' }
     $text = ([string]$Value) -replace '[\r\n\t]+', ' '
@@ -300,7 +282,6 @@ function Format-KbShort {
 }
 
 function Get-KbResultLogType {
-    # failed -> error; not-applicable and skips that need attention -> warning; the rest -> info.
     param([string]$Status, [bool]$Warn)
     if ($Status -eq 'failed') { return 3 }
     if ($Status -eq 'not-applicable' -or $Warn) { return 2 }
@@ -320,9 +301,6 @@ function Format-KbResultLine {
 }
 
 function Add-KbResult {
-    # -Simulated: the change was only predicted (-WhatIf). -Warn: a skip that needs attention.
-    # Before/After are text for the log; BeforeValue/AfterValue the same states as typed data
-    # (a state step's registry type and data, attribute mask, ...), for a later rollback.
     param(
         [string]$Id,
         [string]$Status,
@@ -365,7 +343,6 @@ function Get-KbResultCounts {
 }
 
 function Test-KbAnyResult {
-    # Is there a record with this status, optionally of one method and only real (not -WhatIf) ones?
     param([string]$Status, [string]$Method = '', [switch]$RealOnly, [switch]$SimulatedOnly)
     foreach ($record in $script:KbResults) {
         if ($record.status -ne $Status) { continue }
@@ -378,7 +355,6 @@ function Test-KbAnyResult {
 }
 
 function Write-KbUtf8File {
-    # UTF-8 without BOM, written beside the target first so a reader never sees half a file.
     param([string]$Path, [string]$Text)
     $temporary = $Path + '.tmp'
     [System.IO.File]::WriteAllText($temporary, $Text, (New-Object System.Text.UTF8Encoding($false)))
@@ -387,7 +363,6 @@ function Write-KbUtf8File {
 }
 
 function New-KbResultDocument {
-    # Remediation only: reads the run's variables from preflight.ps1 and probes/join.ps1.
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
     if ($null -eq $playbook) { $playbook = @{} }
@@ -421,7 +396,6 @@ function New-KbResultDocument {
 }
 
 function Write-KbResultFile {
-    # <id>.result.json next to the log.
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
     if ($null -eq $script:KbLogFile) { return }
     try {
@@ -435,7 +409,7 @@ function Write-KbResultFile {
     }
 }
 
-# ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
+# ---- paths.ps1 ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
@@ -443,7 +417,6 @@ $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
 function Get-KbScriptValue {
-    # A variable the body should have defined, or $null (reading it directly throws under strict mode).
     param([string]$Name)
     $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
     if ($null -eq $variable) { return $null }
@@ -459,7 +432,6 @@ function Get-KbPlaybookId {
 }
 
 function Get-KbParameterValue {
-    # The value of one of the playbook's own parameters, from $script:KbParameters.
     param([string]$Name)
     $parameters = Get-KbScriptValue -Name 'KbParameters'
     if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
@@ -469,7 +441,6 @@ function Get-KbParameterValue {
 }
 
 function Test-KbFullyQualifiedPath {
-    # C:\... or \\server\share\...: never relative, never \without-drive, never a \\?\ device path.
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
     if ($Path -match '^[A-Za-z]:\\') { return $true }
@@ -488,8 +459,6 @@ function Test-KbPathExists {
 }
 
 function Assert-KbLeafName {
-    # One path segment or new name: no separators, wildcards, drive colons, '.', '..', or a trailing
-    # dot or space (Windows would silently drop it and act on another name).
     param([string]$Name)
     $bad = [string]::IsNullOrEmpty($Name) -or $Name -eq '.' -or $Name -eq '..'
     if (-not $bad) {
@@ -507,7 +476,6 @@ function Get-KbPathBase {
         return $ProfileRoot
     }
     if ($base -eq 'param') {
-        # A path parameter may name an environment variable (%ProgramData%\Tools): expanded, never run.
         return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
     }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
@@ -515,9 +483,6 @@ function Get-KbPathBase {
 }
 
 function Resolve-KbPath {
-    # Full path of a path spec. Throws when the base is empty, not a full path or a drive root, or
-    # when the result is a drive root or outside its base. -BelowBase: strictly inside the base
-    # (what a rename or a delete may act on).
     param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
     if ($null -eq $Spec) { throw 'no path given' }
     $label = '%' + [string]$Spec['Base'] + '%'
@@ -545,8 +510,6 @@ function Resolve-KbPath {
 }
 
 function Test-KbGuard {
-    # May a one-shot step run? No guard: yes. evidence: that evidence is present now.
-    # creates: the path does not exist yet. removes: the path still exists.
     param([hashtable]$Guard, [string]$ProfileRoot = '')
     if ($null -eq $Guard) { return $true }
     $kind = [string]$Guard['Kind']
@@ -570,22 +533,13 @@ function Format-KbGuardSkip {
 }
 
 function Test-KbStepGuard {
-    # Evaluates a step's guard; when it says no, records the step as skipped.
     param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
     if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
     Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
     return $false
 }
 
-# ---- state.ps1: what the last successful run left behind, so old evidence stops counting ----
-# %ProgramData%\kbfix\<id>\state.json holds the time of the last successful run (UTC, round-trip
-# format) and, per file-contains probe, the byte length of the file at that run. Event and
-# file-contains probes count only what is newer ("history evidence"). Only the remediation saves
-# it, and only when its final detection is clean; the detection script reads it and never writes.
-#
-# Within one remediation run: once a method has really changed something, the history baseline
-# moves to the start of this run (old events and log lines are what the fix addressed), so the
-# re-detection after that method, and the final one, count only evidence logged since the run began.
+# ---- state.ps1 ----
 
 $script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
@@ -601,15 +555,12 @@ function Get-KbStateFile {
 }
 
 function Test-KbTrustedOwner {
-    # State decides what counts as evidence: trust only a file owned by SYSTEM or Administrators,
-    # not one a standard user planted in %ProgramData% (which users may write to).
     param([string]$Path)
     $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
     return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
 }
 
 function ConvertTo-KbUtcTime {
-    # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime (or DateTimeOffset).
     param([object]$Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
@@ -620,7 +571,6 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
-    # Never throws: an unreadable or untrusted state file means "no successful run yet".
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -662,20 +612,17 @@ function Format-KbUtc {
 }
 
 function Get-KbFileOffset {
-    # Bytes of Path already examined by the last successful run (0 = read it all).
     param([string]$Path)
     if ($script:KbHistoryOffsets.ContainsKey($Path)) { return [int64]$script:KbHistoryOffsets[$Path] }
     return [int64]0
 }
 
 function Set-KbObservedLength {
-    # A file-contains probe read Path up to Length; saved as its offset when the run succeeds.
     param([string]$Path, [int64]$Length)
     $script:KbObservedLengths[$Path] = $Length
 }
 
 function Save-KbStartLengths {
-    # Called after the first detection: these lengths are where "since the run began" starts.
     $script:KbStartLengths = @{}
     foreach ($path in @($script:KbObservedLengths.Keys)) {
         $script:KbStartLengths[$path] = $script:KbObservedLengths[$path]
@@ -683,7 +630,6 @@ function Save-KbStartLengths {
 }
 
 function Move-KbHistoryBaseline {
-    # A method changed something: what was logged before this run is what it fixed.
     param([string]$Reason)
     if ($null -ne $script:KbHistorySinceUtc -and $script:KbHistorySinceUtc -ge $script:KbRunStartUtc) { return }
     $script:KbHistorySinceUtc = $script:KbRunStartUtc
@@ -694,7 +640,6 @@ function Move-KbHistoryBaseline {
 }
 
 function New-KbStateFolder {
-    # %ProgramData%\kbfix is created with a DACL that lets only SYSTEM and Administrators write.
     param([string]$Folder)
     if ([System.IO.Directory]::Exists($Folder)) { return }
     $parent = [System.IO.Path]::GetDirectoryName($Folder)
@@ -708,7 +653,6 @@ function New-KbStateFolder {
 }
 
 function Save-KbState {
-    # DetectedUtc: when the clean final detection started; nothing up to then was evidence.
     param([DateTime]$DetectedUtc)
     try {
         $path = Get-KbStateFile
@@ -729,13 +673,7 @@ function Save-KbState {
     }
 }
 
-# ---- ladder.ps1: the article's escalation across runs ----
-# The article says: after each method, test whether the problem is gone, and go on to the next
-# method only if it is not. For history evidence (events, log lines) that test is the next failed
-# install, which happens after this run. So the last method that changed something is remembered
-# in the state; when new history evidence appears within $KbLadderMemoryDays, the ladder goes on
-# from the method after it instead of repeating the first one that changes anything. Live evidence
-# (a service, a size, a registry value) restarts the ladder: the early methods fix those.
+# ---- ladder.ps1 ----
 
 $script:KbLadderMemoryDays = 30
 $script:KbLadderMethod = $null
@@ -743,7 +681,6 @@ $script:KbLadderAtUtc = $null
 $script:KbLadderChangedBy = $null
 
 function Set-KbLadderFromState {
-    # Called by Read-KbState with the state file's 'ladder' object (or $null).
     param([object]$Ladder)
     $script:KbLadderMethod = $null
     $script:KbLadderAtUtc = $null
@@ -754,7 +691,6 @@ function Set-KbLadderFromState {
 }
 
 function Get-KbLadderForState {
-    # What Save-KbState writes: this run's last changing method, else the remembered one.
     if ($null -ne $script:KbLadderChangedBy) {
         return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
     }
@@ -765,7 +701,6 @@ function Get-KbLadderForState {
 }
 
 function Test-KbOnlyHistoryEvidence {
-    # True when every probe that found something is a history probe (events, log lines).
     param([object]$Evidence)
     $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
     if ($present.Count -eq 0) { return $false }
@@ -776,7 +711,6 @@ function Test-KbOnlyHistoryEvidence {
 }
 
 function Get-KbLadderResumeIndex {
-    # Index in $KbMethodIds after which the ladder resumes, or -1 to start from the first method.
     if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
@@ -786,7 +720,6 @@ function Get-KbLadderResumeIndex {
 }
 
 function Get-KbLadderSkip {
-    # A skip record for a method the ladder already tried in an earlier run, or $null.
     param([string]$Id)
     $resume = Get-KbLadderResumeIndex
     if ($resume -lt 0) { return $null }
@@ -799,13 +732,9 @@ function Get-KbLadderSkip {
     }
 }
 
-# ---- applicability.ps1: what this machine is and has, and whether the playbook applies ----
-
-# ---- Versions, Windows, architecture, account ----
+# ---- applicability.ps1 ----
 
 function ConvertTo-KbVersion {
-    # '4.00.6487.2111' -> [version] padded to four parts, so 4.0 equals 4.0.0.0 (as the compiler
-    # compares). Text after the number (e.g. ' (build info)') is ignored; $null for empty input.
     param([object]$Text)
     if ($null -eq $Text) { return $null }
     $clean = ([string]$Text).Trim()
@@ -819,13 +748,11 @@ function ConvertTo-KbVersion {
 }
 
 function Get-KbNtVersion {
-    # major.minor only: 5.1 XP, 5.2 Server 2003, 6.1 Windows 7, 10.0 Windows 10 and later.
     $os = [Environment]::OSVersion.Version
     return [System.Version]::new($os.Major, $os.Minor, 0, 0)
 }
 
 function Get-KbArchitecture {
-    # The machine's architecture, also from a 32-bit process (PROCESSOR_ARCHITEW6432).
     $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
     if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
     if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
@@ -839,16 +766,12 @@ function Test-KbIsSystem {
 }
 
 function Test-KbIsAdministrator {
-    # Elevated administrator (SYSTEM is one too); a filtered UAC token is not.
     $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
-# ---- Products ----
-
 function Get-KbRegistryString {
-    # A value under HKLM as text (environment references expanded), or $null when absent.
     param([string]$SubKey, [string]$Name)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
     if ($null -eq $key) { return $null }
@@ -862,9 +785,6 @@ function Get-KbRegistryString {
 }
 
 function Get-KbProductLocation {
-    # Where each product kbfix knows keeps its version (first key found wins); the same table as
-    # src/model/products.ts. The ConfigMgr 2007 client is 32-bit: on 64-bit Windows its key is
-    # under WOW6432Node.
     param([string]$Product)
     if ($Product -eq 'configmgr-client') {
         return @{
@@ -876,7 +796,6 @@ function Get-KbProductLocation {
 }
 
 function Get-KbProductVersion {
-    # The installed version as text, or $null when the product is not installed.
     param([string]$Product)
     $location = Get-KbProductLocation -Product $Product
     foreach ($subKey in $location['Keys']) {
@@ -885,8 +804,6 @@ function Get-KbProductVersion {
     }
     return $null
 }
-
-# ---- Applicability ----
 
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
@@ -927,7 +844,6 @@ function Get-KbProductMismatch {
 }
 
 function Get-KbContextMismatch {
-    # system: SYSTEM or an elevated administrator; user: anything but SYSTEM.
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
     if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
@@ -938,8 +854,6 @@ function Get-KbContextMismatch {
 }
 
 function Test-KbApplicable {
-    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor, inclusive), Architecture,
-    # ProductId with ProductMin (inclusive) and ProductBelow (exclusive), Context.
     param([hashtable]$Applies)
     $reason = $null
     if ($null -ne $Applies) {
@@ -952,18 +866,14 @@ function Test-KbApplicable {
     return @{ Applicable = $false; Reason = [string]$reason }
 }
 
-# ---- relaunch.ps1: the 64-bit host (docs/emitted-script-rules.md#64-bit-host): a 32-bit host on 64-bit Windows starts the 64-bit one ----
+# ---- relaunch.ps1 ----
 
 function Test-KbNeeds64BitHost {
-    # A 32-bit PowerShell on 64-bit Windows sees SysWOW64 and WOW6432Node instead of the real ones.
     if ([Environment]::Is64BitProcess) { return $false }
     return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
 function ConvertTo-KbRelaunchValue {
-    # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
-    # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
-    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
     param([string]$Name, [string]$Value)
     if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
     if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
@@ -974,8 +884,6 @@ function ConvertTo-KbRelaunchValue {
 }
 
 function ConvertTo-KbRelaunchArguments {
-    # The bound parameters again: switches as -Name, values as -Name value (arrays comma-joined:
-    # -File cannot pass arrays); false switches and empty values are left out (their defaults).
     param([System.Collections.IDictionary]$BoundParameters)
     $list = New-Object System.Collections.Generic.List[string]
     if ($null -eq $BoundParameters) { return }
@@ -996,8 +904,6 @@ function ConvertTo-KbRelaunchArguments {
 }
 
 function Invoke-KbRelaunch64 {
-    # In a 32-bit host on 64-bit Windows: run this script again in the 64-bit host (Sysnative) and
-    # exit with its exit code; its output is ours. Otherwise return and carry on.
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     if (-not (Test-KbNeeds64BitHost)) {
         [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
@@ -1015,15 +921,12 @@ function Invoke-KbRelaunch64 {
     $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
         @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
     [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
-    # Local to this function: a line on the child's stderr must not become a terminating error.
     $ErrorActionPreference = 'Continue'
     & $host64 $arguments
     exit $LASTEXITCODE
 }
 
 function Get-KbCallerParameters {
-    # The script's own bound parameters and path. Start-KbRun and Start-KbDetect may be given them;
-    # when they are not, they are read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $bound = $BoundParameters
     if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
@@ -1034,12 +937,11 @@ function Get-KbCallerParameters {
     return @{ Bound = $bound; Path = $path }
 }
 
-# ---- services.ps1: services by exact name; reading start type and state, stopping and starting with a timeout ----
+# ---- services.ps1 ----
 
 $script:KbServiceTimeoutSeconds = 60
 
 function Assert-KbServiceName {
-    # Services are matched by exact name: a wildcard would touch services nobody named.
     param([string]$Name)
     if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
         throw ("'" + $Name + "' is not an exact service name")
@@ -1047,7 +949,6 @@ function Assert-KbServiceName {
 }
 
 function Get-KbService {
-    # The service with exactly this short name (not a display name), or $null.
     param([string]$Name)
     Assert-KbServiceName -Name $Name
     foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
@@ -1057,8 +958,6 @@ function Get-KbService {
 }
 
 function Add-KbRunningDependents {
-    # Every running service that depends on this one, directly or through another dependent:
-    # ServiceController.Stop stops them all, so all of them must be started again.
     param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
     foreach ($dependent in @($Service.DependentServices)) {
         if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
@@ -1068,9 +967,6 @@ function Add-KbRunningDependents {
 }
 
 function Stop-KbService {
-    # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout. A service that is
-    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
@@ -1085,8 +981,6 @@ function Stop-KbService {
 }
 
 function Start-KbService {
-    # A service still stopping (a stop that timed out) cannot be started yet: it is given the
-    # timeout to finish stopping first, or Start would fail and leave it stopped.
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
@@ -1098,10 +992,9 @@ function Start-KbService {
     $service.WaitForStatus('Running', $timeout)
 }
 
-# ---- certificates.ps1: LocalMachine certificate stores; friendly names read from the raw property ----
+# ---- certificates.ps1 ----
 
 function Open-KbCertificateStore {
-    # $null when a store cannot be opened for reading (it does not exist: reading never creates one).
     param([string]$Store, [switch]$Write)
     $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
     $handle = [System.Security.Cryptography.X509Certificates.X509Store]::new($Store, $location)
@@ -1123,7 +1016,6 @@ function ConvertTo-KbThumbprint {
 }
 
 function Test-KbCertificateMatch {
-    # By thumbprint when given, else by the subject's common name (GetNameInfo SimpleName).
     param([object]$Certificate, [string]$Thumbprint, [string]$Subject)
     $wanted = ConvertTo-KbThumbprint -Thumbprint $Thumbprint
     if ($wanted.Length -gt 0) { return ($Certificate.Thumbprint -eq $wanted) }
@@ -1132,7 +1024,6 @@ function Test-KbCertificateMatch {
 }
 
 function Find-KbCertificate {
-    # The matching certificates in a LocalMachine store (none when the store does not exist).
     param([string]$Store, [string]$Thumbprint = '', [string]$Subject = '')
     $handle = Open-KbCertificateStore -Store $Store
     if ($null -eq $handle) { return }
@@ -1159,7 +1050,6 @@ function Format-KbCertificate {
 }
 
 function Test-KbUtf16InnerNul {
-    # A NUL character with text after it (a terminating NUL is normal).
     param([byte[]]$Blob, [int]$Start, [int]$Size)
     $count = [int][Math]::Floor($Size / 2)
     $seenNul = $false
@@ -1171,8 +1061,6 @@ function Test-KbUtf16InnerNul {
 }
 
 function Test-KbBlobFriendlyNameHasNul {
-    # A serialized certificate is a list of properties: id (4 bytes), reserved (4), size (4), data.
-    # Property 11 is the friendly name, UTF-16.
     param([byte[]]$Blob)
     $offset = 0
     while ($offset + 12 -le $Blob.Length) {
@@ -1187,8 +1075,6 @@ function Test-KbBlobFriendlyNameHasNul {
 }
 
 function Get-KbNulFriendlyNameThumbprints {
-    # KB977203: certificates whose friendly name contains a NUL. X509Certificate2.FriendlyName stops
-    # at the first NUL, so the store's registry copy (SystemCertificates\<store>\Certificates) is read.
     param([string]$Store)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SOFTWARE\Microsoft\SystemCertificates\' + $Store + '\Certificates', $false)
     if ($null -eq $key) { return }
@@ -1205,14 +1091,9 @@ function Get-KbNulFriendlyNameThumbprints {
     }
 }
 
-# ---- step-lifecycle.ps1: the lifecycle of every state step and every one-shot step ----
-# The engine owns the guard, -WhatIf, the re-read, the result record and the error handling; a
-# kind passes its functions (${function:Get-KbXState}), which get the kind's data ($Step) and
-# the engine's findings as parameters, never through the caller's scope. A state is
-# @{ Text = <log>; Value = <typed, for the JSON>; Target = <path, location>; Note = <ok message> }.
+# ---- step-lifecycle.ps1 ----
 
 function Format-KbWould {
-    # 'Set to DWord 1' on 'HKLM\X\Y' -> 'HKLM\X\Y: would set to DWord 1'
     param([string]$Target, [string]$Action)
     $text = $Action
     if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
@@ -1220,9 +1101,6 @@ function Format-KbWould {
 }
 
 function Invoke-KbOneShotStep {
-    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Act.
-    #   Plan ($Step) -> @{ Target; Action; Before; After; BeforeValue; AfterValue; Note (for -WhatIf); Stop }
-    #   Act ($Step, $Plan) -> @{ Status; After; AfterValue; Message }
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [string]$Id,
@@ -1254,10 +1132,7 @@ function Invoke-KbOneShotStep {
     }
 }
 
-# ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
-# A probe returns [pscustomobject]@{ Id; Present; Detail } and never throws; a group adds Items.
-# Both scripts include this file: the remediation detects before, after each method (escalate)
-# and at the end; the detection script once.
+# ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
 $script:KbEvidenceBefore = $null
@@ -1270,8 +1145,6 @@ function New-KbProbeResult {
 }
 
 function New-KbProbeError {
-    # A probe that could not look is not evidence (contract), but it is logged as a warning and
-    # its Detail starts with 'error: ' so summaries can name it.
     param([string]$Id, [object]$ErrorRecord)
     $text = Get-KbErrorText $ErrorRecord
     Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
@@ -1279,14 +1152,12 @@ function New-KbProbeError {
 }
 
 function Format-KbEvidenceItem {
-    # 'probe-id: detail' for a probe, the detail alone for a group.
     param([object]$Item)
     if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
     return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Join-KbEvidence {
-    # any: present when one item is; all: present when every item is (and there is at least one).
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $list = @($Items | Where-Object { $null -ne $_ })
@@ -1306,7 +1177,6 @@ function Join-KbEvidence {
 }
 
 function Get-KbEvidenceLeaves {
-    # The probe results inside a (possibly nested) evidence result, in order.
     param([object]$Evidence)
     if ($null -eq $Evidence) { return }
     if ($null -ne $Evidence.PSObject.Properties['Items']) {
@@ -1317,7 +1187,6 @@ function Get-KbEvidenceLeaves {
 }
 
 function Test-KbEvidencePresent {
-    # For an evidence guard: does the latest detection find the problem ('detection') or this probe?
     param([string]$Id)
     $evidence = $script:KbLastEvidence
     if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
@@ -1329,7 +1198,6 @@ function Test-KbEvidencePresent {
 }
 
 function ConvertTo-KbEvidence {
-    # Invoke-KbDetection is one expression; should it yield several results, any of them counts.
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
     if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
@@ -1341,7 +1209,6 @@ function ConvertTo-KbEvidence {
 }
 
 function Write-KbEvidenceLog {
-    # Every probe's finding, then the verdict: the reviewer sees the evidence before and after.
     param([object]$Evidence, [string]$Phase)
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         $word = 'absent'
@@ -1360,7 +1227,6 @@ function Write-KbEvidenceLog {
 }
 
 function Get-KbEvidence {
-    # Runs the body's Invoke-KbDetection and logs what it found; $null when it failed.
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
@@ -1379,7 +1245,6 @@ function Get-KbEvidence {
 }
 
 function ConvertTo-KbEvidenceRecord {
-    # The evidence as data for the JSON result.
     param([object]$Evidence)
     if ($null -eq $Evidence) { return $null }
     $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
@@ -1388,8 +1253,7 @@ function ConvertTo-KbEvidenceRecord {
     return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
 }
 
-# ---- probes/certificate.ps1: a certificate missing from a LocalMachine store, or (KB977203) a ----
-# ---- certificate in the store whose friendly name contains a NUL character ----
+# ---- probes/certificate.ps1 ----
 
 function Test-KbCertificateProbe {
     param(
@@ -1421,12 +1285,7 @@ function Test-KbCertificateProbe {
     }
 }
 
-# ---- probes/file-contains.ps1: language-neutral tokens (HRESULTs) in a log file ----
-# Only text written since the last successful run counts: the byte offset saved then is where
-# reading starts (from 0 when the file is now shorter: it was rotated). A file not written in the
-# last WithinDays days holds no current evidence. Read in chunks with FileShare.ReadWrite (the
-# writer keeps it open); UTF-16 when the file starts with FF FE, else bytes as Latin-1 (ASCII
-# tokens match in ANSI and UTF-8 alike, and in UTF-16 without a BOM as token chars with NULs).
+# ---- probes/file-contains.ps1 ----
 
 $script:KbScanChunkBytes = 1048576
 
@@ -1440,7 +1299,6 @@ function Test-KbUtf16File {
 }
 
 function Find-KbTokensInFile {
-    # Returns @{ Length; Offset; Found = tokens seen between Offset and the length at the start }.
     param([string]$Path, [int64]$Offset, [string[]]$Tokens)
     $found = New-Object System.Collections.Generic.List[string]
     $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
@@ -1453,8 +1311,6 @@ function Find-KbTokensInFile {
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode -and $Offset -lt 2) { $Offset = 2 }
         if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
-        # Without a BOM a UTF-16 file reads as Latin-1 with a NUL after each character, so each
-        # token is looked for in that form as well.
         $patterns = @{}
         $overlap = 0
         foreach ($token in $Tokens) {
@@ -1529,8 +1385,7 @@ function Test-KbFileContainsProbe {
     }
 }
 
-# ---- probes/product-version.ps1: a product installed in a version in [AtLeast, Below) ----
-# Not installed is not evidence. Versions are compared as versions, never as strings.
+# ---- probes/product-version.ps1 ----
 
 function Test-KbProductVersionProbe {
     param([string]$Id, [string]$Product, [string]$AtLeast = '', [string]$Below)
@@ -1548,10 +1403,7 @@ function Test-KbProductVersionProbe {
     }
 }
 
-# ---- preflight.ps1: Start-KbRun and the evidence before any change ----
-# Order: 64-bit relaunch, log, administrator (NotElevated), -Method (BadArguments), the mutex
-# Global\kbfix-<id> (Busy), state, the playbook's applicability (NotApplicable). Each refusal ends
-# the run through Exit-KbRun (complete.ps1) with its recap line and exit code.
+# ---- preflight.ps1 ----
 
 $script:KbMutex = $null
 $script:KbAllowHighRisk = $false
@@ -1559,7 +1411,6 @@ $script:KbNoEvidenceAtStart = $false
 $script:KbDetectionFailedAtStart = $false
 
 function Get-KbMethodSelection {
-    # -Method 'a,b' -> the method ids, each one checked against $script:KbMethodIds; none = all.
     param([object]$Method)
     $known = @($script:KbMethodIds)
     $text = (@($Method) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ }) -join ','
@@ -1577,7 +1428,6 @@ function Get-KbMethodSelection {
 }
 
 function Enter-KbMutex {
-    # WaitOne(0): never wait. An abandoned mutex (a run that died) counts as acquired.
     $name = 'Global\kbfix-' + (Get-KbPlaybookId)
     $mutex = $null
     try {
@@ -1619,8 +1469,6 @@ function Write-KbRunBanner {
 }
 
 function Get-KbMissingParameters {
-    # Required playbook parameters are checked here, not with [Parameter(Mandatory)]: a
-    # non-interactive run (ConfigMgr, Intune) must end with BadArguments, not a prompt or exit 1.
     foreach ($name in @($script:KbRequiredParameters)) {
         $value = $script:KbParameters[$name]
         if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
@@ -1628,8 +1476,6 @@ function Get-KbMissingParameters {
 }
 
 function Start-KbRun {
-    # Both arguments are optional: without them the script's $PSBoundParameters and
-    # $PSCommandPath are read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
     $bound = $caller['Bound']
@@ -1672,7 +1518,6 @@ function Start-KbRun {
 }
 
 function Invoke-KbEvidenceBefore {
-    # The evidence before any change; it decides whether the methods have anything to do.
     $evidence = Get-KbEvidence -Phase 'before'
     $script:KbEvidenceBefore = $evidence
     Save-KbStartLengths
@@ -1683,20 +1528,13 @@ function Invoke-KbEvidenceBefore {
     $script:KbNoEvidenceAtStart = -not $evidence.Present
 }
 
-# ---- method.ps1: one method of the article ----
-# Skipped (with a result record) when: the detection failed or found nothing at the start, an
-# earlier method already made the problem go away (strategy escalate), an earlier run already
-# tried it and the evidence came back (ladder.ps1), -Method does not name it,
-# it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
-# its services are stopped (remembering which were running), its steps run, and in finally the
-# stopped services are started again whatever failed.
+# ---- method.ps1 ----
 
 $script:KbEscalationDoneBy = $null
 $script:KbLadderStoppedBy = $null
 $script:KbMethodReboots = @{}
 
 function Get-KbMethodSkip {
-    # Why this method does not run (Status, Message, Warn), or $null when it runs.
     param([string]$Id, [string]$Risk, [hashtable]$Applies)
     if ($script:KbDetectionFailedAtStart) {
         return @{ Status = 'skipped'; Warn = $true; Message = 'the detection failed at the start, so nothing is changed' }
@@ -1751,7 +1589,6 @@ function Invoke-KbMethod {
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
     } finally {
-        # A failed method stops the ladder: escalating on a machine in an unknown state does damage.
         if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
         $script:KbCurrentMethodId = $null
     }
@@ -1773,8 +1610,6 @@ function Invoke-KbMethodSteps {
 }
 
 function Stop-KbMethodServices {
-    # True when the steps may run: every listed service that was running is stopped now.
-    # Under -WhatIf nothing is stopped and the steps run to say what they would change.
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
     foreach ($name in $Services) {
@@ -1800,7 +1635,6 @@ function Stop-KbMethodServices {
 }
 
 function Start-KbMethodServices {
-    # Runs in finally: what this method stopped is started again, whatever failed.
     param([string]$Id, [System.Collections.Generic.List[string]]$Stopped)
     foreach ($name in $Stopped) {
         try {
@@ -1813,8 +1647,6 @@ function Start-KbMethodServices {
 }
 
 function Update-KbAfterMethod {
-    # A method that really changed something moves the history baseline (state.ps1). With
-    # strategy escalate the detection runs again; once it is clean the other methods are skipped.
     param([string]$Id)
     if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
         Move-KbHistoryBaseline -Reason ('method ' + $Id)
@@ -1831,12 +1663,9 @@ function Update-KbAfterMethod {
     }
 }
 
-# ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
+# ---- process.ps1 ----
 
 function ConvertTo-KbQuotedArgument {
-    # One argument as the C runtime and CommandLineToArgvW read it back: bare when it has no
-    # space, tab or double quote; otherwise in double quotes, each " escaped as \", and the
-    # backslashes before a " (or before the closing quote) doubled. (docs/emitted-script-rules.md#argv-quoting)
     param([string]$Value)
     if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
     $quoted = '"'
@@ -1869,8 +1698,6 @@ function Get-KbTaskText {
 }
 
 function Invoke-KbProcess {
-    # Starts the program directly and waits up to TimeoutSeconds; a hung program is killed.
-    # (Start-Process -Wait has no timeout, and with -PassThru alone its ExitCode can be empty.)
     param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
     $info = New-Object System.Diagnostics.ProcessStartInfo
     $info.FileName = $FilePath
@@ -1899,20 +1726,7 @@ function Invoke-KbProcess {
     }
 }
 
-# ---- complete.ps1: detect again, decide the outcome, report, exit ----
-# Outcome, the first rule that applies:
-#   the detection failed at the start            -> StepFailed
-#   no evidence at the start                     -> Compliant
-#   a step failed                                -> StepFailed
-#   the final detection failed                   -> StepFailed
-#   under -WhatIf, changes are pending           -> StillPresent (nothing was changed)
-#   the evidence is gone                         -> Fixed, FixedSoftReboot or FixedHardReboot: the
-#                                                   highest reboot of the methods that changed something
-#                                                   (under -WhatIf: Compliant, it went away by itself)
-#   the evidence remains and a step was manual   -> ManualActionNeeded
-#   otherwise                                    -> StillPresent
-# The state is saved only by a real run whose final detection is clean. The recap is the last
-# line on stdout; the mutex is released; the exit code comes from $script:KbExitCodes.
+# ---- complete.ps1 ----
 
 function Get-KbFixedOutcome {
     $reboot = 'none'
@@ -1958,7 +1772,6 @@ function Get-KbOutcomeLogType {
 }
 
 function Format-KbRecap {
-    # kbfix <id>: <outcome> (exit N) ok=.. changed=.. skipped=.. failed=.. not-applicable=.. manual=.. log=<path>
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
     $parts = New-Object System.Collections.Generic.List[string]
@@ -1980,8 +1793,6 @@ function Exit-KbMutex {
 }
 
 function Exit-KbRun {
-    # Ends the run: JSON result (not when Busy: that file belongs to the run in progress), the
-    # recap as the last stdout line, the mutex released, the exit code.
     param([string]$Outcome, [string]$Message = '', [switch]$NoResultFile)
     $code = Get-KbExitCode -Outcome $Outcome
     if ($Message.Length -gt 0) { Write-KbLog ($Outcome + ': ' + $Message) (Get-KbOutcomeLogType -Outcome $Outcome) }
@@ -2012,8 +1823,6 @@ function Complete-KbRun {
 }
 
 function Exit-KbUnexpected {
-    # The body's safety net: an error nothing else caught ends the run as StepFailed with a recap,
-    # never as PowerShell's exit 1 (which would read as StillPresent) with text on stderr.
     param([object]$ErrorRecord)
     $text = 'unknown error'
     try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
@@ -2025,11 +1834,9 @@ function Exit-KbUnexpected {
     }
 }
 
-# ---- steps/manual.ps1: guidance a script cannot carry out (e.g. an in-place upgrade) ----
-# Recorded with status manual, in the log, the result and the recap; never counted as fixed.
+# ---- steps/manual.ps1 ----
 
 function Invoke-KbManualStep {
-    # A guard keeps guidance that does not apply (a patch already installed) out of the report.
     param([string]$Id, [hashtable]$Guard = $null, [string]$Text)
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
@@ -2039,15 +1846,9 @@ function Invoke-KbManualStep {
     }
 }
 
-# ---- steps/run.ps1: run a program (CCMCertFix.exe) with an argument list; one-shot, behind its guard ----
-# No shell: the arguments become one command line quoted by the CommandLineToArgvW rules, so a
-# literal from the playbook (switches included) arrives exactly. A parameter value stays one
-# whole argument and may not start with - or / (the tool would read it as a switch); an empty
-# optional parameter leaves its argument out. The exit code must
-# be one of the success codes; a program still running after TimeoutSeconds is ended and fails.
+# ---- steps/run.ps1 ----
 
 function Resolve-KbRunArguments {
-    # @(@{ Literal = 'x' }, @{ Parameter = 'Name' }) -> the argument strings.
     param([object[]]$Arguments)
     foreach ($argument in $Arguments) {
         if ($argument.ContainsKey('Literal')) {
@@ -2067,7 +1868,6 @@ function Resolve-KbRunArguments {
 }
 
 function Get-KbRunPlan {
-    # A missing program ends the step as failed.
     param([hashtable]$Step)
     $exe = Resolve-KbPath -Spec $Step['Program']
     if (-not [System.IO.File]::Exists($exe)) {

@@ -11,22 +11,27 @@ import { deployScripts, type DeployInput } from "./deploy-input.js";
 import { detectVariant } from "./detect-variants.js";
 import { emitGroupPolicy, gpoBudgetWarnings } from "./group-policy.js";
 import { emitIntune, INTUNE_ROUTES } from "./intune-remediation.js";
+import { emitWin32Installer, WIN32_ROUTES } from "./intune-win32-installer.js";
 import { checkRoutes, routesFit, routeWarnings, type RouteCheck } from "./route-fit.js";
 
 interface DeployPlan {
   input: DeployInput;
   appDetect: EmittedFile;
+  win32Installer: EmittedFile;
   checks: RouteCheck[];
 }
 
 function deployPlan(plan: Plan, emitted: readonly EmittedFile[]): DeployPlan {
   const scripts = deployScripts(plan.id, emitted);
+  const input = { plan, scripts };
   const appDetect = detectVariant(plan.id, scripts.detect, "ConfigMgrApplication");
-  return { input: { plan, scripts }, appDetect, checks: checkRoutes({ ...scripts, appDetect }) };
+  const win32Installer = emitWin32Installer(input);
+  const checks = checkRoutes({ ...scripts, appDetect, win32Installer });
+  return { input, appDetect, win32Installer, checks };
 }
 
 export function emitDeployArtifacts(plan: Plan, emitted: readonly EmittedFile[]): EmittedFile[] {
-  const { input, appDetect, checks } = deployPlan(plan, emitted);
+  const { input, appDetect, win32Installer, checks } = deployPlan(plan, emitted);
   const intune = routesFit(checks, INTUNE_ROUTES);
   const application = routesFit(checks, APPLICATION_ROUTES);
   return [
@@ -38,13 +43,14 @@ export function emitDeployArtifacts(plan: Plan, emitted: readonly EmittedFile[])
     ),
     emitCmAdminScript(plan, application),
     ...emitGroupPolicy(input),
+    ...(routesFit(checks, WIN32_ROUTES) ? [win32Installer] : []),
   ];
 }
 
 /** Routes the scripts do not fit (naming the route and its limit), and the startup-script budget. */
 export function deployDiagnostics(plan: Plan, emitted: readonly EmittedFile[]): Diagnostic[] {
   const { checks } = deployPlan(plan, emitted);
-  const withArtifacts = new Set<string>([...INTUNE_ROUTES, ...APPLICATION_ROUTES]);
+  const withArtifacts = new Set<string>([...INTUNE_ROUTES, ...APPLICATION_ROUTES, ...WIN32_ROUTES]);
   return [...routeWarnings(plan, checks, withArtifacts), ...gpoBudgetWarnings(plan)];
 }
 

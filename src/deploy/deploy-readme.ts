@@ -10,6 +10,7 @@ import { deployRouteChecks } from "./deploy-artifacts.js";
 import { deployDir } from "./deploy-input.js";
 import { overGpoBudget, PS_SCRIPTS_INI, SCRIPTS_INI } from "./group-policy.js";
 import { INTUNE_BODY, INTUNE_SCRIPT } from "./intune-remediation.js";
+import { win32InstallerName } from "./intune-win32-installer.js";
 import { GPO_SCRIPT_WAIT_SECONDS, worstCaseSeconds } from "./time-budget.js";
 
 export function deployReadmeView(
@@ -41,6 +42,9 @@ export function deployReadmeView(
       descriptor: rel(CI_DESCRIPTOR),
       discovery: rel(`${plan.id}.discovery.ps1`),
     },
+    win32: has(win32InstallerName(plan.id))
+      ? { installer: rel(win32InstallerName(plan.id)) }
+      : false,
     cmScript: rel(CM_SCRIPT),
     gpo: {
       psIni: rel(PS_SCRIPTS_INI),

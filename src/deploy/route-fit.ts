@@ -9,6 +9,8 @@ import type { DeployScripts } from "./deploy-input.js";
 export interface RouteScripts extends DeployScripts {
   /** The detection script built with the ConfigMgr application contract. */
   appDetect: EmittedFile;
+  /** The Win32 app installer script that runs the remediation from the package content. */
+  win32Installer: EmittedFile;
 }
 
 export interface RouteCheck {
@@ -25,6 +27,7 @@ export function routeById(id: string): DeployRoute {
 
 export function scriptForRoute(route: DeployRoute, scripts: RouteScripts): EmittedFile {
   if (route.input === "remediation") return scripts.remediation;
+  if (route.input === "win32-installer") return scripts.win32Installer;
   return route.detectContract === "ConfigMgrApplication" ? scripts.appDetect : scripts.detect;
 }
 

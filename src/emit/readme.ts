@@ -20,6 +20,7 @@ export interface DeployReadmeView {
   intune: { body: string; script: string } | false;
   application: { descriptor: string; appDetect: string; maximumRuntimeMins: number } | false;
   configurationItem: { descriptor: string; discovery: string };
+  win32: { installer: string } | false;
   cmScript: string;
   gpo: { psIni: string; ini: string; worstSeconds: number; budgetSeconds: number; over: boolean };
 }

@@ -2,8 +2,11 @@
 // size each route accepts. One table: the compile warnings, the size tests, the
 // deployment artifacts and the reviewers' README all read it (docs/deployment.md).
 
-/** Which emitted script a route takes. */
-export type RouteInput = "detect" | "remediation";
+/**
+ * Which emitted script a route takes. win32-installer: the small installer script that runs the
+ * remediation from the Win32 app's package content (src/deploy/intune-win32-installer.ts).
+ */
+export type RouteInput = "detect" | "remediation" | "win32-installer";
 
 export interface DeployRoute {
   id: string;
@@ -32,14 +35,14 @@ export const DEPLOY_ROUTES: readonly DeployRoute[] = [
   {
     id: "intune-win32-installer-script",
     name: 'Intune Win32 app "PowerShell script" installer',
-    input: "remediation",
+    input: "win32-installer",
     limitBytes: 50_000,
     limitText: "50 KB",
   },
   {
     id: "graph-win32-script-content",
     name: "Graph Win32 app install script content",
-    input: "remediation",
+    input: "win32-installer",
     limitBytes: 100_000,
     limitText: "100 KB",
   },

@@ -42,6 +42,12 @@ const SAMPLE = [
   "}",
 ].join("\n");
 
+const SCRIPTS = readdirSync("out").flatMap((id) =>
+  readdirSync(join("out", id))
+    .filter((n) => n.endsWith(".ps1"))
+    .map((n) => join("out", id, n)),
+);
+
 const units = runtimeUnits("sample", SAMPLE);
 const names = (kept: RuntimeUnit[]): string[] => kept.flatMap((u) => u.defines);
 
@@ -66,6 +72,37 @@ test("the shaker keeps what the body reaches, through calls, strings and variabl
     "a section title comes with the function below",
   );
   assert.equal(treeShake(units, "# Get-KbA in a comment only\n"), []);
+});
+
+test("a script carries the code without comment lines; a file heading becomes the file's name", () => {
+  const shipped = runtimeSection(treeShake(units, "Get-KbA"), TOOL_VERSION).text.split("\n");
+  assert.equal(shipped.slice(1, -1), [
+    "# ---- sample.ps1 ----",
+    "",
+    "$script:KbUsed = 1",
+    "$script:KbUnused = 2",
+    "",
+    "function Get-KbA {",
+    "    return (Get-KbB) + $script:KbUsed",
+    "}",
+    "",
+    "function Get-KbB {",
+    "    return 'Get-KbD'",
+    "}",
+    "",
+    "function Get-KbD {",
+    "    return 4",
+    "}",
+  ]);
+});
+
+test("no committed script's runtime carries a comment line other than a file name", () => {
+  for (const path of SCRIPTS) {
+    const comments = findRuntimeSection(readFileSync(path, "latin1"))!.lines.filter((l) =>
+      /^\s*#/.test(l),
+    );
+    for (const line of comments) assert.match(line, /^# ---- [a-z0-9/-]+\.ps1 ----$/, path);
+  }
 });
 
 test("a block the cutter does not understand is an error, not a silent drop", () => {
@@ -94,12 +131,6 @@ test("every file under templates/ps1/runtime is in the library, once, and cuts c
   assert.is(new Set(order).size, order.length);
   assert.ok(runtimeLibrary().length > order.length);
 });
-
-const SCRIPTS = readdirSync("out").flatMap((id) =>
-  readdirSync(join("out", id))
-    .filter((n) => n.endsWith(".ps1"))
-    .map((n) => join("out", id, n)),
-);
 
 test("every committed script's runtime is the templates' text, under the hash its marker states", () => {
   assert.ok(SCRIPTS.length >= 6);

@@ -1,6 +1,7 @@
 // The runtime as a reviewed artifact: after a fixed marker line naming the kbfix
 // version and the SHA-256 of the section, the shared functions the script uses,
-// byte for byte as in templates/ps1/runtime, then a closing marker. A reviewer
+// as in templates/ps1/runtime without their comment lines (runtime-units.ts:
+// shippedText), then a closing marker. A reviewer
 // reads the body above it and checks the hash instead of re-reading the runtime
 // (docs/runtime.md says how).
 import { createHash } from "node:crypto";
@@ -45,7 +46,10 @@ export function runtimeSection(units: readonly RuntimeUnit[], version: string): 
 }
 
 function buildSection(units: readonly RuntimeUnit[], version: string): RuntimeSection {
-  const body = units.map((u) => u.text).join("\n\n");
+  const body = units
+    .map((u) => u.shipped)
+    .filter((t) => t !== "")
+    .join("\n\n");
   const sha256 = runtimeBodyHash(body);
   const begin = `# ==== kbfix runtime ${version}, sha256 ${sha256} ====`;
   return {

@@ -10,7 +10,13 @@ export interface RuntimeUnit {
   kind: "heading" | "comment" | "variables" | "function";
   /** The function's name, or the $script: variables the block assigns. */
   defines: string[];
+  /** The block as written in templates/ps1/runtime, comments included. */
   text: string;
+  /**
+   * The block as an emitted script carries it (shippedText): the code without its whole-line
+   * comments; a file heading keeps its first line, a section comment nothing.
+   */
+  shipped: string;
 }
 
 const FUNCTION_START = /^function ([A-Za-z]+-Kb[A-Za-z0-9]+) \{$/;
@@ -51,11 +57,32 @@ function blockEnd(lines: string[], start: number, file: string): number {
 
 function unitOf(file: string, block: string[], first: boolean): RuntimeUnit {
   const text = block.join("\n");
+  const unit = (kind: RuntimeUnit["kind"], defines: string[]): RuntimeUnit => ({
+    file,
+    kind,
+    defines,
+    text,
+    shipped: shippedText(file, kind, block),
+  });
   const fn = block.map((l) => FUNCTION_START.exec(l)).find((m) => m);
-  if (fn) return { file, kind: "function", defines: [fn[1]!], text };
+  if (fn) return unit("function", [fn[1]!]);
   const variables = block.flatMap((l) => VARIABLE_ASSIGNED.exec(l)?.[1] ?? []);
-  if (variables.length) return { file, kind: "variables", defines: variables, text };
-  if (block.every((l) => l.startsWith("#")))
-    return { file, kind: first ? "heading" : "comment", defines: [], text };
+  if (variables.length) return unit("variables", variables);
+  if (block.every((l) => l.startsWith("#"))) return unit(first ? "heading" : "comment", []);
   throw new Error(`runtime ${file}: a block that is neither a function nor variables: ${block[0]}`);
+}
+
+/** A line that is only a comment (the runtime has no here-strings, so no string starts with '#'). */
+const COMMENT_ONLY = /^[ \t]*#/;
+
+/**
+ * What an emitted script carries of a block: code, not explanations. The comments stay in
+ * templates/ps1/runtime, the reviewed source; the hash on the marker line covers the shipped
+ * lines, and the test that re-derives every script's runtime from templates/ strips them the
+ * same way (docs/runtime.md). A file heading becomes the file's name: where to read them.
+ */
+function shippedText(file: string, kind: RuntimeUnit["kind"], block: string[]): string {
+  if (kind === "heading") return `# ---- ${file}.ps1 ----`;
+  if (kind === "comment") return "";
+  return block.filter((l) => !COMMENT_ONLY.test(l)).join("\n");
 }

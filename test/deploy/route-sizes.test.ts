@@ -1,0 +1,87 @@
+// Every committed script against every deployment route's size limit: each playbook README's
+// route table names the file the route takes, its exact size and whether it fits, and the seed
+// playbooks keep fitting the routes they fit today, so a script that grows past a limit fails
+// here before it fails a deployment.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DEPLOY_ROUTES } from "../../src/model/deploy-routes.js";
+
+interface Row {
+  route: string;
+  script: string;
+  bytes: number;
+  fits: string;
+}
+
+function routeRows(id: string): Row[] {
+  const readme = readFileSync(join("out", id, "README.md"), "utf8");
+  return [
+    ...readme.matchAll(
+      /^\| .* \(`([a-z0-9-]+)`\) \| ` ([^`]+) ` \| (\d+) \| [^|]+ \| (yes|no) \|$/gm,
+    ),
+  ].map((m) => ({ route: m[1]!, script: m[2]!, bytes: Number(m[3]), fits: m[4]! }));
+}
+
+const IDS = readdirSync("out").filter((id) => existsSync(join("out", id, "README.md")));
+
+/** What fits where today; a route missing from a playbook's list must fit. */
+const OVER_TODAY: Record<string, string[]> = {
+  kb2328240: [],
+  kb822798: ["configmgr-application-detection"],
+  kb977203: ["configmgr-application-detection"],
+};
+
+test("each README lists every route once, with the file it takes, its true size and fit", () => {
+  assert.ok(IDS.length >= 3);
+  for (const id of IDS) {
+    const rows = routeRows(id);
+    assert.equal(
+      rows.map((r) => r.route),
+      DEPLOY_ROUTES.map((r) => r.id),
+      `${id}: one row per route, in table order`,
+    );
+    for (const row of rows) {
+      const route = DEPLOY_ROUTES.find((r) => r.id === row.route)!;
+      const path = join("out", id, row.script);
+      if (!existsSync(path)) {
+        // Only a script over its route's limit is not written (with its route's other files).
+        assert.is(row.fits, "no", `${id} ${row.route}: ${row.script} missing`);
+        assert.ok(row.bytes > route.limitBytes, `${id} ${row.route}: ${row.bytes} bytes`);
+        continue;
+      }
+      const bytes = statSync(path).size;
+      assert.is(row.bytes, bytes, `${id} ${row.route}: ${row.script} size`);
+      assert.is(row.fits, bytes <= route.limitBytes ? "yes" : "no", `${id} ${row.route}`);
+    }
+  }
+});
+
+test("the seed playbooks' scripts stay within every route limit they fit today", () => {
+  for (const [id, over] of Object.entries(OVER_TODAY)) {
+    for (const row of routeRows(id)) {
+      const route = DEPLOY_ROUTES.find((r) => r.id === row.route)!;
+      const expected = over.includes(row.route) ? "no" : "yes";
+      assert.is(
+        row.fits,
+        expected,
+        `${id}: ${row.script} is ${row.bytes} bytes for ${route.id} (limit ${route.limitBytes}); ` +
+          (expected === "yes"
+            ? "make it smaller again"
+            : "it fits now: remove the route from OVER_TODAY"),
+      );
+    }
+  }
+});
+
+test("every detection script fits the ConfigMgr limit when its playbook is expected to", () => {
+  const limit = DEPLOY_ROUTES.find((r) => r.id === "configmgr-application-detection")!;
+  for (const [id, over] of Object.entries(OVER_TODAY)) {
+    if (over.includes(limit.id)) continue;
+    const size = statSync(join("out", id, "deploy", `${id}.appdetect.ps1`)).size;
+    assert.ok(size <= limit.limitBytes, `${id}.appdetect.ps1: ${size} bytes`);
+  }
+});
+
+test.run();
