@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '89dfd3ed34f0af5164d45d8c3661873d47d98e828e1ecf53a0fdc8d7e58de393'
+$script:KbRuntimeSha256 = '2075eb404adb20087e9d5ddfb69f4ae4e9f38da581db757fb9706d784aa437fd'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -70,7 +70,7 @@ function Invoke-KbDetection {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 89dfd3ed34f0af5164d45d8c3661873d47d98e828e1ecf53a0fdc8d7e58de393 ====
+# ==== kbfix runtime 0.1.0, sha256 2075eb404adb20087e9d5ddfb69f4ae4e9f38da581db757fb9706d784aa437fd ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -335,10 +335,11 @@ function ConvertTo-KbVersion {
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
-function Get-KbNtVersion {
-    # major.minor only: 5.1 XP, 5.2 Server 2003, 6.1 Windows 7, 10.0 Windows 10 and later.
+function Get-KbWindowsVersion {
+    # major.minor.build: 5.1.2600 XP, 6.1.7601 Windows 7 SP1, 10.0.22000 and later Windows 11.
+    # powershell.exe declares Windows 10 in its manifest, so OSVersion is not capped at 6.2.
     $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Get-KbArchitecture {
@@ -405,14 +406,33 @@ function Get-KbProductVersion {
 
 # ---- Applicability ----
 
+function Get-KbWindowsAtPrecision {
+    # This machine's version at the precision a range end is written in: '10.0' compares
+    # major.minor only (every build of 10.0 is inside it), '10.0.22000' the build as well.
+    param([System.Version]$Machine, [string]$Bound)
+    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
+    return $Machine
+}
+
+function Format-KbWindowsAtPrecision {
+    # 'Windows NT 10.0' or 'Windows NT 10.0.19045', as precise as the range end it is compared with.
+    param([System.Version]$Machine, [string]$Bound)
+    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
+    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
+    return $text
+}
+
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
-    $nt = Get-KbNtVersion
-    $text = 'Windows NT ' + $nt.Major + '.' + $nt.Minor
-    $min = ConvertTo-KbVersion $Applies['WindowsMin']
-    if ($null -ne $min -and $nt -lt $min) { return ($text + ' is older than NT ' + $Applies['WindowsMin']) }
-    $max = ConvertTo-KbVersion $Applies['WindowsMax']
-    if ($null -ne $max -and $nt -gt $max) { return ($text + ' is newer than NT ' + $Applies['WindowsMax']) }
+    $windows = Get-KbWindowsVersion
+    $min = [string]$Applies['WindowsMin']
+    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
+    }
+    $max = [string]$Applies['WindowsMax']
+    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    }
     return $null
 }
 
@@ -455,7 +475,8 @@ function Get-KbContextMismatch {
 }
 
 function Test-KbApplicable {
-    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor, inclusive), Architecture,
+    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor or major.minor.build,
+    # inclusive at the precision written), Architecture,
     # ProductId with ProductMin (inclusive) and ProductBelow (exclusive), Context.
     param([hashtable]$Applies)
     $reason = $null
@@ -552,7 +573,8 @@ function Get-KbCallerParameters {
 }
 
 # ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
-# A probe returns [pscustomobject]@{ Id; Present; Detail } and never throws; a group adds Items.
+# A probe returns [pscustomobject]@{ Id; Present; Detail; NotApplicable } and never throws; a group
+# adds Items. A probe outside its own applies is not applicable: neither evidence nor clean.
 # Both scripts include this file: the remediation detects before, after each method (escalate)
 # and at the end; the detection script once.
 
@@ -563,7 +585,7 @@ $script:KbDetectionError = $null
 
 function New-KbProbeResult {
     param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail }
+    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function New-KbProbeError {
@@ -583,15 +605,20 @@ function Format-KbEvidenceItem {
 }
 
 function Join-KbEvidence {
-    # any: present when one item is; all: present when every item is (and there is at least one).
+    # any: present when one applicable item is; all: present when every applicable item is (and
+    # there is at least one). Items that are not applicable are left out; a group of only such
+    # items is itself not applicable.
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $list = @($Items | Where-Object { $null -ne $_ })
+    $all = @($Items | Where-Object { $null -ne $_ })
+    $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
     $detail = ''
-    if ($isPresent) {
+    if ($list.Count -eq 0) {
+        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+    } elseif ($isPresent) {
         $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
     } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
         $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
@@ -599,7 +626,7 @@ function Join-KbEvidence {
     } else {
         $detail = 'none of ' + $list.Count + ' found'
     }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; Items = $list }
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
@@ -631,6 +658,7 @@ function Write-KbEvidenceLog {
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         $word = 'absent'
         $type = 1
+        if ($leaf.NotApplicable) { $word = 'not applicable' }
         if ($leaf.Present) {
             $word = 'PRESENT'
             $type = 2
@@ -812,6 +840,7 @@ function Format-KbDetectLine {
     $errors = New-Object System.Collections.Generic.List[string]
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+        if ($leaf.NotApplicable) { continue }
         $count += 1
         $detail = [string]$leaf.Detail
         if ($leaf.Present) {

@@ -348,6 +348,12 @@ export const examples: Example[] = [
     column: 25,
   },
   {
+    code: "unknown-build",
+    input: topLevel('applies: { windows: { min: "6.1.9600" } }'),
+    line: 17,
+    column: 28,
+  },
+  {
     code: "localized-token",
     input: probe(
       "- id: f1\n  kind: file-contains\n  path: '%windir%\\svcpack.log'\n  tokens: ['Kan catalogusbestanden niet installeren']",

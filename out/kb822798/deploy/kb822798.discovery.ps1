@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '82efccb001a1049ba742abc33184af2367cf57779baed668a1c09fd4b66a8cc6'
+$script:KbRuntimeSha256 = '8605751cda8c44f5c261747eb751f9470373f92140395655e0933fcb6a0f9116'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -104,7 +104,7 @@ function Invoke-KbDetection {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 82efccb001a1049ba742abc33184af2367cf57779baed668a1c09fd4b66a8cc6 ====
+# ==== kbfix runtime 0.1.0, sha256 8605751cda8c44f5c261747eb751f9470373f92140395655e0933fcb6a0f9116 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -455,10 +455,11 @@ function ConvertTo-KbVersion {
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
-function Get-KbNtVersion {
-    # major.minor only: 5.1 XP, 5.2 Server 2003, 6.1 Windows 7, 10.0 Windows 10 and later.
+function Get-KbWindowsVersion {
+    # major.minor.build: 5.1.2600 XP, 6.1.7601 Windows 7 SP1, 10.0.22000 and later Windows 11.
+    # powershell.exe declares Windows 10 in its manifest, so OSVersion is not capped at 6.2.
     $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Get-KbArchitecture {
@@ -525,14 +526,33 @@ function Get-KbProductVersion {
 
 # ---- Applicability ----
 
+function Get-KbWindowsAtPrecision {
+    # This machine's version at the precision a range end is written in: '10.0' compares
+    # major.minor only (every build of 10.0 is inside it), '10.0.22000' the build as well.
+    param([System.Version]$Machine, [string]$Bound)
+    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
+    return $Machine
+}
+
+function Format-KbWindowsAtPrecision {
+    # 'Windows NT 10.0' or 'Windows NT 10.0.19045', as precise as the range end it is compared with.
+    param([System.Version]$Machine, [string]$Bound)
+    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
+    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
+    return $text
+}
+
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
-    $nt = Get-KbNtVersion
-    $text = 'Windows NT ' + $nt.Major + '.' + $nt.Minor
-    $min = ConvertTo-KbVersion $Applies['WindowsMin']
-    if ($null -ne $min -and $nt -lt $min) { return ($text + ' is older than NT ' + $Applies['WindowsMin']) }
-    $max = ConvertTo-KbVersion $Applies['WindowsMax']
-    if ($null -ne $max -and $nt -gt $max) { return ($text + ' is newer than NT ' + $Applies['WindowsMax']) }
+    $windows = Get-KbWindowsVersion
+    $min = [string]$Applies['WindowsMin']
+    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
+    }
+    $max = [string]$Applies['WindowsMax']
+    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    }
     return $null
 }
 
@@ -575,7 +595,8 @@ function Get-KbContextMismatch {
 }
 
 function Test-KbApplicable {
-    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor, inclusive), Architecture,
+    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor or major.minor.build,
+    # inclusive at the precision written), Architecture,
     # ProductId with ProductMin (inclusive) and ProductBelow (exclusive), Context.
     param([hashtable]$Applies)
     $reason = $null
@@ -713,7 +734,8 @@ function Format-KbServiceState {
 }
 
 # ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
-# A probe returns [pscustomobject]@{ Id; Present; Detail } and never throws; a group adds Items.
+# A probe returns [pscustomobject]@{ Id; Present; Detail; NotApplicable } and never throws; a group
+# adds Items. A probe outside its own applies is not applicable: neither evidence nor clean.
 # Both scripts include this file: the remediation detects before, after each method (escalate)
 # and at the end; the detection script once.
 
@@ -724,7 +746,7 @@ $script:KbDetectionError = $null
 
 function New-KbProbeResult {
     param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail }
+    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function New-KbProbeError {
@@ -744,15 +766,20 @@ function Format-KbEvidenceItem {
 }
 
 function Join-KbEvidence {
-    # any: present when one item is; all: present when every item is (and there is at least one).
+    # any: present when one applicable item is; all: present when every applicable item is (and
+    # there is at least one). Items that are not applicable are left out; a group of only such
+    # items is itself not applicable.
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $list = @($Items | Where-Object { $null -ne $_ })
+    $all = @($Items | Where-Object { $null -ne $_ })
+    $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
     $detail = ''
-    if ($isPresent) {
+    if ($list.Count -eq 0) {
+        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+    } elseif ($isPresent) {
         $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
     } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
         $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
@@ -760,7 +787,7 @@ function Join-KbEvidence {
     } else {
         $detail = 'none of ' + $list.Count + ' found'
     }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; Items = $list }
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
@@ -792,6 +819,7 @@ function Write-KbEvidenceLog {
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         $word = 'absent'
         $type = 1
+        if ($leaf.NotApplicable) { $word = 'not applicable' }
         if ($leaf.Present) {
             $word = 'PRESENT'
             $type = 2
@@ -1024,6 +1052,7 @@ function Format-KbDetectLine {
     $errors = New-Object System.Collections.Generic.List[string]
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+        if ($leaf.NotApplicable) { continue }
         $count += 1
         $detail = [string]$leaf.Detail
         if ($leaf.Present) {
