@@ -125,7 +125,11 @@ export const diagnosticCodes = {
   "bad-range": { severity: "error", summary: "a Windows version range has min above max" },
   "never-applies": {
     severity: "warning",
-    summary: "a method applies only to Windows versions the playbook excludes",
+    summary: "a method, step or probe applies only to Windows versions around it excluded",
+  },
+  "unknown-build": {
+    severity: "warning",
+    summary: "a Windows range names a build its NT version never had",
   },
   "localized-token": {
     severity: "warning",

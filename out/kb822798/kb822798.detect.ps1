@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'bf5fe33eb55c2c6bcdc97ebcacde6361813fac14fb418ff3698abdbef0356eaf'
+$script:KbRuntimeSha256 = '2aab4dec77d95c81dd8d85bb8e9eb7911637a154842ec8e20591e5538ead872f'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -105,7 +105,7 @@ function Invoke-KbDetection {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 bf5fe33eb55c2c6bcdc97ebcacde6361813fac14fb418ff3698abdbef0356eaf ====
+# ==== kbfix runtime 0.1.0, sha256 2aab4dec77d95c81dd8d85bb8e9eb7911637a154842ec8e20591e5538ead872f ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -410,9 +410,9 @@ function ConvertTo-KbVersion {
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
-function Get-KbNtVersion {
+function Get-KbWindowsVersion {
     $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Get-KbArchitecture {
@@ -468,14 +468,30 @@ function Get-KbProductVersion {
     return $null
 }
 
+function Get-KbWindowsAtPrecision {
+    param([System.Version]$Machine, [string]$Bound)
+    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
+    return $Machine
+}
+
+function Format-KbWindowsAtPrecision {
+    param([System.Version]$Machine, [string]$Bound)
+    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
+    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
+    return $text
+}
+
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
-    $nt = Get-KbNtVersion
-    $text = 'Windows NT ' + $nt.Major + '.' + $nt.Minor
-    $min = ConvertTo-KbVersion $Applies['WindowsMin']
-    if ($null -ne $min -and $nt -lt $min) { return ($text + ' is older than NT ' + $Applies['WindowsMin']) }
-    $max = ConvertTo-KbVersion $Applies['WindowsMax']
-    if ($null -ne $max -and $nt -gt $max) { return ($text + ' is newer than NT ' + $Applies['WindowsMax']) }
+    $windows = Get-KbWindowsVersion
+    $min = [string]$Applies['WindowsMin']
+    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
+    }
+    $max = [string]$Applies['WindowsMax']
+    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    }
     return $null
 }
 
@@ -646,7 +662,7 @@ $script:KbDetectionError = $null
 
 function New-KbProbeResult {
     param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail }
+    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function New-KbProbeError {
@@ -665,12 +681,15 @@ function Format-KbEvidenceItem {
 function Join-KbEvidence {
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $list = @($Items | Where-Object { $null -ne $_ })
+    $all = @($Items | Where-Object { $null -ne $_ })
+    $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
     $detail = ''
-    if ($isPresent) {
+    if ($list.Count -eq 0) {
+        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+    } elseif ($isPresent) {
         $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
     } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
         $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
@@ -678,7 +697,7 @@ function Join-KbEvidence {
     } else {
         $detail = 'none of ' + $list.Count + ' found'
     }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; Items = $list }
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
@@ -707,6 +726,7 @@ function Write-KbEvidenceLog {
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         $word = 'absent'
         $type = 1
+        if ($leaf.NotApplicable) { $word = 'not applicable' }
         if ($leaf.Present) {
             $word = 'PRESENT'
             $type = 2
@@ -910,6 +930,7 @@ function Format-KbDetectLine {
     $errors = New-Object System.Collections.Generic.List[string]
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+        if ($leaf.NotApplicable) { continue }
         $count += 1
         $detail = [string]$leaf.Detail
         if ($leaf.Present) {

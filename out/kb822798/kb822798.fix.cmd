@@ -159,10 +159,15 @@ set "KB_BADSTOPPED=1"
 set "KB_BADRUNNING=0"
 call :kb_probe_service_state
 set "KB_E5=%KB_PR%"
-set "KB_E1=0"
+rem A group leaves out items that are not applicable (N); only such items: the group is N too.
+set "KB_E1=N"
+if not "%KB_E2%"=="N" if not "%KB_E1%"=="1" set "KB_E1=0"
 if "%KB_E2%"=="1" set "KB_E1=1"
+if not "%KB_E3%"=="N" if not "%KB_E1%"=="1" set "KB_E1=0"
 if "%KB_E3%"=="1" set "KB_E1=1"
+if not "%KB_E4%"=="N" if not "%KB_E1%"=="1" set "KB_E1=0"
 if "%KB_E4%"=="1" set "KB_E1=1"
+if not "%KB_E5%"=="N" if not "%KB_E1%"=="1" set "KB_E1=0"
 if "%KB_E5%"=="1" set "KB_E1=1"
 set "KB_EV_DETECTION=%KB_E1%"
 set "KB_MSG=evidence: absent"
@@ -755,7 +760,8 @@ set "KB_RAN=1"
 call :kb_begin
 if defined KB_STOP exit /b 0
 rem ---- Where the playbook applies ----
-set "KB_A_NTMIN=500" & set "KB_A_NTMAX=9999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT=system"
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -772,7 +778,8 @@ set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_1%"
 if "%KB_DONE%"=="1" goto :kb_m1_skip
-set "KB_A_NTMIN=501" & set "KB_A_NTMAX=9999" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMIN=50100000" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -797,7 +804,8 @@ set "KB_M_RISK=medium"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_2%"
 if "%KB_DONE%"=="1" goto :kb_m2_skip
-set "KB_A_NTMIN=501" & set "KB_A_NTMAX=502" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMIN=50100000" & set "KB_A_NTMAX=50299999" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -843,7 +851,8 @@ set "KB_M_RISK=low"
 set "KB_M_REBOOT=soft"
 set "KB_M_SELECTED=%KB_SEL_3%"
 if "%KB_DONE%"=="1" goto :kb_m3_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=9999" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -900,7 +909,8 @@ set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_4%"
 if "%KB_DONE%"=="1" goto :kb_m4_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=9999" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -945,7 +955,8 @@ set "KB_M_RISK=medium"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_5%"
 if "%KB_DONE%"=="1" goto :kb_m5_skip
-set "KB_A_NTMIN=500" & set "KB_A_NTMAX=502" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=50299999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -963,7 +974,8 @@ set "KB_RWANT=00"
 set "KB_RHEX=1"
 call :kb_step_registry
 set "KB_S_ID=non-driver-signing-gpo-windows-2000"
-set "KB_A_NTMIN=500" & set "KB_A_NTMAX=500" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.0"
+set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=50099999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.0"
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -984,7 +996,8 @@ set "KB_M_RISK=medium"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_6%"
 if "%KB_DONE%"=="1" goto :kb_m6_skip
-set "KB_A_NTMIN=501" & set "KB_A_NTMAX=9999" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMIN=50100000" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -1023,7 +1036,8 @@ set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_7%"
 if "%KB_DONE%"=="1" goto :kb_m7_skip
-set "KB_A_NTMIN=500" & set "KB_A_NTMAX=502" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=50299999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -1045,7 +1059,8 @@ set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_8%"
 if "%KB_DONE%"=="1" goto :kb_m8_skip
-set "KB_A_NTMIN=500" & set "KB_A_NTMAX=502" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=50299999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -1079,7 +1094,8 @@ set "KB_M_RISK=high"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_9%"
 if "%KB_DONE%"=="1" goto :kb_m9_skip
-set "KB_A_NTMIN=501" & set "KB_A_NTMAX=502" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMIN=50100000" & set "KB_A_NTMAX=50299999" & set "KB_A_NTMINTEXT=5.1" & set "KB_A_NTMAXTEXT=5.2"
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -1146,7 +1162,8 @@ set "KB_M_RISK=medium"
 set "KB_M_REBOOT=soft"
 set "KB_M_SELECTED=%KB_SEL_10%"
 if "%KB_DONE%"=="1" goto :kb_m10_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=9999" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -1183,7 +1200,8 @@ set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
 set "KB_M_SELECTED=%KB_SEL_11%"
 if "%KB_DONE%"=="1" goto :kb_m11_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=9999" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
 set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
 set "KB_A_PRODUCT="
 call :kb_applicable
@@ -1228,7 +1246,7 @@ if defined KB_TITLE set "KB_MSG=%KB_TITLE%"
 if defined KB_TITLE call :kb_log
 call :kb_windows_version
 call :kb_architecture
-set "KB_MSG=Windows NT %KB_NTTEXT% (from ver), architecture %KB_ARCH%, account %USERNAME%"
+set "KB_MSG=Windows NT %KB_NTFULL% (from ver), architecture %KB_ARCH%, account %USERNAME%"
 call :kb_log
 exit /b 0
 :kb_begin_no_log
@@ -1476,12 +1494,18 @@ goto :kb_probe_report
 
 rem ---- detection: the evidence before any change, and what each probe reports ----
 :kb_probe_report
-rem One line per probe: KB_E_ID, KB_PR (1 present, 0 absent, U unknown), KB_PD (detail).
+rem One line per probe: KB_E_ID, KB_PR (1 present, 0 absent, U unknown), KB_PD (detail). A
+rem probe outside its own applies leaves N (not applicable) instead: kb_probe_not_applicable.
 set "KB_MSG=evidence %KB_E_ID%: absent; %KB_PD%"
 if "%KB_PR%"=="1" set "KB_MSG=evidence %KB_E_ID%: PRESENT; %KB_PD%"
 if "%KB_PR%"=="U" set "KB_MSG=evidence %KB_E_ID%: unknown, counted as absent; %KB_PD%"
 if "%KB_PR%"=="U" set /a "KB_N_UNKNOWN+=1"
 if "%KB_PR%"=="U" set "KB_LVL=warn"
+call :kb_log
+exit /b 0
+
+:kb_probe_not_applicable
+set "KB_MSG=evidence %KB_E_ID%: not applicable; %KB_NA_REASON%"
 call :kb_log
 exit /b 0
 
@@ -1950,11 +1974,15 @@ exit /b 0
 
 rem ---- applicability: this machine's Windows, architecture, products and account ----
 :kb_windows_version
-rem KB_NT = major*100+minor from ver: Windows prints Microsoft Windows [Version 10.0.19045.nnnn],
-rem Wine prints Microsoft Windows 10.0.18362, XP Microsoft Windows XP [Version 5.1.2600]: the
-rem version is the last word once the brackets are gone. Empty when it cannot be read.
+rem From ver: Windows prints Microsoft Windows [Version 10.0.19045.nnnn] (the word Version is
+rem translated on some languages), Wine prints Microsoft Windows 10.0.18362, XP Microsoft Windows
+rem XP [Version 5.1.2600]: the version is the last word once the brackets are gone, whatever the
+rem language. -> KB_NT = major*100+minor, KB_NTB = KB_NT*100000+build (build 0 when it cannot be
+rem read), KB_NTTEXT = major.minor, KB_NTFULL = major.minor.build. Empty when it cannot be read.
 set "KB_NT="
+set "KB_NTB="
 set "KB_NTTEXT=unknown"
+set "KB_NTFULL=unknown"
 set "KB_VERLINE="
 ver >"%KB_TMP%" 2>nul
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMP%") do set "KB_VERLINE=%%L"
@@ -1965,8 +1993,8 @@ set "KB_VERLINE=%KB_VERLINE:"=%"
 for %%T in (%KB_VERLINE%) do set "KB_VERTOK=%%T"
 set "KB_NTMAJ="
 set "KB_NTMIN="
-for /f "tokens=1,2 delims=." %%a in ("%KB_VERTOK%") do set "KB_NTMAJ=%%a"
-for /f "tokens=1,2 delims=." %%a in ("%KB_VERTOK%") do set "KB_NTMIN=%%b"
+set "KB_NTBLD="
+for /f "tokens=1,2,3 delims=." %%a in ("%KB_VERTOK%") do (set "KB_NTMAJ=%%a" & set "KB_NTMIN=%%b" & set "KB_NTBLD=%%c")
 set "KB_V=%KB_NTMAJ%"
 call :kb_digits
 if errorlevel 1 exit /b 0
@@ -1977,6 +2005,15 @@ rem 5.00 (Windows 2000): a leading zero would make set /a read octal.
 if "%KB_NTMIN:~0,1%"=="0" set "KB_NTMIN=0"
 set /a "KB_NT=KB_NTMAJ*100+KB_NTMIN"
 set "KB_NTTEXT=%KB_NTMAJ%.%KB_NTMIN%"
+rem The build: at most five digits, no leading zero (octal), else 0 (it cannot be read).
+set "KB_V=%KB_NTBLD%"
+call :kb_digits
+if errorlevel 1 set "KB_NTBLD=0"
+set "KB_PV=%KB_NTBLD%######"
+if not "%KB_PV:~5,1%"=="#" set "KB_NTBLD=0"
+if "%KB_NTBLD:~0,1%"=="0" set "KB_NTBLD=0"
+set /a "KB_NTB=KB_NT*100000+KB_NTBLD"
+set "KB_NTFULL=%KB_NTTEXT%.%KB_NTBLD%"
 exit /b 0
 
 :kb_architecture
@@ -1990,15 +2027,18 @@ if not defined KB_ARCH set "KB_ARCH=unknown"
 exit /b 0
 
 :kb_applicable
-rem The KB_A_* set just before: NT range (inclusive), architecture, product version range
+rem The KB_A_* set just before: Windows range (inclusive, as KB_NTB numbers), architecture, product version range
 rem ([min, below)), account. -> KB_APPLICABLE=1, or 0 with KB_NA_REASON.
 set "KB_APPLICABLE=0"
 if not defined KB_NT set "KB_NA_REASON=the Windows version could not be read from ver"
 if not defined KB_NT exit /b 0
+rem Ranges compare as KB_NTB; the reason shows the build only when the range end names one.
 set "KB_NA_REASON=Windows NT %KB_NTTEXT% is older than NT %KB_A_NTMINTEXT%"
-if %KB_NT% LSS %KB_A_NTMIN% exit /b 0
+if "%KB_A_NTMINB%"=="1" set "KB_NA_REASON=Windows NT %KB_NTFULL% is older than NT %KB_A_NTMINTEXT%"
+if %KB_NTB% LSS %KB_A_NTMIN% exit /b 0
 set "KB_NA_REASON=Windows NT %KB_NTTEXT% is newer than NT %KB_A_NTMAXTEXT%"
-if %KB_NT% GTR %KB_A_NTMAX% exit /b 0
+if "%KB_A_NTMAXB%"=="1" set "KB_NA_REASON=Windows NT %KB_NTFULL% is newer than NT %KB_A_NTMAXTEXT%"
+if %KB_NTB% GTR %KB_A_NTMAX% exit /b 0
 set "KB_NA_REASON=architecture %KB_ARCH% is not one this applies to"
 set "KB_T=%KB_A_ANYARCH%"
 if "%KB_ARCH%"=="x86" if "%KB_A_X86%"=="1" set "KB_T=1"

@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '107b1e7dc348ec275b4f26654178a5821e7f1536b1d3fd6c5ca12b3ba7637b31'
+$script:KbRuntimeSha256 = 'a6b5d08e295339806cbeeab31b8f11aa29bef7598eb763f891542ce5b47426e5'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -427,7 +427,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 107b1e7dc348ec275b4f26654178a5821e7f1536b1d3fd6c5ca12b3ba7637b31 ====
+# ==== kbfix runtime 0.1.0, sha256 a6b5d08e295339806cbeeab31b8f11aa29bef7598eb763f891542ce5b47426e5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1114,9 +1114,14 @@ function ConvertTo-KbVersion {
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
-function Get-KbNtVersion {
+function Get-KbWindowsVersion {
     $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
+}
+
+function Format-KbWindowsVersion {
+    param([System.Version]$Version)
+    return ('Windows NT ' + $Version.Major + '.' + $Version.Minor + ' build ' + $Version.Build)
 }
 
 function Get-KbArchitecture {
@@ -1172,14 +1177,30 @@ function Get-KbProductVersion {
     return $null
 }
 
+function Get-KbWindowsAtPrecision {
+    param([System.Version]$Machine, [string]$Bound)
+    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
+    return $Machine
+}
+
+function Format-KbWindowsAtPrecision {
+    param([System.Version]$Machine, [string]$Bound)
+    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
+    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
+    return $text
+}
+
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
-    $nt = Get-KbNtVersion
-    $text = 'Windows NT ' + $nt.Major + '.' + $nt.Minor
-    $min = ConvertTo-KbVersion $Applies['WindowsMin']
-    if ($null -ne $min -and $nt -lt $min) { return ($text + ' is older than NT ' + $Applies['WindowsMin']) }
-    $max = ConvertTo-KbVersion $Applies['WindowsMax']
-    if ($null -ne $max -and $nt -gt $max) { return ($text + ' is newer than NT ' + $Applies['WindowsMax']) }
+    $windows = Get-KbWindowsVersion
+    $min = [string]$Applies['WindowsMin']
+    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
+    }
+    $max = [string]$Applies['WindowsMax']
+    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    }
     return $null
 }
 
@@ -1678,7 +1699,7 @@ $script:KbDetectionError = $null
 
 function New-KbProbeResult {
     param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail }
+    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function New-KbProbeError {
@@ -1697,12 +1718,15 @@ function Format-KbEvidenceItem {
 function Join-KbEvidence {
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $list = @($Items | Where-Object { $null -ne $_ })
+    $all = @($Items | Where-Object { $null -ne $_ })
+    $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
     $detail = ''
-    if ($isPresent) {
+    if ($list.Count -eq 0) {
+        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+    } elseif ($isPresent) {
         $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
     } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
         $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
@@ -1710,7 +1734,7 @@ function Join-KbEvidence {
     } else {
         $detail = 'none of ' + $list.Count + ' found'
     }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; Items = $list }
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
@@ -1750,6 +1774,7 @@ function Write-KbEvidenceLog {
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         $word = 'absent'
         $type = 1
+        if ($leaf.NotApplicable) { $word = 'not applicable' }
         if ($leaf.Present) {
             $word = 'PRESENT'
             $type = 2
@@ -1977,11 +2002,10 @@ function Enter-KbMutex {
 function Write-KbRunBanner {
     param([System.Collections.IDictionary]$Bound)
     $playbook = $script:KbPlaybook
-    $nt = Get-KbNtVersion
     Write-KbLog ('==== kbfix ' + [string]$playbook['Id'] + ': ' + [string]$playbook['Title'] + ' (KB ' + (@($playbook['Kb']) -join ', ') + ')')
     Write-KbLog ('tool ' + [string]$playbook['ToolVersion'] + ', schema ' + [string]$playbook['SchemaVersion'] +
         ', playbook sha256 ' + [string]$playbook['SourceSha256'])
-    Write-KbLog ('Windows NT ' + $nt.Major + '.' + $nt.Minor + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
+    Write-KbLog ((Format-KbWindowsVersion -Version (Get-KbWindowsVersion)) + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
         [string]$PSVersionTable.PSVersion + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
     $arguments = @($Bound.Keys | ForEach-Object { '-' + $_ + ' ' + [string]$Bound[$_] }) -join ' '
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)

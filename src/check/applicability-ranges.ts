@@ -1,37 +1,88 @@
-// Windows ranges must be ordered, and a method must overlap its playbook's range
-// or it can never run.
-import { compareVersions, windowsName } from "../model/nt-version.js";
+// Windows ranges must be ordered and name builds their NT version has, and a method, a step
+// or a probe must overlap the range around it or it can never run. Ranges compare with
+// builds: a bound without one covers every build of its NT version.
+import { buildMismatch, windowsBoundKey, windowsName } from "../model/nt-version.js";
+import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import type { Applicability } from "../plan/plan.js";
-import type { Check } from "./check-input.js";
+import type { Check, CheckInput } from "./check-input.js";
+
+type Windows = NonNullable<Applicability["windows"]>;
 
 export const applicabilityRanges: Check = ({ plan, atPointer }) => {
-  checkRange(plan.applies, "/applies/windows", atPointer);
+  const outer = plan.applies.windows;
+  checkRange(plan.applies.windows, "/applies/windows", atPointer);
   plan.methods.forEach((m, i) => {
-    checkRange(m.applies, `/methods/${i}/applies/windows`, atPointer);
-    const outer = plan.applies.windows;
-    const inner = m.applies.windows;
-    if (!outer || !inner) return;
-    const disjoint =
-      (inner.min && outer.max && compareVersions(inner.min, outer.max) > 0) ||
-      (inner.max && outer.min && compareVersions(inner.max, outer.min) < 0);
-    if (disjoint)
+    const at = `/methods/${i}/applies/windows`;
+    checkRange(m.applies.windows, at, atPointer);
+    const method = intersect(outer, m.applies.windows);
+    if (disjoint(outer, m.applies.windows))
       atPointer(
-        `/methods/${i}/applies/windows`,
+        at,
         "warning",
         "never-applies",
         `method '${m.id}' applies to Windows versions the playbook excludes`,
         "widen the playbook's applies.windows or fix the method's range",
       );
+    m.steps.forEach((s, j) => {
+      const stepAt = `/methods/${i}/steps/${j}/applies/windows`;
+      checkRange(s.applies?.windows, stepAt, atPointer);
+      if (!disjoint(method, s.applies?.windows)) return;
+      atPointer(
+        stepAt,
+        "warning",
+        "never-applies",
+        `step '${s.id}' applies to Windows versions its method '${m.id}' or the playbook excludes`,
+        "widen the method's applies.windows or fix the step's range",
+      );
+    });
   });
+  checkProbes(plan.detection, "/detection", outer, atPointer);
 };
 
-function checkRange(
-  applies: Applicability,
+function checkProbes(
+  e: PlanEvidence,
   pointer: string,
-  atPointer: Parameters<typeof applicabilityRanges>[0]["atPointer"],
+  outer: Windows | undefined,
+  atPointer: CheckInput["atPointer"],
 ): void {
-  const w = applies.windows;
-  if (w?.min && w.max && compareVersions(w.min, w.max) > 0) {
+  if (e.kind === "any" || e.kind === "all") {
+    (e.items as PlanEvidence[]).forEach((item, i) =>
+      checkProbes(item, `${pointer}/${e.kind}/${i}`, outer, atPointer),
+    );
+    return;
+  }
+  const probe = e as PlanProbeBase;
+  const windows = probe.applies?.windows;
+  const at = `${pointer}/applies/windows`;
+  checkRange(windows, at, atPointer);
+  if (disjoint(outer, windows))
+    atPointer(
+      at,
+      "warning",
+      "never-applies",
+      `probe '${probe.id}' applies to Windows versions the playbook excludes`,
+      "widen the playbook's applies.windows or fix the probe's range",
+    );
+}
+
+function checkRange(
+  w: Windows | undefined,
+  pointer: string,
+  atPointer: CheckInput["atPointer"],
+): void {
+  for (const side of ["min", "max"] as const) {
+    const bound = w?.[side];
+    const mismatch = bound ? buildMismatch(bound) : undefined;
+    if (mismatch)
+      atPointer(
+        `${pointer}/${side}`,
+        "warning",
+        "unknown-build",
+        mismatch,
+        "write the build that NT version shipped with, or only major.minor for all its builds",
+      );
+  }
+  if (w?.min && w.max && windowsBoundKey(w.min, "min") > windowsBoundKey(w.max, "max")) {
     atPointer(
       pointer,
       "error",
@@ -41,3 +92,23 @@ function checkRange(
     );
   }
 }
+
+/** No Windows version lies in both ranges (an absent range is every version). */
+function disjoint(a: Windows | undefined, b: Windows | undefined): boolean {
+  if (!a || !b) return false;
+  const min = Math.max(lowKey(a), lowKey(b));
+  const max = Math.min(highKey(a), highKey(b));
+  return min > max;
+}
+
+function intersect(a: Windows | undefined, b: Windows | undefined): Windows | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const min = !a.min ? b.min : !b.min ? a.min : lowKey(a) >= lowKey(b) ? a.min : b.min;
+  const max = !a.max ? b.max : !b.max ? a.max : highKey(a) <= highKey(b) ? a.max : b.max;
+  return { ...(min ? { min } : {}), ...(max ? { max } : {}) };
+}
+
+const lowKey = (w: Windows): number => (w.min ? windowsBoundKey(w.min, "min") : 0);
+const highKey = (w: Windows): number =>
+  w.max ? windowsBoundKey(w.max, "max") : Number.MAX_SAFE_INTEGER;

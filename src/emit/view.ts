@@ -74,7 +74,8 @@ function evidenceView(target: string, e: PlanEvidence): EvidenceView {
   }
   // PowerShell probes are calls generated from their kind's declaration; batch ones have templates.
   const partial = target === "ps1" ? "ps1/probes/call" : `cmd/probes/${e.kind}`;
-  return { ...(e as PlanProbeBase), partial };
+  // Strict templates throw on absent keys: applies is always present.
+  return { ...(e as PlanProbeBase), applies: (e as PlanProbeBase).applies ?? false, partial };
 }
 
 export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {

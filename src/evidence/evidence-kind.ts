@@ -1,6 +1,7 @@
 // What every evidence (detection probe) kind declares, like a step kind: schema,
 // docs, which targets can probe it, lowering, and a line for explain.
 import type { Span } from "../diagnostic.js";
+import type { Applicability } from "../model/applicability.js";
 import type { JsonSchema } from "../model/json-schema.js";
 import { type PsCall } from "../model/ps-call.js";
 import type { LowerContext, TargetSupport } from "../steps/step-kind.js";
@@ -11,6 +12,8 @@ export interface PlanProbeBase {
   span: Span;
   /** Where each of its fields was written (plan/field-spans.ts). */
   fieldSpans?: Record<string, Span>;
+  /** Where the probe can look; elsewhere it is not applicable: neither evidence nor clean. */
+  applies?: Applicability;
 }
 
 export type PlanEvidence =

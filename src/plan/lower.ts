@@ -2,7 +2,7 @@
 // their own fields; this file only walks the document and fills defaults.
 import type { Diagnostic } from "../diagnostic.js";
 import { evidenceKinds, isEvidenceKindName } from "../evidence/index.js";
-import type { PlanEvidence } from "../evidence/evidence-kind.js";
+import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import type { SourceMap } from "../front/source-map.js";
 import { isStepKindName, stepKinds, type PlanStep } from "../steps/index.js";
 import type { PlanGuard, PlanStepBase, StepKind } from "../steps/step-kind.js";
@@ -119,12 +119,13 @@ function lowerEvidence(scope: LowerScope, pointer: string, raw: Raw): PlanEviden
       };
   }
   const ctx = lowerContext(scope, pointer, false);
-  const base = {
+  const base: PlanProbeBase & Record<string, unknown> = {
     id: raw.id,
     kind: raw.kind,
     span,
     fieldSpans: fieldSpans(scope.map, pointer, raw),
   };
+  if (raw.applies) base.applies = raw.applies;
   if (!isEvidenceKindName(raw.kind)) return base;
   const lowered = (evidenceKinds[raw.kind] as EvidenceKind).lower(raw, ctx);
   return { ...base, ...(lowered ?? { invalid: true }) };

@@ -10,7 +10,7 @@ import {
 
 export const ID_PATTERN = "^[a-z0-9][a-z0-9-]{0,62}$";
 export const VERSION_PATTERN = "^[0-9]{1,9}(\\.[0-9]{1,9}){0,3}$";
-export const NT_VERSION_PATTERN = "^(5\\.[0-2]|6\\.[0-3]|10\\.0)$";
+export const NT_VERSION_PATTERN = "^(5\\.[0-2]|6\\.[0-3]|10\\.0)(\\.[0-9]{1,5})?$";
 export const REGISTRY_KEY_PATTERN = "^HKLM\\\\[^\\\\].*[^\\\\]$";
 
 export const idSchema: JsonSchema = { type: "string", pattern: ID_PATTERN };
@@ -22,13 +22,17 @@ const pathSchema = described(
 );
 
 const ntRange = closedObject({
-  min: described("Lowest NT version", "Lowest NT version (major.minor), e.g. 5.1 for Windows XP.", {
-    type: "string",
-    pattern: NT_VERSION_PATTERN,
-  }),
+  min: described(
+    "Lowest Windows version",
+    "Lowest NT version, major.minor (every build) or major.minor.build, e.g. 5.1 for Windows XP, 10.0.22000 for Windows 11.",
+    {
+      type: "string",
+      pattern: NT_VERSION_PATTERN,
+    },
+  ),
   max: described(
-    "Highest NT version",
-    "Highest NT version (major.minor), inclusive, e.g. 5.2 for Server 2003.",
+    "Highest Windows version",
+    "Highest NT version, inclusive: major.minor (every build of it) or major.minor.build, e.g. 5.2 for Server 2003, 10.0.19045 for Windows 10 22H2.",
     {
       type: "string",
       pattern: NT_VERSION_PATTERN,
@@ -60,7 +64,11 @@ const productRequirement = closedObject(
 );
 
 const applicability = closedObject({
-  windows: described("Windows versions", "The NT version range this applies to.", ntRange),
+  windows: described(
+    "Windows versions",
+    "The Windows range this applies to, by NT version and optionally build (docs/windows-versions.md).",
+    ntRange,
+  ),
   architecture: described(
     "Architectures",
     "Processor architectures this applies to; all when omitted.",

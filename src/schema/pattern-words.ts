@@ -9,8 +9,8 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
   "^[a-z]{2}(-[A-Za-z]{2,4})?$": "a language tag such as en-US or sv-SE",
   '^[^\\\\/:<>"|]+$': 'a name without \\ / : < > " or |',
   "^[0-9]{1,9}(\\.[0-9]{1,9}){0,3}$": "a version of one to four numbers, such as 5.131.2600.5512",
-  "^(5\\.[0-2]|6\\.[0-3]|10\\.0)$":
-    "an NT version kbfix knows: 5.0 to 5.2, 6.0 to 6.3 or 10.0 (Windows 11 is 10.0)",
+  "^(5\\.[0-2]|6\\.[0-3]|10\\.0)(\\.[0-9]{1,5})?$":
+    "an NT version kbfix knows (5.0 to 5.2, 6.0 to 6.3 or 10.0), optionally with a build of up to five digits (Windows 11 is 10.0.22000)",
   "^HKLM\\\\[^\\\\].*[^\\\\]$":
     "a key under HKLM\\, such as HKLM\\Software\\Microsoft, without a trailing \\",
   "^[A-Za-z0-9_.-]{1,80}$": "letters, digits, '_', '.' and '-', 1 to 80 characters",

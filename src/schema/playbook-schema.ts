@@ -56,7 +56,14 @@ function stepSchema(): JsonSchema {
 }
 
 function probeSchema(): JsonSchema {
-  const common = { id: described("Evidence id", "Unique id, referenced by guards.", idSchema) };
+  const common = {
+    id: described("Evidence id", "Unique id, referenced by guards.", idSchema),
+    applies: described(
+      "Probe applicability",
+      "Where the probe can look; elsewhere it is not applicable: neither evidence nor clean (any/all leave it out).",
+      ref("applicability"),
+    ),
+  };
   return kindUnion(Object.values(evidenceKinds as Record<string, EvidenceKind>), common);
 }
 

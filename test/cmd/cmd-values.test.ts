@@ -5,13 +5,7 @@ import * as assert from "uvu/assert";
 import { parsePathExpr } from "../../src/model/path-expr.js";
 import { appliesView } from "../../src/emit/cmd/cmd-conditions.js";
 import { registryView } from "../../src/emit/cmd/cmd-registry.js";
-import {
-  caseVariants,
-  ntNumber,
-  pathView,
-  sizeKey,
-  versionKey,
-} from "../../src/emit/cmd/cmd-values.js";
+import { caseVariants, pathView, sizeKey, versionKey } from "../../src/emit/cmd/cmd-values.js";
 
 const path = (text: string) => {
   const r = parsePathExpr(text, new Set(["Folder"]));
@@ -38,8 +32,6 @@ test("versions and sizes become fixed-width keys that compare as text", () => {
   assert.ok(versionKey("4.00.6221.1193") < versionKey("4.00.6487"));
   assert.is(versionKey(undefined), "");
   assert.is(sizeKey(20971520), "0000000020971520");
-  assert.is(ntNumber("5.1"), 501);
-  assert.is(ntNumber("10.0"), 1000);
 });
 
 test("find has no portable /i: tokens as written, upper and lower case, once each", () => {
@@ -69,11 +61,20 @@ test("registry data as reg add takes it and as reg query prints it", () => {
   );
 });
 
-test("applicability: NT numbers, architectures, product version keys", () => {
+test("applicability: NT and build numbers, architectures, product version keys", () => {
   const a = appliesView({ windows: { min: "5.1", max: "5.2" }, architecture: ["x64"] });
-  assert.equal([a.ntMin, a.ntMax, a.anyArch, a.x64, a.x86, a.product], [501, 502, 0, 1, 0, false]);
+  assert.equal(
+    [a.ntMin, a.ntMax, a.ntMinBuild, a.ntMaxBuild, a.anyArch, a.x64, a.x86, a.product],
+    [50100000, 50299999, 0, 0, 0, 1, 0, false],
+  );
+  // Windows 10 1809 to 22H2: builds 17763 to 19045; the machine's KB_NTB is 100019045 on 22H2.
+  const b = appliesView({ windows: { min: "10.0.17763", max: "10.0.19045" } });
+  assert.equal([b.ntMin, b.ntMax, b.ntMinBuild, b.ntMaxBuild], [100017763, 100019045, 1, 1]);
   const p = appliesView({ product: { id: "configmgr-client", belowVersion: "5.0" } });
-  assert.equal([p.ntMin, p.ntMax, p.anyArch, p.productBelow], [0, 9999, 1, versionKey("5.0")]);
+  assert.equal(
+    [p.ntMin, p.ntMax, p.anyArch, p.productBelow],
+    [0, 2147483647, 1, versionKey("5.0")],
+  );
 });
 
 test.run();

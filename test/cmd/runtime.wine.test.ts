@@ -107,40 +107,45 @@ function subroutine(script: string, label: string): string {
   return script.slice(start, script.indexOf("\r\n\r\n", start));
 }
 
-scenario("the NT version as ver prints it on Windows 10, XP and 2000, and on Wine", () =>
-  withSim((sim) => {
-    const { fix } = compileTo(join(sim.root, "out"), ID);
-    const script = readFileSync(fix, "latin1");
-    // The routine reads ver's output from KB_TMP: the test writes it there instead.
-    const routine = subroutine(script, "kb_windows_version").replace(
-      'ver >"%KB_TMP%" 2>nul',
-      "rem",
-    );
-    const samples: [string, string][] = [
-      ["Microsoft Windows [Version 10.0.19045.3803]", "1000 10.0"],
-      ["Microsoft Windows XP [Version 5.1.2600]", "501 5.1"],
-      ["Microsoft Windows 2000 [Version 5.00.2195]", "500 5.0"],
-      ["Microsoft Windows [versione 6.1.7601]", "601 6.1"],
-      ["Microsoft Windows 10.0.18362", "1000 10.0"],
-    ];
-    for (const [ver, want] of samples) {
-      const out = join(sim.root, "ver.txt");
-      writeFileSync(out, `\r\n${ver}\r\n`);
-      const test = join(sim.root, "ver.cmd");
-      const lines = [
-        "@echo off",
-        "setlocal EnableExtensions DisableDelayedExpansion",
-        `set "KB_TMP=${toWinPath(out)}"`,
-        "call :kb_windows_version",
-        "echo %KB_NT% %KB_NTTEXT%",
-        "exit /b 0",
-        routine,
-        subroutine(script, "kb_digits"),
+scenario(
+  "the NT version and build as ver prints them on Windows 11, 10, XP and 2000, and on Wine",
+  () =>
+    withSim((sim) => {
+      const { fix } = compileTo(join(sim.root, "out"), ID);
+      const script = readFileSync(fix, "latin1");
+      // The routine reads ver's output from KB_TMP: the test writes it there instead.
+      const routine = subroutine(script, "kb_windows_version").replace(
+        'ver >"%KB_TMP%" 2>nul',
+        "rem",
+      );
+      // KB_NT, KB_NTTEXT, then KB_NTB ((major*100+minor)*100000+build) and KB_NTFULL.
+      const samples: [string, string][] = [
+        ["Microsoft Windows [Version 10.0.19045.3803]", "1000 10.0 100019045 10.0.19045"],
+        ["Microsoft Windows [Version 10.0.22631.4460]", "1000 10.0 100022631 10.0.22631"],
+        ["Microsoft Windows XP [Version 5.1.2600]", "501 5.1 50102600 5.1.2600"],
+        ["Microsoft Windows 2000 [Version 5.00.2195]", "500 5.0 50002195 5.0.2195"],
+        ["Microsoft Windows [versione 6.1.7601]", "601 6.1 60107601 6.1.7601"],
+        ["Microsoft Windows 10.0.18362", "1000 10.0 100018362 10.0.18362"],
+        ["Microsoft Windows [Version 6.3]", "603 6.3 60300000 6.3.0"],
       ];
-      writeFileSync(test, lines.join("\r\n") + "\r\n");
-      assert.is(sim.run(test).stdout.trim(), want, ver);
-    }
-  }),
+      for (const [ver, want] of samples) {
+        const out = join(sim.root, "ver.txt");
+        writeFileSync(out, `\r\n${ver}\r\n`);
+        const test = join(sim.root, "ver.cmd");
+        const lines = [
+          "@echo off",
+          "setlocal EnableExtensions DisableDelayedExpansion",
+          `set "KB_TMP=${toWinPath(out)}"`,
+          "call :kb_windows_version",
+          "echo %KB_NT% %KB_NTTEXT% %KB_NTB% %KB_NTFULL%",
+          "exit /b 0",
+          routine,
+          subroutine(script, "kb_digits"),
+        ];
+        writeFileSync(test, lines.join("\r\n") + "\r\n");
+        assert.is(sim.run(test).stdout.trim(), want, ver);
+      }
+    }),
 );
 
 scenario("NAME=VALUE: cmd splits at =, so a parameter can be given either way", () =>

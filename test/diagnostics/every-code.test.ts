@@ -348,6 +348,12 @@ export const examples: Example[] = [
     column: 25,
   },
   {
+    code: "unknown-build",
+    input: topLevel('applies: { windows: { min: "6.1.9600" } }'),
+    line: 17,
+    column: 28,
+  },
+  {
     code: "localized-token",
     input: probe(
       "- id: f1\n  kind: file-contains\n  path: '%windir%\\svcpack.log'\n  tokens: ['Kan catalogusbestanden niet installeren']",
@@ -371,7 +377,7 @@ export const examples: Example[] = [
     line: 4,
     column: 8,
   },
-  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 112, column: 43 },
+  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 118, column: 43 },
   {
     code: "deploy-route-size",
     input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
@@ -386,7 +392,7 @@ export const examples: Example[] = [
   },
 ];
 
-/** The every-kind fixture with a manual step's text that no script can carry (line 112). */
+/** The every-kind fixture with a manual step's text that no script can carry (line 118). */
 function loneSurrogateFixture(): string {
   const text = readFileSync("test/fixtures/kb100001.yaml", "utf8");
   return text.replace("text: Do this by hand.", 'text: "Do \\uD800 by hand."');

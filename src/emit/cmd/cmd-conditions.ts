@@ -3,8 +3,8 @@
 import type { Applicability } from "../../plan/plan.js";
 import type { PlanGuard } from "../../steps/step-kind.js";
 import { QuoteError } from "../quote-ps.js";
+import { parseWindowsVersion, windowsBoundKey } from "../../model/nt-version.js";
 import {
-  ntNumber,
   pathView,
   productView,
   versionKey,
@@ -13,8 +13,12 @@ import {
 } from "./cmd-values.js";
 
 export interface CmdAppliesView {
+  /** Range ends as the runtime's KB_NTB: (major*100+minor)*100000+build. */
   ntMin: number;
   ntMax: number;
+  /** 1: the range end names a build, so the reason shows the machine's build too. */
+  ntMinBuild: number;
+  ntMaxBuild: number;
   ntMinText: string;
   ntMaxText: string;
   anyArch: number;
@@ -27,11 +31,16 @@ export interface CmdAppliesView {
   productBelow: string;
 }
 
+/** No upper end: the largest number cmd's set /a and if compare. */
+const NO_MAX = 2147483647;
+
 export function appliesView(a: Applicability): CmdAppliesView {
   const arch = a.architecture ?? [];
   return {
-    ntMin: a.windows?.min ? ntNumber(a.windows.min) : 0,
-    ntMax: a.windows?.max ? ntNumber(a.windows.max) : 9999,
+    ntMin: a.windows?.min ? windowsBoundKey(a.windows.min, "min") : 0,
+    ntMax: a.windows?.max ? windowsBoundKey(a.windows.max, "max") : NO_MAX,
+    ntMinBuild: a.windows?.min && parseWindowsVersion(a.windows.min).build !== undefined ? 1 : 0,
+    ntMaxBuild: a.windows?.max && parseWindowsVersion(a.windows.max).build !== undefined ? 1 : 0,
     ntMinText: a.windows?.min ?? "",
     ntMaxText: a.windows?.max ?? "",
     anyArch: arch.length === 0 ? 1 : 0,

@@ -35,12 +35,6 @@ export function pathView(path: PathExpr, below = false): CmdPathView {
   return { baseVar, baseLabel, rel: path.segments.join("\\"), below: below ? 1 : 0 };
 }
 
-/** NT major.minor as one number (5.1 -> 501, 10.0 -> 1000), as the runtime computes from ver. */
-export function ntNumber(version: string): number {
-  const [major, minor] = version.split(".").map(Number);
-  return major! * 100 + (minor ?? 0);
-}
-
 /** 4.00.6221 -> 000000004.000000000.000006221.000000000: versions compare as text. */
 export function versionKey(version: string | undefined): string {
   if (version === undefined) return "";

@@ -35,7 +35,11 @@ function numberEvidence(root: EvidenceView): Evidence {
       return { ...e, var: `KB_${key}`, key, partial: "cmd/probes/unsupported" };
     const fields = probeFields(probe);
     if (fields.history) history.push({ id: probe.id, key });
-    return { ...e, ...fields, var: `KB_${key}`, key };
+    const view = { ...e, ...fields, var: `KB_${key}`, key };
+    if (!probe.applies) return view;
+    // A probe with its own applies: checked first, its variable N (not applicable) elsewhere.
+    const when = { partial: "cmd/probes/when-applicable", probePartial: e.partial };
+    return { ...view, ...when, appliesView: appliesView(probe.applies) };
   };
   return { view: visit(root), vars, history };
 }

@@ -62,7 +62,8 @@ export function psRegistryData(data: RegistryData): string {
     case "multi-string":
       return psStringArray(data.value);
     case "dword":
-      return `[int64]${psInteger(data.value)}`;
+      // In parentheses: a call argument in command mode would read [int64]1 as text.
+      return `([int64]${psInteger(data.value)})`;
     default:
       return psString(String(data.value));
   }

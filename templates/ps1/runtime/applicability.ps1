@@ -17,10 +17,16 @@ function ConvertTo-KbVersion {
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
-function Get-KbNtVersion {
-    # major.minor only: 5.1 XP, 5.2 Server 2003, 6.1 Windows 7, 10.0 Windows 10 and later.
+function Get-KbWindowsVersion {
+    # major.minor.build: 5.1.2600 XP, 6.1.7601 Windows 7 SP1, 10.0.22000 and later Windows 11.
+    # powershell.exe declares Windows 10 in its manifest, so OSVersion is not capped at 6.2.
     $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
+}
+
+function Format-KbWindowsVersion {
+    param([System.Version]$Version)
+    return ('Windows NT ' + $Version.Major + '.' + $Version.Minor + ' build ' + $Version.Build)
 }
 
 function Get-KbArchitecture {
@@ -87,14 +93,33 @@ function Get-KbProductVersion {
 
 # ---- Applicability ----
 
+function Get-KbWindowsAtPrecision {
+    # This machine's version at the precision a range end is written in: '10.0' compares
+    # major.minor only (every build of 10.0 is inside it), '10.0.22000' the build as well.
+    param([System.Version]$Machine, [string]$Bound)
+    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
+    return $Machine
+}
+
+function Format-KbWindowsAtPrecision {
+    # 'Windows NT 10.0' or 'Windows NT 10.0.19045', as precise as the range end it is compared with.
+    param([System.Version]$Machine, [string]$Bound)
+    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
+    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
+    return $text
+}
+
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
-    $nt = Get-KbNtVersion
-    $text = 'Windows NT ' + $nt.Major + '.' + $nt.Minor
-    $min = ConvertTo-KbVersion $Applies['WindowsMin']
-    if ($null -ne $min -and $nt -lt $min) { return ($text + ' is older than NT ' + $Applies['WindowsMin']) }
-    $max = ConvertTo-KbVersion $Applies['WindowsMax']
-    if ($null -ne $max -and $nt -gt $max) { return ($text + ' is newer than NT ' + $Applies['WindowsMax']) }
+    $windows = Get-KbWindowsVersion
+    $min = [string]$Applies['WindowsMin']
+    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
+    }
+    $max = [string]$Applies['WindowsMax']
+    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
+        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    }
     return $null
 }
 
@@ -137,7 +162,8 @@ function Get-KbContextMismatch {
 }
 
 function Test-KbApplicable {
-    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor, inclusive), Architecture,
+    # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor or major.minor.build,
+    # inclusive at the precision written), Architecture,
     # ProductId with ProductMin (inclusive) and ProductBelow (exclusive), Context.
     param([hashtable]$Applies)
     $reason = $null

@@ -57,6 +57,7 @@ function Format-KbDetectLine {
     $errors = New-Object System.Collections.Generic.List[string]
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+        if ($leaf.NotApplicable) { continue }
         $count += 1
         $detail = [string]$leaf.Detail
         if ($leaf.Present) {

@@ -58,11 +58,10 @@ function Enter-KbMutex {
 function Write-KbRunBanner {
     param([System.Collections.IDictionary]$Bound)
     $playbook = $script:KbPlaybook
-    $nt = Get-KbNtVersion
     Write-KbLog ('==== kbfix ' + [string]$playbook['Id'] + ': ' + [string]$playbook['Title'] + ' (KB ' + (@($playbook['Kb']) -join ', ') + ')')
     Write-KbLog ('tool ' + [string]$playbook['ToolVersion'] + ', schema ' + [string]$playbook['SchemaVersion'] +
         ', playbook sha256 ' + [string]$playbook['SourceSha256'])
-    Write-KbLog ('Windows NT ' + $nt.Major + '.' + $nt.Minor + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
+    Write-KbLog ((Format-KbWindowsVersion -Version (Get-KbWindowsVersion)) + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
         [string]$PSVersionTable.PSVersion + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
     $arguments = @($Bound.Keys | ForEach-Object { '-' + $_ + ' ' + [string]$Bound[$_] }) -join ' '
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)

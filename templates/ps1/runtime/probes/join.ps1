@@ -1,5 +1,6 @@
 # ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
-# A probe returns [pscustomobject]@{ Id; Present; Detail } and never throws; a group adds Items.
+# A probe returns [pscustomobject]@{ Id; Present; Detail; NotApplicable } and never throws; a group
+# adds Items. A probe outside its own applies is not applicable: neither evidence nor clean.
 # Both scripts include this file: the remediation detects before, after each method (escalate)
 # and at the end; the detection script once.
 
@@ -10,7 +11,22 @@ $script:KbDetectionError = $null
 
 function New-KbProbeResult {
     param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail }
+    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
+}
+
+function Invoke-KbProbeWhenApplicable {
+    # A probe with its own applicability looks only where it applies (e.g. an XP-only log file);
+    # elsewhere its result is not applicable, with the reason in Detail.
+    param(
+        [Parameter(Mandatory = $true)][string]$Id,
+        [Parameter(Mandatory = $true)][hashtable]$Applies,
+        [Parameter(Mandatory = $true)][scriptblock]$Probe
+    )
+    $check = Test-KbApplicable -Applies $Applies
+    if ($check.Applicable) { return (& $Probe) }
+    $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
+    $result.NotApplicable = $true
+    return $result
 }
 
 function New-KbProbeError {
@@ -30,15 +46,20 @@ function Format-KbEvidenceItem {
 }
 
 function Join-KbEvidence {
-    # any: present when one item is; all: present when every item is (and there is at least one).
+    # any: present when one applicable item is; all: present when every applicable item is (and
+    # there is at least one). Items that are not applicable are left out; a group of only such
+    # items is itself not applicable.
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $list = @($Items | Where-Object { $null -ne $_ })
+    $all = @($Items | Where-Object { $null -ne $_ })
+    $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
     $detail = ''
-    if ($isPresent) {
+    if ($list.Count -eq 0) {
+        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+    } elseif ($isPresent) {
         $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
     } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
         $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
@@ -46,7 +67,7 @@ function Join-KbEvidence {
     } else {
         $detail = 'none of ' + $list.Count + ' found'
     }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; Items = $list }
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
@@ -90,6 +111,7 @@ function Write-KbEvidenceLog {
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         $word = 'absent'
         $type = 1
+        if ($leaf.NotApplicable) { $word = 'not applicable' }
         if ($leaf.Present) {
             $word = 'PRESENT'
             $type = 2
