@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '138d573781b139bbc9381078b417e3f497f72f8276fa0953c84f011fa0b43c6d'
+$script:KbRuntimeSha256 = 'bfd7e663905f01c69cd8e69e44b589a0dcdba0b4c046ebc2e00412ec7a169cae'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -90,7 +90,7 @@ function Invoke-KbPlaybook {
             IncludeServiceProfiles = $true
         }
         Invoke-KbPerUserStep @kbStep -Steps {
-            param($KbProfileRoot, $KbProfileLabel)
+            param($KbProfileRoot, $KbProfileLabel, $KbProfileSid)
             $kbStep = @{
                 Id = 'clear-cryptnet-content'
                 Guard = $null
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 138d573781b139bbc9381078b417e3f497f72f8276fa0953c84f011fa0b43c6d ====
+# ==== kbfix runtime 0.1.0, sha256 bfd7e663905f01c69cd8e69e44b589a0dcdba0b4c046ebc2e00412ec7a169cae ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1990,11 +1990,12 @@ function Invoke-KbClearFolderStep {
     Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'clear folder' -Step $step @lifecycle
 }
 
-# ---- steps/per-user.ps1: path steps once per profile ----
+# ---- steps/per-user.ps1: path steps and HKCU values once per profile ----
 # What a script running as SYSTEM must do instead of "every user logs on and runs certutil":
 # every user profile in ProfileList (S-1-5-21-*, loaded or not) and, when asked, LocalSystem,
 # LocalService and NetworkService. A profile whose folder is missing is skipped (ok, with a
-# message). The label (the profile folder's name) makes the result ids <step id>@<label>.
+# message). The label (the user's SID, a service profile's account name) makes the result ids
+# <step id>@<label>; the SID names the profile's registry hive for HKCU values.
 
 $script:KbServiceProfiles = @(
     @{ Sid = 'S-1-5-18'; Label = 'LocalSystem'; Segments = @('System32', 'config', 'systemprofile') },
@@ -2059,7 +2060,7 @@ function Invoke-KbProfileSteps {
         return $false
     }
     try {
-        $null = & $Steps $UserProfile.Root $UserProfile.Label
+        $null = & $Steps $UserProfile.Root $UserProfile.Label $UserProfile.Sid
     } catch {
         Add-KbResult -Id $resultId -Status 'failed' -Message ('steps in ' + $UserProfile.Root + ': ' + (Get-KbErrorText $_))
     }

@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369'
+$script:KbRuntimeSha256 = '1e81650435a7cf1581ca561e665f950fb3ea26dd7b9ab6b8a5837f0badb6c651'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -426,7 +426,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369 ====
+# ==== kbfix runtime 0.1.0, sha256 1e81650435a7cf1581ca561e665f950fb3ea26dd7b9ab6b8a5837f0badb6c651 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1498,7 +1498,7 @@ function Start-KbService {
     $service.WaitForStatus('Running', $timeout)
 }
 
-# ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
+# ---- registry.ps1: typed values under HKLM or a user's hive; DWORDs unsigned, binaries byte by byte ----
 
 function Get-KbRegistrySubKey {
     # The body passes 'SOFTWARE\X' (HKLM\ stripped); a leading HKLM\ is accepted as well.
@@ -1515,10 +1515,24 @@ function Get-KbRegistrySubKey {
     return $subKey
 }
 
+function Open-KbRegistryKey {
+    # HKLM\<Key>, or HKEY_USERS\<UserHive>\<Key> when a user's hive is named; $null when missing,
+    # created when -Create. The caller closes the handle (an open one keeps a hive from unloading).
+    param([string]$Key, [string]$UserHive = '', [switch]$Create)
+    $root = [Microsoft.Win32.Registry]::LocalMachine
+    $subKey = Get-KbRegistrySubKey -Key $Key
+    if ($UserHive.Length -gt 0) {
+        $root = [Microsoft.Win32.Registry]::Users
+        $subKey = $UserHive + '\' + $subKey
+    }
+    if ($Create) { return $root.CreateSubKey($subKey) }
+    return $root.OpenSubKey($subKey, $false)
+}
+
 function Read-KbRegistryValue {
     # A value as stored: its kind and raw data (REG_EXPAND_SZ not expanded).
-    param([string]$Key, [string]$Name)
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey((Get-KbRegistrySubKey -Key $Key), $false)
+    param([string]$Key, [string]$Name, [string]$UserHive = '')
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive
     if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
     try {
         if (@($handle.GetValueNames()) -notcontains $Name) {
@@ -1621,16 +1635,84 @@ function Format-KbRegistryState {
 
 function Write-KbRegistryValue {
     # SetValue with an explicit kind; unsigned numbers go in as their signed bit patterns.
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected)
+    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected, [string]$UserHive = '')
     $value = $Expected
     if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
     if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.CreateSubKey((Get-KbRegistrySubKey -Key $Key))
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -Create
     try {
         $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
     } finally {
         $handle.Close()
     }
+}
+
+# ---- user-hives.ps1: a profile's registry hive under HKEY_USERS, loaded for a change when needed ----
+# A logged-on user's hive (and a service profile's) is loaded by Windows as HKEY_USERS\<SID>: it
+# is changed there. Any other profile's hive is the file <profile>\NTUSER.DAT: reg.exe loads it
+# under a temporary name, the change is made, and it is unloaded again in a finally, so no run
+# leaves a hive loaded (docs/runtime.md#user-hives).
+
+function Get-KbRegExe {
+    return (Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'reg.exe') })
+}
+
+function Test-KbUserHiveLoaded {
+    # True when HKEY_USERS\<Name> exists; the handle is closed at once.
+    param([string]$Name)
+    $handle = [Microsoft.Win32.Registry]::Users.OpenSubKey($Name, $false)
+    if ($null -eq $handle) { return $false }
+    $handle.Close()
+    return $true
+}
+
+function Mount-KbUserHive {
+    # @{ Name = <key under HKEY_USERS>; File; LoadedHere } for the profile, or $null when it has no
+    # NTUSER.DAT. Throws when the file cannot be loaded (in use by another process, damaged, no
+    # privilege), after unloading whatever a half-done load left behind.
+    param([string]$Sid, [string]$ProfileRoot)
+    if (Test-KbUserHiveLoaded -Name $Sid) { return @{ Name = $Sid; File = ''; LoadedHere = $false } }
+    $file = $ProfileRoot + '\NTUSER.DAT'
+    if (-not [System.IO.File]::Exists($file)) { return $null }
+    # The process id keeps two runs apart; the SID says whose hive a leftover would be.
+    $hive = @{ Name = ('kbfix-' + $PID + '-' + $Sid); File = $file; LoadedHere = $true }
+    $run = Invoke-KbProcess -FilePath (Get-KbRegExe) -Arguments @('load', ('HKU\' + $hive['Name']), $file) -TimeoutSeconds 60
+    if ($run.ExitCode -eq 0) { return $hive }
+    if (Test-KbUserHiveLoaded -Name $hive['Name']) { $null = Dismount-KbUserHive -Hive $hive }
+    if ($run.TimedOut) { throw ('reg load of ' + $file + ' did not finish in 60 seconds') }
+    throw ('reg load of ' + $file + ' failed (exit ' + $run.ExitCode + '; in use or damaged)')
+}
+
+function Dismount-KbUserHive {
+    # Unloads a hive this script loaded; '' when done, else what is left loaded. .NET releases a
+    # registry handle only when its object is finalized, and reg unload of a hive with an open
+    # handle fails with "Access is denied": the runtime closes every key it opens, and collects
+    # garbage before each of two tries for the references PowerShell itself still holds.
+    param([hashtable]$Hive)
+    if (-not $Hive['LoadedHere']) { return '' }
+    $exitCode = ''
+    foreach ($try in 1, 2) {
+        [System.GC]::Collect()
+        [System.GC]::WaitForPendingFinalizers()
+        $run = Invoke-KbProcess -FilePath (Get-KbRegExe) -Arguments @('unload', ('HKU\' + $Hive['Name'])) -TimeoutSeconds 60
+        if ($run.ExitCode -eq 0) { return '' }
+        $exitCode = [string]$run.ExitCode
+    }
+    return ('hive ' + $Hive['File'] + ' is still loaded as HKEY_USERS\' + $Hive['Name'] + ' (reg unload exit ' + $exitCode + ')')
+}
+
+function Set-KbResultFailed {
+    # A step's record turned failed after it was written (its hive stayed loaded): before and after
+    # stay as they were, the message says what is left behind. Still one record per step.
+    param([string]$Id, [string]$Message)
+    for ($i = $script:KbResults.Count - 1; $i -ge 0; $i--) {
+        $record = $script:KbResults[$i]
+        if ($record.id -ne $Id) { continue }
+        $record.status = 'failed'
+        $record.message = Format-KbShort ($record.message + '; ' + $Message) 1000
+        break
+    }
+    Write-KbLog ('[' + $Id + '] failed: ' + $Message) 3
 }
 
 # ---- certificates.ps1: LocalMachine certificate stores; friendly names read from the raw property ----
@@ -3018,10 +3100,11 @@ function Invoke-KbRegisterDllsStep {
     Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } @lifecycle
 }
 
-# ---- steps/registry-value.ps1: a typed value under HKLM: read, compare, set, read again ----
+# ---- steps/registry-value.ps1: a typed value under HKLM or HKCU: read, compare, set, read again ----
 # DWORDs and QWORDs compare unsigned, binaries byte by byte, strings ordinally, so a correct value
 # never reports "changed" again. The old value is recorded as "before" (the backup). Setup may
 # restore some values from a protected copy: a value that reads back different is "did not stick".
+# Inside a per-user step (-ProfileSid given) the key is HKCU, that is the profile's own hive.
 
 function ConvertTo-KbRegistryValueData {
     # A value as typed JSON data for the result: Data as compared (numbers unsigned), binary as hex.
@@ -3032,7 +3115,7 @@ function ConvertTo-KbRegistryValueData {
 
 function Get-KbRegistryValueState {
     param([hashtable]$Step)
-    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name']
+    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -UserHive $Step['UserHive']
     $data = $null
     if ($current['Exists']) { $data = ConvertFrom-KbRegistryRaw -Kind $current['Kind'] -Data $current['Data'] }
     $valueName = $Step['Name']
@@ -3040,7 +3123,7 @@ function Get-KbRegistryValueState {
     return @{
         Text = (Format-KbRegistryState -Value $current)
         Value = (ConvertTo-KbRegistryValueData -KeyExists $current['KeyExists'] -Exists $current['Exists'] -Type $current['Kind'] -Data $data)
-        Target = 'HKLM\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
+        Target = $Step['Hive'] + '\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
         Read = $current
     }
 }
@@ -3061,8 +3144,36 @@ function Get-KbRegistryValuePlan {
 
 function Set-KbRegistryValueState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
-    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected']
+    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected'] -UserHive $Step['UserHive']
     return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
+}
+
+function Invoke-KbProfileRegistryValueStep {
+    # One profile: the guard, its hive mounted (loaded from NTUSER.DAT when Windows has not), the
+    # value step inside it, the hive unloaded in finally. One record as for every step: a hive that
+    # cannot be loaded fails it, one that stays loaded turns it failed, a profile without a hive
+    # file is skipped.
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [hashtable]$Guard, [string]$ProfileRoot, [string]$ProfileSid, [hashtable]$Step, [hashtable]$Lifecycle)
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+        $hive = Mount-KbUserHive -Sid $ProfileSid -ProfileRoot $ProfileRoot
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ('registry value: hive of ' + $ProfileSid + ' not loaded: ' + (Get-KbErrorText $_))
+        return
+    }
+    if ($null -eq $hive) {
+        Add-KbResult -Id $Id -Status 'skipped' -Message ('no registry hive: ' + $ProfileRoot + '\NTUSER.DAT does not exist') -Warn
+        return
+    }
+    $Step['UserHive'] = $hive['Name']
+    $left = ''
+    try {
+        Invoke-KbStateStep -Id $Id -Guard $null -Kind 'registry value' -Step $Step @Lifecycle
+    } finally {
+        $left = Dismount-KbUserHive -Hive $hive
+    }
+    if ($left.Length -gt 0) { Set-KbResultFailed -Id $Id -Message $left }
 }
 
 function Invoke-KbRegistryValueStep {
@@ -3073,7 +3184,10 @@ function Invoke-KbRegistryValueStep {
         [string]$Key,
         [string]$Name = '',
         [string]$Type,
-        [object]$Data
+        [object]$Data,
+        [string]$ProfileRoot = '',
+        [string]$ProfileLabel = '',
+        [string]$ProfileSid = ''
     )
     $lifecycle = @{
         Get = ${function:Get-KbRegistryValueState}
@@ -3081,8 +3195,14 @@ function Invoke-KbRegistryValueStep {
         Plan = ${function:Get-KbRegistryValuePlan}
         Set = ${function:Set-KbRegistryValueState}
     }
-    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data }
-    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
+    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = '' }
+    if ($ProfileSid.Length -eq 0) {
+        Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
+        return
+    }
+    $step['Hive'] = 'HKCU'
+    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
+    Invoke-KbProfileRegistryValueStep -Id $resultId -Guard $Guard -ProfileRoot $ProfileRoot -ProfileSid $ProfileSid -Step $step -Lifecycle $lifecycle
 }
 
 # ---- steps/rename.ps1: rename a file or folder in place (catroot2 -> oldcatroot2) ----
