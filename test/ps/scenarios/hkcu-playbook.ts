@@ -9,8 +9,9 @@ import { dump } from "js-yaml";
 import { analyzeBytes, compilePlan } from "../../../src/pipeline.js";
 
 export const HKCU_ID = "kb100004";
-export const PROXY_KEY = "Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
-export const POLICY_KEY = "Software\\Policies\\Contoso";
+// Keys no Windows or Wine prefix has: the Wine tests may delete them again from Wine's own user.
+export const PROXY_KEY = "Software\\KbfixSim\\Internet Settings";
+export const POLICY_KEY = "Software\\KbfixSim\\Policies";
 
 export const HKCU_STEPS = [
   {

@@ -1,0 +1,115 @@
+// HKCU values in every profile in the .fix.cmd (the .ps1 half is test/ps/scenarios/hkcu): a
+// loaded hive (HKU\<SID>) is changed in place, an unloaded one is loaded from NTUSER.DAT with
+// reg load and unloaded again, a hive in use fails only its profile and leaves nothing loaded, a
+// second run changes nothing, and check mode changes nothing.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import {
+  compileHkcuPlaybook,
+  HKCU_ID,
+  POLICY_KEY,
+  PROXY_KEY,
+} from "../ps/scenarios/hkcu-playbook.js";
+import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
+import { resultLines, withSim } from "./scenario.js";
+import { wineTest } from "./wine-gate.js";
+
+const out = compileHkcuPlaybook(["ps1", "cmd"]);
+const fix = join(out, HKCU_ID, `${HKCU_ID}.fix.cmd`);
+const sid = (rid: number) => `S-1-5-21-4242-${process.pid}-7-${rid}`;
+const [ALICE, BOB, CAROL, DAVE] = [sid(1001), sid(1002), sid(1003), sid(1004)];
+const WINE_USER = "S-1-5-21-0-0-0-1000"; // every Wine prefix's own user, its hive loaded
+const PROXY_ON: [string, string, string, string][] = [[PROXY_KEY, "ProxyEnable", "REG_DWORD", "1"]];
+
+/** alice logged on, bob's hive a file, carol's file in use, dave without a hive file. */
+function prepare(sim: SimulatedWindows): void {
+  sim.write("Windows/marker.bin", 100);
+  // The script also visits Wine's own user: what it writes there goes again at cleanup.
+  sim.ownKey(`HKU\\${WINE_USER}\\Software\\KbfixSim`);
+  sim.addUserProfile(ALICE, "alice");
+  sim.loadedHive(ALICE, PROXY_ON);
+  sim.addUserProfile(BOB, "bob");
+  sim.hiveFile("Users/bob", `bob-${process.pid}`, PROXY_ON);
+  sim.addUserProfile(CAROL, "carol");
+  sim.hiveFile("Users/carol", "in-use", []);
+  sim.addUserProfile(DAVE, "dave");
+}
+
+const status = (log: string, id: string): string => {
+  const line = resultLines(log, id)[0] ?? "";
+  return /\] ([a-z-]+)/.exec(line)?.[1] ?? `(no result for ${id})`;
+};
+const statuses = (log: string, step: string) =>
+  [ALICE, BOB, CAROL, DAVE].map((s) => status(log, `${step}@${s}`));
+const regCalls = (sim: SimulatedWindows) =>
+  sim
+    .calls()
+    .filter((c) => /^reg (load|unload) /i.test(c))
+    .map((c) => c.replace(/kbfix-\d+-/, "kbfix-<n>-").replace(/ .*NTUSER\.DAT"?$/i, " <file>"));
+
+wineTest(
+  "a loaded hive is changed in place, an unloaded one loaded from NTUSER.DAT and unloaded",
+  () =>
+    withSim((sim) => {
+      prepare(sim);
+      sim.run(fix);
+      const log = sim.logText(HKCU_ID);
+      assert.equal(statuses(log, "hk-proxy"), ["changed", "changed", "failed", "skipped"], log);
+      assert.equal(statuses(log, "hk-policy"), ["changed", "changed", "failed", "skipped"], log);
+      assert.is(sim.readRegistryValue(`HKU\\${ALICE}\\${PROXY_KEY}`, "ProxyEnable"), "0x0");
+      assert.is(sim.readRegistryValue(`HKU\\${ALICE}\\${POLICY_KEY}`, "Mode"), "safe");
+      assert.is(sim.hiveFileValue(`bob-${process.pid}`, PROXY_KEY, "ProxyEnable"), "0x0");
+      assert.is(sim.hiveFileValue(`bob-${process.pid}`, POLICY_KEY, "Mode"), "safe");
+      assert.equal(sim.loadedByReg(), []);
+      assert.equal(regCalls(sim), [
+        `reg load "HKU\\kbfix-<n>-${BOB}" <file>`,
+        `reg unload "HKU\\kbfix-<n>-${BOB}"`,
+        `reg load "HKU\\kbfix-<n>-${BOB}" <file>`,
+        `reg unload "HKU\\kbfix-<n>-${BOB}"`,
+        `reg load "HKU\\kbfix-<n>-${CAROL}" <file>`,
+        `reg load "HKU\\kbfix-<n>-${CAROL}" <file>`,
+      ]);
+      assert.match(resultLines(log, `hk-proxy@${DAVE}`)[0] ?? "", "NTUSER.DAT does not exist");
+    }),
+);
+
+wineTest("a second run changes nothing; check mode changes nothing", () =>
+  withSim((sim) => {
+    prepare(sim);
+    sim.run(fix, ["check"]);
+    let log = sim.logText(HKCU_ID);
+    assert.equal(statuses(log, "hk-proxy"), ["changed", "changed", "failed", "skipped"], log);
+    assert.is(sim.readRegistryValue(`HKU\\${ALICE}\\${PROXY_KEY}`, "ProxyEnable"), "0x1");
+    assert.is(sim.hiveFileValue(`bob-${process.pid}`, PROXY_KEY, "ProxyEnable"), "0x1");
+    assert.equal(sim.loadedByReg(), []);
+    sim.run(fix);
+    sim.clearCalls();
+    rmSync(join(sim.windir, "Logs", "kbfix", `${HKCU_ID}.fix.log`), { force: true });
+    sim.run(fix);
+    log = sim.logText(HKCU_ID);
+    assert.equal(statuses(log, "hk-proxy"), ["ok", "ok", "failed", "skipped"], log);
+    assert.equal(statuses(log, "hk-policy"), ["ok", "ok", "failed", "skipped"], log);
+    assert.equal(
+      sim.calls().filter((c) => /^reg add /i.test(c)),
+      [],
+    );
+  }),
+);
+
+wineTest("a hive that will not unload fails its step and says what is left loaded", () =>
+  withSim((sim) => {
+    prepare(sim);
+    sim.stuckHives();
+    sim.run(fix);
+    const line = resultLines(sim.logText(HKCU_ID), `hk-proxy@${BOB}`)[0] ?? "";
+    assert.match(line, "failed");
+    assert.match(line, `is still loaded as HKEY_USERS\\kbfix-`);
+    // Left for the operator (the key names whose it is); the test removes it.
+    for (const name of sim.loadedByReg()) sim.registry([`delete "HKU\\${name}" /f`]);
+  }),
+);
+
+test.after(() => rmSync(out, { recursive: true, force: true }));
+test.run();
