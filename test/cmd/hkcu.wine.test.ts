@@ -7,9 +7,15 @@ import * as assert from "uvu/assert";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import {
+  ALICE,
+  BOB,
+  bobHive,
+  CAROL,
   compileHkcuPlaybook,
+  DAVE,
   HKCU_ID,
   POLICY_KEY,
+  prepareHkcuWine,
   PROXY_KEY,
 } from "../ps/scenarios/hkcu-playbook.js";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
@@ -18,24 +24,7 @@ import { wineTest } from "./wine-gate.js";
 
 const out = compileHkcuPlaybook(["ps1", "cmd"]);
 const fix = join(out, HKCU_ID, `${HKCU_ID}.fix.cmd`);
-const sid = (rid: number) => `S-1-5-21-4242-${process.pid}-7-${rid}`;
-const [ALICE, BOB, CAROL, DAVE] = [sid(1001), sid(1002), sid(1003), sid(1004)];
-const WINE_USER = "S-1-5-21-0-0-0-1000"; // every Wine prefix's own user, its hive loaded
-const PROXY_ON: [string, string, string, string][] = [[PROXY_KEY, "ProxyEnable", "REG_DWORD", "1"]];
-
-/** alice logged on, bob's hive a file, carol's file in use, dave without a hive file. */
-function prepare(sim: SimulatedWindows): void {
-  sim.write("Windows/marker.bin", 100);
-  // The script also visits Wine's own user: what it writes there goes again at cleanup.
-  sim.ownKey(`HKU\\${WINE_USER}\\Software\\KbfixSim`);
-  sim.addUserProfile(ALICE, "alice");
-  sim.loadedHive(ALICE, PROXY_ON);
-  sim.addUserProfile(BOB, "bob");
-  sim.hiveFile("Users/bob", `bob-${process.pid}`, PROXY_ON);
-  sim.addUserProfile(CAROL, "carol");
-  sim.hiveFile("Users/carol", "in-use", []);
-  sim.addUserProfile(DAVE, "dave");
-}
+const prepare = prepareHkcuWine;
 
 const status = (log: string, id: string): string => {
   const line = resultLines(log, id)[0] ?? "";
@@ -47,7 +36,7 @@ const regCalls = (sim: SimulatedWindows) =>
   sim
     .calls()
     .filter((c) => /^reg (load|unload) /i.test(c))
-    .map((c) => c.replace(/kbfix-\d+-/, "kbfix-<n>-").replace(/ .*NTUSER\.DAT"?$/i, " <file>"));
+    .map((c) => c.replace(/kbfix-\d+-/, "kbfix-<n>-").replace(/ "[^"]*NTUSER\.DAT"$/i, " <file>"));
 
 wineTest(
   "a loaded hive is changed in place, an unloaded one loaded from NTUSER.DAT and unloaded",
@@ -60,8 +49,8 @@ wineTest(
       assert.equal(statuses(log, "hk-policy"), ["changed", "changed", "failed", "skipped"], log);
       assert.is(sim.readRegistryValue(`HKU\\${ALICE}\\${PROXY_KEY}`, "ProxyEnable"), "0x0");
       assert.is(sim.readRegistryValue(`HKU\\${ALICE}\\${POLICY_KEY}`, "Mode"), "safe");
-      assert.is(sim.hiveFileValue(`bob-${process.pid}`, PROXY_KEY, "ProxyEnable"), "0x0");
-      assert.is(sim.hiveFileValue(`bob-${process.pid}`, POLICY_KEY, "Mode"), "safe");
+      assert.is(sim.hiveFileValue(bobHive, PROXY_KEY, "ProxyEnable"), "0x0");
+      assert.is(sim.hiveFileValue(bobHive, POLICY_KEY, "Mode"), "safe");
       assert.equal(sim.loadedByReg(), []);
       assert.equal(regCalls(sim), [
         `reg load "HKU\\kbfix-<n>-${BOB}" <file>`,
@@ -82,7 +71,7 @@ wineTest("a second run changes nothing; check mode changes nothing", () =>
     let log = sim.logText(HKCU_ID);
     assert.equal(statuses(log, "hk-proxy"), ["changed", "changed", "failed", "skipped"], log);
     assert.is(sim.readRegistryValue(`HKU\\${ALICE}\\${PROXY_KEY}`, "ProxyEnable"), "0x1");
-    assert.is(sim.hiveFileValue(`bob-${process.pid}`, PROXY_KEY, "ProxyEnable"), "0x1");
+    assert.is(sim.hiveFileValue(bobHive, PROXY_KEY, "ProxyEnable"), "0x1");
     assert.equal(sim.loadedByReg(), []);
     sim.run(fix);
     sim.clearCalls();

@@ -26,7 +26,7 @@ runStepTable([
   {
     name: "per-user: HKCU outside a per-user step",
     yaml: "- id: r1\n  kind: registry-value\n  key: HKCU\\Software\\X\n  name: V\n  type: dword\n  data: 0",
-    expect: [["hkcu-outside-per-user", 3, 8]],
+    expect: [["hkcu-outside-per-user", 2, 8]],
   },
   {
     name: "per-user: nested per-user",

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump } from "js-yaml";
 import { analyzeBytes, compilePlan } from "../../../src/pipeline.js";
+import type { SimulatedWindows } from "../../support/simulated-windows-cmd.js";
+import { PsMachine, type HiveKeys } from "../../support/simulated-windows-ps.js";
 
 export const HKCU_ID = "kb100004";
 // Keys no Windows or Wine prefix has: the Wine tests may delete them again from Wine's own user.
@@ -75,3 +77,61 @@ export function compileHkcuPlaybook(targets = ["ps1"]): string {
   }
   return dir;
 }
+
+/** SIDs both simulated Windows accept (the Wine one owns ProfileList keys of this form). */
+const sid = (rid: number) => `S-1-5-21-4242-${process.pid}-7-${rid}`;
+export const [ALICE, BOB, CAROL, DAVE] = [sid(1001), sid(1002), sid(1003), sid(1004)];
+/** Every Wine prefix's own user: in its ProfileList, its hive loaded. */
+export const WINE_USER = "S-1-5-21-0-0-0-1000";
+export const BOB_HIVE = "C:\\Users\\bob\\NTUSER.DAT";
+export const CAROL_HIVE = "C:\\Users\\carol\\NTUSER.DAT";
+export const proxyOn = (): HiveKeys => ({
+  [PROXY_KEY]: {
+    ProxyEnable: { kind: "DWord", data: 1 },
+    ProxyServer: { kind: "String", data: "p:80" },
+  },
+});
+
+function profile(m: PsMachine, sid: string, name: string): void {
+  m.profileList(sid, `%SystemDrive%\\Users\\${name}`).folder(`C:\\Users\\${name}`);
+}
+
+/**
+ * alice logged on, bob's hive a file, carol's file in use, dave without a hive file; with
+ * `wineUser`, also the profile Wine has (for the parity test).
+ */
+export function hkcuMachine(wineUser = false): PsMachine {
+  const m = new PsMachine();
+  m.file("C:\\Windows\\marker.bin", 100);
+  profile(m, ALICE, "alice");
+  m.loadedHive(ALICE, proxyOn());
+  m.hiveFile("C:\\Users\\alice\\NTUSER.DAT", proxyOn());
+  profile(m, BOB, "bob");
+  m.hiveFile(BOB_HIVE, proxyOn());
+  profile(m, CAROL, "carol");
+  m.hiveFile(CAROL_HIVE, proxyOn());
+  m.fault("lockedExclusive", CAROL_HIVE);
+  profile(m, DAVE, "dave");
+  if (wineUser) {
+    m.profileList(WINE_USER, "C:\\users\\root").folder("C:\\users\\root");
+    m.loadedHive(WINE_USER);
+  }
+  return m;
+}
+
+/** The same profiles in Wine: bob's keys parked under the name bobHive until reg load. */
+export function prepareHkcuWine(sim: SimulatedWindows): void {
+  const proxy: [string, string, string, string][] = [[PROXY_KEY, "ProxyEnable", "REG_DWORD", "1"]];
+  sim.write("Windows/marker.bin", 100);
+  // The script also visits Wine's own user: what it writes there goes again at cleanup.
+  sim.ownKey(`HKU\\${WINE_USER}\\Software\\KbfixSim`);
+  sim.addUserProfile(ALICE, "alice");
+  sim.loadedHive(ALICE, proxy);
+  sim.addUserProfile(BOB, "bob");
+  sim.hiveFile("Users/bob", bobHive, proxy);
+  sim.addUserProfile(CAROL, "carol");
+  sim.hiveFile("Users/carol", "in-use", []);
+  sim.addUserProfile(DAVE, "dave");
+}
+
+export const bobHive = `bob-${process.pid}`;

@@ -6,37 +6,25 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { PsMachine, type HiveKeys } from "../../support/simulated-windows-ps.js";
+import type { HiveKeys } from "../../support/simulated-windows-ps.js";
 import { pwshTest as run } from "../pwsh-gate.js";
-import { compileHkcuPlaybook, HKCU_ID, POLICY_KEY, PROXY_KEY } from "./hkcu-playbook.js";
+import {
+  ALICE,
+  BOB,
+  BOB_HIVE,
+  CAROL,
+  CAROL_HIVE,
+  compileHkcuPlaybook,
+  DAVE,
+  HKCU_ID,
+  hkcuMachine,
+  POLICY_KEY,
+  PROXY_KEY,
+  proxyOn,
+} from "./hkcu-playbook.js";
 import { checkedResult, onMachine, type RunResult } from "./scenario.js";
 
-const sid = (rid: number) => `S-1-5-21-100-200-300-${rid}`;
-const [ALICE, BOB, CAROL, DAVE] = [sid(1001), sid(1002), sid(1003), sid(1004)];
-const BOB_HIVE = "C:\\Users\\bob\\NTUSER.DAT";
-const CAROL_HIVE = "C:\\Users\\carol\\NTUSER.DAT";
-const proxyOn = (): HiveKeys => ({
-  [PROXY_KEY]: {
-    ProxyEnable: { kind: "DWord", data: 1 },
-    ProxyServer: { kind: "String", data: "p:80" },
-  },
-});
-
-/** alice logged on, bob's hive a file, carol's file in use, dave without a hive file. */
-function machine(): PsMachine {
-  const m = new PsMachine();
-  m.file("C:\\Windows\\marker.bin", 100);
-  m.user("alice", 1001);
-  m.loadedHive(ALICE, proxyOn());
-  m.hiveFile("C:\\Users\\alice\\NTUSER.DAT", proxyOn());
-  m.user("bob", 1002);
-  m.hiveFile(BOB_HIVE, proxyOn());
-  m.user("carol", 1003);
-  m.hiveFile(CAROL_HIVE, proxyOn());
-  m.fault("lockedExclusive", CAROL_HIVE);
-  m.user("dave", 1004);
-  return m;
-}
+const machine = () => hkcuMachine();
 
 const out = compileHkcuPlaybook();
 const script = join(out, HKCU_ID, `${HKCU_ID}.ps1`);
@@ -82,7 +70,7 @@ run("a loaded hive is changed in place, an unloaded one loaded from NTUSER.DAT a
     assert.match(record(result, `hk-proxy@${CAROL}`).message, "not loaded");
     assert.match(record(result, `hk-proxy@${DAVE}`).message, "NTUSER.DAT does not exist");
     assert.equal(m.hiveFileKeys(CAROL_HIVE), proxyOn());
-    assert.is(result.outcome, "failed");
+    assert.is(result.outcome, "StepFailed");
   }),
 );
 
