@@ -34,7 +34,7 @@ export const HKCU_STEPS = [
   },
 ];
 
-function playbook(targets: string[]): Record<string, unknown> {
+function playbook(targets: string[], steps: object[]): Record<string, unknown> {
   return {
     schemaVersion: 1,
     id: HKCU_ID,
@@ -60,15 +60,19 @@ function playbook(targets: string[]): Record<string, unknown> {
         title: "Every profile",
         risk: "low",
         reboot: "none",
-        steps: [{ id: "hk", kind: "per-user", includeServiceProfiles: false, steps: HKCU_STEPS }],
+        steps: [{ id: "hk", kind: "per-user", includeServiceProfiles: false, steps }],
       },
     ],
   };
 }
 
-/** Compiles the playbook; returns the folder holding <id>/<id>.ps1 (and .fix.cmd). */
-export function compileHkcuPlaybook(targets = ["ps1"]): string {
-  const analysis = analyzeBytes(`${HKCU_ID}.yaml`, Buffer.from(dump(playbook(targets)), "utf8"));
+/**
+ * Compiles the playbook; returns the folder holding <id>/<id>.ps1 (and .fix.cmd). The Wine
+ * tests keep to the first step: every reg call is a process start in Wine's cmd.
+ */
+export function compileHkcuPlaybook(targets = ["ps1"], steps: object[] = HKCU_STEPS): string {
+  const yaml = dump(playbook(targets, steps));
+  const analysis = analyzeBytes(`${HKCU_ID}.yaml`, Buffer.from(yaml, "utf8"));
   if (!analysis.plan) throw new Error(JSON.stringify(analysis.diagnostics, null, 2));
   const dir = mkdtempSync(join(tmpdir(), "kbfix-hkcu-"));
   for (const file of compilePlan(analysis.plan)) {
