@@ -49,7 +49,7 @@ wineTest(
       assert.is(sim.readRegistryValue(`HKU\\${ALICE}\\${PROXY_KEY}`, "ProxyEnable"), "0x0");
       assert.is(sim.hiveFileValue(bobHive, PROXY_KEY, "ProxyEnable"), "0x0");
       assert.equal(sim.loadedByReg(), []);
-      assert.doesNotMatch(sim.registry(["query HKU"]).stdout, /kbfix-/i);
+      assert.not.match(sim.registry(["query HKU"]).stdout, /kbfix-/i);
       assert.equal(regCalls(sim), [
         `reg load "HKU\\kbfix-<n>-${BOB}" <file>`,
         `reg unload "HKU\\kbfix-<n>-${BOB}"`,
