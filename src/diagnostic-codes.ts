@@ -64,6 +64,10 @@ export const diagnosticCodes = {
     summary: "%profile% is used outside a per-user step",
   },
   "not-per-user": { severity: "error", summary: "a step kind that cannot run per user" },
+  "hkcu-outside-per-user": {
+    severity: "error",
+    summary: "an HKCU registry key is used outside a per-user step",
+  },
   "nested-per-user": { severity: "error", summary: "a per-user step inside a per-user step" },
   "attribute-conflict": {
     severity: "error",

@@ -583,7 +583,8 @@ set "KB_PU_BODY=kb_m1_s1_body"
 call :kb_step_per_user
 goto :kb_m1_s1_after
 :kb_m1_s1_body
-rem Once per profile: KB_PROFILE is its folder, KB_PROFILE_LABEL its SID or service account.
+rem Once per profile: KB_PROFILE is its folder, KB_PROFILE_LABEL its SID or service account,
+rem KB_PROFILE_SID its SID.
 set "KB_S_ID=clear-cryptnet-content"
 set "KB_G_KIND=none"
 set "KB_B=%KB_PROFILE%" & set "KB_BN=profile" & set "KB_BELOW=1"
@@ -1001,7 +1002,8 @@ exit /b 0
 :kb_step_per_user
 rem Runs the body KB_PU_BODY once per user profile in ProfileList (S-1-5-21-*, loaded or not)
 rem and, with KB_PU_SERVICE=1, in the LocalSystem, LocalService and NetworkService profiles:
-rem what a script running as SYSTEM does instead of every user running certutil.
+rem what a script running as SYSTEM does instead of every user running certutil. KB_PROFILE_SID
+rem names the profile's registry hive (HKCU values).
 call :kb_guard_check
 if errorlevel 1 exit /b 0
 set "KB_PU_ID=%KB_S_ID%"
@@ -1010,12 +1012,15 @@ set /a "KB_PU_COUNT=0"
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMPPROF%") do (set "KB_V=%%L" & call :kb_profile_key)
 if not "%KB_PU_SERVICE%"=="1" goto :kb_step_per_user_done
 set "KB_PROFILE_LABEL=LocalSystem"
+set "KB_PROFILE_SID=S-1-5-18"
 set "KB_PROFILE=%KB_ENV_windir%\System32\config\systemprofile"
 call :kb_profile_run
 set "KB_PROFILE_LABEL=LocalService"
+set "KB_PROFILE_SID=S-1-5-19"
 set "KB_PROFILE=%KB_ENV_windir%\ServiceProfiles\LocalService"
 call :kb_profile_run
 set "KB_PROFILE_LABEL=NetworkService"
+set "KB_PROFILE_SID=S-1-5-20"
 set "KB_PROFILE=%KB_ENV_windir%\ServiceProfiles\NetworkService"
 call :kb_profile_run
 :kb_step_per_user_done
@@ -1041,6 +1046,7 @@ set "KB_RNAME=ProfileImagePath"
 set "KB_RDEFAULT="
 call :kb_reg_read
 set "KB_PROFILE_LABEL=%KB_SID%"
+set "KB_PROFILE_SID=%KB_SID%"
 set "KB_MSG=profile %KB_SID% has no ProfileImagePath: skipped"
 if not "%KB_RFOUND%"=="1" goto :kb_profile_skip
 rem ProfileImagePath is REG_EXPAND_SZ: the variables Windows writes there are expanded.

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b984b51e1a85f6c38daece27a0314a1974082d72744aecfe0ef7609aa06df915'
+$script:KbRuntimeSha256 = '7f31a687947a5ab7a8413dba882a0dbd9cc57a1706876743aad7b2a59532e59e'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -90,7 +90,7 @@ function Invoke-KbPlaybook {
             IncludeServiceProfiles = $true
         }
         Invoke-KbPerUserStep @kbStep -Steps {
-            param($KbProfileRoot, $KbProfileLabel)
+            param($KbProfileRoot, $KbProfileLabel, $KbProfileSid)
             $kbStep = @{
                 Id = 'clear-cryptnet-content'
                 Guard = $null
@@ -141,7 +141,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 b984b51e1a85f6c38daece27a0314a1974082d72744aecfe0ef7609aa06df915 ====
+# ==== kbfix runtime 0.1.0, sha256 7f31a687947a5ab7a8413dba882a0dbd9cc57a1706876743aad7b2a59532e59e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1873,7 +1873,7 @@ function Invoke-KbProfileSteps {
         return $false
     }
     try {
-        $null = & $Steps $UserProfile.Root $UserProfile.Label
+        $null = & $Steps $UserProfile.Root $UserProfile.Label $UserProfile.Sid
     } catch {
         Add-KbResult -Id $resultId -Status 'failed' -Message ('steps in ' + $UserProfile.Root + ': ' + (Get-KbErrorText $_))
     }

@@ -1763,24 +1763,78 @@ rem case), write with reg add when it differs, read again: a value Setup writes 
 rem reported as failed ("did not stick").
 call :kb_guard_check
 if errorlevel 1 exit /b 0
+call :kb_reg_change
+call :kb_result
+exit /b 0
+
+:kb_reg_change
+rem The value at KB_RKEY: read, compare, write, read again. Sets KB_STATUS, KB_BEFORE, KB_AFTER
+rem and KB_NOTE; the caller writes the record.
 call :kb_reg_read
 call :kb_reg_compare
 set "KB_BEFORE=%KB_RSHOW%"
-if "%KB_RSAME%"=="1" goto :kb_step_ok
+set "KB_STATUS=ok"
+if "%KB_RSAME%"=="1" exit /b 0
 set "KB_AFTER=%KB_RTYPE% %KB_RWANT%"
-if defined KB_CHECK goto :kb_step_would
+set "KB_STATUS=changed"
+if defined KB_CHECK exit /b 0
 if "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /ve /t %KB_RTYPE% /d "%KB_RADD%" /f >"%KB_TMP%" 2>&1
 if not "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /v "%KB_RNAME%" /t %KB_RTYPE% /d "%KB_RADD%" /f >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
 call :kb_reg_read
 call :kb_reg_compare
 set "KB_AFTER=%KB_RSHOW%"
+set "KB_STATUS=failed"
 set "KB_NOTE=reg add failed (exit %KB_T%)"
-if not "%KB_T%"=="0" goto :kb_step_failed
+if not "%KB_T%"=="0" exit /b 0
 set "KB_NOTE=did not stick: wanted %KB_RTYPE% %KB_RWANT%"
-if not "%KB_RSAME%"=="1" goto :kb_step_failed
+if not "%KB_RSAME%"=="1" exit /b 0
 set "KB_NOTE="
 set "KB_STATUS=changed"
+exit /b 0
+
+:kb_step_user_registry
+rem An HKCU value in one profile (KB_RKEY: the key below HKCU). Windows has the hive of a logged-on
+rem user (and of a service profile) loaded as HKU\<SID>: it is changed there. Otherwise the
+rem profile's NTUSER.DAT is loaded with reg load under a temporary name and unloaded again before
+rem the record is written: a hive that stays loaded fails the step, one that does not load too.
+call :kb_guard_check
+if errorlevel 1 exit /b 0
+set "KB_RSUB=%KB_RKEY%"
+set "KB_HIVE=%KB_PROFILE_SID%"
+set "KB_HIVE_OWN=0"
+"%KB_REG%" query "HKU\%KB_HIVE%" >nul 2>&1
+if not errorlevel 1 goto :kb_user_registry_change
+set "KB_HIVE_FILE=%KB_PROFILE%\NTUSER.DAT"
+set "KB_STATUS=skipped"
+set "KB_NOTE=no registry hive: %KB_HIVE_FILE% does not exist"
+if not exist "%KB_HIVE_FILE%" goto :kb_user_registry_done
+set "KB_HIVE=kbfix-%RANDOM%-%KB_PROFILE_SID%"
+"%KB_REG%" load "HKU\%KB_HIVE%" "%KB_HIVE_FILE%" >"%KB_TMP%" 2>&1
+set "KB_T=%errorlevel%"
+if "%KB_T%"=="0" goto :kb_user_registry_loaded
+rem A load that failed half-way must not leave the hive behind.
+"%KB_REG%" query "HKU\%KB_HIVE%" >nul 2>&1
+if not errorlevel 1 "%KB_REG%" unload "HKU\%KB_HIVE%" >nul 2>&1
+set "KB_STATUS=failed"
+set "KB_NOTE=registry value: hive of %KB_PROFILE_SID% not loaded: reg load of %KB_HIVE_FILE% failed (exit %KB_T%; in use or damaged)"
+goto :kb_user_registry_done
+:kb_user_registry_loaded
+set "KB_HIVE_OWN=1"
+:kb_user_registry_change
+set "KB_RKEY=HKU\%KB_HIVE%\%KB_RSUB%"
+call :kb_reg_change
+if not "%KB_HIVE_OWN%"=="1" goto :kb_user_registry_done
+rem reg unload fails while any process holds a key of the hive: one more try before giving up.
+"%KB_REG%" unload "HKU\%KB_HIVE%" >"%KB_TMP%" 2>&1
+if not errorlevel 1 goto :kb_user_registry_done
+"%KB_REG%" unload "HKU\%KB_HIVE%" >"%KB_TMP%" 2>&1
+set "KB_T=%errorlevel%"
+if "%KB_T%"=="0" goto :kb_user_registry_done
+set "KB_STATUS=failed"
+if defined KB_NOTE set "KB_NOTE=%KB_NOTE%; "
+set "KB_NOTE=%KB_NOTE%hive %KB_HIVE_FILE% is still loaded as HKEY_USERS\%KB_HIVE% (reg unload exit %KB_T%)"
+:kb_user_registry_done
 call :kb_result
 exit /b 0
 

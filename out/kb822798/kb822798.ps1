@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'a6b5d08e295339806cbeeab31b8f11aa29bef7598eb763f891542ce5b47426e5'
+$script:KbRuntimeSha256 = '44301b1e5de34749952b27f2358ced71193ba9d29ce6e3b2f0fcffc255776d79'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -427,7 +427,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 a6b5d08e295339806cbeeab31b8f11aa29bef7598eb763f891542ce5b47426e5 ====
+# ==== kbfix runtime 0.1.0, sha256 44301b1e5de34749952b27f2358ced71193ba9d29ce6e3b2f0fcffc255776d79 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1415,9 +1415,21 @@ function Get-KbRegistrySubKey {
     return $subKey
 }
 
+function Open-KbRegistryKey {
+    param([string]$Key, [string]$UserHive = '', [switch]$Create)
+    $root = [Microsoft.Win32.Registry]::LocalMachine
+    $subKey = Get-KbRegistrySubKey -Key $Key
+    if ($UserHive.Length -gt 0) {
+        $root = [Microsoft.Win32.Registry]::Users
+        $subKey = $UserHive + '\' + $subKey
+    }
+    if ($Create) { return $root.CreateSubKey($subKey) }
+    return $root.OpenSubKey($subKey, $false)
+}
+
 function Read-KbRegistryValue {
-    param([string]$Key, [string]$Name)
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey((Get-KbRegistrySubKey -Key $Key), $false)
+    param([string]$Key, [string]$Name, [string]$UserHive = '')
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive
     if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
     try {
         if (@($handle.GetValueNames()) -notcontains $Name) {
@@ -1512,16 +1524,69 @@ function Format-KbRegistryState {
 }
 
 function Write-KbRegistryValue {
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected)
+    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected, [string]$UserHive = '')
     $value = $Expected
     if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
     if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.CreateSubKey((Get-KbRegistrySubKey -Key $Key))
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -Create
     try {
         $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
     } finally {
         $handle.Close()
     }
+}
+
+# ---- user-hives.ps1 ----
+
+function Get-KbRegExe {
+    return (Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'reg.exe') })
+}
+
+function Test-KbUserHiveLoaded {
+    param([string]$Name)
+    $handle = [Microsoft.Win32.Registry]::Users.OpenSubKey($Name, $false)
+    if ($null -eq $handle) { return $false }
+    $handle.Close()
+    return $true
+}
+
+function Mount-KbUserHive {
+    param([string]$Sid, [string]$ProfileRoot)
+    if (Test-KbUserHiveLoaded -Name $Sid) { return @{ Name = $Sid; File = ''; LoadedHere = $false } }
+    $file = $ProfileRoot + '\NTUSER.DAT'
+    if (-not [System.IO.File]::Exists($file)) { return $null }
+    $hive = @{ Name = ('kbfix-' + $PID + '-' + $Sid); File = $file; LoadedHere = $true }
+    $run = Invoke-KbProcess -FilePath (Get-KbRegExe) -Arguments @('load', ('HKU\' + $hive['Name']), $file) -TimeoutSeconds 60
+    if ($run.ExitCode -eq 0) { return $hive }
+    if (Test-KbUserHiveLoaded -Name $hive['Name']) { $null = Dismount-KbUserHive -Hive $hive }
+    if ($run.TimedOut) { throw ('reg load of ' + $file + ' did not finish in 60 seconds') }
+    throw ('reg load of ' + $file + ' failed (exit ' + $run.ExitCode + '; in use or damaged)')
+}
+
+function Dismount-KbUserHive {
+    param([hashtable]$Hive)
+    if (-not $Hive['LoadedHere']) { return '' }
+    $exitCode = ''
+    foreach ($try in 1, 2) {
+        [System.GC]::Collect()
+        [System.GC]::WaitForPendingFinalizers()
+        $run = Invoke-KbProcess -FilePath (Get-KbRegExe) -Arguments @('unload', ('HKU\' + $Hive['Name'])) -TimeoutSeconds 60
+        if ($run.ExitCode -eq 0) { return '' }
+        $exitCode = [string]$run.ExitCode
+    }
+    return ('hive ' + $Hive['File'] + ' is still loaded as HKEY_USERS\' + $Hive['Name'] + ' (reg unload exit ' + $exitCode + ')')
+}
+
+function Set-KbResultFailed {
+    param([string]$Id, [string]$Message)
+    for ($i = $script:KbResults.Count - 1; $i -ge 0; $i--) {
+        $record = $script:KbResults[$i]
+        if ($record.id -ne $Id) { continue }
+        $record.status = 'failed'
+        $record.message = Format-KbShort ($record.message + '; ' + $Message) 1000
+        break
+    }
+    Write-KbLog ('[' + $Id + '] failed: ' + $Message) 3
 }
 
 # ---- certificates.ps1 ----
@@ -2806,7 +2871,7 @@ function ConvertTo-KbRegistryValueData {
 
 function Get-KbRegistryValueState {
     param([hashtable]$Step)
-    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name']
+    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -UserHive $Step['UserHive']
     $data = $null
     if ($current['Exists']) { $data = ConvertFrom-KbRegistryRaw -Kind $current['Kind'] -Data $current['Data'] }
     $valueName = $Step['Name']
@@ -2814,7 +2879,7 @@ function Get-KbRegistryValueState {
     return @{
         Text = (Format-KbRegistryState -Value $current)
         Value = (ConvertTo-KbRegistryValueData -KeyExists $current['KeyExists'] -Exists $current['Exists'] -Type $current['Kind'] -Data $data)
-        Target = 'HKLM\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
+        Target = $Step['Hive'] + '\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
         Read = $current
     }
 }
@@ -2835,8 +2900,32 @@ function Get-KbRegistryValuePlan {
 
 function Set-KbRegistryValueState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
-    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected']
+    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected'] -UserHive $Step['UserHive']
     return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
+}
+
+function Invoke-KbProfileRegistryValueStep {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [hashtable]$Guard, [string]$ProfileRoot, [string]$ProfileSid, [hashtable]$Step, [hashtable]$Lifecycle)
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+        $hive = Mount-KbUserHive -Sid $ProfileSid -ProfileRoot $ProfileRoot
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ('registry value: hive of ' + $ProfileSid + ' not loaded: ' + (Get-KbErrorText $_))
+        return
+    }
+    if ($null -eq $hive) {
+        Add-KbResult -Id $Id -Status 'skipped' -Message ('no registry hive: ' + $ProfileRoot + '\NTUSER.DAT does not exist') -Warn
+        return
+    }
+    $Step['UserHive'] = $hive['Name']
+    $left = ''
+    try {
+        Invoke-KbStateStep -Id $Id -Guard $null -Kind 'registry value' -Step $Step @Lifecycle
+    } finally {
+        $left = Dismount-KbUserHive -Hive $hive
+    }
+    if ($left.Length -gt 0) { Set-KbResultFailed -Id $Id -Message $left }
 }
 
 function Invoke-KbRegistryValueStep {
@@ -2847,7 +2936,10 @@ function Invoke-KbRegistryValueStep {
         [string]$Key,
         [string]$Name = '',
         [string]$Type,
-        [object]$Data
+        [object]$Data,
+        [string]$ProfileRoot = '',
+        [string]$ProfileLabel = '',
+        [string]$ProfileSid = ''
     )
     $lifecycle = @{
         Get = ${function:Get-KbRegistryValueState}
@@ -2855,8 +2947,14 @@ function Invoke-KbRegistryValueStep {
         Plan = ${function:Get-KbRegistryValuePlan}
         Set = ${function:Set-KbRegistryValueState}
     }
-    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data }
-    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
+    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = '' }
+    if ($ProfileSid.Length -eq 0) {
+        Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
+        return
+    }
+    $step['Hive'] = 'HKCU'
+    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
+    Invoke-KbProfileRegistryValueStep -Id $resultId -Guard $Guard -ProfileRoot $ProfileRoot -ProfileSid $ProfileSid -Step $step -Lifecycle $lifecycle
 }
 
 # ---- steps/rename.ps1 ----

@@ -38,7 +38,11 @@ type Helper = (...args: any[]) => string;
 function psStepCall(view: { kind: string; inPerUser: boolean }): string {
   if (!isStepKindName(view.kind)) throw new QuoteError(`unknown step kind '${view.kind}'`);
   const kind = stepKinds[view.kind];
-  return psStepCallText(kind.ps1, view, view.inPerUser, kind.perUser);
+  return psStepCallText(kind.ps1, view, {
+    inPerUser: view.inPerUser,
+    perUserKind: kind.perUser,
+    profileSid: kind.profileSid,
+  });
 }
 
 function psProbeCall(view: { kind: string }): string {

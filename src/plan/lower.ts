@@ -92,7 +92,7 @@ function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: bool
       "kind",
       "not-per-user",
       `a ${raw.kind} step cannot run per user`,
-      "per-user steps may be: clear-folder, delete-files, attributes, rename",
+      "per-user steps may be: clear-folder, delete-files, attributes, rename, registry-value (HKCU)",
     );
   }
   const lowered = kind.lower(raw, ctx);

@@ -13,6 +13,8 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
     "an NT version kbfix knows (5.0 to 5.2, 6.0 to 6.3 or 10.0), optionally with a build of up to five digits (Windows 11 is 10.0.22000)",
   "^HKLM\\\\[^\\\\].*[^\\\\]$":
     "a key under HKLM\\, such as HKLM\\Software\\Microsoft, without a trailing \\",
+  "^HK(LM|CU)\\\\[^\\\\].*[^\\\\]$":
+    "a key under HKLM\\ (or HKCU\\ inside a per-user step), such as HKLM\\Software\\Microsoft, without a trailing \\",
   "^[A-Za-z0-9_.-]{1,80}$": "letters, digits, '_', '.' and '-', 1 to 80 characters",
   '^[^\\\\/:*?"<>|]+$': 'one file or folder name: no \\ / : * ? " < > or |',
   "^[0-9A-Fa-f]{40}$": "40 hexadecimal digits (a SHA-1 thumbprint without spaces)",

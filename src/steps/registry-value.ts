@@ -1,8 +1,10 @@
-// A typed registry value under HKLM. DWORDs are compared as unsigned numbers and
-// binaries byte by byte, so a correct value never reports "changed" again.
-import { described, ref, stringEnum } from "../model/json-schema.js";
+// A typed registry value under HKLM, or under HKCU inside a per-user step (each
+// profile's own hive, loaded for the change when the user is not logged on).
+// DWORDs are compared as unsigned numbers and binaries byte by byte, so a correct
+// value never reports "changed" again.
+import { described, stringEnum } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
-import { defineStepKind, type PlanStepBase } from "./step-kind.js";
+import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
 
 export const REGISTRY_TYPES = [
   "string",
@@ -21,8 +23,16 @@ export type RegistryData =
   | { type: "qword"; value: string }
   | { type: "binary"; value: string /* lowercase hex, no separators */ };
 
+/** machine: HKLM; user: HKCU, that is each profile's hive (only inside per-user). */
+export type RegistryHive = "machine" | "user";
+
+/** HKLM\X or HKCU\X (the hive is the first four letters, as KB articles write it). */
+export const STEP_REGISTRY_KEY_PATTERN = "^HK(LM|CU)\\\\[^\\\\].*[^\\\\]$";
+
 export interface RegistryValueStep extends PlanStepBase {
   kind: "registry-value";
+  hive: RegistryHive;
+  /** As written: HKLM\... or HKCU\... */
   key: string;
   name: string;
   data: RegistryData;
@@ -39,11 +49,15 @@ export const registryValue = defineStepKind<Raw, RegistryValueStep>({
   kind: "registry-value",
   title: "Registry value",
   description:
-    "Sets a typed value under HKLM; reads it back after writing and fails when it did not stick (e.g. restored by Setup).",
+    "Sets a typed value under HKLM, or under HKCU inside a per-user step (every profile's hive, loaded from NTUSER.DAT and unloaded again when the user is not logged on); reads it back after writing and fails when it did not stick (e.g. restored by Setup).",
   idempotence: "state",
   targets: { cmd: true },
   properties: {
-    key: ref("registryKey"),
+    key: described(
+      "Registry key",
+      "A key under HKLM, e.g. HKLM\\Software\\Microsoft\\Non-Driver Signing; inside a per-user step a key under HKCU, e.g. HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings (changed in every profile's hive).",
+      { type: "string", pattern: STEP_REGISTRY_KEY_PATTERN },
+    ),
     name: described("Value name", "The value's name; '' for the key's default value.", {
       type: "string",
       maxLength: 255,
@@ -64,7 +78,8 @@ export const registryValue = defineStepKind<Raw, RegistryValueStep>({
   },
   required: ["key", "name", "type", "data"],
   cmdFields: ["key", "name", "data"],
-  perUser: false,
+  perUser: true,
+  profileSid: true,
   ps1: psCall(
     "Invoke-KbRegistryValueStep",
     ["Key", "key", "registryKey"],
@@ -78,11 +93,37 @@ export const registryValue = defineStepKind<Raw, RegistryValueStep>({
       ctx.error("data", "registry-data", data, `give data that fits type ${raw.type}`);
       return undefined;
     }
-    return { kind: "registry-value", key: raw.key, name: raw.name, data };
+    const hive = registryHive(raw.key, ctx);
+    if (!hive) return undefined;
+    return { kind: "registry-value", hive, key: raw.key, name: raw.name, data };
   },
   describe: (s) =>
-    `registry ${s.key}\\${s.name || "(default)"} = ${formatData(s.data)} (${s.data.type})`,
+    `registry ${s.hive === "user" ? "in every profile's hive, " : ""}${s.key}\\${s.name || "(default)"} = ${formatData(s.data)} (${s.data.type})`,
 });
+
+/** HKCU only inside per-user (a profile's hive), HKLM only outside (it is one value for all). */
+function registryHive(key: string, ctx: LowerContext): RegistryHive | undefined {
+  const hive: RegistryHive = /^HKCU\\/i.test(key) ? "user" : "machine";
+  if (hive === "user" && !ctx.inPerUser) {
+    ctx.error(
+      "key",
+      "hkcu-outside-per-user",
+      "an HKCU key names a user's hive, which is only defined inside a per-user step",
+      "wrap the step in kind: per-user (it then changes every profile's hive), or use an HKLM key",
+    );
+    return undefined;
+  }
+  if (hive === "machine" && ctx.inPerUser) {
+    ctx.error(
+      "key",
+      "not-per-user",
+      "an HKLM value is one value for the whole machine: it cannot run per user",
+      "move the step out of the per-user step, or write HKCU\\... for each profile's own value",
+    );
+    return undefined;
+  }
+  return hive;
+}
 
 /** Returns the normalized data, or a message saying why it does not fit the type. */
 export function normalizeData(type: RegistryType, data: unknown): RegistryData | string {

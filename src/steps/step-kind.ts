@@ -68,6 +68,8 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   readonly cmdSwitchFields?: readonly string[];
   /** Only these kinds may appear inside a per-user step. */
   readonly perUser: boolean;
+  /** Inside a per-user step it also receives the profile's SID (-ProfileSid): it changes the profile's registry hive. */
+  readonly profileSid?: boolean;
   /** How the PowerShell runtime runs it; Id, Guard and the profile context are added for it. */
   readonly ps1: PsCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanStepBase> | undefined;

@@ -156,3 +156,68 @@ export function wevtutilFake(calls: string, db: string): string {
     "exit /b 0",
   ].join("\r\n");
 }
+
+/**
+ * reg: load and unload are simulated (Wine's reg has neither), the other verbs forwarded like
+ * forwardingFake. A hive file holds one line: the name of a parking key under <park>, which load
+ * copies to HKU\<name> and unload copies back before deleting HKU\<name>; "in-use" makes load
+ * fail as for a hive another process holds. <db>\hives\<name> records what is loaded.
+ */
+export function regFake(calls: string, db: string, park: string): string {
+  const d = toWinPath(db);
+  const fail = `${d}\\reg-%VERB%.fail`;
+  const all = `${d}\\reg.fail`;
+  const reg = `"${REAL}\\reg.exe"`;
+  return [
+    ...record(calls),
+    'set "ARGS=%KBFIX_FAKE_CALL:~4%"',
+    'set "C=%KBFIX_FAKE_CALL:"=%"',
+    'set "VERB=any"',
+    'for /f "tokens=2" %%a in ("%C%") do set "VERB=%%a"',
+    'set "VERB=%VERB:-=%"',
+    'set "VERB=%VERB:+=%"',
+    ...failWith(fail, "fail"),
+    ...failWith(all, "failall"),
+    'if /i "%VERB%"=="load" goto load',
+    'if /i "%VERB%"=="unload" goto unload',
+    `${reg} %ARGS%`,
+    "exit /b %errorlevel%",
+    ":load",
+    'for /f "tokens=3,4" %%a in ("%C%") do (set "KEY=%%a" & set "FILE=%%b")',
+    'set "NAME=%KEY:*\\=%"',
+    'if not exist "%FILE%" goto nofile',
+    'set /p PARK=<"%FILE%"',
+    'if "%PARK%"=="in-use" goto inuse',
+    `${reg} query "%KEY%" >nul 2>&1`,
+    "if not errorlevel 1 goto denied",
+    `${reg} copy "${park}\\%PARK%" "%KEY%" /s /f >nul`,
+    `>"${d}\\hives\\%NAME%" echo.%PARK%`,
+    "echo The operation completed successfully.",
+    "exit /b 0",
+    ":unload",
+    'for /f "tokens=3" %%a in ("%C%") do set "KEY=%%a"',
+    'set "NAME=%KEY:*\\=%"',
+    `if not exist "${d}\\hives\\%NAME%" goto badparam`,
+    `set /p PARK=<"${d}\\hives\\%NAME%"`,
+    `if exist "${d}\\hive-stuck" goto denied`,
+    `${reg} copy "%KEY%" "${park}\\%PARK%" /s /f >nul`,
+    `${reg} delete "%KEY%" /f >nul`,
+    `del "${d}\\hives\\%NAME%"`,
+    "echo The operation completed successfully.",
+    "exit /b 0",
+    ":nofile",
+    "echo ERROR: The system cannot find the file specified.",
+    "exit /b 1",
+    ":inuse",
+    "echo ERROR: The process cannot access the file because it is being used by another process.",
+    "exit /b 1",
+    ":denied",
+    "echo ERROR: Access is denied.",
+    "exit /b 1",
+    ":badparam",
+    "echo ERROR: The parameter is incorrect.",
+    "exit /b 1",
+    ...failLabel(fail, "fail"),
+    ...failLabel(all, "failall"),
+  ].join("\r\n");
+}

@@ -36,8 +36,13 @@ runStepTable([
     expect: [["registry-data", 5, 9]],
   },
   {
-    name: "registry-value: HKCU is refused",
+    name: "registry-value: HKCU is refused outside a per-user step",
     yaml: "- id: g1\n  kind: registry-value\n  key: 'HKCU\\Software\\X'\n  name: A\n  type: string\n  data: b",
+    expect: [["hkcu-outside-per-user", 2, 8]],
+  },
+  {
+    name: "registry-value: another hive is refused",
+    yaml: "- id: g1\n  kind: registry-value\n  key: 'HKU\\S-1-5-18\\Software\\X'\n  name: A\n  type: string\n  data: b",
     expect: [["bad-value", 2, 8]],
   },
   {

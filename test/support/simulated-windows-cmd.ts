@@ -19,7 +19,14 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { forwardingFake, netFake, scFake, simpleFake, wevtutilFake } from "../cmd/fake-tools.js";
+import {
+  forwardingFake,
+  netFake,
+  regFake,
+  scFake,
+  simpleFake,
+  wevtutilFake,
+} from "../cmd/fake-tools.js";
 import {
   readFakeCalls,
   runCmdScript,
@@ -56,7 +63,9 @@ const TREE: Record<string, string | number> = {
 
 /** Keys no Wine prefix has that the tests may create and delete again. */
 const OWNED_KEYS =
-  /^HKLM\\SOFTWARE\\(Microsoft\\SMS|Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-21-4242-\d+-\d+-\d+|X)$/i;
+  /^(HKLM\\SOFTWARE\\(Microsoft\\SMS|Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-21-4242-\d+-\d+-\d+|X)|HKU\\S-1-5-21-4242-\d+-\d+-\d+|HKU\\S-1-5-21-[\d-]+\\Software\\KbfixSim)$/i;
+/** Where hive files park their keys while not loaded (reg load copies them to HKU). */
+const HIVE_PARKING = "HKLM\\SOFTWARE\\X\\KbSimHives";
 
 const DLLS = ["softpub", "wintrust", "initpki", "dssenh", "rsaenh", "mssip32", "cryptdlg"];
 const CACHE = "AppData/LocalLow/Microsoft/CryptnetUrlCache";
@@ -83,6 +92,7 @@ export class SimulatedWindows {
     for (const p of SERVICE_PROFILES) this.fillCache(p);
     mkdirSync(join(this.db, "services"), { recursive: true });
     mkdirSync(join(this.db, "events"), { recursive: true });
+    mkdirSync(join(this.db, "hives"), { recursive: true });
     this.installFakes();
     this.setNewestEvent(100);
   }
@@ -134,8 +144,8 @@ export class SimulatedWindows {
     fake(this.system32, "wevtutil", wevtutilFake(this.callsLog, this.db));
     for (const name of ["regsvr32", "icacls"])
       fake(this.system32, name, simpleFake(this.callsLog, this.db, name));
-    for (const name of ["reg", "attrib"])
-      fake(this.system32, name, forwardingFake(this.callsLog, this.db, name));
+    fake(this.system32, "reg", regFake(this.callsLog, this.db, HIVE_PARKING));
+    fake(this.system32, "attrib", forwardingFake(this.callsLog, this.db, "attrib"));
     fake(this.tools, "CCMCertFix", simpleFake(this.callsLog, this.db, "CCMCertFix"));
     const realFind = join(winePrefix, "drive_c", "windows", "system32", "find.exe");
     copyFileSync(realFind, join(this.system32, "find.exe"));
@@ -250,6 +260,44 @@ export class SimulatedWindows {
       toWinPath(join(this.root, folder)),
     );
     return folder;
+  }
+
+  /** A hive Windows has loaded as HKU\<sid> (a logged-on user): values [key, name, type, data]. */
+  loadedHive(sid: string, values: [string, string, string, string][]): void {
+    this.ownKey(`HKU\\${sid}`);
+    this.registry(
+      values.map(([k, n, t, d]) => `add "HKU\\${sid}\\${k}" /v "${n}" /t ${t} /d "${d}" /f >nul`),
+    );
+  }
+
+  /**
+   * A hive file <folder>\NTUSER.DAT whose keys wait under a parking key until reg load copies
+   * them to HKU; "in-use" as the name makes every load fail.
+   */
+  hiveFile(folder: string, name: string, values: [string, string, string, string][]): void {
+    this.write(`${folder}/NTUSER.DAT`, `${name}\r\n`);
+    if (name === "in-use") return;
+    this.ownKey("HKLM\\SOFTWARE\\X");
+    const park = `${HIVE_PARKING}\\${name}`;
+    this.registry([
+      `add "${park}" /f >nul`,
+      ...values.map(([k, n, t, d]) => `add "${park}\\${k}" /v "${n}" /t ${t} /d "${d}" /f >nul`),
+    ]);
+  }
+
+  /** The value in a hive file's keys (parked: it is not loaded). */
+  hiveFileValue(name: string, key: string, value: string): string | undefined {
+    return this.readRegistryValue(`${HIVE_PARKING}\\${name}\\${key}`, value);
+  }
+
+  /** Hives the fake reg has loaded and not unloaded. */
+  loadedByReg(): string[] {
+    return readdirSync(join(this.db, "hives")).sort();
+  }
+
+  /** Makes reg unload refuse every hive ("Access is denied"), as when another process holds it. */
+  stuckHives(): void {
+    writeFileSync(join(this.db, "hive-stuck"), "");
   }
 
   logText(id: string): string {

@@ -24,6 +24,9 @@ export interface RegistryValue {
   kind: RegistryKind;
   data: string | number | string[];
 }
+/** Keys below a hive's root and their values, as the world holds HKLM. */
+export type HiveKeys = Record<string, Record<string, RegistryValue>>;
+
 export interface ServiceRecord {
   displayName?: string;
   status: "Running" | "Stopped" | "StartPending" | "StopPending";
@@ -131,6 +134,8 @@ export class PsMachine {
     ])
       this.folder(`C:\\${folder}`);
     this.file("C:\\Windows\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe", "MZ");
+    // reg.exe loads and unloads hives in the simulated registry (simulated-windows/hives.ps1).
+    this.file("C:\\Windows\\System32\\reg.exe", "MZ");
     this.profileList("S-1-5-18", "%systemroot%\\system32\\config\\systemprofile");
     this.profileList("S-1-5-19", "%systemroot%\\ServiceProfiles\\LocalService");
     this.profileList("S-1-5-20", "%systemroot%\\ServiceProfiles\\NetworkService");
@@ -212,6 +217,30 @@ export class PsMachine {
     return `C:\\Users\\${name}`;
   }
 
+  /** A hive Windows has loaded under HKEY_USERS (a logged-on user, a service profile). */
+  loadedHive(name: string, keys: HiveKeys = {}): this {
+    (this.world.users ??= {})[name] = { keys };
+    return this;
+  }
+
+  /** A hive file (NTUSER.DAT) in the tree: its keys, as reg load reads them. */
+  hiveFile(winPath: string, keys: HiveKeys = {}): this {
+    return this.file(winPath, JSON.stringify(keys, null, 2));
+  }
+
+  hiveFileKeys(winPath: string): HiveKeys {
+    return JSON.parse(this.read(winPath));
+  }
+
+  /** The names loaded under HKEY_USERS now. */
+  loadedHives(): string[] {
+    return Object.keys(this.world.users ?? {}).sort();
+  }
+
+  loadedHiveKeys(name: string): HiveKeys | undefined {
+    return this.world.users?.[name]?.keys;
+  }
+
   service(name: string, record: ServiceRecord): this {
     const { start, ...rest } = record;
     this.world.services[name] = { displayName: name, dependents: [], fail: [], ...rest };
@@ -233,7 +262,7 @@ export class PsMachine {
   }
 
   fault(
-    kind: "locked" | "lockedExclusive" | "registryDeny" | "certificateStoreDeny",
+    kind: "locked" | "lockedExclusive" | "registryDeny" | "certificateStoreDeny" | "hiveStuck",
     value: string,
   ): this {
     (this.world.faults[kind] ??= []).push(value);
@@ -324,6 +353,7 @@ export class PsMachine {
     return {
       files,
       registry: JSON.parse(JSON.stringify(this.world.registry)),
+      users: JSON.parse(JSON.stringify(this.world.users ?? {})),
       services,
       certificates: JSON.parse(JSON.stringify(this.world.certificates)),
     };
@@ -337,6 +367,8 @@ export class PsMachine {
 export interface Snapshot {
   files: Record<string, string>;
   registry: Record<string, Record<string, RegistryValue>>;
+  /** Loaded hives under HKEY_USERS (hive files are files). */
+  users: Record<string, unknown>;
   services: Record<string, string>;
   certificates: Record<string, unknown>;
 }
@@ -369,6 +401,17 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): string[] {
   for (const name of keys(before.services, after.services)) {
     if (before.services[name] !== after.services[name])
       changes.push(`service ${name} ${before.services[name]} -> ${after.services[name]}`);
+  }
+  for (const name of keys(before.users ?? {}, after.users ?? {})) {
+    const [was, now] = [before.users?.[name], after.users?.[name]];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    changes.push(
+      was === undefined
+        ? `hive loaded ${name}`
+        : now === undefined
+          ? `hive unloaded ${name}`
+          : `hive ${name}`,
+    );
   }
   if (JSON.stringify(before.certificates) !== JSON.stringify(after.certificates))
     changes.push("certificates");

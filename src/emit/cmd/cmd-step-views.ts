@@ -45,7 +45,10 @@ export function stepFields(step: PlanStep): Fields {
     case "attributes":
       return { pathView: pathView(step.path), ...attributeWords(step.set, step.clear) };
     case "registry-value":
-      return { registry: registryView(step.key, step.name, step.data) };
+      // A profile's hive is found at run time: the view holds the key below HKCU.
+      return step.hive === "user"
+        ? { userHive: true, registry: registryView(step.key.slice(5), step.name, step.data) }
+        : { userHive: false, registry: registryView(step.key, step.name, step.data) };
     case "register-dlls":
       return { dllViews: step.dlls.map((d) => pathView(d)) };
     case "run":

@@ -17,6 +17,15 @@ const PROFILE_CONTEXT: PsArgument[] = [
   { name: "ProfileRoot", field: "", as: "context" },
   { name: "ProfileLabel", field: "", as: "context" },
 ];
+/** For a kind that changes the profile's registry hive (registry-value under HKCU). */
+const PROFILE_SID: PsArgument = { name: "ProfileSid", field: "", as: "context" };
+
+/** What a kind receives from the per-user block it runs in. */
+export interface ProfileContext {
+  inPerUser: boolean;
+  perUserKind: boolean;
+  profileSid?: boolean;
+}
 
 function encoded(arg: PsArgument, fields: Fields): [string, string] {
   const value = arg.as === "context" ? `Kb${arg.name}` : fields[arg.field];
@@ -45,17 +54,14 @@ function stepCallText(call: PsCall, args: PsArgument[], fields: Fields): string 
 }
 
 /** A step: Id, Guard, its own arguments, and the profile context when it runs per user. */
-export function psStepCallText(
-  call: PsCall,
-  step: Fields,
-  inPerUser: boolean,
-  perUserKind: boolean,
-): string {
+export function psStepCallText(call: PsCall, step: Fields, context: ProfileContext): string {
+  const inProfile = context.inPerUser && context.perUserKind;
   const args: PsArgument[] = [
     { name: "Id", field: "id", as: "string" },
     { name: "Guard", field: "guard", as: "guard" },
     ...call.args,
-    ...(inPerUser && perUserKind ? PROFILE_CONTEXT : []),
+    ...(inProfile ? PROFILE_CONTEXT : []),
+    ...(inProfile && context.profileSid ? [PROFILE_SID] : []),
   ];
   return stepCallText(call, args, step);
 }

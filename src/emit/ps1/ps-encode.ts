@@ -43,7 +43,7 @@ const ENCODERS: Record<PsEncoding, (value: any) => string> = {
 
 /** The per-user block's parameters, the only variables a step call may name. */
 function psContextVariable(name: string): string {
-  if (name !== "KbProfileRoot" && name !== "KbProfileLabel")
+  if (!["KbProfileRoot", "KbProfileLabel", "KbProfileSid"].includes(name))
     throw new QuoteError(`'${name}' is not a per-user context variable`);
   return `$${name}`;
 }

@@ -95,9 +95,13 @@ export function psEventLevels(level: string): string {
   return `@(${ids.join(", ")})`;
 }
 
-/** HKLM\Software\X -> 'Software\X' (the runtime opens it under LocalMachine). */
+/**
+ * HKLM\Software\X -> 'Software\X' (the runtime opens it under LocalMachine); HKCU\Software\X
+ * -> 'Software\X' too, opened in the hive of the profile passed as -ProfileSid.
+ */
 export function psRegistryKey(key: string): string {
-  if (!/^HKLM\\/i.test(key)) throw new QuoteError(`registry key '${key}' is not under HKLM`);
+  if (!/^HK(LM|CU)\\/i.test(key))
+    throw new QuoteError(`registry key '${key}' is not under HKLM or HKCU`);
   return psString(key.slice(5));
 }
 

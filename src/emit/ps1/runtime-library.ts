@@ -19,6 +19,7 @@ const SHARED_FILES = [
   "relaunch",
   "services",
   "registry",
+  "user-hives",
   "certificates",
   "when-applicable",
   "step-lifecycle",

@@ -1,4 +1,4 @@
-# ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
+# ---- registry.ps1: typed values under HKLM or a user's hive; DWORDs unsigned, binaries byte by byte ----
 
 
 function Get-KbRegistrySubKey {
@@ -16,10 +16,24 @@ function Get-KbRegistrySubKey {
     return $subKey
 }
 
+function Open-KbRegistryKey {
+    # HKLM\<Key>, or HKEY_USERS\<UserHive>\<Key> when a user's hive is named; $null when missing,
+    # created when -Create. The caller closes the handle (an open one keeps a hive from unloading).
+    param([string]$Key, [string]$UserHive = '', [switch]$Create)
+    $root = [Microsoft.Win32.Registry]::LocalMachine
+    $subKey = Get-KbRegistrySubKey -Key $Key
+    if ($UserHive.Length -gt 0) {
+        $root = [Microsoft.Win32.Registry]::Users
+        $subKey = $UserHive + '\' + $subKey
+    }
+    if ($Create) { return $root.CreateSubKey($subKey) }
+    return $root.OpenSubKey($subKey, $false)
+}
+
 function Read-KbRegistryValue {
     # A value as stored: its kind and raw data (REG_EXPAND_SZ not expanded).
-    param([string]$Key, [string]$Name)
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey((Get-KbRegistrySubKey -Key $Key), $false)
+    param([string]$Key, [string]$Name, [string]$UserHive = '')
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive
     if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
     try {
         if (@($handle.GetValueNames()) -notcontains $Name) {
@@ -122,11 +136,11 @@ function Format-KbRegistryState {
 
 function Write-KbRegistryValue {
     # SetValue with an explicit kind; unsigned numbers go in as their signed bit patterns.
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected)
+    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected, [string]$UserHive = '')
     $value = $Expected
     if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
     if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = [Microsoft.Win32.Registry]::LocalMachine.CreateSubKey((Get-KbRegistrySubKey -Key $Key))
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -Create
     try {
         $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
     } finally {

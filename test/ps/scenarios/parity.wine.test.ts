@@ -4,6 +4,7 @@
 // the same profiles (Wine's own user included), caches, events and service states.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { compileTo } from "../../cmd/compile-fixture.js";
 import { kb822798ForWine } from "../../cmd/variants.js";
@@ -13,6 +14,16 @@ import { PsMachine } from "../../support/simulated-windows-ps.js";
 import { pwshTest } from "../pwsh-gate.js";
 import { healthy } from "./kb822798-machine.js";
 import { resultOf } from "./scenario.js";
+import {
+  ALICE,
+  BOB,
+  compileHkcuPlaybook,
+  HKCU_ID,
+  HKCU_STEPS,
+  hkcuMachine,
+  prepareHkcuWine,
+  WINE_USER,
+} from "./hkcu-playbook.js";
 
 const run = pwshTest === test && wineTest === test ? test : test.skip;
 const USER_SID = `S-1-5-21-4242-${process.pid}-7-1001`;
@@ -116,5 +127,41 @@ run(
     assert.equal(cmd.changed, ["cryptsvc-automatic-running"]);
   },
 );
+
+run("HKCU values per profile: same exit code, same changed step ids in both targets", async () => {
+  const out = compileHkcuPlaybook(["ps1", "cmd"], HKCU_STEPS.slice(0, 1));
+  try {
+    const sim = new SimulatedWindows();
+    let cmd: Outcome;
+    try {
+      prepareHkcuWine(sim);
+      const ran = sim.run(join(out, HKCU_ID, `${HKCU_ID}.fix.cmd`));
+      const changed = sim
+        .logText(HKCU_ID)
+        .split("\r\n")
+        .map((line) => /\[([^\]]+)\] changed/.exec(line)?.[1])
+        .filter((stepId): stepId is string => stepId !== undefined);
+      cmd = { code: ran.code, changed: changed.sort() };
+    } finally {
+      sim.cleanup();
+    }
+    const machine = hkcuMachine(true);
+    let ps: Outcome;
+    try {
+      const ran = await machine.run(join(out, HKCU_ID, `${HKCU_ID}.ps1`));
+      const changed = resultOf(machine, HKCU_ID)
+        .results.filter((r) => r.status === "changed")
+        .map((r) => r.id);
+      ps = { code: ran.code, changed: changed.sort() };
+    } finally {
+      machine.cleanup();
+    }
+    assert.equal(ps, cmd);
+    for (const sid of [ALICE, BOB, WINE_USER])
+      assert.ok(cmd.changed.includes(`hk-proxy@${sid}`), `${sid}: ${cmd.changed.join(", ")}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
 
 test.run();

@@ -7,6 +7,7 @@
 . $PSScriptRoot/paths.ps1
 . $PSScriptRoot/environment.ps1
 . $PSScriptRoot/registry.ps1
+. $PSScriptRoot/hives.ps1
 . $PSScriptRoot/file-system.ps1
 . $PSScriptRoot/services.ps1
 . $PSScriptRoot/events.ps1

@@ -68,6 +68,16 @@ function global:Start-KbSimProcess {
     }
     $program = Get-KbSimProgram $Info.FileName
     Add-KbSimCall @{ program = $Info.FileName; arguments = $Info.Arguments; workingDirectory = $Info.WorkingDirectory }
+    if ($null -eq $program -and [KbSimPath]::GetFileName($Info.FileName) -ieq 'reg.exe') {
+        # reg.exe acts on the simulated registry itself (hives.ps1), unless a test gives a handler.
+        $reg = Invoke-KbSimReg -Arguments $Info.Arguments
+        $process = [KbSimProcess]::new()
+        $process.ExitCode = [int]$reg[0]
+        $process.HasExited = $true
+        $process.StandardOutput = [KbSimReader]::new([string]$reg[1])
+        $process.StandardError = [KbSimReader]::new('')
+        return $process
+    }
     if ($null -eq $program) { throw [System.ComponentModel.Win32Exception]::new(193, 'simulated Windows: no handler for ' + $Info.FileName) }
     $codes = @($program['exitCodes'])
     $used = [int]$program['used']

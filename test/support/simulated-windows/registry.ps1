@@ -1,6 +1,8 @@
-# Replaces Microsoft.Win32.Registry (HKLM only). Keys and value names match without regard
-# to case; values keep their kind; DWORD reads back as a signed Int32 and QWORD as Int64, as
-# .NET returns them. A 32-bit process on 64-bit Windows sees SOFTWARE through WOW6432Node.
+# Replaces Microsoft.Win32.Registry: LocalMachine, and Users with the hives loaded in it (see
+# hives.ps1). Keys and value names match without regard to case; values keep their kind; DWORD
+# reads back as a signed Int32 and QWORD as Int64, as .NET returns them. A 32-bit process on
+# 64-bit Windows sees HKLM\SOFTWARE through WOW6432Node. Every open key under a loaded hive is
+# counted until it is closed: reg unload refuses a hive with open keys, as Windows does.
 
 function global:ConvertTo-KbSimRegistry {
     # World form: { "SOFTWARE\\Key": { "Value": { "kind": "DWord", "data": 1 } } }.
@@ -51,10 +53,10 @@ function global:Get-KbSimRegistryView {
 }
 
 function global:Test-KbSimRegistryKey {
-    param([string]$Path)
+    param([string]$Path, [hashtable]$Store = $global:KbSim.Registry)
     $key = $Path.Trim('\').ToLowerInvariant()
     if ($key -eq '') { return $true }
-    foreach ($existing in $global:KbSim.Registry.Keys) {
+    foreach ($existing in $Store.Keys) {
         if ($existing -eq $key -or $existing.StartsWith($key + '\')) { return $true }
     }
     return $false
@@ -105,36 +107,63 @@ function global:ConvertTo-KbSimRegistryStored {
 }
 
 class KbSimRegistryKey {
+    # Hive 'HKLM' (Path below HKEY_LOCAL_MACHINE) or 'HKU' (Path = <loaded hive>\<key>, '' the root).
     [string]$Path
     [bool]$Writable
+    [string]$Hive = 'HKLM'
+    hidden [bool]$Counted
     KbSimRegistryKey([string]$path, [bool]$writable) { $this.Path = $path.Trim('\'); $this.Writable = $writable }
+    KbSimRegistryKey([string]$path, [bool]$writable, [string]$hive) {
+        $this.Path = $path.Trim('\'); $this.Writable = $writable; $this.Hive = $hive
+        if ($hive -eq 'HKU' -and $this.Path -ne '') { $this.Counted = $true; Add-KbSimHiveHandle $this.Path 1 }
+    }
     hidden [string] Child([string]$name) {
         if ($this.Path -eq '') { return $name.Trim('\') }
         return $this.Path + '\' + $name.Trim('\')
     }
-    hidden [hashtable] Entry() { return $global:KbSim.Registry[$this.Path.ToLowerInvariant()] }
-    [string] get_Name() { return 'HKEY_LOCAL_MACHINE\' + $this.Path }
+    hidden [object] Place([string]$path) {
+        # The store holding a path and the path inside it; $null for the HKU root or an unloaded hive.
+        if ($this.Hive -eq 'HKLM') { return @{ Store = $global:KbSim.Registry; Path = (Get-KbSimRegistryView $path) } }
+        return (Get-KbSimHivePlace $path)
+    }
+    hidden [hashtable] Entry() {
+        $place = $this.Place($this.Path)
+        if ($null -eq $place) { return $null }
+        return $place.Store[$place.Path.ToLowerInvariant()]
+    }
+    [string] get_Name() {
+        if ($this.Hive -eq 'HKU') { return 'HKEY_USERS\' + $this.Path }
+        return 'HKEY_LOCAL_MACHINE\' + $this.Path
+    }
     [object] OpenSubKey([string]$name) { return $this.OpenSubKey($name, $false) }
     [object] OpenSubKey([string]$name, [bool]$writable) {
-        $child = Get-KbSimRegistryView $this.Child($name)
-        if (-not (Test-KbSimRegistryKey $child)) { return $null }
-        return [KbSimRegistryKey]::new($child, $writable)
+        $child = $this.Child($name)
+        $place = $this.Place($child)
+        if ($null -eq $place -or -not (Test-KbSimRegistryKey -Path $place.Path -Store $place.Store)) { return $null }
+        if ($this.Hive -eq 'HKU') { return [KbSimRegistryKey]::new($child, $writable, 'HKU') }
+        return [KbSimRegistryKey]::new($place.Path, $writable)
     }
     [object] CreateSubKey([string]$name) {
-        $child = Get-KbSimRegistryView $this.Child($name)
-        if (-not (Test-KbSimRegistryKey $child)) {
-            Assert-KbSimRegistryWritable $child
-            $null = New-KbSimRegistryKeyEntry -Store $global:KbSim.Registry -Path $child
+        $child = $this.Child($name)
+        $place = $this.Place($child)
+        if ($null -eq $place) { throw [System.UnauthorizedAccessException]::new("Access to the registry key '$($this.get_Name())\$name' is denied.") }
+        if (-not (Test-KbSimRegistryKey -Path $place.Path -Store $place.Store)) {
+            if ($this.Hive -eq 'HKLM') { Assert-KbSimRegistryWritable $place.Path }
+            $null = New-KbSimRegistryKeyEntry -Store $place.Store -Path $place.Path
         }
-        return [KbSimRegistryKey]::new($child, $true)
+        if ($this.Hive -eq 'HKU') { return [KbSimRegistryKey]::new($child, $true, 'HKU') }
+        return [KbSimRegistryKey]::new($place.Path, $true)
     }
     [string[]] GetSubKeyNames() {
-        $prefix = $this.Path.ToLowerInvariant()
+        if ($this.Hive -eq 'HKU' -and $this.Path -eq '') { return [string[]]@($global:KbSim.Users.Values | ForEach-Object { $_.Name }) }
+        $place = $this.Place($this.Path)
+        if ($null -eq $place) { return [string[]]@() }
+        $prefix = $place.Path.ToLowerInvariant()
         if ($prefix -ne '') { $prefix += '\' }
         $names = New-Object System.Collections.Generic.List[string]
-        foreach ($key in $global:KbSim.Registry.Keys) {
+        foreach ($key in $place.Store.Keys) {
             if (-not $key.StartsWith($prefix) -or $key.Length -eq $prefix.Length) { continue }
-            $original = $global:KbSim.Registry[$key].Name
+            $original = $place.Store[$key].Name
             $name = $original.Substring($prefix.Length).Split('\')[0]
             if (-not ($names | Where-Object { $_ -ieq $name })) { $names.Add($name) }
         }
@@ -164,15 +193,20 @@ class KbSimRegistryKey {
     }
     [void] SetValue([string]$name, [object]$value, [Microsoft.Win32.RegistryValueKind]$kind) {
         if (-not $this.Writable) { throw [System.UnauthorizedAccessException]::new('Cannot write to the registry key.') }
-        Assert-KbSimRegistryWritable $this.Path
+        $place = $this.Place($this.Path)
+        if ($null -eq $place) { throw [System.IO.IOException]::new('Illegal operation attempted on a registry key that has been marked for deletion.') }
+        if ($this.Hive -eq 'HKLM') { Assert-KbSimRegistryWritable $this.Path }
         $stored = ConvertTo-KbSimRegistryStored -Data $value -Kind ([string]$kind)
-        $entry = New-KbSimRegistryKeyEntry -Store $global:KbSim.Registry -Path $this.Path
+        $entry = New-KbSimRegistryKeyEntry -Store $place.Store -Path $place.Path
         $entry.Values[$name.ToLowerInvariant()] = @{ Name = $name; Kind = [string]$kind; Data = $stored }
     }
-    [void] Close() {}
-    [void] Dispose() {}
+    [void] Close() {
+        if ($this.Counted) { $this.Counted = $false; Add-KbSimHiveHandle $this.Path -1 }
+    }
+    [void] Dispose() { $this.Close() }
 }
 
 class KbSimRegistry {
     static [KbSimRegistryKey]$LocalMachine = [KbSimRegistryKey]::new('', $false)
+    static [KbSimRegistryKey]$Users = [KbSimRegistryKey]::new('', $false, 'HKU')
 }

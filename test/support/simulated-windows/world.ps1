@@ -9,6 +9,8 @@ function global:Read-KbSimWorld {
         Path = $Path
         World = $world
         Registry = (ConvertTo-KbSimRegistry -Friendly $world['registry'])
+        Users = (ConvertTo-KbSimUsers -Friendly $world['users'])
+        HiveHandles = @{}
     }
 }
 
@@ -16,6 +18,7 @@ function global:Save-KbSimWorld {
     param([string]$Path = $global:KbSim.Path)
     $world = $global:KbSim.World
     $world['registry'] = ConvertFrom-KbSimRegistry -Store $global:KbSim.Registry
+    $world['users'] = ConvertFrom-KbSimUsers -Users $global:KbSim.Users
     $json = ConvertTo-Json -InputObject $world -Depth 32
     $global:KbReal.File::WriteAllText($Path, $json)
 }

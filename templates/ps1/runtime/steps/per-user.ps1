@@ -1,8 +1,9 @@
-# ---- steps/per-user.ps1: path steps once per profile ----
+# ---- steps/per-user.ps1: path steps and HKCU values once per profile ----
 # What a script running as SYSTEM must do instead of "every user logs on and runs certutil":
 # every user profile in ProfileList (S-1-5-21-*, loaded or not) and, when asked, LocalSystem,
 # LocalService and NetworkService. A profile whose folder is missing is skipped (ok, with a
-# message). The label (the profile folder's name) makes the result ids <step id>@<label>.
+# message). The label (the user's SID, a service profile's account name) makes the result ids
+# <step id>@<label>; the SID names the profile's registry hive for HKCU values.
 
 $script:KbServiceProfiles = @(
     @{ Sid = 'S-1-5-18'; Label = 'LocalSystem'; Segments = @('System32', 'config', 'systemprofile') },
@@ -67,7 +68,7 @@ function Invoke-KbProfileSteps {
         return $false
     }
     try {
-        $null = & $Steps $UserProfile.Root $UserProfile.Label
+        $null = & $Steps $UserProfile.Root $UserProfile.Label $UserProfile.Sid
     } catch {
         Add-KbResult -Id $resultId -Status 'failed' -Message ('steps in ' + $UserProfile.Root + ': ' + (Get-KbErrorText $_))
     }

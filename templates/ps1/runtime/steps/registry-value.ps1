@@ -1,7 +1,8 @@
-# ---- steps/registry-value.ps1: a typed value under HKLM: read, compare, set, read again ----
+# ---- steps/registry-value.ps1: a typed value under HKLM or HKCU: read, compare, set, read again ----
 # DWORDs and QWORDs compare unsigned, binaries byte by byte, strings ordinally, so a correct value
 # never reports "changed" again. The old value is recorded as "before" (the backup). Setup may
 # restore some values from a protected copy: a value that reads back different is "did not stick".
+# Inside a per-user step (-ProfileSid given) the key is HKCU, that is the profile's own hive.
 
 function ConvertTo-KbRegistryValueData {
     # A value as typed JSON data for the result: Data as compared (numbers unsigned), binary as hex.
@@ -12,7 +13,7 @@ function ConvertTo-KbRegistryValueData {
 
 function Get-KbRegistryValueState {
     param([hashtable]$Step)
-    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name']
+    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -UserHive $Step['UserHive']
     $data = $null
     if ($current['Exists']) { $data = ConvertFrom-KbRegistryRaw -Kind $current['Kind'] -Data $current['Data'] }
     $valueName = $Step['Name']
@@ -20,7 +21,7 @@ function Get-KbRegistryValueState {
     return @{
         Text = (Format-KbRegistryState -Value $current)
         Value = (ConvertTo-KbRegistryValueData -KeyExists $current['KeyExists'] -Exists $current['Exists'] -Type $current['Kind'] -Data $data)
-        Target = 'HKLM\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
+        Target = $Step['Hive'] + '\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
         Read = $current
     }
 }
@@ -41,8 +42,36 @@ function Get-KbRegistryValuePlan {
 
 function Set-KbRegistryValueState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
-    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected']
+    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected'] -UserHive $Step['UserHive']
     return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
+}
+
+function Invoke-KbProfileRegistryValueStep {
+    # One profile: the guard, its hive mounted (loaded from NTUSER.DAT when Windows has not), the
+    # value step inside it, the hive unloaded in finally. One record as for every step: a hive that
+    # cannot be loaded fails it, one that stays loaded turns it failed, a profile without a hive
+    # file is skipped.
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [hashtable]$Guard, [string]$ProfileRoot, [string]$ProfileSid, [hashtable]$Step, [hashtable]$Lifecycle)
+    try {
+        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+        $hive = Mount-KbUserHive -Sid $ProfileSid -ProfileRoot $ProfileRoot
+    } catch {
+        Add-KbResult -Id $Id -Status 'failed' -Message ('registry value: hive of ' + $ProfileSid + ' not loaded: ' + (Get-KbErrorText $_))
+        return
+    }
+    if ($null -eq $hive) {
+        Add-KbResult -Id $Id -Status 'skipped' -Message ('no registry hive: ' + $ProfileRoot + '\NTUSER.DAT does not exist') -Warn
+        return
+    }
+    $Step['UserHive'] = $hive['Name']
+    $left = ''
+    try {
+        Invoke-KbStateStep -Id $Id -Guard $null -Kind 'registry value' -Step $Step @Lifecycle
+    } finally {
+        $left = Dismount-KbUserHive -Hive $hive
+    }
+    if ($left.Length -gt 0) { Set-KbResultFailed -Id $Id -Message $left }
 }
 
 function Invoke-KbRegistryValueStep {
@@ -53,7 +82,10 @@ function Invoke-KbRegistryValueStep {
         [string]$Key,
         [string]$Name = '',
         [string]$Type,
-        [object]$Data
+        [object]$Data,
+        [string]$ProfileRoot = '',
+        [string]$ProfileLabel = '',
+        [string]$ProfileSid = ''
     )
     $lifecycle = @{
         Get = ${function:Get-KbRegistryValueState}
@@ -61,6 +93,12 @@ function Invoke-KbRegistryValueStep {
         Plan = ${function:Get-KbRegistryValuePlan}
         Set = ${function:Set-KbRegistryValueState}
     }
-    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data }
-    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
+    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = '' }
+    if ($ProfileSid.Length -eq 0) {
+        Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
+        return
+    }
+    $step['Hive'] = 'HKCU'
+    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
+    Invoke-KbProfileRegistryValueStep -Id $resultId -Guard $Guard -ProfileRoot $ProfileRoot -ProfileSid $ProfileSid -Step $step -Lifecycle $lifecycle
 }
