@@ -24,7 +24,7 @@ function report(input: CheckInput, value: string, path: Path): void {
     pointerOf(path),
     "error",
     "emit-value",
-    `${field} ${reason}`,
+    `cannot emit this playbook: ${field}: ${reason}`,
     "change the value; every value must be one the target script can carry exactly",
   );
 }
