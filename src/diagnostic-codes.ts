@@ -111,8 +111,8 @@ export const diagnosticCodes = {
     summary: "a destructive step targets a base folder or one Windows does not rebuild",
   },
   "cmd-unsafe-value": {
-    severity: "error",
-    summary: "a value cannot be carried safely into the batch script",
+    severity: "warning",
+    summary: "a value batch cannot carry: the batch script reports its step or probe as manual",
   },
   "cmd-unsupported": {
     severity: "warning",

@@ -1032,7 +1032,17 @@ exit /b 0
 
 :kb_run_arg
 rem Appends KB_A, quoted, to KB_ARGS (literals passed the whitelist, parameters had no quote).
-set "KB_ARGS=%KB_ARGS% "%KB_A%""
+rem Backslashes just before the closing quote are doubled: the C runtime and CommandLineToArgvW
+rem read \" as a literal quote, and 2n backslashes before a quote as n.
+set "KB_AQ="
+:kb_run_arg_tail
+if not defined KB_A goto :kb_run_arg_done
+if not "%KB_A:~-1%"=="\" goto :kb_run_arg_done
+set "KB_A=%KB_A:~0,-1%"
+set "KB_AQ=%KB_AQ%\\"
+goto :kb_run_arg_tail
+:kb_run_arg_done
+set "KB_ARGS=%KB_ARGS% "%KB_A%%KB_AQ%""
 exit /b 0
 
 :kb_step_run

@@ -7,6 +7,7 @@ import type { Plan } from "../plan/plan.js";
 import { applicabilityRanges } from "./applicability-ranges.js";
 import { cmdValues } from "./cmd-values.js";
 import { destructivePaths } from "./destructive-paths.js";
+import { emitValues } from "./emit-values.js";
 import { guardReferences } from "./guard-references.js";
 import { oneShotGuards } from "./one-shot-guards.js";
 import { parameterDefaults } from "./parameter-defaults.js";
@@ -21,6 +22,7 @@ export const checks: readonly Check[] = [
   oneShotGuards,
   destructivePaths,
   cmdValues,
+  emitValues,
   unusedParameters,
   todoPlaceholders,
   parameterDefaults,

@@ -1,125 +1,67 @@
-// For playbooks that target cmd: every value that enters the batch script must
-// pass the whitelist (step and probe fields, guard paths, services, parameter
-// defaults), and steps or probes batch cannot express are reported.
+// For playbooks that target cmd: a warning at every value the batch script cannot
+// carry (plan/cmd-carry.ts decides, the emitter acts on the same decision), naming
+// the step or probe the batch script reports as manual instead; and a warning for
+// each step or probe whose kind batch cannot express at all.
 import { evidenceKinds } from "../evidence/index.js";
-import type { EvidenceKind } from "../evidence/evidence-kind.js";
-import { cmdSafeReason } from "../model/cmd-safe.js";
+import { cmdCarry, usersOfParameter, type CmdBlock } from "../plan/cmd-carry.js";
+import { allProbes, allSteps } from "../plan/walk.js";
 import { stepKinds } from "../steps/index.js";
-import type { StepKind } from "../steps/step-kind.js";
 import type { Check, CheckInput } from "./check-input.js";
 
-const GLOB_FIELDS = new Set(["include", "pattern"]);
+const HINT =
+  "the PowerShell script carries it out; change the value to run it in batch too, or remove cmd from targets";
 
 export const cmdValues: Check = (input) => {
-  if (!input.plan.targets.includes("cmd")) return;
-  (input.doc.methods ?? []).forEach((m: any, i: number) => {
-    (m.services ?? []).forEach((svc: string, k: number) =>
-      checkValue(input, svc, `/methods/${i}/services/${k}`, "services", false),
+  const plan = input.plan;
+  if (!plan.targets.includes("cmd")) return;
+  unsupportedKinds(input);
+  const carry = cmdCarry(plan);
+  const reported = new Set<CmdBlock>();
+  const warn = (b: CmdBlock, what: string) => {
+    if (reported.has(b)) return;
+    reported.add(b);
+    const field = b.field.replace(/\/\d+$/, "");
+    input.at(b.span, "warning", "cmd-unsafe-value", `${field} value ${b.reason}: ${what}`, HINT);
+  };
+  for (const [name, blocks] of carry.parameters) {
+    const users = usersOfParameter(plan, name);
+    const what = users.length
+      ? `the batch script leaves parameter ${name} out and reports ${users.join(", ")} as manual`
+      : `the batch script leaves parameter ${name} out`;
+    blocks.forEach((b) => warn(b, what));
+  }
+  for (const [id, blocks] of carry.methods)
+    blocks.forEach((b) =>
+      warn(b, `the batch script reports every step of method '${id}' as manual`),
     );
-    (m.steps ?? []).forEach((s: any, j: number) => visitStep(input, s, `/methods/${i}/steps/${j}`));
-  });
-  visitEvidence(input, input.doc.detection, "/detection");
-  (input.doc.parameters ?? []).forEach((p: any, i: number) => {
-    if (typeof p.default === "string")
-      checkValue(input, p.default, `/parameters/${i}/default`, "default", false);
-  });
+  for (const [id, blocks] of carry.steps)
+    blocks.forEach((b) => warn(b, `the batch script reports step '${id}' as manual`));
+  for (const [id, blocks] of carry.probes)
+    blocks.forEach((b) => warn(b, `the batch script reports probe '${id}' as unknown`));
 };
 
-function visitStep(input: CheckInput, step: any, pointer: string): void {
-  checkEntry(
-    input,
-    stepKinds[step.kind as keyof typeof stepKinds] as StepKind | undefined,
-    step,
-    pointer,
-    "step",
-  );
-  for (const which of ["creates", "removes"]) {
-    const path = step.guard?.[which];
-    if (typeof path === "string")
-      checkValue(input, withoutBase(path), `${pointer}/guard/${which}`, which, false);
+function unsupportedKinds(input: CheckInput): void {
+  for (const { step } of allSteps(input.plan)) {
+    const kind = stepKinds[step.kind];
+    if (!kind.targets.cmd) unsupported(input, step, "step", kind.targets.why);
   }
-  if (step.kind === "per-user")
-    (step.steps ?? []).forEach((inner: any, k: number) =>
-      visitStep(input, inner, `${pointer}/steps/${k}`),
-    );
+  for (const probe of allProbes(input.plan.detection)) {
+    const kind = evidenceKinds[probe.kind as keyof typeof evidenceKinds];
+    if (!kind.targets.cmd) unsupported(input, probe, "probe", kind.targets.why);
+  }
 }
 
-function visitEvidence(input: CheckInput, node: any, pointer: string): void {
-  if (!node) return;
-  for (const group of ["any", "all"]) {
-    if (node[group])
-      return node[group].forEach((n: any, i: number) =>
-        visitEvidence(input, n, `${pointer}/${group}/${i}`),
-      );
-  }
-  checkEntry(
-    input,
-    evidenceKinds[node.kind as keyof typeof evidenceKinds] as EvidenceKind | undefined,
-    node,
-    pointer,
-    "probe",
-  );
-}
-
-function checkEntry(
+function unsupported(
   input: CheckInput,
-  kind: StepKind | EvidenceKind | undefined,
-  raw: any,
-  pointer: string,
+  node: { id: string; kind: string; span: CmdBlock["span"] },
   what: string,
+  why: string,
 ): void {
-  if (!kind) return;
-  if (!kind.targets.cmd) {
-    input.atPointer(
-      pointer,
-      "warning",
-      "cmd-unsupported",
-      `${what} '${raw.id}' (${kind.kind}) cannot be expressed in batch: ${kind.targets.why}`,
-      "the batch script reports it as manual; use the PowerShell script for full coverage",
-    );
-    return;
-  }
-  const switches = new Set((kind as StepKind).cmdSwitchFields ?? []);
-  for (const field of kind.cmdFields) {
-    const value = raw[field];
-    const values: [unknown, string][] = Array.isArray(value)
-      ? value.map((v, i) => [v, `${field}/${i}`])
-      : [[value, field]];
-    for (const [v, f] of values) {
-      if (typeof v === "string")
-        checkValue(
-          input,
-          withoutBase(v),
-          `${pointer}/${f}`,
-          field,
-          GLOB_FIELDS.has(field),
-          switches.has(field),
-        );
-    }
-  }
-}
-
-/** The %base% of a path is emitted by the compiler, not copied: only the rest is checked. */
-function withoutBase(value: string): string {
-  return value.replace(/^%[^%]+%/, "");
-}
-
-function checkValue(
-  input: CheckInput,
-  value: string,
-  pointer: string,
-  field: string,
-  glob: boolean,
-  switchAllowed = false,
-): void {
-  const reason = cmdSafeReason(value, glob, switchAllowed);
-  if (reason) {
-    input.atPointer(
-      pointer,
-      "error",
-      "cmd-unsafe-value",
-      `${field} value ${reason} (target cmd)`,
-      "change the value, or remove cmd from targets to emit PowerShell only",
-    );
-  }
+  input.at(
+    node.span,
+    "warning",
+    "cmd-unsupported",
+    `${what} '${node.id}' (${node.kind}) cannot be expressed in batch: ${why}`,
+    "the batch script reports it as manual; use the PowerShell script for full coverage",
+  );
 }

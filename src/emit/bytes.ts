@@ -2,6 +2,7 @@
 // (docs/emitted-script-rules.md#ascii-crlf): enforced here on every file, so a template or runtime slip
 // is a compile error, never a shipped script.
 import type { Span } from "../diagnostic.js";
+import { SIGNATURE_MARKER } from "../model/script-text.js";
 
 /** A value or template a target cannot carry; `span` is where the playbook wrote it, when known. */
 
@@ -13,8 +14,6 @@ export class EmitError extends Error {
     super(message);
   }
 }
-
-const SIGNATURE_MARKER = /sig\s*#\s*(begin|end)\s+signature\s+block/i;
 
 export function toScriptBytes(name: string, text: string): Buffer {
   // Cheap pre-checks before each whole-text pass: this runs on every emitted script, and the

@@ -1,11 +1,11 @@
 // The only way a playbook value enters PowerShell (docs/emitted-script-rules.md#ps-quoted-literals): a verbatim
 // single-quoted literal for printable ASCII, otherwise a Base64 decode expression,
 // so no character of the value is ever read by the PowerShell tokenizer.
+import { LONE_SURROGATE } from "../model/script-text.js";
 
 export class QuoteError extends Error {}
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A PowerShell expression whose value is exactly `value`. */
 export function psString(value: string): string {

@@ -1,19 +1,22 @@
 // The batch whitelist (docs/emitted-script-rules.md#cmd-value-whitelist): cmd.exe expands % and !,
 // splits on & | < > ( ) ^, and cannot carry " or control characters, so only
-// these characters may enter a .cmd; anything else is a compile error.
+// these characters may enter a .cmd; a value with any other makes its step or
+// probe manual in the batch script (plan/cmd-carry.ts).
 
 const CMD_SAFE = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
 const CMD_SAFE_GLOB = /^[A-Za-z0-9 _.,:+=@#$~{}\[\]*?-]*$/;
+/**
+ * A run argument is only ever set as `set "KB_A=..."` on a line of its own and passed
+ * inside double quotes (templates/cmd/runtime/steps/run.hbs), never inside a
+ * parenthesised block: there ( ) and ; are plain characters, as an SDDL string needs.
+ */
+const CMD_SAFE_ARGUMENT = /^[A-Za-z0-9 _.,:;()\\+=@#$~{}\[\]/-]*$/;
 
-/** `switchAllowed`: a switch the playbook's author wrote for a program (run arguments). */
-export function cmdSafeReason(
-  value: string,
-  glob = false,
-  switchAllowed = false,
-): string | undefined {
-  if (!switchAllowed && /^[-/]/.test(value))
+/** `argument`: a run argument the playbook's author wrote (a leading - or / is a switch). */
+export function cmdSafeReason(value: string, glob = false, argument = false): string | undefined {
+  if (!argument && /^[-/]/.test(value))
     return "starts with - or /, which a tool would read as a switch";
-  const pattern = glob ? CMD_SAFE_GLOB : CMD_SAFE;
+  const pattern = argument ? CMD_SAFE_ARGUMENT : glob ? CMD_SAFE_GLOB : CMD_SAFE;
   if (pattern.test(value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";
   const shown = /^[\x21-\x7e]$/.test(bad)

