@@ -79,7 +79,19 @@ export const diagnosticCodes = {
   },
   "probe-nothing-to-test": {
     severity: "error",
-    summary: "a service-state probe tests neither start types nor states",
+    summary: "a probe has nothing to decide by (service-state, command)",
+  },
+  "command-not-system": {
+    severity: "error",
+    summary: "a command probe's program is not under %windir% or %SystemRoot%",
+  },
+  "command-changes-state": {
+    severity: "error",
+    summary: "a command probe runs a tool with a verb that changes the machine",
+  },
+  "command-not-known-read-only": {
+    severity: "warning",
+    summary: "a command probe runs a tool or verb kbfix does not know to be read-only",
   },
   "certificate-match": {
     severity: "error",

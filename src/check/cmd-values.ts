@@ -79,7 +79,8 @@ function checkEntry(
     );
     return;
   }
-  const switches = new Set((kind as StepKind).cmdSwitchFields ?? []);
+  const switches = new Set(kind.cmdSwitchFields ?? []);
+  const tokens = new Set((kind as EvidenceKind).cmdTokenFields ?? []);
   for (const field of kind.cmdFields) {
     const value = raw[field];
     const values: [unknown, string][] = Array.isArray(value)
@@ -94,6 +95,7 @@ function checkEntry(
           field,
           GLOB_FIELDS.has(field),
           switches.has(field),
+          tokens.has(field),
         );
     }
   }
@@ -111,8 +113,9 @@ function checkValue(
   field: string,
   glob: boolean,
   switchAllowed = false,
+  token = false,
 ): void {
-  const reason = cmdSafeReason(value, glob, switchAllowed);
+  const reason = cmdSafeReason(value, glob, switchAllowed, token);
   if (reason) {
     input.atPointer(
       pointer,

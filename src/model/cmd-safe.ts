@@ -5,15 +5,23 @@
 const CMD_SAFE = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
 const CMD_SAFE_GLOB = /^[A-Za-z0-9 _.,:+=@#$~{}\[\]*?-]*$/;
 
+/**
+ * A token searched for in a program's output (an SDDL string: D:(A;;CCLCSWRPWPDTLOCRRC;;;SY)).
+ * Parentheses and semicolons are plain text in `set "V=..."` outside a parenthesised block and
+ * inside quotes; the templates use a token nowhere else (templates/cmd/runtime/CONTRACT.md).
+ */
+const CMD_SAFE_TOKEN = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]();-]*$/;
+
 /** `switchAllowed`: a switch the playbook's author wrote for a program (run arguments). */
 export function cmdSafeReason(
   value: string,
   glob = false,
   switchAllowed = false,
+  token = false,
 ): string | undefined {
   if (!switchAllowed && /^[-/]/.test(value))
     return "starts with - or /, which a tool would read as a switch";
-  const pattern = glob ? CMD_SAFE_GLOB : CMD_SAFE;
+  const pattern = token ? CMD_SAFE_TOKEN : glob ? CMD_SAFE_GLOB : CMD_SAFE;
   if (pattern.test(value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";
   const shown = /^[\x21-\x7e]$/.test(bad)
