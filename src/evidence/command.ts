@@ -35,8 +35,18 @@ interface Raw {
   match?: CommandProbe["match"];
 }
 
+/** Exit codes as Windows keeps them (32 bits); 0x80041002 and -2147217406 are the same code. */
 const codes = (title: string, words: string) =>
-  described(title, words, arrayOf({ type: "integer" }, { minItems: 1, uniqueItems: true }));
+  described(
+    title,
+    `${words} Codes above 0x7FFFFFFF are read as the negative number cmd.exe and .NET show.`,
+    arrayOf(
+      { type: "integer", minimum: -2147483648, maximum: 4294967295 },
+      { minItems: 1, uniqueItems: true },
+    ),
+  );
+
+const signed = (code: number) => (code > 0x7fffffff ? code - 0x100000000 : code);
 
 const tokens = (title: string, words: string) =>
   described(
@@ -119,8 +129,8 @@ export const command = defineEvidenceKind<Raw, CommandProbe>({
       program,
       args,
       timeoutSeconds: raw.timeoutSeconds ?? 60,
-      problemCodes: raw.problemCodes ?? [],
-      cleanCodes: raw.cleanCodes ?? [],
+      problemCodes: (raw.problemCodes ?? []).map(signed),
+      cleanCodes: (raw.cleanCodes ?? []).map(signed),
       problemTokens: raw.problemTokens ?? [],
       cleanTokens: raw.cleanTokens ?? [],
       match: raw.match ?? "any",
