@@ -108,7 +108,14 @@ export const diagnosticCodes = {
 
   // Semantic checks
   "duplicate-id": { severity: "error", summary: "two methods, steps or probes share an id" },
-  "unknown-evidence": { severity: "error", summary: "a guard names evidence that does not exist" },
+  "unknown-evidence": {
+    severity: "error",
+    summary: "a guard or verify names evidence that does not exist",
+  },
+  "bad-verify": {
+    severity: "error",
+    summary: "a verify probe that cannot tell whether the step stuck",
+  },
   "missing-guard": { severity: "error", summary: "a one-shot step has no guard" },
   "destructive-path-base": {
     severity: "error",

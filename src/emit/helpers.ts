@@ -32,13 +32,15 @@ import { psProbeCallText, psStepCallText } from "./ps1/ps-call-text.js";
 import { stepKinds, isStepKindName } from "../steps/index.js";
 import { evidenceKinds, isEvidenceKindName } from "../evidence/index.js";
 import { QuoteError } from "./quote-ps.js";
+import type { PlanVerify } from "../steps/step-kind.js";
 
 type Helper = (...args: any[]) => string;
 
-function psStepCall(view: { kind: string; inPerUser: boolean }): string {
+function psStepCall(view: { kind: string; inPerUser: boolean; verify?: PlanVerify }): string {
   if (!isStepKindName(view.kind)) throw new QuoteError(`unknown step kind '${view.kind}'`);
   const kind = stepKinds[view.kind];
-  return psStepCallText(kind.ps1, view, view.inPerUser, kind.perUser);
+  const verify = view.verify?.probe && psProbeCall(view.verify.probe);
+  return psStepCallText(kind.ps1, view, view.inPerUser, kind.perUser, verify);
 }
 
 function psProbeCall(view: { kind: string }): string {

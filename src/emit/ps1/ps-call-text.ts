@@ -35,8 +35,14 @@ function inlineCall(call: PsCall, pairs: [string, string][]): string {
   return `${psCommand(call.command)}${pairs.map(([k, v]) => ` -${k} ${v}`).join("")}`;
 }
 
-function stepCallText(call: PsCall, args: PsArgument[], fields: Fields): string {
+function stepCallText(
+  call: PsCall,
+  args: PsArgument[],
+  fields: Fields,
+  verify: string | undefined,
+): string {
   const pairs = args.map((a) => encoded(a, fields));
+  if (verify !== undefined) pairs.push(["Verify", `{ ${verify} }`]);
   const block = call.block ? ` -${psKey(call.block.name)} {` : "";
   const inline = inlineCall(call, pairs) + block;
   if (inline.length <= INLINE_CALL_MAX) return inline;
@@ -44,12 +50,16 @@ function stepCallText(call: PsCall, args: PsArgument[], fields: Fields): string 
   return ["$kbStep = @{", ...lines, "}", `${psCommand(call.command)} @kbStep${block}`].join("\n");
 }
 
-/** A step: Id, Guard, its own arguments, and the profile context when it runs per user. */
+/**
+ * A step: Id, Guard, its own arguments, the profile context when it runs per user, and its
+ * verify probe's call (as a script block) when it has one.
+ */
 export function psStepCallText(
   call: PsCall,
   step: Fields,
   inPerUser: boolean,
   perUserKind: boolean,
+  verify?: string,
 ): string {
   const args: PsArgument[] = [
     { name: "Id", field: "id", as: "string" },
@@ -57,7 +67,7 @@ export function psStepCallText(
     ...call.args,
     ...(inPerUser && perUserKind ? PROFILE_CONTEXT : []),
   ];
-  return stepCallText(call, args, step);
+  return stepCallText(call, args, step, verify);
 }
 
 /** A probe: one line inside its evidence group, Id first. */
