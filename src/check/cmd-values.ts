@@ -38,6 +38,8 @@ function visitStep(input: CheckInput, step: any, pointer: string): void {
     if (typeof path === "string")
       checkValue(input, withoutBase(path), `${pointer}/guard/${which}`, which, false);
   }
+  if (step.verify && typeof step.verify.evidence !== "string")
+    visitEvidence(input, step.verify, `${pointer}/verify`);
   if (step.kind === "per-user")
     (step.steps ?? []).forEach((inner: any, k: number) =>
       visitStep(input, inner, `${pointer}/steps/${k}`),

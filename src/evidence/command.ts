@@ -136,7 +136,7 @@ export const command = defineEvidenceKind<Raw, CommandProbe>({
       match: raw.match ?? "any",
     };
   },
-  describe: (p) => `${commandLineText(p)} (run at each detection) ${verdictText(p)}`,
+  describe: (p) => `running ${commandLineText(p)} ${verdictText(p)}`,
 });
 
 /** The command line as the reviewer reads it (the runtime quotes each argument the same way). */

@@ -22,7 +22,8 @@ export function cmdSafeReason(
   if (!switchAllowed && /^[-/]/.test(value))
     return "starts with - or /, which a tool would read as a switch";
   const pattern = token ? CMD_SAFE_TOKEN : glob ? CMD_SAFE_GLOB : CMD_SAFE;
-  if (pattern.test(value)) return undefined;
+  // A switch's leading / is plain text to cmd.exe (inside set "..." and quotes alike).
+  if (pattern.test(switchAllowed ? value.replace(/^\//, "") : value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";
   const shown = /^[\x21-\x7e]$/.test(bad)
     ? `'${bad}'`

@@ -139,7 +139,7 @@ function resolveVerifyReferences(plan: Plan): void {
       const probe = probes.get(step.verify.ref);
       if (probe) step.verify.probe = { ...(probe as PlanVerify["probe"] & object) };
     }
-    for (const inner of ((step as { steps?: PlanStepBase[] }).steps ?? [])) visit(inner);
+    for (const inner of (step as { steps?: PlanStepBase[] }).steps ?? []) visit(inner);
   };
   for (const method of plan.methods) method.steps.forEach(visit);
 }
