@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369'
+$script:KbRuntimeSha256 = '842c622bac150fbed5ed642fd406c8829eeadea2078489ec2287084043957fe2'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -426,7 +426,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369 ====
+# ==== kbfix runtime 0.1.0, sha256 842c622bac150fbed5ed642fd406c8829eeadea2078489ec2287084043957fe2 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1785,10 +1785,35 @@ function Invoke-KbStateStep {
     }
 }
 
+function Confirm-KbOneShotOutcome {
+    # A step that changed something and has a verify probe: the probe must find no problem now,
+    # else the step did not stick (as a state step that reads back another value). A probe that
+    # cannot look cannot confirm it either. The probe's finding goes into AfterValue.verify.
+    param([hashtable]$Outcome, [scriptblock]$Verify)
+    $check = @(& $Verify)[0]
+    $detail = [string]$check.Detail
+    $after = $Outcome['AfterValue']
+    if ($null -eq $after) { $after = [ordered]@{} }
+    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
+    $Outcome['AfterValue'] = $after
+    if ($check.Present) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
+    } elseif ($detail.StartsWith('error: ')) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
+    } else {
+        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
+    }
+    return $Outcome
+}
+
 function Invoke-KbOneShotStep {
-    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Act.
+    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) ->
+    # Act -> Verify (when given and the step changed something).
     #   Plan ($Step) -> @{ Target; Action; Before; After; BeforeValue; AfterValue; Note (for -WhatIf); Stop }
     #   Act ($Step, $Plan) -> @{ Status; After; AfterValue; Message }
+    #   Verify () -> a probe result (Id, Present, Detail) that must not be Present
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [string]$Id,
@@ -1797,7 +1822,8 @@ function Invoke-KbOneShotStep {
         [string]$Kind,
         [hashtable]$Step,
         [scriptblock]$Plan,
-        [scriptblock]$Act
+        [scriptblock]$Act,
+        [scriptblock]$Verify = $null
     )
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
@@ -1810,10 +1836,12 @@ function Invoke-KbOneShotStep {
         if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
             $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
             if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+            if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
             Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
             return
         }
         $outcome = & $Act $Step $planned
+        if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
         Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
@@ -2378,7 +2406,7 @@ function Update-KbAfterMethod {
     }
 }
 
-# ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
+# ---- process.ps1: running programs (run, register-dlls, command probes) without a shell; arguments quoted for CommandLineToArgvW ----
 
 function ConvertTo-KbQuotedArgument {
     # One argument as the C runtime and CommandLineToArgvW read it back: bare when it has no
@@ -2440,7 +2468,7 @@ function Invoke-KbProcess {
         if ($exited) { $exitCode = $process.ExitCode }
         $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
         if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments }
+        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
     } finally {
         $process.Dispose()
     }
@@ -3012,10 +3040,11 @@ function Invoke-KbRegisterDllsStep {
     param(
         [string]$Id,
         [hashtable]$Guard = $null,
-        [object[]]$Dlls = @()
+        [object[]]$Dlls = @(),
+        [scriptblock]$Verify = $null
     )
     $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } -Verify $Verify @lifecycle
 }
 
 # ---- steps/registry-value.ps1: a typed value under HKLM: read, compare, set, read again ----
@@ -3129,11 +3158,12 @@ function Invoke-KbRenameStep {
         [hashtable]$Path,
         [string]$NewName,
         [string]$ProfileRoot = '',
-        [string]$ProfileLabel = ''
+        [string]$ProfileLabel = '',
+        [scriptblock]$Verify = $null
     )
     $step = @{ Path = $Path; NewName = $NewName; ProfileRoot = $ProfileRoot }
     $lifecycle = @{ Plan = ${function:Get-KbRenamePlan}; Act = ${function:Invoke-KbRenameAct} }
-    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step @lifecycle
+    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step -Verify $Verify @lifecycle
 }
 
 # ---- steps/service.ps1: a service's start type and state: read, change what differs, read again ----

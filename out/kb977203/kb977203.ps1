@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'd855f275a04e6da186262ab4e6d2f49b832892557758e4ad6b5e455ae57b35f9'
+$script:KbRuntimeSha256 = '70e5f2a4df1365655ce175cd6b934478c188fc82bf3ba8b9f82127f87609bd8b'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 d855f275a04e6da186262ab4e6d2f49b832892557758e4ad6b5e455ae57b35f9 ====
+# ==== kbfix runtime 0.1.0, sha256 70e5f2a4df1365655ce175cd6b934478c188fc82bf3ba8b9f82127f87609bd8b ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1219,10 +1219,35 @@ function Format-KbWould {
     return ($Target + ': would ' + $text)
 }
 
+function Confirm-KbOneShotOutcome {
+    # A step that changed something and has a verify probe: the probe must find no problem now,
+    # else the step did not stick (as a state step that reads back another value). A probe that
+    # cannot look cannot confirm it either. The probe's finding goes into AfterValue.verify.
+    param([hashtable]$Outcome, [scriptblock]$Verify)
+    $check = @(& $Verify)[0]
+    $detail = [string]$check.Detail
+    $after = $Outcome['AfterValue']
+    if ($null -eq $after) { $after = [ordered]@{} }
+    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
+    $Outcome['AfterValue'] = $after
+    if ($check.Present) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
+    } elseif ($detail.StartsWith('error: ')) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
+    } else {
+        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
+    }
+    return $Outcome
+}
+
 function Invoke-KbOneShotStep {
-    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Act.
+    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) ->
+    # Act -> Verify (when given and the step changed something).
     #   Plan ($Step) -> @{ Target; Action; Before; After; BeforeValue; AfterValue; Note (for -WhatIf); Stop }
     #   Act ($Step, $Plan) -> @{ Status; After; AfterValue; Message }
+    #   Verify () -> a probe result (Id, Present, Detail) that must not be Present
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [string]$Id,
@@ -1231,7 +1256,8 @@ function Invoke-KbOneShotStep {
         [string]$Kind,
         [hashtable]$Step,
         [scriptblock]$Plan,
-        [scriptblock]$Act
+        [scriptblock]$Act,
+        [scriptblock]$Verify = $null
     )
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
@@ -1244,10 +1270,12 @@ function Invoke-KbOneShotStep {
         if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
             $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
             if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+            if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
             Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
             return
         }
         $outcome = & $Act $Step $planned
+        if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
         Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
@@ -1831,7 +1859,7 @@ function Update-KbAfterMethod {
     }
 }
 
-# ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
+# ---- process.ps1: running programs (run, register-dlls, command probes) without a shell; arguments quoted for CommandLineToArgvW ----
 
 function ConvertTo-KbQuotedArgument {
     # One argument as the C runtime and CommandLineToArgvW read it back: bare when it has no
@@ -1893,7 +1921,7 @@ function Invoke-KbProcess {
         if ($exited) { $exitCode = $process.ExitCode }
         $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
         if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments }
+        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
     } finally {
         $process.Dispose()
     }
@@ -2110,12 +2138,13 @@ function Invoke-KbRunStep {
         [hashtable]$Program,
         [object[]]$Arguments = @(),
         [int[]]$SuccessCodes = @(0),
-        [int]$TimeoutSeconds = 300
+        [int]$TimeoutSeconds = 300,
+        [scriptblock]$Verify = $null
     )
     if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
     $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
     $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step -Verify $Verify @lifecycle
 }
 # ==== end of kbfix runtime ====
 
