@@ -19,7 +19,14 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { forwardingFake, netFake, scFake, simpleFake, wevtutilFake } from "../cmd/fake-tools.js";
+import {
+  forwardingFake,
+  netFake,
+  scFake,
+  simpleFake,
+  sequenceFake,
+  wevtutilFake,
+} from "../cmd/fake-tools.js";
 import {
   readFakeCalls,
   runCmdScript,
@@ -137,6 +144,7 @@ export class SimulatedWindows {
     for (const name of ["reg", "attrib"])
       fake(this.system32, name, forwardingFake(this.callsLog, this.db, name));
     fake(this.tools, "CCMCertFix", simpleFake(this.callsLog, this.db, "CCMCertFix"));
+    fake(join(this.system32, "wbem"), "winmgmt", sequenceFake(this.callsLog, this.db, "winmgmt"));
     const realFind = join(winePrefix, "drive_c", "windows", "system32", "find.exe");
     copyFileSync(realFind, join(this.system32, "find.exe"));
   }
