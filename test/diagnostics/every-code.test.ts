@@ -222,6 +222,14 @@ export const examples: Example[] = [
     column: 7,
   },
   {
+    code: "bad-verify",
+    input: steps(
+      "- id: x1\n  kind: run\n  program: '%windir%\\System32\\tool.exe'\n  guard: { evidence: detection }\n  verify: { id: v1, kind: file-contains, path: '%windir%\\x.log', tokens: ['0x1'] }",
+    ),
+    line: STEP_LINE + 4,
+    column: col(11),
+  },
+  {
     code: "command-not-system",
     input: probe(
       "- id: c1\n  kind: command\n  program: '%ProgramFiles%\\Tool\\check.exe'\n  cleanCodes: [0]",
