@@ -83,7 +83,19 @@ export const diagnosticCodes = {
   },
   "probe-nothing-to-test": {
     severity: "error",
-    summary: "a service-state probe tests neither start types nor states",
+    summary: "a probe has nothing to decide by (service-state, command)",
+  },
+  "command-not-system": {
+    severity: "error",
+    summary: "a command probe's program is not under %windir% or %SystemRoot%",
+  },
+  "command-changes-state": {
+    severity: "error",
+    summary: "a command probe runs a tool with a verb that changes the machine",
+  },
+  "command-not-known-read-only": {
+    severity: "warning",
+    summary: "a command probe runs a tool or verb kbfix does not know to be read-only",
   },
   "certificate-match": {
     severity: "error",
@@ -100,7 +112,14 @@ export const diagnosticCodes = {
 
   // Semantic checks
   "duplicate-id": { severity: "error", summary: "two methods, steps or probes share an id" },
-  "unknown-evidence": { severity: "error", summary: "a guard names evidence that does not exist" },
+  "unknown-evidence": {
+    severity: "error",
+    summary: "a guard or verify names evidence that does not exist",
+  },
+  "bad-verify": {
+    severity: "error",
+    summary: "a verify probe that cannot tell whether the step stuck",
+  },
   "missing-guard": { severity: "error", summary: "a one-shot step has no guard" },
   "destructive-path-base": {
     severity: "error",

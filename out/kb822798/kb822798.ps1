@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '44301b1e5de34749952b27f2358ced71193ba9d29ce6e3b2f0fcffc255776d79'
+$script:KbRuntimeSha256 = '1b827c79c0a3d297e7346cbbc8964bcba5eb0621ab251dc9608e29ec8d520393'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -427,7 +427,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 44301b1e5de34749952b27f2358ced71193ba9d29ce6e3b2f0fcffc255776d79 ====
+# ==== kbfix runtime 0.1.0, sha256 1b827c79c0a3d297e7346cbbc8964bcba5eb0621ab251dc9608e29ec8d520393 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1723,6 +1723,26 @@ function Invoke-KbStateStep {
     }
 }
 
+function Confirm-KbOneShotOutcome {
+    param([hashtable]$Outcome, [scriptblock]$Verify)
+    $check = @(& $Verify)[0]
+    $detail = [string]$check.Detail
+    $after = $Outcome['AfterValue']
+    if ($null -eq $after) { $after = [ordered]@{} }
+    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
+    $Outcome['AfterValue'] = $after
+    if ($check.Present) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
+    } elseif ($detail.StartsWith('error: ')) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
+    } else {
+        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
+    }
+    return $Outcome
+}
+
 function Invoke-KbOneShotStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1732,7 +1752,8 @@ function Invoke-KbOneShotStep {
         [string]$Kind,
         [hashtable]$Step,
         [scriptblock]$Plan,
-        [scriptblock]$Act
+        [scriptblock]$Act,
+        [scriptblock]$Verify = $null
     )
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
@@ -1745,10 +1766,12 @@ function Invoke-KbOneShotStep {
         if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
             $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
             if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+            if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
             Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
             return
         }
         $outcome = & $Act $Step $planned
+        if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
         Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
@@ -2328,7 +2351,7 @@ function Invoke-KbProcess {
         if ($exited) { $exitCode = $process.ExitCode }
         $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
         if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments }
+        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
     } finally {
         $process.Dispose()
     }
@@ -2855,10 +2878,11 @@ function Invoke-KbRegisterDllsStep {
     param(
         [string]$Id,
         [hashtable]$Guard = $null,
-        [object[]]$Dlls = @()
+        [object[]]$Dlls = @(),
+        [scriptblock]$Verify = $null
     )
     $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } -Verify $Verify @lifecycle
 }
 
 # ---- steps/registry-value.ps1 ----
@@ -2998,11 +3022,12 @@ function Invoke-KbRenameStep {
         [hashtable]$Path,
         [string]$NewName,
         [string]$ProfileRoot = '',
-        [string]$ProfileLabel = ''
+        [string]$ProfileLabel = '',
+        [scriptblock]$Verify = $null
     )
     $step = @{ Path = $Path; NewName = $NewName; ProfileRoot = $ProfileRoot }
     $lifecycle = @{ Plan = ${function:Get-KbRenamePlan}; Act = ${function:Invoke-KbRenameAct} }
-    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step @lifecycle
+    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step -Verify $Verify @lifecycle
 }
 
 # ---- steps/service.ps1 ----

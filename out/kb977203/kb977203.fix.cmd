@@ -198,7 +198,10 @@ exit /b 0
 :kb_result
 rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
 rem KB_AFTER, KB_NOTE. Inside a per-user step the id is <id>@<profile>. A changed record in
-rem check mode is a prediction: nothing was changed.
+rem check mode is a prediction: nothing was changed. A step with a verify probe (KB_VERIFY, its
+rem id) that changed something is held until the probe has looked (:kb_verify_end).
+if defined KB_VERIFY if "%KB_STATUS%"=="changed" if defined KB_CHECK set "KB_NOTE=%KB_NOTE%; then verify that %KB_VERIFY% finds no problem"
+if defined KB_VERIFY if "%KB_STATUS%"=="changed" if not defined KB_CHECK goto :kb_result_hold
 set "KB_RID=%KB_S_ID%"
 if defined KB_PROFILE_LABEL set "KB_RID=%KB_S_ID%@%KB_PROFILE_LABEL%"
 if "%KB_STATUS%"=="ok" set /a "KB_N_OK+=1"
@@ -229,6 +232,32 @@ set "KB_LVL=info"
 set "KB_BEFORE="
 set "KB_AFTER="
 set "KB_NOTE="
+exit /b 0
+
+:kb_result_hold
+set "KB_HELD=1"
+set "KB_H_BEFORE=%KB_BEFORE%"
+set "KB_H_AFTER=%KB_AFTER%"
+set "KB_H_NOTE=%KB_NOTE%"
+set "KB_BEFORE="
+set "KB_AFTER="
+set "KB_NOTE="
+exit /b 0
+
+:kb_verify_end
+rem The held record of a step that changed something, once its verify probe has looked
+rem (KB_V_PR: 1 the problem is still there, U it could not look, 0 clean; KB_E_ID, KB_PD): the
+rem step failed unless the probe finds no problem, as a state step that reads back another value.
+set "KB_HELD="
+set "KB_STATUS=changed"
+set "KB_BEFORE=%KB_H_BEFORE%"
+set "KB_AFTER=%KB_H_AFTER%"
+set "KB_NOTE=%KB_H_NOTE%; verified: %KB_E_ID% finds no problem"
+if "%KB_V_PR%"=="1" set "KB_STATUS=failed"
+if "%KB_V_PR%"=="1" set "KB_NOTE=did not stick: %KB_E_ID% still finds the problem: %KB_PD%; %KB_H_NOTE%"
+if "%KB_V_PR%"=="U" set "KB_STATUS=failed"
+if "%KB_V_PR%"=="U" set "KB_NOTE=could not verify with %KB_E_ID%: %KB_PD%; %KB_H_NOTE%"
+call :kb_result
 exit /b 0
 
 rem ---- values: text from the machine or the command line, handled without parsing it ----

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'bf7b608118f409b26900dab16c007eae55bb7863ec4a63e53006e4ebcee58bf2'
+$script:KbRuntimeSha256 = '66c603276cae8af8a14887f4405e2d27388b988f7deab9ff44c7aa195209d135'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -157,7 +157,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 bf7b608118f409b26900dab16c007eae55bb7863ec4a63e53006e4ebcee58bf2 ====
+# ==== kbfix runtime 0.1.0, sha256 66c603276cae8af8a14887f4405e2d27388b988f7deab9ff44c7aa195209d135 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1121,6 +1121,26 @@ function Format-KbWould {
     return ($Target + ': would ' + $text)
 }
 
+function Confirm-KbOneShotOutcome {
+    param([hashtable]$Outcome, [scriptblock]$Verify)
+    $check = @(& $Verify)[0]
+    $detail = [string]$check.Detail
+    $after = $Outcome['AfterValue']
+    if ($null -eq $after) { $after = [ordered]@{} }
+    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
+    $Outcome['AfterValue'] = $after
+    if ($check.Present) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
+    } elseif ($detail.StartsWith('error: ')) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
+    } else {
+        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
+    }
+    return $Outcome
+}
+
 function Invoke-KbOneShotStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1130,7 +1150,8 @@ function Invoke-KbOneShotStep {
         [string]$Kind,
         [hashtable]$Step,
         [scriptblock]$Plan,
-        [scriptblock]$Act
+        [scriptblock]$Act,
+        [scriptblock]$Verify = $null
     )
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
@@ -1143,10 +1164,12 @@ function Invoke-KbOneShotStep {
         if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
             $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
             if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+            if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
             Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
             return
         }
         $outcome = & $Act $Step $planned
+        if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
         Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
@@ -1744,7 +1767,7 @@ function Invoke-KbProcess {
         if ($exited) { $exitCode = $process.ExitCode }
         $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
         if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments }
+        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
     } finally {
         $process.Dispose()
     }
@@ -1934,12 +1957,13 @@ function Invoke-KbRunStep {
         [hashtable]$Program,
         [object[]]$Arguments = @(),
         [int[]]$SuccessCodes = @(0),
-        [int]$TimeoutSeconds = 300
+        [int]$TimeoutSeconds = 300,
+        [scriptblock]$Verify = $null
     )
     if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
     $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
     $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step -Verify $Verify @lifecycle
 }
 # ==== end of kbfix runtime ====
 

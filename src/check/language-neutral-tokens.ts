@@ -1,14 +1,14 @@
 // Detection must not depend on the display language: log tokens should be codes
 // (HRESULTs, file names, URLs), not localized message text.
 import { allProbes } from "../plan/walk.js";
+import type { PlanProbe } from "../evidence/index.js";
 import type { Check } from "./check-input.js";
 
 const LOOKS_LOCALIZED = /[^\x20-\x7e]|\s\S+\s\S+\s/;
 
 export const languageNeutralTokens: Check = ({ plan, at }) => {
   for (const probe of allProbes(plan.detection)) {
-    if (probe.kind !== "file-contains") continue;
-    for (const token of (probe as unknown as { tokens: string[] }).tokens) {
+    for (const token of probeTokens(probe as unknown as PlanProbe)) {
       if (LOOKS_LOCALIZED.test(token)) {
         at(
           probe.span,
@@ -21,3 +21,10 @@ export const languageNeutralTokens: Check = ({ plan, at }) => {
     }
   }
 };
+
+/** The tokens a probe looks for in text. */
+function probeTokens(probe: PlanProbe): string[] {
+  if (probe.kind === "file-contains") return probe.tokens;
+  if (probe.kind === "command") return [...probe.problemTokens, ...probe.cleanTokens];
+  return [];
+}

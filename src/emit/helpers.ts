@@ -1,6 +1,6 @@
 // The Handlebars helpers: the only door from a template to a value. Every one
 // quotes for its target; the template lint test fails on any other mustache.
-import { cmdInteger, cmdName, cmdSwitch, cmdValue } from "./quote-cmd.js";
+import { cmdInteger, cmdName, cmdSwitch, cmdToken, cmdValue } from "./quote-cmd.js";
 import {
   psBool,
   psInteger,
@@ -32,17 +32,20 @@ import { psProbeCallText, psStepCallText } from "./ps1/ps-call-text.js";
 import { stepKinds, isStepKindName } from "../steps/index.js";
 import { evidenceKinds, isEvidenceKindName } from "../evidence/index.js";
 import { QuoteError } from "./quote-ps.js";
+import type { PlanVerify } from "../steps/step-kind.js";
 
 type Helper = (...args: any[]) => string;
 
-function psStepCall(view: { kind: string; inPerUser: boolean }): string {
+function psStepCall(view: { kind: string; inPerUser: boolean; verify?: PlanVerify }): string {
   if (!isStepKindName(view.kind)) throw new QuoteError(`unknown step kind '${view.kind}'`);
   const kind = stepKinds[view.kind];
-  return psStepCallText(kind.ps1, view, {
-    inPerUser: view.inPerUser,
-    perUserKind: kind.perUser,
-    profileSid: kind.profileSid,
-  });
+  const verify = view.verify?.probe && psProbeCall(view.verify.probe);
+  return psStepCallText(
+    kind.ps1,
+    view,
+    { inPerUser: view.inPerUser, perUserKind: kind.perUser, profileSid: kind.profileSid },
+    verify,
+  );
 }
 
 function psProbeCall(view: { kind: string }): string {
@@ -84,6 +87,7 @@ export const CMD_HELPERS: Record<string, Helper> = {
   cmd: (v: string) => cmdValue(String(v)),
   cmdGlob: (v: string) => cmdValue(String(v), true),
   cmdSwitch: (v: string) => cmdSwitch(String(v)),
+  cmdToken: (v: string) => cmdToken(String(v)),
   cmdInt: (v: number) => cmdInteger(v),
   cmdName: (v: string) => cmdName(String(v)),
 };

@@ -17,6 +17,13 @@ export function cmdSwitch(value: string): string {
   return value;
 }
 
+/** A token searched for in a program's output: the whitelist plus ( ) ; (SDDL strings). */
+export function cmdToken(value: string): string {
+  const reason = cmdSafeReason(value, false, false, true);
+  if (reason) throw new QuoteError(`token ${reason} (batch)`);
+  return value;
+}
+
 export function cmdInteger(value: number): string {
   if (!Number.isSafeInteger(value)) throw new QuoteError(`${value} is not an integer`);
   return String(value);

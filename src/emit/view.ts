@@ -92,7 +92,14 @@ export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
     exitCodes: EXIT_CODES,
     detectionExitCodes: DETECTION_EXIT_CODES,
     stepKinds: [...new Set(allSteps(plan).map((v) => v.step.kind))].sort(),
-    probeKinds: [...new Set(allProbes(plan.detection).map((p) => p.kind))].sort(),
+    probeKinds: [
+      ...new Set(
+        [
+          ...allProbes(plan.detection),
+          ...allSteps(plan).flatMap((v) => (v.step.verify?.probe ? [v.step.verify.probe] : [])),
+        ].map((p) => p.kind),
+      ),
+    ].sort(),
     parameterNames: plan.parameters.map((p) => p.name),
     hasParameters: plan.parameters.length > 0,
     requiredParameters: plan.parameters.filter((p) => p.required).map((p) => p.name),

@@ -33,6 +33,10 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly properties: Record<string, JsonSchema>;
   readonly required: readonly string[];
   readonly cmdFields: readonly string[];
+  /** Of those, fields the author writes as a program's switches: batch may carry a leading - or /. */
+  readonly cmdSwitchFields?: readonly string[];
+  /** Of those, tokens searched for in text: batch also carries ( ) ; for them (SDDL strings). */
+  readonly cmdTokenFields?: readonly string[];
   /** How the PowerShell runtime probes it; Id is added for it. */
   readonly ps1: PsCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanProbeBase> | undefined;

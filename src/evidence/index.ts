@@ -1,5 +1,6 @@
 // The registry of evidence kinds: one file each plus one line here.
 import { certificateProbe } from "./certificate.js";
+import { command } from "./command.js";
 import { event } from "./event.js";
 import type { EvidenceKind } from "./evidence-kind.js";
 import { fileContains } from "./file-contains.js";
@@ -18,6 +19,7 @@ export const evidenceKinds = {
   "registry-value": registryValueProbe,
   certificate: certificateProbe,
   "product-version": productVersion,
+  command,
 } satisfies Record<string, EvidenceKind>;
 
 export type EvidenceKindName = keyof typeof evidenceKinds;

@@ -12,11 +12,32 @@ const CMD_SAFE_GLOB = /^[A-Za-z0-9 _.,:+=@#$~{}\[\]*?-]*$/;
  */
 const CMD_SAFE_ARGUMENT = /^[A-Za-z0-9 _.,:;()\\+=@#$~{}\[\]/-]*$/;
 
-/** `argument`: a run argument the playbook's author wrote (a leading - or / is a switch). */
-export function cmdSafeReason(value: string, glob = false, argument = false): string | undefined {
+/**
+ * A token searched for in a program's output (an SDDL string: D:(A;;CCLCSWRPWPDTLOCRRC;;;SY)).
+ * Parentheses and semicolons are plain text in `set "V=..."` outside a parenthesised block and
+ * inside quotes; the templates use a token nowhere else (templates/cmd/runtime/CONTRACT.md).
+ */
+const CMD_SAFE_TOKEN = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]();-]*$/;
+
+/**
+ * `argument`: a program argument the playbook's author wrote (a leading - or / is a switch);
+ * `token`: text searched for in a program's output.
+ */
+export function cmdSafeReason(
+  value: string,
+  glob = false,
+  argument = false,
+  token = false,
+): string | undefined {
   if (!argument && /^[-/]/.test(value))
     return "starts with - or /, which a tool would read as a switch";
-  const pattern = argument ? CMD_SAFE_ARGUMENT : glob ? CMD_SAFE_GLOB : CMD_SAFE;
+  const pattern = argument
+    ? CMD_SAFE_ARGUMENT
+    : token
+      ? CMD_SAFE_TOKEN
+      : glob
+        ? CMD_SAFE_GLOB
+        : CMD_SAFE;
   if (pattern.test(value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";
   const shown = /^[\x21-\x7e]$/.test(bad)

@@ -63,6 +63,7 @@ function decide(plan: Plan): CmdCarry {
     addAll(carry.steps, step.id, [
       ...fieldBlocks(node, kind.cmdFields, new Set(kind.cmdSwitchFields ?? [])),
       ...guardBlocks(step, node),
+      ...verifyBlocks(step),
       ...parameterUse(node, carry.parameters),
       ...(carry.methods.get(method.id) ?? []),
     ]);
@@ -72,7 +73,7 @@ function decide(plan: Plan): CmdCarry {
     if (!kind.targets.cmd) continue;
     const node = probe as unknown as Node;
     addAll(carry.probes, probe.id, [
-      ...fieldBlocks(node, kind.cmdFields, new Set()),
+      ...probeFieldBlocks(node, kind),
       ...parameterUse(node, carry.parameters),
     ]);
   }
@@ -90,8 +91,9 @@ function block(
   glob = false,
   argument = false,
   holder = field.split("/")[0]!,
+  token = false,
 ): CmdBlock[] {
-  const reason = cmdSafeReason(value, glob, argument);
+  const reason = cmdSafeReason(value, glob, argument, token);
   return reason ? [{ field, span: spanOf(node, field), reason, holder }] : [];
 }
 
@@ -107,12 +109,44 @@ function batchStrings(value: unknown, field: string): [string, string][] {
   return [];
 }
 
-function fieldBlocks(node: Node, fields: readonly string[], switches: Set<string>): CmdBlock[] {
+function fieldBlocks(
+  node: Node,
+  fields: readonly string[],
+  switches: Set<string>,
+  tokens = new Set<string>(),
+): CmdBlock[] {
   return fields.flatMap((field) =>
     batchStrings(node[field], field).flatMap(([value, at]) =>
-      block(node, at, value, GLOB_FIELDS.has(field), switches.has(field)),
+      block(
+        node,
+        at,
+        value,
+        GLOB_FIELDS.has(field),
+        switches.has(field),
+        undefined,
+        tokens.has(field),
+      ),
     ),
   );
+}
+
+type ProbeKind = (typeof evidenceKinds)[keyof typeof evidenceKinds];
+
+function probeFieldBlocks(node: Node, kind: ProbeKind): CmdBlock[] {
+  const switches = new Set<string>(kind.cmdSwitchFields ?? []);
+  return fieldBlocks(node, kind.cmdFields, switches, new Set(kind.cmdTokenFields ?? []));
+}
+
+/** A probe written in a step's verify: what it cannot carry blocks the step. */
+function verifyBlocks(step: PlanStep): CmdBlock[] {
+  const probe = step.verify?.probe;
+  if (!probe) return [];
+  const kind = evidenceKinds[probe.kind as keyof typeof evidenceKinds];
+  if (!kind?.targets.cmd) return [];
+  return probeFieldBlocks(probe as unknown as Node, kind).map((b) => ({
+    ...b,
+    field: `verify/${b.field}`,
+  }));
 }
 
 function guardBlocks(step: PlanStep, node: Node): CmdBlock[] {

@@ -69,7 +69,17 @@ export function describeStep(step: PlanStepBase): string {
   const what = kind ? kind.describe(step) : step.kind;
   const how = kind ? IDEMPOTENCE_WORDS[kind.idempotence] : "unknown kind";
   const guard = describeGuard(step.guard);
-  return `${what} [${step.id}; ${how}${guard ? `; ${guard}` : ""}]`;
+  const verify = describeVerify(step);
+  return `${what} [${step.id}; ${how}${guard ? `; ${guard}` : ""}${verify ? `; ${verify}` : ""}]`;
+}
+
+/** "then fails unless [probe] ... finds no problem" */
+function describeVerify(step: PlanStepBase): string {
+  const probe = step.verify?.probe;
+  if (!probe) return "";
+  const kind = evidenceKinds[probe.kind as keyof typeof evidenceKinds] as EvidenceKind | undefined;
+  const what = kind ? kind.describe(probe as PlanProbeBase) : probe.kind;
+  return `then verified: did not stick if [${probe.id}] ${what}`;
 }
 
 export function describeMethod(m: PlanMethod): string[] {

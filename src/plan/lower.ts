@@ -5,7 +5,8 @@ import { evidenceKinds, isEvidenceKindName } from "../evidence/index.js";
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import type { SourceMap } from "../front/source-map.js";
 import { isStepKindName, stepKinds, type PlanStep } from "../steps/index.js";
-import type { PlanGuard, PlanStepBase, StepKind } from "../steps/step-kind.js";
+import type { PlanGuard, PlanStepBase, PlanVerify, StepKind } from "../steps/step-kind.js";
+import { allProbes } from "./walk.js";
 import type { EvidenceKind } from "../evidence/evidence-kind.js";
 import { fieldSpans } from "./field-spans.js";
 import { lowerContext, type LowerScope } from "./lower-context.js";
@@ -34,7 +35,7 @@ export function lowerPlaybook(
     lowerSteps: (pointer, raw, inPerUser) =>
       raw.map((s, i) => lowerStep(scope, `${pointer}/${i}`, s as Raw, inPerUser)),
   };
-  return {
+  const plan: Plan = {
     file,
     sha256,
     schemaVersion: doc.schemaVersion,
@@ -56,6 +57,8 @@ export function lowerPlaybook(
     methods: doc.methods.map((m: Raw, i: number) => lowerMethod(scope, `/methods/${i}`, m)),
     fieldSpans: fieldSpans(map, "", doc),
   };
+  resolveVerifyReferences(plan);
+  return plan;
 }
 
 function lowerMethod(scope: LowerScope, pointer: string, m: Raw): PlanMethod {
@@ -84,6 +87,7 @@ function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: bool
   };
   if (raw.title) base.title = raw.title;
   if (raw.guard) base.guard = lowerGuard(raw.guard, ctx);
+  if (raw.verify) base.verify = lowerVerify(scope, `${pointer}/verify`, raw.verify, inPerUser);
   if (raw.applies) base.applies = raw.applies;
   if (!isStepKindName(raw.kind)) return base;
   const kind = stepKinds[raw.kind] as StepKind;
@@ -104,6 +108,40 @@ function lowerGuard(raw: Raw, ctx: ReturnType<typeof lowerContext>): PlanGuard |
   const which = raw.creates ? "creates" : "removes";
   const path = ctx.path(`guard/${which}`, raw[which]);
   return path && { kind: which, path };
+}
+
+function lowerVerify(
+  scope: LowerScope,
+  pointer: string,
+  raw: Raw,
+  inPerUser: boolean,
+): PlanVerify | undefined {
+  const span = scope.map.value(pointer);
+  if (inPerUser) {
+    lowerContext(scope, pointer, true).error(
+      "",
+      "bad-verify",
+      "a step inside a per-user step cannot verify: its probe would not see the profile",
+      "put verify: on a step outside per-user",
+    );
+    return undefined;
+  }
+  if (typeof raw.evidence === "string") return { ref: raw.evidence, span };
+  const probe = lowerEvidence(scope, pointer, raw) as PlanVerify["probe"] & { invalid?: boolean };
+  return probe && !probe.invalid ? { probe, span } : undefined;
+}
+
+/** A verify that names a detection probe gets a copy of it (checks report unknown ids). */
+function resolveVerifyReferences(plan: Plan): void {
+  const probes = new Map(allProbes(plan.detection).map((p) => [p.id, p]));
+  const visit = (step: PlanStepBase) => {
+    if (step.verify?.ref) {
+      const probe = probes.get(step.verify.ref);
+      if (probe) step.verify.probe = { ...(probe as PlanVerify["probe"] & object) };
+    }
+    for (const inner of (step as { steps?: PlanStepBase[] }).steps ?? []) visit(inner);
+  };
+  for (const method of plan.methods) method.steps.forEach(visit);
 }
 
 function lowerEvidence(scope: LowerScope, pointer: string, raw: Raw): PlanEvidence {

@@ -52,7 +52,27 @@ function stepSchema(): JsonSchema {
     guard: ref("guard"),
     applies: ref("applicability"),
   };
-  return kindUnion(Object.values(stepKinds as Record<string, StepKind>), common);
+  const oneShot = (k: StepKind | EvidenceKind): Record<string, JsonSchema> =>
+    (k as StepKind).idempotence === "one-shot" ? { verify: verifySchema() } : {};
+  return kindUnion(Object.values(stepKinds as Record<string, StepKind>), common, oneShot);
+}
+
+/** A one-shot step's verification: { evidence: <probe id> } or a probe written in place. */
+function verifySchema(): JsonSchema {
+  return described(
+    "Verify",
+    "A live probe that must find no problem after the step ran (else the step failed: it did not stick): { evidence: <detection probe id> } or a probe written here.",
+    {
+      if: { type: "object", required: ["evidence"] },
+      then: closedObject(
+        {
+          evidence: described("Evidence id", "The id of a probe of the detection.", idSchema),
+        },
+        ["evidence"],
+      ),
+      else: ref("probe"),
+    },
+  );
 }
 
 function probeSchema(): JsonSchema {
@@ -71,9 +91,13 @@ function probeSchema(): JsonSchema {
 function kindUnion(
   kinds: (StepKind | EvidenceKind)[],
   common: Record<string, JsonSchema>,
+  extra: (kind: StepKind | EvidenceKind) => Record<string, JsonSchema> = () => ({}),
 ): JsonSchema {
   const branches = kinds.map((k) =>
-    kindBranch(k.kind, k.title, k.description, k.properties, k.required, common),
+    kindBranch(k.kind, k.title, k.description, k.properties, k.required, {
+      ...common,
+      ...extra(k),
+    }),
   );
   return {
     type: "object",

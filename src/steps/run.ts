@@ -109,17 +109,21 @@ function lowerArgument(
     }
     return { parameter: a.parameter };
   }
-  // A literal is code the reviewer reads: switches, quotes and spaces are carried exactly by the
-  // runtime's quoting (docs/emitted-script-rules.md#argv-quoting). A Windows command line cannot
-  // hold NUL, and line breaks in an argument are almost always a mistake in the playbook.
-  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(a)) {
-    ctx.error(
-      field,
-      "unsafe-argument",
-      `argument ${JSON.stringify(a)} holds a control character, which a command line cannot carry`,
-      "write the argument on one line, without control characters",
-    );
-    return undefined;
-  }
-  return { literal: a };
+  return literalArgumentFits(a, field, ctx) ? { literal: a } : undefined;
+}
+
+/**
+ * A literal is code the reviewer reads: switches, quotes and spaces are carried exactly by the
+ * runtime's quoting (docs/emitted-script-rules.md#argv-quoting). A Windows command line cannot
+ * hold NUL, and line breaks in an argument are almost always a mistake in the playbook.
+ */
+export function literalArgumentFits(a: string, field: string, ctx: LowerContext): boolean {
+  if (!/[\x00-\x08\x0a-\x1f\x7f]/.test(a)) return true;
+  ctx.error(
+    field,
+    "unsafe-argument",
+    `argument ${JSON.stringify(a)} holds a control character, which a command line cannot carry`,
+    "write the argument on one line, without control characters",
+  );
+  return false;
 }

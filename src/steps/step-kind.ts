@@ -25,11 +25,23 @@ export type PlanGuard =
   | { kind: "creates"; path: PathExpr }
   | { kind: "removes"; path: PathExpr };
 
+/**
+ * A one-shot step's verification: a live probe that must find no problem after the step ran.
+ * Written inline, or as the id of a detection probe (`ref`), whose copy lowering puts in `probe`.
+ */
+export interface PlanVerify {
+  ref?: string;
+  probe?: { id: string; kind: string; span: Span } & Record<string, unknown>;
+  span: Span;
+}
+
 export interface PlanStepBase {
   id: string;
   kind: string;
   title?: string;
   guard?: PlanGuard;
+  /** One-shot steps only: what must be clean after the step ran. */
+  verify?: PlanVerify;
   /** Step-level applicability on top of the method's (e.g. a Windows 2000-only note). */
   applies?: Applicability;
   span: Span;

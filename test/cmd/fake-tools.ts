@@ -20,7 +20,7 @@ function failLabel(file: string, label: string): string[] {
   return [`:${label}`, `set /p RC=<"${file}"`, "exit /b %RC%"];
 }
 
-/** sc qc / query / config over <db>\services\<name>.start (2/3/4) and .state (1/4). */
+/** sc qc / query / config / sdshow over <db>\services\<name>.start (2/3/4), .state (1/4), .sddl. */
 export function scFake(calls: string, db: string): string {
   const s = `${toWinPath(db)}\\services`;
   return [
@@ -33,7 +33,12 @@ export function scFake(calls: string, db: string): string {
     'if /i "%VERB%"=="qc" goto qc',
     'if /i "%VERB%"=="query" goto query',
     'if /i "%VERB%"=="config" goto config',
+    'if /i "%VERB%"=="sdshow" goto sdshow',
     "exit /b 87",
+    ":sdshow",
+    "echo.",
+    `if exist "${s}\\%SVC%.sddl" type "${s}\\%SVC%.sddl"`,
+    "exit /b 0",
     ":qc",
     "echo [SC] QueryServiceConfig SUCCESS",
     "echo.",
@@ -219,5 +224,31 @@ export function regFake(calls: string, db: string, park: string): string {
     "exit /b 1",
     ...failLabel(fail, "fail"),
     ...failLabel(all, "failall"),
+  ].join("\r\n");
+}
+
+/**
+ * A tool whose calls exit with the codes in <db>\<name>.rc1, .rc2, ... in turn (the last one
+ * written repeats; 0 when there is none) and print <db>\<name>.out: winmgmt /verifyrepository
+ * that is inconsistent before a salvage and consistent (or not) after it.
+ */
+export function sequenceFake(calls: string, db: string, name: string): string {
+  const base = `${toWinPath(db)}\\${name}`;
+  return [
+    ...record(calls),
+    'set "N=0"',
+    `if exist "${base}.n" set /p N=<"${base}.n"`,
+    'set /a "N+=1"',
+    `>"${base}.n" echo.%N%`,
+    'set "RC=0"',
+    'set "K=0"',
+    ":find",
+    'set /a "K+=1"',
+    `if %K% GTR %N% goto done`,
+    `if exist "${base}.rc%K%" set /p RC=<"${base}.rc%K%"`,
+    "goto find",
+    ":done",
+    `if exist "${base}.out" type "${base}.out"`,
+    "exit /b %RC%",
   ].join("\r\n");
 }

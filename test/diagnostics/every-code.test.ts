@@ -230,6 +230,38 @@ export const examples: Example[] = [
     column: 7,
   },
   {
+    code: "bad-verify",
+    input: steps(
+      "- id: x1\n  kind: run\n  program: '%windir%\\System32\\tool.exe'\n  guard: { evidence: detection }\n  verify: { id: v1, kind: file-contains, path: '%windir%\\x.log', tokens: ['0x1'] }",
+    ),
+    line: STEP_LINE + 4,
+    column: col(11),
+  },
+  {
+    code: "command-not-system",
+    input: probe(
+      "- id: c1\n  kind: command\n  program: '%ProgramFiles%\\Tool\\check.exe'\n  cleanCodes: [0]",
+    ),
+    line: 21,
+    column: 16,
+  },
+  {
+    code: "command-changes-state",
+    input: probe(
+      "- id: c1\n  kind: command\n  program: '%windir%\\System32\\wbem\\winmgmt.exe'\n  args: [/salvagerepository]\n  cleanCodes: [0]",
+    ),
+    line: 22,
+    column: 14,
+  },
+  {
+    code: "command-not-known-read-only",
+    input: probe(
+      "- id: c1\n  kind: command\n  program: '%windir%\\System32\\netsh.exe'\n  args: [winhttp, show, proxy]\n  cleanCodes: [0]",
+    ),
+    line: 21,
+    column: 16,
+  },
+  {
     code: "certificate-match",
     input: steps(
       "- id: c1\n  kind: certificate\n  store: Root\n  subject: X\n  thumbprint: A43489159A520F0D93D032CCAF37E7FE20A8B419",
@@ -385,7 +417,7 @@ export const examples: Example[] = [
     line: 4,
     column: 8,
   },
-  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 118, column: 43 },
+  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 121, column: 43 },
   {
     code: "deploy-route-size",
     input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
@@ -400,7 +432,7 @@ export const examples: Example[] = [
   },
 ];
 
-/** The every-kind fixture with a manual step's text that no script can carry (line 118). */
+/** The every-kind fixture with a manual step's text that no script can carry (line 121). */
 function loneSurrogateFixture(): string {
   const text = readFileSync("test/fixtures/kb100001.yaml", "utf8");
   return text.replace("text: Do this by hand.", 'text: "Do \\uD800 by hand."');

@@ -28,6 +28,16 @@ runStepTable([
     expect: [],
   },
   {
+    name: "run: verify with a detection probe",
+    yaml: step("[a]", "\n  guard: { evidence: detection }\n  verify: { evidence: probe-a }"),
+    expect: [],
+  },
+  {
+    name: "run: verify with unknown evidence",
+    yaml: step("[a]", "\n  guard: { evidence: detection }\n  verify: { evidence: detection }"),
+    expect: [["unknown-evidence", 5, 11]],
+  },
+  {
     name: "run: bad success codes",
     yaml: step("[a]", "\n  guard: { evidence: detection }\n  successCodes: []"),
     expect: [["bad-value", 5, 17]],

@@ -12,6 +12,11 @@ runStepTable([
     expect: [],
   },
   {
+    name: "service: a state step has no verify (it reads its state back itself)",
+    yaml: "- id: s1\n  kind: service\n  name: CryptSvc\n  state: running\n  verify: { evidence: probe-a }",
+    expect: [["unknown-key", 4, 3]],
+  },
+  {
     name: "service: nothing to do",
     yaml: "- id: s1\n  kind: service\n  name: CryptSvc",
     expect: [["service-nothing-to-do", 0, 3]],

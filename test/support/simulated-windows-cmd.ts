@@ -25,6 +25,7 @@ import {
   regFake,
   scFake,
   simpleFake,
+  sequenceFake,
   wevtutilFake,
 } from "../cmd/fake-tools.js";
 import {
@@ -147,6 +148,7 @@ export class SimulatedWindows {
     fake(this.system32, "reg", regFake(this.callsLog, this.db, HIVE_PARKING));
     fake(this.system32, "attrib", forwardingFake(this.callsLog, this.db, "attrib"));
     fake(this.tools, "CCMCertFix", simpleFake(this.callsLog, this.db, "CCMCertFix"));
+    fake(join(this.system32, "wbem"), "winmgmt", sequenceFake(this.callsLog, this.db, "winmgmt"));
     const realFind = join(winePrefix, "drive_c", "windows", "system32", "find.exe");
     copyFileSync(realFind, join(this.system32, "find.exe"));
   }

@@ -52,7 +52,19 @@ export function probeFields(probe: PlanProbe): Fields {
         atLeastKey: versionKey(probe.atLeast),
         belowKey: versionKey(probe.below),
       };
+    case "command":
+      return {
+        pathView: pathView(probe.program),
+        allFlag: probe.match === "all" ? 1 : 0,
+        problemTokenViews: tokenViews(probe.problemTokens),
+        cleanTokenViews: tokenViews(probe.cleanTokens),
+      };
     default:
       throw new QuoteError(`evidence kind '${probe.kind}' has no batch template`);
   }
+}
+
+/** Each token with the case variants batch searches for (find has no portable /i). */
+function tokenViews(tokens: readonly string[]): { token: string; variants: string[] }[] {
+  return tokens.map((token) => ({ token, variants: caseVariants([token]) }));
 }

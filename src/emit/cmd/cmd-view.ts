@@ -69,10 +69,24 @@ function stepViewFor(s: StepView, label: string, vars: Map<string, string>, carr
   };
   if (!stepKinds[step.kind].targets.cmd)
     return { ...s, ...common, partial: "cmd/steps/unsupported", unsupported: step.kind };
+  Object.assign(common, { verifyView: verifyView(step, label) });
   const steps = (s.steps ?? []).map((inner, k) =>
     stepViewFor(inner, `${label}_${k + 1}`, vars, carry),
   );
   return { ...s, ...stepFields(step), ...common, steps };
+}
+
+/** A one-shot step's verify probe, run by the step's template after the step changed something. */
+function verifyView(step: PlanStep, label: string): View | false {
+  const probe = step.verify?.probe as PlanProbe | undefined;
+  if (!probe || !evidenceKinds[probe.kind].targets.cmd) return false;
+  return {
+    ...probe,
+    ...probeFields(probe),
+    var: `KB_V_${label}`,
+    key: `V_${label}`,
+    partial: `cmd/probes/${probe.kind}`,
+  };
 }
 
 /**

@@ -44,8 +44,14 @@ function inlineCall(call: PsCall, pairs: [string, string][]): string {
   return `${psCommand(call.command)}${pairs.map(([k, v]) => ` -${k} ${v}`).join("")}`;
 }
 
-function stepCallText(call: PsCall, args: PsArgument[], fields: Fields): string {
+function stepCallText(
+  call: PsCall,
+  args: PsArgument[],
+  fields: Fields,
+  verify: string | undefined,
+): string {
   const pairs = args.map((a) => encoded(a, fields));
+  if (verify !== undefined) pairs.push(["Verify", `{ ${verify} }`]);
   const block = call.block ? ` -${psKey(call.block.name)} {` : "";
   const inline = inlineCall(call, pairs) + block;
   if (inline.length <= INLINE_CALL_MAX) return inline;
@@ -53,8 +59,16 @@ function stepCallText(call: PsCall, args: PsArgument[], fields: Fields): string 
   return ["$kbStep = @{", ...lines, "}", `${psCommand(call.command)} @kbStep${block}`].join("\n");
 }
 
-/** A step: Id, Guard, its own arguments, and the profile context when it runs per user. */
-export function psStepCallText(call: PsCall, step: Fields, context: ProfileContext): string {
+/**
+ * A step: Id, Guard, its own arguments, the profile context when it runs per user, and its
+ * verify probe's call (as a script block) when it has one.
+ */
+export function psStepCallText(
+  call: PsCall,
+  step: Fields,
+  context: ProfileContext,
+  verify?: string,
+): string {
   const inProfile = context.inPerUser && context.perUserKind;
   const args: PsArgument[] = [
     { name: "Id", field: "id", as: "string" },
@@ -63,7 +77,7 @@ export function psStepCallText(call: PsCall, step: Fields, context: ProfileConte
     ...(inProfile ? PROFILE_CONTEXT : []),
     ...(inProfile && context.profileSid ? [PROFILE_SID] : []),
   ];
-  return stepCallText(call, args, step);
+  return stepCallText(call, args, step, verify);
 }
 
 /** A probe: one line inside its evidence group, Id first. */

@@ -1,4 +1,4 @@
-# ---- process.ps1: running programs (run, register-dlls) without a shell; arguments quoted for CommandLineToArgvW ----
+# ---- process.ps1: running programs (run, register-dlls, command probes) without a shell; arguments quoted for CommandLineToArgvW ----
 
 
 function ConvertTo-KbQuotedArgument {
@@ -61,8 +61,20 @@ function Invoke-KbProcess {
         if ($exited) { $exitCode = $process.ExitCode }
         $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
         if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments }
+        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
     } finally {
         $process.Dispose()
     }
+}
+
+function Resolve-KbNativeProgram {
+    # A 32-bit host on 64-bit Windows reads System32 as SysWOW64; Sysnative is the real System32.
+    # The scripts relaunch themselves in the 64-bit host first, so this matters only if one runs
+    # on in a 32-bit host: a probe must still read the 64-bit tool (the 64-bit WMI, BITS, sc).
+    param([string]$Path)
+    if (-not (Test-KbNeeds64BitHost)) { return $Path }
+    $windir = [string][Environment]::GetEnvironmentVariable('windir')
+    $system32 = $windir.TrimEnd('\') + '\System32\'
+    if (-not $Path.StartsWith($system32, [System.StringComparison]::OrdinalIgnoreCase)) { return $Path }
+    return ($windir.TrimEnd('\') + '\Sysnative\' + $Path.Substring($system32.Length))
 }

@@ -74,10 +74,35 @@ function Invoke-KbStateStep {
     }
 }
 
+function Confirm-KbOneShotOutcome {
+    # A step that changed something and has a verify probe: the probe must find no problem now,
+    # else the step did not stick (as a state step that reads back another value). A probe that
+    # cannot look cannot confirm it either. The probe's finding goes into AfterValue.verify.
+    param([hashtable]$Outcome, [scriptblock]$Verify)
+    $check = @(& $Verify)[0]
+    $detail = [string]$check.Detail
+    $after = $Outcome['AfterValue']
+    if ($null -eq $after) { $after = [ordered]@{} }
+    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
+    $Outcome['AfterValue'] = $after
+    if ($check.Present) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
+    } elseif ($detail.StartsWith('error: ')) {
+        $Outcome['Status'] = 'failed'
+        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
+    } else {
+        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
+    }
+    return $Outcome
+}
+
 function Invoke-KbOneShotStep {
-    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) -> Act.
+    # No desired state to read back: guard -> Plan -> ShouldProcess (-WhatIf: predicted record) ->
+    # Act -> Verify (when given and the step changed something).
     #   Plan ($Step) -> @{ Target; Action; Before; After; BeforeValue; AfterValue; Note (for -WhatIf); Stop }
     #   Act ($Step, $Plan) -> @{ Status; After; AfterValue; Message }
+    #   Verify () -> a probe result (Id, Present, Detail) that must not be Present
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [string]$Id,
@@ -86,7 +111,8 @@ function Invoke-KbOneShotStep {
         [string]$Kind,
         [hashtable]$Step,
         [scriptblock]$Plan,
-        [scriptblock]$Act
+        [scriptblock]$Act,
+        [scriptblock]$Verify = $null
     )
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
@@ -99,10 +125,12 @@ function Invoke-KbOneShotStep {
         if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
             $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
             if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+            if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
             Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
             return
         }
         $outcome = & $Act $Step $planned
+        if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
         Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))

@@ -68,8 +68,9 @@ function Invoke-KbRegisterDllsStep {
     param(
         [string]$Id,
         [hashtable]$Guard = $null,
-        [object[]]$Dlls = @()
+        [object[]]$Dlls = @(),
+        [scriptblock]$Verify = $null
     )
     $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } -Verify $Verify @lifecycle
 }

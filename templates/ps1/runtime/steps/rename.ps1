@@ -42,9 +42,10 @@ function Invoke-KbRenameStep {
         [hashtable]$Path,
         [string]$NewName,
         [string]$ProfileRoot = '',
-        [string]$ProfileLabel = ''
+        [string]$ProfileLabel = '',
+        [scriptblock]$Verify = $null
     )
     $step = @{ Path = $Path; NewName = $NewName; ProfileRoot = $ProfileRoot }
     $lifecycle = @{ Plan = ${function:Get-KbRenamePlan}; Act = ${function:Invoke-KbRenameAct} }
-    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step @lifecycle
+    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step -Verify $Verify @lifecycle
 }

@@ -69,10 +69,11 @@ function Invoke-KbRunStep {
         [hashtable]$Program,
         [object[]]$Arguments = @(),
         [int[]]$SuccessCodes = @(0),
-        [int]$TimeoutSeconds = 300
+        [int]$TimeoutSeconds = 300,
+        [scriptblock]$Verify = $null
     )
     if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
     $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
     $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step -Verify $Verify @lifecycle
 }
