@@ -47,7 +47,10 @@ export function stepFields(step: PlanStep): Fields {
     case "registry-value":
       return { registry: registryView(step.key, step.name, step.data) };
     case "register-dlls":
-      return { dllViews: step.dlls.map((d) => pathView(d)) };
+      return {
+        dllViews: step.dlls.map((d) => pathView(d)),
+        allowNotSelfFlag: step.allowNotSelfRegistering ? 1 : 0,
+      };
     case "run":
       return {
         pathView: pathView(step.program),
