@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '89dfd3ed34f0af5164d45d8c3661873d47d98e828e1ecf53a0fdc8d7e58de393'
+$script:KbRuntimeSha256 = 'fa3bf1a4cbc45fb34fd82156d77ce17fe331ffbe71e6c4eda696998a3ba5138c'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -62,15 +62,15 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Test-KbEventProbe -Id 'capi2-event-4107-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(4107) -Levels @(2) -WithinDays 30 -DataContains 'authrootstl.cab'
-        Test-KbEventProbe -Id 'capi2-event-11-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(11) -Levels @(2) -WithinDays 30 -DataContains 'authrootstl.cab'
+        Test-KbEventProbe -Id 'capi2-event-4107-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(4107) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
+        Test-KbEventProbe -Id 'capi2-event-11-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(11) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
     )
 }
 
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 89dfd3ed34f0af5164d45d8c3661873d47d98e828e1ecf53a0fdc8d7e58de393 ====
+# ==== kbfix runtime 0.1.0, sha256 fa3bf1a4cbc45fb34fd82156d77ce17fe331ffbe71e6c4eda696998a3ba5138c ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -666,7 +666,8 @@ function Get-KbEvidence {
 # ---- probes/event.ps1: event log entries by log, provider, event ID and level (docs/emitted-script-rules.md#events-by-id) ----
 # Never by message text, which is localized. Only events newer than both the time window and the
 # last successful run count (state.ps1). DataContains looks in the event's data (its insertion
-# strings and its EventData/UserData XML), not in the rendered message.
+# strings and its EventData/UserData XML), not in the rendered message: with DataMatch 'any' one
+# of its tokens must be there, with 'all' every one, in the same event.
 
 function Get-KbEventStartTime {
     # The later of (now - WithinDays) and the history baseline, as local time for Get-WinEvent.
@@ -720,6 +721,17 @@ function Test-KbEventData {
     return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
 }
 
+function Test-KbEventTokens {
+    # Does the event's data hold one of the tokens (any) or every one of them (all)?
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    foreach ($token in $Tokens) {
+        $found = Test-KbEventData -Record $Record -Token $token
+        if ($found -and $Match -ne 'all') { return $true }
+        if (-not $found -and $Match -eq 'all') { return $false }
+    }
+    return ($Match -eq 'all')
+}
+
 function Test-KbEventProbe {
     param(
         [string]$Id,
@@ -728,18 +740,22 @@ function Test-KbEventProbe {
         [int[]]$Ids,
         [int[]]$Levels,
         [int]$WithinDays = 30,
-        [string]$DataContains = ''
+        [string[]]$DataContains = @(),
+        [string]$DataMatch = 'any'
     )
     try {
+        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
         $since = Get-KbEventStartTime -WithinDays $WithinDays
         $max = 50
-        if ($DataContains.Length -gt 0) { $max = 500 }
+        if ($tokens.Count -gt 0) { $max = 500 }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
-        if ($DataContains.Length -gt 0) {
-            $records = @($records | Where-Object { Test-KbEventData -Record $_ -Token $DataContains })
+        if ($tokens.Count -gt 0) {
+            $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
         $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        if ($DataContains.Length -gt 0) { $what += ' with ' + $DataContains + ' in their data' }
+        $joiner = ' or '
+        if ($DataMatch -eq 'all') { $joiner = ' and ' }
+        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))

@@ -14,6 +14,7 @@ import { languageNeutralTokens } from "./language-neutral-tokens.js";
 import { uniqueIds } from "./unique-ids.js";
 import { unusedParameters } from "./unused-parameters.js";
 import { todoPlaceholders } from "./todo-placeholders.js";
+import { windowsUpdateLog } from "./windows-update-log.js";
 
 export const checks: readonly Check[] = [
   uniqueIds,
@@ -26,6 +27,7 @@ export const checks: readonly Check[] = [
   parameterDefaults,
   applicabilityRanges,
   languageNeutralTokens,
+  windowsUpdateLog,
 ];
 
 export function runChecks(plan: Plan, doc: Record<string, any>, map: SourceMap): Diagnostic[] {

@@ -13,13 +13,13 @@ function Get-KbPeMachine {
         $dos = New-Object byte[] 64
         if ($stream.Read($dos, 0, 64) -lt 64) { return '' }
         if ($dos[0] -ne 0x4D -or $dos[1] -ne 0x5A) { return '' }
-        $offset = [System.BitConverter]::ToInt32($dos, 0x3C)
+        $offset = [BitConverter]::ToInt32($dos, 0x3C)
         if ($offset -lt 64 -or $offset -gt ($stream.Length - 6)) { return '' }
         $stream.Position = $offset
         $signature = New-Object byte[] 6
         if ($stream.Read($signature, 0, 6) -lt 6) { return '' }
         if ($signature[0] -ne 0x50 -or $signature[1] -ne 0x45 -or $signature[2] -ne 0 -or $signature[3] -ne 0) { return '' }
-        $machine = [int][System.BitConverter]::ToUInt16($signature, 4)
+        $machine = [int][BitConverter]::ToUInt16($signature, 4)
         if ($machine -eq 0x014C) { return 'x86' }
         if ($machine -eq 0x8664) { return 'x64' }
         if ($machine -eq 0xAA64) { return 'arm64' }
