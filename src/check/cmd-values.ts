@@ -80,6 +80,7 @@ function checkEntry(
     return;
   }
   const switches = new Set((kind as StepKind).cmdSwitchFields ?? []);
+  const slashes = new Set((kind as EvidenceKind).cmdSlashFields ?? []);
   for (const field of kind.cmdFields) {
     const value = raw[field];
     const values: [unknown, string][] = Array.isArray(value)
@@ -94,6 +95,7 @@ function checkEntry(
           field,
           GLOB_FIELDS.has(field),
           switches.has(field),
+          slashes.has(field),
         );
     }
   }
@@ -111,8 +113,9 @@ function checkValue(
   field: string,
   glob: boolean,
   switchAllowed = false,
+  slashAllowed = false,
 ): void {
-  const reason = cmdSafeReason(value, glob, switchAllowed);
+  const reason = cmdSafeReason(value, glob, switchAllowed, slashAllowed);
   if (reason) {
     input.atPointer(
       pointer,

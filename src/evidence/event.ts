@@ -83,6 +83,7 @@ export const event = defineEvidenceKind<Raw, EventProbe>({
   },
   required: ["log", "provider", "ids", "level"],
   cmdFields: ["log", "provider", "dataContains"],
+  cmdSlashFields: ["log", "dataContains"],
   ps1: psCall(
     "Test-KbEventProbe",
     ["Log", "log", "string"],

