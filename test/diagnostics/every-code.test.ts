@@ -379,7 +379,7 @@ export const examples: Example[] = [
     line: 4,
     column: 8,
   },
-  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 112, column: 43 },
+  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 113, column: 43 },
   {
     code: "deploy-route-size",
     input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
@@ -394,7 +394,7 @@ export const examples: Example[] = [
   },
 ];
 
-/** The every-kind fixture with a manual step's text that no script can carry (line 112). */
+/** The every-kind fixture with a manual step's text that no script can carry (line 113). */
 function loneSurrogateFixture(): string {
   const text = readFileSync("test/fixtures/kb100001.yaml", "utf8");
   return text.replace("text: Do this by hand.", 'text: "Do \\uD800 by hand."');
