@@ -158,6 +158,10 @@ export const diagnosticCodes = {
     severity: "warning",
     summary: "a probe matches message text that Windows translates",
   },
+  "windows-update-log-etw": {
+    severity: "warning",
+    summary: "a probe reads WindowsUpdate.log, which Windows 10 and later keep as an ETW trace",
+  },
 
   // The whole run
   "id-file-mismatch": {

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'edab3d25b81819608712abcc689f9885a85864f76330d28848636fd08fe6c4a3'
+$script:KbRuntimeSha256 = '43f33f5f546f7183c7e1fb2df6f97be76f10b8d8dc086fdc06a3252f27c37528'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -62,8 +62,8 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Test-KbEventProbe -Id 'capi2-event-4107-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(4107) -Levels @(2) -WithinDays 30 -DataContains 'authrootstl.cab'
-        Test-KbEventProbe -Id 'capi2-event-11-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(11) -Levels @(2) -WithinDays 30 -DataContains 'authrootstl.cab'
+        Test-KbEventProbe -Id 'capi2-event-4107-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(4107) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
+        Test-KbEventProbe -Id 'capi2-event-11-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(11) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
     )
 }
 
@@ -71,7 +71,7 @@ function Invoke-KbDetection {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 edab3d25b81819608712abcc689f9885a85864f76330d28848636fd08fe6c4a3 ====
+# ==== kbfix runtime 0.1.0, sha256 43f33f5f546f7183c7e1fb2df6f97be76f10b8d8dc086fdc06a3252f27c37528 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -656,6 +656,16 @@ function Test-KbEventData {
     return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
 }
 
+function Test-KbEventTokens {
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    foreach ($token in $Tokens) {
+        $found = Test-KbEventData -Record $Record -Token $token
+        if ($found -and $Match -ne 'all') { return $true }
+        if (-not $found -and $Match -eq 'all') { return $false }
+    }
+    return ($Match -eq 'all')
+}
+
 function Test-KbEventProbe {
     param(
         [string]$Id,
@@ -664,18 +674,22 @@ function Test-KbEventProbe {
         [int[]]$Ids,
         [int[]]$Levels,
         [int]$WithinDays = 30,
-        [string]$DataContains = ''
+        [string[]]$DataContains = @(),
+        [string]$DataMatch = 'any'
     )
     try {
+        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
         $since = Get-KbEventStartTime -WithinDays $WithinDays
         $max = 50
-        if ($DataContains.Length -gt 0) { $max = 500 }
+        if ($tokens.Count -gt 0) { $max = 500 }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
-        if ($DataContains.Length -gt 0) {
-            $records = @($records | Where-Object { Test-KbEventData -Record $_ -Token $DataContains })
+        if ($tokens.Count -gt 0) {
+            $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
         $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        if ($DataContains.Length -gt 0) { $what += ' with ' + $DataContains + ' in their data' }
+        $joiner = ' or '
+        if ($DataMatch -eq 'all') { $joiner = ' and ' }
+        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))

@@ -725,6 +725,8 @@ type nul >"%KB_RESULTFILE%" 2>nul
 set "KB_TMP=%KB_LOGDIR%\%KB_ID%.fix.out.tmp"
 set "KB_TMPLIST=%KB_LOGDIR%\%KB_ID%.fix.list.tmp"
 set "KB_TMPPROF=%KB_LOGDIR%\%KB_ID%.fix.profiles.tmp"
+set "KB_TMPALL=%KB_LOGDIR%\%KB_ID%.fix.match.tmp"
+set "KB_TMPNEXT=%KB_LOGDIR%\%KB_ID%.fix.next.tmp"
 exit /b 0
 
 :kb_log_try
@@ -863,13 +865,14 @@ set "KB_MSG=%KB_RECAP%"
 set "KB_LVL=info"
 if defined KB_FAILED_IDS set "KB_LVL=error"
 call :kb_log
-del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" >nul 2>&1
+del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" "%KB_TMPALL%" "%KB_TMPNEXT%" >nul 2>&1
 exit /b 0
 
 :kb_probe_event_begin
 rem Events by log, provider, IDs, level and age (wevtutil qe with an XPath filter, never the
 rem message text), newer than the record id saved at the last run that fixed something; with a
-rem data token, one of them must carry it in its event data (searched in the XML).
+rem data token, one of them must carry it in its event data (searched in the XML); with several,
+rem one of them (any) or, with :kb_probe_all_*, every one in the same event (all).
 set "KB_PR=0"
 set "KB_SEARCH=0"
 set "KB_FOUND="
@@ -925,10 +928,40 @@ exit /b 0
 
 :kb_probe_event_end
 if "%KB_PR%"=="U" goto :kb_probe_report
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND set "KB_PD=matching events in the %KB_EV_LOG% log, none with the data token"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND set "KB_PD=matching events in the %KB_EV_LOG% log, none with the data tokens"
 if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=matching event in the %KB_EV_LOG% log with %KB_FOUND%"
 goto :kb_probe_report
+
+:kb_probe_all_begin
+rem dataMatch all: wevtutil writes one event per line, so each token keeps the lines (events)
+rem that carry it, in any of its case variants, and the next token searches only those. find
+rem reads stdin, so no file name header line joins the kept lines.
+set "KB_ALL_GONE="
+if not "%KB_SEARCH%"=="1" set "KB_ALL_GONE=1"
+if defined KB_ALL_GONE exit /b 0
+copy /y "%KB_SEARCHFILE%" "%KB_TMPALL%" >nul 2>&1
+type nul >"%KB_TMPNEXT%" 2>nul
+exit /b 0
+
+:kb_probe_all_variant
+if defined KB_ALL_GONE exit /b 0
+"%KB_FIND%" "%KB_TOK%" <"%KB_TMPALL%" >>"%KB_TMPNEXT%" 2>nul
+exit /b 0
+
+:kb_probe_all_next
+if defined KB_ALL_GONE exit /b 0
+copy /y "%KB_TMPNEXT%" "%KB_TMPALL%" >nul 2>&1
+type nul >"%KB_TMPNEXT%" 2>nul
+set "KB_V=0"
+for %%F in ("%KB_TMPALL%") do set "KB_V=%%~zF"
+if "%KB_V%"=="0" set "KB_ALL_GONE=1"
+exit /b 0
+
+:kb_probe_all_end
+rem Every token narrowed the events and some are left: one event carries them all.
+if not defined KB_ALL_GONE set "KB_FOUND=all %KB_EV_TOKENS% data tokens"
+exit /b 0
 
 rem ---- detection: the evidence before any change, and what each probe reports ----
 :kb_probe_report

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '7f31a687947a5ab7a8413dba882a0dbd9cc57a1706876743aad7b2a59532e59e'
+$script:KbRuntimeSha256 = '0e08f9fe7c8599a4b7bb0c38af083f8d080826fefc75f11f22e038b139716b2a'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -62,8 +62,8 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Test-KbEventProbe -Id 'capi2-event-4107-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(4107) -Levels @(2) -WithinDays 30 -DataContains 'authrootstl.cab'
-        Test-KbEventProbe -Id 'capi2-event-11-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(11) -Levels @(2) -WithinDays 30 -DataContains 'authrootstl.cab'
+        Test-KbEventProbe -Id 'capi2-event-4107-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(4107) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
+        Test-KbEventProbe -Id 'capi2-event-11-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(11) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
     )
 }
 
@@ -141,7 +141,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 7f31a687947a5ab7a8413dba882a0dbd9cc57a1706876743aad7b2a59532e59e ====
+# ==== kbfix runtime 0.1.0, sha256 0e08f9fe7c8599a4b7bb0c38af083f8d080826fefc75f11f22e038b139716b2a ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1336,6 +1336,16 @@ function Test-KbEventData {
     return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
 }
 
+function Test-KbEventTokens {
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    foreach ($token in $Tokens) {
+        $found = Test-KbEventData -Record $Record -Token $token
+        if ($found -and $Match -ne 'all') { return $true }
+        if (-not $found -and $Match -eq 'all') { return $false }
+    }
+    return ($Match -eq 'all')
+}
+
 function Test-KbEventProbe {
     param(
         [string]$Id,
@@ -1344,18 +1354,22 @@ function Test-KbEventProbe {
         [int[]]$Ids,
         [int[]]$Levels,
         [int]$WithinDays = 30,
-        [string]$DataContains = ''
+        [string[]]$DataContains = @(),
+        [string]$DataMatch = 'any'
     )
     try {
+        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
         $since = Get-KbEventStartTime -WithinDays $WithinDays
         $max = 50
-        if ($DataContains.Length -gt 0) { $max = 500 }
+        if ($tokens.Count -gt 0) { $max = 500 }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
-        if ($DataContains.Length -gt 0) {
-            $records = @($records | Where-Object { Test-KbEventData -Record $_ -Token $DataContains })
+        if ($tokens.Count -gt 0) {
+            $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
         $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        if ($DataContains.Length -gt 0) { $what += ' with ' + $DataContains + ' in their data' }
+        $joiner = ' or '
+        if ($DataMatch -eq 'all') { $joiner = ' and ' }
+        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))

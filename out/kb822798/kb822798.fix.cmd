@@ -893,6 +893,8 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_SUCCESS=0 "
+set "KB_DLL_ALLOW4=0"
 call :kb_step_dlls_begin
 if not "%KB_S_RUN%"=="1" goto :kb_m3_s1_end
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
@@ -1300,6 +1302,8 @@ type nul >"%KB_RESULTFILE%" 2>nul
 set "KB_TMP=%KB_LOGDIR%\%KB_ID%.fix.out.tmp"
 set "KB_TMPLIST=%KB_LOGDIR%\%KB_ID%.fix.list.tmp"
 set "KB_TMPPROF=%KB_LOGDIR%\%KB_ID%.fix.profiles.tmp"
+set "KB_TMPALL=%KB_LOGDIR%\%KB_ID%.fix.match.tmp"
+set "KB_TMPNEXT=%KB_LOGDIR%\%KB_ID%.fix.next.tmp"
 exit /b 0
 
 :kb_log_try
@@ -1438,7 +1442,7 @@ set "KB_MSG=%KB_RECAP%"
 set "KB_LVL=info"
 if defined KB_FAILED_IDS set "KB_LVL=error"
 call :kb_log
-del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" >nul 2>&1
+del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" "%KB_TMPALL%" "%KB_TMPNEXT%" >nul 2>&1
 exit /b 0
 
 :kb_probe_fc_begin
@@ -1747,6 +1751,11 @@ exit /b 0
 :kb_step_dlls_begin
 rem regsvr32 /s for each DLL (never /u); a DLL whose file is missing is skipped and reported
 rem (gpkcsp, sccbase, slbcsp are gone after XP/2003). Not testable by state: behind a guard.
+rem cmd cannot read a DLL's PE header, so it cannot pick the regsvr32 of the DLL's bitness: it
+rem runs the native one (this script runs in the 64-bit cmd on 64-bit Windows), which starts
+rem its other-bitness twin itself for a DLL of the other bitness (docs/kb-facts.md#regsvr32).
+rem Exit codes in KB_SUCCESS count as registered; with KB_DLL_ALLOW4=1, exit code 4 (no
+rem DllRegisterServer: not self-registering) is reported, not failed.
 set "KB_S_RUN=0"
 call :kb_guard_check
 if errorlevel 1 exit /b 0
@@ -1754,6 +1763,7 @@ set "KB_S_RUN=1"
 set /a "KB_DLL_DONE=0"
 set "KB_DLL_MISSING="
 set "KB_DLL_FAILED="
+set "KB_DLL_NOTSELF="
 exit /b 0
 
 :kb_step_dll
@@ -1763,11 +1773,17 @@ if errorlevel 1 goto :kb_step_dll_bad
 call :kb_split
 if not "%KB_KIND%"=="file" set "KB_DLL_MISSING=%KB_DLL_MISSING% %KB_LEAF%"
 if not "%KB_KIND%"=="file" exit /b 0
-set /a "KB_DLL_DONE+=1"
+if defined KB_CHECK set /a "KB_DLL_DONE+=1"
 if defined KB_CHECK exit /b 0
 "%KB_REGSVR32%" /s "%KB_PATH%"
 set "KB_T=%errorlevel%"
-if not "%KB_T%"=="0" set "KB_DLL_FAILED=%KB_DLL_FAILED% %KB_LEAF% (exit %KB_T%)"
+set "KB_RUN_OK="
+for %%c in (%KB_SUCCESS%) do if "%%c"=="%KB_T%" set "KB_RUN_OK=1"
+if defined KB_RUN_OK set /a "KB_DLL_DONE+=1"
+if defined KB_RUN_OK exit /b 0
+if "%KB_DLL_ALLOW4%%KB_T%"=="14" set "KB_DLL_NOTSELF=%KB_DLL_NOTSELF% %KB_LEAF%"
+if "%KB_DLL_ALLOW4%%KB_T%"=="14" exit /b 0
+set "KB_DLL_FAILED=%KB_DLL_FAILED% %KB_LEAF% (exit %KB_T%)"
 exit /b 0
 :kb_step_dll_bad
 set "KB_DLL_FAILED=%KB_DLL_FAILED% (%KB_NOTE%)"
@@ -1775,10 +1791,12 @@ exit /b 0
 
 :kb_step_dlls_end
 set "KB_NOTE=%KB_DLL_DONE% registered"
+if defined KB_DLL_NOTSELF set "KB_NOTE=%KB_NOTE%; not self-registering (allowed):%KB_DLL_NOTSELF%"
 if defined KB_DLL_MISSING set "KB_NOTE=%KB_NOTE%; skipped, not on this Windows:%KB_DLL_MISSING%"
 if defined KB_DLL_FAILED set "KB_NOTE=%KB_NOTE%; regsvr32 failed for%KB_DLL_FAILED%"
+if not "%KB_DLL_DONE%%KB_DLL_NOTSELF%%KB_DLL_FAILED%"=="0" set "KB_NOTE=%KB_NOTE%; DLL bitness not read (batch cannot): the native regsvr32 runs each DLL"
 if defined KB_DLL_FAILED goto :kb_step_failed
-if "%KB_DLL_DONE%"=="0" goto :kb_step_ok
+if "%KB_DLL_DONE%%KB_DLL_NOTSELF%"=="0" goto :kb_step_ok
 set "KB_AFTER=%KB_DLL_DONE% DLL(s) registered with regsvr32 /s"
 if defined KB_CHECK set "KB_NOTE=%KB_NOTE:registered=would be registered%"
 if defined KB_CHECK goto :kb_step_would

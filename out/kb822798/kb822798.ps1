@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '1b827c79c0a3d297e7346cbbc8964bcba5eb0621ab251dc9608e29ec8d520393'
+$script:KbRuntimeSha256 = 'ec044538f1a0f3c4bacba38a06c018f6a004bbcf0b09f5a367ce45c9593655c7'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -171,6 +171,8 @@ function Invoke-KbPlaybook {
             Id = 'regsvr32-crypto-dlls'
             Guard = @{ Kind = 'evidence'; Id = 'detection' }
             Dlls = @(@{ Base = 'windir'; Segments = @('System32', 'softpub.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wintrust.dll') }, @{ Base = 'windir'; Segments = @('System32', 'initpki.dll') }, @{ Base = 'windir'; Segments = @('System32', 'dssenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'rsaenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'gpkcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'sccbase.dll') }, @{ Base = 'windir'; Segments = @('System32', 'slbcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'mssip32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'cryptdlg.dll') })
+            SuccessCodes = @(0)
+            AllowNotSelfRegistering = $false
         }
         Invoke-KbRegisterDllsStep @kbStep
     }
@@ -427,7 +429,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 1b827c79c0a3d297e7346cbbc8964bcba5eb0621ab251dc9608e29ec8d520393 ====
+# ==== kbfix runtime 0.1.0, sha256 ec044538f1a0f3c4bacba38a06c018f6a004bbcf0b09f5a367ce45c9593655c7 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -2357,6 +2359,62 @@ function Invoke-KbProcess {
     }
 }
 
+# ---- pe-image.ps1 ----
+
+function Get-KbPeMachine {
+    param([string]$Path)
+    $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
+    $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
+    try {
+        $dos = New-Object byte[] 64
+        if ($stream.Read($dos, 0, 64) -lt 64) { return '' }
+        if ($dos[0] -ne 0x4D -or $dos[1] -ne 0x5A) { return '' }
+        $offset = [BitConverter]::ToInt32($dos, 0x3C)
+        if ($offset -lt 64 -or $offset -gt ($stream.Length - 6)) { return '' }
+        $stream.Position = $offset
+        $signature = New-Object byte[] 6
+        if ($stream.Read($signature, 0, 6) -lt 6) { return '' }
+        if ($signature[0] -ne 0x50 -or $signature[1] -ne 0x45 -or $signature[2] -ne 0 -or $signature[3] -ne 0) { return '' }
+        $machine = [int][BitConverter]::ToUInt16($signature, 4)
+        if ($machine -eq 0x014C) { return 'x86' }
+        if ($machine -eq 0x8664) { return 'x64' }
+        if ($machine -eq 0xAA64) { return 'arm64' }
+        return ''
+    } finally {
+        $stream.Dispose()
+    }
+}
+
+function ConvertTo-KbSysnativePath {
+    param([string]$Path)
+    $system32 = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32') }
+    if (-not $Path.StartsWith($system32 + '\', [System.StringComparison]::OrdinalIgnoreCase)) { return $Path }
+    $sysnative = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('Sysnative') }
+    return ($sysnative + $Path.Substring($system32.Length))
+}
+
+function Get-KbRegsvr32For {
+    param([string]$Dll, [string]$Machine)
+    $os = Get-KbArchitecture
+    $wow64 = Test-KbNeeds64BitHost
+    $native = 'System32'
+    if ($wow64) { $native = 'Sysnative' }
+    $use = @{ Folder = $native; Dll = $Dll; Bits = 'native'; Problem = '' }
+    if ($os -eq 'x86') {
+        if ($Machine -eq 'x64' -or $Machine -eq 'arm64') { $use['Problem'] = ('a ' + $Machine + ' DLL cannot be loaded on 32-bit Windows') }
+    } elseif ($Machine -eq 'x86') {
+        $use['Folder'] = 'SysWOW64'
+        $use['Dll'] = ConvertTo-KbSysnativePath -Path $Dll
+        $use['Bits'] = '32-bit'
+    } elseif ($Machine -eq 'arm64' -and $os -ne 'arm64') {
+        $use['Problem'] = ('an arm64 DLL cannot be loaded on ' + $os + ' Windows')
+    } elseif ($Machine.Length -gt 0) {
+        $use['Bits'] = '64-bit'
+    }
+    $use['Tool'] = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @($use['Folder'], 'regsvr32.exe') }
+    return $use
+}
+
 # ---- complete.ps1 ----
 
 function Get-KbFixedOutcome {
@@ -2818,30 +2876,56 @@ function Invoke-KbManualStep {
 
 $script:KbRegisterTimeoutSeconds = 60
 
+$script:KbRegsvr32Meaning = @{ 1 = 'bad command line'; 2 = 'OleInitialize failed'; 3 = 'the DLL failed to load'; 4 = 'no DllRegisterServer: not self-registering'; 5 = 'DllRegisterServer failed' }
+
+function Get-KbRegsvr32ExitText {
+    param([int]$ExitCode)
+    $text = 'exit code ' + $ExitCode
+    if ($script:KbRegsvr32Meaning.ContainsKey($ExitCode)) { $text += ' (' + $script:KbRegsvr32Meaning[$ExitCode] + ')' }
+    return $text
+}
+
 function Register-KbDll {
-    param([string]$Tool, [string]$Dll)
-    $run = Invoke-KbProcess -FilePath $Tool -Arguments @('/s', $Dll) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
-    if ($run.TimedOut) { return ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') }
-    if ($run.ExitCode -ne 0) { return ('exit code ' + $run.ExitCode) }
-    return ''
+    param([hashtable]$Dll, [int[]]$SuccessCodes, [bool]$AllowNotSelfRegistering)
+    if ($Dll['Problem'].Length -gt 0) { return @{ Outcome = 'failed'; Text = $Dll['Problem'] } }
+    $run = Invoke-KbProcess -FilePath $Dll['Tool'] -Arguments @('/s', $Dll['Argument']) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
+    if ($run.TimedOut) { return @{ Outcome = 'failed'; Text = ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') } }
+    if ($SuccessCodes -contains $run.ExitCode) { return @{ Outcome = 'registered'; Text = '' } }
+    $text = Get-KbRegsvr32ExitText -ExitCode $run.ExitCode
+    if ($AllowNotSelfRegistering -and $run.ExitCode -eq 4) { return @{ Outcome = 'not-self-registering'; Text = $text } }
+    return @{ Outcome = 'failed'; Text = $text }
+}
+
+function Get-KbDllRegistration {
+    param([string]$Path, [string]$ReadPath)
+    $machine = ''
+    try { $machine = Get-KbPeMachine -Path $ReadPath } catch { Write-KbLog ('cannot read the PE header of ' + $Path + ': ' + (Get-KbErrorText $_)) }
+    $use = Get-KbRegsvr32For -Dll $Path -Machine $machine
+    $label = [System.IO.Path]::GetFileName($Path)
+    if ($machine.Length -eq 0) { $label += ' (bitness unknown)' } else { $label += ' (' + $machine + ')' }
+    return @{ Path = $Path; Leaf = [System.IO.Path]::GetFileName($Path); Label = $label; Machine = $machine; Tool = $use['Tool']; Argument = $use['Dll']; Problem = $use['Problem'] }
 }
 
 function Get-KbRegisterDllsPlan {
     param([hashtable]$Step)
-    $present = New-Object System.Collections.Generic.List[string]
+    $present = New-Object System.Collections.Generic.List[object]
     $missing = New-Object System.Collections.Generic.List[string]
+    $wow64 = Test-KbNeeds64BitHost
     foreach ($spec in $Step['Dlls']) {
         $dll = Resolve-KbPath -Spec $spec
-        if ([System.IO.File]::Exists($dll)) { $present.Add($dll) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
+        $readPath = $dll
+        if ($wow64) { $readPath = ConvertTo-KbSysnativePath -Path $dll }
+        if ([System.IO.File]::Exists($readPath)) { $present.Add((Get-KbDllRegistration -Path $dll -ReadPath $readPath)) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
     }
     $note = ''
     if ($missing.Count -gt 0) { $note = 'not on this Windows, skipped: ' + ($missing.ToArray() -join ', ') }
+    $labels = @($present.ToArray() | ForEach-Object { $_['Label'] })
     $plan = @{
         Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
-        Action = 'Register with /s: ' + (@($present.ToArray() | ForEach-Object { [System.IO.Path]::GetFileName($_) }) -join ', ')
+        Action = 'Register with /s: ' + ($labels -join ', ')
         Before = [string](@($Step['Dlls']).Count) + ' DLLs'
         After = [string]$present.Count + ' registered'
-        AfterValue = [ordered]@{ registered = @($present.ToArray()); missing = @($missing.ToArray()) }
+        AfterValue = [ordered]@{ registered = @($present.ToArray() | ForEach-Object { $_['Path'] }); missing = @($missing.ToArray()) }
         Dlls = $present.ToArray()
         Note = $note
     }
@@ -2855,21 +2939,24 @@ function Get-KbRegisterDllsPlan {
 function Invoke-KbRegisterDllsAct {
     param([hashtable]$Step, [hashtable]$Plan)
     $registered = New-Object System.Collections.Generic.List[string]
+    $notSelf = New-Object System.Collections.Generic.List[string]
     $failures = New-Object System.Collections.Generic.List[string]
     foreach ($dll in $Plan['Dlls']) {
-        $leaf = [System.IO.Path]::GetFileName($dll)
-        $problem = Register-KbDll -Tool $Plan['Target'] -Dll $dll
-        if ($problem.Length -eq 0) { $registered.Add($leaf) } else { $failures.Add($leaf + ' (' + $problem + ')') }
+        $outcome = Register-KbDll -Dll $dll -SuccessCodes $Step['SuccessCodes'] -AllowNotSelfRegistering $Step['AllowNotSelfRegistering']
+        if ($outcome['Outcome'] -eq 'registered') { $registered.Add($dll['Leaf']); continue }
+        if ($outcome['Outcome'] -eq 'not-self-registering') { $notSelf.Add($dll['Leaf']); continue }
+        $failures.Add($dll['Label'] + ': ' + $outcome['Text'])
     }
     $message = New-Object System.Collections.Generic.List[string]
     if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
+    if ($notSelf.Count -gt 0) { $message.Add('not self-registering (allowed): ' + ($notSelf.ToArray() -join ', ')) }
     if ($Plan['Note'].Length -gt 0) { $message.Add($Plan['Note']) }
     $status = 'changed'
     if ($failures.Count -gt 0) {
         $status = 'failed'
         $message.Add('failed: ' + ($failures.ToArray() -join ', '))
     }
-    $value = [ordered]@{ registered = @($registered.ToArray()); failed = @($failures.ToArray()) }
+    $value = [ordered]@{ registered = @($registered.ToArray()); notSelfRegistering = @($notSelf.ToArray()); failed = @($failures.ToArray()) }
     return @{ Status = $status; After = ([string]$registered.Count + ' registered'); AfterValue = $value; Message = ($message.ToArray() -join '; ') }
 }
 
@@ -2879,10 +2966,14 @@ function Invoke-KbRegisterDllsStep {
         [string]$Id,
         [hashtable]$Guard = $null,
         [object[]]$Dlls = @(),
+        [int[]]$SuccessCodes = @(0),
+        [bool]$AllowNotSelfRegistering = $false,
         [scriptblock]$Verify = $null
     )
+    if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
+    $step = @{ Dlls = $Dlls; SuccessCodes = $SuccessCodes; AllowNotSelfRegistering = $AllowNotSelfRegistering }
     $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } -Verify $Verify @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step $step -Verify $Verify @lifecycle
 }
 
 # ---- steps/registry-value.ps1 ----

@@ -809,6 +809,8 @@ type nul >"%KB_RESULTFILE%" 2>nul
 set "KB_TMP=%KB_LOGDIR%\%KB_ID%.fix.out.tmp"
 set "KB_TMPLIST=%KB_LOGDIR%\%KB_ID%.fix.list.tmp"
 set "KB_TMPPROF=%KB_LOGDIR%\%KB_ID%.fix.profiles.tmp"
+set "KB_TMPALL=%KB_LOGDIR%\%KB_ID%.fix.match.tmp"
+set "KB_TMPNEXT=%KB_LOGDIR%\%KB_ID%.fix.next.tmp"
 exit /b 0
 
 :kb_log_try
@@ -947,7 +949,7 @@ set "KB_MSG=%KB_RECAP%"
 set "KB_LVL=info"
 if defined KB_FAILED_IDS set "KB_LVL=error"
 call :kb_log
-del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" >nul 2>&1
+del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" "%KB_TMPALL%" "%KB_TMPNEXT%" >nul 2>&1
 exit /b 0
 
 :kb_probe_fc_begin

@@ -15,6 +15,7 @@ import { languageNeutralTokens } from "./language-neutral-tokens.js";
 import { uniqueIds } from "./unique-ids.js";
 import { unusedParameters } from "./unused-parameters.js";
 import { todoPlaceholders } from "./todo-placeholders.js";
+import { windowsUpdateLog } from "./windows-update-log.js";
 
 export const checks: readonly Check[] = [
   uniqueIds,
@@ -28,6 +29,7 @@ export const checks: readonly Check[] = [
   parameterDefaults,
   applicabilityRanges,
   languageNeutralTokens,
+  windowsUpdateLog,
 ];
 
 export function runChecks(plan: Plan, doc: Record<string, any>, map: SourceMap): Diagnostic[] {

@@ -1,6 +1,6 @@
 // The Handlebars helpers: the only door from a template to a value. Every one
 // quotes for its target; the template lint test fails on any other mustache.
-import { cmdInteger, cmdName, cmdSwitch, cmdToken, cmdValue } from "./quote-cmd.js";
+import { cmdInteger, cmdName, cmdSlashValue, cmdSwitch, cmdToken, cmdValue } from "./quote-cmd.js";
 import {
   psBool,
   psInteger,
@@ -86,6 +86,7 @@ export const PS_HELPERS: Record<string, Helper> = {
 export const CMD_HELPERS: Record<string, Helper> = {
   cmd: (v: string) => cmdValue(String(v)),
   cmdGlob: (v: string) => cmdValue(String(v), true),
+  cmdSlash: (v: string) => cmdSlashValue(String(v)),
   cmdSwitch: (v: string) => cmdSwitch(String(v)),
   cmdToken: (v: string) => cmdToken(String(v)),
   cmdInt: (v: number) => cmdInteger(v),

@@ -10,6 +10,13 @@ export function cmdValue(value: string, glob = false): string {
   return value;
 }
 
+/** A value that may hold a / after its first character (an event log name, a data token). */
+export function cmdSlashValue(value: string): string {
+  const reason = cmdSafeReason(value, false, false, false, true);
+  if (reason) throw new QuoteError(`value ${reason} (batch)`);
+  return value;
+}
+
 /** A run argument the playbook's author wrote: the whitelist, but a leading - or / is a switch. */
 export function cmdSwitch(value: string): string {
   const reason = cmdSafeReason(value, false, true);

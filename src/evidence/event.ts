@@ -7,6 +7,11 @@ import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
 export const EVENT_LEVELS = ["critical", "error", "warning", "information"] as const;
 
+/** The Windows Update client's own log on NT 10.0 and later (docs/kb-facts.md#windows-update-log). */
+export const WINDOWS_UPDATE_CLIENT_LOG = "Microsoft-Windows-WindowsUpdateClient/Operational";
+
+const DATA_TOKEN = { type: "string", pattern: "^[A-Za-z0-9._:/-]{1,200}$" } as const;
+
 export interface EventProbe extends PlanProbeBase {
   kind: "event";
   log: string;
@@ -14,10 +19,17 @@ export interface EventProbe extends PlanProbeBase {
   ids: number[];
   level: (typeof EVENT_LEVELS)[number];
   withinDays: number;
-  dataContains?: string;
+  /** Language-neutral tokens looked for in an event's data; none: any matching event counts. */
+  dataTokens: string[];
+  /** any: one of the tokens is in the event's data; all: every one is, in the same event. */
+  dataMatch: "any" | "all";
 }
 
-type Raw = Omit<EventProbe, keyof PlanProbeBase | "withinDays"> & { withinDays?: number };
+type Raw = Omit<EventProbe, keyof PlanProbeBase | "withinDays" | "dataTokens" | "dataMatch"> & {
+  withinDays?: number;
+  dataContains?: string | string[];
+  dataMatch?: "any" | "all";
+};
 
 export const event = defineEvidenceKind<Raw, EventProbe>({
   kind: "event",
@@ -51,13 +63,27 @@ export const event = defineEvidenceKind<Raw, EventProbe>({
       maximum: 3650,
     }),
     dataContains: described(
-      "Data token",
-      "A language-neutral token (e.g. authrootstl.cab) that must appear in the event data, not the message.",
-      { type: "string", pattern: "^[A-Za-z0-9._:/-]{1,200}$" },
+      "Data tokens",
+      "A language-neutral token (e.g. authrootstl.cab or an HRESULT such as 0x800B0109) that must appear in the event data, not the message; or a list of them, matched as dataMatch says.",
+      // One schema for both forms, so a bad token is the same bad-value as before lists.
+      {
+        type: ["string", "array"],
+        pattern: DATA_TOKEN.pattern,
+        items: DATA_TOKEN,
+        minItems: 1,
+        maxItems: 20,
+        uniqueItems: true,
+      },
+    ),
+    dataMatch: described(
+      "Data token match",
+      "With several data tokens: any (one of them is in the event's data, the default) or all (every one is, in the same event).",
+      stringEnum(["any", "all"]),
     ),
   },
   required: ["log", "provider", "ids", "level"],
   cmdFields: ["log", "provider", "dataContains"],
+  cmdSlashFields: ["log", "dataContains"],
   ps1: psCall(
     "Test-KbEventProbe",
     ["Log", "log", "string"],
@@ -65,14 +91,21 @@ export const event = defineEvidenceKind<Raw, EventProbe>({
     ["Ids", "ids", "ints"],
     ["Levels", "level", "eventLevels"],
     ["WithinDays", "withinDays", "int"],
-    ["DataContains", "dataContains", "stringOrNull"],
+    ["DataContains", "dataTokens", "strings"],
+    ["DataMatch", "dataMatch", "string"],
   ),
-  lower: (raw) => ({
+  lower: ({ dataContains, dataMatch, withinDays, ...raw }) => ({
     ...raw,
     kind: "event",
-    withinDays: raw.withinDays ?? 30,
-    dataContains: raw.dataContains,
+    withinDays: withinDays ?? 30,
+    dataTokens: dataContains === undefined ? [] : [dataContains].flat(),
+    dataMatch: dataMatch ?? "any",
   }),
   describe: (p) =>
-    `${p.log} log has ${p.level} event ${p.ids.join(" or ")} from ${p.provider}${p.dataContains ? ` mentioning ${p.dataContains}` : ""} in the last ${p.withinDays} days, newer than the last successful run`,
+    `${p.log} log has ${p.level} event ${p.ids.join(" or ")} from ${p.provider}${mentioning(p)} in the last ${p.withinDays} days, newer than the last successful run`,
 });
+
+function mentioning(p: EventProbe): string {
+  if (p.dataTokens.length === 0) return "";
+  return ` mentioning ${p.dataTokens.join(p.dataMatch === "all" ? " and " : " or ")}`;
+}

@@ -37,6 +37,8 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly cmdSwitchFields?: readonly string[];
   /** Of those, tokens searched for in text: batch also carries ( ) ; for them (SDDL strings). */
   readonly cmdTokenFields?: readonly string[];
+  /** Of those, fields that may hold a / after their first character (templates use cmdSlash). */
+  readonly cmdSlashFields?: readonly string[];
   /** How the PowerShell runtime probes it; Id is added for it. */
   readonly ps1: PsCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanProbeBase> | undefined;

@@ -5,6 +5,8 @@
 
 const CMD_SAFE = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
 const CMD_SAFE_GLOB = /^[A-Za-z0-9 _.,:+=@#$~{}\[\]*?-]*$/;
+/** Inside a value a / is plain text to cmd.exe; only a leading one could be read as a switch. */
+const CMD_SAFE_SLASH = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]\/-]*$/;
 /**
  * A run argument is only ever set as `set "KB_A=..."` on a line of its own and passed
  * inside double quotes (templates/cmd/runtime/steps/run.hbs), never inside a
@@ -22,12 +24,15 @@ const CMD_SAFE_TOKEN = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]();-]*$/;
 /**
  * `argument`: a program argument the playbook's author wrote (a leading - or / is a switch);
  * `token`: text searched for in a program's output.
+ * `slash`: a / inside the value, not at its start (event log names such as
+ * Microsoft-Windows-WindowsUpdateClient/Operational, URL tokens).
  */
 export function cmdSafeReason(
   value: string,
   glob = false,
   argument = false,
   token = false,
+  slash = false,
 ): string | undefined {
   if (!argument && /^[-/]/.test(value))
     return "starts with - or /, which a tool would read as a switch";
@@ -37,7 +42,9 @@ export function cmdSafeReason(
       ? CMD_SAFE_TOKEN
       : glob
         ? CMD_SAFE_GLOB
-        : CMD_SAFE;
+        : slash
+          ? CMD_SAFE_SLASH
+          : CMD_SAFE;
   if (pattern.test(value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";
   const shown = /^[\x21-\x7e]$/.test(bad)

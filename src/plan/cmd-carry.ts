@@ -91,9 +91,9 @@ function block(
   glob = false,
   argument = false,
   holder = field.split("/")[0]!,
-  token = false,
+  text: { token?: boolean; slash?: boolean } = {},
 ): CmdBlock[] {
-  const reason = cmdSafeReason(value, glob, argument, token);
+  const reason = cmdSafeReason(value, glob, argument, text.token, text.slash);
   return reason ? [{ field, span: spanOf(node, field), reason, holder }] : [];
 }
 
@@ -114,18 +114,14 @@ function fieldBlocks(
   fields: readonly string[],
   switches: Set<string>,
   tokens = new Set<string>(),
+  slashes = new Set<string>(),
 ): CmdBlock[] {
   return fields.flatMap((field) =>
     batchStrings(node[field], field).flatMap(([value, at]) =>
-      block(
-        node,
-        at,
-        value,
-        GLOB_FIELDS.has(field),
-        switches.has(field),
-        undefined,
-        tokens.has(field),
-      ),
+      block(node, at, value, GLOB_FIELDS.has(field), switches.has(field), undefined, {
+        token: tokens.has(field),
+        slash: slashes.has(field),
+      }),
     ),
   );
 }
@@ -134,7 +130,8 @@ type ProbeKind = (typeof evidenceKinds)[keyof typeof evidenceKinds];
 
 function probeFieldBlocks(node: Node, kind: ProbeKind): CmdBlock[] {
   const switches = new Set<string>(kind.cmdSwitchFields ?? []);
-  return fieldBlocks(node, kind.cmdFields, switches, new Set(kind.cmdTokenFields ?? []));
+  const tokens = new Set<string>(kind.cmdTokenFields ?? []);
+  return fieldBlocks(node, kind.cmdFields, switches, tokens, new Set(kind.cmdSlashFields ?? []));
 }
 
 /** A probe written in a step's verify: what it cannot carry blocks the step. */

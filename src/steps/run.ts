@@ -4,6 +4,7 @@ import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, closedObject, described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
+import { lowerSuccessCodes, successCodesProperty } from "./success-codes.js";
 
 export type RunArgument = { literal: string } | { parameter: string };
 
@@ -47,6 +48,7 @@ export const run = defineStepKind<Raw, RunStep>({
     "Runs a program with an argument list (no shell) and checks its exit code against the success codes; a missing program fails the step.",
   idempotence: "one-shot",
   targets: { cmd: true },
+  runsProgram: true,
   properties: {
     program: ref("path"),
     args: described(
@@ -54,11 +56,7 @@ export const run = defineStepKind<Raw, RunStep>({
       "Arguments passed one by one; strings or { parameter: Name }.",
       arrayOf(argument),
     ),
-    successCodes: described(
-      "Success codes",
-      "Exit codes that mean success; default [0].",
-      arrayOf({ type: "integer" }, { minItems: 1, uniqueItems: true }),
-    ),
+    successCodes: successCodesProperty,
     timeoutSeconds: described(
       "Timeout",
       "Seconds before the program is considered hung; default 300.",
@@ -84,7 +82,7 @@ export const run = defineStepKind<Raw, RunStep>({
       kind: "run",
       program,
       args: args as RunArgument[],
-      successCodes: raw.successCodes ?? [0],
+      successCodes: lowerSuccessCodes(raw.successCodes),
       timeoutSeconds: raw.timeoutSeconds ?? 300,
     };
   },

@@ -78,6 +78,11 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   readonly cmdFields: readonly string[];
   /** Of those, fields the author writes as a program's switches: batch may carry a leading - or /. */
   readonly cmdSwitchFields?: readonly string[];
+  /**
+   * The kind starts a program and judges it by its exit code: it then has a successCodes
+   * property (success-codes.ts) that its PowerShell call and batch template honour.
+   */
+  readonly runsProgram?: true;
   /** Only these kinds may appear inside a per-user step. */
   readonly perUser: boolean;
   /** Inside a per-user step it also receives the profile's SID (-ProfileSid): it changes the profile's registry hive. */

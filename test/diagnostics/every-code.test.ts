@@ -401,6 +401,14 @@ export const examples: Example[] = [
     line: 19,
     column: 7,
   },
+  {
+    code: "windows-update-log-etw",
+    input: probe(
+      "- id: f1\n  kind: file-contains\n  path: '%windir%\\WindowsUpdate.log'\n  tokens: ['0x800B0109']",
+    ),
+    line: 21,
+    column: 13,
+  },
   // The whole run
   {
     code: "id-file-mismatch",

@@ -2,9 +2,9 @@ import { runProbeTable } from "./probe-table.js";
 
 runProbeTable([
   {
-    name: "file-contains: HRESULTs in WindowsUpdate.log",
+    name: "file-contains: HRESULTs in WindowsUpdate.log (valid; an ETW trace on NT 10.0+, warned)",
     yaml: "- id: f1\n  kind: file-contains\n  path: '%windir%\\WindowsUpdate.log'\n  tokens: ['0x800B0109', '0x80096001']",
-    expect: [],
+    expect: [["windows-update-log-etw", 2, 9]],
   },
   {
     name: "file-contains: localized message text warns",

@@ -2,6 +2,7 @@
 // (C:\ is <root>/fs/C) plus a world file (registry, services, event log, certificates,
 // programs, identity, OS, faults) that the PowerShell side (simulated-windows/*.ps1) loads
 // before it runs a script unchanged. Tests build a machine, run scripts, and diff snapshots.
+import { peImage, type PeMachine } from "./pe-image.js";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -163,6 +164,11 @@ export class PsMachine {
       utimesSync(host, when, when);
     }
     return this;
+  }
+
+  /** A DLL whose PE header says which processor it is built for (what register-dlls reads). */
+  dll(winPath: string, machine: PeMachine | number): this {
+    return this.file(winPath, peImage(machine));
   }
 
   folder(winPath: string): this {

@@ -24,8 +24,11 @@ export function probeFields(probe: PlanProbe): Fields {
       return {
         levels: LEVELS[probe.level] ?? [],
         windowMs: probe.withinDays * DAY_MS,
-        variants: probe.dataContains ? caseVariants([probe.dataContains]) : [],
-        tokenCount: probe.dataContains ? 1 : 0,
+        variants: caseVariants(probe.dataTokens),
+        // all: each token's case variants in turn narrow the events (one per line) still matching.
+        tokenGroups: probe.dataTokens.map((t) => caseVariants([t])),
+        matchAll: probe.dataMatch === "all" && probe.dataTokens.length > 1,
+        tokenCount: probe.dataTokens.length,
         history: true,
       };
     case "file-contains":

@@ -50,7 +50,10 @@ export function stepFields(step: PlanStep): Fields {
         ? { userHive: true, registry: registryView(step.key.slice(5), step.name, step.data) }
         : { userHive: false, registry: registryView(step.key, step.name, step.data) };
     case "register-dlls":
-      return { dllViews: step.dlls.map((d) => pathView(d)) };
+      return {
+        dllViews: step.dlls.map((d) => pathView(d)),
+        allowNotSelfFlag: step.allowNotSelfRegistering ? 1 : 0,
+      };
     case "run":
       return {
         pathView: pathView(step.program),

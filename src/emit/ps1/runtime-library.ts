@@ -25,7 +25,7 @@ const SHARED_FILES = [
   "step-lifecycle",
   "probes/join",
 ];
-const RUN_FILES = ["preflight", "method", "process", "complete"];
+const RUN_FILES = ["preflight", "method", "process", "pe-image", "complete"];
 
 function filesIn(folder: string): string[] {
   return readdirSync(join(RUNTIME_DIR, folder))

@@ -1,7 +1,8 @@
 # ---- probes/event.ps1: event log entries by log, provider, event ID and level (docs/emitted-script-rules.md#events-by-id) ----
 # Never by message text, which is localized. Only events newer than both the time window and the
 # last successful run count (state.ps1). DataContains looks in the event's data (its insertion
-# strings and its EventData/UserData XML), not in the rendered message.
+# strings and its EventData/UserData XML), not in the rendered message: with DataMatch 'any' one
+# of its tokens must be there, with 'all' every one, in the same event.
 
 function Get-KbEventStartTime {
     # The later of (now - WithinDays) and the history baseline, as local time for Get-WinEvent.
@@ -55,6 +56,17 @@ function Test-KbEventData {
     return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
 }
 
+function Test-KbEventTokens {
+    # Does the event's data hold one of the tokens (any) or every one of them (all)?
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    foreach ($token in $Tokens) {
+        $found = Test-KbEventData -Record $Record -Token $token
+        if ($found -and $Match -ne 'all') { return $true }
+        if (-not $found -and $Match -eq 'all') { return $false }
+    }
+    return ($Match -eq 'all')
+}
+
 function Test-KbEventProbe {
     param(
         [string]$Id,
@@ -63,18 +75,22 @@ function Test-KbEventProbe {
         [int[]]$Ids,
         [int[]]$Levels,
         [int]$WithinDays = 30,
-        [string]$DataContains = ''
+        [string[]]$DataContains = @(),
+        [string]$DataMatch = 'any'
     )
     try {
+        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
         $since = Get-KbEventStartTime -WithinDays $WithinDays
         $max = 50
-        if ($DataContains.Length -gt 0) { $max = 500 }
+        if ($tokens.Count -gt 0) { $max = 500 }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
-        if ($DataContains.Length -gt 0) {
-            $records = @($records | Where-Object { Test-KbEventData -Record $_ -Token $DataContains })
+        if ($tokens.Count -gt 0) {
+            $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
         $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        if ($DataContains.Length -gt 0) { $what += ' with ' + $DataContains + ' in their data' }
+        $joiner = ' or '
+        if ($DataMatch -eq 'all') { $joiner = ' and ' }
+        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))

@@ -1,36 +1,67 @@
 # ---- steps/register-dlls.ps1: regsvr32 /s for each DLL (never /u); one-shot, behind its guard ----
 # A DLL whose file is missing on this Windows is skipped and named (gpkcsp, sccbase and slbcsp
-# are gone after XP/2003). Any exit code other than 0 fails the step. regsvr32 is a GUI program,
-# so it is started as a process and waited for (with a timeout), not called with the & operator.
+# are gone after XP/2003). Each DLL is registered by the regsvr32 of its own bitness, read from
+# its PE header (pe-image.ps1). An exit code outside SuccessCodes fails the step; with
+# AllowNotSelfRegistering, exit code 4 (no DllRegisterServer) is reported instead. regsvr32 is a
+# GUI program, so it is started as a process and waited for (with a timeout), not called with &.
 
 $script:KbRegisterTimeoutSeconds = 60
 
+$script:KbRegsvr32Meaning = @{ 1 = 'bad command line'; 2 = 'OleInitialize failed'; 3 = 'the DLL failed to load'; 4 = 'no DllRegisterServer: not self-registering'; 5 = 'DllRegisterServer failed' }
+
+function Get-KbRegsvr32ExitText {
+    # 'exit code 3 (the DLL failed to load)'; regsvr32's codes are for diagnosis only (kb-facts).
+    param([int]$ExitCode)
+    $text = 'exit code ' + $ExitCode
+    if ($script:KbRegsvr32Meaning.ContainsKey($ExitCode)) { $text += ' (' + $script:KbRegsvr32Meaning[$ExitCode] + ')' }
+    return $text
+}
+
 function Register-KbDll {
-    # Returns '' when registered, else what went wrong.
-    param([string]$Tool, [string]$Dll)
-    $run = Invoke-KbProcess -FilePath $Tool -Arguments @('/s', $Dll) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
-    if ($run.TimedOut) { return ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') }
-    if ($run.ExitCode -ne 0) { return ('exit code ' + $run.ExitCode) }
-    return ''
+    # @{ Outcome = 'registered'|'not-self-registering'|'failed'; Text = what went wrong }.
+    param([hashtable]$Dll, [int[]]$SuccessCodes, [bool]$AllowNotSelfRegistering)
+    if ($Dll['Problem'].Length -gt 0) { return @{ Outcome = 'failed'; Text = $Dll['Problem'] } }
+    $run = Invoke-KbProcess -FilePath $Dll['Tool'] -Arguments @('/s', $Dll['Argument']) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
+    if ($run.TimedOut) { return @{ Outcome = 'failed'; Text = ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') } }
+    if ($SuccessCodes -contains $run.ExitCode) { return @{ Outcome = 'registered'; Text = '' } }
+    $text = Get-KbRegsvr32ExitText -ExitCode $run.ExitCode
+    if ($AllowNotSelfRegistering -and $run.ExitCode -eq 4) { return @{ Outcome = 'not-self-registering'; Text = $text } }
+    return @{ Outcome = 'failed'; Text = $text }
+}
+
+function Get-KbDllRegistration {
+    # One present DLL: its bitness and the regsvr32 that registers it.
+    param([string]$Path, [string]$ReadPath)
+    $machine = ''
+    try { $machine = Get-KbPeMachine -Path $ReadPath } catch { Write-KbLog ('cannot read the PE header of ' + $Path + ': ' + (Get-KbErrorText $_)) }
+    $use = Get-KbRegsvr32For -Dll $Path -Machine $machine
+    $label = [System.IO.Path]::GetFileName($Path)
+    if ($machine.Length -eq 0) { $label += ' (bitness unknown)' } else { $label += ' (' + $machine + ')' }
+    return @{ Path = $Path; Leaf = [System.IO.Path]::GetFileName($Path); Label = $label; Machine = $machine; Tool = $use['Tool']; Argument = $use['Dll']; Problem = $use['Problem'] }
 }
 
 function Get-KbRegisterDllsPlan {
-    # The DLLs whose files exist; the missing ones are named in the message. None left: ok.
+    # The DLLs whose files exist, each with its regsvr32; the missing ones are named in the
+    # message. None left: ok. A 32-bit host reads System32 through Sysnative (no redirection).
     param([hashtable]$Step)
-    $present = New-Object System.Collections.Generic.List[string]
+    $present = New-Object System.Collections.Generic.List[object]
     $missing = New-Object System.Collections.Generic.List[string]
+    $wow64 = Test-KbNeeds64BitHost
     foreach ($spec in $Step['Dlls']) {
         $dll = Resolve-KbPath -Spec $spec
-        if ([System.IO.File]::Exists($dll)) { $present.Add($dll) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
+        $readPath = $dll
+        if ($wow64) { $readPath = ConvertTo-KbSysnativePath -Path $dll }
+        if ([System.IO.File]::Exists($readPath)) { $present.Add((Get-KbDllRegistration -Path $dll -ReadPath $readPath)) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
     }
     $note = ''
     if ($missing.Count -gt 0) { $note = 'not on this Windows, skipped: ' + ($missing.ToArray() -join ', ') }
+    $labels = @($present.ToArray() | ForEach-Object { $_['Label'] })
     $plan = @{
         Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
-        Action = 'Register with /s: ' + (@($present.ToArray() | ForEach-Object { [System.IO.Path]::GetFileName($_) }) -join ', ')
+        Action = 'Register with /s: ' + ($labels -join ', ')
         Before = [string](@($Step['Dlls']).Count) + ' DLLs'
         After = [string]$present.Count + ' registered'
-        AfterValue = [ordered]@{ registered = @($present.ToArray()); missing = @($missing.ToArray()) }
+        AfterValue = [ordered]@{ registered = @($present.ToArray() | ForEach-Object { $_['Path'] }); missing = @($missing.ToArray()) }
         Dlls = $present.ToArray()
         Note = $note
     }
@@ -45,21 +76,24 @@ function Invoke-KbRegisterDllsAct {
     # Every DLL, even after one fails; the step fails when any did.
     param([hashtable]$Step, [hashtable]$Plan)
     $registered = New-Object System.Collections.Generic.List[string]
+    $notSelf = New-Object System.Collections.Generic.List[string]
     $failures = New-Object System.Collections.Generic.List[string]
     foreach ($dll in $Plan['Dlls']) {
-        $leaf = [System.IO.Path]::GetFileName($dll)
-        $problem = Register-KbDll -Tool $Plan['Target'] -Dll $dll
-        if ($problem.Length -eq 0) { $registered.Add($leaf) } else { $failures.Add($leaf + ' (' + $problem + ')') }
+        $outcome = Register-KbDll -Dll $dll -SuccessCodes $Step['SuccessCodes'] -AllowNotSelfRegistering $Step['AllowNotSelfRegistering']
+        if ($outcome['Outcome'] -eq 'registered') { $registered.Add($dll['Leaf']); continue }
+        if ($outcome['Outcome'] -eq 'not-self-registering') { $notSelf.Add($dll['Leaf']); continue }
+        $failures.Add($dll['Label'] + ': ' + $outcome['Text'])
     }
     $message = New-Object System.Collections.Generic.List[string]
     if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
+    if ($notSelf.Count -gt 0) { $message.Add('not self-registering (allowed): ' + ($notSelf.ToArray() -join ', ')) }
     if ($Plan['Note'].Length -gt 0) { $message.Add($Plan['Note']) }
     $status = 'changed'
     if ($failures.Count -gt 0) {
         $status = 'failed'
         $message.Add('failed: ' + ($failures.ToArray() -join ', '))
     }
-    $value = [ordered]@{ registered = @($registered.ToArray()); failed = @($failures.ToArray()) }
+    $value = [ordered]@{ registered = @($registered.ToArray()); notSelfRegistering = @($notSelf.ToArray()); failed = @($failures.ToArray()) }
     return @{ Status = $status; After = ([string]$registered.Count + ' registered'); AfterValue = $value; Message = ($message.ToArray() -join '; ') }
 }
 
@@ -69,8 +103,12 @@ function Invoke-KbRegisterDllsStep {
         [string]$Id,
         [hashtable]$Guard = $null,
         [object[]]$Dlls = @(),
+        [int[]]$SuccessCodes = @(0),
+        [bool]$AllowNotSelfRegistering = $false,
         [scriptblock]$Verify = $null
     )
+    if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
+    $step = @{ Dlls = $Dlls; SuccessCodes = $SuccessCodes; AllowNotSelfRegistering = $AllowNotSelfRegistering }
     $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step @{ Dlls = $Dlls } -Verify $Verify @lifecycle
+    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step $step -Verify $Verify @lifecycle
 }
