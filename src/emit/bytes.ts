@@ -17,9 +17,13 @@ export class EmitError extends Error {
 const SIGNATURE_MARKER = /sig\s*#\s*(begin|end)\s+signature\s+block/i;
 
 export function toScriptBytes(name: string, text: string): Buffer {
-  // Cheap pre-checks before each whole-text pass: this runs on every emitted script, and the
-  // compile benchmark is a target. Trailing spaces can only come from templates (values are
+  // Every script passes here and the compile benchmark is a target: a text with LF line ends
+  // (what templates render) is checked with two scans and encoded in one pass into the one
+  // buffer shipped; any other text, or one that fails a check, takes the general path below,
+  // which reports the failure. Trailing spaces can only come from templates (values are
   // quoted), so a test forbids them there instead of stripping them here.
+  if (!text.includes("\r") && !/[^\x20-\x7e\n]/.test(text) && !hasSignatureMarker(text))
+    return crlfBytes(text);
   let lf = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   if (lf.includes("\n\n\n")) lf = lf.replace(/\n{3,}/g, "\n\n");
   lf = trimNewlines(lf);
@@ -28,12 +32,48 @@ export function toScriptBytes(name: string, text: string): Buffer {
     throw new EmitError(
       `${name}:${lineOf(lf, bad.index)}: character U+${bad[0].codePointAt(0)!.toString(16).padStart(4, "0")} is not printable ASCII`,
     );
-  const marker = /signature/i.test(lf) ? SIGNATURE_MARKER.exec(lf) : null;
+  const marker = hasSignatureMarker(lf) ? SIGNATURE_MARKER.exec(lf) : null;
   if (marker)
     throw new EmitError(
       `${name}:${lineOf(lf, marker.index)}: a line resembles a signature block marker`,
     );
   return Buffer.from(lf.replace(/\n/g, "\r\n") + "\r\n", "latin1");
+}
+
+function hasSignatureMarker(text: string): boolean {
+  return /signature/i.test(text) && SIGNATURE_MARKER.test(text);
+}
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * Printable ASCII and LF in, the shipped bytes out: leading and trailing blank lines dropped,
+ * runs of blank lines cut to one, CRLF line ends and a final CRLF. One pass sizes the buffer,
+ * one fills it; no intermediate copy of the text is made.
+ */
+function crlfBytes(text: string): Buffer {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === LF) start++;
+  while (end > start && text.charCodeAt(end - 1) === LF) end--;
+  let size = 2;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== LF) (run = 0), size++;
+    else if (++run <= 2) size += 2;
+  }
+  const out = Buffer.allocUnsafe(size);
+  let o = 0;
+  run = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== LF) (run = 0), (out[o++] = c);
+    else if (++run <= 2) (out[o++] = CR), (out[o++] = LF);
+  }
+  out[o++] = CR;
+  out[o++] = LF;
+  return out;
 }
 
 function trimNewlines(text: string): string {

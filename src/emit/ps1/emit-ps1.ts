@@ -20,20 +20,26 @@ export function withRuntime(
   rendered: string,
 ): { text: string; runtime: RuntimeSection } {
   const runtime = runtimeSection(treeShake(runtimeLibrary(), rendered), TOOL_VERSION);
-  const text = fillSlot(
-    name,
-    fillSlot(name, rendered, RUNTIME_SECTION_SLOT, runtime.text),
-    RUNTIME_SHA256_SLOT,
-    `'${runtime.sha256}'`,
-  );
+  const text = fillSlots(name, rendered, [
+    [RUNTIME_SECTION_SLOT, runtime.text],
+    [RUNTIME_SHA256_SLOT, `'${runtime.sha256}'`],
+  ]);
   return { text, runtime };
 }
 
-function fillSlot(name: string, text: string, slot: string, value: string): string {
-  const at = text.indexOf(slot);
-  if (at >= 0 && text.indexOf(slot, at + slot.length) < 0)
-    return text.slice(0, at) + value + text.slice(at + slot.length);
-  throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
+/** Each slot, placed exactly once by the template, replaced by its value; one copy of the text. */
+function fillSlots(name: string, text: string, slots: [slot: string, value: string][]): string {
+  const found = slots.map(([slot, value]) => {
+    const at = text.indexOf(slot);
+    if (at < 0 || text.indexOf(slot, at + slot.length) >= 0)
+      throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
+    return { at, end: at + slot.length, value };
+  });
+  found.sort((a, b) => a.at - b.at);
+  let out = "";
+  let from = 0;
+  for (const { at, end, value } of found) (out += text.slice(from, at) + value), (from = end);
+  return out + text.slice(from);
 }
 
 export function emitPs1(plan: Plan): EmittedFile[] {
