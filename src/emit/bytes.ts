@@ -114,7 +114,7 @@ function crlfSize(src: Uint8Array, start: number, end: number): number {
   let size = 0;
   let run = 0;
   for (let i = start; i < end; i++) {
-    if (src[i] !== LF) (run = 0), size++;
+    if (src[i] !== LF) ((run = 0), size++);
     else if (++run <= 2) size += 2;
   }
   return size;
@@ -125,8 +125,8 @@ function crlfWrite(src: Uint8Array, start: number, end: number, out: Buffer, o: 
   let run = 0;
   for (let i = start; i < end; i++) {
     const c = src[i]!;
-    if (c !== LF) (run = 0), (out[o++] = c);
-    else if (++run <= 2) (out[o++] = CR), (out[o++] = LF);
+    if (c !== LF) ((run = 0), (out[o++] = c));
+    else if (++run <= 2) ((out[o++] = CR), (out[o++] = LF));
   }
   return o;
 }

@@ -15,7 +15,8 @@ type Raw = Record<string, any>;
 
 export function lowerPlaybook(
   file: string,
-  sha256: string,
+  /** The loaded source; its hash is read only when a stage asks for plan.sha256. */
+  source: { readonly sha256: string },
   doc: Raw,
   map: SourceMap,
   diagnostics: Diagnostic[],
@@ -36,7 +37,9 @@ export function lowerPlaybook(
   };
   return {
     file,
-    sha256,
+    get sha256() {
+      return source.sha256;
+    },
     schemaVersion: doc.schemaVersion,
     id: doc.id,
     title: doc.title,
