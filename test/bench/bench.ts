@@ -1,5 +1,5 @@
 // `npm run bench` (not a test): every number is a ratio against a baseline
-// measured in the same run, because machines here are noisy.
+// measured in the same run, because machines here are noisy (times are CPU time: measure.ts).
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
