@@ -17,9 +17,7 @@ export interface EventProbe extends PlanProbeBase {
   dataContains?: string;
 }
 
-type Raw = Omit<EventProbe, keyof PlanProbeBase | "withinDays"> & { withinDays?: number };
-
-export const event = defineEvidenceKind<Raw, EventProbe>({
+export const event = defineEvidenceKind<EventProbe>()({
   kind: "event",
   title: "Event log entries",
   description:

@@ -16,9 +16,7 @@ export interface RegistryValueProbe extends PlanProbeBase {
   expected: RegistryData;
 }
 
-type Raw = { key: string; name: string; type: RegistryType; expected: unknown };
-
-export const registryValueProbe = defineEvidenceKind<Raw, RegistryValueProbe>({
+export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
   kind: "registry-value",
   title: "Registry value differs",
   description:

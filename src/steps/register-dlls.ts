@@ -11,7 +11,7 @@ export interface RegisterDllsStep extends PlanStepBase {
   dlls: PathExpr[];
 }
 
-export const registerDlls = defineStepKind<{ dlls: string[] }, RegisterDllsStep>({
+export const registerDlls = defineStepKind<RegisterDllsStep>()({
   kind: "register-dlls",
   title: "Register DLLs",
   description:
