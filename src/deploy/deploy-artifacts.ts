@@ -21,7 +21,19 @@ interface DeployPlan {
   checks: RouteCheck[];
 }
 
+/** compile asks for the artifacts, the warnings and the README's route table of one set of
+ * scripts: the variants and route checks are built once per set. */
+const planned = new WeakMap<readonly EmittedFile[], DeployPlan>();
+
 function deployPlan(plan: Plan, emitted: readonly EmittedFile[]): DeployPlan {
+  const known = planned.get(emitted);
+  if (known && known.input.plan === plan) return known;
+  const built = buildDeployPlan(plan, emitted);
+  planned.set(emitted, built);
+  return built;
+}
+
+function buildDeployPlan(plan: Plan, emitted: readonly EmittedFile[]): DeployPlan {
   const scripts = deployScripts(plan.id, emitted);
   const input = { plan, scripts };
   const appDetect = detectVariant(plan.id, scripts.detect, "ConfigMgrApplication");

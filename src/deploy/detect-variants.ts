@@ -14,21 +14,26 @@ const SUFFIX: Record<DetectContract, string> = {
 };
 
 const contractLine = (contract: string) =>
-  `\r\n$script:KbDetectContract = ${psString(contract)}\r\n`;
+  Buffer.from(`\r\n$script:KbDetectContract = ${psString(contract)}\r\n`, "latin1");
 
+const INTUNE_LINE = contractLine("Intune");
+
+/** Works on the bytes: a variant is a copy of the detection script with one line swapped. */
 export function detectVariant(
   id: string,
   detect: EmittedFile,
   contract: DetectContract,
 ): EmittedFile {
-  const text = detect.bytes.toString("latin1");
-  const intune = contractLine("Intune");
-  const at = text.indexOf(intune);
-  if (at < 0 || text.indexOf(intune, at + 1) >= 0)
+  const bytes = detect.bytes;
+  const at = bytes.indexOf(INTUNE_LINE);
+  if (at < 0 || bytes.indexOf(INTUNE_LINE, at + 1) >= 0)
     throw new EmitError(`${detect.path}: expected one line setting the Intune detection contract`);
-  const variant = text.slice(0, at) + contractLine(contract) + text.slice(at + intune.length);
   return {
     path: `${deployDir(id)}/${id}.${SUFFIX[contract]}.ps1`,
-    bytes: Buffer.from(variant, "latin1"),
+    bytes: Buffer.concat([
+      bytes.subarray(0, at),
+      contractLine(contract),
+      bytes.subarray(at + INTUNE_LINE.length),
+    ]),
   };
 }

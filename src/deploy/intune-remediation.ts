@@ -6,9 +6,10 @@ import type { EmittedFile } from "../emit/emitted-file.js";
 import { psString } from "../emit/quote-ps.js";
 import { deployDir, type DeployInput } from "./deploy-input.js";
 import { deployDescription, displayName, PUBLISHER } from "./describe-playbook.js";
-import { jsonBytes } from "./json-text.js";
+import { jsonText } from "./json-text.js";
 import { adminHeader } from "./admin-header.js";
 import { isSigned } from "./signature.js";
+import { base64Length, writeBase64 } from "./base64-bytes.js";
 
 export const INTUNE_ROUTES = ["intune-remediations", "intune-remediations-detection"] as const;
 export const INTUNE_BODY = "intune-remediation.json";
@@ -24,7 +25,9 @@ interface IntuneText {
 
 /** The request body; the signature check is enforced exactly when both scripts are signed. */
 export function intuneBody(text: IntuneText, detect: Buffer, remediation: Buffer): Buffer {
-  return jsonBytes({
+  // The two scripts are most of the body: their base64 (plain ASCII, nothing to escape) is
+  // spliced in as bytes instead of passing through JSON.stringify and the escaping pass.
+  const head = jsonText({
     "@odata.type": "#microsoft.graph.deviceHealthScript",
     displayName: text.displayName,
     description: text.description,
@@ -32,9 +35,34 @@ export function intuneBody(text: IntuneText, detect: Buffer, remediation: Buffer
     runAsAccount: "system",
     runAs32Bit: false,
     enforceSignatureCheck: isSigned(detect) && isSigned(remediation),
-    detectionScriptContent: detect.toString("base64"),
-    remediationScriptContent: remediation.toString("base64"),
+    detectionScriptContent: "",
+    remediationScriptContent: "",
   });
+  const detectAt = emptyValueAt(head, "detectionScriptContent");
+  const remediationAt = emptyValueAt(head, "remediationScriptContent");
+  const pieces = [
+    head.slice(0, detectAt),
+    detect,
+    head.slice(detectAt, remediationAt),
+    remediation,
+    head.slice(remediationAt) + "\n",
+  ];
+  const size = pieces.reduce(
+    (n, p) => n + (typeof p === "string" ? p.length : base64Length(p.length)),
+    0,
+  );
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const p of pieces)
+    at = typeof p === "string" ? at + out.write(p, at, "latin1") : writeBase64(p, out, at);
+  return out;
+}
+
+/** Where the (empty) string value of `key` starts: the last two keys, so lastIndexOf finds them
+ * even when a text above quotes their names (it is escaped there, \"key\"). */
+function emptyValueAt(json: string, key: string): number {
+  const field = `"${key}": "`;
+  return json.lastIndexOf(`${field}"`) + field.length;
 }
 
 /** The same body again from new script bytes (after signing), keeping its texts. */

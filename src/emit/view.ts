@@ -78,7 +78,33 @@ function evidenceView(target: string, e: PlanEvidence): EvidenceView {
   return { ...(e as PlanProbeBase), applies: (e as PlanProbeBase).applies ?? false, partial };
 }
 
+/** Views shared while one plan is emitted (sharingViews); undefined outside of it. */
+let shared: Map<string, { plan: Plan; view: PlaybookView }> | undefined;
+
+/**
+ * Runs `emit` with one view per plan and target: the scripts, admin headers and README of a
+ * compile all read the same view, so it is built once. Templates only read views; outside of
+ * this (tests that change a plan and emit again) every call builds a fresh one.
+ */
+export function sharingViews<T>(emit: () => T): T {
+  const outer = shared;
+  shared = new Map();
+  try {
+    return emit();
+  } finally {
+    shared = outer;
+  }
+}
+
 export function playbookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
+  const known = shared?.get(target);
+  if (known?.plan === plan) return known.view;
+  const view = buildPlaybookView(plan, target);
+  shared?.set(target, { plan, view });
+  return view;
+}
+
+function buildPlaybookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
   return {
     plan,
     tool: { name: TOOL_NAME, version: TOOL_VERSION, schemaVersion: SCHEMA_VERSION },

@@ -13,9 +13,7 @@ export interface CertificateProbe extends PlanProbeBase {
   subject?: string;
 }
 
-type Raw = Omit<CertificateProbe, keyof PlanProbeBase>;
-
-export const certificateProbe = defineEvidenceKind<Raw, CertificateProbe>({
+export const certificateProbe = defineEvidenceKind<CertificateProbe>()({
   kind: "certificate",
   title: "Certificate missing or malformed",
   description:

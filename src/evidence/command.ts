@@ -24,16 +24,6 @@ export interface CommandProbe extends PlanProbeBase {
   match: (typeof TOKEN_MATCHES)[number];
 }
 
-interface Raw {
-  program: string;
-  args?: string[];
-  timeoutSeconds?: number;
-  problemCodes?: number[];
-  cleanCodes?: number[];
-  problemTokens?: string[];
-  cleanTokens?: string[];
-  match?: CommandProbe["match"];
-}
 
 /** Exit codes as Windows keeps them (32 bits); 0x80041002 and -2147217406 are the same code. */
 const codes = (title: string, words: string) =>
@@ -58,7 +48,7 @@ const tokens = (title: string, words: string) =>
 /** The folders a command probe's program may live in: Windows' own. */
 const SYSTEM_BASES = new Set(["windir", "SystemRoot"]);
 
-export const command = defineEvidenceKind<Raw, CommandProbe>({
+export const command = defineEvidenceKind<CommandProbe>()({
   kind: "command",
   title: "A read-only command's exit code or output",
   description:

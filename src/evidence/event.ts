@@ -25,13 +25,7 @@ export interface EventProbe extends PlanProbeBase {
   dataMatch: "any" | "all";
 }
 
-type Raw = Omit<EventProbe, keyof PlanProbeBase | "withinDays" | "dataTokens" | "dataMatch"> & {
-  withinDays?: number;
-  dataContains?: string | string[];
-  dataMatch?: "any" | "all";
-};
-
-export const event = defineEvidenceKind<Raw, EventProbe>({
+export const event = defineEvidenceKind<EventProbe>()({
   kind: "event",
   title: "Event log entries",
   description:

@@ -2,7 +2,7 @@
 // docs, which targets can probe it, lowering, and a line for explain.
 import type { Span } from "../diagnostic.js";
 import type { Applicability } from "../model/applicability.js";
-import type { JsonSchema } from "../model/json-schema.js";
+import type { FromProperties, JsonSchema } from "../model/json-schema.js";
 import { type PsCall } from "../model/ps-call.js";
 import type { LowerContext, TargetSupport } from "../steps/step-kind.js";
 
@@ -46,8 +46,18 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   describe(probe: Lowered): string;
 }
 
-export function defineEvidenceKind<Raw, Lowered extends PlanProbeBase>(
-  kind: EvidenceKind<Raw, Lowered>,
-): EvidenceKind<Raw, Lowered> {
-  return kind;
+/** An EvidenceKind whose `lower` reads the raw input its own properties describe. */
+export type EvidenceKindSpec<P, R extends readonly string[], Lowered extends PlanProbeBase> = Omit<
+  EvidenceKind<FromProperties<P, R[number]>, Lowered>,
+  "properties" | "required"
+> & { readonly properties: P; readonly required: R };
+
+/** `defineEvidenceKind<LoweredProbe>()({ ... })`: the raw input type comes from the properties. */
+export function defineEvidenceKind<Lowered extends PlanProbeBase>() {
+  return <
+    const P extends Record<string, JsonSchema>,
+    const R extends readonly (keyof P & string)[],
+  >(
+    kind: EvidenceKindSpec<P, R, Lowered>,
+  ): EvidenceKind<FromProperties<P, R[number]>, Lowered> => kind;
 }

@@ -12,10 +12,7 @@ export interface FileContainsProbe extends PlanProbeBase {
   withinDays: number;
 }
 
-export const fileContains = defineEvidenceKind<
-  { path: string; tokens: string[]; withinDays?: number },
-  FileContainsProbe
->({
+export const fileContains = defineEvidenceKind<FileContainsProbe>()({
   kind: "file-contains",
   title: "Log file contains a token",
   description:

@@ -10,7 +10,7 @@ export interface FileSizeProbe extends PlanProbeBase {
   aboveBytes: number;
 }
 
-export const fileSize = defineEvidenceKind<{ path: string; aboveBytes: number }, FileSizeProbe>({
+export const fileSize = defineEvidenceKind<FileSizeProbe>()({
   kind: "file-size",
   title: "File larger than a limit",
   description: "Present when the file exists and is larger than the limit.",

@@ -10,7 +10,7 @@ export interface FileVersionProbe extends PlanProbeBase {
   below: string;
 }
 
-export const fileVersion = defineEvidenceKind<{ path: string; below: string }, FileVersionProbe>({
+export const fileVersion = defineEvidenceKind<FileVersionProbe>()({
   kind: "file-version",
   title: "File version below",
   description: "Present when the file exists and its file version is lower than the given version.",

@@ -12,9 +12,7 @@ export interface ProductVersionProbe extends PlanProbeBase {
   below: string;
 }
 
-type Raw = { product: ProductId; atLeast?: string; below: string };
-
-export const productVersion = defineEvidenceKind<Raw, ProductVersionProbe>({
+export const productVersion = defineEvidenceKind<ProductVersionProbe>()({
   kind: "product-version",
   title: "Product version below",
   description: "Present when the product is installed with a version in [atLeast, below).",

@@ -1,11 +1,6 @@
 // A registry value that is missing or differs from what the fix sets.
 import { described, ref, stringEnum } from "../model/json-schema.js";
-import {
-  normalizeData,
-  REGISTRY_TYPES,
-  type RegistryData,
-  type RegistryType,
-} from "../steps/registry-value.js";
+import { normalizeData, REGISTRY_TYPES, type RegistryData } from "../steps/registry-value.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -16,9 +11,7 @@ export interface RegistryValueProbe extends PlanProbeBase {
   expected: RegistryData;
 }
 
-type Raw = { key: string; name: string; type: RegistryType; expected: unknown };
-
-export const registryValueProbe = defineEvidenceKind<Raw, RegistryValueProbe>({
+export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
   kind: "registry-value",
   title: "Registry value differs",
   description:

@@ -11,9 +11,7 @@ export interface ServiceStateProbe extends PlanProbeBase {
   states: string[];
 }
 
-type Raw = { name: string; startTypes?: string[]; states?: string[] };
-
-export const serviceState = defineEvidenceKind<Raw, ServiceStateProbe>({
+export const serviceState = defineEvidenceKind<ServiceStateProbe>()({
   kind: "service-state",
   title: "Service in a bad state",
   description:

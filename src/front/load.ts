@@ -5,7 +5,7 @@
 // the events for positions and limits (yaml-walk.ts), then js-yaml's own
 // constructFromEvents for the value. Nothing is ever executed: core schema
 // (plus `<<` merge keys), unknown tags rejected.
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { CORE_SCHEMA, constructFromEvents, mergeTag, parseEvents, type Event } from "js-yaml";
 import { diagnostic, type Diagnostic, type Span } from "../diagnostic.js";
 import { decodePlaybook } from "./decode.js";
@@ -24,8 +24,9 @@ export interface LoadResult {
   file: string;
   /** Decoded text without a BOM; positions in diagnostics and `map` refer to it. */
   text: string;
-  /** Hex SHA-256 of the raw bytes ("" when the file was too large to hash). */
-  sha256: string;
+  /** Hex SHA-256 of the raw bytes ("" when the file was too large to hash); computed on first
+   * read. */
+  readonly sha256: string;
   /** undefined whenever `diagnostics` holds an error. */
   value: unknown;
   map: SourceMap;
@@ -33,19 +34,41 @@ export interface LoadResult {
 }
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+
+// node:crypto is loaded on the first hash, not at start-up: only compile reads the hash, and
+// loading the module is a measurable share of a cold `kbfix validate`.
+const loadBuiltin = createRequire(import.meta.url);
+
+/** The hex SHA-256 of `bytes`, computed when first asked for. */
+function lazySha256(bytes: Uint8Array): () => string {
+  let hex: string | undefined;
+  return () => {
+    if (hex === undefined) {
+      const { createHash } = loadBuiltin("node:crypto") as typeof import("node:crypto");
+      hex = createHash("sha256").update(bytes).digest("hex");
+    }
+    return hex;
+  };
+}
 /** Only a stack guard: the walk reports depth beyond MAX_DEPTH with a better position. */
 const PARSER_MAX_DEPTH = 100;
 const FILE_START: Span = { line: 1, column: 1 };
 
 export function loadPlaybookFile(path: string, displayName: string = path): LoadResult {
   const read = readBoundedFile(path, MAX_PLAYBOOK_BYTES);
-  if ("bytes" in read) return loadPlaybookBytes(displayName, read.bytes);
+  // The buffer was read for this load alone, so its hash can wait until asked for.
+  if ("bytes" in read) return loadOwnBytes(displayName, read.bytes, "lazy");
   return fileFailure(displayName, read);
 }
 
+/** `bytes` stay the caller's, who may reuse them: they are hashed now. */
 export function loadPlaybookBytes(file: string, bytes: Uint8Array): LoadResult {
+  return loadOwnBytes(file, bytes, "now");
+}
+
+function loadOwnBytes(file: string, bytes: Uint8Array, hash: "now" | "lazy"): LoadResult {
   try {
-    return load(file, bytes);
+    return load(file, bytes, hash);
   } catch (error) {
     const message = `could not load the playbook (internal error: ${describe(error)})`;
     const hint = "this is a kbfix bug; please report it with the file";
@@ -53,11 +76,12 @@ export function loadPlaybookBytes(file: string, bytes: Uint8Array): LoadResult {
   }
 }
 
-function load(file: string, bytes: Uint8Array): LoadResult {
+function load(file: string, bytes: Uint8Array, hash: "now" | "lazy"): LoadResult {
   if (bytes.length > MAX_PLAYBOOK_BYTES) {
     return fileFailure(file, fileTooLarge(bytes.length, MAX_PLAYBOOK_BYTES));
   }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = lazySha256(bytes);
+  if (hash === "now") sha256();
   const { text, problem } = decodePlaybook(bytes);
   if (problem) {
     const d = errorAt(file, problem, problem.code, problem.message, problem.hint);
@@ -81,7 +105,16 @@ function load(file: string, bytes: Uint8Array): LoadResult {
       schema: SCHEMA,
       maxAliases: MAX_ALIASES,
     });
-    return { file, text, sha256, value, map, diagnostics: [] };
+    return {
+      file,
+      text,
+      get sha256() {
+        return sha256();
+      },
+      value,
+      map,
+      diagnostics: [],
+    };
   } catch (error) {
     return fail(map, yamlErrorDiagnostic(file, error, text, lines));
   }
@@ -109,17 +142,26 @@ function rootShapeError(file: string, walk: WalkResult, map: SourceMap): Diagnos
 
 function fileFailure(file: string, failure: ReadFailure): LoadResult {
   const d = errorAt(file, FILE_START, failure.code, failure.message, failure.hint);
-  return failed(file, "", "", emptySourceMap, d);
+  return failed(file, "", () => "", emptySourceMap, d);
 }
 
 function failed(
   file: string,
   text: string,
-  sha256: string,
+  sha256: () => string,
   map: SourceMap,
   d: Diagnostic,
 ): LoadResult {
-  return { file, text, sha256, value: undefined, map, diagnostics: [d] };
+  return {
+    file,
+    text,
+    get sha256() {
+      return sha256();
+    },
+    value: undefined,
+    map,
+    diagnostics: [d],
+  };
 }
 
 function errorAt(

@@ -7,11 +7,15 @@ const BLOCK =
 
 /** Splits like osslsigncode does: the first line starting with the begin marker opens the block. */
 export function splitSignature(bytes: Buffer): { body: Buffer; block: string | null } {
-  const text = bytes.toString("latin1");
-  const at = text.startsWith(BEGIN) ? 0 : text.indexOf(`\n${BEGIN}`);
+  // Searched in the bytes: a script is large and usually unsigned, so no text copy of it.
+  const at = startsWithBegin(bytes) ? 0 : bytes.indexOf(`\n${BEGIN}`, 0, "latin1");
   if (at < 0) return { body: bytes, block: null };
-  const start = at > 0 && text[at - 1] === "\r" ? at - 1 : at;
-  return { body: bytes.subarray(0, start), block: text.slice(start) };
+  const start = at > 0 && bytes[at - 1] === 0x0d ? at - 1 : at;
+  return { body: bytes.subarray(0, start), block: bytes.toString("latin1", start) };
+}
+
+function startsWithBegin(bytes: Buffer): boolean {
+  return bytes.length >= BEGIN.length && bytes.toString("latin1", 0, BEGIN.length) === BEGIN;
 }
 
 export function isSignatureBlock(block: string): boolean {

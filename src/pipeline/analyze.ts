@@ -38,7 +38,7 @@ function analyzeLoaded(path: string, loaded: LoadResult): Analysis {
   const doc = loaded.value as Record<string, any>;
   let plan: Plan;
   try {
-    plan = lowerPlaybook(displayName, loaded.sha256, doc, loaded.map, diagnostics);
+    plan = lowerPlaybook(displayName, loaded, doc, loaded.map, diagnostics);
     diagnostics.push(...runChecks(plan, doc, loaded.map));
   } catch (error) {
     // A bug, not the author's fault: still a positioned message, never a stack trace.

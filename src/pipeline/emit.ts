@@ -10,10 +10,15 @@ import { emitManifest } from "../emit/manifest.js";
 import { emitPs1 } from "../emit/ps1/emit-ps1.js";
 import { QuoteError } from "../emit/quote-ps.js";
 import { emitReadme } from "../emit/readme.js";
+import { sharingViews } from "../emit/view.js";
 import type { Plan } from "../plan/plan.js";
 
 /** The back end: every file of out/<id>/, in memory, and where they can be deployed. */
 function emitFiles(plan: Plan): { files: EmittedFile[]; warnings: Diagnostic[] } {
+  return sharingViews(() => emitFilesOnce(plan));
+}
+
+function emitFilesOnce(plan: Plan): { files: EmittedFile[]; warnings: Diagnostic[] } {
   const scripts = [...emitPs1(plan), ...(plan.targets.includes("cmd") ? emitCmd(plan) : [])];
   const deploy = emitDeployArtifacts(plan, scripts);
   const cmd = scripts.find((f) => f.path.endsWith(".fix.cmd"));

@@ -16,7 +16,8 @@ type Raw = Record<string, any>;
 
 export function lowerPlaybook(
   file: string,
-  sha256: string,
+  /** The loaded source; its hash is read only when a stage asks for plan.sha256. */
+  source: { readonly sha256: string },
   doc: Raw,
   map: SourceMap,
   diagnostics: Diagnostic[],
@@ -37,7 +38,9 @@ export function lowerPlaybook(
   };
   const plan: Plan = {
     file,
-    sha256,
+    get sha256() {
+      return source.sha256;
+    },
     schemaVersion: doc.schemaVersion,
     id: doc.id,
     title: doc.title,

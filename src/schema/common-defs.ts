@@ -127,10 +127,10 @@ const globSchema = described(
   { type: "string", minLength: 1, pattern: '^[^\\\\/:<>"|]+$' },
 );
 
-export const commonDefs: Record<string, JsonSchema> = {
+export const commonDefs = {
   path: pathSchema,
   glob: globSchema,
-  version: { type: "string", pattern: VERSION_PATTERN },
+  version: { type: "string" as const, pattern: VERSION_PATTERN },
   applicability: described(
     "Applicability",
     "Where this applies: Windows versions, architecture, product, run context.",
@@ -157,6 +157,6 @@ export const commonDefs: Record<string, JsonSchema> = {
       pattern: "^[A-Za-z0-9_.-]{1,80}$",
     },
   ),
-};
+} satisfies Record<string, JsonSchema>;
 
 export { ref };

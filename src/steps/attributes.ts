@@ -16,10 +16,7 @@ export interface AttributesStep extends PlanStepBase {
 
 const attributeList = arrayOf(stringEnum(FILE_ATTRIBUTES), { uniqueItems: true });
 
-export const attributes = defineStepKind<
-  { path: string; set?: FileAttribute[]; clear?: FileAttribute[] },
-  AttributesStep
->({
+export const attributes = defineStepKind<AttributesStep>()({
   kind: "attributes",
   title: "File attributes",
   description:

@@ -17,14 +17,7 @@ export interface CertificateStep extends PlanStepBase {
   importFrom?: string;
 }
 
-interface Raw {
-  store: CertificateStore;
-  thumbprint?: string;
-  subject?: string;
-  importFrom?: string;
-}
-
-export const certificate = defineStepKind<Raw, CertificateStep>({
+export const certificate = defineStepKind<CertificateStep>()({
   kind: "certificate",
   title: "Certificate in a store",
   description:

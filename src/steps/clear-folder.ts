@@ -12,13 +12,7 @@ export interface ClearFolderStep extends PlanStepBase {
   backup: boolean;
 }
 
-interface Raw {
-  path: string;
-  include?: string;
-  backup?: boolean;
-}
-
-export const clearFolder = defineStepKind<Raw, ClearFolderStep>({
+export const clearFolder = defineStepKind<ClearFolderStep>()({
   kind: "clear-folder",
   title: "Clear a folder's contents",
   description:

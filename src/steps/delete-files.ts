@@ -12,10 +12,7 @@ export interface DeleteFilesStep extends PlanStepBase {
   backup: boolean;
 }
 
-export const deleteFiles = defineStepKind<
-  { folder: string; pattern: string; backup?: boolean },
-  DeleteFilesStep
->({
+export const deleteFiles = defineStepKind<DeleteFilesStep>()({
   kind: "delete-files",
   title: "Delete files by pattern",
   description:

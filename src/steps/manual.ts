@@ -9,7 +9,7 @@ export interface ManualStep extends PlanStepBase {
   text: string;
 }
 
-export const manual = defineStepKind<{ text: string }, ManualStep>({
+export const manual = defineStepKind<ManualStep>()({
   kind: "manual",
   title: "Manual guidance",
   description:

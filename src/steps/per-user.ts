@@ -11,10 +11,7 @@ export interface PerUserStep extends PlanStepBase {
   steps: PlanStepBase[];
 }
 
-export const perUser = defineStepKind<
-  { includeServiceProfiles?: boolean; steps: unknown[] },
-  PerUserStep
->({
+export const perUser = defineStepKind<PerUserStep>()({
   kind: "per-user",
   title: "In every profile",
   description:

@@ -19,13 +19,7 @@ export interface RegisterDllsStep extends PlanStepBase {
   allowNotSelfRegistering: boolean;
 }
 
-interface Raw {
-  dlls: string[];
-  successCodes?: number[];
-  allowNotSelfRegistering?: boolean;
-}
-
-export const registerDlls = defineStepKind<Raw, RegisterDllsStep>({
+export const registerDlls = defineStepKind<RegisterDllsStep>()({
   kind: "register-dlls",
   title: "Register DLLs",
   description:

@@ -38,14 +38,7 @@ export interface RegistryValueStep extends PlanStepBase {
   data: RegistryData;
 }
 
-interface Raw {
-  key: string;
-  name: string;
-  type: RegistryType;
-  data: unknown;
-}
-
-export const registryValue = defineStepKind<Raw, RegistryValueStep>({
+export const registryValue = defineStepKind<RegistryValueStep>()({
   kind: "registry-value",
   title: "Registry value",
   description:

@@ -11,7 +11,7 @@ export interface RenameStep extends PlanStepBase {
   newName: string;
 }
 
-export const rename = defineStepKind<{ path: string; newName: string }, RenameStep>({
+export const rename = defineStepKind<RenameStep>()({
   kind: "rename",
   title: "Rename",
   description:

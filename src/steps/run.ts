@@ -16,13 +16,6 @@ export interface RunStep extends PlanStepBase {
   timeoutSeconds: number;
 }
 
-interface Raw {
-  program: string;
-  args?: (string | { parameter: string })[];
-  successCodes?: number[];
-  timeoutSeconds?: number;
-}
-
 const argument = {
   oneOf: [
     described(
@@ -41,7 +34,7 @@ const argument = {
   ],
 };
 
-export const run = defineStepKind<Raw, RunStep>({
+export const run = defineStepKind<RunStep>()({
   kind: "run",
   title: "Run a program",
   description:

@@ -13,13 +13,7 @@ export interface ServiceStep extends PlanStepBase {
   state?: (typeof SERVICE_STATES)[number];
 }
 
-interface Raw {
-  name: string;
-  startType?: ServiceStep["startType"];
-  state?: ServiceStep["state"];
-}
-
-export const service = defineStepKind<Raw, ServiceStep>({
+export const service = defineStepKind<ServiceStep>()({
   kind: "service",
   title: "Service state",
   description: "Sets a service's start type and/or state (running, stopped); idempotent by state.",

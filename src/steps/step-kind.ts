@@ -3,7 +3,7 @@
 // idempotent, which targets can express it, and its lowering into the plan.
 import type { Span } from "../diagnostic.js";
 import type { PathExpr } from "../model/path-expr.js";
-import type { JsonSchema } from "../model/json-schema.js";
+import type { FromProperties, JsonSchema } from "../model/json-schema.js";
 import type { Applicability } from "../model/applicability.js";
 import type { PsCall } from "../model/ps-call.js";
 import type { DiagnosticCode } from "../diagnostic-codes.js";
@@ -94,8 +94,24 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   describe(step: Lowered): string;
 }
 
-export function defineStepKind<Raw, Lowered extends PlanStepBase>(
-  kind: StepKind<Raw, Lowered>,
-): StepKind<Raw, Lowered> {
-  return kind;
+/**
+ * What a kind module writes: a StepKind whose `lower` reads the raw input its own `properties`
+ * and `required` describe (FromProperties), so the schema and the code cannot drift apart.
+ */
+export type StepKindSpec<P, R extends readonly string[], Lowered extends PlanStepBase> = Omit<
+  StepKind<FromProperties<P, R[number]>, Lowered>,
+  "properties" | "required"
+> & { readonly properties: P; readonly required: R };
+
+/** Raw input type of a kind: the values its schema properties accept. */
+export type RawOf<K> = K extends StepKind<infer Raw> ? Raw : never;
+
+/** `defineStepKind<LoweredStep>()({ ... })`: the raw input type comes from the properties. */
+export function defineStepKind<Lowered extends PlanStepBase>() {
+  return <
+    const P extends Record<string, JsonSchema>,
+    const R extends readonly (keyof P & string)[],
+  >(
+    kind: StepKindSpec<P, R, Lowered>,
+  ): StepKind<FromProperties<P, R[number]>, Lowered> => kind;
 }

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const SEEDS = ["kb2328240", "kb822798", "kb977203"];
+/** Playbook i of a library is a copy of seed i % SEED_COUNT. */
+export const SEED_COUNT = SEEDS.length;
 
 export function generateLibrary(count: number): { dir: string; files: string[] } {
   const dir = mkdtempSync(join(tmpdir(), `kbfix-bench-${count}-`));

@@ -1,26 +1,60 @@
-// Timing helpers: the median of several runs, so one noisy run does not decide.
+// Timing helpers: the median of several runs, so one noisy run does not decide. Times are CPU
+// time (user + system), not wall time: the machines here are shared, and a process waiting for
+// a core would otherwise count its wait as its own cost, as much as the load of the moment.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Median CPU milliseconds of `fn` in this process. */
 export function timeIt(runs: number, fn: () => void): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
+    const start = cpuMs();
     fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    times.push(cpuMs() - start);
   }
   return median(times);
 }
 
+// Preloaded (CommonJS, so it starts no module loader of its own) into every timed child: at
+// exit the child writes its own CPU time, from its start, to file descriptor 3.
+const REPORTER = `process.on("exit", () => {
+  const { user, system } = process.cpuUsage();
+  require("node:fs").writeSync(3, String((user + system) / 1000));
+});
+`;
+let reporter: string | undefined;
+
+function reporterPath(): string {
+  if (!reporter) {
+    reporter = join(mkdtempSync(join(tmpdir(), "kbfix-bench-cpu-")), "cpu-at-exit.cjs");
+    writeFileSync(reporter, REPORTER);
+  }
+  return reporter;
+}
+
+/** Median CPU milliseconds of a node process running `args`. */
 export function timeProcess(runs: number, args: string[]): number {
-  return timeIt(runs, () => {
-    const r = spawnSync(process.execPath, args, { stdio: "ignore" });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ["--require", reporterPath(), ...args], {
+      stdio: ["ignore", "ignore", "ignore", "pipe"],
+    });
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} exited ${r.status}`);
-  });
+    times.push(Number(r.output[3]!.toString()));
+  }
+  return median(times);
 }
 
 export function report(name: string, ratio: number, target: number): boolean {

@@ -2,7 +2,7 @@
 // script carries only the runtime its body reaches, after a hashed marker.
 import type { Plan } from "../../plan/plan.js";
 import { TOOL_VERSION } from "../../version.js";
-import { EmitError, toScriptBytes } from "../bytes.js";
+import { EmitError, toScriptBytes, toScriptBytesAround } from "../bytes.js";
 import type { EmittedFile } from "../emitted-file.js";
 import { RUNTIME_SECTION_SLOT, RUNTIME_SHA256_SLOT, templates } from "../templates.js";
 import { playbookView } from "../view.js";
@@ -14,25 +14,31 @@ export interface Ps1Script extends EmittedFile {
   runtime: RuntimeSection;
 }
 
-/** The rendered body with the runtime it reaches put in its slot. */
-export function withRuntime(
-  name: string,
-  rendered: string,
-): { text: string; runtime: RuntimeSection } {
-  const runtime = runtimeSection(treeShake(runtimeLibrary(), rendered), TOOL_VERSION);
-  const text = fillSlot(
-    name,
-    fillSlot(name, rendered, RUNTIME_SECTION_SLOT, runtime.text),
-    RUNTIME_SHA256_SLOT,
-    `'${runtime.sha256}'`,
-  );
-  return { text, runtime };
+/** The runtime a rendered body reaches. */
+function runtimeFor(rendered: string): RuntimeSection {
+  return runtimeSection(treeShake(runtimeLibrary(), rendered), TOOL_VERSION);
+}
+
+/**
+ * The body with the runtime's hash in its slot and the runtime in its own: the script's bytes.
+ * The section is encoded once per shape and copied in (toScriptBytesAround).
+ */
+function scriptBytes(name: string, rendered: string, runtime: RuntimeSection): Buffer {
+  const body = fillSlot(name, rendered, RUNTIME_SHA256_SLOT, `'${runtime.sha256}'`);
+  const [before, after] = aroundSlot(name, body, RUNTIME_SECTION_SLOT);
+  return toScriptBytesAround(name, before, runtime.block, after);
 }
 
 function fillSlot(name: string, text: string, slot: string, value: string): string {
+  const [before, after] = aroundSlot(name, text, slot);
+  return before + value + after;
+}
+
+/** The text before and after a slot the template must place exactly once. */
+function aroundSlot(name: string, text: string, slot: string): [string, string] {
   const at = text.indexOf(slot);
   if (at >= 0 && text.indexOf(slot, at + slot.length) < 0)
-    return text.slice(0, at) + value + text.slice(at + slot.length);
+    return [text.slice(0, at), text.slice(at + slot.length)];
   throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
 }
 
@@ -41,8 +47,9 @@ export function emitPs1(plan: Plan): EmittedFile[] {
   const view = playbookView(plan, "ps1");
   const dir = plan.id;
   const script = (name: string, template: string, extra: object = {}): Ps1Script => {
-    const { text, runtime } = withRuntime(name, render(template, { ...view, ...extra }));
-    return { path: `${dir}/${name}`, bytes: toScriptBytes(name, text), runtime };
+    const rendered = render(template, { ...view, ...extra });
+    const runtime = runtimeFor(rendered);
+    return { path: `${dir}/${name}`, bytes: scriptBytes(name, rendered, runtime), runtime };
   };
   return [
     script(`${plan.id}.ps1`, "ps1/remediation.ps1"),

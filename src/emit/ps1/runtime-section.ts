@@ -5,6 +5,7 @@
 // reads the body above it and checks the hash instead of re-reading the runtime
 // (docs/runtime.md says how).
 import { createHash } from "node:crypto";
+import { encodeBlock, type EncodedBlock } from "../bytes.js";
 import type { RuntimeUnit } from "./runtime-units.js";
 
 export const RUNTIME_BEGIN =
@@ -14,6 +15,8 @@ export const RUNTIME_END = "# ==== end of kbfix runtime ====";
 export interface RuntimeSection {
   /** Marker, units, end marker: LF line ends, as the templates are written. */
   text: string;
+  /** The text encoded as shipped, once per section: every script of the shape copies it. */
+  block: EncodedBlock;
   sha256: string;
   functions: string[];
 }
@@ -52,8 +55,10 @@ function buildSection(units: readonly RuntimeUnit[], version: string): RuntimeSe
     .join("\n\n");
   const sha256 = runtimeBodyHash(body);
   const begin = `# ==== kbfix runtime ${version}, sha256 ${sha256} ====`;
+  const text = `${begin}\n${body}\n${RUNTIME_END}`;
   return {
-    text: `${begin}\n${body}\n${RUNTIME_END}`,
+    text,
+    block: encodeBlock(text),
     sha256,
     functions: units.filter((u) => u.kind === "function").flatMap((u) => u.defines),
   };

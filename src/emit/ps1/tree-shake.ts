@@ -16,6 +16,8 @@ function namesIn(text: string): Set<string> {
 interface LibraryIndex {
   byName: Map<string, RuntimeUnit[]>;
   namesOf: Map<RuntimeUnit, Set<string>>;
+  /** For a section comment: the first unit below it that is not a comment. */
+  unitBelow: Map<RuntimeUnit, RuntimeUnit | undefined>;
 }
 
 /** The library is the same for every script of a run: index it, and scan each unit, once. */
@@ -24,7 +26,13 @@ const indexes = new WeakMap<readonly RuntimeUnit[], LibraryIndex>();
 function indexOf(library: readonly RuntimeUnit[]): LibraryIndex {
   let index = indexes.get(library);
   if (index) return index;
-  index = { byName: new Map(), namesOf: new Map() };
+  index = { byName: new Map(), namesOf: new Map(), unitBelow: new Map() };
+  let below: RuntimeUnit | undefined;
+  for (let i = library.length - 1; i >= 0; i--) {
+    const unit = library[i]!;
+    if (unit.kind === "comment") index.unitBelow.set(unit, below);
+    else below = unit;
+  }
   for (const unit of library) {
     index.namesOf.set(unit, namesIn(unit.text));
     for (const name of unit.defines)
@@ -48,16 +56,20 @@ export function treeShake(library: readonly RuntimeUnit[], body: string): Runtim
         if (!seen.has(name)) (seen.add(name), pending.push(name));
     }
   }
-  return withComments(library, kept);
+  return withComments(library, kept, indexOf(library).unitBelow);
 }
 
 /** A file's heading comes with any unit of the file; a section comment with the unit below it. */
-function withComments(library: readonly RuntimeUnit[], kept: Set<RuntimeUnit>): RuntimeUnit[] {
+function withComments(
+  library: readonly RuntimeUnit[],
+  kept: Set<RuntimeUnit>,
+  unitBelow: Map<RuntimeUnit, RuntimeUnit | undefined>,
+): RuntimeUnit[] {
   const files = new Set([...kept].map((u) => u.file));
-  const keep = (u: RuntimeUnit, i: number): boolean => {
+  const keep = (u: RuntimeUnit): boolean => {
     if (u.kind === "heading") return files.has(u.file);
     if (u.kind !== "comment") return kept.has(u);
-    const next = library.slice(i + 1).find((n) => n.kind !== "comment");
+    const next = unitBelow.get(u);
     return next !== undefined && next.file === u.file && kept.has(next);
   };
   return library.filter(keep);
