@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '138d573781b139bbc9381078b417e3f497f72f8276fa0953c84f011fa0b43c6d'
+$script:KbRuntimeSha256 = '7af7858a12c92a7a5f9407d18c1a50674a4d740adddb2d851d78ae90bcafbf40'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 138d573781b139bbc9381078b417e3f497f72f8276fa0953c84f011fa0b43c6d ====
+# ==== kbfix runtime 0.1.0, sha256 7af7858a12c92a7a5f9407d18c1a50674a4d740adddb2d851d78ae90bcafbf40 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1141,32 +1141,53 @@ function Get-KbService {
     return $null
 }
 
-function Add-KbRunningDependents {
-    # Every running service that depends on this one, directly or through another dependent:
-    # ServiceController.Stop stops them all, so all of them must be started again.
-    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($dependent in @($Service.DependentServices)) {
-        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
-        $Stopped.Add($dependent.ServiceName)
-        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
-    }
+$script:KbServiceStopRetries = 3
+
+function Wait-KbServiceSettled {
+    # A service still starting or stopping takes no control request: wait, up to the timeout, for
+    # the pending state to end. A timeout throws (TimeoutException), so no wait is unbounded.
+    param([object]$Service, [int]$TimeoutSeconds)
+    $Service.Refresh()
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    $status = [string]$Service.Status
+    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
+    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
+    $Service.Refresh()
 }
 
 function Stop-KbService {
-    # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout. A service that is
-    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
+    # Stops the running services that depend on this one first (each the same way, so their own
+    # dependents go before them), then the service, waiting through pending states. Every name goes
+    # into Stopped before its stop, service before dependents, so the caller's finally starts them
+    # again in that order even after a timeout. Windows restarts some services behind our back
+    # (wuauserv through UsoSvc and WaaSMedicSvc): one found running again right after it stopped is
+    # stopped again, at most KbServiceStopRetries times. Returns how many times that happened.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Stopped') { return }
-    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
-    Add-KbRunningDependents -Service $service -Stopped $Stopped
-    if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', $timeout)
+    $restarts = 0
+    while ($true) {
+        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
+        foreach ($dependent in @($service.DependentServices)) {
+            if ([string]$dependent.Status -eq 'Stopped') { continue }
+            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
+        }
+        $service.Stop()
+        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        $restarts += 1
+        if ($restarts -gt $script:KbServiceStopRetries) {
+            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
+        }
+    }
+}
+
+function Format-KbServiceRestarts {
+    param([string]$Name, [int]$Restarts)
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart wuauserv) and was stopped again')
 }
 
 function Start-KbService {
@@ -1175,12 +1196,10 @@ function Start-KbService {
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
+    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
     if ([string]$service.Status -eq 'Running') { return }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
-    if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', $timeout)
+    $service.Start()
+    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }
 
 function Invoke-KbWhenApplicable {
@@ -1640,7 +1659,8 @@ function Invoke-KbEvidenceBefore {
 # tried it and the evidence came back (ladder.ps1), -Method does not name it,
 # it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
 # its services are stopped (remembering which were running), its steps run, and in finally the
-# stopped services are started again whatever failed.
+# stopped services are started again whatever failed, then the services it lists to start at the
+# end (KB971058: restart BITS, wuauserv, appidsvc, cryptsvc) are started whatever their state was.
 
 $script:KbEscalationDoneBy = $null
 $script:KbLadderStoppedBy = $null
@@ -1686,6 +1706,7 @@ function Invoke-KbMethod {
         [string]$Reboot,
         [hashtable]$Applies,
         [string[]]$Services,
+        [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
     $script:KbCurrentMethodId = $Id
@@ -1697,7 +1718,7 @@ function Invoke-KbMethod {
             return
         }
         $script:KbMethodReboots[$Id] = $Reboot
-        Invoke-KbMethodSteps -Id $Id -Services $Services -Steps $Steps
+        Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
         Update-KbAfterMethod -Id $Id
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
@@ -1710,16 +1731,18 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if (Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) {
+        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
+            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
             $null = & $Steps
         }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
         Start-KbMethodServices -Id $Id -Stopped $stopped
+        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
     }
 }
 
@@ -1739,13 +1762,42 @@ function Stop-KbMethodServices {
             continue
         }
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        try {
-            Stop-KbService -Name $name -Stopped $Stopped
-            Write-KbLog ('stopped service ' + $name)
-        } catch {
-            Add-KbResult -Id ($Id + ':stop-' + $name) -Status 'failed' -Message ('could not stop ' + $name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-            return $false
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+    }
+    return $true
+}
+
+function Stop-KbMethodService {
+    # One service (and the services running on it); a restart behind our back is reported.
+    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
+    try {
+        $before = $Stopped.Count
+        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
+        $dependents = New-Object System.Collections.Generic.List[string]
+        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
+        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
+        Write-KbLog ('stopped service ' + $Name)
+        if ($restarts -gt 0) {
+            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
         }
+        return $true
+    } catch {
+        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
+        return $false
+    }
+}
+
+function Confirm-KbMethodServicesStopped {
+    # Stopping the later services takes time, in which something may have started an earlier one
+    # again: each listed service this method stopped is checked once more (and stopped again).
+    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($name in $Services) {
+        $service = Get-KbService -Name $name
+        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { continue }
+        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
     return $true
 }
@@ -1759,6 +1811,23 @@ function Start-KbMethodServices {
             Write-KbLog ('started service ' + $name + ' again')
         } catch {
             Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
+        }
+    }
+}
+
+function Start-KbMethodEndServices {
+    # Runs in finally, after the stopped services are running again: the services the method
+    # starts at the end, whatever state they were in before it.
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [string[]]$Services)
+    foreach ($name in $Services) {
+        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
+        try {
+            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+            Start-KbService -Name $name
+            Write-KbLog ('started service ' + $name + ' at the end of the method')
+        } catch {
+            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
         }
     }
 }

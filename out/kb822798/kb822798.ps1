@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369'
+$script:KbRuntimeSha256 = '3c9cad79628f68228433c8c32336d15b4cd1afe1b280a3de06a9db17e22bec96'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -124,6 +124,7 @@ function Invoke-KbPlaybook {
             Name = 'CryptSvc'
             StartType = 'automatic'
             State = 'running'
+            Defaults = @()
         }
         Invoke-KbServiceStep @kbStep
     }
@@ -426,7 +427,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 19d3889515ee6966ff693a8b1a0a394731c895ea250f9c36abb9e1a94caca369 ====
+# ==== kbfix runtime 0.1.0, sha256 3c9cad79628f68228433c8c32336d15b4cd1afe1b280a3de06a9db17e22bec96 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1456,32 +1457,75 @@ function Format-KbServiceState {
     return ('start type ' + [string]$StartType + ', ' + [string]$Status)
 }
 
-function Add-KbRunningDependents {
-    # Every running service that depends on this one, directly or through another dependent:
-    # ServiceController.Stop stops them all, so all of them must be started again.
-    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($dependent in @($Service.DependentServices)) {
-        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
-        $Stopped.Add($dependent.ServiceName)
-        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
-    }
+function Test-KbServiceDelayedStart {
+    # Automatic (Delayed Start) is Start=2 plus DelayedAutostart=1 under the service's key; Windows
+    # ignores the flag for any other start type.
+    param([string]$Name)
+    Assert-KbServiceName -Name $Name
+    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
+    if ($null -eq $key) { return $false }
+    try { $delayed = $key.GetValue('DelayedAutostart', $null) } finally { $key.Close() }
+    return ($null -ne $delayed -and [int]$delayed -eq 1)
+}
+
+function Set-KbServiceDelayedStart {
+    # Windows PowerShell 5.1's Set-Service has no AutomaticDelayedStart (docs/kb-facts.md#delayed-start):
+    # the flag is written where the service control manager reads it at boot, which is when a
+    # delayed start happens. Set-Service -StartupType Automatic leaves the flag as it was.
+    param([string]$Name, [bool]$Delayed)
+    Assert-KbServiceName -Name $Name
+    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $true)
+    if ($null -eq $key) { throw ('service ' + $Name + ' has no registry key') }
+    try { $key.SetValue('DelayedAutostart', [int]$Delayed, [Microsoft.Win32.RegistryValueKind]::DWord) } finally { $key.Close() }
+}
+
+$script:KbServiceStopRetries = 3
+
+function Wait-KbServiceSettled {
+    # A service still starting or stopping takes no control request: wait, up to the timeout, for
+    # the pending state to end. A timeout throws (TimeoutException), so no wait is unbounded.
+    param([object]$Service, [int]$TimeoutSeconds)
+    $Service.Refresh()
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    $status = [string]$Service.Status
+    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
+    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
+    $Service.Refresh()
 }
 
 function Stop-KbService {
-    # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout. A service that is
-    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
+    # Stops the running services that depend on this one first (each the same way, so their own
+    # dependents go before them), then the service, waiting through pending states. Every name goes
+    # into Stopped before its stop, service before dependents, so the caller's finally starts them
+    # again in that order even after a timeout. Windows restarts some services behind our back
+    # (wuauserv through UsoSvc and WaaSMedicSvc): one found running again right after it stopped is
+    # stopped again, at most KbServiceStopRetries times. Returns how many times that happened.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Stopped') { return }
-    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
-    Add-KbRunningDependents -Service $service -Stopped $Stopped
-    if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', $timeout)
+    $restarts = 0
+    while ($true) {
+        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
+        foreach ($dependent in @($service.DependentServices)) {
+            if ([string]$dependent.Status -eq 'Stopped') { continue }
+            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
+        }
+        $service.Stop()
+        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        $restarts += 1
+        if ($restarts -gt $script:KbServiceStopRetries) {
+            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
+        }
+    }
+}
+
+function Format-KbServiceRestarts {
+    param([string]$Name, [int]$Restarts)
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart wuauserv) and was stopped again')
 }
 
 function Start-KbService {
@@ -1490,12 +1534,10 @@ function Start-KbService {
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
+    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
     if ([string]$service.Status -eq 'Running') { return }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
-    if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', $timeout)
+    $service.Start()
+    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }
 
 # ---- registry.ps1: typed values under HKLM; DWORDs unsigned, binaries byte by byte ----
@@ -2236,7 +2278,8 @@ function Invoke-KbEvidenceBefore {
 # tried it and the evidence came back (ladder.ps1), -Method does not name it,
 # it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
 # its services are stopped (remembering which were running), its steps run, and in finally the
-# stopped services are started again whatever failed.
+# stopped services are started again whatever failed, then the services it lists to start at the
+# end (KB971058: restart BITS, wuauserv, appidsvc, cryptsvc) are started whatever their state was.
 
 $script:KbEscalationDoneBy = $null
 $script:KbLadderStoppedBy = $null
@@ -2282,6 +2325,7 @@ function Invoke-KbMethod {
         [string]$Reboot,
         [hashtable]$Applies,
         [string[]]$Services,
+        [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
     $script:KbCurrentMethodId = $Id
@@ -2293,7 +2337,7 @@ function Invoke-KbMethod {
             return
         }
         $script:KbMethodReboots[$Id] = $Reboot
-        Invoke-KbMethodSteps -Id $Id -Services $Services -Steps $Steps
+        Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
         Update-KbAfterMethod -Id $Id
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
@@ -2306,16 +2350,18 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if (Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) {
+        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
+            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
             $null = & $Steps
         }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
         Start-KbMethodServices -Id $Id -Stopped $stopped
+        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
     }
 }
 
@@ -2335,13 +2381,42 @@ function Stop-KbMethodServices {
             continue
         }
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        try {
-            Stop-KbService -Name $name -Stopped $Stopped
-            Write-KbLog ('stopped service ' + $name)
-        } catch {
-            Add-KbResult -Id ($Id + ':stop-' + $name) -Status 'failed' -Message ('could not stop ' + $name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-            return $false
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+    }
+    return $true
+}
+
+function Stop-KbMethodService {
+    # One service (and the services running on it); a restart behind our back is reported.
+    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
+    try {
+        $before = $Stopped.Count
+        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
+        $dependents = New-Object System.Collections.Generic.List[string]
+        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
+        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
+        Write-KbLog ('stopped service ' + $Name)
+        if ($restarts -gt 0) {
+            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
         }
+        return $true
+    } catch {
+        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
+        return $false
+    }
+}
+
+function Confirm-KbMethodServicesStopped {
+    # Stopping the later services takes time, in which something may have started an earlier one
+    # again: each listed service this method stopped is checked once more (and stopped again).
+    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($name in $Services) {
+        $service = Get-KbService -Name $name
+        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { continue }
+        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
     return $true
 }
@@ -2355,6 +2430,23 @@ function Start-KbMethodServices {
             Write-KbLog ('started service ' + $name + ' again')
         } catch {
             Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
+        }
+    }
+}
+
+function Start-KbMethodEndServices {
+    # Runs in finally, after the stopped services are running again: the services the method
+    # starts at the end, whatever state they were in before it.
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [string[]]$Services)
+    foreach ($name in $Services) {
+        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
+        try {
+            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+            Start-KbService -Name $name
+            Write-KbLog ('started service ' + $name + ' at the end of the method')
+        } catch {
+            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
         }
     }
 }
@@ -3149,11 +3241,13 @@ function ConvertTo-KbServiceWord {
 }
 
 function Get-KbServiceState {
-    # Throws when the service is not installed: there is nothing to set.
+    # Throws when the service is not installed: there is nothing to set. A delayed automatic
+    # start reads as AutomaticDelayedStart, the name PowerShell 7 gives it.
     param([hashtable]$Step)
     $name = $Step['Name']
     if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
     $startType = [string](Get-KbServiceStartType -Name $name)
+    if ($startType -eq 'Automatic' -and (Test-KbServiceDelayedStart -Name $name)) { $startType = 'AutomaticDelayedStart' }
     $status = [string](Get-KbService -Name $name).Status
     return New-KbServiceState -Name $name -StartType $startType -Status $status
 }
@@ -3169,10 +3263,37 @@ function New-KbServiceState {
     }
 }
 
+function Get-KbServiceDefaultStartType {
+    # not-disabled: the start type Windows ships for the service on this NT version, from the
+    # compiler's table ('10.0=manual', docs/kb-facts.md#service-default-start-types).
+    param([hashtable]$Step)
+    $nt = Get-KbNtVersion
+    $here = [string]$nt.Major + '.' + [string]$nt.Minor
+    $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
+    foreach ($row in @($Step['Defaults'])) {
+        $parts = ([string]$row).Split('=')
+        if ($parts.Count -eq 2 -and $parts[0] -eq $here -and $words.ContainsKey($parts[1])) { return $words[$parts[1]] }
+    }
+    throw ('the start type Windows ships for ' + $Step['Name'] + ' on NT ' + $here + ' is not known to kbfix: set startType to automatic, automatic-delayed or manual')
+}
+
+function Get-KbWantedStartType {
+    # not-disabled leaves any start type but Disabled as it is.
+    param([hashtable]$Step, [hashtable]$State)
+    if ($Step['StartType'] -eq 'not-disabled') {
+        if ($State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+        return (Get-KbServiceDefaultStartType -Step $Step)
+    }
+    $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
+    $value = [string]$Step['StartType']
+    if ($words.ContainsKey($value)) { $value = $words[$value] }
+    return (ConvertTo-KbServiceWord -Value $value -Allowed @('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled'))
+}
+
 function Get-KbWantedServiceState {
     # What the step manages replaces what is there; '' leaves that part alone.
     param([hashtable]$Step, [hashtable]$State)
-    $startType = ConvertTo-KbServiceWord -Value $Step['StartType'] -Allowed @('Automatic', 'Manual', 'Disabled')
+    $startType = Get-KbWantedStartType -Step $Step -State $State
     $status = ConvertTo-KbServiceWord -Value $Step['State'] -Allowed @('Running', 'Stopped')
     if ($startType.Length -eq 0) { $startType = $State['StartType'] }
     if ($status.Length -eq 0) { $status = $State['Status'] }
@@ -3191,22 +3312,41 @@ function Get-KbServicePlan {
     return @{ Action = 'Set the service to ' + $wanted['Text']; After = $wanted }
 }
 
+function Set-KbServiceStartType {
+    # Set-Service for the start type (5.1 knows Automatic, Manual, Disabled); the delayed flag apart.
+    param([string]$Name, [string]$From, [string]$To)
+    $delayed = ($To -eq 'AutomaticDelayedStart')
+    $type = $To
+    if ($delayed) { $type = 'Automatic' }
+    $fromType = $From
+    if ($fromType -eq 'AutomaticDelayedStart') { $fromType = 'Automatic' }
+    if ($fromType -ne $type) {
+        Set-Service -Name $Name -StartupType $type -Confirm:$false -ErrorAction Stop
+    }
+    if ($type -eq 'Automatic') { Set-KbServiceDelayedStart -Name $Name -Delayed $delayed }
+}
+
 function Set-KbServiceState {
-    # Start type first, so a Disabled service that must run can then be started.
+    # Start type first, so a Disabled service that must run can then be started. Returns a note
+    # when dependents were stopped with it or it had to be stopped again.
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $name = $Step['Name']
     $target = $Change['After']
     if ($State['StartType'] -ne $target['StartType']) {
-        Set-Service -Name $name -StartupType $target['StartType'] -Confirm:$false -ErrorAction Stop
+        Set-KbServiceStartType -Name $name -From $State['StartType'] -To $target['StartType']
     }
-    if ($State['Status'] -ne $target['Status']) {
-        if ($target['Status'] -eq 'Running') {
-            Start-KbService -Name $name
-        } else {
-            $stopped = New-Object System.Collections.Generic.List[string]
-            Stop-KbService -Name $name -Stopped $stopped
-        }
+    if ($State['Status'] -eq $target['Status']) { return '' }
+    if ($target['Status'] -eq 'Running') {
+        Start-KbService -Name $name
+        return ''
     }
+    $stopped = New-Object System.Collections.Generic.List[string]
+    $restarts = Stop-KbService -Name $name -Stopped $stopped
+    $notes = New-Object System.Collections.Generic.List[string]
+    $dependents = @($stopped | Where-Object { $_ -ne $name })
+    if ($dependents.Count -gt 0) { $notes.Add('stopped the services that depend on it too, which stay stopped: ' + ($dependents -join ', ')) }
+    if ($restarts -gt 0) { $notes.Add((Format-KbServiceRestarts -Name $name -Restarts $restarts)) }
+    return ($notes.ToArray() -join '; ')
 }
 
 function Invoke-KbServiceStep {
@@ -3216,7 +3356,8 @@ function Invoke-KbServiceStep {
         [hashtable]$Guard = $null,
         [string]$Name,
         [string]$StartType = '',
-        [string]$State = ''
+        [string]$State = '',
+        [string[]]$Defaults = @()
     )
     $lifecycle = @{
         Get = ${function:Get-KbServiceState}
@@ -3224,7 +3365,7 @@ function Invoke-KbServiceStep {
         Plan = ${function:Get-KbServicePlan}
         Set = ${function:Set-KbServiceState}
     }
-    $step = @{ Name = $Name; StartType = $StartType; State = $State }
+    $step = @{ Name = $Name; StartType = $StartType; State = $State; Defaults = $Defaults }
     Invoke-KbStateStep -Id $Id -Guard $Guard -Kind ('service ' + $Name) -Step $step @lifecycle
 }
 # ==== end of kbfix runtime ====

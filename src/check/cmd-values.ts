@@ -16,6 +16,9 @@ export const cmdValues: Check = (input) => {
     (m.services ?? []).forEach((svc: string, k: number) =>
       checkValue(input, svc, `/methods/${i}/services/${k}`, "services", false),
     );
+    (m.startAtEnd ?? []).forEach((svc: string, k: number) =>
+      checkValue(input, svc, `/methods/${i}/startAtEnd/${k}`, "startAtEnd", false),
+    );
     (m.steps ?? []).forEach((s: any, j: number) => visitStep(input, s, `/methods/${i}/steps/${j}`));
   });
   visitEvidence(input, input.doc.detection, "/detection");
