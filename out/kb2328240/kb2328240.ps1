@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '7af7858a12c92a7a5f9407d18c1a50674a4d740adddb2d851d78ae90bcafbf40'
+$script:KbRuntimeSha256 = '79125bf16fc1d9068f51037590d5448942c8218af9e990d2b589709b73e30c7a'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 7af7858a12c92a7a5f9407d18c1a50674a4d740adddb2d851d78ae90bcafbf40 ====
+# ==== kbfix runtime 0.1.0, sha256 79125bf16fc1d9068f51037590d5448942c8218af9e990d2b589709b73e30c7a ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1187,7 +1187,7 @@ function Stop-KbService {
 
 function Format-KbServiceRestarts {
     param([string]$Name, [int]$Restarts)
-    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart wuauserv) and was stopped again')
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
 }
 
 function Start-KbService {

@@ -2002,12 +2002,12 @@ set "KB_DEPS_NOW="
 set "KB_DEPSUP_NOW="
 set "KB_DEP_NAME="
 "%KB_SC%" enumdepend "%KB_SVC%" 16384 >"%KB_TMP%" 2>nul
-for /f "usebackq eol=| tokens=1-3" %%a in ("%KB_TMP%") do call :kb_service_dependent_line "%%a" "%%b" "%%c"
+for /f "usebackq eol=| tokens=1-3" %%a in ("%KB_TMP%") do (set "KB_DL1=%%a" & set "KB_DL2=%%b" & set "KB_DL3=%%c" & call :kb_service_dependent_line)
 exit /b 0
 :kb_service_dependent_line
-if "%~1"=="SERVICE_NAME:" set "KB_DEP_NAME=%~2"
-if not "%~1"=="STATE" exit /b 0
-if "%~3"=="1" exit /b 0
+if "%KB_DL1%"=="SERVICE_NAME:" set "KB_DEP_NAME=%KB_DL2%"
+if not "%KB_DL1%"=="STATE" exit /b 0
+if "%KB_DL3%"=="1" exit /b 0
 set "KB_DEPS_NOW=%KB_DEPS_NOW% %KB_DEP_NAME%"
 set "KB_DEPSUP_NOW=%KB_DEP_NAME% %KB_DEPSUP_NOW%"
 exit /b 0
@@ -2015,7 +2015,7 @@ exit /b 0
 :kb_service_stop
 rem KB_SVC -> stopped: the services running on it first (net stop would stop to ask), then the
 rem service, pending states waited through. Windows restarts some services behind our back
-rem (wuauserv through UsoSvc and WaaSMedicSvc): one running again right after it stopped is
+rem (Windows Update through UsoSvc and WaaSMedicSvc): one running again right after it stopped is
 rem stopped again, at most 3 times. -> errorlevel 1 with KB_NOTE when it is not stopped;
 rem KB_SVC_DEPS / KB_SVC_DEPSUP the dependents it stopped (stop and start order),
 rem KB_SVC_RESTARTS how often it came back.
@@ -2032,7 +2032,7 @@ call :kb_service_dependents
 set "KB_SVC_DEPS=%KB_SVC_DEPS%%KB_DEPS_NOW%"
 set "KB_SVC_DEPSUP=%KB_DEPSUP_NOW%%KB_SVC_DEPSUP%"
 set "KB_DEP_FAILED="
-for %%d in (%KB_DEPS_NOW%) do call :kb_service_stop_dependent "%%d"
+for %%d in (%KB_DEPS_NOW%) do (set "KB_SVC=%%d" & call :kb_service_stop_dependent)
 set "KB_SVC=%KB_SVC_MAIN%"
 if defined KB_DEP_FAILED goto :kb_service_stop_dependent_failed
 "%KB_NET%" stop "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
@@ -2049,7 +2049,6 @@ goto :kb_service_stop_again
 set "KB_NOTE=could not stop %KB_DEP_FAILED%, which depends on %KB_SVC%"
 exit /b 1
 :kb_service_stop_dependent
-set "KB_SVC=%~1"
 call :kb_service_settle
 if "%KB_SVC_STATE%"=="1" exit /b 0
 "%KB_NET%" stop "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
@@ -2059,7 +2058,7 @@ exit /b 0
 
 :kb_service_restarts_text
 rem KB_SVC_RESTARTS -> KB_SVC_RTEXT, for the result.
-set "KB_SVC_RTEXT=%KB_SVC% was started again behind our back %KB_SVC_RESTARTS% time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart wuauserv) and was stopped again"
+set "KB_SVC_RTEXT=%KB_SVC% was started again behind our back %KB_SVC_RESTARTS% time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again"
 exit /b 0
 
 :kb_service_start
@@ -2149,11 +2148,9 @@ rem stopped (KB_SVC_DEPSUP) (docs/emitted-script-rules.md#restart-stopped-servic
 if not "%KB_SVC_STOPPED%"=="1" exit /b 0
 set "KB_SVC_AGAIN=%KB_SVC%"
 call :kb_method_start_one
-for %%d in (%KB_SVC_DEPSUP%) do call :kb_method_start_dependent "%%d"
+for %%d in (%KB_SVC_DEPSUP%) do (set "KB_SVC=%%d" & call :kb_method_start_one)
 set "KB_SVC=%KB_SVC_AGAIN%"
 exit /b 0
-:kb_method_start_dependent
-set "KB_SVC=%~1"
 :kb_method_start_one
 call :kb_service_start
 if errorlevel 1 goto :kb_method_start_failed
@@ -2167,7 +2164,7 @@ exit /b 0
 
 :kb_method_end_service
 rem At the end of a method, after the stopped services run again: KB_SVC is started whatever
-rem state it was in before (KB971058: restart BITS, wuauserv, appidsvc, cryptsvc).
+rem state it was in before (KB971058 ends by starting the Windows Update services again).
 if defined KB_CHECK goto :kb_method_end_would
 call :kb_service_start
 if errorlevel 1 goto :kb_method_end_failed

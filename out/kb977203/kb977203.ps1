@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '26ac77ccd7fb9c86402ecf52893501f25171b50d3abac1dc6ffe1c3ba4f920be'
+$script:KbRuntimeSha256 = '3ad9e5380750d943a35f66f26c99f4dade82f4df3cdd27e807d07ebf5b4462a0'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 # The shared functions this script uses, unchanged from kbfix's runtime. The marker line gives
 # the kbfix version and the SHA-256 of the lines up to the end marker: check it with
 # 'kbfix verify' (or against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 26ac77ccd7fb9c86402ecf52893501f25171b50d3abac1dc6ffe1c3ba4f920be ====
+# ==== kbfix runtime 0.1.0, sha256 3ad9e5380750d943a35f66f26c99f4dade82f4df3cdd27e807d07ebf5b4462a0 ====
 # ---- log.ps1: one CMTrace log per playbook, rolled over to .lo_ at 250,000 bytes ----
 # Written with .NET calls, not Add-Content: under -WhatIf the cmdlets would skip the writes.
 # Logging never throws: a run must not fail because its log cannot be written.
@@ -1102,7 +1102,7 @@ function Stop-KbService {
 
 function Format-KbServiceRestarts {
     param([string]$Name, [int]$Restarts)
-    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart wuauserv) and was stopped again')
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
 }
 
 function Start-KbService {

@@ -61,7 +61,7 @@ function Set-KbServiceDelayedStart {
     Assert-KbServiceName -Name $Name
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $true)
     if ($null -eq $key) { throw ('service ' + $Name + ' has no registry key') }
-    try { $key.SetValue('DelayedAutostart', [int]$Delayed, [Microsoft.Win32.RegistryValueKind]::DWord) } finally { $key.Close() }
+    try { $key.SetValue('DelayedAutostart', [int]$Delayed, [Microsoft.Win32.RegistryValueKind]'DWord') } finally { $key.Close() }
 }
 
 $script:KbServiceStopRetries = 3
@@ -110,7 +110,7 @@ function Stop-KbService {
 
 function Format-KbServiceRestarts {
     param([string]$Name, [int]$Restarts)
-    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart wuauserv) and was stopped again')
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
 }
 
 function Start-KbService {
