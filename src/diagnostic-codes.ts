@@ -81,6 +81,10 @@ export const diagnosticCodes = {
     severity: "error",
     summary: "a service step sets neither start type nor state",
   },
+  "service-default-unknown": {
+    severity: "error",
+    summary: "startType not-disabled names a service whose shipped start type kbfix does not know",
+  },
   "probe-nothing-to-test": {
     severity: "error",
     summary: "a probe has nothing to decide by (service-state, command)",

@@ -712,6 +712,9 @@ set "KB_SYS=%KB_ENV_windir%\System32"
 set "KB_REG=%KB_SYS%\reg.exe"
 set "KB_SC=%KB_SYS%\sc.exe"
 set "KB_NET=%KB_SYS%\net.exe"
+set "KB_PING=%KB_SYS%\ping.exe"
+rem A service's pending state is waited for a second at a time (ping -n 2), this many times.
+set "KB_SVC_WAIT=60"
 set "KB_FIND=%KB_SYS%\find.exe"
 set "KB_ATTRIB=%KB_SYS%\attrib.exe"
 set "KB_REGSVR32=%KB_SYS%\regsvr32.exe"
@@ -819,7 +822,7 @@ set "KB_S_ID=cryptsvc-automatic-running"
 set "KB_G_KIND=none"
 set "KB_SVC=CryptSvc"
 set "KB_WANT_START=2"
-set "KB_WANT_STARTWORD=auto"
+set "KB_SVC_NOTDISABLED=0"
 set "KB_WANT_STATE=running"
 call :kb_step_service
 :kb_m1_end
@@ -844,10 +847,20 @@ if not "%KB_M_RUN%"=="1" goto :kb_m2_end
 rem Services stopped for the steps and started again afterwards, whatever the steps did.
 set "KB_M_STOPFAIL="
 set "KB_M_STOPPED_1="
+set "KB_M_DEPSUP_1="
 set "KB_SVC=CryptSvc"
 call :kb_method_stop_service
 if errorlevel 1 set "KB_M_STOPFAIL=1"
 set "KB_M_STOPPED_1=%KB_SVC_STOPPED%"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
+if defined KB_M_STOPFAIL goto :kb_m2_restart
+rem Something may have started one of them again while the others stopped.
+set "KB_SVC=CryptSvc"
+set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
+call :kb_method_recheck_service
+if errorlevel 1 set "KB_M_STOPFAIL=1"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
 if defined KB_M_STOPFAIL goto :kb_m2_restart
 set "KB_S_ID=rename-catroot2-to-oldcatroot2"
 set "KB_G_KIND=evidence"
@@ -868,6 +881,7 @@ call :kb_step_delete_files
 :kb_m2_restart
 set "KB_SVC=CryptSvc"
 set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
 call :kb_method_start_service
 :kb_m2_end
 call :kb_method_end
@@ -1038,10 +1052,20 @@ if not "%KB_M_RUN%"=="1" goto :kb_m6_end
 rem Services stopped for the steps and started again afterwards, whatever the steps did.
 set "KB_M_STOPFAIL="
 set "KB_M_STOPPED_1="
+set "KB_M_DEPSUP_1="
 set "KB_SVC=CryptSvc"
 call :kb_method_stop_service
 if errorlevel 1 set "KB_M_STOPFAIL=1"
 set "KB_M_STOPPED_1=%KB_SVC_STOPPED%"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
+if defined KB_M_STOPFAIL goto :kb_m6_restart
+rem Something may have started one of them again while the others stopped.
+set "KB_SVC=CryptSvc"
+set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
+call :kb_method_recheck_service
+if errorlevel 1 set "KB_M_STOPFAIL=1"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
 if defined KB_M_STOPFAIL goto :kb_m6_restart
 set "KB_S_ID=rename-edb-log-to-tst"
 set "KB_G_KIND=evidence"
@@ -1055,6 +1079,7 @@ call :kb_step_rename
 :kb_m6_restart
 set "KB_SVC=CryptSvc"
 set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
 call :kb_method_start_service
 :kb_m6_end
 call :kb_method_end
@@ -1136,10 +1161,20 @@ if not "%KB_M_RUN%"=="1" goto :kb_m9_end
 rem Services stopped for the steps and started again afterwards, whatever the steps did.
 set "KB_M_STOPFAIL="
 set "KB_M_STOPPED_1="
+set "KB_M_DEPSUP_1="
 set "KB_SVC=CryptSvc"
 call :kb_method_stop_service
 if errorlevel 1 set "KB_M_STOPFAIL=1"
 set "KB_M_STOPPED_1=%KB_SVC_STOPPED%"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
+if defined KB_M_STOPFAIL goto :kb_m9_restart
+rem Something may have started one of them again while the others stopped.
+set "KB_SVC=CryptSvc"
+set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
+call :kb_method_recheck_service
+if errorlevel 1 set "KB_M_STOPFAIL=1"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
 if defined KB_M_STOPFAIL goto :kb_m9_restart
 set "KB_S_ID=rename-catroot2-again"
 set "KB_G_KIND=evidence"
@@ -1181,6 +1216,7 @@ call :kb_step_manual
 :kb_m9_restart
 set "KB_SVC=CryptSvc"
 set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
 call :kb_method_start_service
 :kb_m9_end
 call :kb_method_end
@@ -1204,10 +1240,20 @@ if not "%KB_M_RUN%"=="1" goto :kb_m10_end
 rem Services stopped for the steps and started again afterwards, whatever the steps did.
 set "KB_M_STOPFAIL="
 set "KB_M_STOPPED_1="
+set "KB_M_DEPSUP_1="
 set "KB_SVC=wuauserv"
 call :kb_method_stop_service
 if errorlevel 1 set "KB_M_STOPFAIL=1"
 set "KB_M_STOPPED_1=%KB_SVC_STOPPED%"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
+if defined KB_M_STOPFAIL goto :kb_m10_restart
+rem Something may have started one of them again while the others stopped.
+set "KB_SVC=wuauserv"
+set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
+call :kb_method_recheck_service
+if errorlevel 1 set "KB_M_STOPFAIL=1"
+set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
 if defined KB_M_STOPFAIL goto :kb_m10_restart
 set "KB_S_ID=empty-softwaredistribution"
 set "KB_G_KIND=none"
@@ -1219,6 +1265,7 @@ call :kb_step_clear_folder
 :kb_m10_restart
 set "KB_SVC=wuauserv"
 set "KB_SVC_STOPPED=%KB_M_STOPPED_1%"
+set "KB_SVC_DEPSUP=%KB_M_DEPSUP_1%"
 call :kb_method_start_service
 :kb_m10_end
 call :kb_method_end
@@ -1918,13 +1965,22 @@ call :kb_result
 exit /b 0
 
 :kb_step_service
-rem A service's start type (KB_WANT_START 2/3/4, 0 = leave it) and state (KB_WANT_STATE), like
-rem win_service: read, change what differs (sc config, net start, net stop), read again.
+rem A service's start type (KB_WANT_START 2 automatic, 3 manual, 4 disabled, 5 automatic with a
+rem delayed start, 0 = leave it) and state (KB_WANT_STATE), like win_service: read, change what
+rem differs (sc config, net start, net stop), read again. KB_SVC_NOTDISABLED=1: only a disabled
+rem service is changed, to KB_WANT_START (Windows' own start type for this NT version, set by
+rem the step from the compiler's table; 0 when the table has none for it).
 call :kb_guard_check
 if errorlevel 1 exit /b 0
-call :kb_service_read
+call :kb_service_settle
 set "KB_NOTE=service %KB_SVC% cannot be read (not installed?)"
 if not defined KB_SVC_STATE goto :kb_step_failed
+if not "%KB_SVC_NOTDISABLED%"=="1" goto :kb_step_service_read
+if not "%KB_SVC_START%"=="4" set "KB_WANT_START=0"
+set "KB_NOTE=the start type Windows ships for %KB_SVC% on NT %KB_NTTEXT% is not known to kbfix: set startType to automatic, automatic-delayed or manual"
+if "%KB_WANT_START%"=="0" if "%KB_SVC_START%"=="4" goto :kb_step_failed
+set "KB_NOTE="
+:kb_step_service_read
 set "KB_BEFORE=%KB_SVC_TEXT%"
 call :kb_service_differs
 if not defined KB_SVC_DIFF goto :kb_step_ok
@@ -1932,21 +1988,38 @@ set "KB_AFTER=%KB_WANT_TEXT%"
 if defined KB_CHECK goto :kb_step_would
 if "%KB_WANT_START%"=="0" goto :kb_step_service_state
 if "%KB_SVC_START%"=="%KB_WANT_START%" goto :kb_step_service_state
+set "KB_WANT_STARTWORD=auto"
+if "%KB_WANT_START%"=="3" set "KB_WANT_STARTWORD=demand"
+if "%KB_WANT_START%"=="4" set "KB_WANT_STARTWORD=disabled"
+if "%KB_WANT_START%"=="5" set "KB_WANT_STARTWORD=delayed-auto"
 "%KB_SC%" config "%KB_SVC%" start= %KB_WANT_STARTWORD% >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
 set "KB_NOTE=sc config %KB_SVC% start= %KB_WANT_STARTWORD% failed (exit %KB_T%)"
 if not "%KB_T%"=="0" goto :kb_step_failed
 :kb_step_service_state
-if "%KB_WANT_STATE%"=="running" if not "%KB_SVC_STATE%"=="4" "%KB_NET%" start "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
-if "%KB_WANT_STATE%"=="stopped" if not "%KB_SVC_STATE%"=="1" "%KB_NET%" stop "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
+set "KB_SVC_NOTE="
+if "%KB_WANT_STATE%"=="running" if not "%KB_SVC_STATE%"=="4" call :kb_service_start
+if "%KB_WANT_STATE%"=="stopped" if not "%KB_SVC_STATE%"=="1" call :kb_step_service_stop
 call :kb_service_read
 call :kb_service_differs
 set "KB_AFTER=%KB_SVC_TEXT%"
 set "KB_NOTE=did not stick: wanted %KB_WANT_TEXT%"
 if defined KB_SVC_DIFF goto :kb_step_failed
-set "KB_NOTE="
+set "KB_NOTE=%KB_SVC_NOTE%"
 set "KB_STATUS=changed"
 call :kb_result
+exit /b 0
+
+:kb_step_service_stop
+rem Dependents stopped with it stay stopped (starting them would start it again); both they and
+rem a restart behind our back go into the step's note.
+call :kb_service_stop
+set "KB_SVC=%KB_SVC_MAIN%"
+if defined KB_SVC_DEPS set "KB_SVC_NOTE=stopped the services that depend on it too, which stay stopped:%KB_SVC_DEPS%"
+if "%KB_SVC_RESTARTS%"=="0" exit /b 0
+call :kb_service_restarts_text
+if defined KB_SVC_NOTE set "KB_SVC_NOTE=%KB_SVC_NOTE%; "
+set "KB_SVC_NOTE=%KB_SVC_NOTE%%KB_SVC_RTEXT%"
 exit /b 0
 
 :kb_service_differs
@@ -1958,6 +2031,7 @@ if "%KB_WANT_STATE%"=="stopped" if not "%KB_SVC_STATE%"=="1" set "KB_SVC_DIFF=1"
 if "%KB_WANT_START%"=="2" set "KB_WANT_TEXT=start type automatic"
 if "%KB_WANT_START%"=="3" set "KB_WANT_TEXT=start type manual"
 if "%KB_WANT_START%"=="4" set "KB_WANT_TEXT=start type disabled"
+if "%KB_WANT_START%"=="5" set "KB_WANT_TEXT=start type automatic (delayed start)"
 if defined KB_WANT_TEXT if defined KB_WANT_STATE set "KB_WANT_TEXT=%KB_WANT_TEXT%, "
 set "KB_WANT_TEXT=%KB_WANT_TEXT%%KB_WANT_STATE%"
 exit /b 0
@@ -2007,46 +2081,155 @@ exit /b 1
 
 rem ---- services: read with sc qc and sc query, changed with sc config, net start, net stop ----
 :kb_service_read
-rem KB_SVC -> KB_SVC_START (2 automatic, 3 manual, 4 disabled) and KB_SVC_STATE (1 stopped,
+rem KB_SVC -> KB_SVC_START (2 automatic, 3 manual, 4 disabled, 5 automatic with a delayed start:
+rem sc qc prints 2 AUTO_START (DELAYED)) and KB_SVC_STATE (1 stopped, 2 starting, 3 stopping,
 rem 4 running, ...), both empty when sc cannot read the service; KB_SVC_TEXT for the log.
 set "KB_SVC_START="
 set "KB_SVC_STATE="
 "%KB_SC%" qc "%KB_SVC%" 8192 >"%KB_TMP%" 2>nul
-for /f "usebackq eol=| tokens=1,3" %%a in ("%KB_TMP%") do if "%%a"=="START_TYPE" set "KB_SVC_START=%%b"
+for /f "usebackq eol=| tokens=1,3,5" %%a in ("%KB_TMP%") do if "%%a"=="START_TYPE" set "KB_SVC_START=%%b"
+for /f "usebackq eol=| tokens=1,3,5" %%a in ("%KB_TMP%") do if "%%a"=="START_TYPE" if "%%b"=="2" if "%%c"=="(DELAYED)" set "KB_SVC_START=5"
 "%KB_SC%" query "%KB_SVC%" >"%KB_TMP%" 2>nul
 for /f "usebackq eol=| tokens=1,3" %%a in ("%KB_TMP%") do if "%%a"=="STATE" set "KB_SVC_STATE=%%b"
 set "KB_SVC_STARTTEXT=start type %KB_SVC_START%"
 if "%KB_SVC_START%"=="2" set "KB_SVC_STARTTEXT=start type automatic"
 if "%KB_SVC_START%"=="3" set "KB_SVC_STARTTEXT=start type manual"
 if "%KB_SVC_START%"=="4" set "KB_SVC_STARTTEXT=start type disabled"
+if "%KB_SVC_START%"=="5" set "KB_SVC_STARTTEXT=start type automatic (delayed start)"
 if not defined KB_SVC_START set "KB_SVC_STARTTEXT=start type unknown"
 set "KB_SVC_STATETEXT=state %KB_SVC_STATE%"
 if "%KB_SVC_STATE%"=="1" set "KB_SVC_STATETEXT=stopped"
+if "%KB_SVC_STATE%"=="2" set "KB_SVC_STATETEXT=starting"
+if "%KB_SVC_STATE%"=="3" set "KB_SVC_STATETEXT=stopping"
 if "%KB_SVC_STATE%"=="4" set "KB_SVC_STATETEXT=running"
 if not defined KB_SVC_STATE set "KB_SVC_STATETEXT=not found"
 set "KB_SVC_TEXT=%KB_SVC_STARTTEXT%, %KB_SVC_STATETEXT%"
 exit /b 0
 
-:kb_method_stop_service
-rem Before a method's steps: stops KB_SVC if it runs. KB_SVC_STOPPED=1 when this run stopped it
-rem (or left it half stopped): it is started again after the steps, whatever they did.
-rem errorlevel 1 when it could not be stopped: the method's steps are then not run.
-set "KB_SVC_STOPPED="
+:kb_service_settle
+rem Reads KB_SVC and, while it is starting or stopping (state 2 or 3), waits a second and reads
+rem again, at most KB_SVC_WAIT times (the PowerShell runtime's 60 seconds): never unbounded.
+rem errorlevel 1 when it is still pending after that.
+set "KB_SVC_WAITED=0"
+:kb_service_settle_read
 call :kb_service_read
-if not "%KB_SVC_STATE%"=="4" goto :kb_method_stop_none
-if defined KB_CHECK goto :kb_method_stop_would
+if not "%KB_SVC_STATE%"=="2" if not "%KB_SVC_STATE%"=="3" exit /b 0
+if %KB_SVC_WAITED% GEQ %KB_SVC_WAIT% exit /b 1
+set /a "KB_SVC_WAITED+=1"
+"%KB_PING%" -n 2 127.0.0.1 >nul 2>&1
+goto :kb_service_settle_read
+
+:kb_service_dependents
+rem KB_SVC -> KB_DEPS_NOW: the services depending on it that are not stopped, in the order to
+rem stop them (sc enumdepend lists direct and indirect dependents, the last started first), and
+rem KB_DEPSUP_NOW the other way round, the order to start them again.
+set "KB_DEPS_NOW="
+set "KB_DEPSUP_NOW="
+set "KB_DEP_NAME="
+"%KB_SC%" enumdepend "%KB_SVC%" 16384 >"%KB_TMP%" 2>nul
+for /f "usebackq eol=| tokens=1-3" %%a in ("%KB_TMP%") do (set "KB_DL1=%%a" & set "KB_DL2=%%b" & set "KB_DL3=%%c" & call :kb_service_dependent_line)
+exit /b 0
+:kb_service_dependent_line
+if "%KB_DL1%"=="SERVICE_NAME:" set "KB_DEP_NAME=%KB_DL2%"
+if not "%KB_DL1%"=="STATE" exit /b 0
+if "%KB_DL3%"=="1" exit /b 0
+set "KB_DEPS_NOW=%KB_DEPS_NOW% %KB_DEP_NAME%"
+set "KB_DEPSUP_NOW=%KB_DEP_NAME% %KB_DEPSUP_NOW%"
+exit /b 0
+
+:kb_service_stop
+rem KB_SVC -> stopped: the services running on it first (net stop would stop to ask), then the
+rem service, pending states waited through. Windows restarts some services behind our back
+rem (Windows Update through UsoSvc and WaaSMedicSvc): one running again right after it stopped is
+rem stopped again, at most 3 times. -> errorlevel 1 with KB_NOTE when it is not stopped;
+rem KB_SVC_DEPS / KB_SVC_DEPSUP the dependents it stopped (stop and start order),
+rem KB_SVC_RESTARTS how often it came back.
+set "KB_SVC_RESTARTS=0"
+set "KB_SVC_DEPS="
+set "KB_SVC_DEPSUP="
+set "KB_SVC_MAIN=%KB_SVC%"
+:kb_service_stop_again
+set "KB_SVC=%KB_SVC_MAIN%"
+set "KB_NOTE="
+call :kb_service_settle
+if "%KB_SVC_STATE%"=="1" exit /b 0
+call :kb_service_dependents
+set "KB_SVC_DEPS=%KB_SVC_DEPS%%KB_DEPS_NOW%"
+set "KB_SVC_DEPSUP=%KB_DEPSUP_NOW%%KB_SVC_DEPSUP%"
+set "KB_DEP_FAILED="
+for %%d in (%KB_DEPS_NOW%) do (set "KB_SVC=%%d" & call :kb_service_stop_dependent)
+set "KB_SVC=%KB_SVC_MAIN%"
+if defined KB_DEP_FAILED goto :kb_service_stop_dependent_failed
 "%KB_NET%" stop "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
+call :kb_service_settle
+if "%KB_SVC_STATE%"=="1" exit /b 0
+set "KB_NOTE=net stop %KB_SVC% failed (exit %KB_T%); now %KB_SVC_TEXT%"
+if not "%KB_T%"=="0" exit /b 1
+set /a "KB_SVC_RESTARTS+=1"
+set "KB_NOTE=service %KB_SVC% was started again each time it stopped (%KB_SVC_RESTARTS% times): something on this machine restarts it"
+if %KB_SVC_RESTARTS% GTR 3 exit /b 1
+goto :kb_service_stop_again
+:kb_service_stop_dependent_failed
+set "KB_NOTE=could not stop %KB_DEP_FAILED%, which depends on %KB_SVC%"
+exit /b 1
+:kb_service_stop_dependent
+call :kb_service_settle
+if "%KB_SVC_STATE%"=="1" exit /b 0
+"%KB_NET%" stop "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
+call :kb_service_settle
+if not "%KB_SVC_STATE%"=="1" set "KB_DEP_FAILED=%KB_SVC%"
+exit /b 0
+
+:kb_service_restarts_text
+rem KB_SVC_RESTARTS -> KB_SVC_RTEXT, for the result.
+set "KB_SVC_RTEXT=%KB_SVC% was started again behind our back %KB_SVC_RESTARTS% time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again"
+exit /b 0
+
+:kb_service_start
+rem KB_SVC -> running: a stop still pending is waited for first. errorlevel 1 with KB_NOTE when
+rem it does not run.
+call :kb_service_settle
+if "%KB_SVC_STATE%"=="4" exit /b 0
+"%KB_NET%" start "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
+set "KB_T=%errorlevel%"
+call :kb_service_settle
+if "%KB_SVC_STATE%"=="4" exit /b 0
+set "KB_NOTE=net start %KB_SVC% failed (exit %KB_T%); now %KB_SVC_TEXT%"
+exit /b 1
+
+:kb_method_stop_service
+rem Before a method's steps: stops KB_SVC if it runs (its dependents first). KB_SVC_STOPPED=1 when
+rem this run stopped it or its dependents (or left it half stopped): they are started again after
+rem the steps, whatever they did. errorlevel 1 when it could not be stopped: the method's steps
+rem are then not run.
+set "KB_SVC_STOPPED="
+set "KB_SVC_DEPSUP="
+call :kb_service_settle
+if not "%KB_SVC_STATE%"=="4" goto :kb_method_stop_none
+if defined KB_CHECK goto :kb_method_stop_would
+call :kb_service_stop
+set "KB_T=%errorlevel%"
+set "KB_SVC=%KB_SVC_MAIN%"
+if defined KB_SVC_DEPS set "KB_SVC_STOPPED=1"
 call :kb_service_read
 if not "%KB_SVC_STATE%"=="4" set "KB_SVC_STOPPED=1"
-if "%KB_SVC_STATE%"=="1" goto :kb_method_stopped
+if "%KB_T%"=="0" goto :kb_method_stopped
 set "KB_S_ID=%KB_M_ID%/stop-%KB_SVC%"
-set "KB_NOTE=net stop %KB_SVC% failed (exit %KB_T%); now %KB_SVC_TEXT%"
+set "KB_NOTE=could not stop %KB_SVC%, so the steps did not run: %KB_NOTE%"
 call :kb_step_failed
 exit /b 1
 :kb_method_stopped
+set "KB_MSG=stopped the services that depend on %KB_SVC% first:%KB_SVC_DEPS%"
+if defined KB_SVC_DEPS call :kb_log
 set "KB_MSG=stopped service %KB_SVC% for this method; it is started again afterwards"
 call :kb_log
+if "%KB_SVC_RESTARTS%"=="0" exit /b 0
+call :kb_service_restarts_text
+set "KB_S_ID=%KB_M_ID%/stop-%KB_SVC%"
+set "KB_STATUS=ok"
+set "KB_NOTE=%KB_SVC_RTEXT%"
+call :kb_result
 exit /b 0
 :kb_method_stop_none
 set "KB_MSG=service %KB_SVC%: %KB_SVC_TEXT%: nothing to stop"
@@ -2057,19 +2240,69 @@ set "KB_MSG=check mode: would stop service %KB_SVC% for this method and start it
 call :kb_log
 exit /b 0
 
-:kb_method_start_service
-rem After a method's steps: starts KB_SVC again when KB_SVC_STOPPED=1 (docs/emitted-script-rules.md#restart-stopped-services).
+:kb_method_recheck_service
+rem After all of a method's services are stopped: one this method stopped that runs again (started
+rem behind our back while the others stopped) is stopped again and reported; its new dependents
+rem join KB_SVC_DEPSUP. errorlevel 1 when it cannot be stopped.
 if not "%KB_SVC_STOPPED%"=="1" exit /b 0
-"%KB_NET%" start "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
-set "KB_T=%errorlevel%"
 call :kb_service_read
-if "%KB_SVC_STATE%"=="4" goto :kb_method_started
-set "KB_S_ID=%KB_M_ID%/start-%KB_SVC%"
-set "KB_NOTE=net start %KB_SVC% failed (exit %KB_T%); now %KB_SVC_TEXT%"
+if "%KB_SVC_STATE%"=="1" exit /b 0
+set "KB_MSG=service %KB_SVC% is %KB_SVC_STATETEXT% again after this method stopped it: stopping it again"
+call :kb_warn
+set "KB_DEPSUP_BEFORE=%KB_SVC_DEPSUP%"
+call :kb_service_stop
+set "KB_T=%errorlevel%"
+set "KB_SVC=%KB_SVC_MAIN%"
+set "KB_SVC_DEPSUP=%KB_SVC_DEPSUP% %KB_DEPSUP_BEFORE%"
+set "KB_S_ID=%KB_M_ID%/stop-%KB_SVC%"
+set "KB_NOTE=could not stop %KB_SVC% again, so the steps did not run: %KB_NOTE%"
+if not "%KB_T%"=="0" goto :kb_method_recheck_failed
+set /a "KB_SVC_RESTARTS+=1"
+call :kb_service_restarts_text
+set "KB_STATUS=ok"
+set "KB_NOTE=%KB_SVC_RTEXT%"
+call :kb_result
+exit /b 0
+:kb_method_recheck_failed
 call :kb_step_failed
 exit /b 1
-:kb_method_started
+
+:kb_method_start_service
+rem After a method's steps: starts KB_SVC again when KB_SVC_STOPPED=1, then the dependents it
+rem stopped (KB_SVC_DEPSUP) (docs/emitted-script-rules.md#restart-stopped-services).
+if not "%KB_SVC_STOPPED%"=="1" exit /b 0
+set "KB_SVC_AGAIN=%KB_SVC%"
+call :kb_method_start_one
+for %%d in (%KB_SVC_DEPSUP%) do (set "KB_SVC=%%d" & call :kb_method_start_one)
+set "KB_SVC=%KB_SVC_AGAIN%"
+exit /b 0
+:kb_method_start_one
+call :kb_service_start
+if errorlevel 1 goto :kb_method_start_failed
 set "KB_MSG=started service %KB_SVC% again"
+call :kb_log
+exit /b 0
+:kb_method_start_failed
+set "KB_S_ID=%KB_M_ID%/start-%KB_SVC%"
+call :kb_step_failed
+exit /b 0
+
+:kb_method_end_service
+rem At the end of a method, after the stopped services run again: KB_SVC is started whatever
+rem state it was in before (KB971058 ends by starting the Windows Update services again).
+if defined KB_CHECK goto :kb_method_end_would
+call :kb_service_start
+if errorlevel 1 goto :kb_method_end_failed
+set "KB_MSG=started service %KB_SVC% at the end of the method"
+call :kb_log
+exit /b 0
+:kb_method_end_failed
+set "KB_S_ID=%KB_M_ID%/start-%KB_SVC%"
+set "KB_NOTE=could not start %KB_SVC% at the end of the method: %KB_NOTE%"
+call :kb_step_failed
+exit /b 0
+:kb_method_end_would
+set "KB_MSG=check mode: would start service %KB_SVC% at the end of the method"
 call :kb_log
 exit /b 0
 

@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'ec044538f1a0f3c4bacba38a06c018f6a004bbcf0b09f5a367ce45c9593655c7'
+$script:KbRuntimeSha256 = '098f58eddecb42c701fdaca0b18161285c1bf3ce7bfba28ff4ae6ade33982149'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -124,6 +124,7 @@ function Invoke-KbPlaybook {
             Name = 'CryptSvc'
             StartType = 'automatic'
             State = 'running'
+            Defaults = @()
         }
         Invoke-KbServiceStep @kbStep
     }
@@ -429,7 +430,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 ec044538f1a0f3c4bacba38a06c018f6a004bbcf0b09f5a367ce45c9593655c7 ====
+# ==== kbfix runtime 0.1.0, sha256 098f58eddecb42c701fdaca0b18161285c1bf3ce7bfba28ff4ae6ade33982149 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1366,39 +1367,72 @@ function Format-KbServiceState {
     return ('start type ' + [string]$StartType + ', ' + [string]$Status)
 }
 
-function Add-KbRunningDependents {
-    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($dependent in @($Service.DependentServices)) {
-        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
-        $Stopped.Add($dependent.ServiceName)
-        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
-    }
+function Test-KbServiceDelayedStart {
+    param([string]$Name)
+    Assert-KbServiceName -Name $Name
+    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
+    if ($null -eq $key) { return $false }
+    try { $delayed = $key.GetValue('DelayedAutostart', $null) } finally { $key.Close() }
+    return ($null -ne $delayed -and [int]$delayed -eq 1)
+}
+
+function Set-KbServiceDelayedStart {
+    param([string]$Name, [bool]$Delayed)
+    Assert-KbServiceName -Name $Name
+    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $true)
+    if ($null -eq $key) { throw ('service ' + $Name + ' has no registry key') }
+    try { $key.SetValue('DelayedAutostart', [int]$Delayed, [Microsoft.Win32.RegistryValueKind]'DWord') } finally { $key.Close() }
+}
+
+$script:KbServiceStopRetries = 3
+
+function Wait-KbServiceSettled {
+    param([object]$Service, [int]$TimeoutSeconds)
+    $Service.Refresh()
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    $status = [string]$Service.Status
+    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
+    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
+    $Service.Refresh()
 }
 
 function Stop-KbService {
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Stopped') { return }
-    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
-    Add-KbRunningDependents -Service $service -Stopped $Stopped
-    if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', $timeout)
+    $restarts = 0
+    while ($true) {
+        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
+        foreach ($dependent in @($service.DependentServices)) {
+            if ([string]$dependent.Status -eq 'Stopped') { continue }
+            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
+        }
+        $service.Stop()
+        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        $restarts += 1
+        if ($restarts -gt $script:KbServiceStopRetries) {
+            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
+        }
+    }
+}
+
+function Format-KbServiceRestarts {
+    param([string]$Name, [int]$Restarts)
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
 }
 
 function Start-KbService {
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
+    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
     if ([string]$service.Status -eq 'Running') { return }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
-    if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', $timeout)
+    $service.Start()
+    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }
 
 # ---- registry.ps1 ----
@@ -2206,6 +2240,7 @@ function Invoke-KbMethod {
         [string]$Reboot,
         [hashtable]$Applies,
         [string[]]$Services,
+        [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
     $script:KbCurrentMethodId = $Id
@@ -2217,7 +2252,7 @@ function Invoke-KbMethod {
             return
         }
         $script:KbMethodReboots[$Id] = $Reboot
-        Invoke-KbMethodSteps -Id $Id -Services $Services -Steps $Steps
+        Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
         Update-KbAfterMethod -Id $Id
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
@@ -2229,16 +2264,18 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if (Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) {
+        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
+            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
             $null = & $Steps
         }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
         Start-KbMethodServices -Id $Id -Stopped $stopped
+        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
     }
 }
 
@@ -2256,13 +2293,39 @@ function Stop-KbMethodServices {
             continue
         }
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        try {
-            Stop-KbService -Name $name -Stopped $Stopped
-            Write-KbLog ('stopped service ' + $name)
-        } catch {
-            Add-KbResult -Id ($Id + ':stop-' + $name) -Status 'failed' -Message ('could not stop ' + $name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-            return $false
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+    }
+    return $true
+}
+
+function Stop-KbMethodService {
+    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
+    try {
+        $before = $Stopped.Count
+        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
+        $dependents = New-Object System.Collections.Generic.List[string]
+        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
+        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
+        Write-KbLog ('stopped service ' + $Name)
+        if ($restarts -gt 0) {
+            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
         }
+        return $true
+    } catch {
+        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
+        return $false
+    }
+}
+
+function Confirm-KbMethodServicesStopped {
+    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($name in $Services) {
+        $service = Get-KbService -Name $name
+        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { continue }
+        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
     return $true
 }
@@ -2275,6 +2338,21 @@ function Start-KbMethodServices {
             Write-KbLog ('started service ' + $name + ' again')
         } catch {
             Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
+        }
+    }
+}
+
+function Start-KbMethodEndServices {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [string[]]$Services)
+    foreach ($name in $Services) {
+        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
+        try {
+            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+            Start-KbService -Name $name
+            Write-KbLog ('started service ' + $name + ' at the end of the method')
+        } catch {
+            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
         }
     }
 }
@@ -3137,6 +3215,7 @@ function Get-KbServiceState {
     $name = $Step['Name']
     if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
     $startType = [string](Get-KbServiceStartType -Name $name)
+    if ($startType -eq 'Automatic' -and (Test-KbServiceDelayedStart -Name $name)) { $startType = 'AutomaticDelayedStart' }
     $status = [string](Get-KbService -Name $name).Status
     return New-KbServiceState -Name $name -StartType $startType -Status $status
 }
@@ -3152,9 +3231,33 @@ function New-KbServiceState {
     }
 }
 
+function Get-KbServiceDefaultStartType {
+    param([hashtable]$Step)
+    $nt = Get-KbNtVersion
+    $here = [string]$nt.Major + '.' + [string]$nt.Minor
+    $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
+    foreach ($row in @($Step['Defaults'])) {
+        $parts = ([string]$row).Split('=')
+        if ($parts.Count -eq 2 -and $parts[0] -eq $here -and $words.ContainsKey($parts[1])) { return $words[$parts[1]] }
+    }
+    throw ('the start type Windows ships for ' + $Step['Name'] + ' on NT ' + $here + ' is not known to kbfix: set startType to automatic, automatic-delayed or manual')
+}
+
+function Get-KbWantedStartType {
+    param([hashtable]$Step, [hashtable]$State)
+    if ($Step['StartType'] -eq 'not-disabled') {
+        if ($State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+        return (Get-KbServiceDefaultStartType -Step $Step)
+    }
+    $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
+    $value = [string]$Step['StartType']
+    if ($words.ContainsKey($value)) { $value = $words[$value] }
+    return (ConvertTo-KbServiceWord -Value $value -Allowed @('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled'))
+}
+
 function Get-KbWantedServiceState {
     param([hashtable]$Step, [hashtable]$State)
-    $startType = ConvertTo-KbServiceWord -Value $Step['StartType'] -Allowed @('Automatic', 'Manual', 'Disabled')
+    $startType = Get-KbWantedStartType -Step $Step -State $State
     $status = ConvertTo-KbServiceWord -Value $Step['State'] -Allowed @('Running', 'Stopped')
     if ($startType.Length -eq 0) { $startType = $State['StartType'] }
     if ($status.Length -eq 0) { $status = $State['Status'] }
@@ -3173,21 +3276,38 @@ function Get-KbServicePlan {
     return @{ Action = 'Set the service to ' + $wanted['Text']; After = $wanted }
 }
 
+function Set-KbServiceStartType {
+    param([string]$Name, [string]$From, [string]$To)
+    $delayed = ($To -eq 'AutomaticDelayedStart')
+    $type = $To
+    if ($delayed) { $type = 'Automatic' }
+    $fromType = $From
+    if ($fromType -eq 'AutomaticDelayedStart') { $fromType = 'Automatic' }
+    if ($fromType -ne $type) {
+        Set-Service -Name $Name -StartupType $type -Confirm:$false -ErrorAction Stop
+    }
+    if ($type -eq 'Automatic') { Set-KbServiceDelayedStart -Name $Name -Delayed $delayed }
+}
+
 function Set-KbServiceState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $name = $Step['Name']
     $target = $Change['After']
     if ($State['StartType'] -ne $target['StartType']) {
-        Set-Service -Name $name -StartupType $target['StartType'] -Confirm:$false -ErrorAction Stop
+        Set-KbServiceStartType -Name $name -From $State['StartType'] -To $target['StartType']
     }
-    if ($State['Status'] -ne $target['Status']) {
-        if ($target['Status'] -eq 'Running') {
-            Start-KbService -Name $name
-        } else {
-            $stopped = New-Object System.Collections.Generic.List[string]
-            Stop-KbService -Name $name -Stopped $stopped
-        }
+    if ($State['Status'] -eq $target['Status']) { return '' }
+    if ($target['Status'] -eq 'Running') {
+        Start-KbService -Name $name
+        return ''
     }
+    $stopped = New-Object System.Collections.Generic.List[string]
+    $restarts = Stop-KbService -Name $name -Stopped $stopped
+    $notes = New-Object System.Collections.Generic.List[string]
+    $dependents = @($stopped | Where-Object { $_ -ne $name })
+    if ($dependents.Count -gt 0) { $notes.Add('stopped the services that depend on it too, which stay stopped: ' + ($dependents -join ', ')) }
+    if ($restarts -gt 0) { $notes.Add((Format-KbServiceRestarts -Name $name -Restarts $restarts)) }
+    return ($notes.ToArray() -join '; ')
 }
 
 function Invoke-KbServiceStep {
@@ -3197,7 +3317,8 @@ function Invoke-KbServiceStep {
         [hashtable]$Guard = $null,
         [string]$Name,
         [string]$StartType = '',
-        [string]$State = ''
+        [string]$State = '',
+        [string[]]$Defaults = @()
     )
     $lifecycle = @{
         Get = ${function:Get-KbServiceState}
@@ -3205,7 +3326,7 @@ function Invoke-KbServiceStep {
         Plan = ${function:Get-KbServicePlan}
         Set = ${function:Set-KbServiceState}
     }
-    $step = @{ Name = $Name; StartType = $StartType; State = $State }
+    $step = @{ Name = $Name; StartType = $StartType; State = $State; Defaults = $Defaults }
     Invoke-KbStateStep -Id $Id -Guard $Guard -Kind ('service ' + $Name) -Step $step @lifecycle
 }
 # ==== end of kbfix runtime ====

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '66c603276cae8af8a14887f4405e2d27388b988f7deab9ff44c7aa195209d135'
+$script:KbRuntimeSha256 = '231ec2c245925204e57f3c35f3bf2c518fbc9529951e791fb7db5efb3e4840e0'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -157,7 +157,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 66c603276cae8af8a14887f4405e2d27388b988f7deab9ff44c7aa195209d135 ====
+# ==== kbfix runtime 0.1.0, sha256 231ec2c245925204e57f3c35f3bf2c518fbc9529951e791fb7db5efb3e4840e0 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -978,39 +978,55 @@ function Get-KbService {
     return $null
 }
 
-function Add-KbRunningDependents {
-    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($dependent in @($Service.DependentServices)) {
-        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
-        $Stopped.Add($dependent.ServiceName)
-        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
-    }
+$script:KbServiceStopRetries = 3
+
+function Wait-KbServiceSettled {
+    param([object]$Service, [int]$TimeoutSeconds)
+    $Service.Refresh()
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    $status = [string]$Service.Status
+    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
+    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
+    $Service.Refresh()
 }
 
 function Stop-KbService {
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Stopped') { return }
-    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
-    Add-KbRunningDependents -Service $service -Stopped $Stopped
-    if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', $timeout)
+    $restarts = 0
+    while ($true) {
+        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
+        foreach ($dependent in @($service.DependentServices)) {
+            if ([string]$dependent.Status -eq 'Stopped') { continue }
+            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
+        }
+        $service.Stop()
+        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        $restarts += 1
+        if ($restarts -gt $script:KbServiceStopRetries) {
+            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
+        }
+    }
+}
+
+function Format-KbServiceRestarts {
+    param([string]$Name, [int]$Restarts)
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
 }
 
 function Start-KbService {
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
+    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
     if ([string]$service.Status -eq 'Running') { return }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
-    if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', $timeout)
+    $service.Start()
+    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }
 
 # ---- certificates.ps1 ----
@@ -1620,6 +1636,7 @@ function Invoke-KbMethod {
         [string]$Reboot,
         [hashtable]$Applies,
         [string[]]$Services,
+        [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
     $script:KbCurrentMethodId = $Id
@@ -1631,7 +1648,7 @@ function Invoke-KbMethod {
             return
         }
         $script:KbMethodReboots[$Id] = $Reboot
-        Invoke-KbMethodSteps -Id $Id -Services $Services -Steps $Steps
+        Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
         Update-KbAfterMethod -Id $Id
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
@@ -1643,16 +1660,18 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if (Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) {
+        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
+            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
             $null = & $Steps
         }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
         Start-KbMethodServices -Id $Id -Stopped $stopped
+        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
     }
 }
 
@@ -1670,13 +1689,39 @@ function Stop-KbMethodServices {
             continue
         }
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        try {
-            Stop-KbService -Name $name -Stopped $Stopped
-            Write-KbLog ('stopped service ' + $name)
-        } catch {
-            Add-KbResult -Id ($Id + ':stop-' + $name) -Status 'failed' -Message ('could not stop ' + $name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-            return $false
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+    }
+    return $true
+}
+
+function Stop-KbMethodService {
+    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
+    try {
+        $before = $Stopped.Count
+        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
+        $dependents = New-Object System.Collections.Generic.List[string]
+        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
+        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
+        Write-KbLog ('stopped service ' + $Name)
+        if ($restarts -gt 0) {
+            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
         }
+        return $true
+    } catch {
+        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
+        return $false
+    }
+}
+
+function Confirm-KbMethodServicesStopped {
+    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($name in $Services) {
+        $service = Get-KbService -Name $name
+        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { continue }
+        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
     return $true
 }
@@ -1689,6 +1734,21 @@ function Start-KbMethodServices {
             Write-KbLog ('started service ' + $name + ' again')
         } catch {
             Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
+        }
+    }
+}
+
+function Start-KbMethodEndServices {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [string[]]$Services)
+    foreach ($name in $Services) {
+        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
+        try {
+            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+            Start-KbService -Name $name
+            Write-KbLog ('started service ' + $name + ' at the end of the method')
+        } catch {
+            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
         }
     }
 }

@@ -46,7 +46,11 @@ function methodItems(method: PlanMethod): TimeItem[] {
     what: `${method.id}: stop and restart ${name}`,
     seconds: 2 * SERVICE_CHANGE_SECONDS,
   }));
-  return [...services, ...method.steps.flatMap((step) => stepItems(method, step))];
+  const atEnd = method.startAtEnd.map((name) => ({
+    what: `${method.id}: start ${name} at the end`,
+    seconds: SERVICE_CHANGE_SECONDS,
+  }));
+  return [...services, ...method.steps.flatMap((step) => stepItems(method, step)), ...atEnd];
 }
 
 /** Every wait of every method: the worst case runs them all (strategy escalate may stop early). */

@@ -45,6 +45,7 @@ export function emitManifest(plan: Plan, files: readonly EmittedFile[]): Emitted
       reboot: m.reboot,
       applies: m.applies,
       services: m.services,
+      ...(m.startAtEnd.length ? { startAtEnd: m.startAtEnd } : {}),
       steps: m.steps.map((s) => ({ id: s.id, kind: s.kind })),
     })),
     exitCodes: { remediation: EXIT_CODES, detection: DETECTION_EXIT_CODES },

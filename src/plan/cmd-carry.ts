@@ -165,9 +165,11 @@ function parameterBlocks(p: PlanParameter): CmdBlock[] {
 
 function serviceBlocks(m: PlanMethod): CmdBlock[] {
   const holder = `services of method ${m.id}`;
-  return m.services.flatMap((s, i) =>
-    block(m as unknown as Node, `services/${i}`, s, false, false, holder),
-  );
+  const node = m as unknown as Node;
+  return [
+    ...m.services.flatMap((s, i) => block(node, `services/${i}`, s, false, false, holder)),
+    ...m.startAtEnd.flatMap((s, i) => block(node, `startAtEnd/${i}`, s, false, false, holder)),
+  ];
 }
 
 /** A step or probe that reads a parameter batch leaves out is blocked by that parameter. */

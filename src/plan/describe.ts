@@ -91,6 +91,10 @@ export function describeMethod(m: PlanMethod): string[] {
     lines.push(
       `  stops ${m.services.join(", ")} first and starts it again afterwards, whatever happens`,
     );
+  if (m.startAtEnd.length)
+    lines.push(
+      `  starts ${m.startAtEnd.join(", ")} at the end, whatever state they were in before`,
+    );
   m.steps.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${describeStep(s)}`);
     if (s.kind === "per-user")

@@ -74,6 +74,7 @@ function lowerMethod(scope: LowerScope, pointer: string, m: Raw): PlanMethod {
     reboot: m.reboot,
     applies: m.applies ?? {},
     services: m.services ?? [],
+    startAtEnd: m.startAtEnd ?? [],
     steps: scope.lowerSteps(`${pointer}/steps`, m.steps, false) as PlanStep[],
     span: scope.map.value(pointer),
     fieldSpans: fieldSpans(scope.map, pointer, m),

@@ -36,6 +36,8 @@ export interface PlanMethod {
   /** Own applicability only; the playbook's applies on top of it. */
   applies: Applicability;
   services: string[];
+  /** Started at the end of the method whatever their state was (after `services` restart). */
+  startAtEnd: string[];
   steps: PlanStep[];
   span: Span;
   fieldSpans?: FieldSpans;

@@ -203,6 +203,11 @@ function methodSchema(): JsonSchema {
         "Services stopped before the steps and started again afterwards, whatever happens.",
         arrayOf(ref("serviceName"), { uniqueItems: true }),
       ),
+      startAtEnd: described(
+        "Services to start at the end",
+        "Services started after the steps (and after the stopped services are running again), whatever state they were in before, as in KB971058's last step.",
+        arrayOf(ref("serviceName"), { uniqueItems: true }),
+      ),
       steps: described("Steps", "The steps, in order.", arrayOf(ref("step"), { minItems: 1 })),
     },
     ["id", "kbMethod", "title", "risk", "reboot", "steps"],

@@ -1,9 +1,22 @@
 // Service start type and state, like win_service: read, change what differs, read again.
 import { described, stringEnum, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
+import { serviceDefaults, knownDefaultServices } from "../model/service-defaults.js";
+import type { ServiceDefault } from "../model/service-defaults.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
-export const START_TYPES = ["automatic", "manual", "disabled"] as const;
+/**
+ * automatic-delayed: Start=2 plus DelayedAutostart=1. not-disabled: a disabled service gets the
+ * start type Windows ships for it on this NT version (model/service-defaults.ts); any other
+ * start type is left as it is.
+ */
+export const START_TYPES = [
+  "automatic",
+  "automatic-delayed",
+  "manual",
+  "disabled",
+  "not-disabled",
+] as const;
 export const SERVICE_STATES = ["running", "stopped"] as const;
 
 export interface ServiceStep extends PlanStepBase {
@@ -11,6 +24,8 @@ export interface ServiceStep extends PlanStepBase {
   name: string;
   startType?: (typeof START_TYPES)[number];
   state?: (typeof SERVICE_STATES)[number];
+  /** For not-disabled: Windows' own start type per NT version, e.g. "10.0=manual". */
+  defaults: string[];
 }
 
 export const service = defineStepKind<ServiceStep>()({
@@ -23,7 +38,7 @@ export const service = defineStepKind<ServiceStep>()({
     name: ref("serviceName"),
     startType: described(
       "Start type",
-      "The start type the service must have.",
+      "The start type the service must have; automatic-delayed is Automatic (Delayed Start); not-disabled gives a disabled service back the start type Windows ships for it on that Windows version.",
       stringEnum(START_TYPES),
     ),
     state: described(
@@ -40,6 +55,7 @@ export const service = defineStepKind<ServiceStep>()({
     ["Name", "name", "string"],
     ["StartType", "startType", "stringOrNull"],
     ["State", "state", "stringOrNull"],
+    ["Defaults", "defaults", "strings"],
   ),
   lower(raw, ctx) {
     if (!raw.startType && !raw.state) {
@@ -51,8 +67,28 @@ export const service = defineStepKind<ServiceStep>()({
       );
       return undefined;
     }
-    return { kind: "service", name: raw.name, startType: raw.startType, state: raw.state };
+    const defaults = raw.startType === "not-disabled" ? serviceDefaults(raw.name) : [];
+    if (!defaults) {
+      ctx.error(
+        "startType",
+        "service-default-unknown",
+        `kbfix does not know the start type Windows ships for service '${raw.name}', so not-disabled cannot restore it`,
+        `give the start type (automatic, automatic-delayed or manual); not-disabled knows ${knownDefaultServices().join(", ")}`,
+      );
+      return undefined;
+    }
+    return {
+      kind: "service",
+      name: raw.name,
+      startType: raw.startType,
+      state: raw.state,
+      defaults: defaults.map(defaultText),
+    };
   },
   describe: (s) =>
     `service ${s.name}: ${[s.startType && `start type ${s.startType}`, s.state].filter(Boolean).join(", ")}`,
 });
+
+function defaultText(d: ServiceDefault): string {
+  return `${d.nt}=${d.startType}`;
+}

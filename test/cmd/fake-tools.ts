@@ -20,7 +20,11 @@ function failLabel(file: string, label: string): string[] {
   return [`:${label}`, `set /p RC=<"${file}"`, "exit /b %RC%"];
 }
 
-/** sc qc / query / config / sdshow over <db>\services\<name>.start (2/3/4), .state (1/4), .sddl. */
+/**
+ * sc qc / query / config / sdshow / enumdepend over <db>\services\<name>.start (2/3/4), .state
+ * (1/4) and .sddl; .delayed marks Automatic (Delayed Start); .pending holds how many more queries a
+ * pending .state (2/3) lasts before it settles to .settles; .deps lists the dependents.
+ */
 export function scFake(calls: string, db: string): string {
   const s = `${toWinPath(db)}\\services`;
   return [
@@ -34,19 +38,31 @@ export function scFake(calls: string, db: string): string {
     'if /i "%VERB%"=="query" goto query',
     'if /i "%VERB%"=="config" goto config',
     'if /i "%VERB%"=="sdshow" goto sdshow',
+    'if /i "%VERB%"=="enumdepend" goto enumdepend',
     "exit /b 87",
     ":sdshow",
     "echo.",
     `if exist "${s}\\%SVC%.sddl" type "${s}\\%SVC%.sddl"`,
     "exit /b 0",
     ":qc",
+    'set "TYPE=%START%   FAKE"',
+    `if "%START%"=="2" if exist "${s}\\%SVC%.delayed" set "TYPE=2   AUTO_START  (DELAYED)"`,
     "echo [SC] QueryServiceConfig SUCCESS",
     "echo.",
     "echo SERVICE_NAME: %SVC%",
     "echo         TYPE               : 20  WIN32_SHARE_PROCESS",
-    "echo         START_TYPE         : %START%   FAKE",
+    "echo         START_TYPE         : %TYPE%",
     "exit /b 0",
     ":query",
+    `if not exist "${s}\\%SVC%.pending" goto print`,
+    `set /p LEFT=<"${s}\\%SVC%.pending"`,
+    "set /a LEFT-=1",
+    `>"${s}\\%SVC%.pending" echo.%LEFT%`,
+    "if %LEFT% GTR 0 goto print",
+    `set /p STATE=<"${s}\\%SVC%.settles"`,
+    `>"${s}\\%SVC%.state" echo.%STATE%`,
+    `del "${s}\\%SVC%.pending"`,
+    ":print",
     "echo.",
     "echo SERVICE_NAME: %SVC%",
     "echo         TYPE               : 20  WIN32_SHARE_PROCESS",
@@ -55,15 +71,37 @@ export function scFake(calls: string, db: string): string {
     ":config",
     ...failWith(`${s}\\%SVC%.fail-config`, "fail"),
     `if /i "%VAL%"=="auto" >"${s}\\%SVC%.start" echo.2`,
+    `if /i "%VAL%"=="auto" if exist "${s}\\%SVC%.delayed" del "${s}\\%SVC%.delayed"`,
+    `if /i "%VAL%"=="delayed-auto" >"${s}\\%SVC%.start" echo.2`,
+    `if /i "%VAL%"=="delayed-auto" >"${s}\\%SVC%.delayed" echo.1`,
     `if /i "%VAL%"=="demand" >"${s}\\%SVC%.start" echo.3`,
     `if /i "%VAL%"=="disabled" >"${s}\\%SVC%.start" echo.4`,
     "echo [SC] ChangeServiceConfig SUCCESS",
     "exit /b 0",
     ...failLabel(`${s}\\%SVC%.fail-config`, "fail"),
+    ":enumdepend",
+    'set "DEPS="',
+    `if exist "${s}\\%SVC%.deps" set /p DEPS=<"${s}\\%SVC%.deps"`,
+    "echo Enum: entriesRead = 0",
+    "for %%d in (%DEPS%) do call :dependent %%d",
+    "exit /b 0",
+    ":dependent",
+    `set /p DSTATE=<"${s}\\%1.state"`,
+    "echo.",
+    "echo SERVICE_NAME: %1",
+    "echo DISPLAY_NAME: %1",
+    "echo         TYPE               : 20  WIN32_SHARE_PROCESS",
+    "echo         STATE              : %DSTATE%  FAKE",
+    "exit /b 0",
   ].join("\r\n");
 }
 
-/** net session / start / stop over the same service files (Windows' codes: 2 = already so). */
+/**
+ * net session / start / stop over the same service files (Windows' codes: 2 = already so). A
+ * stop refuses while a service in .deps runs (net stop would ask, and its input is nul);
+ * .comeback counts how many more times the service is started again right after it stopped
+ * (as UsoSvc does with wuauserv), .cameback how many times it was.
+ */
 export function netFake(calls: string, db: string): string {
   const s = `${toWinPath(db)}\\services`;
   return [
@@ -89,7 +127,26 @@ export function netFake(calls: string, db: string): string {
     ":stop",
     ...failWith(`${s}\\%SVC%.fail-stop`, "failstop"),
     'if "%STATE%"=="1" exit /b 2',
+    'set "DEPS="',
+    `if exist "${s}\\%SVC%.deps" set /p DEPS=<"${s}\\%SVC%.deps"`,
+    'set "BUSY="',
+    "for %%d in (%DEPS%) do call :running %%d",
+    "if defined BUSY exit /b 2",
     `>"${s}\\%SVC%.state" echo.1`,
+    `if not exist "${s}\\%SVC%.comeback" exit /b 0`,
+    `set /p LEFT=<"${s}\\%SVC%.comeback"`,
+    "if %LEFT% LEQ 0 exit /b 0",
+    "set /a LEFT-=1",
+    `>"${s}\\%SVC%.comeback" echo.%LEFT%`,
+    'set "DONE=0"',
+    `if exist "${s}\\%SVC%.cameback" set /p DONE=<"${s}\\%SVC%.cameback"`,
+    "set /a DONE+=1",
+    `>"${s}\\%SVC%.cameback" echo.%DONE%`,
+    `>"${s}\\%SVC%.state" echo.4`,
+    "exit /b 0",
+    ":running",
+    `set /p DSTATE=<"${s}\\%1.state"`,
+    'if not "%DSTATE%"=="1" set "BUSY=1"',
     "exit /b 0",
     ...failLabel(`${s}\\%SVC%.fail-start`, "failstart"),
     ...failLabel(`${s}\\%SVC%.fail-stop`, "failstop"),

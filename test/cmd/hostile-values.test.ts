@@ -31,6 +31,7 @@ function base(): Record<string, any> {
   const doc = load(readFileSync("test/fixtures/kb100001.yaml", "utf8")) as Record<string, any>;
   doc.targets = ["ps1", "cmd"];
   for (const p of doc.parameters) delete p.default;
+  doc.methods[0].startAtEnd = ["AppIDSvc"];
   return doc;
 }
 
@@ -54,6 +55,7 @@ const FIELDS: { path: Path; make: (c: string) => string }[] = [
     [...D, 4, "all", 1, "name"],
   ].map(plain),
   plain(["methods", 0, "services", 0]),
+  plain(["methods", 0, "startAtEnd", 0]),
   plain([...M0, 0, "name"]),
   path([...M0, 1, "path"]),
   glob([...M0, 1, "include"]),

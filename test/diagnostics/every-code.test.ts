@@ -224,6 +224,12 @@ export const examples: Example[] = [
     column: col(3),
   },
   {
+    code: "service-default-unknown",
+    input: steps("- id: s1\n  kind: service\n  name: Spooler\n  startType: not-disabled"),
+    line: STEP_LINE + 3,
+    column: col(14),
+  },
+  {
     code: "probe-nothing-to-test",
     input: probe("- id: s1\n  kind: service-state\n  name: CryptSvc"),
     line: 19,

@@ -17,6 +17,21 @@ runStepTable([
     expect: [["unknown-key", 4, 3]],
   },
   {
+    name: "service: automatic with a delayed start",
+    yaml: "- id: s1\n  kind: service\n  name: wuauserv\n  startType: automatic-delayed",
+    expect: [],
+  },
+  {
+    name: "service: not-disabled for a service in the table (any case)",
+    yaml: "- id: s1\n  kind: service\n  name: WuAuServ\n  startType: not-disabled",
+    expect: [],
+  },
+  {
+    name: "service: not-disabled for a service the table lacks, with a hint",
+    yaml: "- id: s1\n  kind: service\n  name: Spooler\n  startType: not-disabled",
+    expect: [["service-default-unknown", 3, 14]],
+  },
+  {
     name: "service: nothing to do",
     yaml: "- id: s1\n  kind: service\n  name: CryptSvc",
     expect: [["service-nothing-to-do", 0, 3]],

@@ -143,7 +143,7 @@ export class SimulatedWindows {
     fake(this.system32, "sc", scFake(this.callsLog, this.db));
     fake(this.system32, "net", netFake(this.callsLog, this.db));
     fake(this.system32, "wevtutil", wevtutilFake(this.callsLog, this.db));
-    for (const name of ["regsvr32", "icacls"])
+    for (const name of ["regsvr32", "icacls", "ping"])
       fake(this.system32, name, simpleFake(this.callsLog, this.db, name));
     fake(this.system32, "reg", regFake(this.callsLog, this.db, HIVE_PARKING));
     fake(this.system32, "attrib", forwardingFake(this.callsLog, this.db, "attrib"));
@@ -184,6 +184,40 @@ export class SimulatedWindows {
     const read = (ext: string) =>
       Number(readFileSync(join(this.db, "services", `${name}.${ext}`), "utf8").trim());
     return { start: read("start") as Service["start"], state: read("state") as Service["state"] };
+  }
+
+  /** Automatic (Delayed Start) when the start type is 2; sc config start= auto clears it. */
+  setDelayed(name: string, delayed: boolean): void {
+    const file = join(this.db, "services", `${name}.delayed`);
+    if (delayed) writeFileSync(file, "1\r\n");
+    else rmSync(file, { force: true });
+  }
+
+  delayed(name: string): boolean {
+    return existsSync(join(this.db, "services", `${name}.delayed`));
+  }
+
+  /** The services that depend on this one, in the order sc enumdepend lists them. */
+  setDependents(name: string, dependents: string[]): void {
+    writeFileSync(join(this.db, "services", `${name}.deps`), `${dependents.join(" ")}\r\n`);
+  }
+
+  /** A pending state (2 starting, 3 stopping) that settles to `settles` after `queries` sc queries. */
+  setPending(name: string, state: 2 | 3, settles: 1 | 4, queries: number): void {
+    writeFileSync(join(this.db, "services", `${name}.state`), `${state}\r\n`);
+    writeFileSync(join(this.db, "services", `${name}.settles`), `${settles}\r\n`);
+    writeFileSync(join(this.db, "services", `${name}.pending`), `${queries}\r\n`);
+  }
+
+  /** Something starts the service again right after each of its next `times` stops. */
+  setComeBack(name: string, times: number): void {
+    writeFileSync(join(this.db, "services", `${name}.comeback`), `${times}\r\n`);
+  }
+
+  /** How many times the service was started again behind the script's back. */
+  cameBack(name: string): number {
+    const file = join(this.db, "services", `${name}.cameback`);
+    return existsSync(file) ? Number(readFileSync(file, "utf8").trim()) : 0;
   }
 
   /** Makes `sc config`, `net start` or `net stop` of a service exit with `code`. */

@@ -35,6 +35,13 @@ export interface ServiceRecord {
   start: 2 | 3 | 4;
   dependents?: string[];
   fail?: ("stop" | "start" | "config")[];
+  /** Automatic (Delayed Start): DelayedAutostart=1 next to Start (only meaningful with start 2). */
+  delayed?: boolean;
+  /**
+   * How many times something restarts the service right after it stopped (UsoSvc restarting
+   * wuauserv); `restartedBehind` counts the times it did.
+   */
+  restartsBehind?: number;
 }
 export interface EventRecord {
   log: string;
@@ -248,8 +255,13 @@ export class PsMachine {
   }
 
   service(name: string, record: ServiceRecord): this {
-    const { start, ...rest } = record;
+    const { start, delayed, ...rest } = record;
     this.world.services[name] = { displayName: name, dependents: [], fail: [], ...rest };
+    if (delayed !== undefined)
+      this.registry(`SYSTEM\\CurrentControlSet\\Services\\${name}`, "DelayedAutostart", {
+        kind: "DWord",
+        data: delayed ? 1 : 0,
+      });
     return this.registry(`SYSTEM\\CurrentControlSet\\Services\\${name}`, "Start", {
       kind: "DWord",
       data: start,

@@ -9,11 +9,20 @@ import { pathView } from "./cmd-values.js";
 
 type Fields = Record<string, unknown>;
 
-const START_WORDS: Record<string, [string, number]> = {
-  automatic: ["auto", 2],
-  manual: ["demand", 3],
-  disabled: ["disabled", 4],
+/** The batch runtime's start type codes: sc's numbers, and 5 for a delayed automatic start. */
+const START_NUMBERS: Record<string, number> = {
+  automatic: 2,
+  manual: 3,
+  disabled: 4,
+  "automatic-delayed": 5,
 };
+
+/** "10.0=manual" -> the runtime's KB_NT (1000) and start code (3). */
+function defaultView(row: string) {
+  const [nt, startType] = row.split("=") as [string, string];
+  const [major, minor] = nt.split(".").map(Number) as [number, number];
+  return { nt: major * 100 + minor, startNumber: START_NUMBERS[startType] ?? 0 };
+}
 
 /** Free text enters a .cmd only when it passes the whitelist; otherwise the README has it. */
 export function safeText(text: string, fallback: string): string {
@@ -33,8 +42,12 @@ function attributeWords(set: string[], clear: string[]): Fields {
 export function stepFields(step: PlanStep): Fields {
   switch (step.kind) {
     case "service": {
-      const [startWord, startNumber] = START_WORDS[step.startType ?? ""] ?? ["", 0];
-      return { startWord, startNumber, wantState: step.state ?? "" };
+      return {
+        startNumber: START_NUMBERS[step.startType ?? ""] ?? 0,
+        notDisabledFlag: step.startType === "not-disabled" ? 1 : 0,
+        defaultViews: step.defaults.map(defaultView),
+        wantState: step.state ?? "",
+      };
     }
     case "rename":
       return { pathView: pathView(step.path, true) };

@@ -4,7 +4,8 @@
 # tried it and the evidence came back (ladder.ps1), -Method does not name it,
 # it does not apply here (not-applicable), or it is high risk without -AllowHighRisk. Otherwise:
 # its services are stopped (remembering which were running), its steps run, and in finally the
-# stopped services are started again whatever failed.
+# stopped services are started again whatever failed, then the services it lists to start at the
+# end (KB971058: restart BITS, wuauserv, appidsvc, cryptsvc) are started whatever their state was.
 
 
 $script:KbEscalationDoneBy = $null
@@ -51,6 +52,7 @@ function Invoke-KbMethod {
         [string]$Reboot,
         [hashtable]$Applies,
         [string[]]$Services,
+        [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
     $script:KbCurrentMethodId = $Id
@@ -62,7 +64,7 @@ function Invoke-KbMethod {
             return
         }
         $script:KbMethodReboots[$Id] = $Reboot
-        Invoke-KbMethodSteps -Id $Id -Services $Services -Steps $Steps
+        Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
         Update-KbAfterMethod -Id $Id
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
@@ -75,16 +77,18 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if (Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) {
+        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
+            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
             $null = & $Steps
         }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
         Start-KbMethodServices -Id $Id -Stopped $stopped
+        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
     }
 }
 
@@ -104,13 +108,42 @@ function Stop-KbMethodServices {
             continue
         }
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        try {
-            Stop-KbService -Name $name -Stopped $Stopped
-            Write-KbLog ('stopped service ' + $name)
-        } catch {
-            Add-KbResult -Id ($Id + ':stop-' + $name) -Status 'failed' -Message ('could not stop ' + $name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-            return $false
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+    }
+    return $true
+}
+
+function Stop-KbMethodService {
+    # One service (and the services running on it); a restart behind our back is reported.
+    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
+    try {
+        $before = $Stopped.Count
+        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
+        $dependents = New-Object System.Collections.Generic.List[string]
+        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
+        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
+        Write-KbLog ('stopped service ' + $Name)
+        if ($restarts -gt 0) {
+            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
         }
+        return $true
+    } catch {
+        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
+        return $false
+    }
+}
+
+function Confirm-KbMethodServicesStopped {
+    # Stopping the later services takes time, in which something may have started an earlier one
+    # again: each listed service this method stopped is checked once more (and stopped again).
+    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
+    foreach ($name in $Services) {
+        $service = Get-KbService -Name $name
+        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { continue }
+        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
+        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
     return $true
 }
@@ -124,6 +157,23 @@ function Start-KbMethodServices {
             Write-KbLog ('started service ' + $name + ' again')
         } catch {
             Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
+        }
+    }
+}
+
+function Start-KbMethodEndServices {
+    # Runs in finally, after the stopped services are running again: the services the method
+    # starts at the end, whatever state they were in before it.
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Id, [string[]]$Services)
+    foreach ($name in $Services) {
+        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
+        try {
+            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+            Start-KbService -Name $name
+            Write-KbLog ('started service ' + $name + ' at the end of the method')
+        } catch {
+            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
         }
     }
 }

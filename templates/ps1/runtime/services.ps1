@@ -42,32 +42,75 @@ function Format-KbServiceState {
 }
 
 
-function Add-KbRunningDependents {
-    # Every running service that depends on this one, directly or through another dependent:
-    # ServiceController.Stop stops them all, so all of them must be started again.
-    param([object]$Service, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($dependent in @($Service.DependentServices)) {
-        if ([string]$dependent.Status -eq 'Stopped' -or $Stopped.Contains($dependent.ServiceName)) { continue }
-        $Stopped.Add($dependent.ServiceName)
-        Add-KbRunningDependents -Service $dependent -Stopped $Stopped
-    }
+function Test-KbServiceDelayedStart {
+    # Automatic (Delayed Start) is Start=2 plus DelayedAutostart=1 under the service's key; Windows
+    # ignores the flag for any other start type.
+    param([string]$Name)
+    Assert-KbServiceName -Name $Name
+    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
+    if ($null -eq $key) { return $false }
+    try { $delayed = $key.GetValue('DelayedAutostart', $null) } finally { $key.Close() }
+    return ($null -ne $delayed -and [int]$delayed -eq 1)
+}
+
+function Set-KbServiceDelayedStart {
+    # Windows PowerShell 5.1's Set-Service has no AutomaticDelayedStart (docs/kb-facts.md#delayed-start):
+    # the flag is written where the service control manager reads it at boot, which is when a
+    # delayed start happens. Set-Service -StartupType Automatic leaves the flag as it was.
+    param([string]$Name, [bool]$Delayed)
+    Assert-KbServiceName -Name $Name
+    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $true)
+    if ($null -eq $key) { throw ('service ' + $Name + ' has no registry key') }
+    try { $key.SetValue('DelayedAutostart', [int]$Delayed, [Microsoft.Win32.RegistryValueKind]'DWord') } finally { $key.Close() }
+}
+
+$script:KbServiceStopRetries = 3
+
+function Wait-KbServiceSettled {
+    # A service still starting or stopping takes no control request: wait, up to the timeout, for
+    # the pending state to end. A timeout throws (TimeoutException), so no wait is unbounded.
+    param([object]$Service, [int]$TimeoutSeconds)
+    $Service.Refresh()
+    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+    $status = [string]$Service.Status
+    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
+    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
+    $Service.Refresh()
 }
 
 function Stop-KbService {
-    # ServiceController.Stop also stops running dependents. Every name goes into Stopped before
-    # the stop, so the caller's finally starts them again even after a timeout. A service that is
-    # still starting cannot take a stop request yet: it is given the timeout to finish starting.
+    # Stops the running services that depend on this one first (each the same way, so their own
+    # dependents go before them), then the service, waiting through pending states. Every name goes
+    # into Stopped before its stop, service before dependents, so the caller's finally starts them
+    # again in that order even after a timeout. Windows restarts some services behind our back
+    # (wuauserv through UsoSvc and WaaSMedicSvc): one found running again right after it stopped is
+    # stopped again, at most KbServiceStopRetries times. Returns how many times that happened.
     param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
-    if ([string]$service.Status -eq 'Stopped') { return }
-    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StartPending') { $service.WaitForStatus('Running', $timeout) }
-    Add-KbRunningDependents -Service $service -Stopped $Stopped
-    if ([string]$service.Status -ne 'StopPending') { $service.Stop() }
-    $service.WaitForStatus('Stopped', $timeout)
+    $restarts = 0
+    while ($true) {
+        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
+        foreach ($dependent in @($service.DependentServices)) {
+            if ([string]$dependent.Status -eq 'Stopped') { continue }
+            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
+        }
+        $service.Stop()
+        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+        $service.Refresh()
+        if ([string]$service.Status -eq 'Stopped') { return $restarts }
+        $restarts += 1
+        if ($restarts -gt $script:KbServiceStopRetries) {
+            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
+        }
+    }
+}
+
+function Format-KbServiceRestarts {
+    param([string]$Name, [int]$Restarts)
+    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
 }
 
 function Start-KbService {
@@ -76,10 +119,8 @@ function Start-KbService {
     param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
     $service = Get-KbService -Name $Name
     if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $service.Refresh()
+    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
     if ([string]$service.Status -eq 'Running') { return }
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    if ([string]$service.Status -eq 'StopPending') { $service.WaitForStatus('Stopped', $timeout) }
-    if ([string]$service.Status -ne 'StartPending') { $service.Start() }
-    $service.WaitForStatus('Running', $timeout)
+    $service.Start()
+    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }

@@ -1,7 +1,9 @@
 # Replaces Get-Service and Set-Service. A service's state and dependents are in the world;
 # its start type is the registry's Services\<name>\Start, where Windows keeps it (and where
-# the runtime reads it). Faults: services.<name>.fail = ['stop','start','config'], and a
-# pending state that settles when waited for.
+# the runtime reads it), and so is DelayedAutostart. Faults: services.<name>.fail =
+# ['stop','start','config'], a pending state that settles when waited for, and restartsBehind:
+# how many times something starts the service again right after it stopped (counted in
+# restartedBehind), as UsoSvc and WaaSMedicSvc do with wuauserv.
 
 function global:Get-KbSimServiceRecord {
     param([string]$Name)
@@ -55,6 +57,11 @@ class KbSimService {
         if ($record['status'] -eq 'StopPending' -and $status -eq 'Stopped') { $record['status'] = 'Stopped' }
         if ($record['status'] -ne $status) {
             throw [System.ServiceProcess.TimeoutException]::new('Time out has expired and the operation has not been completed.')
+        }
+        if ($status -eq 'Stopped' -and [int]$record['restartsBehind'] -gt 0) {
+            $record['restartsBehind'] = [int]$record['restartsBehind'] - 1
+            $record['restartedBehind'] = 1 + [int]$record['restartedBehind']
+            $record['status'] = 'Running'
         }
     }
 }
