@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '83427cd9cc1faac4b30552333e221a2b16acf947867770d69f88d69a18db7134'
+$script:KbRuntimeSha256 = '71dd2fb4a8f01d67192cb8fce1391e27344bbae2ca4c4f9d87cfa5cef66c77f5'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -137,11 +137,9 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# The shared functions this script uses: kbfix's runtime without its comment lines (each file
-# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
-# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
-# against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 83427cd9cc1faac4b30552333e221a2b16acf947867770d69f88d69a18db7134 ====
+# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
+# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# ==== kbfix runtime 0.1.0, sha256 71dd2fb4a8f01d67192cb8fce1391e27344bbae2ca4c4f9d87cfa5cef66c77f5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -396,6 +394,7 @@ function Write-KbResultFile {
 # ---- paths.ps1 ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
@@ -622,11 +621,13 @@ function New-KbEntriesData {
 
 # ---- state.ps1 ----
 
-$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
+
+$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbStartLengths = @{}
+
 $script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
@@ -652,6 +653,7 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
+    param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -675,9 +677,11 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        $ladder = $null
-        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-        Set-KbLadderFromState -Ladder $ladder
+        if ($null -ne $LadderReader) {
+            $ladder = $null
+            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+            & $LadderReader -Ladder $ladder
+        }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -1503,7 +1507,7 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState
+        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'

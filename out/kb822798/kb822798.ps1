@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '098f58eddecb42c701fdaca0b18161285c1bf3ce7bfba28ff4ae6ade33982149'
+$script:KbRuntimeSha256 = '65f73b2a027801363921dd8fbc151043ee92e30b3cfbb9e4acdfc819bea4de11'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -426,11 +426,9 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# The shared functions this script uses: kbfix's runtime without its comment lines (each file
-# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
-# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
-# against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 098f58eddecb42c701fdaca0b18161285c1bf3ce7bfba28ff4ae6ade33982149 ====
+# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
+# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# ==== kbfix runtime 0.1.0, sha256 65f73b2a027801363921dd8fbc151043ee92e30b3cfbb9e4acdfc819bea4de11 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -685,6 +683,7 @@ function Write-KbResultFile {
 # ---- paths.ps1 ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
@@ -911,11 +910,13 @@ function New-KbEntriesData {
 
 # ---- state.ps1 ----
 
-$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
+
+$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbStartLengths = @{}
+
 $script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
@@ -941,6 +942,7 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
+    param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -964,9 +966,11 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        $ladder = $null
-        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-        Set-KbLadderFromState -Ladder $ladder
+        if ($null -ne $LadderReader) {
+            $ladder = $null
+            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+            & $LadderReader -Ladder $ladder
+        }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -2175,7 +2179,7 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState
+        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '231ec2c245925204e57f3c35f3bf2c518fbc9529951e791fb7db5efb3e4840e0'
+$script:KbRuntimeSha256 = '2672031f81a958ce3d42c433a4dc6c5ff909a987db4c10108c4f3224a0e52f5e'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -153,11 +153,9 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# The shared functions this script uses: kbfix's runtime without its comment lines (each file
-# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
-# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
-# against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 231ec2c245925204e57f3c35f3bf2c518fbc9529951e791fb7db5efb3e4840e0 ====
+# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
+# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# ==== kbfix runtime 0.1.0, sha256 2672031f81a958ce3d42c433a4dc6c5ff909a987db4c10108c4f3224a0e52f5e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -412,9 +410,6 @@ function Write-KbResultFile {
 # ---- paths.ps1 ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
-$script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
-    [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
-    [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
 function Get-KbScriptValue {
     param([string]$Name)
@@ -541,11 +536,13 @@ function Test-KbStepGuard {
 
 # ---- state.ps1 ----
 
-$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
+
+$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbStartLengths = @{}
+
 $script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
@@ -571,6 +568,7 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
+    param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -594,9 +592,11 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        $ladder = $null
-        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-        Set-KbLadderFromState -Ladder $ladder
+        if ($null -ne $LadderReader) {
+            $ladder = $null
+            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+            & $LadderReader -Ladder $ladder
+        }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -1571,7 +1571,7 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState
+        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'

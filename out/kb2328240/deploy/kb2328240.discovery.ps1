@@ -36,27 +36,9 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '43f33f5f546f7183c7e1fb2df6f97be76f10b8d8dc086fdc06a3252f27c37528'
+$script:KbRuntimeSha256 = 'fc95a611f200648393130dafc94153565638470514272244bfa7867403dec3c4'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
-$script:KbMethodIds = @('clear-cryptnet-url-cache')
-$script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
-$script:KbExitCodes = @{
-    Compliant = 0
-    Fixed = 0
-    FixedSoftReboot = 3010
-    FixedHardReboot = 1641
-    StillPresent = 1
-    StepFailed = 2
-    NotApplicable = 3
-    ManualActionNeeded = 4
-    NotElevated = 5
-    BadArguments = 6
-    Busy = 1618
-}
 $script:KbParameters = @{
-}
-$script:KbRequiredParameters = @()
-$script:KbParameterHelp = @{
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
@@ -67,11 +49,9 @@ function Invoke-KbDetection {
     )
 }
 
-# The shared functions this script uses: kbfix's runtime without its comment lines (each file
-# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
-# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
-# against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 43f33f5f546f7183c7e1fb2df6f97be76f10b8d8dc086fdc06a3252f27c37528 ====
+# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
+# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# ==== kbfix runtime 0.1.0, sha256 fc95a611f200648393130dafc94153565638470514272244bfa7867403dec3c4 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -192,12 +172,9 @@ function Test-KbFullyQualifiedPath {
 
 # ---- state.ps1 ----
 
-$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
-$script:KbStartLengths = @{}
-$script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
     $programData = [Environment]::GetEnvironmentVariable('ProgramData')
@@ -222,6 +199,7 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
+    param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -245,9 +223,11 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        $ladder = $null
-        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-        Set-KbLadderFromState -Ladder $ladder
+        if ($null -ne $LadderReader) {
+            $ladder = $null
+            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+            & $LadderReader -Ladder $ladder
+        }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -264,23 +244,6 @@ function Format-KbUtc {
 
 function Get-KbHistorySince {
     return $script:KbHistorySinceUtc
-}
-
-# ---- ladder.ps1 ----
-
-$script:KbLadderMemoryDays = 30
-$script:KbLadderMethod = $null
-$script:KbLadderAtUtc = $null
-$script:KbLadderChangedBy = $null
-
-function Set-KbLadderFromState {
-    param([object]$Ladder)
-    $script:KbLadderMethod = $null
-    $script:KbLadderAtUtc = $null
-    if ($null -eq $Ladder) { return }
-    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
-    $script:KbLadderMethod = [string]$Ladder.method
-    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
 }
 
 # ---- applicability.ps1 ----

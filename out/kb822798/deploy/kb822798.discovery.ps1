@@ -12,21 +12,13 @@
 .PARAMETER LogPath
     Folder for the CMTrace log.
 .PARAMETER MicrosoftRootAuthorityCer
-    DER-encoded .cer file of the 'Microsoft Root Authority' root (thumbprint
-    A43489159A520F0D93D032CCAF37E7FE20A8B419), exported from a healthy computer; imported into
-    LocalMachine\Root only when that root is missing (method 8).
+    As -MicrosoftRootAuthorityCer of kb822798.ps1, whose help describes it.
 .PARAMETER NoLiabilityAcceptedCer
-    DER-encoded .cer file of the 'NO LIABILITY ACCEPTED, (c)97 VeriSign, Inc.' root (VeriSign
-    Time Stamping CA, thumbprint 18F7C1FCC3090203FD5BAA2F861A754976C8DD25), exported from a
-    healthy computer; imported into LocalMachine\Root only when missing (method 8).
+    As -NoLiabilityAcceptedCer of kb822798.ps1, whose help describes it.
 .PARAMETER GteCyberTrustRootCer
-    DER-encoded .cer file of the 'GTE CyberTrust Root' root valid 1996-02-23 to 2006-02-23
-    (thumbprint 90DEDE9E4C4E9F6FD88617579DD391BC65A68964), exported from a healthy computer;
-    imported into LocalMachine\Root only when missing (method 8).
+    As -GteCyberTrustRootCer of kb822798.ps1, whose help describes it.
 .PARAMETER ThawteTimestampingCaCer
-    DER-encoded .cer file of the 'Thawte Timestamping CA' root (thumbprint
-    BE36A4562FB2EE05DBB3D32323ADF445084ED656), exported from a healthy computer; imported into
-    LocalMachine\Root only when missing (method 8).
+    As -ThawteTimestampingCaCer of kb822798.ps1, whose help describes it.
 #>
 [CmdletBinding()]
 param(
@@ -60,35 +52,13 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '2aab4dec77d95c81dd8d85bb8e9eb7911637a154842ec8e20591e5538ead872f'
+$script:KbRuntimeSha256 = 'e107814c7fb71d95395b49f2324a098a9bfab82c017b43a6e5a4780b8791b907'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
-$script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
-$script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
-$script:KbExitCodes = @{
-    Compliant = 0
-    Fixed = 0
-    FixedSoftReboot = 3010
-    FixedHardReboot = 1641
-    StillPresent = 1
-    StepFailed = 2
-    NotApplicable = 3
-    ManualActionNeeded = 4
-    NotElevated = 5
-    BadArguments = 6
-    Busy = 1618
-}
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
     NoLiabilityAcceptedCer = $NoLiabilityAcceptedCer
     GteCyberTrustRootCer = $GteCyberTrustRootCer
     ThawteTimestampingCaCer = $ThawteTimestampingCaCer
-}
-$script:KbRequiredParameters = @()
-$script:KbParameterHelp = @{
-    MicrosoftRootAuthorityCer = 'DER-encoded .cer file of the ''Microsoft Root Authority'' root (thumbprint A43489159A520F0D93D032CCAF37E7FE20A8B419), exported from a healthy computer; imported into LocalMachine\Root only when that root is missing (method 8).'
-    NoLiabilityAcceptedCer = 'DER-encoded .cer file of the ''NO LIABILITY ACCEPTED, (c)97 VeriSign, Inc.'' root (VeriSign Time Stamping CA, thumbprint 18F7C1FCC3090203FD5BAA2F861A754976C8DD25), exported from a healthy computer; imported into LocalMachine\Root only when missing (method 8).'
-    GteCyberTrustRootCer = 'DER-encoded .cer file of the ''GTE CyberTrust Root'' root valid 1996-02-23 to 2006-02-23 (thumbprint 90DEDE9E4C4E9F6FD88617579DD391BC65A68964), exported from a healthy computer; imported into LocalMachine\Root only when missing (method 8).'
-    ThawteTimestampingCaCer = 'DER-encoded .cer file of the ''Thawte Timestamping CA'' root (thumbprint BE36A4562FB2EE05DBB3D32323ADF445084ED656), exported from a healthy computer; imported into LocalMachine\Root only when missing (method 8).'
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
@@ -101,11 +71,9 @@ function Invoke-KbDetection {
     )
 }
 
-# The shared functions this script uses: kbfix's runtime without its comment lines (each file
-# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
-# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
-# against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 2aab4dec77d95c81dd8d85bb8e9eb7911637a154842ec8e20591e5538ead872f ====
+# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
+# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# ==== kbfix runtime 0.1.0, sha256 e107814c7fb71d95395b49f2324a098a9bfab82c017b43a6e5a4780b8791b907 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -203,9 +171,6 @@ function Write-KbLog {
 # ---- paths.ps1 ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
-$script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
-    [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
-    [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
 function Get-KbScriptValue {
     param([string]$Name)
@@ -297,12 +262,9 @@ function Resolve-KbPath {
 
 # ---- state.ps1 ----
 
-$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
-$script:KbStartLengths = @{}
-$script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
     $programData = [Environment]::GetEnvironmentVariable('ProgramData')
@@ -327,6 +289,7 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
+    param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -350,9 +313,11 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        $ladder = $null
-        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-        Set-KbLadderFromState -Ladder $ladder
+        if ($null -ne $LadderReader) {
+            $ladder = $null
+            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+            & $LadderReader -Ladder $ladder
+        }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -376,23 +341,6 @@ function Get-KbFileOffset {
 function Set-KbObservedLength {
     param([string]$Path, [int64]$Length)
     $script:KbObservedLengths[$Path] = $Length
-}
-
-# ---- ladder.ps1 ----
-
-$script:KbLadderMemoryDays = 30
-$script:KbLadderMethod = $null
-$script:KbLadderAtUtc = $null
-$script:KbLadderChangedBy = $null
-
-function Set-KbLadderFromState {
-    param([object]$Ladder)
-    $script:KbLadderMethod = $null
-    $script:KbLadderAtUtc = $null
-    if ($null -eq $Ladder) { return }
-    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
-    $script:KbLadderMethod = [string]$Ladder.method
-    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
 }
 
 # ---- applicability.ps1 ----

@@ -12,10 +12,7 @@
 .PARAMETER LogPath
     Folder for the CMTrace log.
 .PARAMETER CcmCertFixFolder
-    Folder holding CCMCertFix.exe from KB977203, copied by the administrator from <ConfigMgr
-    2007 installation directory>\Logs\KB977203 on the site server (a local folder or a share the
-    computer account can read). Without it the CCMCertFix step fails and is reported; nothing
-    else changes.
+    As -CcmCertFixFolder of kb977203.ps1, whose help describes it.
 #>
 [CmdletBinding()]
 param(
@@ -42,29 +39,10 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'f53ac193afe0817dcfb7e3769e100ccc73df85b2a686af17c7c6ceab5f96f4c8'
+$script:KbRuntimeSha256 = '3f83d39aedf8e8b22d201df146f2df82655924a4116b539d45abfa4369e5b1a3'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
-$script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
-$script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
-$script:KbExitCodes = @{
-    Compliant = 0
-    Fixed = 0
-    FixedSoftReboot = 3010
-    FixedHardReboot = 1641
-    StillPresent = 1
-    StepFailed = 2
-    NotApplicable = 3
-    ManualActionNeeded = 4
-    NotElevated = 5
-    BadArguments = 6
-    Busy = 1618
-}
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
-}
-$script:KbRequiredParameters = @()
-$script:KbParameterHelp = @{
-    CcmCertFixFolder = 'Folder holding CCMCertFix.exe from KB977203, copied by the administrator from <ConfigMgr 2007 installation directory>\Logs\KB977203 on the site server (a local folder or a share the computer account can read). Without it the CCMCertFix step fails and is reported; nothing else changes.'
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
@@ -78,11 +56,9 @@ function Invoke-KbDetection {
     )
 }
 
-# The shared functions this script uses: kbfix's runtime without its comment lines (each file
-# named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
-# version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
-# against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 f53ac193afe0817dcfb7e3769e100ccc73df85b2a686af17c7c6ceab5f96f4c8 ====
+# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
+# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# ==== kbfix runtime 0.1.0, sha256 3f83d39aedf8e8b22d201df146f2df82655924a4116b539d45abfa4369e5b1a3 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -180,9 +156,6 @@ function Write-KbLog {
 # ---- paths.ps1 ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
-$script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
-    [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
-    [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
 function Get-KbScriptValue {
     param([string]$Name)
@@ -274,12 +247,9 @@ function Resolve-KbPath {
 
 # ---- state.ps1 ----
 
-$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
-$script:KbStartLengths = @{}
-$script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
     $programData = [Environment]::GetEnvironmentVariable('ProgramData')
@@ -304,6 +274,7 @@ function ConvertTo-KbUtcTime {
 }
 
 function Read-KbState {
+    param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -327,9 +298,11 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        $ladder = $null
-        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-        Set-KbLadderFromState -Ladder $ladder
+        if ($null -ne $LadderReader) {
+            $ladder = $null
+            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+            & $LadderReader -Ladder $ladder
+        }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -353,23 +326,6 @@ function Get-KbFileOffset {
 function Set-KbObservedLength {
     param([string]$Path, [int64]$Length)
     $script:KbObservedLengths[$Path] = $Length
-}
-
-# ---- ladder.ps1 ----
-
-$script:KbLadderMemoryDays = 30
-$script:KbLadderMethod = $null
-$script:KbLadderAtUtc = $null
-$script:KbLadderChangedBy = $null
-
-function Set-KbLadderFromState {
-    param([object]$Ladder)
-    $script:KbLadderMethod = $null
-    $script:KbLadderAtUtc = $null
-    if ($null -eq $Ladder) { return }
-    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
-    $script:KbLadderMethod = [string]$Ladder.method
-    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
 }
 
 # ---- applicability.ps1 ----

@@ -1,6 +1,7 @@
 # ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)

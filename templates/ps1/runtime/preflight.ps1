@@ -111,7 +111,7 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState
+        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'

@@ -8,11 +8,13 @@
 # moves to the start of this run (old events and log lines are what the fix addressed), so the
 # re-detection after that method, and the final one, count only evidence logged since the run began.
 
-$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
+
+$script:KbRunStartUtc = [DateTime]::UtcNow
 $script:KbStartLengths = @{}
+
 $script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
@@ -42,6 +44,9 @@ function ConvertTo-KbUtcTime {
 
 function Read-KbState {
     # Never throws: an unreadable or untrusted state file means "no successful run yet".
+    # The remediation passes Set-KbLadderFromState as -LadderReader (the ladder is its concern
+    # alone), so the detection script, which passes nothing, carries no ladder code.
+    param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
     try {
@@ -65,9 +70,11 @@ function Read-KbState {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        $ladder = $null
-        if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-        Set-KbLadderFromState -Ladder $ladder
+        if ($null -ne $LadderReader) {
+            $ladder = $null
+            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
+            & $LadderReader -Ladder $ladder
+        }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
