@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '65f73b2a027801363921dd8fbc151043ee92e30b3cfbb9e4acdfc819bea4de11'
+$script:KbRuntimeSha256 = 'bcd0d17d82859a00e1f92e670b6595c6280b7c5738ae38a9a59d6b8842e2851b'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -428,7 +428,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 65f73b2a027801363921dd8fbc151043ee92e30b3cfbb9e4acdfc819bea4de11 ====
+# ==== kbfix runtime 0.1.0, sha256 bcd0d17d82859a00e1f92e670b6595c6280b7c5738ae38a9a59d6b8842e2851b ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1184,29 +1184,21 @@ function Get-KbProductVersion {
     return $null
 }
 
-function Get-KbWindowsAtPrecision {
-    param([System.Version]$Machine, [string]$Bound)
-    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
-    return $Machine
-}
-
-function Format-KbWindowsAtPrecision {
-    param([System.Version]$Machine, [string]$Bound)
-    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
-    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
-    return $text
-}
-
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
-    $windows = Get-KbWindowsVersion
-    $min = [string]$Applies['WindowsMin']
-    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
-        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
-    }
-    $max = [string]$Applies['WindowsMax']
-    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
-        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    $os = Get-KbWindowsVersion
+    foreach ($end in @('WindowsMin', 'WindowsMax')) {
+        $bound = [string]$Applies[$end]
+        if ($bound.Length -eq 0) { continue }
+        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
+        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
+        if ($bound.Split('.').Count -ge 3) {
+            $machine = $os
+            $text += '.' + $os.Build
+        }
+        $target = ConvertTo-KbVersion $bound
+        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
+        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
     return $null
 }

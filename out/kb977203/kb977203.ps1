@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '2672031f81a958ce3d42c433a4dc6c5ff909a987db4c10108c4f3224a0e52f5e'
+$script:KbRuntimeSha256 = '5b90a6ceddd455ba663242fec5e323c9165d8cf384eaea7bed65ebbc5387927e'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -155,7 +155,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 2672031f81a958ce3d42c433a4dc6c5ff909a987db4c10108c4f3224a0e52f5e ====
+# ==== kbfix runtime 0.1.0, sha256 5b90a6ceddd455ba663242fec5e323c9165d8cf384eaea7bed65ebbc5387927e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -810,29 +810,21 @@ function Get-KbProductVersion {
     return $null
 }
 
-function Get-KbWindowsAtPrecision {
-    param([System.Version]$Machine, [string]$Bound)
-    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
-    return $Machine
-}
-
-function Format-KbWindowsAtPrecision {
-    param([System.Version]$Machine, [string]$Bound)
-    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
-    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
-    return $text
-}
-
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
-    $windows = Get-KbWindowsVersion
-    $min = [string]$Applies['WindowsMin']
-    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
-        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
-    }
-    $max = [string]$Applies['WindowsMax']
-    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
-        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    $os = Get-KbWindowsVersion
+    foreach ($end in @('WindowsMin', 'WindowsMax')) {
+        $bound = [string]$Applies[$end]
+        if ($bound.Length -eq 0) { continue }
+        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
+        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
+        if ($bound.Split('.').Count -ge 3) {
+            $machine = $os
+            $text += '.' + $os.Build
+        }
+        $target = ConvertTo-KbVersion $bound
+        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
+        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
     return $null
 }

@@ -93,32 +93,24 @@ function Get-KbProductVersion {
 
 # ---- Applicability ----
 
-function Get-KbWindowsAtPrecision {
-    # This machine's version at the precision a range end is written in: '10.0' compares
-    # major.minor only (every build of 10.0 is inside it), '10.0.22000' the build as well.
-    param([System.Version]$Machine, [string]$Bound)
-    if ($Bound.Split('.').Count -lt 3) { return [System.Version]::new($Machine.Major, $Machine.Minor, 0, 0) }
-    return $Machine
-}
-
-function Format-KbWindowsAtPrecision {
-    # 'Windows NT 10.0' or 'Windows NT 10.0.19045', as precise as the range end it is compared with.
-    param([System.Version]$Machine, [string]$Bound)
-    $text = 'Windows NT ' + $Machine.Major + '.' + $Machine.Minor
-    if ($Bound.Split('.').Count -ge 3) { $text += '.' + $Machine.Build }
-    return $text
-}
-
 function Get-KbWindowsMismatch {
+    # Each range end is compared at the precision it is written in: '10.0' compares major.minor
+    # only (every build of 10.0 is inside it), '10.0.22000' the build as well; the reason names
+    # this machine's version just as precisely.
     param([hashtable]$Applies)
-    $windows = Get-KbWindowsVersion
-    $min = [string]$Applies['WindowsMin']
-    if ($min.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $min) -lt (ConvertTo-KbVersion $min)) {
-        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $min) + ' is older than NT ' + $min)
-    }
-    $max = [string]$Applies['WindowsMax']
-    if ($max.Length -gt 0 -and (Get-KbWindowsAtPrecision -Machine $windows -Bound $max) -gt (ConvertTo-KbVersion $max)) {
-        return ((Format-KbWindowsAtPrecision -Machine $windows -Bound $max) + ' is newer than NT ' + $max)
+    $os = Get-KbWindowsVersion
+    foreach ($end in @('WindowsMin', 'WindowsMax')) {
+        $bound = [string]$Applies[$end]
+        if ($bound.Length -eq 0) { continue }
+        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
+        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
+        if ($bound.Split('.').Count -ge 3) {
+            $machine = $os
+            $text += '.' + $os.Build
+        }
+        $target = ConvertTo-KbVersion $bound
+        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
+        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
     return $null
 }
