@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '7f31a687947a5ab7a8413dba882a0dbd9cc57a1706876743aad7b2a59532e59e'
+$script:KbRuntimeSha256 = '902a8cc65a6d0bd2a8b32e4100176f030b168b1da7086b54e142bb452b5f5a19'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -141,7 +141,7 @@ function Invoke-KbPlaybook {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 7f31a687947a5ab7a8413dba882a0dbd9cc57a1706876743aad7b2a59532e59e ====
+# ==== kbfix runtime 0.1.0, sha256 902a8cc65a6d0bd2a8b32e4100176f030b168b1da7086b54e142bb452b5f5a19 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -395,7 +395,7 @@ function Write-KbResultFile {
 
 # ---- paths.ps1 ----
 
-$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
@@ -452,6 +452,11 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
+function Get-KbCommonAppData {
+    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
+    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+}
+
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
@@ -462,6 +467,7 @@ function Get-KbPathBase {
     if ($base -eq 'param') {
         return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
     }
+    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -473,12 +479,18 @@ function Resolve-KbPath {
     if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    $full = $baseFull
     $segments = $Spec['Segments']
     if ($null -eq $segments) { $segments = @() }
+    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+        $baseFull = $base.Substring(0, 2)
+    } else {
+        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+    }
+    $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
         $full = $full + '\' + [string]$segment

@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '2aab4dec77d95c81dd8d85bb8e9eb7911637a154842ec8e20591e5538ead872f'
+$script:KbRuntimeSha256 = '101a833668d8d2577faeae4cefdb0f899b8b5753784eecf09dac829f275c19cf'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -105,7 +105,7 @@ function Invoke-KbDetection {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 2aab4dec77d95c81dd8d85bb8e9eb7911637a154842ec8e20591e5538ead872f ====
+# ==== kbfix runtime 0.1.0, sha256 101a833668d8d2577faeae4cefdb0f899b8b5753784eecf09dac829f275c19cf ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -202,7 +202,7 @@ function Write-KbLog {
 
 # ---- paths.ps1 ----
 
-$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
@@ -254,6 +254,11 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
+function Get-KbCommonAppData {
+    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
+    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+}
+
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
@@ -264,6 +269,7 @@ function Get-KbPathBase {
     if ($base -eq 'param') {
         return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
     }
+    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -275,12 +281,18 @@ function Resolve-KbPath {
     if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    $full = $baseFull
     $segments = $Spec['Segments']
     if ($null -eq $segments) { $segments = @() }
+    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+        $baseFull = $base.Substring(0, 2)
+    } else {
+        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+    }
+    $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
         $full = $full + '\' + [string]$segment

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'f53ac193afe0817dcfb7e3769e100ccc73df85b2a686af17c7c6ceab5f96f4c8'
+$script:KbRuntimeSha256 = '16b4c20fa744da7c355e33837213fbe5ac748b770a9a7f221675b22366608278'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -82,7 +82,7 @@ function Invoke-KbDetection {
 # named below keeps them in kbfix's templates/ps1/runtime). The marker line gives the kbfix
 # version and the SHA-256 of the lines up to the end marker: check it with 'kbfix verify' (or
 # against manifest.json) instead of re-reading the runtime.
-# ==== kbfix runtime 0.1.0, sha256 f53ac193afe0817dcfb7e3769e100ccc73df85b2a686af17c7c6ceab5f96f4c8 ====
+# ==== kbfix runtime 0.1.0, sha256 16b4c20fa744da7c355e33837213fbe5ac748b770a9a7f221675b22366608278 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -179,7 +179,7 @@ function Write-KbLog {
 
 # ---- paths.ps1 ----
 
-$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
@@ -231,6 +231,11 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
+function Get-KbCommonAppData {
+    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
+    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+}
+
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
@@ -241,6 +246,7 @@ function Get-KbPathBase {
     if ($base -eq 'param') {
         return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
     }
+    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -252,12 +258,18 @@ function Resolve-KbPath {
     if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    $full = $baseFull
     $segments = $Spec['Segments']
     if ($null -eq $segments) { $segments = @() }
+    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+        $baseFull = $base.Substring(0, 2)
+    } else {
+        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+    }
+    $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
         $full = $full + '\' + [string]$segment
