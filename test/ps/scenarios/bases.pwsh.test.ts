@@ -78,7 +78,7 @@ run(
       },
       async (m) => {
         const result = checkedResult(m, await m.run(script), BASES_ID);
-        assert.equal(result.evidenceBefore.probes[0], {
+        assert.equal((result.evidenceBefore as { probes?: unknown[] }).probes?.[0], {
           id: "big-cache-log",
           present: false,
           detail: "error: %CommonAppData% is empty (not given or not set on this machine)",
@@ -88,7 +88,7 @@ run(
     ),
 );
 
-for (const [label, value] of [
+for (const [label, value] of <[string, string][]>[
   ["a folder", "C:\\Windows"],
   ["a relative name", "Windows"],
   ["a share", "\\\\server\\share"],
