@@ -1275,7 +1275,7 @@ set "KB_RECAP=kbfix %KB_ID%: StepFailed (exit %KB_RC%): no log folder could be w
 exit /b 1
 
 :kb_common_appdata
-rem The base %CommonAppData% -> KB_ENV_CommonAppData: ProgramData from Vista (NT 6.0) on; on XP
+rem The base CommonAppData -> KB_ENV_CommonAppData: ProgramData from Vista (NT 6.0) on; on XP
 rem and 2003 the "Common AppData" shell folder, whose last part is translated on localized Windows
 rem (docs/windows-versions.md#common-application-data). Empty when it cannot be read.
 set "KB_ENV_CommonAppData="
