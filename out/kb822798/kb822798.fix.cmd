@@ -57,6 +57,7 @@ set "KB_ENV_windir=%windir%"
 set "KB_ENV_SystemRoot=%SystemRoot%"
 set "KB_ENV_SystemDrive=%SystemDrive%"
 set "KB_ENV_ProgramData=%ProgramData%"
+set "KB_ENV_ALLUSERSPROFILE=%ALLUSERSPROFILE%"
 set "KB_ENV_ProgramFiles=%ProgramFiles%"
 set "KB_ENV_ProgramFilesX86=%ProgramFiles(x86)%"
 goto :kb_main
@@ -65,7 +66,7 @@ rem ==== Evidence: what the article says the problem looks like, by IDs, codes a
 :kb_detect
 set /a "KB_N_UNKNOWN=0"
 set "KB_E_ID=windowsupdate-log-trust-errors"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=WindowsUpdate.log"
 set "KB_FC_BASE=%KB_BASE_E2%"
 set "KB_FC_START=%KB_START_E2%"
@@ -125,7 +126,7 @@ set "KB_CUR_E2=%KB_FC_CUR%"
 set "KB_MEMO_E2=%KB_FC_MEMO%"
 set "KB_E2=%KB_PR%"
 set "KB_E_ID=svcpack-log-catalog-failure"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=svcpack.log"
 set "KB_FC_BASE=%KB_BASE_E3%"
 set "KB_FC_START=%KB_START_E3%"
@@ -145,7 +146,7 @@ set "KB_CUR_E3=%KB_FC_CUR%"
 set "KB_MEMO_E3=%KB_FC_MEMO%"
 set "KB_E3=%KB_PR%"
 set "KB_E_ID=catroot2-edb-log-oversized"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\catroot2\edb.log"
 set "KB_E_ABOVE=0000000020971520"
 call :kb_probe_file_size
@@ -375,11 +376,13 @@ exit /b 1
 rem ---- paths: every path starts at a checked base (docs/emitted-script-rules.md#safe-destructive-paths) ----
 :kb_resolve
 rem KB_B (the base's value), KB_BN (its name), KB_REL (segments below it, checked when the
-rem playbook was compiled), KB_BELOW=1 (must be strictly below the base) -> KB_PATH. Refuses
-rem an empty base, a relative or device path, a drive or share root, and '..' (errorlevel 1,
-rem the reason in KB_NOTE): a missing windir never turns \System32\catroot2 into a relative path.
+rem playbook was compiled), KB_BELOW=1 (must be strictly below the base), KB_DRIVE=1 (the base
+rem is a drive such as C:, SystemDrive) -> KB_PATH. Refuses an empty base, a relative or device
+rem path, a drive or share root, and '..' (errorlevel 1, the reason in KB_NOTE): a missing windir
+rem never turns \System32\catroot2 into a relative path.
 set "KB_PATH="
 if not defined KB_B goto :kb_resolve_empty
+if "%KB_DRIVE%"=="1" goto :kb_resolve_drive
 if "%KB_B:~-1%"=="\" set "KB_B=%KB_B:~0,-1%"
 if not defined KB_B goto :kb_resolve_root
 if not "%KB_B:\..=%"=="%KB_B%" goto :kb_resolve_not_full
@@ -397,6 +400,21 @@ set "KB_PATH=%KB_B%"
 if defined KB_REL set "KB_PATH=%KB_B%\%KB_REL%"
 if not defined KB_REL if "%KB_BELOW%"=="1" goto :kb_resolve_is_base
 goto :kb_kind
+:kb_resolve_drive
+rem A drive letter and its colon (a trailing backslash tolerated), nothing else; the path always
+rem names a folder below the drive's root.
+set "KB_PB=%KB_B%####"
+if "%KB_PB:~1,5%"==":\####" set "KB_PB=%KB_PB:~0,2%####"
+if not "%KB_PB:~1,5%"==":####" goto :kb_resolve_not_drive
+set "KB_T="
+for %%L in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do if /i "%KB_PB:~0,1%"=="%%L" set "KB_T=%%L"
+if not defined KB_T goto :kb_resolve_not_drive
+if not defined KB_REL goto :kb_resolve_root
+set "KB_PATH=%KB_PB:~0,2%\%KB_REL%"
+goto :kb_kind
+:kb_resolve_not_drive
+set "KB_NOTE=%KB_BN% is not a drive letter: %KB_B%"
+exit /b 1
 :kb_resolve_empty
 set "KB_NOTE=%KB_BN% is not set"
 exit /b 1
@@ -867,13 +885,13 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=System32\catroot2"
 set "KB_NEWNAME=oldcatroot2"
 call :kb_step_rename
 set "KB_S_ID=delete-tmp-cat-f750e6c3"
 set "KB_G_KIND=none"
-set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=System32\CatRoot\{F750E6C3-38EE-11D1-85E5-00C04FC295EE}"
 set "KB_PATTERN=tmp*.cat"
 set "KB_BACKUP=0"
@@ -911,34 +929,34 @@ set "KB_SUCCESS=0 "
 set "KB_DLL_ALLOW4=0"
 call :kb_step_dlls_begin
 if not "%KB_S_RUN%"=="1" goto :kb_m3_s1_end
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\softpub.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\wintrust.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\initpki.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\dssenh.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\rsaenh.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\gpkcsp.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\sccbase.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\slbcsp.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\mssip32.dll"
 call :kb_step_dll
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\cryptdlg.dll"
 call :kb_step_dll
 call :kb_step_dlls_end
@@ -964,7 +982,7 @@ call :kb_method_begin
 if not "%KB_M_RUN%"=="1" goto :kb_m4_end
 set "KB_S_ID=attrib-windir"
 set "KB_G_KIND=none"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL="
 set "KB_AT_R="
 set "KB_AT_A="
@@ -973,7 +991,7 @@ set "KB_AT_S=clear"
 call :kb_step_attributes
 set "KB_S_ID=attrib-system32"
 set "KB_G_KIND=none"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32"
 set "KB_AT_R="
 set "KB_AT_A="
@@ -982,7 +1000,7 @@ set "KB_AT_S=clear"
 call :kb_step_attributes
 set "KB_S_ID=attrib-catroot2"
 set "KB_G_KIND=none"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\catroot2"
 set "KB_AT_R="
 set "KB_AT_A="
@@ -1072,7 +1090,7 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=System32\catroot2\edb.log"
 set "KB_NEWNAME=edb.tst"
 call :kb_step_rename
@@ -1181,20 +1199,20 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=System32\catroot2"
 set "KB_NEWNAME=oldcatroot2"
 call :kb_step_rename
 set "KB_S_ID=delete-tmp-cat-127d0a1d"
 set "KB_G_KIND=none"
-set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=System32\CatRoot\{127D0A1D-4EF2-11D1-8608-00C04FC295EE}"
 set "KB_PATTERN=tmp*.cat"
 set "KB_BACKUP=0"
 call :kb_step_delete_files
 set "KB_S_ID=delete-tmp-cat-f750e6c3-again"
 set "KB_G_KIND=none"
-set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=System32\CatRoot\{F750E6C3-38EE-11D1-85E5-00C04FC295EE}"
 set "KB_PATTERN=tmp*.cat"
 set "KB_BACKUP=0"
@@ -1204,7 +1222,7 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_SystemRoot%" & set "KB_BN=SystemRoot" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=inf"
 set "KB_PATTERN=oem*.*"
 set "KB_BACKUP=1"
@@ -1257,7 +1275,7 @@ set "KB_M_DEPSUP_1=%KB_SVC_DEPSUP%"
 if defined KB_M_STOPFAIL goto :kb_m10_restart
 set "KB_S_ID=empty-softwaredistribution"
 set "KB_G_KIND=none"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=1"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=1" & set "KB_DRIVE=0"
 set "KB_REL=SoftwareDistribution"
 set "KB_PATTERN=*"
 set "KB_BACKUP=1"
@@ -1324,6 +1342,7 @@ if defined KB_TITLE set "KB_MSG=%KB_TITLE%"
 if defined KB_TITLE call :kb_log
 call :kb_windows_version
 call :kb_architecture
+call :kb_common_appdata
 set "KB_MSG=Windows NT %KB_NTFULL% (from ver), architecture %KB_ARCH%, account %USERNAME%"
 call :kb_log
 exit /b 0
@@ -1332,6 +1351,23 @@ set "KB_STOP=1"
 set "KB_RC=%KB_EXIT_StepFailed%"
 set "KB_RECAP=kbfix %KB_ID%: StepFailed (exit %KB_RC%): no log folder could be written; nothing was changed"
 exit /b 1
+
+:kb_common_appdata
+rem The base CommonAppData -> KB_ENV_CommonAppData: ProgramData from Vista (NT 6.0) on; on XP
+rem and 2003 the "Common AppData" shell folder, whose last part is translated on localized Windows
+rem (docs/windows-versions.md#common-application-data). Empty when it cannot be read.
+set "KB_ENV_CommonAppData="
+if not defined KB_NT exit /b 0
+if %KB_NT% LSS 600 goto :kb_common_appdata_xp
+set "KB_ENV_CommonAppData=%KB_ENV_ProgramData%"
+exit /b 0
+:kb_common_appdata_xp
+set "KB_RKEY=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders"
+set "KB_RNAME=Common AppData"
+set "KB_RDEFAULT=0"
+call :kb_reg_read
+if "%KB_RFOUND%"=="1" if "%KB_RGOTTYPE%"=="REG_SZ" if "%KB_RQUOTE%"=="0" set "KB_ENV_CommonAppData=%KB_RGOT%"
+exit /b 0
 
 :kb_log_init
 rem The log argument's folder, else Logs\kbfix in the Windows folder, else kbfix in TEMP.

@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'bcd0d17d82859a00e1f92e670b6595c6280b7c5738ae38a9a59d6b8842e2851b'
+$script:KbRuntimeSha256 = '6eb3b2d93441f1c2634819b19ba9afd755d099aa1a0d692f04f925bc5d70a340'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -428,7 +428,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 bcd0d17d82859a00e1f92e670b6595c6280b7c5738ae38a9a59d6b8842e2851b ====
+# ==== kbfix runtime 0.1.0, sha256 6eb3b2d93441f1c2634819b19ba9afd755d099aa1a0d692f04f925bc5d70a340 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -682,7 +682,7 @@ function Write-KbResultFile {
 
 # ---- paths.ps1 ----
 
-$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
@@ -740,6 +740,11 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
+function Get-KbCommonAppData {
+    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
+    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+}
+
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
@@ -750,6 +755,7 @@ function Get-KbPathBase {
     if ($base -eq 'param') {
         return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
     }
+    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -761,12 +767,18 @@ function Resolve-KbPath {
     if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    $full = $baseFull
     $segments = $Spec['Segments']
     if ($null -eq $segments) { $segments = @() }
+    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+        $baseFull = $base.Substring(0, 2)
+    } else {
+        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+    }
+    $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
         $full = $full + '\' + [string]$segment

@@ -1,6 +1,6 @@
 // Steps that delete or move data act only below a known base (never a parameter,
 // never the base itself) and never on folders Windows cannot rebuild.
-import type { PathExpr } from "../model/path-expr.js";
+import { DRIVE_BASE, MACHINE_BASES, type PathExpr } from "../model/path-expr.js";
 import { allSteps } from "../plan/walk.js";
 import type { PlanStep } from "../steps/index.js";
 import type { Check } from "./check-input.js";
@@ -15,6 +15,23 @@ const PROTECTED_UNDER_WINDIR = [
   "system32\\drivers",
   "inf",
   "winsxs",
+];
+
+/**
+ * Top-level folders of the system drive a rename or clear must never target, lowercase:
+ * Windows, the program and profile folders, and what setup and recovery keep there.
+ */
+const PROTECTED_ON_SYSTEM_DRIVE = [
+  "windows",
+  "program files",
+  "program files (x86)",
+  "programdata",
+  "users",
+  "documents and settings",
+  "boot",
+  "recovery",
+  "system volume information",
+  "$recycle.bin",
 ];
 
 function targetOf(step: PlanStep): { path: PathExpr; wholeFolder: boolean } | undefined {
@@ -35,7 +52,7 @@ export const destructivePaths: Check = ({ plan, at }) => {
         "error",
         "destructive-path-base",
         `step '${step.id}' deletes or moves under parameter path '${path.text}'`,
-        "destructive steps must start at %windir%, %SystemRoot%, %ProgramData%, %ProgramFiles% or %profile%",
+        `destructive steps must start at a machine base (${MACHINE_BASES.map((b) => `%${b}%`).join(", ")}) or %profile%`,
       );
     } else if (wholeFolder && path.segments.length === 0) {
       at(
@@ -58,6 +75,13 @@ export const destructivePaths: Check = ({ plan, at }) => {
 };
 
 function isProtected(path: PathExpr): boolean {
-  if (path.base.kind !== "env" || !["windir", "SystemRoot"].includes(path.base.name)) return false;
-  return PROTECTED_UNDER_WINDIR.includes(path.segments.join("\\").toLowerCase());
+  if (path.base.kind !== "env") return false;
+  const below = path.segments.map((s) => s.toLowerCase());
+  if (path.base.name === DRIVE_BASE) {
+    // %SystemDrive%\Windows\System32 is as protected as %windir%\System32.
+    if (below[0] === "windows") return PROTECTED_UNDER_WINDIR.includes(below.slice(1).join("\\"));
+    return below.length === 1 && PROTECTED_ON_SYSTEM_DRIVE.includes(below[0]!);
+  }
+  if (!["windir", "SystemRoot"].includes(path.base.name)) return false;
+  return PROTECTED_UNDER_WINDIR.includes(below.join("\\"));
 }

@@ -17,7 +17,7 @@ export const idSchema: JsonSchema = { type: "string", pattern: ID_PATTERN };
 
 const pathSchema = described(
   "Path",
-  "A Windows path starting at a named base: %windir%, %SystemRoot%, %ProgramData%, %ProgramFiles%, %ProgramFiles(x86)%, %profile% (per-user steps) or a path parameter %Name%.",
+  "A Windows path starting at a named base: %windir%, %SystemRoot%, %ProgramData%, %ALLUSERSPROFILE%, %CommonAppData% (ProgramData, or the All Users Application Data folder on XP), %ProgramFiles%, %ProgramFiles(x86)%, %SystemDrive% (with a folder below it), %profile% (per-user steps) or a path parameter %Name%.",
   { type: "string", minLength: 1, maxLength: 1000 },
 );
 

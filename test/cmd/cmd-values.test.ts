@@ -19,7 +19,17 @@ test("paths: the base's variable, its name, the segments", () => {
     baseLabel: "SystemRoot",
     rel: "System32\\catroot2",
     below: 1,
+    drive: 0,
   });
+  assert.equal(pathView(path("%SystemDrive%\\Temp\\X"), true), {
+    baseVar: "KB_ENV_SystemDrive",
+    baseLabel: "SystemDrive",
+    rel: "Temp\\X",
+    below: 1,
+    drive: 1,
+  });
+  assert.is(pathView(path("%commonappdata%\\X")).baseVar, "KB_ENV_CommonAppData");
+  assert.is(pathView(path("%AllUsersProfile%\\X")).baseVar, "KB_ENV_ALLUSERSPROFILE");
   assert.is(pathView(path("%ProgramFiles(x86)%\\X")).baseVar, "KB_ENV_ProgramFilesX86");
   assert.is(pathView(path("%Folder%\\tool.exe")).baseVar, "KB_PARAM_Folder");
   assert.is(pathView(path("%profile%\\AppData")).baseVar, "KB_PROFILE");

@@ -1,7 +1,7 @@
 // Plan data reshaped for the batch templates: raw values only (the templates
 // still admit each one through a CMD helper), worked out here so the batch code
 // never has to parse playbook data at run time.
-import type { PathExpr } from "../../model/path-expr.js";
+import { DRIVE_BASE, type PathExpr } from "../../model/path-expr.js";
 import { PRODUCTS, type ProductId } from "../../model/products.js";
 import { QuoteError } from "../quote-ps.js";
 
@@ -14,12 +14,17 @@ export interface CmdPathView {
   rel: string;
   /** 1: the path must be strictly below its base (rename, delete, clear). */
   below: number;
+  /** 1: the base is a drive (C:), so the path needs a folder below its root. */
+  drive: number;
 }
 
 const ENV_VARS: Record<string, string> = {
   windir: "KB_ENV_windir",
   SystemRoot: "KB_ENV_SystemRoot",
+  SystemDrive: "KB_ENV_SystemDrive",
   ProgramData: "KB_ENV_ProgramData",
+  ALLUSERSPROFILE: "KB_ENV_ALLUSERSPROFILE",
+  CommonAppData: "KB_ENV_CommonAppData",
   ProgramFiles: "KB_ENV_ProgramFiles",
   "ProgramFiles(x86)": "KB_ENV_ProgramFilesX86",
 };
@@ -32,7 +37,13 @@ export function pathView(path: PathExpr, below = false): CmdPathView {
       : b.kind === "profile"
         ? ["KB_PROFILE", "profile"]
         : [`KB_PARAM_${b.name}`, b.name];
-  return { baseVar, baseLabel, rel: path.segments.join("\\"), below: below ? 1 : 0 };
+  return {
+    baseVar,
+    baseLabel,
+    rel: path.segments.join("\\"),
+    below: below ? 1 : 0,
+    drive: b.kind === "env" && b.name === DRIVE_BASE ? 1 : 0,
+  };
 }
 
 /** 4.00.6221 -> 000000004.000000000.000006221.000000000: versions compare as text. */

@@ -1,6 +1,6 @@
 # ---- paths.ps1: values from the body, path specs resolved safely (docs/emitted-script-rules.md#safe-destructive-paths), guards ----
 
-$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)')
+$script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
@@ -63,6 +63,13 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
+function Get-KbCommonAppData {
+    # %CommonAppData%: ProgramData from Vista (NT 6.0) on; on XP and 2003 the 'Common AppData' shell
+    # folder, whose last part ('Application Data') is translated on localized Windows.
+    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
+    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+}
+
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
@@ -74,6 +81,7 @@ function Get-KbPathBase {
         # A path parameter may name an environment variable (%ProgramData%\Tools): expanded, never run.
         return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
     }
+    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -88,12 +96,19 @@ function Resolve-KbPath {
     if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    $full = $baseFull
     $segments = $Spec['Segments']
     if ($null -eq $segments) { $segments = @() }
+    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+        # A drive (C:), never a folder: the path must name at least one folder below its root.
+        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+        $baseFull = $base.Substring(0, 2)
+    } else {
+        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+    }
+    $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
         $full = $full + '\' + [string]$segment
