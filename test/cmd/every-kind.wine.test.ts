@@ -21,7 +21,14 @@ const ID = "kb100001";
 const POLICY = "HKLM\\Software\\Microsoft\\Non-Driver Signing";
 const MULTI = "HKLM\\Software\\X";
 
+/** BITS installed with the security descriptor the fixture's command probe (sd) wants: clean. */
+function cleanBits(sim: SimulatedWindows): void {
+  sim.setService("bits", { start: 2, state: 4 });
+  writeFileSync(join(sim.db, "services", "bits.sddl"), "D:(A;;CCLCSWRPWPDTLOCRRC;;;SY)\r\n");
+}
+
 function compile(sim: SimulatedWindows): string {
+  cleanBits(sim);
   const doc = load(readFileSync("test/fixtures/kb100001.yaml", "utf8")) as Record<string, any>;
   doc.targets = ["ps1", "cmd"];
   for (const p of doc.parameters) delete p.default;
