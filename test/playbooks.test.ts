@@ -7,7 +7,7 @@ import { analyzePlaybook } from "../src/pipeline.js";
 import { allSteps } from "../src/plan/walk.js";
 import { compareVersions } from "../src/model/nt-version.js";
 
-const IDS = ["kb2328240", "kb822798", "kb977203"];
+const IDS = ["kb2328240", "kb822798", "kb971058", "kb977203"];
 const plans = Object.fromEntries(IDS.map((id) => [id, analyzePlaybook(`playbooks/${id}.yaml`)]));
 
 for (const id of IDS) {
