@@ -19,18 +19,22 @@ function isWindowsUpdateLog(path: PathExpr | undefined): boolean {
   );
 }
 
+/** True when a Windows range ends before NT 10.0. */
+const endsBeforeEtw = (max: string | undefined) =>
+  max !== undefined && compareVersions(max, ETW_FROM) < 0;
+
 export const windowsUpdateLog: Check = ({ plan, at }) => {
-  const max = plan.applies.windows?.max;
-  if (max !== undefined && compareVersions(max, ETW_FROM) < 0) return;
+  if (endsBeforeEtw(plan.applies.windows?.max)) return;
   for (const probe of allProbes(plan.detection)) {
     if (probe.kind !== "file-contains") continue;
+    if (endsBeforeEtw(probe.applies?.windows?.max)) continue;
     if (!isWindowsUpdateLog((probe as unknown as { path?: PathExpr }).path)) continue;
     at(
       probe.fieldSpans?.path ?? probe.span,
       "warning",
       "windows-update-log-etw",
       `probe '${probe.id}' reads WindowsUpdate.log, which Windows 10 and later (NT 10.0) no longer write as text: there it is an ETW trace, so the probe finds no current evidence`,
-      `on NT 10.0 and later use an event probe on the ${WINDOWS_UPDATE_CLIENT_LOG} log (provider Microsoft-Windows-WindowsUpdateClient, dataContains: the HRESULT), or set applies.windows.max below 10.0`,
+      `on NT 10.0 and later use an event probe on the ${WINDOWS_UPDATE_CLIENT_LOG} log (provider Microsoft-Windows-WindowsUpdateClient, dataContains: the HRESULT), or set applies.windows.max below 10.0 on the playbook or the probe`,
     );
   }
 };

@@ -40,13 +40,21 @@ test("other files and the new log's folder are not this warning", () => {
   assert.equal(warnings(playbook("%windir%\\Logs\\WindowsUpdate\\WindowsUpdate.log")), []);
 });
 
-test("the committed KB822798 playbook gets it: it applies from NT 5.0 with no upper bound", async () => {
+test("a probe whose own range ends before NT 10.0 is left alone", () => {
+  const text = playbook("%windir%\\WindowsUpdate.log").replace(
+    "      tokens: ['0x800B0109']\n",
+    "      tokens: ['0x800B0109']\n      applies: { windows: { max: \"6.3\" } }\n",
+  );
+  assert.ok(text.includes('max: "6.3"'));
+  assert.equal(warnings(text), []);
+});
+
+test("the committed KB822798 playbook reads WindowsUpdate.log only up to NT 6.3: no warning", async () => {
   const { analyzePlaybook } = await import("../../src/pipeline.js");
   const found = analyzePlaybook("playbooks/kb822798.yaml").diagnostics.filter(
     (d) => d.code === "windows-update-log-etw",
   );
-  assert.is(found.length, 1);
-  assert.match(found[0]!.message, "windowsupdate-log-trust-errors");
+  assert.is(found.length, 0);
 });
 
 test.run();
