@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '56d5dbe545357da48010faf4161c25178b59a61af4bfeb0c2e4eccb9d7287661'
+$script:KbRuntimeSha256 = 'd8889526c65220651f4275aa717df7fc32ca216e65b681a07f5d35e4b880ad81'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -428,7 +428,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 56d5dbe545357da48010faf4161c25178b59a61af4bfeb0c2e4eccb9d7287661 ====
+# ==== kbfix runtime 0.1.0, sha256 d8889526c65220651f4275aa717df7fc32ca216e65b681a07f5d35e4b880ad81 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -3254,7 +3254,7 @@ function New-KbServiceState {
 
 function Get-KbServiceDefaultStartType {
     param([hashtable]$Step)
-    $nt = Get-KbNtVersion
+    $nt = Get-KbWindowsVersion
     $here = [string]$nt.Major + '.' + [string]$nt.Minor
     $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
     foreach ($row in @($Step['Defaults'])) {

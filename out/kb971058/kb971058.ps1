@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '274b75de00717c7160c797357222ab775b2687bf8dbebd68689320dd3c89b39c'
+$script:KbRuntimeSha256 = 'eb536c486764a97464387fc26cd4bca57ba2477633087deea5f440221cfb2b16'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system' }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -263,7 +263,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 274b75de00717c7160c797357222ab775b2687bf8dbebd68689320dd3c89b39c ====
+# ==== kbfix runtime 0.1.0, sha256 eb536c486764a97464387fc26cd4bca57ba2477633087deea5f440221cfb2b16 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -2579,7 +2579,7 @@ function New-KbServiceState {
 
 function Get-KbServiceDefaultStartType {
     param([hashtable]$Step)
-    $nt = Get-KbNtVersion
+    $nt = Get-KbWindowsVersion
     $here = [string]$nt.Major + '.' + [string]$nt.Minor
     $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
     foreach ($row in @($Step['Defaults'])) {

@@ -37,7 +37,7 @@ function Get-KbServiceDefaultStartType {
     # not-disabled: the start type Windows ships for the service on this NT version, from the
     # compiler's table ('10.0=manual', docs/kb-facts.md#service-default-start-types).
     param([hashtable]$Step)
-    $nt = Get-KbNtVersion
+    $nt = Get-KbWindowsVersion
     $here = [string]$nt.Major + '.' + [string]$nt.Minor
     $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
     foreach ($row in @($Step['Defaults'])) {
