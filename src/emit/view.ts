@@ -40,6 +40,8 @@ export interface PlaybookView {
   historyProbeIds: string[];
   requiredParameters: string[];
   scriptName?: string;
+  /** The remediation script's file name, for the detection script's help. */
+  remediationName: string;
 }
 
 /** File names that are safe to show in a comment; anything else is withheld. */
@@ -127,6 +129,7 @@ function buildPlaybookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
       ),
     ].sort(),
     parameterNames: plan.parameters.map((p) => p.name),
+    remediationName: `${plan.id}.ps1`,
     hasParameters: plan.parameters.length > 0,
     requiredParameters: plan.parameters.filter((p) => p.required).map((p) => p.name),
     historyProbeIds: allProbes(plan.detection)

@@ -431,7 +431,7 @@ export const examples: Example[] = [
     line: 4,
     column: 8,
   },
-  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 127, column: 43 },
+  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 128, column: 43 },
   {
     code: "deploy-route-size",
     input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
@@ -441,12 +441,12 @@ export const examples: Example[] = [
   {
     code: "deploy-gpo-time-budget",
     input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
-    line: 122,
+    line: 125,
     column: 3,
   },
 ];
 
-/** The every-kind fixture with a manual step's text that no script can carry (line 127). */
+/** The every-kind fixture with a manual step's text that no script can carry (line 128). */
 function loneSurrogateFixture(): string {
   const text = readFileSync("test/fixtures/kb100001.yaml", "utf8");
   return text.replace("text: Do this by hand.", 'text: "Do \\uD800 by hand."');
