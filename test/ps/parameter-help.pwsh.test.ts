@@ -46,8 +46,8 @@ pwshTest("Get-Help shows each playbook parameter's description, hostile text inc
         .split(/\r?\n/)
         .map((l) => l.split("=", 2) as [string, string]),
     );
-    // The detection script points at the remediation's help instead of repeating it.
-    const detect = path.endsWith(".detect.ps1");
+    // Detection scripts (detect, discovery, appdetect) point at the remediation's help.
+    const detect = !path.endsWith("/kb100001.ps1");
     const pointer = (name: string) => `As -${name} of kb100001.ps1, whose help describes it.`;
     assert.is(
       help.get("CertFile"),
