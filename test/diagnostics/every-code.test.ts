@@ -441,7 +441,7 @@ export const examples: Example[] = [
   {
     code: "deploy-gpo-time-budget",
     input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
-    line: 125,
+    line: 122,
     column: 3,
   },
 ];
