@@ -78,6 +78,7 @@ export const event = defineEvidenceKind<EventProbe>()({
   required: ["log", "provider", "ids", "level"],
   cmdFields: ["log", "provider", "dataContains"],
   cmdSlashFields: ["log", "dataContains"],
+  cmdPlanFields: { dataContains: "dataTokens" },
   ps1: psCall(
     "Test-KbEventProbe",
     ["Log", "log", "string"],

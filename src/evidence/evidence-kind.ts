@@ -39,6 +39,8 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly cmdTokenFields?: readonly string[];
   /** Of those, fields that may hold a / after their first character (templates use cmdSlash). */
   readonly cmdSlashFields?: readonly string[];
+  /** Batch-carried fields that lowering renamed: the playbook's name -> the plan's. */
+  readonly cmdPlanFields?: Readonly<Record<string, string>>;
   /** How the PowerShell runtime probes it; Id is added for it. */
   readonly ps1: PsCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanProbeBase> | undefined;

@@ -115,9 +115,10 @@ function fieldBlocks(
   switches: Set<string>,
   tokens = new Set<string>(),
   slashes = new Set<string>(),
+  planField: Readonly<Record<string, string>> = {},
 ): CmdBlock[] {
   return fields.flatMap((field) =>
-    batchStrings(node[field], field).flatMap(([value, at]) =>
+    batchStrings(node[planField[field] ?? field], field).flatMap(([value, at]) =>
       block(node, at, value, GLOB_FIELDS.has(field), switches.has(field), undefined, {
         token: tokens.has(field),
         slash: slashes.has(field),
@@ -131,7 +132,8 @@ type ProbeKind = (typeof evidenceKinds)[keyof typeof evidenceKinds];
 function probeFieldBlocks(node: Node, kind: ProbeKind): CmdBlock[] {
   const switches = new Set<string>(kind.cmdSwitchFields ?? []);
   const tokens = new Set<string>(kind.cmdTokenFields ?? []);
-  return fieldBlocks(node, kind.cmdFields, switches, tokens, new Set(kind.cmdSlashFields ?? []));
+  const slashes = new Set<string>(kind.cmdSlashFields ?? []);
+  return fieldBlocks(node, kind.cmdFields, switches, tokens, slashes, kind.cmdPlanFields);
 }
 
 /** A probe written in a step's verify: what it cannot carry blocks the step. */

@@ -18,7 +18,7 @@ const messages = (dir: string) =>
 
 test("the committed out/ verifies", () => {
   const { folders, problems } = verifyOutFolder("out");
-  assert.is(folders, 3);
+  assert.is(folders, 4);
   assert.equal(problems, []);
 });
 

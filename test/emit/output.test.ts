@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
 import { parsePowerShell } from "../support/powershell-parser.js";
 
-const IDS = ["kb2328240", "kb822798", "kb977203"];
+const IDS = ["kb2328240", "kb822798", "kb971058", "kb977203"];
 const compiled = IDS.map((id) => ({
   id,
   files: compilePlan(analyzePlaybook(`playbooks/${id}.yaml`).plan!),
