@@ -90,4 +90,136 @@ test("kb977203: applies only where a ConfigMgr client is installed", () => {
   assert.is(plans.kb977203!.plan!.applies.product?.id, "configmgr-client");
 });
 
+// The article's step 6, in its order (docs: "Reset Windows Update components manually").
+const KB971058_DLLS = [
+  "atl.dll",
+  "urlmon.dll",
+  "mshtml.dll",
+  "shdocvw.dll",
+  "browseui.dll",
+  "jscript.dll",
+  "vbscript.dll",
+  "scrrun.dll",
+  "msxml.dll",
+  "msxml3.dll",
+  "msxml6.dll",
+  "actxprxy.dll",
+  "softpub.dll",
+  "wintrust.dll",
+  "dssenh.dll",
+  "rsaenh.dll",
+  "gpkcsp.dll",
+  "sccbase.dll",
+  "slbcsp.dll",
+  "cryptdlg.dll",
+  "oleaut32.dll",
+  "ole32.dll",
+  "shell32.dll",
+  "initpki.dll",
+  "wuapi.dll",
+  "wuaueng.dll",
+  "wuaueng1.dll",
+  "wucltui.dll",
+  "wups.dll",
+  "wups2.dll",
+  "wuweb.dll",
+  "qmgr.dll",
+  "qmgrprxy.dll",
+  "wucltux.dll",
+  "muweb.dll",
+  "wuwebv.dll",
+];
+// Step 4.2's descriptors exactly as published.
+const KB971058_SDDL: Record<string, string> = {
+  bits: "D:(A;CI;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)(A;;CCLCSWLOCRRC;;;IU)(A;;CCLCSWLOCRRC;;;SU)",
+  wuauserv:
+    "D:(A;;CCLCSWRPLORC;;;AU)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)",
+};
+
+const kb971058Rungs = () => {
+  const plan = plans.kb971058!.plan!;
+  return plan.methods.map((m) => ({
+    method: m,
+    steps: allSteps(plan).filter((v) => v.method === m),
+  }));
+};
+const literals = (step: { args: ({ literal: string } | { parameter: string })[] }) =>
+  step.args.map((a) => ("literal" in a ? a.literal : `<${a.parameter}>`));
+
+test("kb971058: two rungs, escalate; the first medium risk, the second (step 4) high risk", () => {
+  const plan = plans.kb971058!.plan!;
+  assert.is(plan.strategy, "escalate");
+  assert.equal(
+    plan.methods.map((m) => [m.id, m.kbMethod, m.risk, m.reboot]),
+    [
+      ["reset-without-step-4", 1, "medium", "soft"],
+      ["reset-with-step-4", 2, "high", "soft"],
+    ],
+  );
+});
+
+test("kb971058: both rungs register the article's 36 DLLs in its order", () => {
+  for (const { method, steps } of kb971058Rungs()) {
+    const lists = steps.flatMap(({ step }) =>
+      step.kind === "register-dlls" ? [step.dlls.map((d) => d.segments.at(-1)!.toLowerCase())] : [],
+    );
+    assert.equal(lists, [KB971058_DLLS], method.id);
+  }
+});
+
+test("kb971058: step 4 (renames, sdset) only in rung 2, the SDDLs as published, each verified", () => {
+  const [first, second] = kb971058Rungs();
+  const step4 = (v: { step: { kind: string; args?: unknown } }) =>
+    v.step.kind === "rename" ||
+    (v.step.kind === "run" && literals(v.step as never).includes("sdset"));
+  assert.equal(first!.steps.filter(step4), []);
+  const renames = second!.steps.flatMap(({ step }) =>
+    step.kind === "rename" ? [`${step.path.segments.slice(-2).join("\\")} -> ${step.newName}`] : [],
+  );
+  assert.equal(renames.length, 3);
+  for (const folder of ["DataStore", "Download", "catroot2"])
+    assert.ok(
+      renames.some((r) => r.endsWith(`\\${folder} -> ${folder}.bak`)),
+      `${folder}: ${renames.join("; ")}`,
+    );
+  const sdsets = second!.steps.flatMap(({ step }) =>
+    step.kind === "run" && literals(step)[0] === "sdset" ? [step] : [],
+  );
+  assert.equal(
+    sdsets.map((s) => literals(s)),
+    [
+      ["sdset", "bits", KB971058_SDDL.bits],
+      ["sdset", "wuauserv", KB971058_SDDL.wuauserv],
+    ],
+  );
+  for (const s of sdsets) {
+    const service = literals(s)[1]!;
+    const probe = s.verify?.probe as unknown as {
+      kind: string;
+      args: string[];
+      cleanTokens: string[];
+    };
+    assert.is(probe.kind, "command", service);
+    assert.equal(probe.args, ["sdshow", service]);
+    assert.equal(probe.cleanTokens, [KB971058_SDDL[service]]);
+  }
+});
+
+test("kb971058: proxycfg only on NT 5.1-5.2, bitsadmin only on NT 6.0, in both rungs", () => {
+  for (const { method, steps } of kb971058Rungs()) {
+    const ranges = Object.fromEntries(
+      steps.flatMap(({ step }) =>
+        step.kind === "run" && /proxycfg|bitsadmin/i.test(step.program.segments.at(-1)!)
+          ? [[step.program.segments.at(-1)!.toLowerCase(), step.applies?.windows]]
+          : [],
+      ),
+    );
+    assert.equal(
+      ranges,
+      { "proxycfg.exe": { min: "5.1", max: "5.2" }, "bitsadmin.exe": { min: "6.0", max: "6.0" } },
+      method.id,
+    );
+  }
+});
+
 test.run();
