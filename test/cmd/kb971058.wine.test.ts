@@ -191,10 +191,9 @@ scenario("the reset with step 4 waits for highrisk, then sdset and sdshow verifi
         "sc sdshow wuauserv",
       ],
     );
-    for (const folder of STEP4_FOLDERS) {
-      assert.not.ok(existsSync(join(sim.root, folder)), `${folder} renamed`);
-      assert.ok(existsSync(join(sim.root, `${folder}.bak`)), `${folder}.bak`);
-    }
+    // Not checked here: the renames. The batch script's %SystemRoot% is Wine's own
+    // (C:\windows), not the simulated tree, so it finds no folder to rename ("ok; ... does not
+    // exist"); kb822798 compiles a windirPaths variant for that. The .ps1 suite checks them.
     for (const name of SERVICES) assert.is(sim.service(name).state, 4, `${name} runs`);
   }),
 );
