@@ -68,6 +68,14 @@ export const diagnosticCodes = {
     severity: "error",
     summary: "an HKCU registry key is used outside a per-user step",
   },
+  "registry-view-not-hklm": {
+    severity: "error",
+    summary: "a registry view is named for a key outside HKLM",
+  },
+  "registry-wow6432node": {
+    severity: "warning",
+    summary: "a registry key names WOW6432Node instead of view: 32",
+  },
   "nested-per-user": { severity: "error", summary: "a per-user step inside a per-user step" },
   "attribute-conflict": {
     severity: "error",

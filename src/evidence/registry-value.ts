@@ -1,6 +1,14 @@
 // A registry value that is missing or differs from what the fix sets.
 import { described, ref, stringEnum } from "../model/json-schema.js";
-import { normalizeData, REGISTRY_TYPES, type RegistryData } from "../steps/registry-value.js";
+import {
+  normalizeData,
+  REGISTRY_TYPES,
+  registryViewFits,
+  registryViewProperty,
+  viewText,
+  type RegistryData,
+  type RegistryView,
+} from "../steps/registry-value.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -9,6 +17,8 @@ export interface RegistryValueProbe extends PlanProbeBase {
   key: string;
   name: string;
   expected: RegistryData;
+  /** Absent: the native view. */
+  view?: RegistryView;
 }
 
 export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
@@ -26,6 +36,7 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
       type: ["string", "integer", "array"],
       items: { type: "string" },
     }),
+    view: registryViewProperty,
   },
   required: ["key", "name", "type", "expected"],
   cmdFields: ["key", "name", "expected"],
@@ -35,6 +46,7 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
     ["Name", "name", "string"],
     ["Type", "expected", "registryType"],
     ["Expected", "expected", "registryData"],
+    ["View", "view", "int", "optional"],
   ),
   lower(raw, ctx) {
     const expected = normalizeData(raw.type, raw.expected);
@@ -42,7 +54,16 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
       ctx.error("expected", "registry-data", expected, `give data that fits type ${raw.type}`);
       return undefined;
     }
-    return { kind: "registry-value", key: raw.key, name: raw.name, expected };
+    if (!registryViewFits(raw.key, raw.view, ctx)) return undefined;
+    const probe: Omit<RegistryValueProbe, "id" | "span"> = {
+      kind: "registry-value",
+      key: raw.key,
+      name: raw.name,
+      expected,
+    };
+    if (raw.view !== undefined) probe.view = raw.view;
+    return probe;
   },
-  describe: (p) => `${p.key}\\${p.name} is missing or not ${JSON.stringify(p.expected.value)}`,
+  describe: (p) =>
+    `${p.key}\\${p.name}${viewText(p.view)} is missing or not ${JSON.stringify(p.expected.value)}`,
 });

@@ -33,6 +33,8 @@ export interface PsArgument<T = any> {
   /** The plan field the value comes from. */
   field: FieldOf<T>;
   as: PsEncoding;
+  /** Left out of the call when the field is absent (the function's own default then holds). */
+  optional?: boolean;
 }
 
 export interface PsCall<T = any> {
@@ -43,7 +45,18 @@ export interface PsCall<T = any> {
   block?: { name: string; field: FieldOf<T> };
 }
 
-/** Shorthand for a kind's declaration: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ...). */
-export function psCall<T>(command: string, ...args: [string, FieldOf<T>, PsEncoding][]): PsCall<T> {
-  return { command, args: args.map(([name, field, as]) => ({ name, field, as })) };
+/**
+ * Shorthand for a kind's declaration: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ...);
+ * a fourth element "optional" leaves the argument out when the field is absent.
+ */
+export function psCall<T>(
+  command: string,
+  ...args: ([string, FieldOf<T>, PsEncoding] | [string, FieldOf<T>, PsEncoding, "optional"])[]
+): PsCall<T> {
+  return {
+    command,
+    args: args.map(([name, field, as, optional]) =>
+      optional ? { name, field, as, optional: true } : { name, field, as },
+    ),
+  };
 }

@@ -40,7 +40,13 @@ const derived = [
   isTrue<
     Equal<
       RawOf<typeof registryValue>,
-      { key: string; name: string; type: RegistryType; data: string | number | string[] }
+      {
+        key: string;
+        name: string;
+        type: RegistryType;
+        data: string | number | string[];
+        view?: 32 | 64;
+      }
     >
   >(),
   isTrue<

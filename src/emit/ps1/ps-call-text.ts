@@ -27,6 +27,11 @@ export interface ProfileContext {
   profileSid?: boolean;
 }
 
+/** The arguments that reach the call: an optional one only when its field is set. */
+function present(args: PsArgument[], fields: Fields): PsArgument[] {
+  return args.filter((a) => !a.optional || fields[a.field] !== undefined);
+}
+
 function encoded(arg: PsArgument, fields: Fields): [string, string] {
   const value = arg.as === "context" ? `Kb${arg.name}` : fields[arg.field];
   try {
@@ -50,7 +55,7 @@ function stepCallText(
   fields: Fields,
   verify: string | undefined,
 ): string {
-  const pairs = args.map((a) => encoded(a, fields));
+  const pairs = present(args, fields).map((a) => encoded(a, fields));
   if (verify !== undefined) pairs.push(["Verify", `{ ${verify} }`]);
   const block = call.block ? ` -${psKey(call.block.name)} {` : "";
   const inline = inlineCall(call, pairs) + block;
@@ -85,6 +90,6 @@ export function psProbeCallText(call: PsCall, probe: Fields): string {
   const args: PsArgument[] = [{ name: "Id", field: "id", as: "string" }, ...call.args];
   return inlineCall(
     call,
-    args.map((a) => encoded(a, probe)),
+    present(args, probe).map((a) => encoded(a, probe)),
   );
 }
