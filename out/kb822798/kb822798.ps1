@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'a74cf60a9cb6823a17bc8d1b4656d9e835e1dee9900de57d608e4c1345fc99dd'
+$script:KbRuntimeSha256 = '776233cbd5cf03a05f92c81626684b05089cdd659590c052f9c439aa2e96fa12'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -428,7 +428,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 a74cf60a9cb6823a17bc8d1b4656d9e835e1dee9900de57d608e4c1345fc99dd ====
+# ==== kbfix runtime 0.1.0, sha256 776233cbd5cf03a05f92c81626684b05089cdd659590c052f9c439aa2e96fa12 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1459,9 +1459,27 @@ function Get-KbRegistrySubKey {
     return $subKey
 }
 
+function Get-KbRegistryMachineRoot {
+    param([int]$View = 0)
+    if ($View -eq 0) { return [Microsoft.Win32.Registry]::LocalMachine }
+    if ($View -ne 32 -and $View -ne 64) { throw ('unknown registry view ' + $View) }
+    if ($View -eq 64 -and -not [Environment]::Is64BitOperatingSystem) {
+        throw 'this Windows is 32-bit: it has no 64-bit registry view (view 64)'
+    }
+    $named = [Microsoft.Win32.RegistryView]::Registry32
+    if ($View -eq 64) { $named = [Microsoft.Win32.RegistryView]::Registry64 }
+    return [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, $named)
+}
+
+function Format-KbRegistryView {
+    param([int]$View = 0)
+    if ($View -eq 0) { return '' }
+    return (' (' + $View + '-bit view)')
+}
+
 function Open-KbRegistryKey {
-    param([string]$Key, [string]$UserHive = '', [switch]$Create)
-    $root = [Microsoft.Win32.Registry]::LocalMachine
+    param([string]$Key, [string]$UserHive = '', [switch]$Create, [int]$View = 0)
+    $root = Get-KbRegistryMachineRoot -View $View
     $subKey = Get-KbRegistrySubKey -Key $Key
     if ($UserHive.Length -gt 0) {
         $root = [Microsoft.Win32.Registry]::Users
@@ -1472,8 +1490,8 @@ function Open-KbRegistryKey {
 }
 
 function Read-KbRegistryValue {
-    param([string]$Key, [string]$Name, [string]$UserHive = '')
-    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive
+    param([string]$Key, [string]$Name, [string]$UserHive = '', [int]$View = 0)
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -View $View
     if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
     try {
         if (@($handle.GetValueNames()) -notcontains $Name) {
@@ -1568,11 +1586,11 @@ function Format-KbRegistryState {
 }
 
 function Write-KbRegistryValue {
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected, [string]$UserHive = '')
+    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected, [string]$UserHive = '', [int]$View = 0)
     $value = $Expected
     if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
     if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -Create
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -Create -View $View
     try {
         $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
     } finally {
@@ -3072,7 +3090,7 @@ function ConvertTo-KbRegistryValueData {
 
 function Get-KbRegistryValueState {
     param([hashtable]$Step)
-    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -UserHive $Step['UserHive']
+    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -UserHive $Step['UserHive'] -View $Step['View']
     $data = $null
     if ($current['Exists']) { $data = ConvertFrom-KbRegistryRaw -Kind $current['Kind'] -Data $current['Data'] }
     $valueName = $Step['Name']
@@ -3080,7 +3098,7 @@ function Get-KbRegistryValueState {
     return @{
         Text = (Format-KbRegistryState -Value $current)
         Value = (ConvertTo-KbRegistryValueData -KeyExists $current['KeyExists'] -Exists $current['Exists'] -Type $current['Kind'] -Data $data)
-        Target = $Step['Hive'] + '\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
+        Target = $Step['Hive'] + '\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName + (Format-KbRegistryView -View $Step['View'])
         Read = $current
     }
 }
@@ -3101,7 +3119,7 @@ function Get-KbRegistryValuePlan {
 
 function Set-KbRegistryValueState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
-    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected'] -UserHive $Step['UserHive']
+    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected'] -UserHive $Step['UserHive'] -View $Step['View']
     return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
 }
 
@@ -3140,7 +3158,8 @@ function Invoke-KbRegistryValueStep {
         [object]$Data,
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = '',
-        [string]$ProfileSid = ''
+        [string]$ProfileSid = '',
+        [int]$View = 0
     )
     $lifecycle = @{
         Get = ${function:Get-KbRegistryValueState}
@@ -3148,7 +3167,7 @@ function Invoke-KbRegistryValueStep {
         Plan = ${function:Get-KbRegistryValuePlan}
         Set = ${function:Set-KbRegistryValueState}
     }
-    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = '' }
+    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = ''; View = $View }
     if ($ProfileSid.Length -eq 0) {
         Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
         return

@@ -16,11 +16,34 @@ function Get-KbRegistrySubKey {
     return $subKey
 }
 
+function Get-KbRegistryMachineRoot {
+    # HKLM as this process sees it (View 0), or its 32-bit or 64-bit view named explicitly. .NET
+    # opens the 32-bit view when asked for the 64-bit one on 32-bit Windows, which has no other:
+    # that is refused here, so a value is never read or written in a view the playbook did not name.
+    param([int]$View = 0)
+    if ($View -eq 0) { return [Microsoft.Win32.Registry]::LocalMachine }
+    if ($View -ne 32 -and $View -ne 64) { throw ('unknown registry view ' + $View) }
+    if ($View -eq 64 -and -not [Environment]::Is64BitOperatingSystem) {
+        throw 'this Windows is 32-bit: it has no 64-bit registry view (view 64)'
+    }
+    $named = [Microsoft.Win32.RegistryView]::Registry32
+    if ($View -eq 64) { $named = [Microsoft.Win32.RegistryView]::Registry64 }
+    return [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, $named)
+}
+
+function Format-KbRegistryView {
+    # ' (32-bit view)' after a key in the log; nothing for the native view.
+    param([int]$View = 0)
+    if ($View -eq 0) { return '' }
+    return (' (' + $View + '-bit view)')
+}
+
 function Open-KbRegistryKey {
-    # HKLM\<Key>, or HKEY_USERS\<UserHive>\<Key> when a user's hive is named; $null when missing,
-    # created when -Create. The caller closes the handle (an open one keeps a hive from unloading).
-    param([string]$Key, [string]$UserHive = '', [switch]$Create)
-    $root = [Microsoft.Win32.Registry]::LocalMachine
+    # HKLM\<Key> (in the view named, View 32 or 64), or HKEY_USERS\<UserHive>\<Key> when a user's
+    # hive is named; $null when missing, created when -Create. The caller closes the handle (an
+    # open one keeps a hive from unloading).
+    param([string]$Key, [string]$UserHive = '', [switch]$Create, [int]$View = 0)
+    $root = Get-KbRegistryMachineRoot -View $View
     $subKey = Get-KbRegistrySubKey -Key $Key
     if ($UserHive.Length -gt 0) {
         $root = [Microsoft.Win32.Registry]::Users
@@ -32,8 +55,8 @@ function Open-KbRegistryKey {
 
 function Read-KbRegistryValue {
     # A value as stored: its kind and raw data (REG_EXPAND_SZ not expanded).
-    param([string]$Key, [string]$Name, [string]$UserHive = '')
-    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive
+    param([string]$Key, [string]$Name, [string]$UserHive = '', [int]$View = 0)
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -View $View
     if ($null -eq $handle) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Data = $null } }
     try {
         if (@($handle.GetValueNames()) -notcontains $Name) {
@@ -136,11 +159,11 @@ function Format-KbRegistryState {
 
 function Write-KbRegistryValue {
     # SetValue with an explicit kind; unsigned numbers go in as their signed bit patterns.
-    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected, [string]$UserHive = '')
+    param([string]$Key, [string]$Name, [string]$Type, [object]$Expected, [string]$UserHive = '', [int]$View = 0)
     $value = $Expected
     if ($Type -eq 'DWord') { $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Expected), 0) }
     if ($Type -eq 'QWord') { $value = [BitConverter]::ToInt64([BitConverter]::GetBytes([uint64]$Expected), 0) }
-    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -Create
+    $handle = Open-KbRegistryKey -Key $Key -UserHive $UserHive -Create -View $View
     try {
         $handle.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Type)
     } finally {

@@ -46,6 +46,7 @@ $replacements = [ordered]@{
     'Environment' = [KbSimEnvironment]
     'System.Environment' = [KbSimEnvironment]
     'Microsoft.Win32.Registry' = [KbSimRegistry]
+    'Microsoft.Win32.RegistryKey' = [KbSimRegistryKey]
     'System.Diagnostics.Process' = [KbSimProcess]
     'System.Diagnostics.ProcessStartInfo' = [KbSimProcessStartInfo]
     'System.Security.Principal.WindowsIdentity' = [KbSimIdentity]

@@ -1,8 +1,12 @@
 # Replaces Microsoft.Win32.Registry: LocalMachine, and Users with the hives loaded in it (see
 # hives.ps1). Keys and value names match without regard to case; values keep their kind; DWORD
 # reads back as a signed Int32 and QWORD as Int64, as .NET returns them. A 32-bit process on
-# 64-bit Windows sees HKLM\SOFTWARE through WOW6432Node. Every open key under a loaded hive is
-# counted until it is closed: reg unload refuses a hive with open keys, as Windows does.
+# 64-bit Windows sees HKLM\SOFTWARE through WOW6432Node. RegistryKey.OpenBaseKey names a view:
+# Registry32 is that redirected view from any process on 64-bit Windows, Registry64 the plain one;
+# 32-bit Windows has one view, which both names open (as .NET does). Only HKLM\SOFTWARE is
+# redirected here (Windows also shares some keys below it: the scripts never rely on that). Every
+# open key under a loaded hive is counted until it is closed: reg unload refuses a hive with open
+# keys, as Windows does.
 
 function global:ConvertTo-KbSimRegistry {
     # World form: { "SOFTWARE\\Key": { "Value": { "kind": "DWord", "data": 1 } } }.
@@ -41,11 +45,15 @@ function global:New-KbSimRegistryKeyEntry {
 }
 
 function global:Get-KbSimRegistryView {
-    # The path a process of the simulated bitness really reaches.
-    param([string]$Path)
+    # The path a process of the simulated bitness really reaches through a key of the given view
+    # (Default: the process's own; Registry32 or Registry64 named by OpenBaseKey).
+    param([string]$Path, [string]$View = 'Default')
     $os = Get-KbSimSection 'os'
     $path = $Path.Trim('\')
-    if ($os['is64BitProcess'] -eq $false -and $os['architecture'] -eq 'AMD64' -and
+    $thirtyTwo = $os['is64BitProcess'] -eq $false
+    if ($View -eq 'Registry32') { $thirtyTwo = $true }
+    if ($View -eq 'Registry64') { $thirtyTwo = $false }
+    if ($thirtyTwo -and $os['architecture'] -eq 'AMD64' -and
         $path -match '^SOFTWARE(\\|$)' -and $path -notmatch '^SOFTWARE\\WOW6432Node(\\|$)') {
         return ('SOFTWARE\WOW6432Node' + $path.Substring(8))
     }
@@ -111,11 +119,24 @@ class KbSimRegistryKey {
     [string]$Path
     [bool]$Writable
     [string]$Hive = 'HKLM'
+    # HKLM only: the view it was opened in; its subkeys inherit it.
+    [string]$View = 'Default'
     hidden [bool]$Counted
     KbSimRegistryKey([string]$path, [bool]$writable) { $this.Path = $path.Trim('\'); $this.Writable = $writable }
     KbSimRegistryKey([string]$path, [bool]$writable, [string]$hive) {
         $this.Path = $path.Trim('\'); $this.Writable = $writable; $this.Hive = $hive
         if ($hive -eq 'HKU' -and $this.Path -ne '') { $this.Counted = $true; Add-KbSimHiveHandle $this.Path 1 }
+    }
+    static [KbSimRegistryKey] OpenBaseKey([Microsoft.Win32.RegistryHive]$hive, [Microsoft.Win32.RegistryView]$view) {
+        if ($hive -ne [Microsoft.Win32.RegistryHive]::LocalMachine) { throw [System.ArgumentException]::new('The simulated registry opens only HKLM in a named view.') }
+        $key = [KbSimRegistryKey]::new('', $false)
+        $key.View = [string]$view
+        return $key
+    }
+    hidden [KbSimRegistryKey] Machine([string]$path, [bool]$writable) {
+        $key = [KbSimRegistryKey]::new($path, $writable)
+        $key.View = $this.View
+        return $key
     }
     hidden [string] Child([string]$name) {
         if ($this.Path -eq '') { return $name.Trim('\') }
@@ -123,7 +144,7 @@ class KbSimRegistryKey {
     }
     hidden [object] Place([string]$path) {
         # The store holding a path and the path inside it; $null for the HKU root or an unloaded hive.
-        if ($this.Hive -eq 'HKLM') { return @{ Store = $global:KbSim.Registry; Path = (Get-KbSimRegistryView $path) } }
+        if ($this.Hive -eq 'HKLM') { return @{ Store = $global:KbSim.Registry; Path = (Get-KbSimRegistryView $path $this.View) } }
         return (Get-KbSimHivePlace $path)
     }
     hidden [hashtable] Entry() {
@@ -141,7 +162,7 @@ class KbSimRegistryKey {
         $place = $this.Place($child)
         if ($null -eq $place -or -not (Test-KbSimRegistryKey -Path $place.Path -Store $place.Store)) { return $null }
         if ($this.Hive -eq 'HKU') { return [KbSimRegistryKey]::new($child, $writable, 'HKU') }
-        return [KbSimRegistryKey]::new($place.Path, $writable)
+        return $this.Machine($place.Path, $writable)
     }
     [object] CreateSubKey([string]$name) {
         $child = $this.Child($name)
@@ -152,7 +173,7 @@ class KbSimRegistryKey {
             $null = New-KbSimRegistryKeyEntry -Store $place.Store -Path $place.Path
         }
         if ($this.Hive -eq 'HKU') { return [KbSimRegistryKey]::new($child, $true, 'HKU') }
-        return [KbSimRegistryKey]::new($place.Path, $true)
+        return $this.Machine($place.Path, $true)
     }
     [string[]] GetSubKeyNames() {
         if ($this.Hive -eq 'HKU' -and $this.Path -eq '') { return [string[]]@($global:KbSim.Users.Values | ForEach-Object { $_.Name }) }

@@ -3,6 +3,7 @@
 # never reports "changed" again. The old value is recorded as "before" (the backup). Setup may
 # restore some values from a protected copy: a value that reads back different is "did not stick".
 # Inside a per-user step (-ProfileSid given) the key is HKCU, that is the profile's own hive.
+# -View 32 or 64 names an HKLM view (0: the script's own); the log and the target name it.
 
 function ConvertTo-KbRegistryValueData {
     # A value as typed JSON data for the result: Data as compared (numbers unsigned), binary as hex.
@@ -13,7 +14,7 @@ function ConvertTo-KbRegistryValueData {
 
 function Get-KbRegistryValueState {
     param([hashtable]$Step)
-    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -UserHive $Step['UserHive']
+    $current = Read-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -UserHive $Step['UserHive'] -View $Step['View']
     $data = $null
     if ($current['Exists']) { $data = ConvertFrom-KbRegistryRaw -Kind $current['Kind'] -Data $current['Data'] }
     $valueName = $Step['Name']
@@ -21,7 +22,7 @@ function Get-KbRegistryValueState {
     return @{
         Text = (Format-KbRegistryState -Value $current)
         Value = (ConvertTo-KbRegistryValueData -KeyExists $current['KeyExists'] -Exists $current['Exists'] -Type $current['Kind'] -Data $data)
-        Target = $Step['Hive'] + '\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName
+        Target = $Step['Hive'] + '\' + (Get-KbRegistrySubKey -Key $Step['Key']) + '\' + $valueName + (Format-KbRegistryView -View $Step['View'])
         Read = $current
     }
 }
@@ -42,7 +43,7 @@ function Get-KbRegistryValuePlan {
 
 function Set-KbRegistryValueState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
-    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected'] -UserHive $Step['UserHive']
+    Write-KbRegistryValue -Key $Step['Key'] -Name $Step['Name'] -Type $Step['Type'] -Expected $Change['Expected'] -UserHive $Step['UserHive'] -View $Step['View']
     return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
 }
 
@@ -85,7 +86,8 @@ function Invoke-KbRegistryValueStep {
         [object]$Data,
         [string]$ProfileRoot = '',
         [string]$ProfileLabel = '',
-        [string]$ProfileSid = ''
+        [string]$ProfileSid = '',
+        [int]$View = 0
     )
     $lifecycle = @{
         Get = ${function:Get-KbRegistryValueState}
@@ -93,7 +95,7 @@ function Invoke-KbRegistryValueStep {
         Plan = ${function:Get-KbRegistryValuePlan}
         Set = ${function:Set-KbRegistryValueState}
     }
-    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = '' }
+    $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = ''; View = $View }
     if ($ProfileSid.Length -eq 0) {
         Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
         return
