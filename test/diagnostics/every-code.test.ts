@@ -196,6 +196,22 @@ export const examples: Example[] = [
     column: col(8),
   },
   {
+    code: "registry-view-not-hklm",
+    input: steps(
+      "- id: p1\n  kind: per-user\n  steps:\n    - id: r1\n      kind: registry-value\n      key: HKCU\\Software\\X\n      name: V\n      type: dword\n      data: 1\n      view: 32",
+    ),
+    line: STEP_LINE + 9,
+    column: col(13),
+  },
+  {
+    code: "registry-wow6432node",
+    input: steps(
+      "- id: r1\n  kind: registry-value\n  key: HKLM\\Software\\Wow6432Node\\X\n  name: V\n  type: dword\n  data: 1",
+    ),
+    line: STEP_LINE + 2,
+    column: col(8),
+  },
+  {
     code: "nested-per-user",
     input: steps(
       "- id: p1\n  kind: per-user\n  steps:\n    - id: p2\n      kind: per-user\n      steps:\n        - id: p3\n          kind: clear-folder\n          path: '%profile%\\x'",
