@@ -1035,6 +1035,7 @@ set "KB_RTYPE=REG_BINARY"
 set "KB_RADD=00"
 set "KB_RWANT=00"
 set "KB_RHEX=1"
+set "KB_RVIEW=0"
 call :kb_step_registry
 set "KB_S_ID=non-driver-signing-gpo-windows-2000"
 set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=50099999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.0"
@@ -1888,12 +1889,23 @@ call :kb_result
 exit /b 0
 
 :kb_step_registry
-rem A typed value under HKLM: read, compare as reg prints it (DWORD 0x.., binary hex without
-rem case), write with reg add when it differs, read again: a value Setup writes back at once is
-rem reported as failed ("did not stick").
+rem A typed value under HKLM (in the view KB_RVIEW names): read, compare as reg prints it (DWORD
+rem 0x.., binary hex without case), write with reg add when it differs, read again: a value Setup
+rem writes back at once is reported as failed ("did not stick"). A view this Windows cannot reach
+rem for sure fails the step before anything is read or written.
 call :kb_guard_check
 if errorlevel 1 exit /b 0
+call :kb_reg_view
+if defined KB_RVIEWBAD goto :kb_step_registry_view
 call :kb_reg_change
+rem The record names a view the playbook named (KB_NOTE may already hold a failure).
+if not "%KB_RVIEW%"=="0" if defined KB_NOTE set "KB_NOTE=%KB_NOTE%; "
+if not "%KB_RVIEW%"=="0" set "KB_NOTE=%KB_NOTE%in the %KB_RVIEW%-bit registry view"
+call :kb_result
+exit /b 0
+:kb_step_registry_view
+set "KB_STATUS=failed"
+set "KB_NOTE=registry value: %KB_RVIEWBAD%"
 call :kb_result
 exit /b 0
 
@@ -1908,8 +1920,8 @@ if "%KB_RSAME%"=="1" exit /b 0
 set "KB_AFTER=%KB_RTYPE% %KB_RWANT%"
 set "KB_STATUS=changed"
 if defined KB_CHECK exit /b 0
-if "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /ve /t %KB_RTYPE% /d "%KB_RADD%" /f >"%KB_TMP%" 2>&1
-if not "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /v "%KB_RNAME%" /t %KB_RTYPE% /d "%KB_RADD%" /f >"%KB_TMP%" 2>&1
+if "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /ve /t %KB_RTYPE% /d "%KB_RADD%" /f %KB_RSW% >"%KB_TMP%" 2>&1
+if not "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /v "%KB_RNAME%" /t %KB_RTYPE% /d "%KB_RADD%" /f %KB_RSW% >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
 call :kb_reg_read
 call :kb_reg_compare
@@ -1930,6 +1942,8 @@ rem profile's NTUSER.DAT is loaded with reg load under a temporary name and unlo
 rem the record is written: a hive that stays loaded fails the step, one that does not load too.
 call :kb_guard_check
 if errorlevel 1 exit /b 0
+rem A profile's hive has no views: reg is called without a view switch.
+set "KB_RSW="
 set "KB_RSUB=%KB_RKEY%"
 set "KB_HIVE=%KB_PROFILE_SID%"
 set "KB_HIVE_OWN=0"
@@ -2485,16 +2499,41 @@ set "KB_VK=%KB_VK%.%KB_V:~-9%"
 exit /b 0
 
 rem ---- registry: values under HKLM read with reg query, compared as reg prints them ----
+:kb_reg_view
+rem KB_RVIEW (0: the script's own view; 32 or 64: that view of HKLM) -> KB_RSW, the reg switch
+rem naming it (empty for the own view), or KB_RVIEWBAD, why this Windows cannot reach the view
+rem for sure (docs/emitted-script-rules.md#registry-views). 32-bit Windows has one view, the
+rem 32-bit one: view 32 needs no switch there, and view 64 does not exist (reg would quietly use the
+rem 32-bit one). On 64-bit Windows before NT 6.1 reg.exe may not know /reg:, so nothing is touched.
+set "KB_RSW="
+set "KB_RVIEWBAD="
+if "%KB_RVIEW%"=="0" exit /b 0
+if not defined KB_ARCH call :kb_architecture
+if not defined KB_NT call :kb_windows_version
+if "%KB_ARCH%"=="x86" if "%KB_RVIEW%"=="32" exit /b 0
+set "KB_RVIEWBAD=this Windows is 32-bit: it has no 64-bit registry view (view 64)"
+if "%KB_ARCH%"=="x86" exit /b 0
+set "KB_RVIEWBAD=the architecture could not be read (PROCESSOR_ARCHITECTURE): the %KB_RVIEW%-bit registry view is not touched"
+if not "%KB_ARCH%"=="x64" if not "%KB_ARCH%"=="arm64" exit /b 0
+set "KB_RVIEWBAD=the Windows version could not be read from ver: reg.exe may not know /reg:%KB_RVIEW%, so the %KB_RVIEW%-bit view is not touched"
+if not defined KB_NT exit /b 0
+set "KB_RVIEWBAD=reg.exe of Windows NT %KB_NTTEXT% may not know /reg:%KB_RVIEW% (it came with NT 6.1, earlier only by hotfix): the %KB_RVIEW%-bit view is not touched; use the PowerShell script"
+if %KB_NT% LSS 601 exit /b 0
+set "KB_RVIEWBAD="
+set "KB_RSW=/reg:%KB_RVIEW%"
+exit /b 0
+
 :kb_reg_read
-rem KB_RKEY, KB_RNAME (KB_RDEFAULT=1: the default value) -> KB_RFOUND=1 with KB_RGOTTYPE
+rem KB_RKEY, KB_RNAME (KB_RDEFAULT=1: the default value), in the view KB_RSW names (kb_reg_view;
+rem empty: the script's own) -> KB_RFOUND=1 with KB_RGOTTYPE
 rem (REG_SZ, REG_DWORD, ...) and KB_RGOT (the data as reg prints it: DWORD 0x1, binary 00FF,
 rem multi-string a\0b; double quotes removed, see kb_dequote), else KB_RFOUND=0.
 set "KB_RFOUND=0"
 set "KB_RGOT="
 set "KB_RGOTTYPE="
 set "KB_RQUOTE=0"
-if "%KB_RDEFAULT%"=="1" "%KB_REG%" query "%KB_RKEY%" /ve >"%KB_TMP%" 2>nul
-if not "%KB_RDEFAULT%"=="1" "%KB_REG%" query "%KB_RKEY%" /v "%KB_RNAME%" >"%KB_TMP%" 2>nul
+if "%KB_RDEFAULT%"=="1" "%KB_REG%" query "%KB_RKEY%" /ve %KB_RSW% >"%KB_TMP%" 2>nul
+if not "%KB_RDEFAULT%"=="1" "%KB_REG%" query "%KB_RKEY%" /v "%KB_RNAME%" %KB_RSW% >"%KB_TMP%" 2>nul
 if errorlevel 1 exit /b 0
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMP%") do (set "KB_V=%%L" & call :kb_reg_line)
 exit /b 0

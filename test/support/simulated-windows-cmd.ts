@@ -64,7 +64,7 @@ const TREE: Record<string, string | number> = {
 
 /** Keys no Wine prefix has that the tests may create and delete again. */
 const OWNED_KEYS =
-  /^(HKLM\\SOFTWARE\\(Microsoft\\SMS|Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-21-4242-\d+-\d+-\d+|X)|HKU\\S-1-5-21-4242-\d+-\d+-\d+|HKU\\S-1-5-21-[\d-]+\\Software\\KbfixSim)$/i;
+  /^(HKLM\\SOFTWARE\\(Microsoft\\SMS|Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-21-4242-\d+-\d+-\d+|X|KbfixSim|WOW6432Node\\KbfixSim)|HKU\\S-1-5-21-4242-\d+-\d+-\d+|HKU\\S-1-5-21-[\d-]+\\Software\\KbfixSim)$/i;
 /** Where hive files park their keys while not loaded (reg load copies them to HKU). */
 const HIVE_PARKING = "HKLM\\SOFTWARE\\X\\KbSimHives";
 

@@ -48,7 +48,7 @@ export function probeFields(probe: PlanProbe): Fields {
         badRunning: probe.states.includes("running") ? 1 : 0,
       };
     case "registry-value":
-      return { registry: registryView(probe.key, probe.name, probe.expected) };
+      return { registry: registryView(probe.key, probe.name, probe.expected, probe.view) };
     case "product-version":
       return {
         product: productView(probe.product),

@@ -1,6 +1,6 @@
 // Registry data for the batch templates: as `reg add /d` takes it and as `reg query`
 // prints it, so the script compares text without converting anything.
-import type { RegistryData } from "../../steps/registry-value.js";
+import type { RegistryData, RegistryView } from "../../steps/registry-value.js";
 
 export interface CmdRegistryView {
   key: string;
@@ -13,6 +13,8 @@ export interface CmdRegistryView {
   want: string;
   /** 1: hex output (dword, qword, binary), compared without case. */
   hex: number;
+  /** The HKLM view, 32 or 64; 0 the script's own (kb_reg_view turns it into /reg:32 or /reg:64). */
+  view: number;
 }
 
 const REG_TYPES: Record<RegistryData["type"], string> = {
@@ -24,7 +26,12 @@ const REG_TYPES: Record<RegistryData["type"], string> = {
   binary: "REG_BINARY",
 };
 
-export function registryView(key: string, name: string, data: RegistryData): CmdRegistryView {
+export function registryView(
+  key: string,
+  name: string,
+  data: RegistryData,
+  view: RegistryView | undefined = undefined,
+): CmdRegistryView {
   const [addData, want, hex] = registryData(data);
   return {
     key,
@@ -34,6 +41,7 @@ export function registryView(key: string, name: string, data: RegistryData): Cmd
     addData,
     want,
     hex,
+    view: view ?? 0,
   };
 }
 

@@ -61,7 +61,7 @@ export function stepFields(step: PlanStep): Fields {
       // A profile's hive is found at run time: the view holds the key below HKCU.
       return step.hive === "user"
         ? { userHive: true, registry: registryView(step.key.slice(5), step.name, step.data) }
-        : { userHive: false, registry: registryView(step.key, step.name, step.data) };
+        : { userHive: false, registry: registryView(step.key, step.name, step.data, step.view) };
     case "register-dlls":
       return {
         dllViews: step.dlls.map((d) => pathView(d)),
