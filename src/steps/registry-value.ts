@@ -35,7 +35,7 @@ export type RegistryView = (typeof REGISTRY_VIEWS)[number];
 export const registryViewProperty = described(
   "Registry view",
   "HKLM only: 32 for the 32-bit view a 32-bit program sees (on 64-bit Windows HKLM\\SOFTWARE\\X is then SOFTWARE\\WOW6432Node\\X), 64 for the 64-bit view. Leave it out for the native view. 32-bit Windows has only the 32-bit view: view 64 fails there.",
-  { type: "integer", enum: [...REGISTRY_VIEWS] },
+  { enum: [...REGISTRY_VIEWS] },
 );
 
 /** machine: HKLM; user: HKCU, that is each profile's hive (only inside per-user). */

@@ -46,6 +46,36 @@ runStepTable([
     expect: [["bad-value", 2, 8]],
   },
   {
+    name: "registry-value: view 32 names the 32-bit HKLM view",
+    yaml: step("dword", "1") + "\n  view: 32",
+    expect: [],
+  },
+  {
+    name: "registry-value: view 64 names the 64-bit HKLM view",
+    yaml: step("dword", "1") + "\n  view: 64",
+    expect: [],
+  },
+  {
+    name: "registry-value: a view other than 32 or 64",
+    yaml: step("dword", "1") + "\n  view: 16",
+    expect: [["bad-value", 6, 9]],
+  },
+  {
+    name: "registry-value: a view as text",
+    yaml: step("dword", "1") + "\n  view: '32'",
+    expect: [["bad-value", 6, 9]],
+  },
+  {
+    name: "registry-value: a view of an HKCU key in a per-user step",
+    yaml: "- id: p1\n  kind: per-user\n  steps:\n    - id: r1\n      kind: registry-value\n      key: HKCU\\Software\\X\n      name: V\n      type: dword\n      data: 1\n      view: 64",
+    expect: [["registry-view-not-hklm", 9, 13]],
+  },
+  {
+    name: "registry-value: WOW6432Node written by hand is a warning",
+    yaml: "- id: g1\n  kind: registry-value\n  key: 'HKLM\\SOFTWARE\\WOW6432Node\\Vendor'\n  name: A\n  type: string\n  data: b",
+    expect: [["registry-wow6432node", 2, 8]],
+  },
+  {
     name: "registry-value: unknown type",
     yaml: step("reg_binary", "'00'"),
     expect: [["bad-value", 4, 9]],
