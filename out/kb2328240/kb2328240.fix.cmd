@@ -145,14 +145,15 @@ exit /b 0
 rem ---- Ladder: which methods this playbook has and which probes are history evidence ----
 :kb_ladder_known
 rem KB_V (the ladder file's line) -> KB_LADDER_POS (the method's place) and KB_LADDER_ID, or both
-rem empty. The line is only compared with the method ids written here: it never becomes code.
+rem empty. The line is only compared with the method ids set here: it never becomes code.
 set "KB_LADDER_POS="
 set "KB_LADDER_ID="
+set "KB_LM_1=clear-cryptnet-url-cache"
 setlocal EnableDelayedExpansion
 set "KB_T="
-if "!KB_V!"=="clear-cryptnet-url-cache" set "KB_T=1"
+if "!KB_V!"=="!KB_LM_1!" set "KB_T=1"
 endlocal & set "KB_LADDER_POS=%KB_T%"
-if "%KB_LADDER_POS%"=="1" set "KB_LADDER_ID=clear-cryptnet-url-cache"
+if "%KB_LADDER_POS%"=="1" set "KB_LADDER_ID=%KB_LM_1%"
 exit /b 0
 
 :kb_ladder_evidence

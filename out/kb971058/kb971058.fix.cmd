@@ -157,16 +157,18 @@ exit /b 0
 rem ---- Ladder: which methods this playbook has and which probes are history evidence ----
 :kb_ladder_known
 rem KB_V (the ladder file's line) -> KB_LADDER_POS (the method's place) and KB_LADDER_ID, or both
-rem empty. The line is only compared with the method ids written here: it never becomes code.
+rem empty. The line is only compared with the method ids set here: it never becomes code.
 set "KB_LADDER_POS="
 set "KB_LADDER_ID="
+set "KB_LM_1=reset-without-step-4"
+set "KB_LM_2=reset-with-step-4"
 setlocal EnableDelayedExpansion
 set "KB_T="
-if "!KB_V!"=="reset-without-step-4" set "KB_T=1"
-if "!KB_V!"=="reset-with-step-4" set "KB_T=2"
+if "!KB_V!"=="!KB_LM_1!" set "KB_T=1"
+if "!KB_V!"=="!KB_LM_2!" set "KB_T=2"
 endlocal & set "KB_LADDER_POS=%KB_T%"
-if "%KB_LADDER_POS%"=="1" set "KB_LADDER_ID=reset-without-step-4"
-if "%KB_LADDER_POS%"=="2" set "KB_LADDER_ID=reset-with-step-4"
+if "%KB_LADDER_POS%"=="1" set "KB_LADDER_ID=%KB_LM_1%"
+if "%KB_LADDER_POS%"=="2" set "KB_LADDER_ID=%KB_LM_2%"
 exit /b 0
 
 :kb_ladder_evidence

@@ -181,18 +181,21 @@ exit /b 0
 rem ---- Ladder: which methods this playbook has and which probes are history evidence ----
 :kb_ladder_known
 rem KB_V (the ladder file's line) -> KB_LADDER_POS (the method's place) and KB_LADDER_ID, or both
-rem empty. The line is only compared with the method ids written here: it never becomes code.
+rem empty. The line is only compared with the method ids set here: it never becomes code.
 set "KB_LADDER_POS="
 set "KB_LADDER_ID="
+set "KB_LM_1=install-client-hotfix"
+set "KB_LM_2=run-ccmcertfix"
+set "KB_LM_3=task-sequence-guidance"
 setlocal EnableDelayedExpansion
 set "KB_T="
-if "!KB_V!"=="install-client-hotfix" set "KB_T=1"
-if "!KB_V!"=="run-ccmcertfix" set "KB_T=2"
-if "!KB_V!"=="task-sequence-guidance" set "KB_T=3"
+if "!KB_V!"=="!KB_LM_1!" set "KB_T=1"
+if "!KB_V!"=="!KB_LM_2!" set "KB_T=2"
+if "!KB_V!"=="!KB_LM_3!" set "KB_T=3"
 endlocal & set "KB_LADDER_POS=%KB_T%"
-if "%KB_LADDER_POS%"=="1" set "KB_LADDER_ID=install-client-hotfix"
-if "%KB_LADDER_POS%"=="2" set "KB_LADDER_ID=run-ccmcertfix"
-if "%KB_LADDER_POS%"=="3" set "KB_LADDER_ID=task-sequence-guidance"
+if "%KB_LADDER_POS%"=="1" set "KB_LADDER_ID=%KB_LM_1%"
+if "%KB_LADDER_POS%"=="2" set "KB_LADDER_ID=%KB_LM_2%"
+if "%KB_LADDER_POS%"=="3" set "KB_LADDER_ID=%KB_LM_3%"
 exit /b 0
 
 :kb_ladder_evidence
