@@ -237,7 +237,7 @@ scenario(
       assert.match(recap(held.stdout), "StillPresent (exit 1)");
       assert.match(
         resultLines(heldLog, "reset-without-step-4")[0]!,
-        "skipped (tried up to method reset-without-step-4 in an earlier run (within the last 30 days); the evidence came back, so the article's next method runs)",
+        "skipped; tried up to method reset-without-step-4 in an earlier run (within the last 30 days); the evidence came back, so the article's next method runs",
       );
       assert.match(
         resultLines(heldLog, "reset-with-step-4")[0]!,
@@ -309,7 +309,7 @@ scenario("a ladder file that names no method is ignored with a warning: rung 1 a
     const run = sim.run(fix, ["highrisk"]);
     assert.match(
       lastRunLog(sim),
-      /\[warn\].*ignoring .*fix\.cmd\.ladder: it does not name a method/i,
+      /WARNING: ignoring .*fix\.cmd\.ladder: it does not name a method/,
     );
     assertRestartedAtRungOne(sim, run);
     assert.is(readFileSync(ladderFile(sim), "utf8"), "reset-without-step-4\r\n");
