@@ -126,6 +126,7 @@ call :kb_state_write
 set "KB_ST_NAME=capi2-event-11-authroot"
 set "KB_ST_VALUE=%KB_CUR_E3%"
 call :kb_state_write
+call :kb_ladder_save
 exit /b 0
 
 :kb_move_baseline
@@ -139,6 +140,30 @@ set "KB_BASE_E3=%KB_START_E3%"
 set "KB_MEMO_E3="
 set "KB_MSG=a method changed something: from now on only evidence newer than this run counts"
 call :kb_log
+exit /b 0
+
+rem ---- Ladder: which methods this playbook has and which probes are history evidence ----
+:kb_ladder_known
+rem KB_V (the ladder file's line) -> KB_LADDER_POS (the method's place) and KB_LADDER_ID, or both
+rem empty. The line is only compared with the method ids set here: it never becomes code.
+set "KB_LADDER_POS="
+set "KB_LADDER_ID="
+set "KB_LM_1=clear-cryptnet-url-cache"
+setlocal EnableDelayedExpansion
+set "KB_T="
+if "!KB_V!"=="!KB_LM_1!" set "KB_T=1"
+endlocal & set "KB_LADDER_POS=%KB_T%"
+if "%KB_LADDER_POS%"=="1" set "KB_LADDER_ID=%KB_LM_1%"
+exit /b 0
+
+:kb_ladder_evidence
+rem After the first detection: KB_LADDER_LIVE=1 when a probe that is not history evidence found
+rem something (a service, a size, a registry value), KB_LADDER_HISTORY=1 when an event or a log
+rem line probe did.
+set "KB_LADDER_LIVE="
+set "KB_LADDER_HISTORY="
+if "%KB_E2%"=="1" set "KB_LADDER_HISTORY=1"
+if "%KB_E3%"=="1" set "KB_LADDER_HISTORY=1"
 exit /b 0
 
 rem ==== Runtime: static subroutines, the same in every kbfix batch script ====
@@ -525,6 +550,8 @@ set "KB_ATTRIB=%KB_SYS%\attrib.exe"
 set "KB_REGSVR32=%KB_SYS%\regsvr32.exe"
 set "KB_WEVTUTIL=%KB_SYS%\wevtutil.exe"
 set "KB_ICACLS=%KB_SYS%\icacls.exe"
+rem forfiles tells the age of the ladder file (Vista and Server 2003 on; XP has none).
+set "KB_FORFILES=%KB_SYS%\forfiles.exe"
 rem An administrator: net session needs the Server service, so HKU\S-1-5-19 is asked as well.
 "%KB_NET%" session >nul 2>&1
 if not errorlevel 1 goto :kb_admin_ok
@@ -604,12 +631,15 @@ set "KB_A_PRODUCT="
 call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_run_not_applicable
 call :kb_state_load
+call :kb_ladder_load
 call :kb_detect_before
 if not "%KB_EV_BEFORE%"=="1" goto :kb_run_compliant
+call :kb_ladder_decide
 
 rem ==== Method 1 of the article ====
 set "KB_M_ID=clear-cryptnet-url-cache"
 set "KB_M_NUM=1"
+set "KB_M_POS=1"
 set "KB_M_TITLE=Delete the cached certificate trust list from every CryptnetUrlCache"
 set "KB_M_RISK=low"
 set "KB_M_REBOOT=none"
@@ -782,8 +812,9 @@ exit /b 0
 rem ---- methods: skipped, not applicable, or run; with escalate, detection after each ----
 :kb_method_begin
 rem The method in KB_M_* (its applicability checked just before) -> KB_M_RUN=1 when it runs.
-rem Skipped and recorded: the escalation is done, not selected by a method argument, high risk
-rem without highrisk; recorded as not-applicable where it does not apply.
+rem Skipped and recorded: the escalation is done, not selected by a method argument, tried by an
+rem earlier run whose evidence came back (runtime/ladder), high risk without highrisk; recorded as
+rem not-applicable where it does not apply.
 set "KB_M_RUN=0"
 set "KB_M_CHANGED="
 set "KB_M_MANUAL="
@@ -796,6 +827,8 @@ set "KB_NOTE=the evidence was gone after an earlier method (strategy escalate)"
 if "%KB_DONE%"=="1" goto :kb_method_record
 set "KB_NOTE=not selected by a method argument"
 if defined KB_SELECTING if not "%KB_M_SELECTED%"=="1" goto :kb_method_record
+set "KB_NOTE=tried up to method %KB_LADDER_ID% in an earlier run (within the last 30 days); the evidence came back, so the article's next method runs"
+if defined KB_LADDER_RESUME if %KB_M_POS% LEQ %KB_LADDER_RESUME% goto :kb_method_record
 set "KB_STATUS=not-applicable"
 set "KB_NOTE=%KB_NA_REASON%"
 if not "%KB_APPLICABLE%"=="1" goto :kb_method_record
@@ -809,13 +842,14 @@ call :kb_result
 exit /b 0
 
 :kb_method_end
-rem After a method: remember a restart it asks for, move the evidence baseline once something
-rem really changed, and with strategy escalate detect again and stop once it is clean. A method
+rem After a method: remember a restart it asks for and, for the ladder, the method that really
+rem changed something; move the evidence baseline once something really changed, and with strategy escalate detect again and stop once it is clean. A method
 rem that changed nothing (check mode, all ok, manual) leaves the evidence as it was.
 if not "%KB_M_RUN%"=="1" exit /b 0
 if defined KB_M_MANUAL set "KB_ANY_MANUAL=1"
 if not defined KB_M_CHANGED exit /b 0
 set "KB_ANY_CHANGED=1"
+set "KB_LADDER_NEW=%KB_M_ID%"
 if "%KB_M_REBOOT%"=="soft" if not "%KB_REBOOT%"=="hard" set "KB_REBOOT=soft"
 if "%KB_M_REBOOT%"=="hard" set "KB_REBOOT=hard"
 call :kb_move_baseline
@@ -1699,4 +1733,87 @@ set "KB_V=%KB_ST_VALUE%"
 call :kb_digits
 if errorlevel 1 exit /b 0
 >"%KB_STATEDIR%\%KB_ST_NAME%.cmd-state" echo.%KB_ST_VALUE%
+exit /b 0
+
+rem ---- ladder: the article's escalation across runs, in kbfix\<id>\fix.cmd.ladder under ProgramData ----
+rem For history evidence (events, log lines) the article's "test, and try the next method if the
+rem problem is still there" happens after the run: the next failure. So a clean run remembers the
+rem last method that really changed something; when only history evidence comes back within 30
+rem days, the next run skips the methods up to it. Live evidence or a method argument restarts.
+:kb_ladder_load
+rem The remembered method -> KB_LADDER_ID and KB_LADDER_POS (its place), or both empty. The file
+rem holds the method id; its time is when a run saved it.
+set "KB_LADDER_POS="
+set "KB_LADDER_ID="
+set "KB_LADDER_BAD="
+set "KB_LADDER_NEW="
+set "KB_LADDER_RESUME="
+set "KB_LADDER_FILE=%KB_STATEDIR%\fix.cmd.ladder"
+if not exist "%KB_LADDER_FILE%" exit /b 0
+set "KB_V="
+set /p KB_V=<"%KB_LADDER_FILE%"
+call :kb_dequote
+call :kb_ladder_known
+if not defined KB_LADDER_POS goto :kb_ladder_bad
+set "KB_MSG=an earlier run tried the methods up to %KB_LADDER_ID% (%KB_LADDER_FILE%)"
+call :kb_log
+exit /b 0
+:kb_ladder_bad
+set "KB_LADDER_BAD=1"
+set "KB_MSG=ignoring %KB_LADDER_FILE%: it does not name a method of this playbook"
+call :kb_warn
+exit /b 0
+
+:kb_ladder_decide
+rem After the first detection found evidence -> KB_LADDER_RESUME (the place of the last method
+rem to skip) when: strategy escalate, no method argument, a remembered method saved within the
+rem last 30 days, and every probe that found something is history evidence.
+set "KB_LADDER_RESUME="
+if not "%KB_STRATEGY%"=="escalate" exit /b 0
+if defined KB_SELECTING exit /b 0
+if not defined KB_LADDER_POS exit /b 0
+call :kb_ladder_evidence
+set "KB_MSG=live evidence (not only events or log lines): the ladder starts again from the first method"
+if defined KB_LADDER_LIVE goto :kb_ladder_restart
+set "KB_MSG=no event or log line evidence: the ladder starts again from the first method"
+if not defined KB_LADDER_HISTORY goto :kb_ladder_restart
+call :kb_ladder_age
+if not "%KB_LADDER_AGE%"=="recent" goto :kb_ladder_restart
+set "KB_LADDER_RESUME=%KB_LADDER_POS%"
+set "KB_MSG=only history evidence came back, within 30 days of the run that tried method %KB_LADDER_ID%: the article's next method runs"
+:kb_ladder_restart
+call :kb_log
+exit /b 0
+
+:kb_ladder_age
+rem KB_LADDER_AGE: recent, old or unknown (KB_MSG says why). forfiles /d -30 selects a file last
+rem changed on or before today's date minus 30 days: compared as dates, so no locale-dependent
+rem date text is parsed, and a memory is old from its 30th calendar day on (never later than the
+rem .ps1's 30 days of 24 hours). The first call proves that forfiles reads the folder, so an
+rem error is never taken for a recent memory. Windows XP has no forfiles: unknown, a restart.
+set "KB_LADDER_AGE=unknown"
+set "KB_MSG=no forfiles.exe (Windows XP): the age of method %KB_LADDER_ID%'s run cannot be told, so the ladder starts again from the first method"
+if not exist "%KB_FORFILES%" exit /b 0
+set "KB_MSG=forfiles.exe does not find %KB_LADDER_FILE%: the ladder starts again from the first method"
+"%KB_FORFILES%" /p "%KB_STATEDIR%" /m fix.cmd.ladder >nul 2>&1
+if errorlevel 1 exit /b 0
+set "KB_LADDER_AGE=old"
+set "KB_MSG=method %KB_LADDER_ID% was tried 30 or more days ago: the ladder starts again from the first method"
+"%KB_FORFILES%" /p "%KB_STATEDIR%" /m fix.cmd.ladder /d -30 >nul 2>&1
+if not errorlevel 1 exit /b 0
+set "KB_LADDER_AGE=recent"
+exit /b 0
+
+:kb_ladder_save
+rem A clean run (never in check mode): the last method that really changed something is
+rem remembered, the file's time now; without one, a valid memory stays as it is (its time too),
+rem and a file that named no method is removed.
+if defined KB_CHECK exit /b 0
+if defined KB_LADDER_NEW goto :kb_ladder_write
+if defined KB_LADDER_BAD del /f /q "%KB_LADDER_FILE%" >nul 2>&1
+exit /b 0
+:kb_ladder_write
+>"%KB_LADDER_FILE%" echo.%KB_LADDER_NEW%
+set "KB_MSG=remembered for the next runs: method %KB_LADDER_NEW% changed something (%KB_LADDER_FILE%)"
+call :kb_log
 exit /b 0

@@ -2,7 +2,7 @@
 // (catroot2, CatRoot, SoftwareDistribution, inf, service and user profiles with
 // CryptnetUrlCache, WindowsUpdate.log, CCM\Logs), reached through windir /
 // SystemRoot / ProgramData overrides, with fake sc, net, regsvr32, wevtutil, icacls
-// backed by files, and recording forwarders to the real reg and attrib. The registry
+// backed by files, a built forfiles, and recording forwarders to the real reg and attrib. The registry
 // is Wine's own: keys written here are deleted again by cleanup().
 import { createHash } from "node:crypto";
 import {
@@ -28,6 +28,7 @@ import {
   sequenceFake,
   wevtutilFake,
 } from "../cmd/fake-tools.js";
+import { installFakeForfiles } from "../cmd/fake-forfiles.js";
 import {
   readFakeCalls,
   runCmdScript,
@@ -151,6 +152,8 @@ export class SimulatedWindows {
     fake(join(this.system32, "wbem"), "winmgmt", sequenceFake(this.callsLog, this.db, "winmgmt"));
     const realFind = join(winePrefix, "drive_c", "windows", "system32", "find.exe");
     copyFileSync(realFind, join(this.system32, "find.exe"));
+    // Wine has no forfiles (the batch ladder's clock): a built one, documented in its module.
+    installFakeForfiles(this.system32);
   }
 
   /** The overrides that point the script at this tree. */

@@ -19,11 +19,14 @@ interface Evidence {
   view: View;
   vars: Map<string, string>;
   history: { id: string; key: string }[];
+  /** Every probe's variable, and whether its kind is history evidence (for the ladder). */
+  leaves: { var: string; history: boolean }[];
 }
 
 function numberEvidence(root: EvidenceView, carry: CmdCarry): Evidence {
   const vars = new Map<string, string>([["detection", "KB_EV_DETECTION"]]);
   const history: { id: string; key: string }[] = [];
+  const leaves: { var: string; history: boolean }[] = [];
   let n = 0;
   const visit = (e: EvidenceView): View => {
     const key = `E${++n}`;
@@ -33,6 +36,7 @@ function numberEvidence(root: EvidenceView, carry: CmdCarry): Evidence {
     }
     const probe = e as unknown as PlanProbe;
     vars.set(probe.id, `KB_${key}`);
+    leaves.push({ var: `KB_${key}`, history: evidenceKinds[probe.kind].history });
     if (!evidenceKinds[probe.kind].targets.cmd)
       return { ...e, var: `KB_${key}`, key, partial: "cmd/probes/unsupported" };
     const blocks = carry.probes.get(probe.id);
@@ -52,7 +56,7 @@ function numberEvidence(root: EvidenceView, carry: CmdCarry): Evidence {
     const when = { partial: "cmd/probes/when-applicable", probePartial: e.partial };
     return { ...view, ...when, appliesView: appliesView(probe.applies) };
   };
-  return { view: visit(root), vars, history };
+  return { view: visit(root), vars, history, leaves };
 }
 
 function stepViewFor(s: StepView, label: string, vars: Map<string, string>, carry: CmdCarry): View {
@@ -171,6 +175,7 @@ export function cmdView(plan: Plan, scriptName: string): View {
     detection: evidence.view,
     methods,
     historyProbes: evidence.history,
+    ladderLeaves: evidence.leaves,
     appliesView: appliesView(plan.applies),
     parameterViews: base.parameterViews.map((p, i) => parameterView(p, i, carry)),
     stepRuntimes: runtimeParts("steps", [
