@@ -17,16 +17,12 @@ export class EmitError extends Error {
 
 export function toScriptBytes(name: string, text: string): Buffer {
   // Every script passes here and the compile benchmark is a target: a text with LF line ends
-  // (what templates render) is checked with two scans and encoded in one pass into the one
-  // buffer shipped; any other text, or one that fails a check, takes the general path below,
-  // which reports the failure. Trailing spaces can only come from templates (values are
-  // quoted), so a test forbids them there instead of stripping them here.
-  if (isPlainLf(text)) {
-    const src = Buffer.from(text, "latin1");
-    const [start, end] = trimmedRange(src, true, true);
-    const out = Buffer.allocUnsafe(crlfSize(src, start, end) + 2);
-    return finalCrlf(out, crlfWrite(src, start, end, out, 0));
-  }
+  // (what templates render) is checked with two scans and converted by the engine's own string
+  // replace, then encoded once into the buffer shipped; any other text, or one that fails a
+  // check, takes the general path below, which reports the failure. Trailing spaces can only
+  // come from templates (values are quoted), so a test forbids them there instead of
+  // stripping them here.
+  if (isPlainLf(text)) return withFinalCrlf([crlfLines(trimNewlines(text))]);
   let lf = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   if (lf.includes("\n\n\n")) lf = lf.replace(/\n{3,}/g, "\n\n");
   lf = trimNewlines(lf);
@@ -58,13 +54,10 @@ export interface EncodedBlock {
 export function encodeBlock(text: string): EncodedBlock {
   const framed = /^# ====[^\n]*\n[^]*\n[^\n]*====$/.test(text);
   if (!framed || !isPlainLf(text)) return { text, bytes: undefined };
-  const src = Buffer.from(text, "latin1");
-  const out = Buffer.allocUnsafe(crlfSize(src, 0, src.length));
-  crlfWrite(src, 0, src.length, out, 0);
-  return { text, bytes: out };
+  return { text, bytes: Buffer.from(crlfLines(text), "latin1") };
 }
 
-/** toScriptBytes(name, before + block.text + after), reusing the block's encoded bytes. */
+/** toScriptBytes(name, before + block.text + after), reusing the block's encoded text. */
 export function toScriptBytesAround(
   name: string,
   before: string,
@@ -73,16 +66,21 @@ export function toScriptBytesAround(
 ): Buffer {
   if (!block.bytes || !isPlainLf(before) || !isPlainLf(after))
     return toScriptBytes(name, before + block.text + after);
-  const head = Buffer.from(before, "latin1");
-  const tail = Buffer.from(after, "latin1");
-  const [headStart, headEnd] = trimmedRange(head, true, false);
-  const [tailStart, tailEnd] = trimmedRange(tail, false, true);
-  const size =
-    crlfSize(head, headStart, headEnd) + block.bytes.length + crlfSize(tail, tailStart, tailEnd);
-  const out = Buffer.allocUnsafe(size + 2);
-  let o = crlfWrite(head, headStart, headEnd, out, 0);
-  o += block.bytes.copy(out, o);
-  return finalCrlf(out, crlfWrite(tail, tailStart, tailEnd, out, o));
+  const head = crlfLines(trimLeadingNewlines(before));
+  const tail = crlfLines(trimTrailingNewlines(after));
+  return withFinalCrlf([head, block.bytes, tail]);
+}
+
+/** The pieces (latin1 text or bytes) and a final CRLF, in one buffer: the large runtime block
+ * is copied as bytes, never joined into a string again. */
+function withFinalCrlf(pieces: (string | Buffer)[]): Buffer {
+  const size = pieces.reduce((n, p) => n + p.length, 2);
+  const out = Buffer.allocUnsafe(size);
+  let o = 0;
+  for (const p of pieces) o += typeof p === "string" ? out.write(p, o, "latin1") : p.copy(out, o);
+  out[o] = CR;
+  out[o + 1] = LF;
+  return out;
 }
 
 /** The fast path's precondition: no CR, only printable ASCII and LF, no signature marker. */
@@ -94,46 +92,22 @@ function hasSignatureMarker(text: string): boolean {
   return /signature/i.test(text) && SIGNATURE_MARKER.test(text);
 }
 
+/**
+ * LF-only text to shipped line ends: runs of blank lines cut to one, CRLF line ends. Both are
+ * the engine's native string scans, several times faster than a loop over the bytes.
+ */
+function crlfLines(lf: string): string {
+  const single = lf.includes("\n\n\n") ? lf.replace(/\n{3,}/g, "\n\n") : lf;
+  return single.replace(/\n/g, "\r\n");
+}
+
 const LF = 10;
 const CR = 13;
 
-// LF-only text as bytes to shipped bytes: leading and trailing blank lines dropped (where the
-// text is an edge of the script), runs of blank lines cut to one, CRLF line ends. The loops read
-// a byte array, which stays fast whatever shape of string the templates built.
-
-function trimmedRange(src: Uint8Array, start: boolean, end: boolean): [number, number] {
-  let from = 0;
-  let to = src.length;
-  if (start) while (from < to && src[from] === LF) from++;
-  if (end) while (to > from && src[to - 1] === LF) to--;
-  return [from, to];
-}
-
-function crlfSize(src: Uint8Array, start: number, end: number): number {
-  let size = 0;
-  let run = 0;
-  for (let i = start; i < end; i++) {
-    if (src[i] !== LF) ((run = 0), size++);
-    else if (++run <= 2) size += 2;
-  }
-  return size;
-}
-
-/** Writes src[start, end) into out at o; returns the offset after it. */
-function crlfWrite(src: Uint8Array, start: number, end: number, out: Buffer, o: number): number {
-  let run = 0;
-  for (let i = start; i < end; i++) {
-    const c = src[i]!;
-    if (c !== LF) ((run = 0), (out[o++] = c));
-    else if (++run <= 2) ((out[o++] = CR), (out[o++] = LF));
-  }
-  return o;
-}
-
-function finalCrlf(out: Buffer, o: number): Buffer {
-  out[o] = CR;
-  out[o + 1] = LF;
-  return out;
+function trimLeadingNewlines(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === 10) start++;
+  return text.slice(start);
 }
 
 function trimNewlines(text: string): string {

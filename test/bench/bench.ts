@@ -60,36 +60,44 @@ const bytesOf = (list: Buffer[]) => list.reduce((n, b) => n + b.length, 0);
 
 /** Cold start: one process validating the committed playbooks, against starting node alone. */
 function coldValidate(): boolean[] {
-  const cold = timeProcess(7, ["dist/bundle/cli.js", "validate", "playbooks"]);
-  const node = timeProcess(7, ["-e", "0"]);
+  const cold = timeProcess(RUNS === 1 ? 1 : 7, ["dist/bundle/cli.js", "validate", "playbooks"]);
+  const node = timeProcess(RUNS === 1 ? 1 : 7, ["-e", "0"]);
   console.log(`cold validate playbooks/: ${cold.toFixed(0)} ms; node -e 0: ${node.toFixed(0)} ms`);
   return [report("cold `kbfix validate playbooks/` vs `node -e 0`", cold / node, 2)];
 }
 
+// `--count N` shrinks the libraries (N and 10 N playbooks, N result files for report) and the
+// repeats: the test that the bench runs uses it; the targets are for the default sizes.
+const countAt = process.argv.indexOf("--count");
+const COUNT = countAt >= 0 ? Number(process.argv[countAt + 1]) : 1000;
+const RUNS = countAt >= 0 ? 1 : 3;
+const N = COUNT.toLocaleString("en-US");
+const N10 = (10 * COUNT).toLocaleString("en-US");
+
 function validateLibrary(): boolean[] {
-  const small = generateLibrary(1000);
-  const large = generateLibrary(10000);
+  const small = generateLibrary(COUNT);
+  const large = generateLibrary(10 * COUNT);
   validateAll(small.files.slice(0, 30)); // warm the JIT and the caches once
-  const validate1k = timeIt(3, () => validateAll(small.files));
-  const parse1k = timeIt(3, () => parseAll(small.files));
+  const validate1k = timeIt(RUNS, () => validateAll(small.files));
+  const parse1k = timeIt(RUNS, () => parseAll(small.files));
   console.log(
-    `validate 1,000: ${validate1k.toFixed(0)} ms; raw js-yaml parse: ${parse1k.toFixed(0)} ms`,
+    `validate ${N}: ${validate1k.toFixed(0)} ms; raw js-yaml parse: ${parse1k.toFixed(0)} ms`,
   );
   const validate10k = timeIt(1, () => validateAll(large.files));
   for (const dir of [small.dir, large.dir]) rmSync(dir, { recursive: true, force: true });
   return [
     report(
-      "validate 1,000 playbooks vs raw js-yaml parse of the same bytes",
+      `validate ${N} playbooks vs raw js-yaml parse of the same bytes`,
       validate1k / parse1k,
       3,
     ),
-    report("validate 10x input (10,000 vs 1,000) time ratio", validate10k / validate1k, 11),
+    report(`validate 10x input (${N10} vs ${N}) time ratio`, validate10k / validate1k, 11),
   ];
 }
 
 function compileLibrary(): boolean[] {
-  const small = generateLibrary(1000);
-  const large = generateLibrary(10000);
+  const small = generateLibrary(COUNT);
+  const large = generateLibrary(10 * COUNT);
   const out = mkdtempSync(join(tmpdir(), "kbfix-bench-out-"));
   const outputs = seedOutputs(small.files);
   const inputBytes = small.files.slice(0, SEED_COUNT).reduce((n, f) => n + statSync(f).size, 0);
@@ -97,33 +105,35 @@ function compileLibrary(): boolean[] {
     `compile writes ${(outputs.reduce((n, o) => n + bytesOf(o), 0) / inputBytes).toFixed(1)}x ` +
       `the bytes it reads, in ${outputs[0]!.length} files per playbook`,
   );
-  const compile1k = timeIt(3, () => compileAll(small.files, out));
-  const write1k = timeIt(3, () => parseAndWriteOutput(small.files, outputs, out));
-  const writeInput1k = timeIt(3, () => parseAndWriteInput(small.files, out));
+  const compile1k = timeIt(RUNS, () => compileAll(small.files, out));
+  const write1k = timeIt(RUNS, () => parseAndWriteOutput(small.files, outputs, out));
+  const writeInput1k = timeIt(RUNS, () => parseAndWriteInput(small.files, out));
   console.log(
-    `compile 1,000: ${compile1k.toFixed(0)} ms; raw parse + write of the same output: ` +
+    `compile ${N}: ${compile1k.toFixed(0)} ms; raw parse + write of the same output: ` +
       `${write1k.toFixed(0)} ms; raw parse + write of the input only: ` +
       `${writeInput1k.toFixed(0)} ms (compile is ${(compile1k / writeInput1k).toFixed(1)}x that)`,
   );
   const ok = report(
-    "compile 1,000 playbooks vs raw parse + write of the bytes compile writes",
+    `compile ${N} playbooks vs raw parse + write of the bytes compile writes`,
     compile1k / write1k,
     3,
   );
   const compile10k = timeIt(1, () => compileAll(large.files, out));
   for (const dir of [small.dir, large.dir, out]) rmSync(dir, { recursive: true, force: true });
-  return [ok, report("compile 10x input (10,000 vs 1,000) time ratio", compile10k / compile1k, 11)];
+  return [ok, report(`compile 10x input (${N10} vs ${N}) time ratio`, compile10k / compile1k, 11)];
 }
 
 const SECTIONS: [string, () => boolean[]][] = [
   ["cold", coldValidate],
   ["validate", validateLibrary],
   ["compile", compileLibrary],
-  ["report", benchReport],
+  ["report", () => benchReport(COUNT === 1000 ? 100_000 : COUNT)],
 ];
 
 // `npm run bench -- compile cold` runs only the sections named; no names runs them all.
-const wanted = process.argv.slice(2);
+const wanted = process.argv
+  .slice(2)
+  .filter((a, i, all) => a !== "--count" && all[i - 1] !== "--count");
 const results = SECTIONS.filter(([name]) => wanted.length === 0 || wanted.includes(name)).flatMap(
   ([, run]) => run(),
 );

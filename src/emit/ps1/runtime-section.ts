@@ -39,7 +39,18 @@ function unitId(unit: RuntimeUnit): number {
 }
 let nextUnitId = 0;
 
+/** treeShake hands back the same array for the same shape: found without building a key. */
+const byArray = new WeakMap<readonly RuntimeUnit[], { version: string; section: RuntimeSection }>();
+
 export function runtimeSection(units: readonly RuntimeUnit[], version: string): RuntimeSection {
+  const same = byArray.get(units);
+  if (same?.version === version) return same.section;
+  const section = sectionByUnits(units, version);
+  byArray.set(units, { version, section });
+  return section;
+}
+
+function sectionByUnits(units: readonly RuntimeUnit[], version: string): RuntimeSection {
   const key = `${version} ${units.map(unitId).join(",")}`;
   const known = built.get(key);
   if (known) return known;

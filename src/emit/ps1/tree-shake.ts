@@ -18,6 +18,8 @@ interface LibraryIndex {
   namesOf: Map<RuntimeUnit, Set<string>>;
   /** For a section comment: the first unit below it that is not a comment. */
   unitBelow: Map<RuntimeUnit, RuntimeUnit | undefined>;
+  /** The units reached from a body, by the sorted names the body contains. */
+  reached: Map<string, RuntimeUnit[]>;
 }
 
 /** The library is the same for every script of a run: index it, and scan each unit, once. */
@@ -26,7 +28,7 @@ const indexes = new WeakMap<readonly RuntimeUnit[], LibraryIndex>();
 function indexOf(library: readonly RuntimeUnit[]): LibraryIndex {
   let index = indexes.get(library);
   if (index) return index;
-  index = { byName: new Map(), namesOf: new Map(), unitBelow: new Map() };
+  index = { byName: new Map(), namesOf: new Map(), unitBelow: new Map(), reached: new Map() };
   let below: RuntimeUnit | undefined;
   for (let i = library.length - 1; i >= 0; i--) {
     const unit = library[i]!;
@@ -44,9 +46,26 @@ function indexOf(library: readonly RuntimeUnit[]): LibraryIndex {
 
 /** The units reachable from `body`, in library order; a file's heading comes with its first unit. */
 export function treeShake(library: readonly RuntimeUnit[], body: string): RuntimeUnit[] {
-  const { byName, namesOf } = indexOf(library);
+  const index = indexOf(library);
+  // Scripts of one shape name the same runtime functions: walk the library once per set of
+  // names (the same array comes back, so runtimeSection finds its section at once too).
+  const names = [...namesIn(body)].sort();
+  const key = names.join(" ");
+  let units = index.reached.get(key);
+  if (!units) {
+    units = reachable(library, index, names);
+    if (index.reached.size < 1000) index.reached.set(key, units);
+  }
+  return units;
+}
+
+function reachable(
+  library: readonly RuntimeUnit[],
+  { byName, namesOf, unitBelow }: LibraryIndex,
+  names: string[],
+): RuntimeUnit[] {
   const kept = new Set<RuntimeUnit>();
-  const pending = [...namesIn(body)];
+  const pending = [...names];
   const seen = new Set(pending);
   while (pending.length) {
     for (const unit of byName.get(pending.pop()!) ?? []) {
@@ -56,7 +75,7 @@ export function treeShake(library: readonly RuntimeUnit[], body: string): Runtim
         if (!seen.has(name)) (seen.add(name), pending.push(name));
     }
   }
-  return withComments(library, kept, indexOf(library).unitBelow);
+  return withComments(library, kept, unitBelow);
 }
 
 /** A file's heading comes with any unit of the file; a section comment with the unit below it. */
