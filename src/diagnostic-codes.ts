@@ -120,6 +120,10 @@ export const diagnosticCodes = {
     severity: "error",
     summary: "a run argument holds a control character a command line cannot carry",
   },
+  "unknown-argument-variable": {
+    severity: "error",
+    summary: "a program argument names a %variable% that is not a base, or has a single %",
+  },
   "broad-pattern": { severity: "warning", summary: "a delete-files pattern matches every file" },
 
   // Semantic checks

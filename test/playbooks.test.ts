@@ -1,5 +1,6 @@
 // The committed playbooks: valid, with the editor schema line, and faithful to
 // the corrections recorded in docs/kb-facts.md that are easy to get wrong.
+import type { RunArgument } from "../src/steps/run.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
@@ -143,8 +144,10 @@ const kb971058Rungs = () => {
     steps: allSteps(plan).filter((v) => v.method === m),
   }));
 };
-const literals = (step: { args: ({ literal: string } | { parameter: string })[] }) =>
-  step.args.map((a) => ("literal" in a ? a.literal : `<${a.parameter}>`));
+const literals = (step: { args: RunArgument[] }) =>
+  step.args.map((a) =>
+    "literal" in a ? a.literal : "parameter" in a ? `<${a.parameter}>` : a.written,
+  );
 
 test("kb971058: two rungs, escalate; the first medium risk, the second (step 4) high risk", () => {
   const plan = plans.kb971058!.plan!;

@@ -442,6 +442,40 @@ if "%KB_FILESONLY%"=="1" dir /b /a:-d "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2
 if not "%KB_FILESONLY%"=="1" dir /b /a "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
 exit /b 0
 
+rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
+:kb_arg_base
+rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
+rem No shell expands a base for a program started directly, so it is checked here as a path's
+rem base is (:kb_resolve): an empty, relative or root value sets KB_ARG_BAD to the reason instead,
+rem and the step fails (the probe cannot look) before anything runs. A drive is checked as the
+rem drive of a path below it and gives its letter and colon.
+set "KB_REL="
+set "KB_BELOW=0"
+if "%KB_DRIVE%"=="1" set "KB_REL=x"
+call :kb_resolve
+if errorlevel 1 goto :kb_arg_base_bad
+if "%KB_DRIVE%"=="1" set "KB_PATH=%KB_PATH:~0,2%"
+set "KB_A=%KB_A%%KB_PATH%"
+exit /b 0
+:kb_arg_base_bad
+if not defined KB_ARG_BAD set "KB_ARG_BAD=argument not built: %KB_NOTE%"
+exit /b 0
+
+:kb_arg_quote
+rem Appends KB_A, quoted, to KB_ARGS (literals passed the whitelist, parameters had no quote,
+rem base values are full paths). Backslashes just before the closing quote are doubled: the C
+rem runtime and CommandLineToArgvW read \" as a literal quote, and 2n backslashes before a quote as n.
+set "KB_AQ="
+:kb_arg_quote_tail
+if not defined KB_A goto :kb_arg_quote_done
+if not "%KB_A:~-1%"=="\" goto :kb_arg_quote_done
+set "KB_A=%KB_A:~0,-1%"
+set "KB_AQ=%KB_AQ%\\"
+goto :kb_arg_quote_tail
+:kb_arg_quote_done
+set "KB_ARGS=%KB_ARGS% "%KB_A%%KB_AQ%""
+exit /b 0
+
 rem ---- log: one plain-text log per playbook, rolled over to .lo_ past 250,000 bytes ----
 :kb_warn
 set "KB_LVL=warn"
@@ -854,13 +888,14 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=winsock"
+call :kb_arg_quote
+set "KB_A=reset"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\netsh.exe"
-set "KB_ARGS="
-set "KB_A=winsock"
-call :kb_run_arg
-set "KB_A=reset"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 set "KB_S_ID=first-proxycfg-reset"
@@ -875,11 +910,12 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=-d"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\proxycfg.exe"
-set "KB_ARGS="
-set "KB_A=-d"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 :kb_m1_s4_end
@@ -910,13 +946,14 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=/reset"
+call :kb_arg_quote
+set "KB_A=/allusers"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\bitsadmin.exe"
-set "KB_ARGS="
-set "KB_A=/reset"
-call :kb_run_arg
-set "KB_A=/allusers"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 :kb_m1_s6_end
@@ -1048,27 +1085,29 @@ set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_VERIFY=again-sdshow-bits"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=sdset"
+call :kb_arg_quote
+set "KB_A=bits"
+call :kb_arg_quote
+set "KB_A=D:(A;CI;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)(A;;CCLCSWLOCRRC;;;IU)(A;;CCLCSWLOCRRC;;;SU)"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\sc.exe"
-set "KB_ARGS="
-set "KB_A=sdset"
-call :kb_run_arg
-set "KB_A=bits"
-call :kb_run_arg
-set "KB_A=D:(A;CI;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)(A;;CCLCSWLOCRRC;;;IU)(A;;CCLCSWLOCRRC;;;SU)"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 set "KB_VERIFY="
 if not defined KB_HELD goto :kb_m2_s5_verified
 set "KB_E_ID=again-sdshow-bits"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=sdshow"
+call :kb_arg_quote
+set "KB_A=bits"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\sc.exe"
-set "KB_ARGS="
-set "KB_A=sdshow"
-call :kb_probe_cmd_arg
-set "KB_A=bits"
-call :kb_probe_cmd_arg
 set "KB_CP_PROBLEM="
 set "KB_CP_CLEAN="
 set "KB_CP_ALL=0"
@@ -1091,27 +1130,29 @@ set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_VERIFY=again-sdshow-wuauserv"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=sdset"
+call :kb_arg_quote
+set "KB_A=wuauserv"
+call :kb_arg_quote
+set "KB_A=D:(A;;CCLCSWRPLORC;;;AU)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\sc.exe"
-set "KB_ARGS="
-set "KB_A=sdset"
-call :kb_run_arg
-set "KB_A=wuauserv"
-call :kb_run_arg
-set "KB_A=D:(A;;CCLCSWRPLORC;;;AU)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 set "KB_VERIFY="
 if not defined KB_HELD goto :kb_m2_s6_verified
 set "KB_E_ID=again-sdshow-wuauserv"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=sdshow"
+call :kb_arg_quote
+set "KB_A=wuauserv"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\sc.exe"
-set "KB_ARGS="
-set "KB_A=sdshow"
-call :kb_probe_cmd_arg
-set "KB_A=wuauserv"
-call :kb_probe_cmd_arg
 set "KB_CP_PROBLEM="
 set "KB_CP_CLEAN="
 set "KB_CP_ALL=0"
@@ -1252,13 +1293,14 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=winsock"
+call :kb_arg_quote
+set "KB_A=reset"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\netsh.exe"
-set "KB_ARGS="
-set "KB_A=winsock"
-call :kb_run_arg
-set "KB_A=reset"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 set "KB_S_ID=again-proxycfg-reset"
@@ -1273,11 +1315,12 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=-d"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\proxycfg.exe"
-set "KB_ARGS="
-set "KB_A=-d"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 :kb_m2_s9_end
@@ -1308,13 +1351,14 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=/reset"
+call :kb_arg_quote
+set "KB_A=/allusers"
+call :kb_arg_quote
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\bitsadmin.exe"
-set "KB_ARGS="
-set "KB_A=/reset"
-call :kb_run_arg
-set "KB_A=/allusers"
-call :kb_run_arg
 set "KB_SUCCESS=0 "
 call :kb_step_run
 :kb_m2_s11_end
@@ -1562,22 +1606,20 @@ call :kb_log
 del /f /q "%KB_TMP%" "%KB_TMPLIST%" "%KB_TMPPROF%" "%KB_TMPALL%" "%KB_TMPNEXT%" >nul 2>&1
 exit /b 0
 
-:kb_probe_cmd_arg
-rem Appends KB_A, quoted, to KB_ARGS (a literal switch that passed the whitelist).
-set "KB_ARGS=%KB_ARGS% "%KB_A%""
-exit /b 0
-
 :kb_probe_cmd_run
 rem A read-only Windows tool: runs KB_PATH with KB_ARGS (no shell in between), its output to
 rem KB_TMP and its exit code to KB_CP_RC. The batch script relaunched itself in the 64-bit cmd
 rem (start), so System32 is the 64-bit tool's folder. It cannot enforce the timeout. A tool that
-rem cannot be run leaves KB_PR=U: the probe could not look.
+rem cannot be run, or an argument whose base is unusable (KB_ARG_BAD), leaves KB_PR=U: the probe
+rem could not look.
 set "KB_PR=0"
 set "KB_CP_RC="
 set "KB_CP_WHY="
 set /a "KB_CP_PN=0, KB_CP_PH=0, KB_CP_CN=0, KB_CP_CH=0"
 set "KB_CP_HAS="
 set "KB_CP_LACKS="
+set "KB_NOTE=%KB_ARG_BAD%"
+if defined KB_ARG_BAD goto :kb_probe_cmd_unknown
 call :kb_resolve
 if errorlevel 1 goto :kb_probe_cmd_unknown
 set "KB_NOTE=program not found: %KB_PATH%"
@@ -1903,27 +1945,15 @@ set "KB_STATUS=changed"
 call :kb_result
 exit /b 0
 
-:kb_run_arg
-rem Appends KB_A, quoted, to KB_ARGS (literals passed the whitelist, parameters had no quote).
-rem Backslashes just before the closing quote are doubled: the C runtime and CommandLineToArgvW
-rem read \" as a literal quote, and 2n backslashes before a quote as n.
-set "KB_AQ="
-:kb_run_arg_tail
-if not defined KB_A goto :kb_run_arg_done
-if not "%KB_A:~-1%"=="\" goto :kb_run_arg_done
-set "KB_A=%KB_A:~0,-1%"
-set "KB_AQ=%KB_AQ%\\"
-goto :kb_run_arg_tail
-:kb_run_arg_done
-set "KB_ARGS=%KB_ARGS% "%KB_A%%KB_AQ%""
-exit /b 0
-
 :kb_step_run
 rem Runs the program at KB_PATH with KB_ARGS (no shell in between) and checks its exit code
-rem against KB_SUCCESS. A missing program fails the step. The batch script cannot enforce the
+rem against KB_SUCCESS. A missing program, or an argument whose base is unusable (KB_ARG_BAD),
+rem fails the step before anything runs. The batch script cannot enforce the
 rem timeout. Its output goes to the log.
 call :kb_guard_check
 if errorlevel 1 exit /b 0
+set "KB_NOTE=%KB_ARG_BAD%"
+if defined KB_ARG_BAD goto :kb_step_failed
 set "KB_BELOW=0"
 call :kb_resolve
 if errorlevel 1 goto :kb_step_failed

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'eb536c486764a97464387fc26cd4bca57ba2477633087deea5f440221cfb2b16'
+$script:KbRuntimeSha256 = '65204cc461b77f76cf4534e130b8052017ffa136254cd016b896e85f63aae508'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system' }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -263,7 +263,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 eb536c486764a97464387fc26cd4bca57ba2477633087deea5f440221cfb2b16 ====
+# ==== kbfix runtime 0.1.0, sha256 65204cc461b77f76cf4534e130b8052017ffa136254cd016b896e85f63aae508 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1574,7 +1574,7 @@ function Test-KbCommandProbe {
     param(
         [string]$Id,
         [hashtable]$Program,
-        [string[]]$Arguments = @(),
+        [object[]]$Arguments = @(),
         [int]$TimeoutSeconds = 60,
         [int[]]$ProblemCodes = @(),
         [int[]]$CleanCodes = @(),
@@ -1585,7 +1585,8 @@ function Test-KbCommandProbe {
     try {
         $exe = Resolve-KbNativeProgram -Path (Resolve-KbPath -Spec $Program)
         if (-not [System.IO.File]::Exists($exe)) { throw ('program not found: ' + $exe) }
-        $run = Invoke-KbProcess -FilePath $exe -Arguments @($Arguments) -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
+        $list = @(Resolve-KbLiteralArguments -Arguments $Arguments)
+        $run = Invoke-KbProcess -FilePath $exe -Arguments $list -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
         $shown = ($exe + ' ' + $run.CommandLine).Trim()
         if ($run.TimedOut) { throw ($shown + ' still ran after ' + $TimeoutSeconds + ' s and was ended') }
         $problems = @(Get-KbCommandProblems -Run $run -ProblemCodes $ProblemCodes -CleanCodes $CleanCodes -ProblemTokens $ProblemTokens -CleanTokens $CleanTokens -Match $Match)
@@ -2016,6 +2017,32 @@ function ConvertTo-KbArgumentString {
     $parts = New-Object System.Collections.Generic.List[string]
     foreach ($argument in $Arguments) { $parts.Add((ConvertTo-KbQuotedArgument -Value $argument)) }
     return ($parts.ToArray() -join ' ')
+}
+
+function Resolve-KbArgumentText {
+    param([hashtable]$Argument)
+    $text = ''
+    foreach ($part in @($Argument['Parts'])) {
+        if ($part -is [string]) { $text += $part; continue }
+        $name = [string]$part['Base']
+        try {
+            if ($name -eq 'SystemDrive') {
+                $text += (Resolve-KbPath -Spec @{ Base = $name; Segments = @('x') }).Substring(0, 2)
+            } else {
+                $text += Resolve-KbPath -Spec @{ Base = $name; Segments = @() }
+            }
+        } catch {
+            throw ('argument ' + [string]$Argument['Written'] + ': ' + (Get-KbErrorText $_))
+        }
+    }
+    return $text
+}
+
+function Resolve-KbLiteralArguments {
+    param([object[]]$Arguments)
+    foreach ($argument in $Arguments) {
+        if ($argument -is [hashtable]) { Resolve-KbArgumentText -Argument $argument } else { [string]$argument }
+    }
 }
 
 function Get-KbTaskText {
@@ -2477,6 +2504,10 @@ function Invoke-KbRenameStep {
 function Resolve-KbRunArguments {
     param([object[]]$Arguments)
     foreach ($argument in $Arguments) {
+        if ($argument.ContainsKey('Parts')) {
+            Resolve-KbArgumentText -Argument $argument
+            continue
+        }
         if ($argument.ContainsKey('Literal')) {
             [string]$argument['Literal']
             continue

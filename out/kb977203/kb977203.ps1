@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b925403fbe86f31066d44d469626c2ac06451f4dac0d70ec6769cc999ff9f7cf'
+$script:KbRuntimeSha256 = '7a12162346f56b24348c1bb05c32e829c4b684a825c25d3b5d34368f2ba72395'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -155,7 +155,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b925403fbe86f31066d44d469626c2ac06451f4dac0d70ec6769cc999ff9f7cf ====
+# ==== kbfix runtime 0.1.0, sha256 7a12162346f56b24348c1bb05c32e829c4b684a825c25d3b5d34368f2ba72395 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1798,6 +1798,25 @@ function ConvertTo-KbArgumentString {
     return ($parts.ToArray() -join ' ')
 }
 
+function Resolve-KbArgumentText {
+    param([hashtable]$Argument)
+    $text = ''
+    foreach ($part in @($Argument['Parts'])) {
+        if ($part -is [string]) { $text += $part; continue }
+        $name = [string]$part['Base']
+        try {
+            if ($name -eq 'SystemDrive') {
+                $text += (Resolve-KbPath -Spec @{ Base = $name; Segments = @('x') }).Substring(0, 2)
+            } else {
+                $text += Resolve-KbPath -Spec @{ Base = $name; Segments = @() }
+            }
+        } catch {
+            throw ('argument ' + [string]$Argument['Written'] + ': ' + (Get-KbErrorText $_))
+        }
+    }
+    return $text
+}
+
 function Get-KbTaskText {
     param([object]$Task)
     try {
@@ -1962,6 +1981,10 @@ function Invoke-KbManualStep {
 function Resolve-KbRunArguments {
     param([object[]]$Arguments)
     foreach ($argument in $Arguments) {
+        if ($argument.ContainsKey('Parts')) {
+            Resolve-KbArgumentText -Argument $argument
+            continue
+        }
         if ($argument.ContainsKey('Literal')) {
             [string]$argument['Literal']
             continue

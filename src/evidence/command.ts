@@ -6,7 +6,11 @@ import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref, stringEnum } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
 import { readOnlyVerdict } from "../model/read-only-tools.js";
-import { literalArgumentFits } from "../steps/run.js";
+import {
+  lowerLiteralArgument,
+  shownArgument,
+  type LiteralArgument,
+} from "../steps/literal-argument.js";
 import type { LowerContext } from "../steps/step-kind.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -15,7 +19,8 @@ export const TOKEN_MATCHES = ["any", "all"] as const;
 export interface CommandProbe extends PlanProbeBase {
   kind: "command";
   program: PathExpr;
-  args: string[];
+  /** As written, or in parts when an argument names a base (%windir%). */
+  args: LiteralArgument[];
   timeoutSeconds: number;
   problemCodes: number[];
   cleanCodes: number[];
@@ -23,7 +28,6 @@ export interface CommandProbe extends PlanProbeBase {
   cleanTokens: string[];
   match: (typeof TOKEN_MATCHES)[number];
 }
-
 
 /** Exit codes as Windows keeps them (32 bits); 0x80041002 and -2147217406 are the same code. */
 const codes = (title: string, words: string) =>
@@ -59,7 +63,7 @@ export const command = defineEvidenceKind<CommandProbe>()({
     program: ref("path"),
     args: described(
       "Arguments",
-      "Literal arguments passed one by one, switches included (e.g. /verifyrepository); no control characters.",
+      "Literal arguments passed one by one, switches included (e.g. /verifyrepository); a base such as %windir% in one is expanded as in a path, %% is one literal %; no control characters.",
       arrayOf({ type: "string" }),
     ),
     timeoutSeconds: described(
@@ -93,7 +97,7 @@ export const command = defineEvidenceKind<CommandProbe>()({
   ps1: psCall(
     "Test-KbCommandProbe",
     ["Program", "program", "path"],
-    ["Arguments", "args", "strings"],
+    ["Arguments", "args", "literalArguments"],
     ["TimeoutSeconds", "timeoutSeconds", "int"],
     ["ProblemCodes", "problemCodes", "ints"],
     ["CleanCodes", "cleanCodes", "ints"],
@@ -103,8 +107,9 @@ export const command = defineEvidenceKind<CommandProbe>()({
   ),
   lower(raw, ctx) {
     const program = ctx.path("program", raw.program);
-    const args = raw.args ?? [];
-    const argsFit = args.every((a, i) => literalArgumentFits(a, `args/${i}`, ctx));
+    const written: string[] = raw.args ?? [];
+    const args = written.map((a, i) => lowerLiteralArgument(a, `args/${i}`, ctx));
+    const argsFit = args.every((a) => a !== undefined);
     const decides = raw.problemCodes ?? raw.cleanCodes ?? raw.problemTokens ?? raw.cleanTokens;
     if (!decides)
       ctx.error(
@@ -113,11 +118,11 @@ export const command = defineEvidenceKind<CommandProbe>()({
         "command needs problemCodes, cleanCodes, problemTokens or cleanTokens",
         "e.g. cleanCodes: [0]",
       );
-    if (!program || !argsFit || !decides || !isReadOnly(program, args, ctx)) return undefined;
+    if (!program || !argsFit || !decides || !isReadOnly(program, written, ctx)) return undefined;
     return {
       kind: "command",
       program,
-      args,
+      args: args as LiteralArgument[],
       timeoutSeconds: raw.timeoutSeconds ?? 60,
       problemCodes: (raw.problemCodes ?? []).map(signed),
       cleanCodes: (raw.cleanCodes ?? []).map(signed),
@@ -132,10 +137,6 @@ export const command = defineEvidenceKind<CommandProbe>()({
 /** The command line as the reviewer reads it (the runtime quotes each argument the same way). */
 export function commandLineText(p: Pick<CommandProbe, "program" | "args">): string {
   return [p.program.text, ...p.args.map(shownArgument)].join(" ");
-}
-
-function shownArgument(a: string): string {
-  return a.length > 0 && !/[\s"]/.test(a) ? a : JSON.stringify(a);
 }
 
 function verdictText(p: CommandProbe): string {

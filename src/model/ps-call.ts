@@ -17,6 +17,7 @@ export type PsEncoding =
   | "registryType"
   | "registryData"
   | "runArguments"
+  | "literalArguments"
   | "attributes"
   | "eventLevels"
   /** Added by the emitter for every step: its guard. */

@@ -105,6 +105,8 @@ function batchStrings(value: unknown, field: string): [string, string][] {
   const o = value as Record<string, unknown>;
   if (Array.isArray(o.segments)) return [[(o as unknown as PathExpr).segments.join("\\"), field]];
   if (typeof o.literal === "string") return [[o.literal, field]];
+  // An argument naming bases: its text parts (the bases' values come from the machine).
+  if (Array.isArray(o.parts)) return o.parts.flatMap((p) => (p.text ? [[p.text, field]] : []));
   if ("type" in o && "value" in o) return batchStrings(o.value, field);
   return [];
 }

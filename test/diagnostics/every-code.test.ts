@@ -322,6 +322,14 @@ export const examples: Example[] = [
     column: col(10),
   },
   {
+    code: "unknown-argument-variable",
+    input: steps(
+      "- id: x1\n  kind: run\n  program: '%windir%\\System32\\tool.exe'\n  args: ['/log:%TEMP%\\x.log']\n  guard: { evidence: detection }",
+    ),
+    line: STEP_LINE + 3,
+    column: col(10),
+  },
+  {
     code: "broad-pattern",
     input: steps("- id: d1\n  kind: delete-files\n  folder: '%windir%\\inf'\n  pattern: '*.*'"),
     line: STEP_LINE + 3,

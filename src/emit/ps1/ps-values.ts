@@ -1,6 +1,8 @@
 // PowerShell expressions for typed plan data (paths, guards, applicability,
 // registry data, run arguments), built only from the quoting functions.
+import type { ArgumentExpr } from "../../model/argument-expr.js";
 import type { PathExpr } from "../../model/path-expr.js";
+import type { LiteralArgument } from "../../steps/literal-argument.js";
 import type { Applicability } from "../../plan/plan.js";
 import type { RunArgument } from "../../steps/run.js";
 import type { RegistryData } from "../../steps/registry-value.js";
@@ -74,9 +76,27 @@ export function psRunArguments(args: readonly RunArgument[]): string {
     .map((a) =>
       "literal" in a
         ? psHashtable({ Literal: psString(a.literal) })
-        : psHashtable({ Parameter: psString(a.parameter) }),
+        : "parameter" in a
+          ? psHashtable({ Parameter: psString(a.parameter) })
+          : psArgumentExpr(a),
     )
     .join(", ")})`;
+}
+
+/** A command probe's arguments: each as written, or in parts when it names a base. */
+export function psLiteralArguments(args: readonly LiteralArgument[]): string {
+  return `@(${args.map((a) => (typeof a === "string" ? psString(a) : psArgumentExpr(a))).join(", ")})`;
+}
+
+/**
+ * @{ Written = '/log:%windir%\x.log'; Parts = @('/log:', @{ Base = 'windir' }, '\x.log') }: the
+ * runtime resolves each base as a path's base and joins the parts (Resolve-KbArgumentText).
+ */
+export function psArgumentExpr(a: ArgumentExpr): string {
+  const parts = a.parts.map((p) =>
+    "text" in p ? psString(p.text) : psHashtable({ Base: psString(p.base) }),
+  );
+  return psHashtable({ Written: psString(a.written), Parts: `@(${parts.join(", ")})` });
 }
 
 export function psPaths(paths: readonly PathExpr[]): string {

@@ -26,6 +26,37 @@ function ConvertTo-KbArgumentString {
     return ($parts.ToArray() -join ' ')
 }
 
+function Resolve-KbArgumentText {
+    # @{ Written = '/log:%windir%\x.log'; Parts = @('/log:', @{ Base = 'windir' }, '\x.log') } -> the
+    # text. No shell expands a base for the program, so each is resolved as a path's base (empty,
+    # relative or a root throws: the step fails before anything runs); %SystemDrive% as the drive
+    # of a path below it, giving C:. (docs/emitted-script-rules.md#bases-in-arguments)
+    param([hashtable]$Argument)
+    $text = ''
+    foreach ($part in @($Argument['Parts'])) {
+        if ($part -is [string]) { $text += $part; continue }
+        $name = [string]$part['Base']
+        try {
+            if ($name -eq 'SystemDrive') {
+                $text += (Resolve-KbPath -Spec @{ Base = $name; Segments = @('x') }).Substring(0, 2)
+            } else {
+                $text += Resolve-KbPath -Spec @{ Base = $name; Segments = @() }
+            }
+        } catch {
+            throw ('argument ' + [string]$Argument['Written'] + ': ' + (Get-KbErrorText $_))
+        }
+    }
+    return $text
+}
+
+function Resolve-KbLiteralArguments {
+    # A command probe's arguments: strings as written, hashtables through Resolve-KbArgumentText.
+    param([object[]]$Arguments)
+    foreach ($argument in $Arguments) {
+        if ($argument -is [hashtable]) { Resolve-KbArgumentText -Argument $argument } else { [string]$argument }
+    }
+}
+
 function Get-KbTaskText {
     param([object]$Task)
     try {

@@ -1,6 +1,6 @@
 # ---- probes/command.ps1: a read-only Windows tool's exit code and output (winmgmt /verifyrepository) ----
-# The program runs as the run step runs one: no shell, each literal argument quoted for
-# CommandLineToArgvW, ended after TimeoutSeconds (then the probe could not look). The 64-bit tool
+# The program runs as the run step runs one: no shell, each literal argument (a base such as
+# %windir% in it resolved as a path's base is) quoted for CommandLineToArgvW, ended after TimeoutSeconds (then the probe could not look). The 64-bit tool
 # is used from a 32-bit host (Sysnative). Present when the exit code is a problem code or not a
 # clean code, or the output (stdout and stderr) holds the problem tokens or lacks the clean ones;
 # Match 'all' needs every token of a list, 'any' one. Tokens match case-insensitively.
@@ -37,7 +37,7 @@ function Test-KbCommandProbe {
     param(
         [string]$Id,
         [hashtable]$Program,
-        [string[]]$Arguments = @(),
+        [object[]]$Arguments = @(),
         [int]$TimeoutSeconds = 60,
         [int[]]$ProblemCodes = @(),
         [int[]]$CleanCodes = @(),
@@ -48,7 +48,8 @@ function Test-KbCommandProbe {
     try {
         $exe = Resolve-KbNativeProgram -Path (Resolve-KbPath -Spec $Program)
         if (-not [System.IO.File]::Exists($exe)) { throw ('program not found: ' + $exe) }
-        $run = Invoke-KbProcess -FilePath $exe -Arguments @($Arguments) -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
+        $list = @(Resolve-KbLiteralArguments -Arguments $Arguments)
+        $run = Invoke-KbProcess -FilePath $exe -Arguments $list -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
         $shown = ($exe + ' ' + $run.CommandLine).Trim()
         if ($run.TimedOut) { throw ($shown + ' still ran after ' + $TimeoutSeconds + ' s and was ended') }
         $problems = @(Get-KbCommandProblems -Run $run -ProblemCodes $ProblemCodes -CleanCodes $CleanCodes -ProblemTokens $ProblemTokens -CleanTokens $CleanTokens -Match $Match)

@@ -1,14 +1,19 @@
 # ---- steps/run.ps1: run a program (CCMCertFix.exe) with an argument list; one-shot, behind its guard ----
 # No shell: the arguments become one command line quoted by the CommandLineToArgvW rules, so a
-# literal from the playbook (switches included) arrives exactly. A parameter value stays one
+# literal from the playbook (switches included) arrives exactly; a literal naming a base
+# (%windir%) gets the base's value, resolved as a path's base is, or the step fails. A parameter value stays one
 # whole argument and may not start with - or / (the tool would read it as a switch); an empty
 # optional parameter leaves its argument out. The exit code must
 # be one of the success codes; a program still running after TimeoutSeconds is ended and fails.
 
 function Resolve-KbRunArguments {
-    # @(@{ Literal = 'x' }, @{ Parameter = 'Name' }) -> the argument strings.
+    # @(@{ Literal = 'x' }, @{ Parameter = 'Name' }, @{ Written = ...; Parts = ... }) -> the argument strings.
     param([object[]]$Arguments)
     foreach ($argument in $Arguments) {
+        if ($argument.ContainsKey('Parts')) {
+            Resolve-KbArgumentText -Argument $argument
+            continue
+        }
         if ($argument.ContainsKey('Literal')) {
             [string]$argument['Literal']
             continue
