@@ -36,8 +36,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'bff772052589f1e831171d0ab5af130b4d8e8daf906ee830cefdbda13042d5c7'
-$script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
+$script:KbRuntimeSha256 = '5c97fef59afac3e2b22e6cf972131b53a88a7b3926bb201def146539bb487622'
+$script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
 $script:KbExitCodes = @{
@@ -112,7 +112,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbClearFolderStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'clear-wow64-system-content' -Applies @{ Architecture = @('x64') } -Step {
+        Invoke-KbWhenApplicable -Id 'clear-wow64-system-content' -Applies @{ Architecture = @('x64'); Checks = @('Get-KbArchitectureMismatch') } -Step {
             $kbStep = @{
                 Id = 'clear-wow64-system-content'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -122,7 +122,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbClearFolderStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'clear-wow64-system-metadata' -Applies @{ Architecture = @('x64') } -Step {
+        Invoke-KbWhenApplicable -Id 'clear-wow64-system-metadata' -Applies @{ Architecture = @('x64'); Checks = @('Get-KbArchitectureMismatch') } -Step {
             $kbStep = @{
                 Id = 'clear-wow64-system-metadata'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -139,7 +139,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 bff772052589f1e831171d0ab5af130b4d8e8daf906ee830cefdbda13042d5c7 ====
+# ==== kbfix runtime 0.1.0, sha256 5c97fef59afac3e2b22e6cf972131b53a88a7b3926bb201def146539bb487622 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -879,27 +879,6 @@ function Get-KbRegistryString {
     }
 }
 
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
-    }
-    throw ('unknown product ' + $Product)
-}
-
-function Get-KbProductVersion {
-    param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
-}
-
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
     $os = Get-KbWindowsVersion
@@ -928,24 +907,6 @@ function Get-KbArchitectureMismatch {
     return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
 }
 
-function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
-}
-
 function Get-KbContextMismatch {
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
@@ -959,11 +920,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

@@ -39,8 +39,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '9faaf8beff58e93e5b6f6aecba9bbfa68e4f4e939178dc58e906994873bc02c5'
-$script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
+$script:KbRuntimeSha256 = '19e53ac5f8086b77c1f42924a7e3579d2df5d42750f077bbf92f950b16b93726'
+$script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
 }
@@ -58,7 +58,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 9faaf8beff58e93e5b6f6aecba9bbfa68e4f4e939178dc58e906994873bc02c5 ====
+# ==== kbfix runtime 0.1.0, sha256 19e53ac5f8086b77c1f42924a7e3579d2df5d42750f077bbf92f950b16b93726 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -360,15 +360,6 @@ function Get-KbWindowsVersion {
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
-function Get-KbArchitecture {
-    $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
-    if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
-    if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
-    $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
-    if ($names.ContainsKey($raw)) { return $names[$raw] }
-    return $raw.ToLowerInvariant()
-}
-
 function Test-KbIsSystem {
     return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
@@ -413,34 +404,6 @@ function Get-KbProductVersion {
     return $null
 }
 
-function Get-KbWindowsMismatch {
-    param([hashtable]$Applies)
-    $os = Get-KbWindowsVersion
-    foreach ($end in @('WindowsMin', 'WindowsMax')) {
-        $bound = [string]$Applies[$end]
-        if ($bound.Length -eq 0) { continue }
-        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
-        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
-            $machine = $os
-            $text += '.' + $os.Build
-        }
-        $target = ConvertTo-KbVersion $bound
-        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
-        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
-    }
-    return $null
-}
-
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
 function Get-KbProductMismatch {
     param([hashtable]$Applies)
     $product = [string]$Applies['ProductId']
@@ -472,11 +435,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

@@ -42,8 +42,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b925403fbe86f31066d44d469626c2ac06451f4dac0d70ec6769cc999ff9f7cf'
-$script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
+$script:KbRuntimeSha256 = 'aad40f802c52d596289d04c0ea615e25fc6fc63e8f868f50d2963ded4fe124e3'
+$script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
 $script:KbExitCodes = @{
@@ -155,7 +155,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b925403fbe86f31066d44d469626c2ac06451f4dac0d70ec6769cc999ff9f7cf ====
+# ==== kbfix runtime 0.1.0, sha256 aad40f802c52d596289d04c0ea615e25fc6fc63e8f868f50d2963ded4fe124e3 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -822,34 +822,6 @@ function Get-KbProductVersion {
     return $null
 }
 
-function Get-KbWindowsMismatch {
-    param([hashtable]$Applies)
-    $os = Get-KbWindowsVersion
-    foreach ($end in @('WindowsMin', 'WindowsMax')) {
-        $bound = [string]$Applies[$end]
-        if ($bound.Length -eq 0) { continue }
-        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
-        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
-            $machine = $os
-            $text += '.' + $os.Build
-        }
-        $target = ConvertTo-KbVersion $bound
-        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
-        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
-    }
-    return $null
-}
-
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
 function Get-KbProductMismatch {
     param([hashtable]$Applies)
     $product = [string]$Applies['ProductId']
@@ -881,11 +853,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

@@ -118,6 +118,14 @@ async function analyze(path: string, text: string): Promise<Script> {
       calls.get(functionName(fn))!.add(m[1]!);
     }
 
+  // Data-named functions: an Applies hashtable names its checks (Checks = @('Get-KbXMismatch')),
+  // which Test-KbApplicable calls: count each as a call from Test-KbApplicable.
+  for (const m of text.matchAll(/\bChecks = @\(([^)]*)\)/g))
+    for (const name of m[1]!.matchAll(/'([A-Za-z]+-Kb\w+)'/g)) {
+      invoked.add(name[1]!);
+      calls.get("Test-KbApplicable")?.add(name[1]!);
+    }
+
   const scriptReads = new Set<string>();
   const scriptAssigned = new Set<string>();
   for (const node of root.descendantsOfType("variable")) {

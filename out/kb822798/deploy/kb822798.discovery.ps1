@@ -52,8 +52,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'f33e55eddde0db170ee5e5c34c4a2557c5e75f3e9d9a4747e7260a156c30b65a'
-$script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
+$script:KbRuntimeSha256 = '18415ba77ef69147c2832220772b584a0b08a5469dd8f9556352a30dc89b7123'
+$script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
     NoLiabilityAcceptedCer = $NoLiabilityAcceptedCer
@@ -73,7 +73,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f33e55eddde0db170ee5e5c34c4a2557c5e75f3e9d9a4747e7260a156c30b65a ====
+# ==== kbfix runtime 0.1.0, sha256 18415ba77ef69147c2832220772b584a0b08a5469dd8f9556352a30dc89b7123 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -375,15 +375,6 @@ function Get-KbWindowsVersion {
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
-function Get-KbArchitecture {
-    $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
-    if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
-    if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
-    $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
-    if ($names.ContainsKey($raw)) { return $names[$raw] }
-    return $raw.ToLowerInvariant()
-}
-
 function Test-KbIsSystem {
     return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
@@ -407,27 +398,6 @@ function Get-KbRegistryString {
     }
 }
 
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
-    }
-    throw ('unknown product ' + $Product)
-}
-
-function Get-KbProductVersion {
-    param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
-}
-
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
     $os = Get-KbWindowsVersion
@@ -447,33 +417,6 @@ function Get-KbWindowsMismatch {
     return $null
 }
 
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
-function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
-}
-
 function Get-KbContextMismatch {
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
@@ -487,11 +430,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

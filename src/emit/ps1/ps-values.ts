@@ -30,6 +30,18 @@ export function psGuard(guard: PlanGuard | undefined): string {
   return psHashtable({ Kind: psString(guard.kind), Path: psPath(guard.path) });
 }
 
+/**
+ * Data-named functions (docs/runtime.md): Test-KbApplicable runs the checks an Applies hashtable
+ * names, in this order, so the tree-shaker keeps only the checks some data of the script uses.
+ */
+const APPLICABILITY_CHECKS: readonly (readonly [string, string])[] = [
+  ["WindowsMin", "Get-KbWindowsMismatch"],
+  ["WindowsMax", "Get-KbWindowsMismatch"],
+  ["Architecture", "Get-KbArchitectureMismatch"],
+  ["ProductId", "Get-KbProductMismatch"],
+  ["Context", "Get-KbContextMismatch"],
+];
+
 export function psApplies(a: Applicability): string {
   const entries: Record<string, string> = {};
   if (a.windows?.min) entries.WindowsMin = psString(a.windows.min);
@@ -41,6 +53,8 @@ export function psApplies(a: Applicability): string {
     if (a.product.belowVersion) entries.ProductBelow = psString(a.product.belowVersion);
   }
   if (a.context) entries.Context = psString(a.context);
+  const checks = new Set(APPLICABILITY_CHECKS.filter(([key]) => key in entries).map(([, c]) => c));
+  if (checks.size) entries.Checks = psStringArray([...checks]);
   return psHashtable(entries);
 }
 
