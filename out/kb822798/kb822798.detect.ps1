@@ -52,7 +52,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '18415ba77ef69147c2832220772b584a0b08a5469dd8f9556352a30dc89b7123'
+$script:KbRuntimeSha256 = 'f5c2d8898bac1eeb2fe75d36ddabc8c378204ae6a7299c3b0f18f73075e43b35'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -73,7 +73,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 18415ba77ef69147c2832220772b584a0b08a5469dd8f9556352a30dc89b7123 ====
+# ==== kbfix runtime 0.1.0, sha256 f5c2d8898bac1eeb2fe75d36ddabc8c378204ae6a7299c3b0f18f73075e43b35 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -503,17 +503,6 @@ function Invoke-KbRelaunch64 {
     exit $LASTEXITCODE
 }
 
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
-}
-
 # ---- services.ps1 ----
 
 function Assert-KbServiceName {
@@ -848,12 +837,10 @@ function Format-KbDetectLine {
 }
 
 function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
-        $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        $bound = $caller['Bound']
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
         Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Read-KbState
         $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')

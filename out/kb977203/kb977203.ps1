@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'aad40f802c52d596289d04c0ea615e25fc6fc63e8f868f50d2963ded4fe124e3'
+$script:KbRuntimeSha256 = '2284bbefa5d42c97311dbcf5295de81cd5d1c47b86fb2406eee34a907ddbefa7'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -74,7 +74,7 @@ function Invoke-KbDetection {
         Test-KbProductVersionProbe -Id 'sp2-client-unpatched' -Product 'configmgr-client' -AtLeast '4.00.6487' -Below '4.00.6487.2111'
         Test-KbFileContainsProbe -Id 'ccmexec-log-0x80092024' -Path @{ Base = 'windir'; Segments = @('System32', 'CCM', 'Logs', 'CcmExec.log') } -Tokens @('0x80092024') -WithinDays 30
         Test-KbFileContainsProbe -Id 'ccmexec-log-0x80092024-wow64' -Path @{ Base = 'windir'; Segments = @('SysWOW64', 'CCM', 'Logs', 'CcmExec.log') } -Tokens @('0x80092024') -WithinDays 30
-        Test-KbCertificateProbe -Id 'sms-cert-friendly-name-nul' -Store 'SMS' -Condition 'friendly-name-has-nul' -Thumbprint $null -Subject $null
+        Test-KbCertificateProbe -Id 'sms-cert-friendly-name-nul' -Store 'SMS' -Condition 'friendly-name-has-nul' -Thumbprint $null -Subject $null -Check 'Test-KbCertificateNulFriendlyName'
     )
 }
 
@@ -155,7 +155,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 aad40f802c52d596289d04c0ea615e25fc6fc63e8f868f50d2963ded4fe124e3 ====
+# ==== kbfix runtime 0.1.0, sha256 2284bbefa5d42c97311dbcf5295de81cd5d1c47b86fb2406eee34a907ddbefa7 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1010,61 +1010,6 @@ function Start-KbService {
 
 # ---- certificates.ps1 ----
 
-function Open-KbCertificateStore {
-    param([string]$Store, [switch]$Write)
-    $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
-    $handle = [System.Security.Cryptography.X509Certificates.X509Store]::new($Store, $location)
-    $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadOnly -bor
-        [System.Security.Cryptography.X509Certificates.OpenFlags]::OpenExistingOnly
-    if ($Write) { $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadWrite }
-    try {
-        $handle.Open($flags)
-    } catch {
-        if ($Write) { throw }
-        return $null
-    }
-    return $handle
-}
-
-function ConvertTo-KbThumbprint {
-    param([string]$Thumbprint)
-    return ([string]$Thumbprint -replace '[^0-9A-Fa-f]', '').ToUpperInvariant()
-}
-
-function Test-KbCertificateMatch {
-    param([object]$Certificate, [string]$Thumbprint, [string]$Subject)
-    $wanted = ConvertTo-KbThumbprint -Thumbprint $Thumbprint
-    if ($wanted.Length -gt 0) { return ($Certificate.Thumbprint -eq $wanted) }
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    return ($Certificate.GetNameInfo($simpleName, $false) -eq $Subject)
-}
-
-function Find-KbCertificate {
-    param([string]$Store, [string]$Thumbprint = '', [string]$Subject = '')
-    $handle = Open-KbCertificateStore -Store $Store
-    if ($null -eq $handle) { return }
-    try {
-        foreach ($certificate in $handle.Certificates) {
-            if (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Thumbprint -Subject $Subject) { $certificate }
-        }
-    } finally {
-        $handle.Close()
-    }
-}
-
-function Format-KbCertificateTarget {
-    param([string]$Thumbprint, [string]$Subject)
-    if (-not [string]::IsNullOrEmpty($Thumbprint)) { return ('thumbprint ' + (ConvertTo-KbThumbprint -Thumbprint $Thumbprint)) }
-    return ('CN=' + $Subject)
-}
-
-function Format-KbCertificate {
-    param([object]$Certificate)
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    $expires = $Certificate.NotAfter.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
-    return ('CN=' + $Certificate.GetNameInfo($simpleName, $false) + ', thumbprint ' + $Certificate.Thumbprint + ', valid to ' + $expires)
-}
-
 function Test-KbUtf16InnerNul {
     param([byte[]]$Blob, [int]$Start, [int]$Size)
     $count = [int][Math]::Floor($Size / 2)
@@ -1304,28 +1249,26 @@ function Test-KbCertificateProbe {
         [string]$Store,
         [string]$Condition,
         [string]$Thumbprint = '',
-        [string]$Subject = ''
+        [string]$Subject = '',
+        [string]$Check = ''
     )
     try {
-        if ($Condition -eq 'missing') {
-            $target = Format-KbCertificateTarget -Thumbprint $Thumbprint -Subject $Subject
-            $found = @(Find-KbCertificate -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
-            if ($found.Count -gt 0) {
-                return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ' has ' + (Format-KbCertificate -Certificate $found[0])))
-            }
-            return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ' has no certificate ' + $target))
+        if ($Check -notmatch '^Test-KbCertificate(Missing|NulFriendlyName)$') {
+            throw ('unknown certificate condition ' + $Condition)
         }
-        if ($Condition -eq 'friendly-name-has-nul') {
-            $bad = @(Get-KbNulFriendlyNameThumbprints -Store $Store)
-            if ($bad.Count -gt 0) {
-                return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ': friendly name with a NUL character on ' + ($bad -join ', ')))
-            }
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ': no friendly name with a NUL character'))
-        }
-        throw ('unknown certificate condition ' + $Condition)
+        return (& $Check -Id $Id -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }
+}
+
+function Test-KbCertificateNulFriendlyName {
+    param([string]$Id, [string]$Store, [string]$Thumbprint, [string]$Subject)
+    $bad = @(Get-KbNulFriendlyNameThumbprints -Store $Store)
+    if ($bad.Count -gt 0) {
+        return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ': friendly name with a NUL character on ' + ($bad -join ', ')))
+    }
+    return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ': no friendly name with a NUL character'))
 }
 
 # ---- probes/file-contains.ps1 ----

@@ -118,13 +118,19 @@ async function analyze(path: string, text: string): Promise<Script> {
       calls.get(functionName(fn))!.add(m[1]!);
     }
 
-  // Data-named functions: an Applies hashtable names its checks (Checks = @('Get-KbXMismatch')),
-  // which Test-KbApplicable calls: count each as a call from Test-KbApplicable.
-  for (const m of text.matchAll(/\bChecks = @\(([^)]*)\)/g))
-    for (const name of m[1]!.matchAll(/'([A-Za-z]+-Kb\w+)'/g)) {
-      invoked.add(name[1]!);
-      calls.get("Test-KbApplicable")?.add(name[1]!);
-    }
+  // Data-named functions (docs/runtime.md): the data names a function by a string its dispatcher
+  // calls, an Applies hashtable's checks (Checks = @('Get-KbXMismatch')) by Test-KbApplicable, a
+  // certificate probe's condition (-Check 'Test-KbCertificateX') by Test-KbCertificateProbe.
+  const dataNamed: [RegExp, string][] = [
+    [/\bChecks = @\(([^)]*)\)/g, "Test-KbApplicable"],
+    [/ -Check ('[^']*')/g, "Test-KbCertificateProbe"],
+  ];
+  for (const [pattern, dispatcher] of dataNamed)
+    for (const m of text.matchAll(pattern))
+      for (const name of m[1]!.matchAll(/'([A-Za-z]+-Kb\w+)'/g)) {
+        invoked.add(name[1]!);
+        calls.get(dispatcher)?.add(name[1]!);
+      }
 
   const scriptReads = new Set<string>();
   const scriptAssigned = new Set<string>();

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '72f10046da4bf1da0e7dce731c1b584078002d56ad522e08c3b5af3d734812b5'
+$script:KbRuntimeSha256 = '2de8be8b940a863c9dfd9fd538d1aac87a5e5b7557f4a4de5e342ee3dc3b2206'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 72f10046da4bf1da0e7dce731c1b584078002d56ad522e08c3b5af3d734812b5 ====
+# ==== kbfix runtime 0.1.0, sha256 2de8be8b940a863c9dfd9fd538d1aac87a5e5b7557f4a4de5e342ee3dc3b2206 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -381,17 +381,6 @@ function Invoke-KbRelaunch64 {
     exit $LASTEXITCODE
 }
 
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
-}
-
 # ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
@@ -664,12 +653,10 @@ function Format-KbDetectLine {
 }
 
 function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
-        $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        $bound = $caller['Bound']
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
         Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Read-KbState
         $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')

@@ -12,6 +12,7 @@ import {
 } from "../quote-ps.js";
 import {
   psAttributes,
+  psCertificateCheck,
   psEventLevels,
   psGuard,
   psPath,
@@ -37,6 +38,7 @@ const ENCODERS: Record<PsEncoding, (value: any) => string> = {
   runArguments: psRunArguments,
   attributes: psAttributes,
   eventLevels: psEventLevels,
+  certificateCheck: psCertificateCheck,
   guard: psGuard,
   context: psContextVariable,
 };

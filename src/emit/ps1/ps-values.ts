@@ -58,6 +58,21 @@ export function psApplies(a: Applicability): string {
   return psHashtable(entries);
 }
 
+/**
+ * Data-named functions (docs/runtime.md): Test-KbCertificateProbe runs the function its call
+ * names for the condition, so a script carries only the conditions its probes use.
+ */
+const CERTIFICATE_CHECKS: Record<string, string> = {
+  missing: "Test-KbCertificateMissing",
+  "friendly-name-has-nul": "Test-KbCertificateNulFriendlyName",
+};
+
+export function psCertificateCheck(condition: string): string {
+  const check = CERTIFICATE_CHECKS[condition];
+  if (!check) throw new QuoteError(`'${condition}' is not a certificate condition`);
+  return psString(check);
+}
+
 const REGISTRY_TYPE_NAMES: Record<RegistryData["type"], string> = {
   string: "String",
   "expand-string": "ExpandString",
