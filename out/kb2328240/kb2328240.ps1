@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '5c97fef59afac3e2b22e6cf972131b53a88a7b3926bb201def146539bb487622'
+$script:KbRuntimeSha256 = '39d00cd2ef48291b7973fda917be5dd65c2ba04c9097e430cf90728cef3e92eb'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -94,7 +94,7 @@ function Invoke-KbPlaybook {
             $kbStep = @{
                 Id = 'clear-cryptnet-content'
                 Guard = $null
-                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content') }
+                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content'); Resolver = 'Get-KbProfileBase' }
                 Include = '*'
                 Backup = $false
                 ProfileRoot = $KbProfileRoot
@@ -104,7 +104,7 @@ function Invoke-KbPlaybook {
             $kbStep = @{
                 Id = 'clear-cryptnet-metadata'
                 Guard = $null
-                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData') }
+                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData'); Resolver = 'Get-KbProfileBase' }
                 Include = '*'
                 Backup = $false
                 ProfileRoot = $KbProfileRoot
@@ -139,7 +139,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 5c97fef59afac3e2b22e6cf972131b53a88a7b3926bb201def146539bb487622 ====
+# ==== kbfix runtime 0.1.0, sha256 39d00cd2ef48291b7973fda917be5dd65c2ba04c9097e430cf90728cef3e92eb ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -414,15 +414,6 @@ function Get-KbPlaybookId {
     return 'kbfix'
 }
 
-function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
-}
-
 function Test-KbFullyQualifiedPath {
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
@@ -451,22 +442,20 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+function Get-KbProfileBase {
+    param([hashtable]$Spec, [string]$ProfileRoot)
+    if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
+    return $ProfileRoot
 }
 
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -864,19 +853,6 @@ function Test-KbIsAdministrator {
     $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
-}
-
-function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
 }
 
 function Get-KbWindowsMismatch {

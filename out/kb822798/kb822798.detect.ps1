@@ -52,7 +52,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'f5c2d8898bac1eeb2fe75d36ddabc8c378204ae6a7299c3b0f18f73075e43b35'
+$script:KbRuntimeSha256 = 'd90f20a33dc811c2571607e8968d7b2dcb1f233d4dd7f00f1d40f26f30d717a5'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -73,7 +73,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f5c2d8898bac1eeb2fe75d36ddabc8c378204ae6a7299c3b0f18f73075e43b35 ====
+# ==== kbfix runtime 0.1.0, sha256 d90f20a33dc811c2571607e8968d7b2dcb1f233d4dd7f00f1d40f26f30d717a5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -187,15 +187,6 @@ function Get-KbPlaybookId {
     return 'kbfix'
 }
 
-function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
-}
-
 function Test-KbFullyQualifiedPath {
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
@@ -219,22 +210,14 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
-}
-
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -383,19 +366,6 @@ function Test-KbIsAdministrator {
     $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
-}
-
-function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
 }
 
 function Get-KbWindowsMismatch {

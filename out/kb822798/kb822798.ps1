@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '5dd6c1e8b4e87efd6061a185a56a02f1dabea25beab07598e5441e9a1f2b40f6'
+$script:KbRuntimeSha256 = 'cd6241fbbfe6303f71e0fabba8e784f1798dea644d422cfe52c0a62a661c115f'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -428,7 +428,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 5dd6c1e8b4e87efd6061a185a56a02f1dabea25beab07598e5441e9a1f2b40f6 ====
+# ==== kbfix runtime 0.1.0, sha256 cd6241fbbfe6303f71e0fabba8e784f1798dea644d422cfe52c0a62a661c115f ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -740,22 +740,14 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
-}
-
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -1160,19 +1152,6 @@ function Test-KbIsAdministrator {
     $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
-}
-
-function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
 }
 
 function Get-KbWindowsMismatch {

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'bb99286422b0327a387212b2beaa17a2519c410a9fa2e39be0692af76681b5db'
+$script:KbRuntimeSha256 = '6c955bd1838eccb517007aad4876718ca55016fd2bb19c72fe0bf3783b920295'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -88,7 +88,7 @@ function Invoke-KbPlaybook {
         $kbStep = @{
             Id = 'first-delete-qmgr-dat'
             Guard = $null
-            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader') }
+            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader'); Resolver = 'Get-KbCommonAppDataBase' }
             Pattern = 'qmgr*.dat'
             Backup = $false
         }
@@ -160,7 +160,7 @@ function Invoke-KbPlaybook {
         $kbStep = @{
             Id = 'again-delete-qmgr-dat'
             Guard = $null
-            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader') }
+            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader'); Resolver = 'Get-KbCommonAppDataBase' }
             Pattern = 'qmgr*.dat'
             Backup = $false
         }
@@ -263,7 +263,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 bb99286422b0327a387212b2beaa17a2519c410a9fa2e39be0692af76681b5db ====
+# ==== kbfix runtime 0.1.0, sha256 6c955bd1838eccb517007aad4876718ca55016fd2bb19c72fe0bf3783b920295 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -575,7 +575,8 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
+function Get-KbCommonAppDataBase {
+    param([hashtable]$Spec, [string]$ProfileRoot)
     if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
     return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
 }
@@ -583,14 +584,11 @@ function Get-KbCommonAppData {
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '2284bbefa5d42c97311dbcf5295de81cd5d1c47b86fb2406eee34a907ddbefa7'
+$script:KbRuntimeSha256 = '84b7a5771f37f356ec984c25b35e9824dc692acbc9b8e4d3d6f9501beecde80f'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -123,7 +123,7 @@ function Invoke-KbPlaybook {
         $kbStep = @{
             Id = 'ccmcertfix'
             Guard = @{ Kind = 'evidence'; Id = 'detection' }
-            Program = @{ Base = 'param'; Name = 'CcmCertFixFolder'; Segments = @('CCMCertFix.exe') }
+            Program = @{ Base = 'param'; Name = 'CcmCertFixFolder'; Segments = @('CCMCertFix.exe'); Resolver = 'Get-KbParameterBase' }
             Arguments = @(@{ Literal = 'CCMCertFix.log' })
             SuccessCodes = @(0)
             TimeoutSeconds = 300
@@ -155,7 +155,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 2284bbefa5d42c97311dbcf5295de81cd5d1c47b86fb2406eee34a907ddbefa7 ====
+# ==== kbfix runtime 0.1.0, sha256 84b7a5771f37f356ec984c25b35e9824dc692acbc9b8e4d3d6f9501beecde80f ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -463,22 +463,19 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+function Get-KbParameterBase {
+    param([hashtable]$Spec, [string]$ProfileRoot)
+    return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
 }
 
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }

@@ -19,6 +19,7 @@ import { parsePowerShell } from "../support/powershell-parser.js";
 const SOURCES = [
   "playbooks/kb2328240.yaml",
   "playbooks/kb822798.yaml",
+  "playbooks/kb971058.yaml",
   "playbooks/kb977203.yaml",
   "test/fixtures/kb100001.yaml",
 ];
@@ -120,10 +121,12 @@ async function analyze(path: string, text: string): Promise<Script> {
 
   // Data-named functions (docs/runtime.md): the data names a function by a string its dispatcher
   // calls, an Applies hashtable's checks (Checks = @('Get-KbXMismatch')) by Test-KbApplicable, a
-  // certificate probe's condition (-Check 'Test-KbCertificateX') by Test-KbCertificateProbe.
+  // certificate probe's condition (-Check 'Test-KbCertificateX') by Test-KbCertificateProbe, a
+  // path base (Resolver = 'Get-KbXBase') by Get-KbPathBase.
   const dataNamed: [RegExp, string][] = [
     [/\bChecks = @\(([^)]*)\)/g, "Test-KbApplicable"],
     [/ -Check ('[^']*')/g, "Test-KbCertificateProbe"],
+    [/\bResolver = ('[^']*')/g, "Get-KbPathBase"],
   ];
   for (const [pattern, dispatcher] of dataNamed)
     for (const m of text.matchAll(pattern))

@@ -39,7 +39,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b97fb337e038572c6d02dabb69c6b6a587bd15c709799a4c9baad462e8843012'
+$script:KbRuntimeSha256 = 'a0f4fe24567846889e018e857ced5ba62a2a12825fc9e05a9535ce60dc4ceb3a'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -58,7 +58,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b97fb337e038572c6d02dabb69c6b6a587bd15c709799a4c9baad462e8843012 ====
+# ==== kbfix runtime 0.1.0, sha256 a0f4fe24567846889e018e857ced5ba62a2a12825fc9e05a9535ce60dc4ceb3a ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -172,15 +172,6 @@ function Get-KbPlaybookId {
     return 'kbfix'
 }
 
-function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
-}
-
 function Test-KbFullyQualifiedPath {
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
@@ -204,22 +195,14 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
-}
-
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -353,11 +336,6 @@ function ConvertTo-KbVersion {
     foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
     while ($parts.Count -lt 4) { $parts.Add(0) }
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
-}
-
-function Get-KbWindowsVersion {
-    $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Test-KbIsSystem {

@@ -14,12 +14,24 @@ import {
   QuoteError,
 } from "../quote-ps.js";
 
+/**
+ * Data-named functions (docs/runtime.md): a base that is not an environment variable names the
+ * function that works it out, so a script carries only the bases its paths use.
+ */
+const PATH_RESOLVERS: Record<string, string> = {
+  CommonAppData: "Get-KbCommonAppDataBase",
+  profile: "Get-KbProfileBase",
+  param: "Get-KbParameterBase",
+};
+
 export function psPath(path: PathExpr): string {
   const base = path.base.kind === "env" ? path.base.name : path.base.kind;
+  const resolver = PATH_RESOLVERS[base];
   return psHashtable({
     Base: psString(base),
     ...(path.base.kind === "param" ? { Name: psString(path.base.name) } : {}),
     Segments: psStringArray(path.segments),
+    ...(resolver ? { Resolver: psString(resolver) } : {}),
   });
 }
 
