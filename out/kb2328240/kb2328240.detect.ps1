@@ -36,8 +36,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '008a16d6936061f3c63b88f72bdb501ef6539609ea20e38983562abd3f20cfc8'
-$script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
+$script:KbRuntimeSha256 = '8717069e5db72f8f492902f4d204e0573aae525f4891735715216396cffe8e1c'
+$script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
 
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 008a16d6936061f3c63b88f72bdb501ef6539609ea20e38983562abd3f20cfc8 ====
+# ==== kbfix runtime 0.1.0, sha256 8717069e5db72f8f492902f4d204e0573aae525f4891735715216396cffe8e1c ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -266,15 +266,6 @@ function Get-KbWindowsVersion {
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
-function Get-KbArchitecture {
-    $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
-    if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
-    if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
-    $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
-    if ($names.ContainsKey($raw)) { return $names[$raw] }
-    return $raw.ToLowerInvariant()
-}
-
 function Test-KbIsSystem {
     return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
@@ -283,40 +274,6 @@ function Test-KbIsAdministrator {
     $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
-}
-
-function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
-}
-
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
-    }
-    throw ('unknown product ' + $Product)
-}
-
-function Get-KbProductVersion {
-    param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
 }
 
 function Get-KbWindowsMismatch {
@@ -338,33 +295,6 @@ function Get-KbWindowsMismatch {
     return $null
 }
 
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
-function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
-}
-
 function Get-KbContextMismatch {
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
@@ -378,11 +308,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }
@@ -446,17 +379,6 @@ function Invoke-KbRelaunch64 {
     $ErrorActionPreference = 'Continue'
     & $host64 $arguments
     exit $LASTEXITCODE
-}
-
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
 }
 
 # ---- probes/join.ps1 ----
@@ -718,12 +640,10 @@ function Format-KbDetectLine {
 }
 
 function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
-        $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        $bound = $caller['Bound']
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
         Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Read-KbState
         $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')

@@ -36,8 +36,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'bff772052589f1e831171d0ab5af130b4d8e8daf906ee830cefdbda13042d5c7'
-$script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system' }
+$script:KbRuntimeSha256 = '39d00cd2ef48291b7973fda917be5dd65c2ba04c9097e430cf90728cef3e92eb'
+$script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
 $script:KbExitCodes = @{
@@ -94,7 +94,7 @@ function Invoke-KbPlaybook {
             $kbStep = @{
                 Id = 'clear-cryptnet-content'
                 Guard = $null
-                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content') }
+                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content'); Resolver = 'Get-KbProfileBase' }
                 Include = '*'
                 Backup = $false
                 ProfileRoot = $KbProfileRoot
@@ -104,7 +104,7 @@ function Invoke-KbPlaybook {
             $kbStep = @{
                 Id = 'clear-cryptnet-metadata'
                 Guard = $null
-                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData') }
+                Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData'); Resolver = 'Get-KbProfileBase' }
                 Include = '*'
                 Backup = $false
                 ProfileRoot = $KbProfileRoot
@@ -112,7 +112,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbClearFolderStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'clear-wow64-system-content' -Applies @{ Architecture = @('x64') } -Step {
+        Invoke-KbWhenApplicable -Id 'clear-wow64-system-content' -Applies @{ Architecture = @('x64'); Checks = @('Get-KbArchitectureMismatch') } -Step {
             $kbStep = @{
                 Id = 'clear-wow64-system-content'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -122,7 +122,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbClearFolderStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'clear-wow64-system-metadata' -Applies @{ Architecture = @('x64') } -Step {
+        Invoke-KbWhenApplicable -Id 'clear-wow64-system-metadata' -Applies @{ Architecture = @('x64'); Checks = @('Get-KbArchitectureMismatch') } -Step {
             $kbStep = @{
                 Id = 'clear-wow64-system-metadata'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -139,7 +139,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 bff772052589f1e831171d0ab5af130b4d8e8daf906ee830cefdbda13042d5c7 ====
+# ==== kbfix runtime 0.1.0, sha256 39d00cd2ef48291b7973fda917be5dd65c2ba04c9097e430cf90728cef3e92eb ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -414,15 +414,6 @@ function Get-KbPlaybookId {
     return 'kbfix'
 }
 
-function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
-}
-
 function Test-KbFullyQualifiedPath {
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
@@ -451,22 +442,20 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+function Get-KbProfileBase {
+    param([hashtable]$Spec, [string]$ProfileRoot)
+    if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
+    return $ProfileRoot
 }
 
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -866,40 +855,6 @@ function Test-KbIsAdministrator {
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
-function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
-}
-
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
-    }
-    throw ('unknown product ' + $Product)
-}
-
-function Get-KbProductVersion {
-    param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
-}
-
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
     $os = Get-KbWindowsVersion
@@ -928,24 +883,6 @@ function Get-KbArchitectureMismatch {
     return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
 }
 
-function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
-}
-
 function Get-KbContextMismatch {
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
@@ -959,11 +896,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

@@ -52,8 +52,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'f33e55eddde0db170ee5e5c34c4a2557c5e75f3e9d9a4747e7260a156c30b65a'
-$script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
+$script:KbRuntimeSha256 = 'd90f20a33dc811c2571607e8968d7b2dcb1f233d4dd7f00f1d40f26f30d717a5'
+$script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
     NoLiabilityAcceptedCer = $NoLiabilityAcceptedCer
@@ -73,7 +73,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f33e55eddde0db170ee5e5c34c4a2557c5e75f3e9d9a4747e7260a156c30b65a ====
+# ==== kbfix runtime 0.1.0, sha256 d90f20a33dc811c2571607e8968d7b2dcb1f233d4dd7f00f1d40f26f30d717a5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -187,15 +187,6 @@ function Get-KbPlaybookId {
     return 'kbfix'
 }
 
-function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
-}
-
 function Test-KbFullyQualifiedPath {
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
@@ -219,22 +210,14 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
-}
-
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -375,15 +358,6 @@ function Get-KbWindowsVersion {
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
-function Get-KbArchitecture {
-    $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
-    if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
-    if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
-    $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
-    if ($names.ContainsKey($raw)) { return $names[$raw] }
-    return $raw.ToLowerInvariant()
-}
-
 function Test-KbIsSystem {
     return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
@@ -392,40 +366,6 @@ function Test-KbIsAdministrator {
     $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
-}
-
-function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
-}
-
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
-    }
-    throw ('unknown product ' + $Product)
-}
-
-function Get-KbProductVersion {
-    param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
 }
 
 function Get-KbWindowsMismatch {
@@ -447,33 +387,6 @@ function Get-KbWindowsMismatch {
     return $null
 }
 
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
-function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
-}
-
 function Get-KbContextMismatch {
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
@@ -487,11 +400,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }
@@ -555,17 +471,6 @@ function Invoke-KbRelaunch64 {
     $ErrorActionPreference = 'Continue'
     & $host64 $arguments
     exit $LASTEXITCODE
-}
-
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
 }
 
 # ---- services.ps1 ----
@@ -902,12 +807,10 @@ function Format-KbDetectLine {
 }
 
 function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
-        $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        $bound = $caller['Bound']
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
         Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Read-KbState
         $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')

@@ -60,8 +60,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '776233cbd5cf03a05f92c81626684b05089cdd659590c052f9c439aa2e96fa12'
-$script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system' }
+$script:KbRuntimeSha256 = 'f306e65902d0ea3711ba63dcb4282bf202084a6e3230c242a7f0820a0299d965'
+$script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
 $script:KbExitCodes = @{
@@ -114,7 +114,7 @@ function Invoke-KbPlaybook {
         Title = 'Set Cryptographic Services to Automatic and start it'
         Risk = 'low'
         Reboot = 'none'
-        Applies = @{ WindowsMin = '5.1' }
+        Applies = @{ WindowsMin = '5.1'; Checks = @('Get-KbWindowsMismatch') }
         Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
@@ -136,7 +136,7 @@ function Invoke-KbPlaybook {
         Title = 'Rename the Catroot2 folder and delete temporary catalog files'
         Risk = 'medium'
         Reboot = 'none'
-        Applies = @{ WindowsMin = '5.1'; WindowsMax = '5.2' }
+        Applies = @{ WindowsMin = '5.1'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
         Services = @('CryptSvc')
     }
     Invoke-KbMethod @kbMethod -Steps {
@@ -222,7 +222,7 @@ function Invoke-KbPlaybook {
         Title = 'Set the unsigned non-driver installation policy to Silently succeed'
         Risk = 'medium'
         Reboot = 'none'
-        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2' }
+        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
         Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
@@ -235,7 +235,7 @@ function Invoke-KbPlaybook {
             Data = '00'
         }
         Invoke-KbRegistryValueStep @kbStep
-        Invoke-KbWhenApplicable -Id 'non-driver-signing-gpo-windows-2000' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.0' } -Step {
+        Invoke-KbWhenApplicable -Id 'non-driver-signing-gpo-windows-2000' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'non-driver-signing-gpo-windows-2000'
                 Guard = $null
@@ -252,7 +252,7 @@ function Invoke-KbPlaybook {
         Title = 'Rename the Edb.log file'
         Risk = 'medium'
         Reboot = 'none'
-        Applies = @{ WindowsMin = '5.1' }
+        Applies = @{ WindowsMin = '5.1'; Checks = @('Get-KbWindowsMismatch') }
         Services = @('CryptSvc')
     }
     Invoke-KbMethod @kbMethod -Steps {
@@ -272,7 +272,7 @@ function Invoke-KbPlaybook {
         Title = 'Install the update''s signing certificate in the Trusted Publishers store'
         Risk = 'low'
         Reboot = 'none'
-        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2' }
+        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
         Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
@@ -291,7 +291,7 @@ function Invoke-KbPlaybook {
         Title = 'Check the certificates in the certification path and import missing ones from another computer'
         Risk = 'low'
         Reboot = 'none'
-        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2' }
+        Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
         Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
@@ -340,7 +340,7 @@ function Invoke-KbPlaybook {
         Title = 'Delete the temporary files and restart the hotfix or service pack installation'
         Risk = 'high'
         Reboot = 'none'
-        Applies = @{ WindowsMin = '5.1'; WindowsMax = '5.2' }
+        Applies = @{ WindowsMin = '5.1'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
         Services = @('CryptSvc')
     }
     Invoke-KbMethod @kbMethod -Steps {
@@ -428,7 +428,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 776233cbd5cf03a05f92c81626684b05089cdd659590c052f9c439aa2e96fa12 ====
+# ==== kbfix runtime 0.1.0, sha256 f306e65902d0ea3711ba63dcb4282bf202084a6e3230c242a7f0820a0299d965 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -740,22 +740,14 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
-}
-
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -1162,40 +1154,6 @@ function Test-KbIsAdministrator {
     return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
-function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
-}
-
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
-    }
-    throw ('unknown product ' + $Product)
-}
-
-function Get-KbProductVersion {
-    param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
-}
-
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
     $os = Get-KbWindowsVersion
@@ -1215,33 +1173,6 @@ function Get-KbWindowsMismatch {
     return $null
 }
 
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
-function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
-}
-
 function Get-KbContextMismatch {
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
@@ -1255,11 +1186,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

@@ -36,8 +36,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '65204cc461b77f76cf4534e130b8052017ffa136254cd016b896e85f63aae508'
-$script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system' }
+$script:KbRuntimeSha256 = '3039f7894746e67dcb52d7876addde59130060da54c043a7ae4c958c87e29e7c'
+$script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
 $script:KbExitCodes = @{
@@ -62,8 +62,8 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Invoke-KbProbeWhenApplicable -Id 'wu-install-failure-event' -Applies @{ WindowsMin = '6.0' } -Probe { Test-KbEventProbe -Id 'wu-install-failure-event' -Log 'System' -Provider 'Microsoft-Windows-WindowsUpdateClient' -Ids @(20) -Levels @(2) -WithinDays 30 -DataContains @() -DataMatch 'any' }
-        Invoke-KbProbeWhenApplicable -Id 'wu-scan-or-download-failure-event' -Applies @{ WindowsMin = '10.0' } -Probe { Test-KbEventProbe -Id 'wu-scan-or-download-failure-event' -Log 'Microsoft-Windows-WindowsUpdateClient/Operational' -Provider 'Microsoft-Windows-WindowsUpdateClient' -Ids @(25, 31) -Levels @(2) -WithinDays 30 -DataContains @() -DataMatch 'any' }
+        Invoke-KbProbeWhenApplicable -Id 'wu-install-failure-event' -Applies @{ WindowsMin = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Probe { Test-KbEventProbe -Id 'wu-install-failure-event' -Log 'System' -Provider 'Microsoft-Windows-WindowsUpdateClient' -Ids @(20) -Levels @(2) -WithinDays 30 -DataContains @() -DataMatch 'any' }
+        Invoke-KbProbeWhenApplicable -Id 'wu-scan-or-download-failure-event' -Applies @{ WindowsMin = '10.0'; Checks = @('Get-KbWindowsMismatch') } -Probe { Test-KbEventProbe -Id 'wu-scan-or-download-failure-event' -Log 'Microsoft-Windows-WindowsUpdateClient/Operational' -Provider 'Microsoft-Windows-WindowsUpdateClient' -Ids @(25, 31) -Levels @(2) -WithinDays 30 -DataContains @() -DataMatch 'any' }
     )
 }
 
@@ -88,7 +88,7 @@ function Invoke-KbPlaybook {
         $kbStep = @{
             Id = 'first-delete-qmgr-dat'
             Guard = $null
-            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader') }
+            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader'); Resolver = 'Get-KbCommonAppDataBase' }
             Pattern = 'qmgr*.dat'
             Backup = $false
         }
@@ -110,7 +110,7 @@ function Invoke-KbPlaybook {
             TimeoutSeconds = 300
         }
         Invoke-KbRunStep @kbStep
-        Invoke-KbWhenApplicable -Id 'first-proxycfg-reset' -Applies @{ WindowsMin = '5.1'; WindowsMax = '5.2' } -Step {
+        Invoke-KbWhenApplicable -Id 'first-proxycfg-reset' -Applies @{ WindowsMin = '5.1'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'first-proxycfg-reset'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -121,7 +121,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbRunStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'first-bits-running-for-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0' } -Step {
+        Invoke-KbWhenApplicable -Id 'first-bits-running-for-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'first-bits-running-for-reset'
                 Guard = $null
@@ -132,7 +132,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbServiceStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'first-bitsadmin-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0' } -Step {
+        Invoke-KbWhenApplicable -Id 'first-bitsadmin-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'first-bitsadmin-reset'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -160,7 +160,7 @@ function Invoke-KbPlaybook {
         $kbStep = @{
             Id = 'again-delete-qmgr-dat'
             Guard = $null
-            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader') }
+            Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader'); Resolver = 'Get-KbCommonAppDataBase' }
             Pattern = 'qmgr*.dat'
             Backup = $false
         }
@@ -223,7 +223,7 @@ function Invoke-KbPlaybook {
             TimeoutSeconds = 300
         }
         Invoke-KbRunStep @kbStep
-        Invoke-KbWhenApplicable -Id 'again-proxycfg-reset' -Applies @{ WindowsMin = '5.1'; WindowsMax = '5.2' } -Step {
+        Invoke-KbWhenApplicable -Id 'again-proxycfg-reset' -Applies @{ WindowsMin = '5.1'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'again-proxycfg-reset'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -234,7 +234,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbRunStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'again-bits-running-for-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0' } -Step {
+        Invoke-KbWhenApplicable -Id 'again-bits-running-for-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'again-bits-running-for-reset'
                 Guard = $null
@@ -245,7 +245,7 @@ function Invoke-KbPlaybook {
             }
             Invoke-KbServiceStep @kbStep
         }
-        Invoke-KbWhenApplicable -Id 'again-bitsadmin-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0' } -Step {
+        Invoke-KbWhenApplicable -Id 'again-bitsadmin-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'again-bitsadmin-reset'
                 Guard = @{ Kind = 'evidence'; Id = 'detection' }
@@ -263,7 +263,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 65204cc461b77f76cf4534e130b8052017ffa136254cd016b896e85f63aae508 ====
+# ==== kbfix runtime 0.1.0, sha256 3039f7894746e67dcb52d7876addde59130060da54c043a7ae4c958c87e29e7c ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -575,7 +575,8 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
+function Get-KbCommonAppDataBase {
+    param([hashtable]$Spec, [string]$ProfileRoot)
     if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
     return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
 }
@@ -583,14 +584,11 @@ function Get-KbCommonAppData {
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -1003,27 +1001,6 @@ function Get-KbRegistryString {
     }
 }
 
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
-    }
-    throw ('unknown product ' + $Product)
-}
-
-function Get-KbProductVersion {
-    param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
-}
-
 function Get-KbWindowsMismatch {
     param([hashtable]$Applies)
     $os = Get-KbWindowsVersion
@@ -1043,33 +1020,6 @@ function Get-KbWindowsMismatch {
     return $null
 }
 
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
-function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
-}
-
 function Get-KbContextMismatch {
     param([hashtable]$Applies)
     $context = [string]$Applies['Context']
@@ -1083,11 +1033,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

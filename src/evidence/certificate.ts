@@ -45,6 +45,7 @@ export const certificateProbe = defineEvidenceKind<CertificateProbe>()({
     ["Condition", "condition", "string"],
     ["Thumbprint", "thumbprint", "stringOrNull"],
     ["Subject", "subject", "stringOrNull"],
+    ["Check", "condition", "certificateCheck"],
   ),
   lower(raw, ctx) {
     if (raw.condition === "missing" && !raw.thumbprint === !raw.subject) {

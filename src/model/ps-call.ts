@@ -20,6 +20,8 @@ export type PsEncoding =
   | "literalArguments"
   | "attributes"
   | "eventLevels"
+  /** A certificate probe's condition as the runtime function that looks for it (data-named). */
+  | "certificateCheck"
   /** Added by the emitter for every step: its guard. */
   | "guard"
   /** Added by the emitter inside a per-user step: a variable the per-user block defines. */

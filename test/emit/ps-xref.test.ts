@@ -19,6 +19,7 @@ import { parsePowerShell } from "../support/powershell-parser.js";
 const SOURCES = [
   "playbooks/kb2328240.yaml",
   "playbooks/kb822798.yaml",
+  "playbooks/kb971058.yaml",
   "playbooks/kb977203.yaml",
   "test/fixtures/kb100001.yaml",
 ];
@@ -117,6 +118,22 @@ async function analyze(path: string, text: string): Promise<Script> {
       invoked.add(m[1]!);
       calls.get(functionName(fn))!.add(m[1]!);
     }
+
+  // Data-named functions (docs/runtime.md): the data names a function by a string its dispatcher
+  // calls, an Applies hashtable's checks (Checks = @('Get-KbXMismatch')) by Test-KbApplicable, a
+  // certificate probe's condition (-Check 'Test-KbCertificateX') by Test-KbCertificateProbe, a
+  // path base (Resolver = 'Get-KbXBase') by Get-KbPathBase.
+  const dataNamed: [RegExp, string][] = [
+    [/\bChecks = @\(([^)]*)\)/g, "Test-KbApplicable"],
+    [/ -Check ('[^']*')/g, "Test-KbCertificateProbe"],
+    [/\bResolver = ('[^']*')/g, "Get-KbPathBase"],
+  ];
+  for (const [pattern, dispatcher] of dataNamed)
+    for (const m of text.matchAll(pattern))
+      for (const name of m[1]!.matchAll(/'([A-Za-z]+-Kb\w+)'/g)) {
+        invoked.add(name[1]!);
+        calls.get(dispatcher)?.add(name[1]!);
+      }
 
   const scriptReads = new Set<string>();
   const scriptAssigned = new Set<string>();

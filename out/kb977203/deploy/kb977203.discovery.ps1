@@ -39,8 +39,8 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '9faaf8beff58e93e5b6f6aecba9bbfa68e4f4e939178dc58e906994873bc02c5'
-$script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system' }
+$script:KbRuntimeSha256 = 'a0f4fe24567846889e018e857ced5ba62a2a12825fc9e05a9535ce60dc4ceb3a'
+$script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
 }
@@ -52,13 +52,13 @@ function Invoke-KbDetection {
         Test-KbProductVersionProbe -Id 'sp2-client-unpatched' -Product 'configmgr-client' -AtLeast '4.00.6487' -Below '4.00.6487.2111'
         Test-KbFileContainsProbe -Id 'ccmexec-log-0x80092024' -Path @{ Base = 'windir'; Segments = @('System32', 'CCM', 'Logs', 'CcmExec.log') } -Tokens @('0x80092024') -WithinDays 30
         Test-KbFileContainsProbe -Id 'ccmexec-log-0x80092024-wow64' -Path @{ Base = 'windir'; Segments = @('SysWOW64', 'CCM', 'Logs', 'CcmExec.log') } -Tokens @('0x80092024') -WithinDays 30
-        Test-KbCertificateProbe -Id 'sms-cert-friendly-name-nul' -Store 'SMS' -Condition 'friendly-name-has-nul' -Thumbprint $null -Subject $null
+        Test-KbCertificateProbe -Id 'sms-cert-friendly-name-nul' -Store 'SMS' -Condition 'friendly-name-has-nul' -Thumbprint $null -Subject $null -Check 'Test-KbCertificateNulFriendlyName'
     )
 }
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 9faaf8beff58e93e5b6f6aecba9bbfa68e4f4e939178dc58e906994873bc02c5 ====
+# ==== kbfix runtime 0.1.0, sha256 a0f4fe24567846889e018e857ced5ba62a2a12825fc9e05a9535ce60dc4ceb3a ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -172,15 +172,6 @@ function Get-KbPlaybookId {
     return 'kbfix'
 }
 
-function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
-}
-
 function Test-KbFullyQualifiedPath {
     param([string]$Path)
     if ([string]::IsNullOrEmpty($Path)) { return $false }
@@ -204,22 +195,14 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
-}
-
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
@@ -355,20 +338,6 @@ function ConvertTo-KbVersion {
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
-function Get-KbWindowsVersion {
-    $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
-}
-
-function Get-KbArchitecture {
-    $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
-    if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
-    if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
-    $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
-    if ($names.ContainsKey($raw)) { return $names[$raw] }
-    return $raw.ToLowerInvariant()
-}
-
 function Test-KbIsSystem {
     return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
@@ -413,34 +382,6 @@ function Get-KbProductVersion {
     return $null
 }
 
-function Get-KbWindowsMismatch {
-    param([hashtable]$Applies)
-    $os = Get-KbWindowsVersion
-    foreach ($end in @('WindowsMin', 'WindowsMax')) {
-        $bound = [string]$Applies[$end]
-        if ($bound.Length -eq 0) { continue }
-        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
-        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
-            $machine = $os
-            $text += '.' + $os.Build
-        }
-        $target = ConvertTo-KbVersion $bound
-        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
-        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
-    }
-    return $null
-}
-
-function Get-KbArchitectureMismatch {
-    param([hashtable]$Applies)
-    $allowed = $Applies['Architecture']
-    if ($null -eq $allowed -or @($allowed).Count -eq 0) { return $null }
-    $architecture = Get-KbArchitecture
-    if (@($allowed) -contains $architecture) { return $null }
-    return ('architecture ' + $architecture + ' is not one of ' + (@($allowed) -join ', '))
-}
-
 function Get-KbProductMismatch {
     param([hashtable]$Applies)
     $product = [string]$Applies['ProductId']
@@ -472,11 +413,14 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }
@@ -542,73 +486,7 @@ function Invoke-KbRelaunch64 {
     exit $LASTEXITCODE
 }
 
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
-}
-
 # ---- certificates.ps1 ----
-
-function Open-KbCertificateStore {
-    param([string]$Store, [switch]$Write)
-    $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
-    $handle = [System.Security.Cryptography.X509Certificates.X509Store]::new($Store, $location)
-    $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadOnly -bor
-        [System.Security.Cryptography.X509Certificates.OpenFlags]::OpenExistingOnly
-    if ($Write) { $flags = [System.Security.Cryptography.X509Certificates.OpenFlags]::ReadWrite }
-    try {
-        $handle.Open($flags)
-    } catch {
-        if ($Write) { throw }
-        return $null
-    }
-    return $handle
-}
-
-function ConvertTo-KbThumbprint {
-    param([string]$Thumbprint)
-    return ([string]$Thumbprint -replace '[^0-9A-Fa-f]', '').ToUpperInvariant()
-}
-
-function Test-KbCertificateMatch {
-    param([object]$Certificate, [string]$Thumbprint, [string]$Subject)
-    $wanted = ConvertTo-KbThumbprint -Thumbprint $Thumbprint
-    if ($wanted.Length -gt 0) { return ($Certificate.Thumbprint -eq $wanted) }
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    return ($Certificate.GetNameInfo($simpleName, $false) -eq $Subject)
-}
-
-function Find-KbCertificate {
-    param([string]$Store, [string]$Thumbprint = '', [string]$Subject = '')
-    $handle = Open-KbCertificateStore -Store $Store
-    if ($null -eq $handle) { return }
-    try {
-        foreach ($certificate in $handle.Certificates) {
-            if (Test-KbCertificateMatch -Certificate $certificate -Thumbprint $Thumbprint -Subject $Subject) { $certificate }
-        }
-    } finally {
-        $handle.Close()
-    }
-}
-
-function Format-KbCertificateTarget {
-    param([string]$Thumbprint, [string]$Subject)
-    if (-not [string]::IsNullOrEmpty($Thumbprint)) { return ('thumbprint ' + (ConvertTo-KbThumbprint -Thumbprint $Thumbprint)) }
-    return ('CN=' + $Subject)
-}
-
-function Format-KbCertificate {
-    param([object]$Certificate)
-    $simpleName = [System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName
-    $expires = $Certificate.NotAfter.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
-    return ('CN=' + $Certificate.GetNameInfo($simpleName, $false) + ', thumbprint ' + $Certificate.Thumbprint + ', valid to ' + $expires)
-}
 
 function Test-KbUtf16InnerNul {
     param([byte[]]$Blob, [int]$Start, [int]$Size)
@@ -765,28 +643,26 @@ function Test-KbCertificateProbe {
         [string]$Store,
         [string]$Condition,
         [string]$Thumbprint = '',
-        [string]$Subject = ''
+        [string]$Subject = '',
+        [string]$Check = ''
     )
     try {
-        if ($Condition -eq 'missing') {
-            $target = Format-KbCertificateTarget -Thumbprint $Thumbprint -Subject $Subject
-            $found = @(Find-KbCertificate -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
-            if ($found.Count -gt 0) {
-                return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ' has ' + (Format-KbCertificate -Certificate $found[0])))
-            }
-            return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ' has no certificate ' + $target))
+        if ($Check -notmatch '^Test-KbCertificate(Missing|NulFriendlyName)$') {
+            throw ('unknown certificate condition ' + $Condition)
         }
-        if ($Condition -eq 'friendly-name-has-nul') {
-            $bad = @(Get-KbNulFriendlyNameThumbprints -Store $Store)
-            if ($bad.Count -gt 0) {
-                return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ': friendly name with a NUL character on ' + ($bad -join ', ')))
-            }
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ': no friendly name with a NUL character'))
-        }
-        throw ('unknown certificate condition ' + $Condition)
+        return (& $Check -Id $Id -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }
+}
+
+function Test-KbCertificateNulFriendlyName {
+    param([string]$Id, [string]$Store, [string]$Thumbprint, [string]$Subject)
+    $bad = @(Get-KbNulFriendlyNameThumbprints -Store $Store)
+    if ($bad.Count -gt 0) {
+        return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ': friendly name with a NUL character on ' + ($bad -join ', ')))
+    }
+    return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ': no friendly name with a NUL character'))
 }
 
 # ---- probes/file-contains.ps1 ----
@@ -967,12 +843,10 @@ function Format-KbDetectLine {
 }
 
 function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
-        $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        $bound = $caller['Bound']
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
         Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Read-KbState
         $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')

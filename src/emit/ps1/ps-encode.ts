@@ -12,6 +12,7 @@ import {
 } from "../quote-ps.js";
 import {
   psAttributes,
+  psCertificateCheck,
   psEventLevels,
   psGuard,
   psPath,
@@ -39,6 +40,7 @@ const ENCODERS: Record<PsEncoding, (value: any) => string> = {
   literalArguments: psLiteralArguments,
   attributes: psAttributes,
   eventLevels: psEventLevels,
+  certificateCheck: psCertificateCheck,
   guard: psGuard,
   context: psContextVariable,
 };

@@ -16,12 +16,24 @@ import {
   QuoteError,
 } from "../quote-ps.js";
 
+/**
+ * Data-named functions (docs/runtime.md): a base that is not an environment variable names the
+ * function that works it out, so a script carries only the bases its paths use.
+ */
+const PATH_RESOLVERS: Record<string, string> = {
+  CommonAppData: "Get-KbCommonAppDataBase",
+  profile: "Get-KbProfileBase",
+  param: "Get-KbParameterBase",
+};
+
 export function psPath(path: PathExpr): string {
   const base = path.base.kind === "env" ? path.base.name : path.base.kind;
+  const resolver = PATH_RESOLVERS[base];
   return psHashtable({
     Base: psString(base),
     ...(path.base.kind === "param" ? { Name: psString(path.base.name) } : {}),
     Segments: psStringArray(path.segments),
+    ...(resolver ? { Resolver: psString(resolver) } : {}),
   });
 }
 
@@ -31,6 +43,18 @@ export function psGuard(guard: PlanGuard | undefined): string {
     return psHashtable({ Kind: psString("evidence"), Id: psString(guard.id) });
   return psHashtable({ Kind: psString(guard.kind), Path: psPath(guard.path) });
 }
+
+/**
+ * Data-named functions (docs/runtime.md): Test-KbApplicable runs the checks an Applies hashtable
+ * names, in this order, so the tree-shaker keeps only the checks some data of the script uses.
+ */
+const APPLICABILITY_CHECKS: readonly (readonly [string, string])[] = [
+  ["WindowsMin", "Get-KbWindowsMismatch"],
+  ["WindowsMax", "Get-KbWindowsMismatch"],
+  ["Architecture", "Get-KbArchitectureMismatch"],
+  ["ProductId", "Get-KbProductMismatch"],
+  ["Context", "Get-KbContextMismatch"],
+];
 
 export function psApplies(a: Applicability): string {
   const entries: Record<string, string> = {};
@@ -43,7 +67,24 @@ export function psApplies(a: Applicability): string {
     if (a.product.belowVersion) entries.ProductBelow = psString(a.product.belowVersion);
   }
   if (a.context) entries.Context = psString(a.context);
+  const checks = new Set(APPLICABILITY_CHECKS.filter(([key]) => key in entries).map(([, c]) => c));
+  if (checks.size) entries.Checks = psStringArray([...checks]);
   return psHashtable(entries);
+}
+
+/**
+ * Data-named functions (docs/runtime.md): Test-KbCertificateProbe runs the function its call
+ * names for the condition, so a script carries only the conditions its probes use.
+ */
+const CERTIFICATE_CHECKS: Record<string, string> = {
+  missing: "Test-KbCertificateMissing",
+  "friendly-name-has-nul": "Test-KbCertificateNulFriendlyName",
+};
+
+export function psCertificateCheck(condition: string): string {
+  const check = CERTIFICATE_CHECKS[condition];
+  if (!check) throw new QuoteError(`'${condition}' is not a certificate condition`);
+  return psString(check);
 }
 
 const REGISTRY_TYPE_NAMES: Record<RegistryData["type"], string> = {

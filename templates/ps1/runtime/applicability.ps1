@@ -156,14 +156,21 @@ function Get-KbContextMismatch {
 function Test-KbApplicable {
     # Applies keys, all optional: WindowsMin, WindowsMax (NT major.minor or major.minor.build,
     # inclusive at the precision written), Architecture,
-    # ProductId with ProductMin (inclusive) and ProductBelow (exclusive), Context.
+    # ProductId with ProductMin (inclusive) and ProductBelow (exclusive), Context; and Checks, the
+    # names of the checks those keys need, in this order: Get-KbWindowsMismatch,
+    # Get-KbArchitectureMismatch, Get-KbProductMismatch, Get-KbContextMismatch. The compiler names
+    # them in the data so that a script carries only the checks its data uses (docs/runtime.md,
+    # data-named functions); a name outside that list is refused, never run.
     param([hashtable]$Applies)
     $reason = $null
-    if ($null -ne $Applies) {
-        $reason = Get-KbWindowsMismatch -Applies $Applies
-        if ($null -eq $reason) { $reason = Get-KbArchitectureMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbProductMismatch -Applies $Applies }
-        if ($null -eq $reason) { $reason = Get-KbContextMismatch -Applies $Applies }
+    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
+        foreach ($check in @($Applies['Checks'])) {
+            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+                throw ('unknown applicability check ' + $check)
+            }
+            $reason = & $check -Applies $Applies
+            if ($null -ne $reason) { break }
+        }
     }
     if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
     return @{ Applicable = $false; Reason = [string]$reason }

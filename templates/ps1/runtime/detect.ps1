@@ -77,14 +77,13 @@ function Format-KbDetectLine {
 }
 
 function Start-KbDetect {
-    # 64-bit relaunch, log, state (read only), the playbook's applicability. The arguments are
-    # optional, as for Start-KbRun.
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
+    # 64-bit relaunch, log, state (read only), the playbook's applicability. The detection script
+    # always passes its $PSBoundParameters and $PSCommandPath (unlike Start-KbRun, nothing is read
+    # from the script scope: the detection carries no code it does not use).
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
-        $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        $bound = $caller['Bound']
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
         Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Read-KbState
         $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')

@@ -63,25 +63,37 @@ function Assert-KbLeafName {
     if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
-function Get-KbCommonAppData {
+function Get-KbCommonAppDataBase {
     # %CommonAppData%: ProgramData from Vista (NT 6.0) on; on XP and 2003 the 'Common AppData' shell
     # folder, whose last part ('Application Data') is translated on localized Windows.
+    param([hashtable]$Spec, [string]$ProfileRoot)
     if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
     return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
 }
 
+function Get-KbProfileBase {
+    param([hashtable]$Spec, [string]$ProfileRoot)
+    if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
+    return $ProfileRoot
+}
+
+function Get-KbParameterBase {
+    # A path parameter may name an environment variable (%ProgramData%\Tools): expanded, never run.
+    param([hashtable]$Spec, [string]$ProfileRoot)
+    return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
+}
+
 function Get-KbPathBase {
+    # An environment variable (windir...), or what the function the spec names as Resolver returns:
+    # profile, param and CommonAppData bases (data-named, docs/runtime.md), so a script carries
+    # only the bases its paths use.
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($base -eq 'profile') {
-        if ([string]::IsNullOrEmpty($ProfileRoot)) { throw 'a %profile% path is used outside a per-user step' }
-        return $ProfileRoot
+    if ($Spec.ContainsKey('Resolver')) {
+        $resolver = [string]$Spec['Resolver']
+        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
+        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
     }
-    if ($base -eq 'param') {
-        # A path parameter may name an environment variable (%ProgramData%\Tools): expanded, never run.
-        return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
-    }
-    if ($base -eq 'CommonAppData') { return (Get-KbCommonAppData) }
     if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }

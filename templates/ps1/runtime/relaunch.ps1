@@ -69,7 +69,7 @@ function Invoke-KbRelaunch64 {
 }
 
 function Get-KbCallerParameters {
-    # The script's own bound parameters and path. Start-KbRun and Start-KbDetect may be given them;
+    # The script's own bound parameters and path. Start-KbRun may be given them;
     # when they are not, they are read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $bound = $BoundParameters
