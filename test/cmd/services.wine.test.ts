@@ -5,10 +5,12 @@
 // and not-disabled from the table for the NT version ver reports.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileServicesPlaybook, SERVICES_ID } from "../ps/scenarios/services-playbook.js";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
+import { toWinPath } from "../support/wine.js";
+import { scFake } from "./fake-tools.js";
 import { resultLines, withSim } from "./scenario.js";
 import { wineScenarios } from "./wine-gate.js";
 
@@ -104,6 +106,89 @@ scenario(
       );
       assert.is(sim.cameBack("wuauserv"), 6, "2 before, 4 now: bounded");
     }),
+);
+
+/**
+ * sc as the simulated Windows has it, except that enumdepend prints <db>\services\<name>.enumdepend
+ * when it exists: names no batch fake could echo, written here byte for byte.
+ */
+function scWithListedDependents(sim: SimulatedWindows, service: string, listing: string): void {
+  const file = join(sim.db, "services", `${service}.enumdepend`);
+  writeFileSync(file, listing);
+  const winFile = `${toWinPath(join(sim.db, "services"))}\\%SVC%.enumdepend`;
+  const body = scFake(sim.callsLog, sim.db).replace(
+    'if /i "%VERB%"=="enumdepend" goto enumdepend',
+    `if /i "%VERB%"=="enumdepend" if exist "${winFile}" (type "${winFile}" & exit /b 0)\r\nif /i "%VERB%"=="enumdepend" goto enumdepend`,
+  );
+  writeFileSync(join(sim.system32, "sc.fake.cmd"), body + "\r\n");
+}
+
+const dependent = (name: string, state: number) =>
+  `\r\nSERVICE_NAME: ${name}\r\nDISPLAY_NAME: ${name}\r\n        TYPE               : 20  WIN32_SHARE_PROCESS\r\n        STATE              : ${state}  RUNNING\r\n`;
+
+/** Each would run a command or change what runs if batch parsed the name as code. */
+const HOSTILE = [
+  "Evil&echo.pwned>pwned-amp.txt",
+  "Evil|echo.pwned>pwned-pipe.txt",
+  "Evil%KB_SC%",
+  "Evil^&echo.pwned>pwned-caret.txt",
+  "Evil!KB_SC!",
+  'Evil"&echo.pwned>pwned-quote.txt&"',
+  "Evil(x)&echo.pwned>pwned-paren.txt",
+];
+
+for (const name of HOSTILE) {
+  scenario(
+    `a running dependent named ${name} is never stopped or run: the method fails, nothing stops`,
+    () =>
+      withSim((sim) => {
+        const fix = prepare(sim);
+        scWithListedDependents(
+          sim,
+          "wuauserv",
+          `Enum: entriesRead = 2\r\n${dependent("SafeDep_1.x$y", 4)}${dependent(name, 4)}`,
+        );
+        sim.run(fix);
+        const log = sim.logText(SERVICES_ID);
+        const stop = line(log, "m-stop/stop-wuauserv");
+        assert.match(stop, "failed", log);
+        assert.match(stop, "cannot stop the running dependent service(s) '", log);
+        assert.match(stop, `'${name.replace(/"/g, "/")}' of wuauserv safely`, log);
+        assert.is(resultLines(log, "s-work").length, 0, "the method's steps did not run");
+        assert.equal(
+          sim.calls().filter((c) => /^net (stop|start)/.test(c)),
+          [],
+          "nothing stopped, not even the safe dependent",
+        );
+        assert.equal(sim.service("wuauserv"), { start: 3, state: 4 });
+        for (const dir of [sim.root, join(sim.root, "out"), sim.system32, sim.windir])
+          assert.not.ok(
+            existsSync(join(dir, "pwned-amp.txt")) ||
+              existsSync(join(dir, "pwned-pipe.txt")) ||
+              existsSync(join(dir, "pwned-caret.txt")) ||
+              existsSync(join(dir, "pwned-quote.txt")) ||
+              existsSync(join(dir, "pwned-paren.txt")),
+            `no command ran from the name (${dir})`,
+          );
+      }),
+  );
+}
+
+scenario("a stopped dependent with a hostile name is left alone: nothing needs it stopped", () =>
+  withSim((sim) => {
+    const fix = prepare(sim);
+    sim.setService("WuDep", { start: 3, state: 4 });
+    scWithListedDependents(
+      sim,
+      "wuauserv",
+      `Enum: entriesRead = 2\r\n${dependent("WuDep", 4)}${dependent("Evil&echo.pwned>pwned-amp.txt", 1)}`,
+    );
+    sim.run(fix);
+    const log = sim.logText(SERVICES_ID);
+    assert.match(line(log, "s-work"), RAN, log);
+    assert.match(log, "stopped the services that depend on wuauserv first: WuDep");
+    assert.equal(sim.service("WuDep"), { start: 3, state: 4 }, "started again");
+  }),
 );
 
 test.run();
