@@ -2095,14 +2095,18 @@ exit /b 0
 :kb_service_name_check
 rem errorlevel 0 when KB_V (free of double quotes) is a service name batch can carry unquoted:
 rem only letters, digits and _ - . $ @ { } # (docs/emitted-script-rules.md#service-names).
-rem Each of those is deleted from a bracketed copy: anything left between the brackets is not.
+rem Character by character, each compared in quotes with that list; ] ends the copy, so a ]
+rem in the name itself is first made a / (which fails).
 if not defined KB_V exit /b 1
-set "KB_SN=[%KB_V%]"
-setlocal EnableDelayedExpansion
-for %%c in (a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 _ - . $ @ { } #) do set "KB_SN=!KB_SN:%%c=!"
-if not "!KB_SN!"=="[]" (endlocal & exit /b 1)
-endlocal
-exit /b 0
+set "KB_SN=%KB_V:]=/%]"
+:kb_service_name_char
+set "KB_C=%KB_SN:~0,1%"
+if "%KB_C%"=="]" exit /b 0
+set "KB_SN=%KB_SN:~1%"
+set "KB_OK="
+for %%c in (a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9 _ - . $ @ { } #) do if /i "%KB_C%"=="%%c" set "KB_OK=1"
+if not defined KB_OK exit /b 1
+goto :kb_service_name_char
 
 :kb_service_stop
 rem KB_SVC -> stopped: the services running on it first (net stop would stop to ask), then the

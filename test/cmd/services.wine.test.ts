@@ -137,42 +137,42 @@ const HOSTILE = [
   "Evil(x)&echo.pwned>pwned-paren.txt",
 ];
 
-for (const name of HOSTILE) {
-  scenario(
-    `a running dependent named ${name} is never stopped or run: the method fails, nothing stops`,
-    () =>
-      withSim((sim) => {
-        const fix = prepare(sim);
-        scWithListedDependents(
-          sim,
-          "wuauserv",
-          `Enum: entriesRead = 2\r\n${dependent("SafeDep_1.x$y", 4)}${dependent(name, 4)}`,
-        );
-        sim.run(fix);
-        const log = sim.logText(SERVICES_ID);
-        const stop = line(log, "m-stop/stop-wuauserv");
-        assert.match(stop, "failed", log);
-        assert.match(stop, "cannot stop the running dependent service(s) '", log);
-        assert.match(stop, `'${name.replace(/"/g, "/")}' of wuauserv safely`, log);
-        assert.is(resultLines(log, "s-work").length, 0, "the method's steps did not run");
-        assert.equal(
-          sim.calls().filter((c) => /^net (stop|start)/.test(c)),
-          [],
-          "nothing stopped, not even the safe dependent",
-        );
-        assert.equal(sim.service("wuauserv"), { start: 3, state: 4 });
-        for (const dir of [sim.root, join(sim.root, "out"), sim.system32, sim.windir])
-          assert.not.ok(
-            existsSync(join(dir, "pwned-amp.txt")) ||
-              existsSync(join(dir, "pwned-pipe.txt")) ||
-              existsSync(join(dir, "pwned-caret.txt")) ||
-              existsSync(join(dir, "pwned-quote.txt")) ||
-              existsSync(join(dir, "pwned-paren.txt")),
-            `no command ran from the name (${dir})`,
-          );
-      }),
-  );
-}
+/** What a pwned-*.txt would show: a name ran as a command. */
+const PWNED = ["amp", "pipe", "caret", "quote", "paren"].map((n) => `pwned-${n}.txt`);
+
+scenario(
+  "running dependents with hostile names are never stopped or run: the method fails, nothing stops",
+  () =>
+    withSim((sim) => {
+      const fix = prepare(sim);
+      const listing = [dependent("SafeDep_1.x$y", 4), ...HOSTILE.map((name) => dependent(name, 4))];
+      scWithListedDependents(sim, "wuauserv", `Enum: entriesRead = 8\r\n${listing.join("")}`);
+      sim.run(fix);
+      const log = sim.logText(SERVICES_ID);
+      const stop = line(log, "m-stop/stop-wuauserv");
+      assert.match(stop, "failed", log);
+      assert.match(
+        stop,
+        "cannot stop the running dependent service(s) 'Evil&echo.pwned>pwned-amp.txt'",
+        log,
+      );
+      // Shown with quotes as /; names with % or ! are left out here: Wine's cmd expands variables
+      // inside for-variable values, which Windows' cmd does not (either way the check refuses them).
+      for (const name of HOSTILE.filter((n) => !/[%!]/.test(n)))
+        assert.ok(stop.includes(`'${name.replace(/"/g, "/")}'`), `${name} named: ${stop}`);
+      assert.not.ok(stop.includes("SafeDep"), "a safe name is not reported");
+      assert.is(resultLines(log, "s-work").length, 0, "the method's steps did not run");
+      assert.equal(
+        sim.calls().filter((c) => /^net (stop|start) "?(wuauserv|SafeDep|Evil)/.test(c)),
+        [],
+        "nothing stopped, not even the safe dependent",
+      );
+      assert.equal(sim.service("wuauserv"), { start: 3, state: 4 });
+      for (const dir of [sim.root, join(sim.root, "out"), sim.system32, sim.windir, process.cwd()])
+        for (const file of PWNED)
+          assert.not.ok(existsSync(join(dir, file)), `no command ran from a name: ${dir}/${file}`);
+    }),
+);
 
 scenario("a stopped dependent with a hostile name is left alone: nothing needs it stopped", () =>
   withSim((sim) => {
