@@ -1288,9 +1288,9 @@ set "KB_NOTE="
 call :kb_service_settle
 if "%KB_SVC_STATE%"=="1" exit /b 0
 call :kb_service_dependents
+if defined KB_DEPS_UNSAFE goto :kb_service_stop_dependent_unsafe
 set "KB_SVC_DEPS=%KB_SVC_DEPS%%KB_DEPS_NOW%"
 set "KB_SVC_DEPSUP=%KB_DEPSUP_NOW%%KB_SVC_DEPSUP%"
-if defined KB_DEPS_UNSAFE goto :kb_service_stop_dependent_unsafe
 set "KB_DEP_FAILED="
 for %%d in (%KB_DEPS_NOW%) do (set "KB_SVC=%%d" & call :kb_service_stop_dependent)
 set "KB_SVC=%KB_SVC_MAIN%"
