@@ -5,7 +5,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { analyzePlaybook } from "../src/pipeline.js";
-import { allSteps } from "../src/plan/walk.js";
+import { allProbes, allSteps } from "../src/plan/walk.js";
+import type { PlanProbeBase } from "../src/evidence/evidence-kind.js";
 import { compareVersions } from "../src/model/nt-version.js";
 
 const IDS = ["kb2328240", "kb822798", "kb971058", "kb977203"];
@@ -80,6 +81,19 @@ test("kb822798: catroot is never renamed, only catroot2", () => {
     .map((v) => (v.step.kind === "rename" ? v.step.path.segments.at(-1)!.toLowerCase() : ""));
   assert.ok(renames.includes("catroot2"));
   assert.not.ok(renames.includes("catroot"));
+});
+
+test("kb822798: WindowsUpdate.log up to NT 6.3, the same HRESULTs in the client's events from NT 10.0", () => {
+  const probes = allProbes(plans.kb822798!.plan!.detection) as (PlanProbeBase &
+    Record<string, unknown>)[];
+  const log = probes.find((p) => p.id === "windowsupdate-log-trust-errors")!;
+  const events = probes.find((p) => p.id === "wu-client-trust-error-events")!;
+  assert.is(log.applies?.windows?.max, "6.3");
+  assert.is(events.applies?.windows?.min, "10.0");
+  assert.is(events.log, "Microsoft-Windows-WindowsUpdateClient/Operational");
+  assert.is(events.dataMatch, "any");
+  assert.equal(events.dataTokens, log.tokens);
+  assert.ok((log.tokens as string[]).includes("0x800B0109"));
 });
 
 test("kb2328240: per-user cache clearing covers the service profiles", () => {

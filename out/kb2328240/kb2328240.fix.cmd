@@ -1345,20 +1345,61 @@ goto :kb_service_settle_read
 :kb_service_dependents
 rem KB_SVC -> KB_DEPS_NOW: the services depending on it that are not stopped, in the order to
 rem stop them (sc enumdepend lists direct and indirect dependents, the last started first), and
-rem KB_DEPSUP_NOW the other way round, the order to start them again.
+rem KB_DEPSUP_NOW the other way round, the order to start them again. The names are machine text
+rem that later goes unquoted into for lists and sc / net lines: a running dependent whose name is
+rem not made of the characters service names use (kb_service_name_check) is left out and named in
+rem KB_DEPS_UNSAFE instead (double quotes shown as /), and the caller then stops nothing.
 set "KB_DEPS_NOW="
 set "KB_DEPSUP_NOW="
+set "KB_DEPS_UNSAFE="
 set "KB_DEP_NAME="
+set "KB_DEP_BAD="
 "%KB_SC%" enumdepend "%KB_SVC%" 16384 >"%KB_TMP%" 2>nul
-for /f "usebackq eol=| tokens=1-3" %%a in ("%KB_TMP%") do (set "KB_DL1=%%a" & set "KB_DL2=%%b" & set "KB_DL3=%%c" & call :kb_service_dependent_line)
+for /f "usebackq eol=| tokens=1-3*" %%a in ("%KB_TMP%") do (set "KB_DL1=%%a" & set "KB_DL2=%%b" & set "KB_DL3=%%c" & set "KB_DL4=%%d" & call :kb_service_dependent_line)
 exit /b 0
 :kb_service_dependent_line
-if "%KB_DL1%"=="SERVICE_NAME:" set "KB_DEP_NAME=%KB_DL2%"
+rem Double quotes become / first: after that each field is safe inside quotes.
+if defined KB_DL1 set "KB_DL1=%KB_DL1:"=/%"
+if defined KB_DL2 set "KB_DL2=%KB_DL2:"=/%"
+if defined KB_DL3 set "KB_DL3=%KB_DL3:"=/%"
+if defined KB_DL4 set "KB_DL4=%KB_DL4:"=/%"
+if "%KB_DL1%"=="SERVICE_NAME:" goto :kb_service_dependent_name
 if not "%KB_DL1%"=="STATE" exit /b 0
 if "%KB_DL3%"=="1" exit /b 0
+if defined KB_DEP_BAD goto :kb_service_dependent_unsafe
+if not defined KB_DEP_NAME exit /b 0
 set "KB_DEPS_NOW=%KB_DEPS_NOW% %KB_DEP_NAME%"
 set "KB_DEPSUP_NOW=%KB_DEP_NAME% %KB_DEPSUP_NOW%"
 exit /b 0
+:kb_service_dependent_unsafe
+set "KB_DEPS_UNSAFE=%KB_DEPS_UNSAFE% '%KB_DEP_BAD%'"
+exit /b 0
+:kb_service_dependent_name
+rem A name with a space arrives in several fields: joined again, it fails the check.
+set "KB_DEP_NAME="
+set "KB_DEP_BAD="
+set "KB_V=%KB_DL2%"
+if defined KB_DL3 set "KB_V=%KB_V% %KB_DL3%"
+if defined KB_DL4 set "KB_V=%KB_V% %KB_DL4%"
+call :kb_service_name_check
+if errorlevel 1 (set "KB_DEP_BAD=%KB_V%") else set "KB_DEP_NAME=%KB_V%"
+exit /b 0
+
+:kb_service_name_check
+rem errorlevel 0 when KB_V (free of double quotes) is a service name batch can carry unquoted:
+rem only letters, digits and _ - . $ @ { } # (docs/emitted-script-rules.md#service-names).
+rem Character by character, each compared in quotes with that list; ] ends the copy, so a ]
+rem in the name itself is first made a / (which fails).
+if not defined KB_V exit /b 1
+set "KB_SN=%KB_V:]=/%]"
+:kb_service_name_char
+set "KB_C=%KB_SN:~0,1%"
+if "%KB_C%"=="]" exit /b 0
+set "KB_SN=%KB_SN:~1%"
+set "KB_OK="
+for %%c in (a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9 _ - . $ @ { } #) do if /i "%KB_C%"=="%%c" set "KB_OK=1"
+if not defined KB_OK exit /b 1
+goto :kb_service_name_char
 
 :kb_service_stop
 rem KB_SVC -> stopped: the services running on it first (net stop would stop to ask), then the
@@ -1377,6 +1418,7 @@ set "KB_NOTE="
 call :kb_service_settle
 if "%KB_SVC_STATE%"=="1" exit /b 0
 call :kb_service_dependents
+if defined KB_DEPS_UNSAFE goto :kb_service_stop_dependent_unsafe
 set "KB_SVC_DEPS=%KB_SVC_DEPS%%KB_DEPS_NOW%"
 set "KB_SVC_DEPSUP=%KB_DEPSUP_NOW%%KB_SVC_DEPSUP%"
 set "KB_DEP_FAILED="
@@ -1395,6 +1437,9 @@ if %KB_SVC_RESTARTS% GTR 3 exit /b 1
 goto :kb_service_stop_again
 :kb_service_stop_dependent_failed
 set "KB_NOTE=could not stop %KB_DEP_FAILED%, which depends on %KB_SVC%"
+exit /b 1
+:kb_service_stop_dependent_unsafe
+set "KB_NOTE=cannot stop the running dependent service(s)%KB_DEPS_UNSAFE% of %KB_SVC% safely: the name holds characters service names do not use (letters, digits and _ - . $ @ { } # only), so batch did not pass it to sc or net; nothing was stopped. Stop it by hand or use the PowerShell script"
 exit /b 1
 :kb_service_stop_dependent
 call :kb_service_settle

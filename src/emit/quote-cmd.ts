@@ -5,28 +5,28 @@ import { cmdSafeReason } from "../model/cmd-safe.js";
 import { QuoteError } from "./quote-ps.js";
 
 export function cmdValue(value: string, glob = false): string {
-  const reason = cmdSafeReason(value, glob);
+  const reason = cmdSafeReason(value, glob ? "glob" : "text");
   if (reason) throw new QuoteError(`value ${reason} (batch)`);
   return value;
 }
 
 /** A value that may hold a / after its first character (an event log name, a data token). */
 export function cmdSlashValue(value: string): string {
-  const reason = cmdSafeReason(value, false, false, false, true);
+  const reason = cmdSafeReason(value, "slashed");
   if (reason) throw new QuoteError(`value ${reason} (batch)`);
   return value;
 }
 
 /** A run argument the playbook's author wrote: the whitelist, but a leading - or / is a switch. */
 export function cmdSwitch(value: string): string {
-  const reason = cmdSafeReason(value, false, true);
+  const reason = cmdSafeReason(value, "argument");
   if (reason) throw new QuoteError(`argument ${reason} (batch)`);
   return value;
 }
 
 /** A token searched for in a program's output: the whitelist plus ( ) ; (SDDL strings). */
 export function cmdToken(value: string): string {
-  const reason = cmdSafeReason(value, false, false, true);
+  const reason = cmdSafeReason(value, "token");
   if (reason) throw new QuoteError(`token ${reason} (batch)`);
   return value;
 }

@@ -38,7 +38,7 @@ export const certificateProbe = defineEvidenceKind<CertificateProbe>()({
     }),
   },
   required: ["store", "condition"],
-  cmdFields: [],
+  cmdFields: {},
   ps1: psCall(
     "Test-KbCertificateProbe",
     ["Store", "store", "string"],

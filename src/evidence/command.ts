@@ -91,9 +91,7 @@ export const command = defineEvidenceKind<CommandProbe>()({
     ),
   },
   required: ["program"],
-  cmdFields: ["program", "args", "problemTokens", "cleanTokens"],
-  cmdSwitchFields: ["args"],
-  cmdTokenFields: ["problemTokens", "cleanTokens"],
+  cmdFields: { program: "text", args: "argument", problemTokens: "token", cleanTokens: "token" },
   ps1: psCall(
     "Test-KbCommandProbe",
     ["Program", "program", "path"],

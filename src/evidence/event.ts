@@ -76,8 +76,7 @@ export const event = defineEvidenceKind<EventProbe>()({
     ),
   },
   required: ["log", "provider", "ids", "level"],
-  cmdFields: ["log", "provider", "dataContains"],
-  cmdSlashFields: ["log", "dataContains"],
+  cmdFields: { log: "slashed", provider: "text", dataContains: "slashed" },
   cmdPlanFields: { dataContains: "dataTokens" },
   ps1: psCall(
     "Test-KbEventProbe",

@@ -4,6 +4,7 @@ import type { Span } from "../diagnostic.js";
 import type { Applicability } from "../model/applicability.js";
 import type { FromProperties, JsonSchema } from "../model/json-schema.js";
 import { type PsCall } from "../model/ps-call.js";
+import type { CmdValueKind } from "../model/cmd-safe.js";
 import type { LowerContext, TargetSupport } from "../steps/step-kind.js";
 
 export interface PlanProbeBase {
@@ -32,13 +33,12 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly history: boolean;
   readonly properties: Record<string, JsonSchema>;
   readonly required: readonly string[];
-  readonly cmdFields: readonly string[];
-  /** Of those, fields the author writes as a program's switches: batch may carry a leading - or /. */
-  readonly cmdSwitchFields?: readonly string[];
-  /** Of those, tokens searched for in text: batch also carries ( ) ; for them (SDDL strings). */
-  readonly cmdTokenFields?: readonly string[];
-  /** Of those, fields that may hold a / after their first character (templates use cmdSlash). */
-  readonly cmdSlashFields?: readonly string[];
+  /**
+   * Fields whose values enter a batch script, each with what its value is to batch (a program's
+   * switches, tokens searched for in output, text with a / inside), which decides the whitelist
+   * it is checked against (model/cmd-safe.ts).
+   */
+  readonly cmdFields: Readonly<Record<string, CmdValueKind>>;
   /** Batch-carried fields that lowering renamed: the playbook's name -> the plan's. */
   readonly cmdPlanFields?: Readonly<Record<string, string>>;
   /** How the PowerShell runtime probes it; Id is added for it. */

@@ -33,7 +33,7 @@ export const fileContains = defineEvidenceKind<FileContainsProbe>()({
     ),
   },
   required: ["path", "tokens"],
-  cmdFields: ["path", "tokens"],
+  cmdFields: { path: "text", tokens: "text" },
   ps1: psCall(
     "Test-KbFileContainsProbe",
     ["Path", "path", "path"],

@@ -25,7 +25,7 @@ export const fileSize = defineEvidenceKind<FileSizeProbe>()({
     }),
   },
   required: ["path", "aboveBytes"],
-  cmdFields: ["path"],
+  cmdFields: { path: "text" },
   ps1: psCall(
     "Test-KbFileSizeProbe",
     ["Path", "path", "path"],

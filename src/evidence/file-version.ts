@@ -18,7 +18,7 @@ export const fileVersion = defineEvidenceKind<FileVersionProbe>()({
   history: false,
   properties: { path: ref("path"), below: ref("version") },
   required: ["path", "below"],
-  cmdFields: [],
+  cmdFields: {},
   ps1: psCall("Test-KbFileVersionProbe", ["Path", "path", "path"], ["Below", "below", "string"]),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);

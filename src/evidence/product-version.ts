@@ -24,7 +24,7 @@ export const productVersion = defineEvidenceKind<ProductVersionProbe>()({
     below: described("Below version", "Versions lower than this are evidence.", ref("version")),
   },
   required: ["product", "below"],
-  cmdFields: [],
+  cmdFields: {},
   ps1: psCall(
     "Test-KbProductVersionProbe",
     ["Product", "product", "string"],

@@ -39,7 +39,7 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
     view: registryViewProperty,
   },
   required: ["key", "name", "type", "expected"],
-  cmdFields: ["key", "name", "expected"],
+  cmdFields: { key: "text", name: "text", expected: "text" },
   ps1: psCall(
     "Test-KbRegistryValueProbe",
     ["Key", "key", "registryKey"],

@@ -32,7 +32,7 @@ export const serviceState = defineEvidenceKind<ServiceStateProbe>()({
     ),
   },
   required: ["name"],
-  cmdFields: ["name"],
+  cmdFields: { name: "text" },
   ps1: psCall(
     "Test-KbServiceStateProbe",
     ["Name", "name", "string"],

@@ -22,29 +22,28 @@ const CMD_SAFE_ARGUMENT = /^[A-Za-z0-9 _.,:;()\\+=@#$~{}\[\]/-]*$/;
 const CMD_SAFE_TOKEN = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]();-]*$/;
 
 /**
+ * What a value is to the batch script, which decides the characters it may hold:
+ * `text`: a path, name, key or data, the plain whitelist;
+ * `glob`: a file name pattern, which may also hold * and ?;
  * `argument`: a program argument the playbook's author wrote (a leading - or / is a switch);
- * `token`: text searched for in a program's output.
- * `slash`: a / inside the value, not at its start (event log names such as
+ * `token`: text searched for in a program's output;
+ * `slashed`: text that may hold a / after its first character (event log names such as
  * Microsoft-Windows-WindowsUpdateClient/Operational, URL tokens).
  */
-export function cmdSafeReason(
-  value: string,
-  glob = false,
-  argument = false,
-  token = false,
-  slash = false,
-): string | undefined {
-  if (!argument && /^[-/]/.test(value))
+export type CmdValueKind = "text" | "glob" | "argument" | "token" | "slashed";
+
+const PATTERNS: Record<CmdValueKind, RegExp> = {
+  text: CMD_SAFE,
+  glob: CMD_SAFE_GLOB,
+  argument: CMD_SAFE_ARGUMENT,
+  token: CMD_SAFE_TOKEN,
+  slashed: CMD_SAFE_SLASH,
+};
+
+export function cmdSafeReason(value: string, kind: CmdValueKind = "text"): string | undefined {
+  if (kind !== "argument" && /^[-/]/.test(value))
     return "starts with - or /, which a tool would read as a switch";
-  const pattern = argument
-    ? CMD_SAFE_ARGUMENT
-    : token
-      ? CMD_SAFE_TOKEN
-      : glob
-        ? CMD_SAFE_GLOB
-        : slash
-          ? CMD_SAFE_SLASH
-          : CMD_SAFE;
+  const pattern = PATTERNS[kind];
   if (pattern.test(value)) return undefined;
   const bad = [...value].find((c) => !pattern.test(c)) ?? "";
   const shown = /^[\x21-\x7e]$/.test(bad)

@@ -6,7 +6,7 @@
 import type { Span } from "../diagnostic.js";
 import type { PlanProbeBase } from "../evidence/evidence-kind.js";
 import { evidenceKinds } from "../evidence/index.js";
-import { cmdSafeReason } from "../model/cmd-safe.js";
+import { cmdSafeReason, type CmdValueKind } from "../model/cmd-safe.js";
 import type { PathExpr } from "../model/path-expr.js";
 import { stepKinds, type PlanStep } from "../steps/index.js";
 import type { StepKind } from "../steps/step-kind.js";
@@ -37,8 +37,6 @@ export interface CmdCarry {
 
 type Node = { span: Span; fieldSpans?: FieldSpans } & Record<string, unknown>;
 
-const GLOB_FIELDS = new Set(["include", "pattern"]);
-
 const cache = new WeakMap<Plan, CmdCarry>();
 
 export function cmdCarry(plan: Plan): CmdCarry {
@@ -61,7 +59,7 @@ function decide(plan: Plan): CmdCarry {
     if (!kind.targets.cmd) continue;
     const node = step as unknown as Node;
     addAll(carry.steps, step.id, [
-      ...fieldBlocks(node, kind.cmdFields, new Set(kind.cmdSwitchFields ?? [])),
+      ...fieldBlocks(node, kind.cmdFields),
       ...guardBlocks(step, node),
       ...verifyBlocks(step),
       ...parameterUse(node, carry.parameters),
@@ -88,12 +86,10 @@ function block(
   node: Node,
   field: string,
   value: string,
-  glob = false,
-  argument = false,
+  kind: CmdValueKind = "text",
   holder = field.split("/")[0]!,
-  text: { token?: boolean; slash?: boolean } = {},
 ): CmdBlock[] {
-  const reason = cmdSafeReason(value, glob, argument, text.token, text.slash);
+  const reason = cmdSafeReason(value, kind);
   return reason ? [{ field, span: spanOf(node, field), reason, holder }] : [];
 }
 
@@ -113,18 +109,12 @@ function batchStrings(value: unknown, field: string): [string, string][] {
 
 function fieldBlocks(
   node: Node,
-  fields: readonly string[],
-  switches: Set<string>,
-  tokens = new Set<string>(),
-  slashes = new Set<string>(),
+  fields: Readonly<Record<string, CmdValueKind>>,
   planField: Readonly<Record<string, string>> = {},
 ): CmdBlock[] {
-  return fields.flatMap((field) =>
+  return Object.entries(fields).flatMap(([field, kind]) =>
     batchStrings(node[planField[field] ?? field], field).flatMap(([value, at]) =>
-      block(node, at, value, GLOB_FIELDS.has(field), switches.has(field), undefined, {
-        token: tokens.has(field),
-        slash: slashes.has(field),
-      }),
+      block(node, at, value, kind),
     ),
   );
 }
@@ -132,10 +122,7 @@ function fieldBlocks(
 type ProbeKind = (typeof evidenceKinds)[keyof typeof evidenceKinds];
 
 function probeFieldBlocks(node: Node, kind: ProbeKind): CmdBlock[] {
-  const switches = new Set<string>(kind.cmdSwitchFields ?? []);
-  const tokens = new Set<string>(kind.cmdTokenFields ?? []);
-  const slashes = new Set<string>(kind.cmdSlashFields ?? []);
-  return fieldBlocks(node, kind.cmdFields, switches, tokens, slashes, kind.cmdPlanFields);
+  return fieldBlocks(node, kind.cmdFields, kind.cmdPlanFields);
 }
 
 /** A probe written in a step's verify: what it cannot carry blocks the step. */
@@ -160,10 +147,8 @@ function parameterBlocks(p: PlanParameter): CmdBlock[] {
   const node = p as unknown as Node;
   const holder = `parameter ${p.name}`;
   const defaults =
-    typeof p.default === "string" ? block(node, "default", p.default, false, false, holder) : [];
-  const values = (p.values ?? []).flatMap((v, i) =>
-    block(node, `values/${i}`, v, false, false, holder),
-  );
+    typeof p.default === "string" ? block(node, "default", p.default, "text", holder) : [];
+  const values = (p.values ?? []).flatMap((v, i) => block(node, `values/${i}`, v, "text", holder));
   return [...defaults, ...values];
 }
 
@@ -171,8 +156,8 @@ function serviceBlocks(m: PlanMethod): CmdBlock[] {
   const holder = `services of method ${m.id}`;
   const node = m as unknown as Node;
   return [
-    ...m.services.flatMap((s, i) => block(node, `services/${i}`, s, false, false, holder)),
-    ...m.startAtEnd.flatMap((s, i) => block(node, `startAtEnd/${i}`, s, false, false, holder)),
+    ...m.services.flatMap((s, i) => block(node, `services/${i}`, s, "text", holder)),
+    ...m.startAtEnd.flatMap((s, i) => block(node, `startAtEnd/${i}`, s, "text", holder)),
   ];
 }
 

@@ -29,7 +29,7 @@ export const attributes = defineStepKind<AttributesStep>()({
     clear: described("Clear", "Attributes the path must not have.", attributeList),
   },
   required: ["path"],
-  cmdFields: ["path"],
+  cmdFields: { path: "text" },
   perUser: true,
   ps1: psCall(
     "Invoke-KbAttributesStep",

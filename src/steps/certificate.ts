@@ -49,7 +49,7 @@ export const certificate = defineStepKind<CertificateStep>()({
     ),
   },
   required: ["store"],
-  cmdFields: [],
+  cmdFields: {},
   perUser: false,
   ps1: psCall(
     "Invoke-KbCertificateStep",

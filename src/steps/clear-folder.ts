@@ -35,7 +35,7 @@ export const clearFolder = defineStepKind<ClearFolderStep>()({
     ),
   },
   required: ["path"],
-  cmdFields: ["path", "include"],
+  cmdFields: { path: "text", include: "glob" },
   perUser: true,
   ps1: psCall(
     "Invoke-KbClearFolderStep",

@@ -31,7 +31,7 @@ export const deleteFiles = defineStepKind<DeleteFilesStep>()({
     ),
   },
   required: ["folder", "pattern"],
-  cmdFields: ["folder", "pattern"],
+  cmdFields: { folder: "text", pattern: "glob" },
   perUser: true,
   ps1: psCall(
     "Invoke-KbDeleteFilesStep",

@@ -24,7 +24,7 @@ export const manual = defineStepKind<ManualStep>()({
     }),
   },
   required: ["text"],
-  cmdFields: [],
+  cmdFields: {},
   perUser: false,
   ps1: psCall("Invoke-KbManualStep", ["Text", "text", "string"]),
   lower: (raw) => ({ kind: "manual", text: raw.text }),

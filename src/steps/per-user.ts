@@ -31,7 +31,7 @@ export const perUser = defineStepKind<PerUserStep>()({
     ),
   },
   required: ["steps"],
-  cmdFields: [],
+  cmdFields: {},
   perUser: false,
   ps1: {
     ...psCall("Invoke-KbPerUserStep", ["IncludeServiceProfiles", "includeServiceProfiles", "bool"]),

@@ -41,7 +41,7 @@ export const registerDlls = defineStepKind<RegisterDllsStep>()({
     ),
   },
   required: ["dlls"],
-  cmdFields: ["dlls"],
+  cmdFields: { dlls: "text" },
   perUser: false,
   ps1: psCall(
     "Invoke-KbRegisterDllsStep",

@@ -88,7 +88,7 @@ export const registryValue = defineStepKind<RegistryValueStep>()({
     view: registryViewProperty,
   },
   required: ["key", "name", "type", "data"],
-  cmdFields: ["key", "name", "data"],
+  cmdFields: { key: "text", name: "text", data: "text" },
   perUser: true,
   profileSid: true,
   ps1: psCall(

@@ -28,7 +28,7 @@ export const rename = defineStepKind<RenameStep>()({
     }),
   },
   required: ["path", "newName"],
-  cmdFields: ["path", "newName"],
+  cmdFields: { path: "text", newName: "text" },
   perUser: true,
   ps1: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ["NewName", "newName", "string"]),
   lower(raw, ctx) {

@@ -60,8 +60,7 @@ export const run = defineStepKind<RunStep>()({
     ),
   },
   required: ["program"],
-  cmdFields: ["program", "args"],
-  cmdSwitchFields: ["args"],
+  cmdFields: { program: "text", args: "argument" },
   perUser: false,
   ps1: psCall(
     "Invoke-KbRunStep",

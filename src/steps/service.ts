@@ -48,7 +48,7 @@ export const service = defineStepKind<ServiceStep>()({
     ),
   },
   required: ["name"],
-  cmdFields: ["name"],
+  cmdFields: { name: "text" },
   perUser: false,
   ps1: psCall(
     "Invoke-KbServiceStep",

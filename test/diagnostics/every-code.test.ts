@@ -465,7 +465,7 @@ export const examples: Example[] = [
   {
     code: "deploy-gpo-time-budget",
     input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
-    line: 122,
+    line: 150,
     column: 3,
   },
 ];

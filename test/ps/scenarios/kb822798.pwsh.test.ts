@@ -6,7 +6,16 @@ import * as assert from "uvu/assert";
 import { holdMutex } from "../../support/mutex-holder.js";
 import { diffSnapshots } from "../../support/simulated-windows-ps.js";
 import { pwshTest as run } from "../pwsh-gate.js";
-import { appendTrustError, broken, CATROOT2, DLLS, healthy, ID } from "./kb822798-machine.js";
+import {
+  appendTrustError,
+  broken,
+  CATROOT2,
+  DLLS,
+  healthy,
+  ID,
+  nextSecond,
+  WU_LOG,
+} from "./kb822798-machine.js";
 import {
   checkedResult,
   detectFixDetect,
@@ -31,6 +40,8 @@ run(
     onMachine(broken, async (machine) => {
       const [before, fix, after] = await detectFixDetect(machine, ID);
       assert.is(before!.code, 1, before!.recap);
+      assert.match(before!.recap, "wu-client-trust-error-events");
+      assert.not.match(before!.recap, "windowsupdate-log-trust-errors");
       const result = checkedResult(machine, fix!, ID);
       assert.is(fix!.code, 0, fix!.recap);
       assert.equal(stepsWith(result, "changed"), ["cryptsvc-automatic-running"]);
@@ -82,7 +93,8 @@ run(
       const first = await machine.run(remediation(ID));
       assert.is(first.code, 0, first.recap);
 
-      appendTrustError(machine);
+      await nextSecond();
+      appendTrustError(machine, 0);
       const second = await machine.run(remediation(ID));
       const secondResult = checkedResult(machine, second, ID);
       assert.is(second.code, 3010, second.recap); // method 3 registers DLLs: soft reboot
@@ -98,7 +110,8 @@ run(
         ),
       );
 
-      appendTrustError(machine);
+      await nextSecond();
+      appendTrustError(machine, 0);
       const third = await machine.run(remediation(ID));
       assert.is(third.code, 0, third.recap);
       assert.equal(stepsWith(checkedResult(machine, third, ID), "changed"), [
@@ -153,30 +166,51 @@ run("not elevated -> 5; bad -Method -> 6; both change nothing", async () => {
   });
 });
 
-run("a state file owned by an untrusted account is ignored: all evidence counts again", () =>
+run(
+  "XP, where WindowsUpdate.log is the evidence: a state file owned by an untrusted account is ignored, all evidence counts again",
+  () =>
+    onMachine(
+      () => healthy({ version: "5.1.2600", architecture: "X86" }),
+      async (machine) => {
+        appendTrustError(machine);
+        const state = "C:\\ProgramData\\kbfix\\kb822798\\state.json";
+        const seen = { [WU_LOG]: Buffer.byteLength(machine.read(WU_LOG)) };
+        machine.file(
+          state,
+          JSON.stringify({
+            playbook: ID,
+            lastSuccessUtc: new Date().toISOString(),
+            fileOffsets: seen,
+            ladder: null,
+          }),
+        );
+        machine.world.owners[state.toLowerCase()] = "S-1-5-18";
+        const trusted = await machine.run(detection(ID));
+        assert.is(trusted.code, 0, "a trusted state: the log lines were seen before");
+        machine.world.owners[state.toLowerCase()] = "S-1-5-21-100-200-300-1001";
+        const forged = await machine.run(detection(ID));
+        assert.is(forged.code, 1, "a state a user could have written is ignored");
+        assert.match(forged.recap, "windowsupdate-log-trust-errors");
+      },
+    ),
+);
+
+run("Windows 10: a trust error event from before the last successful run is not evidence", () =>
   onMachine(healthy, async (machine) => {
     appendTrustError(machine);
     const state = "C:\\ProgramData\\kbfix\\kb822798\\state.json";
-    const seen = {
-      "C:\\Windows\\WindowsUpdate.log": Buffer.byteLength(
-        machine.read("C:\\Windows\\WindowsUpdate.log"),
-      ),
-    };
     machine.file(
       state,
-      JSON.stringify({
-        playbook: ID,
-        lastSuccessUtc: new Date().toISOString(),
-        fileOffsets: seen,
-        ladder: null,
-      }),
+      JSON.stringify({ playbook: ID, lastSuccessUtc: new Date().toISOString(), ladder: null }),
     );
     machine.world.owners[state.toLowerCase()] = "S-1-5-18";
-    const trusted = await machine.run(detection(ID));
-    assert.is(trusted.code, 0, "a trusted state: the log lines were seen before");
-    machine.world.owners[state.toLowerCase()] = "S-1-5-21-100-200-300-1001";
-    const forged = await machine.run(detection(ID));
-    assert.is(forged.code, 1, "a state a user could have written is ignored");
+    const seenBefore = await machine.run(detection(ID));
+    assert.is(seenBefore.code, 0, seenBefore.recap);
+    await nextSecond();
+    appendTrustError(machine, 0);
+    const newer = await machine.run(detection(ID));
+    assert.is(newer.code, 1, newer.recap);
+    assert.match(newer.recap, "wu-client-trust-error-events");
   }),
 );
 
