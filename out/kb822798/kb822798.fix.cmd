@@ -468,9 +468,10 @@ exit /b 0
 
 :kb_digits
 rem errorlevel 0 when KB_V is 1 to 16 digits (sizes, record ids, version parts). Padded
-rem before taking characters: Wine reads past the end of a shorter value.
+rem before taking characters: Wine reads past the end of a shorter value. The leading 1 keeps
+rem for /f from skipping the line: its default eol=; would pass ";&..." as digits.
 if not defined KB_V exit /b 1
-for /f "delims=0123456789" %%x in ("%KB_V%") do exit /b 1
+for /f "delims=0123456789" %%x in ("1%KB_V%") do exit /b 1
 set "KB_PV=%KB_V%#################"
 if not "%KB_PV:~16,1%"=="#" exit /b 1
 exit /b 0

@@ -148,6 +148,40 @@ scenario(
     }),
 );
 
+scenario("kb_digits takes 1 to 16 digits and nothing else, a leading ; included", () =>
+  withSim((sim) => {
+    const { fix } = compileTo(join(sim.root, "out"), ID);
+    const script = readFileSync(fix, "latin1");
+    const samples: [string, string][] = [
+      ["0", "ok"],
+      ["1234567890123456", "ok"],
+      ["12345678901234567", "bad"],
+      ["12a", "bad"],
+      [" 12", "bad"],
+      [";123", "bad"],
+      [";", "bad"],
+      [";&echo injected", "bad"],
+      ["-1", "bad"],
+    ];
+    const test = join(sim.root, "digits.cmd");
+    const lines = ["@echo off", "setlocal EnableExtensions DisableDelayedExpansion"];
+    for (const [value] of samples) {
+      lines.push(
+        `set "KB_V=${value}"`,
+        "call :kb_digits",
+        "if errorlevel 1 (echo bad) else echo ok",
+      );
+    }
+    lines.push("exit /b 0", subroutine(script, "kb_digits"));
+    writeFileSync(test, lines.join("\r\n") + "\r\n");
+    const got = sim.run(test).stdout.trim().split(/\r?\n/);
+    assert.equal(
+      got,
+      samples.map(([, want]) => want),
+    );
+  }),
+);
+
 scenario("NAME=VALUE: cmd splits at =, so a parameter can be given either way", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), "kb977203");
