@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { winePrefix } from "../support/wine.js";
 
 const FORFILES_C = String.raw`#include <windows.h>
@@ -72,8 +73,9 @@ export function installFakeForfiles(system32: string): void {
 
 function build(target: string): void {
   mkdirSync(join(winePrefix, "kbfix"), { recursive: true });
-  const src = `${target}.${process.pid}.c`;
-  const exe = `${target}.${process.pid}.tmp`;
+  const self = `${process.pid}.${threadId}`; // worker threads of one process build at once too
+  const src = `${target}.${self}.c`;
+  const exe = `${target}.${self}.tmp`;
   writeFileSync(src, FORFILES_C);
   const r = spawnSync("x86_64-w64-mingw32-gcc", ["-Os", "-s", "-municode", "-o", exe, src], {
     encoding: "utf8",
