@@ -855,18 +855,7 @@ if defined KB_TITLE set "KB_MSG=%KB_TITLE%"
 if defined KB_TITLE call :kb_log
 call :kb_windows_version
 call :kb_architecture
-call :kb_state_folder_note
-rem The preflight (start) chose the state folder before the log was open: where it is when it is
-rem not under ProgramData (XP, 2003), and a kbfix folder made without a private ACL (no icacls.exe
-rem on XP, or icacls failed), which keeps the ACL it inherited from the folder above.
-if not defined KB_ENV_ProgramData set "KB_MSG=State and run lock in %KB_STATEDIR% (this Windows defines no ProgramData: the All Users profile, ALLUSERSPROFILE)"
-if not defined KB_ENV_ProgramData call :kb_log
-if not "%KB_DIRACL%"=="inherited" exit /b 0
-set "KB_MSG=%KB_DIR% was created without a private ACL (no usable icacls.exe): it keeps the permissions inherited from the folder above"
-call :kb_warn
-exit /b 0
-
-:kb_common_appdata
+call :kb_common_appdata
 set "KB_MSG=Windows NT %KB_NTFULL% (from ver), architecture %KB_ARCH%, account %USERNAME%"
 call :kb_log
 call :kb_state_folder_note
@@ -876,6 +865,17 @@ set "KB_STOP=1"
 set "KB_RC=%KB_EXIT_StepFailed%"
 set "KB_RECAP=kbfix %KB_ID%: StepFailed (exit %KB_RC%): no log folder could be written; nothing was changed"
 exit /b 1
+
+:kb_state_folder_note
+rem The preflight (start) chose the state folder before the log was open: where it is when it is
+rem not under ProgramData (XP, 2003), and a kbfix folder made without a private ACL (no icacls.exe
+rem on XP, or icacls failed), which keeps the ACL it inherited from the folder above.
+if not defined KB_ENV_ProgramData set "KB_MSG=State and run lock in %KB_STATEDIR% (this Windows defines no ProgramData: the All Users profile, ALLUSERSPROFILE)"
+if not defined KB_ENV_ProgramData call :kb_log
+if not "%KB_DIRACL%"=="inherited" exit /b 0
+set "KB_MSG=%KB_DIR% was created without a private ACL (no usable icacls.exe): it keeps the permissions inherited from the folder above"
+call :kb_warn
+exit /b 0
 
 :kb_common_appdata
 rem The base CommonAppData -> KB_ENV_CommonAppData: ProgramData from Vista (NT 6.0) on; on XP
