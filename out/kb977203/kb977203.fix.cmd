@@ -676,9 +676,13 @@ call :kb_echo
 exit /b %KB_RC%
 :kb_admin_ok
 rem State and the run lock live in kbfix\<id> under ProgramData, writable by SYSTEM and Administrators only.
-set "KB_PV=%KB_ENV_ProgramData%####"
+rem XP and Server 2003 define no ProgramData: the All Users profile instead (its Application Data
+rem subfolder lets users create folders there). docs/windows-versions.md#batch-state-on-xp-and-server-2003
+set "KB_STATEBASE=%KB_ENV_ProgramData%"
+if not defined KB_ENV_ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
+set "KB_PV=%KB_STATEBASE%####"
 if not "%KB_PV:~1,2%"==":\" goto :kb_bad_programdata
-set "KB_DIR=%KB_ENV_ProgramData%\kbfix"
+set "KB_DIR=%KB_STATEBASE%\kbfix"
 call :kb_private_folder
 set "KB_STATEDIR=%KB_DIR%\%KB_ID%"
 if not exist "%KB_STATEDIR%\" mkdir "%KB_STATEDIR%" >nul 2>&1
@@ -712,7 +716,7 @@ call :kb_echo
 exit /b %KB_EXIT_StepFailed%
 
 :kb_bad_programdata
-set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): no usable ProgramData\kbfix folder for the state and the lock; nothing was changed"
+set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): no usable kbfix folder under ProgramData (ALLUSERSPROFILE on XP and 2003) for the state and the lock; nothing was changed"
 call :kb_echo
 exit /b %KB_EXIT_StepFailed%
 
@@ -725,10 +729,15 @@ exit /b %KB_EXIT_BadArguments%
 
 :kb_private_folder
 rem Creates KB_DIR with an ACL for SYSTEM and Administrators (users may read): a standard user
-rem must not plant state that hides evidence. icacls is missing on XP; the folder is then as inherited.
+rem must not plant state that hides evidence. icacls is missing on XP; the folder is then as
+rem inherited, and KB_DIRACL says so for the log (kb_state_folder_note, once the log is open).
+set "KB_DIRACL=kept"
 if exist "%KB_DIR%\" exit /b 0
 mkdir "%KB_DIR%" >nul 2>&1
-if exist "%KB_ICACLS%" "%KB_ICACLS%" "%KB_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" "*S-1-5-32-545:(OI)(CI)RX" >nul 2>&1
+set "KB_DIRACL=inherited"
+if not exist "%KB_ICACLS%" exit /b 0
+"%KB_ICACLS%" "%KB_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" "*S-1-5-32-545:(OI)(CI)RX" >nul 2>&1
+if not errorlevel 1 set "KB_DIRACL=private"
 exit /b 0
 
 rem ==== The run: preflight, evidence, the methods in the article's order, verification ====
@@ -885,12 +894,24 @@ call :kb_architecture
 call :kb_common_appdata
 set "KB_MSG=Windows NT %KB_NTFULL% (from ver), architecture %KB_ARCH%, account %USERNAME%"
 call :kb_log
+call :kb_state_folder_note
 exit /b 0
 :kb_begin_no_log
 set "KB_STOP=1"
 set "KB_RC=%KB_EXIT_StepFailed%"
 set "KB_RECAP=kbfix %KB_ID%: StepFailed (exit %KB_RC%): no log folder could be written; nothing was changed"
 exit /b 1
+
+:kb_state_folder_note
+rem The preflight (start) chose the state folder before the log was open: where it is when it is
+rem not under ProgramData (XP, 2003), and a kbfix folder made without a private ACL (no icacls.exe
+rem on XP, or icacls failed), which keeps the ACL it inherited from the folder above.
+if not defined KB_ENV_ProgramData set "KB_MSG=State and run lock in %KB_STATEDIR% (this Windows defines no ProgramData: the All Users profile, ALLUSERSPROFILE)"
+if not defined KB_ENV_ProgramData call :kb_log
+if not "%KB_DIRACL%"=="inherited" exit /b 0
+set "KB_MSG=%KB_DIR% was created without a private ACL (no usable icacls.exe): it keeps the permissions inherited from the folder above"
+call :kb_warn
+exit /b 0
 
 :kb_common_appdata
 rem The base CommonAppData -> KB_ENV_CommonAppData: ProgramData from Vista (NT 6.0) on; on XP
