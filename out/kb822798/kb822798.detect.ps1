@@ -52,7 +52,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'd90f20a33dc811c2571607e8968d7b2dcb1f233d4dd7f00f1d40f26f30d717a5'
+$script:KbRuntimeSha256 = 'b0f9b0ab53fa731dd953c4f71c0f24ae5012a691fb832f726b7230bba3b2cfed'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -73,7 +73,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 d90f20a33dc811c2571607e8968d7b2dcb1f233d4dd7f00f1d40f26f30d717a5 ====
+# ==== kbfix runtime 0.1.0, sha256 b0f9b0ab53fa731dd953c4f71c0f24ae5012a691fb832f726b7230bba3b2cfed ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -810,15 +810,24 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Read-KbState
-        $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-        if (-not $check['Applicable']) {
-            Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
-        }
+        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Open-KbDetectLog {
+    param([string]$LogPath)
+    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+}
+
+function Exit-KbDetectIfNotApplicable {
+    Read-KbState
+    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    if (-not $check['Applicable']) {
+        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
     }
 }
 

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '2de8be8b940a863c9dfd9fd538d1aac87a5e5b7557f4a4de5e342ee3dc3b2206'
+$script:KbRuntimeSha256 = 'c0e0cefca224bcff11a22ecdc453cea2400a6e0ebba301d5998aaf03bc999aed'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 2de8be8b940a863c9dfd9fd538d1aac87a5e5b7557f4a4de5e342ee3dc3b2206 ====
+# ==== kbfix runtime 0.1.0, sha256 c0e0cefca224bcff11a22ecdc453cea2400a6e0ebba301d5998aaf03bc999aed ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -656,15 +656,24 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Read-KbState
-        $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-        if (-not $check['Applicable']) {
-            Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
-        }
+        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Open-KbDetectLog {
+    param([string]$LogPath)
+    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+}
+
+function Exit-KbDetectIfNotApplicable {
+    Read-KbState
+    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    if (-not $check['Applicable']) {
+        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
     }
 }
 

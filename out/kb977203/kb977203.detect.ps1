@@ -39,7 +39,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'a0f4fe24567846889e018e857ced5ba62a2a12825fc9e05a9535ce60dc4ceb3a'
+$script:KbRuntimeSha256 = 'd77632c29a39ecb1177ab37929de4861807fda5cf9f63ccd46da845fdb2a32f6'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -58,7 +58,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 a0f4fe24567846889e018e857ced5ba62a2a12825fc9e05a9535ce60dc4ceb3a ====
+# ==== kbfix runtime 0.1.0, sha256 d77632c29a39ecb1177ab37929de4861807fda5cf9f63ccd46da845fdb2a32f6 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -846,15 +846,24 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Read-KbState
-        $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-        if (-not $check['Applicable']) {
-            Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
-        }
+        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Open-KbDetectLog {
+    param([string]$LogPath)
+    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+}
+
+function Exit-KbDetectIfNotApplicable {
+    Read-KbState
+    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    if (-not $check['Applicable']) {
+        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
     }
 }
 

@@ -124,7 +124,7 @@ run(
     assert.is(type.UserInteractionMode, "Hidden");
     assert.is(type.RebootBehavior, "BasedOnExitCode");
     assert.ok(Number(type.MaximumRuntimeMins) >= 15);
-    assert.not.ok("ForceScriptDetection32Bit" in type, "detection runs 64-bit");
+    assert.is(type.ForceScriptDetection32Bit, false, "detection runs 64-bit, said explicitly");
     const codes = Object.fromEntries(
       callsTo(calls, "Add-CMDeploymentTypeReturnCode").map((c) => [
         c.parameters.ReturnCode,

@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '8717069e5db72f8f492902f4d204e0573aae525f4891735715216396cffe8e1c'
+$script:KbRuntimeSha256 = '3eeb16b9c53a2a997e6a22ffe971ae81734f33bf4428b350d779481078a61f60'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 8717069e5db72f8f492902f4d204e0573aae525f4891735715216396cffe8e1c ====
+# ==== kbfix runtime 0.1.0, sha256 3eeb16b9c53a2a997e6a22ffe971ae81734f33bf4428b350d779481078a61f60 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -328,59 +328,6 @@ function Test-KbNeeds64BitHost {
     return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
-function ConvertTo-KbRelaunchValue {
-    param([string]$Name, [string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
-    if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
-    return $Value
-}
-
-function ConvertTo-KbRelaunchArguments {
-    param([System.Collections.IDictionary]$BoundParameters)
-    $list = New-Object System.Collections.Generic.List[string]
-    if ($null -eq $BoundParameters) { return }
-    foreach ($name in @($BoundParameters.Keys)) {
-        $value = $BoundParameters[$name]
-        if ($null -eq $value) { continue }
-        if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { $list.Add('-' + $name) }
-            continue
-        }
-        $text = [string]$value
-        if ($value -is [array]) { $text = (@($value) | ForEach-Object { [string]$_ }) -join ',' }
-        if ($text.Length -eq 0) { continue }
-        $list.Add('-' + $name)
-        $list.Add((ConvertTo-KbRelaunchValue -Name $name -Value $text))
-    }
-    $list.ToArray()
-}
-
-function Invoke-KbRelaunch64 {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    if (-not (Test-KbNeeds64BitHost)) {
-        [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
-        return
-    }
-    if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
-        throw 'still a 32-bit process after relaunching in the 64-bit host'
-    }
-    if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
-    $windir = [string][Environment]::GetEnvironmentVariable('windir')
-    $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
-    if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
-        throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
-    }
-    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
-        @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
-    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
-    $ErrorActionPreference = 'Continue'
-    & $host64 $arguments
-    exit $LASTEXITCODE
-}
-
 # ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
@@ -639,19 +586,31 @@ function Format-KbDetectLine {
     return $line
 }
 
-function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+function Start-KbAppDetect {
+    param([System.Collections.IDictionary]$BoundParameters)
     try {
-        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Read-KbState
-        $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-        if (-not $check['Applicable']) {
-            Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
+        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        if (Test-KbNeeds64BitHost) {
+            Write-KbLog 'detection error: a 32-bit process on 64-bit Windows; it must run as a 64-bit process (exit 1)' 3
+            exit 1
         }
+        Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Open-KbDetectLog {
+    param([string]$LogPath)
+    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+}
+
+function Exit-KbDetectIfNotApplicable {
+    Read-KbState
+    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    if (-not $check['Applicable']) {
+        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
     }
 }
 
@@ -669,5 +628,5 @@ function Complete-KbDetect {
 # ==== end of kbfix runtime ====
 
 # ==== Start ====
-Start-KbDetect -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
+Start-KbAppDetect -BoundParameters $PSBoundParameters
 Complete-KbDetect

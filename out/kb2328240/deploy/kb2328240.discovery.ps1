@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '8717069e5db72f8f492902f4d204e0573aae525f4891735715216396cffe8e1c'
+$script:KbRuntimeSha256 = '69acd1444ab537ea67c1426981e9327a308b5036edd51d4fb0dfa8f361af99d2'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 8717069e5db72f8f492902f4d204e0573aae525f4891735715216396cffe8e1c ====
+# ==== kbfix runtime 0.1.0, sha256 69acd1444ab537ea67c1426981e9327a308b5036edd51d4fb0dfa8f361af99d2 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -643,15 +643,24 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Read-KbState
-        $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-        if (-not $check['Applicable']) {
-            Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
-        }
+        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Open-KbDetectLog {
+    param([string]$LogPath)
+    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+}
+
+function Exit-KbDetectIfNotApplicable {
+    Read-KbState
+    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    if (-not $check['Applicable']) {
+        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
     }
 }
 
