@@ -52,7 +52,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b0f9b0ab53fa731dd953c4f71c0f24ae5012a691fb832f726b7230bba3b2cfed'
+$script:KbRuntimeSha256 = 'd338c60897d6ae06f502393707a7b37cc72f055e0b728121458acea029d9705c'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -73,10 +73,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b0f9b0ab53fa731dd953c4f71c0f24ae5012a691fb832f726b7230bba3b2cfed ====
+# ==== kbfix runtime 0.1.0, sha256 d338c60897d6ae06f502393707a7b37cc72f055e0b728121458acea029d9705c ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
+$script:KbLogWriter = $null
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -108,6 +109,7 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
+    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -157,7 +159,12 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile) { return }
+    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
+    & $script:KbLogWriter -Message $Message -Type $Type
+}
+
+function Add-KbLogLine {
+    param([string]$Message, [int]$Type)
     if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
         Invoke-KbLogRollover -Path $script:KbLogFile

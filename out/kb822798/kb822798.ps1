@@ -60,7 +60,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'f306e65902d0ea3711ba63dcb4282bf202084a6e3230c242a7f0820a0299d965'
+$script:KbRuntimeSha256 = '3dcf8561eade473351a42a54614efe9424aad25bcee7a09d5e33d0e397fdb769'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'svcpack-log-catalog-failure')
@@ -428,10 +428,11 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f306e65902d0ea3711ba63dcb4282bf202084a6e3230c242a7f0820a0299d965 ====
+# ==== kbfix runtime 0.1.0, sha256 3dcf8561eade473351a42a54614efe9424aad25bcee7a09d5e33d0e397fdb769 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
+$script:KbLogWriter = $null
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -474,6 +475,7 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
+    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -523,7 +525,12 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile) { return }
+    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
+    & $script:KbLogWriter -Message $Message -Type $Type
+}
+
+function Add-KbLogLine {
+    param([string]$Message, [int]$Type)
     if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
         Invoke-KbLogRollover -Path $script:KbLogFile

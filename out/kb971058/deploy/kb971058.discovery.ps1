@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'c0e0cefca224bcff11a22ecdc453cea2400a6e0ebba301d5998aaf03bc999aed'
+$script:KbRuntimeSha256 = '9cf4a7ee5005df7c7588b3a7bff9ef9283b46408804164b1a0a7597cfba11e9a'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,10 +51,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 c0e0cefca224bcff11a22ecdc453cea2400a6e0ebba301d5998aaf03bc999aed ====
+# ==== kbfix runtime 0.1.0, sha256 9cf4a7ee5005df7c7588b3a7bff9ef9283b46408804164b1a0a7597cfba11e9a ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
+$script:KbLogWriter = $null
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -86,6 +87,7 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
+    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -135,7 +137,12 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile) { return }
+    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
+    & $script:KbLogWriter -Message $Message -Type $Type
+}
+
+function Add-KbLogLine {
+    param([string]$Message, [int]$Type)
     if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
         Invoke-KbLogRollover -Path $script:KbLogFile

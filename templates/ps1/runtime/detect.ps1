@@ -98,13 +98,11 @@ function Start-KbAppDetect {
     # does (docs/deployment.md). A 32-bit host on 64-bit Windows anyway would see SysWOW64 and
     # WOW6432Node and could answer wrongly, so it answers nothing: exit 1, nothing on stdout or
     # stderr, which ConfigMgr reports as a detection failure (never "installed", never an install).
-    param([System.Collections.IDictionary]$BoundParameters)
+    # It writes no log either (Write-KbLog has no writer): only that keeps it inside ConfigMgr's
+    # 32 KB. ConfigMgr's own logs hold its answer, and the install, when it runs, logs its own
+    # detection in full.
     try {
-        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
-        if (Test-KbNeeds64BitHost) {
-            Write-KbLog 'detection error: a 32-bit process on 64-bit Windows; it must run as a 64-bit process (exit 1)' 3
-            exit 1
-        }
+        if (Test-KbNeeds64BitHost) { exit 1 }
         Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_

@@ -115,22 +115,34 @@ run(
     onMachine(
       () => broken({ wow64: true }),
       async (machine) => {
-        const [app, fix, appAfter] = await machine.runAll([
-          { script: appDetect, params: PARAMS },
-          { script: remediation(ID), params: PARAMS },
-          { script: appDetect, params: PARAMS },
-        ]);
-        for (const run of [app!, appAfter!]) {
-          assert.is(run.code, 1, "a detection failure, never 'installed' or 'not installed'");
-          assert.equal(run.stdout, []);
-          assert.equal(run.errors, []);
-        }
-        assert.is(fix!.code, 0, fix!.recap);
-        const hosts = machine.calls().filter((c) => c.program.includes("64-bit host"));
-        assert.is(hosts.length, 1, "only the remediation relaunched");
-        assert.match(logOf(machine, ID), /a 32-bit process on 64-bit Windows/);
+        const app = await machine.run(appDetect, PARAMS);
+        assert.is(app.code, 1, "a detection failure, never 'installed' or 'not installed'");
+        assert.equal(app.stdout, []);
+        assert.equal(app.errors, []);
+        assert.equal(machine.calls(), [], "no relaunch, nothing started");
+        const fix = await machine.run(remediation(ID), PARAMS);
+        assert.is(fix.code, 0, fix.recap);
+        const after = await machine.run(appDetect, PARAMS);
+        assert.is(after.code, 1, "still no answer after the fix");
+        assert.equal(after.stdout, []);
       },
     ),
+);
+
+run("application detection writes no log, whatever it answers", () =>
+  onMachine(
+    () => broken().folder("C:\\Windows\\CCM\\Logs"),
+    async (machine) => {
+      const [app, failing] = await machine.runAll([
+        { script: appDetect, params: PARAMS },
+        { script: appDetectFailing, params: PARAMS },
+      ]);
+      assert.is(app!.code, 0);
+      assert.is(failing!.code, 0);
+      for (const folder of ["C:\\Windows\\CCM\\Logs", "C:\\Windows\\Logs\\kbfix"])
+        assert.not.ok(machine.exists(`${folder}\\${ID}.log`), folder);
+    },
+  ),
 );
 
 const IME = "C:\\ProgramData\\Microsoft\\IntuneManagementExtension";
