@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '39d00cd2ef48291b7973fda917be5dd65c2ba04c9097e430cf90728cef3e92eb'
+$script:KbRuntimeSha256 = 'b4e9f2ea7d58a4358a708fee9fdf4fe2508021e9613accbec905334fbf418909'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -139,10 +139,11 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 39d00cd2ef48291b7973fda917be5dd65c2ba04c9097e430cf90728cef3e92eb ====
+# ==== kbfix runtime 0.1.0, sha256 b4e9f2ea7d58a4358a708fee9fdf4fe2508021e9613accbec905334fbf418909 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
+$script:KbLogWriter = $null
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -185,6 +186,7 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
+    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -234,7 +236,12 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile) { return }
+    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
+    & $script:KbLogWriter -Message $Message -Type $Type
+}
+
+function Add-KbLogLine {
+    param([string]$Message, [int]$Type)
     if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
         Invoke-KbLogRollover -Path $script:KbLogFile

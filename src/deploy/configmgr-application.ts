@@ -79,7 +79,7 @@ export function applicationDescriptor(
         sha256: sha256Hex(files.appDetect.bytes),
         runAs32Bit: false,
         contract:
-          "exit 0 with a line on stdout = installed (no evidence of the problem); exit 0 with nothing = not installed; never stderr",
+          "exit 0 with a line on stdout = installed (no evidence of the problem); exit 0 with nothing = not installed; exit 1 with nothing = no answer (a 32-bit host); never stderr",
       },
       returnCodes: returnCodes(),
     },

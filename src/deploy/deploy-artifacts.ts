@@ -8,7 +8,7 @@ import { APPLICATION_ROUTES, emitApplication } from "./configmgr-application.js"
 import { emitCmAdminScript } from "./configmgr-admin-script.js";
 import { emitConfigurationItem } from "./configmgr-configuration-item.js";
 import { deployScripts, type DeployInput } from "./deploy-input.js";
-import { detectVariant } from "./detect-variants.js";
+import { appDetectScript, detectVariant } from "./detect-variants.js";
 import { emitGroupPolicy, gpoBudgetWarnings } from "./group-policy.js";
 import { emitIntune, INTUNE_ROUTES } from "./intune-remediation.js";
 import { emitWin32Installer, WIN32_ROUTES } from "./intune-win32-installer.js";
@@ -36,7 +36,7 @@ function deployPlan(plan: Plan, emitted: readonly EmittedFile[]): DeployPlan {
 function buildDeployPlan(plan: Plan, emitted: readonly EmittedFile[]): DeployPlan {
   const scripts = deployScripts(plan.id, emitted);
   const input = { plan, scripts };
-  const appDetect = detectVariant(plan.id, scripts.detect, "ConfigMgrApplication");
+  const appDetect = appDetectScript(plan);
   const win32Installer = emitWin32Installer(input);
   const checks = checkRoutes({ ...scripts, appDetect, win32Installer });
   return { input, appDetect, win32Installer, checks };

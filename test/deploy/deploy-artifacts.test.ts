@@ -140,7 +140,13 @@ test("under the limit: the ConfigMgr application is written, and New-CMDeploymen
     compiled.get(id)!.files,
     `${id}/deploy/New-CMDeployment.ps1`,
   )!.bytes.toString("latin1");
-  assert.not.match(script, /Add-CMScriptDeploymentType/, "today's detection script is over 32 KB");
+  assert.match(script, /Add-CMScriptDeploymentType/, "today's appdetect fits 32,000 bytes");
+  withLimits({ "configmgr-application-detection": 1000 }, () => {
+    const files = emitDeployArtifacts(plans.get(id)!, scriptsOf(id));
+    assert.not.ok(deployNames(id, files).includes(`${id}.appdetect.ps1`));
+    const over = fileOf(files, `${id}/deploy/New-CMDeployment.ps1`)!.bytes.toString("latin1");
+    assert.not.match(over, /Add-CMScriptDeploymentType/, "over the limit: no application");
+  });
   assert.equal((await parsePowerShell(withApplication)).errors, []);
 });
 

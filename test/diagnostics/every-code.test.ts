@@ -457,9 +457,10 @@ export const examples: Example[] = [
   },
   { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 128, column: 43 },
   {
+    // The every-kind fixture's application detection is over ConfigMgr's 32,000 bytes.
     code: "deploy-route-size",
-    input: { emit: readFileSync("playbooks/kb822798.yaml", "utf8") },
-    line: 19,
+    input: { emit: readFileSync("test/fixtures/kb100001.yaml", "utf8") },
+    line: 5,
     column: 5,
   },
   {

@@ -49,6 +49,8 @@ if ($PSCmdlet.ShouldProcess($app.application.name, 'Create application and deplo
         InstallCommand = $type.installCommand
         ScriptLanguage = $type.detection.scriptLanguage
         ScriptFile = $detection
+        # Off, said explicitly: the detection script has no 64-bit relaunch and refuses a 32-bit host.
+        ForceScriptDetection32Bit = [bool]$type.detection.runAs32Bit
         InstallationBehaviorType = $type.installationBehaviorType
         LogonRequirementType = $type.logonRequirementType
         UserInteractionMode = $type.userInteractionMode

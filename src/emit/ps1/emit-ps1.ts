@@ -42,15 +42,32 @@ function aroundSlot(name: string, text: string, slot: string): [string, string] 
   throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
 }
 
+/** A script rendered from a template with the playbook's view, carrying the runtime it reaches. */
+function ps1Script(plan: Plan, path: string, template: string, extra: object = {}): Ps1Script {
+  const rendered = templates().render(template, { ...playbookView(plan, "ps1"), ...extra });
+  const runtime = runtimeFor(rendered);
+  const name = path.split("/").pop()!;
+  return { path, bytes: scriptBytes(name, rendered, runtime), runtime };
+}
+
+/**
+ * The detection script for ConfigMgr application detection: the same template and data with the
+ * ConfigMgrApplication contract and its own entry (Start-KbAppDetect, no 64-bit relaunch), so the
+ * shaker gives it its own, smaller runtime section.
+ */
+export function emitAppDetectPs1(plan: Plan, path: string): Ps1Script {
+  return ps1Script(plan, path, "ps1/detect.ps1", {
+    detectContract: "ConfigMgrApplication",
+    appDetect: true,
+  });
+}
+
 export function emitPs1(plan: Plan): EmittedFile[] {
   const { render } = templates();
   const view = playbookView(plan, "ps1");
   const dir = plan.id;
-  const script = (name: string, template: string, extra: object = {}): Ps1Script => {
-    const rendered = render(template, { ...view, ...extra });
-    const runtime = runtimeFor(rendered);
-    return { path: `${dir}/${name}`, bytes: scriptBytes(name, rendered, runtime), runtime };
-  };
+  const script = (name: string, template: string, extra: object = {}): Ps1Script =>
+    ps1Script(plan, `${dir}/${name}`, template, extra);
   return [
     script(`${plan.id}.ps1`, "ps1/remediation.ps1"),
     script(`${plan.id}.detect.ps1`, "ps1/detect.ps1", { detectContract: "Intune" }),

@@ -14,6 +14,8 @@
 #   ConfigMgrApplication application detection: exit 0 always; one line on stdout = installed (no
 #                        evidence, or not applicable), nothing = not installed (evidence, or an
 #                        internal error: the install then runs and checks everything itself).
+#                        Its own entry, Start-KbAppDetect, has no relaunch: in a 32-bit host on
+#                        64-bit Windows it exits 1 with nothing on stdout (a detection failure).
 #   ConfigMgrSetting     configuration item discovery: exit 0, 'Compliant' or 'NonCompliant'.
 
 $script:KbDetectMaxLine = 2048
@@ -83,15 +85,41 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Read-KbState
-        $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-        if (-not $check['Applicable']) {
-            Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
-        }
+        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Start-KbAppDetect {
+    # The ConfigMgr application detection (<id>.appdetect.ps1) carries no relaunch: ConfigMgr runs a
+    # detection script in the 64-bit host unless the deployment type says otherwise, and ours never
+    # does (docs/deployment.md). A 32-bit host on 64-bit Windows anyway would see SysWOW64 and
+    # WOW6432Node and could answer wrongly, so it answers nothing: exit 1, nothing on stdout or
+    # stderr, which ConfigMgr reports as a detection failure (never "installed", never an install).
+    # It writes no log either (Write-KbLog has no writer): only that keeps it inside ConfigMgr's
+    # 32 KB. ConfigMgr's own logs hold its answer, and the install, when it runs, logs its own
+    # detection in full.
+    try {
+        if (Test-KbNeeds64BitHost) { exit 1 }
+        Exit-KbDetectIfNotApplicable
+    } catch {
+        Exit-KbDetectError -ErrorRecord $_
+    }
+}
+
+function Open-KbDetectLog {
+    param([string]$LogPath)
+    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+}
+
+function Exit-KbDetectIfNotApplicable {
+    Read-KbState
+    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    if (-not $check['Applicable']) {
+        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
     }
 }
 

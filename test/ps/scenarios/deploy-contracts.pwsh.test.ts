@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzePlaybook } from "../../../src/pipeline.js";
 import { compilePlan } from "../../../src/pipeline.js";
-import { detectVariant, type DetectContract } from "../../../src/deploy/detect-variants.js";
+import { appDetectScript, detectVariant } from "../../../src/deploy/detect-variants.js";
 import { pwshTest as run } from "../pwsh-gate.js";
 import { broken, client, ID, PARAMS } from "./kb977203-machine.js";
 import {
@@ -22,13 +22,18 @@ import {
   resultOf,
 } from "./scenario.js";
 
-const detectFile = compilePlan(analyzePlaybook(`playbooks/${ID}.yaml`).plan!).find(
-  (f) => f.path === `${ID}/${ID}.detect.ps1`,
-)!;
+const plan = analyzePlaybook(`playbooks/${ID}.yaml`).plan!;
+const detectFile = compilePlan(plan).find((f) => f.path === `${ID}/${ID}.detect.ps1`)!;
 const folder = mkdtempSync(join(tmpdir(), "kbfix-contracts-"));
 
-function variantFile(contract: DetectContract, suffix = "", inject = ""): string {
-  const text = detectVariant(ID, detectFile, contract).bytes.toString("latin1");
+type Contract = "ConfigMgrApplication" | "ConfigMgrSetting";
+
+function variantFile(contract: Contract, suffix = "", inject = ""): string {
+  const variant =
+    contract === "ConfigMgrApplication"
+      ? appDetectScript(plan)
+      : detectVariant(ID, detectFile, contract);
+  const text = variant.bytes.toString("latin1");
   const path = join(folder, `${ID}.${contract}${suffix}.ps1`);
   writeFileSync(
     path,
@@ -102,6 +107,42 @@ run(
       const log = logOf(machine, ID);
       assert.match(log, /detection error: simulated internal failure/);
     }),
+);
+
+run(
+  "application detection in a 32-bit host on 64-bit Windows: exit 1, no answer, no relaunch",
+  () =>
+    onMachine(
+      () => broken({ wow64: true }),
+      async (machine) => {
+        const app = await machine.run(appDetect, PARAMS);
+        assert.is(app.code, 1, "a detection failure, never 'installed' or 'not installed'");
+        assert.equal(app.stdout, []);
+        assert.equal(app.errors, []);
+        assert.equal(machine.calls(), [], "no relaunch, nothing started");
+        const fix = await machine.run(remediation(ID), PARAMS);
+        assert.is(fix.code, 0, fix.recap);
+        const after = await machine.run(appDetect, PARAMS);
+        assert.is(after.code, 1, "still no answer after the fix");
+        assert.equal(after.stdout, []);
+      },
+    ),
+);
+
+run("application detection writes no log, whatever it answers", () =>
+  onMachine(
+    () => broken().folder("C:\\Windows\\CCM\\Logs"),
+    async (machine) => {
+      const [app, failing] = await machine.runAll([
+        { script: appDetect, params: PARAMS },
+        { script: appDetectFailing, params: PARAMS },
+      ]);
+      assert.is(app!.code, 0);
+      assert.is(failing!.code, 0);
+      for (const folder of ["C:\\Windows\\CCM\\Logs", "C:\\Windows\\Logs\\kbfix"])
+        assert.not.ok(machine.exists(`${folder}\\${ID}.log`), folder);
+    },
+  ),
 );
 
 const IME = "C:\\ProgramData\\Microsoft\\IntuneManagementExtension";
