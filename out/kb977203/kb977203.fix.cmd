@@ -876,6 +876,7 @@ rem Opens the log, says what runs where: the Windows version (from ver), the arc
 for %%C in (OK CHANGED SKIPPED FAILED NA MANUAL UNKNOWN) do set /a "KB_N_%%C=0"
 set "KB_FAILED_IDS="
 set "KB_DONE="
+set "KB_STOPPED_BY="
 set "KB_REBOOT=none"
 set "KB_ANY_MANUAL="
 set "KB_ANY_CHANGED="
@@ -977,6 +978,8 @@ call :kb_log
 set "KB_STATUS=skipped"
 set "KB_NOTE=the evidence was gone after an earlier method (strategy escalate)"
 if "%KB_DONE%"=="1" goto :kb_method_record
+set "KB_NOTE=method %KB_STOPPED_BY% failed: no later method runs on a machine left in an unknown state"
+if defined KB_STOPPED_BY goto :kb_method_record
 set "KB_NOTE=not selected by a method argument"
 if defined KB_SELECTING if not "%KB_M_SELECTED%"=="1" goto :kb_method_record
 set "KB_NOTE=tried up to method %KB_LADDER_ID% in an earlier run (within the last 30 days); the evidence came back, so the article's next method runs"
@@ -988,6 +991,7 @@ set "KB_STATUS=skipped"
 set "KB_NOTE=high risk: runs only with the argument highrisk"
 if "%KB_M_RISK%"=="high" if not defined KB_HIGHRISK goto :kb_method_record
 set "KB_M_RUN=1"
+set "KB_M_FAILED_BEFORE=%KB_N_FAILED%"
 exit /b 0
 :kb_method_record
 call :kb_result
@@ -998,6 +1002,8 @@ rem After a method: remember a restart it asks for and, for the ladder, the meth
 rem changed something; move the evidence baseline once something really changed, and with strategy escalate detect again and stop once it is clean. A method
 rem that changed nothing (check mode, all ok, manual) leaves the evidence as it was.
 if not "%KB_M_RUN%"=="1" exit /b 0
+rem A failed method stops the ladder: escalating on a machine in an unknown state does damage.
+if not defined KB_STOPPED_BY if %KB_N_FAILED% GTR %KB_M_FAILED_BEFORE% set "KB_STOPPED_BY=%KB_M_ID%"
 if defined KB_M_MANUAL set "KB_ANY_MANUAL=1"
 if not defined KB_M_CHANGED exit /b 0
 set "KB_ANY_CHANGED=1"

@@ -44,6 +44,26 @@ scenario("service: sc config fails -> exit 2, cryptsvc-automatic-running named",
   }),
 );
 
+scenario("a failed method stops the ladder: no later method runs, as in the .ps1", () =>
+  withSim((sim) => {
+    broken(sim);
+    sim.failService("CryptSvc", "config", 5);
+    const run = sim.run(compile(sim));
+    const log = sim.logText(ID);
+    assertFailed(sim, run, ["cryptsvc-automatic-running"]);
+    for (const later of ["rename-catroot2", "register-crypto-dlls", "clear-softwaredistribution"]) {
+      const line = resultLines(log, later)[0] ?? `${later}: no result`;
+      assert.match(line, "] skipped", line);
+      assert.match(line, "method cryptsvc-automatic failed: no later method runs", line);
+    }
+    assert.ok(existsSync(join(sim.windir, "System32", "catroot2")), "not renamed");
+    assert.not.ok(
+      sim.calls().some((c) => c.startsWith("regsvr32")),
+      "no DLL registered",
+    );
+  }),
+);
+
 scenario(
   "rename and delete-files: catroot2 and tmp1.cat in use -> exit 2, CryptSvc running again",
   () =>
