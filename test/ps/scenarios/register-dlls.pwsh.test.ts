@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { compileTo } from "../../cmd/compile-fixture.js";
 import type { MachineOptions, PsMachine } from "../../support/simulated-windows-ps.js";
 import { pwshTest as run } from "../pwsh-gate.js";
-import { appendTrustError, healthy, ID } from "./kb822798-machine.js";
+import { appendTrustError, healthy, ID, nextSecond } from "./kb822798-machine.js";
 import { checkedResult, onMachine, type StepResult } from "./scenario.js";
 
 const STEP = "regsvr32-crypto-dlls";
@@ -109,7 +109,8 @@ run(
       assert.is(allowed.status, "changed", allowed.message);
       assert.match(allowed.message, "not self-registering (allowed): wintrust.dll");
       machine.program("regsvr32.exe", { exitCodes: [3] });
-      appendTrustError(machine);
+      await nextSecond(); // event times have whole seconds: newer than the run that just succeeded
+      appendTrustError(machine, 0);
       const loadFailure = await registerStep(machine, allowing);
       assert.is(loadFailure.status, "failed");
       assert.match(loadFailure.message, "exit code 3 (the DLL failed to load)");
@@ -121,7 +122,8 @@ run("successCodes from the playbook: 7 counts as registered", () =>
     machine.program("regsvr32.exe", { exitCodes: [7] });
     const step = await registerStep(machine, allowing);
     assert.is(step.status, "changed", step.message);
-    appendTrustError(machine);
+    await nextSecond(); // event times have whole seconds: newer than the run that just succeeded
+    appendTrustError(machine, 0);
     const committedStep = await registerStep(machine, committed);
     assert.is(committedStep.status, "failed", "the committed playbook accepts 0 only");
   }),
