@@ -44,17 +44,34 @@ function reporterPath(): string {
   return reporter;
 }
 
-/** Median CPU milliseconds of a node process running `args`. */
-export function timeProcess(runs: number, args: string[]): number {
+/** CPU milliseconds of one node process running `args`. */
+function processCpuMs(args: string[]): number {
+  const r = spawnSync(process.execPath, ["--require", reporterPath(), ...args], {
+    stdio: ["ignore", "ignore", "ignore", "pipe"],
+  });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} exited ${r.status}`);
+  return Number(r.output[3]!.toString());
+}
+
+/**
+ * Two commands timed in alternation, `runs` times each: medians of each and the median of the
+ * per-pair ratios. Alternating puts both sides of a ratio under the same moment's load, which
+ * on a shared machine moves more than either command does.
+ */
+export function timeProcessPair(
+  runs: number,
+  args: string[],
+  baselineArgs: string[],
+): { ms: number; baselineMs: number; ratio: number } {
   const times: number[] = [];
+  const baselines: number[] = [];
+  const ratios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ["--require", reporterPath(), ...args], {
-      stdio: ["ignore", "ignore", "ignore", "pipe"],
-    });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} exited ${r.status}`);
-    times.push(Number(r.output[3]!.toString()));
+    times.push(processCpuMs(args));
+    baselines.push(processCpuMs(baselineArgs));
+    ratios.push(times[i]! / baselines[i]!);
   }
-  return median(times);
+  return { ms: median(times), baselineMs: median(baselines), ratio: median(ratios) };
 }
 
 export function report(name: string, ratio: number, target: number): boolean {
