@@ -27,16 +27,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb2328240'
-    Title = 'Event ID 4107 or Event ID 11 is logged in the Application log in Windows Vista, in Windows Server 2008, and in later versions of Windows'
-    Kb = @(2328240)
-    Strategy = 'escalate'
-    SourceUrl = 'https://support.microsoft.com/kb/2328240'
-    SourceRevision = '2.0'
-    SourceSha256 = 'f42ca0160fb4c193dd8670019e9fcc9dbd0c8d8b406cc026b171b06fdb5ec8f9'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '42897c7cc53660e7a738c2c25330857a472e36f34e7f6472ac8544c5a0fe8c35'
+$script:KbRuntimeSha256 = 'e61f6b8eed6019a59fddb09000296002940b332ad3c152e66b2ecccd478a0e5e'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,11 +43,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 42897c7cc53660e7a738c2c25330857a472e36f34e7f6472ac8544c5a0fe8c35 ====
+# ==== kbfix runtime 0.1.0, sha256 e61f6b8eed6019a59fddb09000296002940b332ad3c152e66b2ecccd478a0e5e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -87,7 +79,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -137,8 +128,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -489,7 +479,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

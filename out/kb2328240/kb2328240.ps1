@@ -36,7 +36,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b4e9f2ea7d58a4358a708fee9fdf4fe2508021e9613accbec905334fbf418909'
+$script:KbRuntimeSha256 = 'b41152e995ac7dbb390107bacf6a9ba8ebd819ff426a0ef96e4135e59a3447c5'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -139,11 +139,11 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b4e9f2ea7d58a4358a708fee9fdf4fe2508021e9613accbec905334fbf418909 ====
+# ==== kbfix runtime 0.1.0, sha256 b41152e995ac7dbb390107bacf6a9ba8ebd819ff426a0ef96e4135e59a3447c5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -186,7 +186,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -236,8 +235,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -1247,7 +1245,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

@@ -43,16 +43,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb822798'
-    Title = 'You cannot install some updates or programs'
-    Kb = @(822798)
-    Strategy = 'escalate'
-    SourceUrl = 'https://support.microsoft.com/kb/822798'
-    SourceRevision = '31.0'
-    SourceSha256 = '9eb80b86bf4e7ac7f1ad1c49bef84c9bbc7a5c106768b6bfcb948d57a3efa7c0'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'cdda053b297761d8d032217a2d6eadf7731cb0dc91961cd64d62aca2ccc10fb7'
+$script:KbRuntimeSha256 = '232379e559b59e3faa4e6e4319926123239a6e60aa786812d42a0a31f0006df3'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -74,11 +66,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 cdda053b297761d8d032217a2d6eadf7731cb0dc91961cd64d62aca2ccc10fb7 ====
+# ==== kbfix runtime 0.1.0, sha256 232379e559b59e3faa4e6e4319926123239a6e60aa786812d42a0a31f0006df3 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -110,7 +102,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -160,8 +151,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -636,7 +626,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

@@ -27,16 +27,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb971058'
-    Title = 'How do I reset Windows Update components?'
-    Kb = @(971058)
-    Strategy = 'escalate'
-    SourceUrl = 'https://support.microsoft.com/kb/971058'
-    SourceRevision = '1.0'
-    SourceSha256 = 'b6e2c53120569ca08e484b01cfdb4369140d2f0d9daa970a5df056b8ec2b0d4b'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '9cf4a7ee5005df7c7588b3a7bff9ef9283b46408804164b1a0a7597cfba11e9a'
+$script:KbRuntimeSha256 = 'b3819c81fb2f35f37ba6e08da9a65052368f71c47c3439c52ff66f45c2762f51'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,11 +43,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 9cf4a7ee5005df7c7588b3a7bff9ef9283b46408804164b1a0a7597cfba11e9a ====
+# ==== kbfix runtime 0.1.0, sha256 b3819c81fb2f35f37ba6e08da9a65052368f71c47c3439c52ff66f45c2762f51 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -87,7 +79,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -137,8 +128,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -502,7 +492,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '6d3add1bc4c30d52fe34cf3c25970727f53dddcc7645c9f95ce3338ca328ffd0'
+$script:KbRuntimeSha256 = '8441979d646253184645a46903c139cccc9a6be2abd95ef5b18975e5d98cc7f7'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -155,11 +155,11 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 6d3add1bc4c30d52fe34cf3c25970727f53dddcc7645c9f95ce3338ca328ffd0 ====
+# ==== kbfix runtime 0.1.0, sha256 8441979d646253184645a46903c139cccc9a6be2abd95ef5b18975e5d98cc7f7 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -202,7 +202,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -252,8 +251,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -1232,7 +1230,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

@@ -22,16 +22,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb2328240'
-    Title = 'Event ID 4107 or Event ID 11 is logged in the Application log in Windows Vista, in Windows Server 2008, and in later versions of Windows'
-    Kb = @(2328240)
-    Strategy = 'escalate'
-    SourceUrl = 'https://support.microsoft.com/kb/2328240'
-    SourceRevision = '2.0'
-    SourceSha256 = 'f42ca0160fb4c193dd8670019e9fcc9dbd0c8d8b406cc026b171b06fdb5ec8f9'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '600af5fc5ebbda12a1859de9775ee89ddda130bd5c939ac0b01fb92ae9078e63'
+$script:KbRuntimeSha256 = '6b51fcb09432bfaf20b94b3c643d505e2077b7f56c0cd5c684cc115556ea7440'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -46,14 +38,10 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 600af5fc5ebbda12a1859de9775ee89ddda130bd5c939ac0b01fb92ae9078e63 ====
+# ==== kbfix runtime 0.1.0, sha256 6b51fcb09432bfaf20b94b3c643d505e2077b7f56c0cd5c684cc115556ea7440 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
-$script:KbLogError = $null
-$script:KbLogMaxBytes = 250000
-$script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
@@ -69,8 +57,7 @@ function Get-KbErrorText {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 # ---- paths.ps1 ----
@@ -323,25 +310,6 @@ function ConvertTo-KbEvidence {
     return (Join-KbEvidence -Mode 'any' -Items $results)
 }
 
-function Write-KbEvidenceLog {
-    param([object]$Evidence, [string]$Phase)
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word = 'absent'
-        $type = 1
-        if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) {
-            $word = 'PRESENT'
-            $type = 2
-        }
-        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
-    }
-    if ($Evidence.Present) {
-        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
-    } else {
-        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
-    }
-}
-
 function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
@@ -356,7 +324,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

@@ -22,16 +22,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb971058'
-    Title = 'How do I reset Windows Update components?'
-    Kb = @(971058)
-    Strategy = 'escalate'
-    SourceUrl = 'https://support.microsoft.com/kb/971058'
-    SourceRevision = '1.0'
-    SourceSha256 = 'b6e2c53120569ca08e484b01cfdb4369140d2f0d9daa970a5df056b8ec2b0d4b'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '740499015538eb3dc367420009b9933cd76a542c4d80d36071b029c5e12c770e'
+$script:KbRuntimeSha256 = 'a5a8f3db6b9867e1058ea77260c87cfd3f0a552ff4151a816fa61672dd85015f'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -46,14 +38,10 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 740499015538eb3dc367420009b9933cd76a542c4d80d36071b029c5e12c770e ====
+# ==== kbfix runtime 0.1.0, sha256 a5a8f3db6b9867e1058ea77260c87cfd3f0a552ff4151a816fa61672dd85015f ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
-$script:KbLogError = $null
-$script:KbLogMaxBytes = 250000
-$script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
@@ -69,8 +57,7 @@ function Get-KbErrorText {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 # ---- paths.ps1 ----
@@ -336,25 +323,6 @@ function ConvertTo-KbEvidence {
     return (Join-KbEvidence -Mode 'any' -Items $results)
 }
 
-function Write-KbEvidenceLog {
-    param([object]$Evidence, [string]$Phase)
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word = 'absent'
-        $type = 1
-        if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) {
-            $word = 'PRESENT'
-            $type = 2
-        }
-        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
-    }
-    if ($Evidence.Present) {
-        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
-    } else {
-        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
-    }
-}
-
 function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
@@ -369,7 +337,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

@@ -25,16 +25,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb977203'
-    Title = 'User state migration is unsuccessful on a ConfigMgr 2007 SP1 or SP2 client after you install security update 974571 or Windows 7 SP1'
-    Kb = @(977203)
-    Strategy = 'all'
-    SourceUrl = 'https://support.microsoft.com/kb/977203'
-    SourceRevision = '0'
-    SourceSha256 = 'b91def41f79c1f8472e1a710b99725831f6fafd4950671d0274175f87dbc57bb'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '10cf72c8c8574b5122b1afd43d388a4ca339d2c96c42b01221146ee43fbf2ec4'
+$script:KbRuntimeSha256 = '2b54d38bfe6a47bf98f8ddca8725506faf98d4b4e8ff94d0c505b7042d7fb5c9'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -53,14 +45,10 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 10cf72c8c8574b5122b1afd43d388a4ca339d2c96c42b01221146ee43fbf2ec4 ====
+# ==== kbfix runtime 0.1.0, sha256 2b54d38bfe6a47bf98f8ddca8725506faf98d4b4e8ff94d0c505b7042d7fb5c9 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
-$script:KbLogError = $null
-$script:KbLogMaxBytes = 250000
-$script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
@@ -76,8 +64,7 @@ function Get-KbErrorText {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 # ---- paths.ps1 ----
@@ -472,25 +459,6 @@ function ConvertTo-KbEvidence {
     return (Join-KbEvidence -Mode 'any' -Items $results)
 }
 
-function Write-KbEvidenceLog {
-    param([object]$Evidence, [string]$Phase)
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word = 'absent'
-        $type = 1
-        if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) {
-            $word = 'PRESENT'
-            $type = 2
-        }
-        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
-    }
-    if ($Evidence.Present) {
-        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
-    } else {
-        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
-    }
-}
-
 function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
@@ -505,7 +473,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 

@@ -30,16 +30,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb977203'
-    Title = 'User state migration is unsuccessful on a ConfigMgr 2007 SP1 or SP2 client after you install security update 974571 or Windows 7 SP1'
-    Kb = @(977203)
-    Strategy = 'all'
-    SourceUrl = 'https://support.microsoft.com/kb/977203'
-    SourceRevision = '0'
-    SourceSha256 = 'b91def41f79c1f8472e1a710b99725831f6fafd4950671d0274175f87dbc57bb'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'fb79757b893c510f760d7bc0ca60c1fc3436d9a45541308c3363b6c1ec8d3cad'
+$script:KbRuntimeSha256 = 'b77a4486382c291bda5c61245ca2a520688f6e249c9070122c8db0a8797a0a26'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -58,11 +50,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 fb79757b893c510f760d7bc0ca60c1fc3436d9a45541308c3363b6c1ec8d3cad ====
+# ==== kbfix runtime 0.1.0, sha256 b77a4486382c291bda5c61245ca2a520688f6e249c9070122c8db0a8797a0a26 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -94,7 +86,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -144,8 +135,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -638,7 +628,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 
