@@ -42,7 +42,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '8441979d646253184645a46903c139cccc9a6be2abd95ef5b18975e5d98cc7f7'
+$script:KbRuntimeSha256 = '63404e852f0d77c45fc5230050ffcd5ec42e6dbf176b3e16c80357d0c08fe858'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -155,7 +155,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 8441979d646253184645a46903c139cccc9a6be2abd95ef5b18975e5d98cc7f7 ====
+# ==== kbfix runtime 0.1.0, sha256 63404e852f0d77c45fc5230050ffcd5ec42e6dbf176b3e16c80357d0c08fe858 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1151,7 +1151,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -1220,7 +1219,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
@@ -1279,11 +1277,8 @@ $script:KbScanChunkBytes = 1048576
 
 function Test-KbUtf16File {
     param([System.IO.Stream]$Stream)
-    if ($Stream.Length -lt 2) { return $false }
     $Stream.Position = 0
-    $first = $Stream.ReadByte()
-    $second = $Stream.ReadByte()
-    return ($first -eq 0xFF -and $second -eq 0xFE)
+    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
 }
 
 function Find-KbTokensInFile {
@@ -1303,14 +1298,7 @@ function Find-KbTokensInFile {
         $overlap = 0
         foreach ($token in $Tokens) {
             $forms = @($token)
-            if (-not $unicode) {
-                $wide = ''
-                foreach ($character in $token.ToCharArray()) {
-                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
-                    $wide += [string]$character
-                }
-                $forms += $wide
-            }
+            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
             $patterns[$token] = $forms
             foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
         }

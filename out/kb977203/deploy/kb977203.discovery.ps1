@@ -31,7 +31,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = 'b77a4486382c291bda5c61245ca2a520688f6e249c9070122c8db0a8797a0a26'
+$script:KbRuntimeSha256 = 'f8d040929dd650bbc33615836b84dd510c1a172894e7b4cb0c53f61453f2382b'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -50,7 +50,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b77a4486382c291bda5c61245ca2a520688f6e249c9070122c8db0a8797a0a26 ====
+# ==== kbfix runtime 0.1.0, sha256 f8d040929dd650bbc33615836b84dd510c1a172894e7b4cb0c53f61453f2382b ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -560,7 +560,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -618,7 +617,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
@@ -668,11 +666,8 @@ $script:KbScanChunkBytes = 1048576
 
 function Test-KbUtf16File {
     param([System.IO.Stream]$Stream)
-    if ($Stream.Length -lt 2) { return $false }
     $Stream.Position = 0
-    $first = $Stream.ReadByte()
-    $second = $Stream.ReadByte()
-    return ($first -eq 0xFF -and $second -eq 0xFE)
+    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
 }
 
 function Find-KbTokensInFile {
@@ -692,14 +687,7 @@ function Find-KbTokensInFile {
         $overlap = 0
         foreach ($token in $Tokens) {
             $forms = @($token)
-            if (-not $unicode) {
-                $wide = ''
-                foreach ($character in $token.ToCharArray()) {
-                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
-                    $wide += [string]$character
-                }
-                $forms += $wide
-            }
+            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
             $patterns[$token] = $forms
             foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
         }
@@ -786,7 +774,7 @@ $script:KbDetectMaxLine = 2048
 
 function Exit-KbDetect {
     param([int]$Code, [string]$Line)
-    $text = $Line -replace '[\r\n]+', ' '
+    $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
     $contract = Get-KbScriptValue -Name 'KbDetectContract'
@@ -811,7 +799,7 @@ function Exit-KbDetectError {
     } catch {
         $message = 'unknown error (' + $message + ')'
     }
-    Exit-KbDetect -Code 1 -Line ('kbfix ' + (Get-KbPlaybookId) + ': detection error: ' + $message)
+    Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
 }
 
 function Format-KbDetectLine {
@@ -829,12 +817,8 @@ function Format-KbDetectLine {
             $errors.Add([string]$leaf.Id + ': ' + $detail)
         }
     }
-    $line = 'kbfix ' + (Get-KbPlaybookId) + ': '
-    if ($Evidence.Present) {
-        $line += 'evidence present: ' + ($present.ToArray() -join '; ')
-    } else {
-        $line += 'no current evidence (' + $count + ' checks)'
-    }
+    $line = 'no current evidence (' + $count + ' checks)'
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
     return $line
 }
@@ -860,7 +844,7 @@ function Exit-KbDetectIfNotApplicable {
     Read-KbState
     $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
     if (-not $check['Applicable']) {
-        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
+        Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }
 }
 

@@ -56,7 +56,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -130,7 +129,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
