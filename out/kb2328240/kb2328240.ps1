@@ -2,6 +2,10 @@
 # Source: 'playbooks/kb2328240.yaml'
 # Source SHA-256: 'f42ca0160fb4c193dd8670019e9fcc9dbd0c8d8b406cc026b171b06fdb5ec8f9'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+# Windows PowerShell 2.0 (Windows 7, Server 2008 R2) cannot parse this script and refuses it here,
+# by name, but then exits 0 even with -File: there, deploy the .launch.cmd beside this file, which
+# runs the .fix.cmd instead (README.md beside this file).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS

@@ -2,6 +2,10 @@
 # Source: 'playbooks/kb822798.yaml'
 # Source SHA-256: '9eb80b86bf4e7ac7f1ad1c49bef84c9bbc7a5c106768b6bfcb948d57a3efa7c0'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+# Windows PowerShell 2.0 (Windows 7, Server 2008 R2) cannot parse this script and refuses it here,
+# by name, but then exits 0 even with -File: there, deploy the .launch.cmd beside this file, which
+# runs the .fix.cmd instead (README.md beside this file).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS

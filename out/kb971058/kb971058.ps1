@@ -2,6 +2,10 @@
 # Source: 'playbooks/kb971058.yaml'
 # Source SHA-256: 'b6e2c53120569ca08e484b01cfdb4369140d2f0d9daa970a5df056b8ec2b0d4b'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+# Windows PowerShell 2.0 (Windows 7, Server 2008 R2) cannot parse this script and refuses it here,
+# by name, but then exits 0 even with -File: there, deploy the .launch.cmd beside this file, which
+# runs the .fix.cmd instead (README.md beside this file).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS

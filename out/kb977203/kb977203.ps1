@@ -2,6 +2,10 @@
 # Source: 'playbooks/kb977203.yaml'
 # Source SHA-256: 'b91def41f79c1f8472e1a710b99725831f6fafd4950671d0274175f87dbc57bb'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+# Windows PowerShell 2.0 (Windows 7, Server 2008 R2) cannot parse this script and refuses it here,
+# by name, but then exits 0 even with -File: there, deploy the .launch.cmd beside this file, which
+# runs the .fix.cmd instead (README.md beside this file).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS
