@@ -63,7 +63,8 @@ export function templates(): Templates {
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
     hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
       try {
-        return fn(...args.slice(0, -1));
+        // Handlebars passes its options last; every value helper takes one value.
+        return args.length === 2 ? fn(args[0]) : fn(...args.slice(0, -1));
       } catch (error) {
         throw atContext(error, this);
       }

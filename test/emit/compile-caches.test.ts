@@ -115,6 +115,18 @@ test("hashes are shared within one emit only: a buffer changed afterwards hashes
   );
 });
 
+test("a plan changed and compiled again gets new admin headers (rendered once per emit)", () => {
+  const plan = analyzePlaybook("playbooks/kb977203.yaml").plan!;
+  const admin = (files: { path: string; bytes: Buffer }[]) =>
+    files.filter((f) => /deploy\/New-.*\.ps1$/.test(f.path)).map((f) => f.bytes.toString("latin1"));
+  const before = admin(compilePlan(plan));
+  assert.ok(before.length >= 2 && before.every((t) => t.includes(plan.sha256)));
+  const changed = { ...plan, sha256: "0".repeat(64) };
+  const after = admin(compilePlan(changed));
+  assert.ok(after.every((t) => t.includes(changed.sha256) && !t.includes(plan.sha256)));
+  assert.equal(admin(compilePlan(plan)), before);
+});
+
 /** Path and SHA-256 of every file compiled from `file`, in a process of its own. */
 function compiledAlone(file: string): [string, string][] {
   const script = `
