@@ -9,6 +9,7 @@ import {
   type RegistryData,
   type RegistryView,
 } from "../steps/registry-value.js";
+import { cmdCall } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -48,6 +49,7 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
     ["Expected", "expected", "registryData"],
     ["View", "view", "int", "optional"],
   ),
+  cmd: cmdCall({ shape: "registry", field: "" }, { call: "kb_probe_registry" }),
   lower(raw, ctx) {
     const expected = normalizeData(raw.type, raw.expected);
     if (typeof expected === "string") {

@@ -3,6 +3,7 @@
 // DWORDs are compared as unsigned numbers and binaries byte by byte, so a correct
 // value never reports "changed" again.
 import { described, stringEnum } from "../model/json-schema.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
 
@@ -99,6 +100,10 @@ export const registryValue = defineStepKind<RegistryValueStep>()({
     ["Data", "data", "registryData"],
     ["View", "view", "int", "optional"],
   ),
+  // Under HKCU (inside per-user) the runtime changes the profile's hive (kb_step_user_registry).
+  cmd: cmdCall({ shape: "stepRegistry", field: "" }, cmdSet("KB_RUSER", "hive", "equals", "user"), {
+    call: "kb_step_registry",
+  }),
   lower(raw, ctx) {
     const data = normalizeData(raw.type, raw.data);
     if (typeof data === "string") {
