@@ -83,10 +83,16 @@ function runtimeBlocks(): Map<string, string> {
 const BLOCKS = runtimeBlocks();
 const ORDER = [...BLOCKS.keys()];
 
-/** The labels a block leads to: those it calls or jumps to, and the next one when it falls through. */
+/**
+ * The labels a block leads to: those it calls, jumps to or hands to the state step lifecycle, and
+ * the next one when it falls through.
+ */
 function nextLabels(label: string): string[] {
   const body = BLOCKS.get(label) ?? "";
-  const named = [...body.matchAll(/(?:call|goto) :(kb_[a-z0-9_]+)/g)].map((m) => m[1]!);
+  // A state kind names its labels for :kb_state_step in KB_ST_* variables (call :%KB_ST_READ%).
+  const named = [
+    ...body.matchAll(/(?:call|goto) :(kb_[a-z0-9_]+)|set "KB_ST_[A-Z]+=(kb_[a-z0-9_]+)"/g),
+  ].map((m) => (m[1] ?? m[2])!);
   const lines = body.trim().split(/\r?\n/);
   const last = lines[lines.length - 1] ?? "";
   const fallsThrough = !/^(exit \/b|goto :)/.test(last);
