@@ -5,7 +5,7 @@ import { evidenceKinds, type PlanProbe } from "../../evidence/index.js";
 import type { EvidenceView, StepView } from "../view.js";
 import { playbookView } from "../view.js";
 import type { Plan, PlanMethod } from "../../plan/plan.js";
-import { stepKinds, type PlanStep } from "../../steps/index.js";
+import { stepKinds, type PlanStep, type StepKindName } from "../../steps/index.js";
 import { safeText } from "./cmd-safe-text.js";
 import { appliesView, guardView } from "./cmd-conditions.js";
 import { cmdDisplayText } from "./cmd-display-text.js";
@@ -175,10 +175,18 @@ export function cmdView(plan: Plan, scriptName: string): View {
     ladderLeaves: evidence.leaves,
     appliesView: appliesView(plan.applies),
     parameterViews: base.parameterViews.map((p, i) => parameterView(p, i, carry)),
-    stepRuntimes: runtimeParts("steps", [
-      ...base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
-      ...(carry.steps.size ? ["manual"] : []),
-    ]),
+    stepRuntimes: [
+      // The state step lifecycle, when a state kind batch runs is in use.
+      ...(base.stepKinds.some(
+        (k) => supported(k) && stepKinds[k as StepKindName].idempotence === "state",
+      )
+        ? [{ partial: "cmd/runtime/lifecycle" }]
+        : []),
+      ...runtimeParts("steps", [
+        ...base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
+        ...(carry.steps.size ? ["manual"] : []),
+      ]),
+    ],
     probeRuntimes: runtimeParts(
       "probes",
       base.probeKinds.map((k) => (probeSupported(k) ? k : "unsupported")),
