@@ -75,11 +75,11 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E2_end
 set "KB_E_ID=windowsupdate-log-trust-errors"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
-set "KB_REL=WindowsUpdate.log"
 set "KB_FC_BASE=%KB_BASE_E2%"
 set "KB_FC_START=%KB_START_E2%"
 set "KB_FC_MEMO=%KB_MEMO_E2%"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
+set "KB_REL=WindowsUpdate.log"
 call :kb_probe_fc_begin
 set "KB_TOK=0x80096001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -145,72 +145,85 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E3_end
 set "KB_E_ID=wu-client-trust-error-events"
-set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20 or EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E3%"
 set "KB_EV_START=%KB_START_E3%"
 set "KB_EV_CUR=%KB_CUR_E3%"
+set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20 or EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=10"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
 set "KB_TOK=0x80096001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X80096001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x80096005"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X80096005"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x80096010"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X80096010"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f0da"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F0DA"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f01e"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F01E"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f007"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F007"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E3=%KB_EV_START%"
 set "KB_CUR_E3=%KB_EV_CUR%"
 set "KB_E3=%KB_PR%"
 :kb_probe_E3_end
 set "KB_E_ID=svcpack-log-catalog-failure"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
-set "KB_REL=svcpack.log"
 set "KB_FC_BASE=%KB_BASE_E4%"
 set "KB_FC_START=%KB_START_E4%"
 set "KB_FC_MEMO=%KB_MEMO_E4%"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
+set "KB_REL=svcpack.log"
 call :kb_probe_fc_begin
 set "KB_TOK=0xf01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -1127,7 +1140,6 @@ set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_SUCCESS=0 "
 set "KB_DLL_ALLOW4=0"
 call :kb_step_dlls_begin
-if not "%KB_S_RUN%"=="1" goto :kb_m3_s1_end
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\softpub.dll"
 call :kb_step_dll
@@ -1159,7 +1171,6 @@ set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRI
 set "KB_REL=System32\cryptdlg.dll"
 call :kb_step_dll
 call :kb_step_dlls_end
-:kb_m3_s1_end
 :kb_m3_end
 call :kb_method_end
 
@@ -1237,6 +1248,7 @@ set "KB_RADD=00"
 set "KB_RWANT=00"
 set "KB_RHEX=1"
 set "KB_RVIEW=0"
+set "KB_RUSER=0"
 call :kb_step_registry
 set "KB_S_ID=non-driver-signing-gpo-windows-2000"
 set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=50099999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.0"
@@ -1823,10 +1835,17 @@ if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=matching event in the %KB_EV_LOG% log with %KB_FOUND%"
 goto :kb_probe_report
 
+:kb_probe_event_token
+rem One case variant of a data token (KB_TOK): with KB_EV_ALL=1 every token must be in the same
+rem event (kb_probe_all_*), else any one of them counts (kb_probe_token).
+if "%KB_EV_ALL%"=="1" goto :kb_probe_all_variant
+goto :kb_probe_token
+
 :kb_probe_all_begin
 rem dataMatch all: wevtutil writes one event per line, so each token keeps the lines (events)
 rem that carry it, in any of its case variants, and the next token searches only those. find
-rem reads stdin, so no file name header line joins the kept lines.
+rem reads stdin, so no file name header line joins the kept lines. Only with KB_EV_ALL=1.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 set "KB_ALL_GONE="
 if not "%KB_SEARCH%"=="1" set "KB_ALL_GONE=1"
 if defined KB_ALL_GONE exit /b 0
@@ -1840,6 +1859,7 @@ if defined KB_ALL_GONE exit /b 0
 exit /b 0
 
 :kb_probe_all_next
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if defined KB_ALL_GONE exit /b 0
 copy /y "%KB_TMPNEXT%" "%KB_TMPALL%" >nul 2>&1
 type nul >"%KB_TMPNEXT%" 2>nul
@@ -1850,6 +1870,7 @@ exit /b 0
 
 :kb_probe_all_end
 rem Every token narrowed the events and some are left: one event carries them all.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if not defined KB_ALL_GONE set "KB_FOUND=all %KB_EV_TOKENS% data tokens"
 exit /b 0
 
@@ -2175,6 +2196,8 @@ set "KB_DLL_NOTSELF="
 exit /b 0
 
 :kb_step_dll
+rem One DLL (its path in KB_B, KB_REL); nothing when the guard skipped the step (KB_S_RUN=0).
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_BELOW=0"
 call :kb_resolve
 if errorlevel 1 goto :kb_step_dll_bad
@@ -2198,6 +2221,7 @@ set "KB_DLL_FAILED=%KB_DLL_FAILED% (%KB_NOTE%)"
 exit /b 0
 
 :kb_step_dlls_end
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_NOTE=%KB_DLL_DONE% registered"
 if defined KB_DLL_NOTSELF set "KB_NOTE=%KB_NOTE%; not self-registering (allowed):%KB_DLL_NOTSELF%"
 if defined KB_DLL_MISSING set "KB_NOTE=%KB_NOTE%; skipped, not on this Windows:%KB_DLL_MISSING%"
@@ -2216,7 +2240,9 @@ exit /b 0
 rem A typed value under HKLM (in the view KB_RVIEW names): read, compare as reg prints it (DWORD
 rem 0x.., binary hex without case), write with reg add when it differs, read again: a value Setup
 rem writes back at once is reported as failed ("did not stick"). A view this Windows cannot reach
-rem for sure fails the step before anything is read or written.
+rem for sure fails the step before anything is read or written. KB_RUSER=1: an HKCU value,
+rem changed in each profile's hive (kb_step_user_registry).
+if "%KB_RUSER%"=="1" goto :kb_step_user_registry
 call :kb_guard_check
 if errorlevel 1 exit /b 0
 call :kb_reg_view

@@ -75,13 +75,16 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E2_end
 set "KB_E_ID=wu-install-failure-event"
-set "KB_EV_LOG=System"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E2%"
 set "KB_EV_START=%KB_START_E2%"
 set "KB_EV_CUR=%KB_CUR_E2%"
+set "KB_EV_LOG=System"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=0"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E2=%KB_EV_START%"
 set "KB_CUR_E2=%KB_EV_CUR%"
@@ -97,13 +100,16 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E3_end
 set "KB_E_ID=wu-scan-or-download-failure-event"
-set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E3%"
 set "KB_EV_START=%KB_START_E3%"
 set "KB_EV_CUR=%KB_CUR_E3%"
+set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=0"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E3=%KB_EV_START%"
 set "KB_CUR_E3=%KB_EV_CUR%"
@@ -782,7 +788,6 @@ set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_SUCCESS=0 "
 set "KB_DLL_ALLOW4=1"
 call :kb_step_dlls_begin
-if not "%KB_S_RUN%"=="1" goto :kb_m1_s2_end
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\atl.dll"
 call :kb_step_dll
@@ -892,7 +897,6 @@ set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRI
 set "KB_REL=System32\wuwebv.dll"
 call :kb_step_dll
 call :kb_step_dlls_end
-:kb_m1_s2_end
 set "KB_S_ID=first-winsock-reset"
 set "KB_G_KIND=evidence"
 set "KB_G_ERR="
@@ -1187,7 +1191,6 @@ set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_SUCCESS=0 "
 set "KB_DLL_ALLOW4=1"
 call :kb_step_dlls_begin
-if not "%KB_S_RUN%"=="1" goto :kb_m2_s7_end
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\atl.dll"
 call :kb_step_dll
@@ -1297,7 +1300,6 @@ set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRI
 set "KB_REL=System32\wuwebv.dll"
 call :kb_step_dll
 call :kb_step_dlls_end
-:kb_m2_s7_end
 set "KB_S_ID=again-winsock-reset"
 set "KB_G_KIND=evidence"
 set "KB_G_ERR="
@@ -1771,10 +1773,17 @@ if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=matching event in the %KB_EV_LOG% log with %KB_FOUND%"
 goto :kb_probe_report
 
+:kb_probe_event_token
+rem One case variant of a data token (KB_TOK): with KB_EV_ALL=1 every token must be in the same
+rem event (kb_probe_all_*), else any one of them counts (kb_probe_token).
+if "%KB_EV_ALL%"=="1" goto :kb_probe_all_variant
+goto :kb_probe_token
+
 :kb_probe_all_begin
 rem dataMatch all: wevtutil writes one event per line, so each token keeps the lines (events)
 rem that carry it, in any of its case variants, and the next token searches only those. find
-rem reads stdin, so no file name header line joins the kept lines.
+rem reads stdin, so no file name header line joins the kept lines. Only with KB_EV_ALL=1.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 set "KB_ALL_GONE="
 if not "%KB_SEARCH%"=="1" set "KB_ALL_GONE=1"
 if defined KB_ALL_GONE exit /b 0
@@ -1788,6 +1797,7 @@ if defined KB_ALL_GONE exit /b 0
 exit /b 0
 
 :kb_probe_all_next
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if defined KB_ALL_GONE exit /b 0
 copy /y "%KB_TMPNEXT%" "%KB_TMPALL%" >nul 2>&1
 type nul >"%KB_TMPNEXT%" 2>nul
@@ -1798,6 +1808,7 @@ exit /b 0
 
 :kb_probe_all_end
 rem Every token narrowed the events and some are left: one event carries them all.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if not defined KB_ALL_GONE set "KB_FOUND=all %KB_EV_TOKENS% data tokens"
 exit /b 0
 
@@ -1904,6 +1915,8 @@ set "KB_DLL_NOTSELF="
 exit /b 0
 
 :kb_step_dll
+rem One DLL (its path in KB_B, KB_REL); nothing when the guard skipped the step (KB_S_RUN=0).
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_BELOW=0"
 call :kb_resolve
 if errorlevel 1 goto :kb_step_dll_bad
@@ -1927,6 +1940,7 @@ set "KB_DLL_FAILED=%KB_DLL_FAILED% (%KB_NOTE%)"
 exit /b 0
 
 :kb_step_dlls_end
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_NOTE=%KB_DLL_DONE% registered"
 if defined KB_DLL_NOTSELF set "KB_NOTE=%KB_NOTE%; not self-registering (allowed):%KB_DLL_NOTSELF%"
 if defined KB_DLL_MISSING set "KB_NOTE=%KB_NOTE%; skipped, not on this Windows:%KB_DLL_MISSING%"
