@@ -27,16 +27,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb2328240'
-    Title = 'Event ID 4107 or Event ID 11 is logged in the Application log in Windows Vista, in Windows Server 2008, and in later versions of Windows'
-    Kb = @(2328240)
-    Strategy = 'escalate'
-    SourceUrl = 'https://support.microsoft.com/kb/2328240'
-    SourceRevision = '2.0'
-    SourceSha256 = 'f42ca0160fb4c193dd8670019e9fcc9dbd0c8d8b406cc026b171b06fdb5ec8f9'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '42897c7cc53660e7a738c2c25330857a472e36f34e7f6472ac8544c5a0fe8c35'
+$script:KbRuntimeSha256 = 'fe7d8718c087f39f059938b9dd0e6064234b668d53d057e4e3f50804e520f3bc'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -51,11 +43,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 42897c7cc53660e7a738c2c25330857a472e36f34e7f6472ac8544c5a0fe8c35 ====
+# ==== kbfix runtime 0.1.0, sha256 fe7d8718c087f39f059938b9dd0e6064234b668d53d057e4e3f50804e520f3bc ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -87,7 +79,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -137,8 +128,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -255,19 +245,6 @@ function Get-KbHistorySince {
 
 # ---- applicability.ps1 ----
 
-function ConvertTo-KbVersion {
-    param([object]$Text)
-    if ($null -eq $Text) { return $null }
-    $clean = ([string]$Text).Trim()
-    if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
-    return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
-}
-
 function Get-KbWindowsVersion {
     $os = [Environment]::OSVersion.Version
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
@@ -289,13 +266,16 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
+        $build = 0
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
+        if ($parts.Count -ge 3) {
+            $build = $parts[2]
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = ConvertTo-KbVersion $bound
+        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -421,7 +401,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -479,7 +458,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
@@ -489,7 +467,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 
@@ -527,23 +505,15 @@ function Get-KbEvents {
     }
 }
 
-function Test-KbEventData {
-    param([object]$Record, [string]$Token)
-    foreach ($property in @($Record.Properties)) {
-        $text = [string]$property.Value
-        if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
-    }
+function Test-KbEventTokens {
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
     $xml = [string]$Record.ToXml()
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -lt 0) { return $false }
-    return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
-}
-
-function Test-KbEventTokens {
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    if ($start -ge 0) { $data += $xml.Substring($start) }
     foreach ($token in $Tokens) {
-        $found = Test-KbEventData -Record $Record -Token $token
+        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
         if ($found -and $Match -ne 'all') { return $true }
         if (-not $found -and $Match -eq 'all') { return $false }
     }
@@ -574,11 +544,12 @@ function Test-KbEventProbe {
         $joiner = ' or '
         if ($DataMatch -eq 'all') { $joiner = ' and ' }
         if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
-        $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
         }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
         return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
@@ -593,7 +564,7 @@ $script:KbDetectMaxLine = 2048
 
 function Exit-KbDetect {
     param([int]$Code, [string]$Line)
-    $text = $Line -replace '[\r\n]+', ' '
+    $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
     $contract = Get-KbScriptValue -Name 'KbDetectContract'
@@ -618,7 +589,7 @@ function Exit-KbDetectError {
     } catch {
         $message = 'unknown error (' + $message + ')'
     }
-    Exit-KbDetect -Code 1 -Line ('kbfix ' + (Get-KbPlaybookId) + ': detection error: ' + $message)
+    Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
 }
 
 function Format-KbDetectLine {
@@ -636,12 +607,8 @@ function Format-KbDetectLine {
             $errors.Add([string]$leaf.Id + ': ' + $detail)
         }
     }
-    $line = 'kbfix ' + (Get-KbPlaybookId) + ': '
-    if ($Evidence.Present) {
-        $line += 'evidence present: ' + ($present.ToArray() -join '; ')
-    } else {
-        $line += 'no current evidence (' + $count + ' checks)'
-    }
+    $line = 'no current evidence (' + $count + ' checks)'
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
     return $line
 }
@@ -667,7 +634,7 @@ function Exit-KbDetectIfNotApplicable {
     Read-KbState
     $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
     if (-not $check['Applicable']) {
-        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
+        Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }
 }
 

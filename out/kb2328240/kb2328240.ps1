@@ -2,6 +2,10 @@
 # Source: 'playbooks/kb2328240.yaml'
 # Source SHA-256: 'f42ca0160fb4c193dd8670019e9fcc9dbd0c8d8b406cc026b171b06fdb5ec8f9'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+# Windows PowerShell 2.0 (Windows 7, Server 2008 R2) cannot parse this script and refuses it here,
+# by name, but then exits 0 even with -File: there, deploy the .launch.cmd beside this file, which
+# runs the .fix.cmd instead (README.md beside this file).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS
@@ -36,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b4e9f2ea7d58a4358a708fee9fdf4fe2508021e9613accbec905334fbf418909'
+$script:KbRuntimeSha256 = '8147323d58584a2928a4635a4e608a52238a302017a39bcf299ee2d0e0dd4fcb'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -139,11 +143,11 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b4e9f2ea7d58a4358a708fee9fdf4fe2508021e9613accbec905334fbf418909 ====
+# ==== kbfix runtime 0.1.0, sha256 8147323d58584a2928a4635a4e608a52238a302017a39bcf299ee2d0e0dd4fcb ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -186,7 +190,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -236,8 +239,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -820,19 +822,6 @@ function Get-KbLadderSkip {
 
 # ---- applicability.ps1 ----
 
-function ConvertTo-KbVersion {
-    param([object]$Text)
-    if ($null -eq $Text) { return $null }
-    $clean = ([string]$Text).Trim()
-    if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
-    return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
-}
-
 function Get-KbWindowsVersion {
     $os = [Environment]::OSVersion.Version
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
@@ -868,13 +857,16 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
+        $build = 0
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
+        if ($parts.Count -ge 3) {
+            $build = $parts[2]
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = ConvertTo-KbVersion $bound
+        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -1168,7 +1160,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -1237,7 +1228,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
@@ -1247,7 +1237,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 
@@ -1294,23 +1284,15 @@ function Get-KbEvents {
     }
 }
 
-function Test-KbEventData {
-    param([object]$Record, [string]$Token)
-    foreach ($property in @($Record.Properties)) {
-        $text = [string]$property.Value
-        if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
-    }
+function Test-KbEventTokens {
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
     $xml = [string]$Record.ToXml()
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -lt 0) { return $false }
-    return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
-}
-
-function Test-KbEventTokens {
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    if ($start -ge 0) { $data += $xml.Substring($start) }
     foreach ($token in $Tokens) {
-        $found = Test-KbEventData -Record $Record -Token $token
+        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
         if ($found -and $Match -ne 'all') { return $true }
         if (-not $found -and $Match -eq 'all') { return $false }
     }
@@ -1341,11 +1323,12 @@ function Test-KbEventProbe {
         $joiner = ' or '
         if ($DataMatch -eq 'all') { $joiner = ' and ' }
         if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
-        $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
         }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
         return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))

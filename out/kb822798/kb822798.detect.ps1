@@ -43,16 +43,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb822798'
-    Title = 'You cannot install some updates or programs'
-    Kb = @(822798)
-    Strategy = 'escalate'
-    SourceUrl = 'https://support.microsoft.com/kb/822798'
-    SourceRevision = '31.0'
-    SourceSha256 = '9eb80b86bf4e7ac7f1ad1c49bef84c9bbc7a5c106768b6bfcb948d57a3efa7c0'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'cdda053b297761d8d032217a2d6eadf7731cb0dc91961cd64d62aca2ccc10fb7'
+$script:KbRuntimeSha256 = '6b243bcd2e3e7a7f08f784f67d20379a723170673c31335554f488a29bf1d9c3'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -74,11 +66,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 cdda053b297761d8d032217a2d6eadf7731cb0dc91961cd64d62aca2ccc10fb7 ====
+# ==== kbfix runtime 0.1.0, sha256 6b243bcd2e3e7a7f08f784f67d20379a723170673c31335554f488a29bf1d9c3 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -110,7 +102,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -160,8 +151,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -352,19 +342,6 @@ function Set-KbObservedLength {
 
 # ---- applicability.ps1 ----
 
-function ConvertTo-KbVersion {
-    param([object]$Text)
-    if ($null -eq $Text) { return $null }
-    $clean = ([string]$Text).Trim()
-    if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
-    return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
-}
-
 function Get-KbWindowsVersion {
     $os = [Environment]::OSVersion.Version
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
@@ -386,13 +363,16 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
+        $build = 0
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
+        if ($parts.Count -ge 3) {
+            $build = $parts[2]
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = ConvertTo-KbVersion $bound
+        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -568,7 +548,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -626,7 +605,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
@@ -636,7 +614,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 
@@ -674,23 +652,15 @@ function Get-KbEvents {
     }
 }
 
-function Test-KbEventData {
-    param([object]$Record, [string]$Token)
-    foreach ($property in @($Record.Properties)) {
-        $text = [string]$property.Value
-        if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
-    }
+function Test-KbEventTokens {
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
     $xml = [string]$Record.ToXml()
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -lt 0) { return $false }
-    return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
-}
-
-function Test-KbEventTokens {
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    if ($start -ge 0) { $data += $xml.Substring($start) }
     foreach ($token in $Tokens) {
-        $found = Test-KbEventData -Record $Record -Token $token
+        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
         if ($found -and $Match -ne 'all') { return $true }
         if (-not $found -and $Match -eq 'all') { return $false }
     }
@@ -721,11 +691,12 @@ function Test-KbEventProbe {
         $joiner = ' or '
         if ($DataMatch -eq 'all') { $joiner = ' and ' }
         if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
-        $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
         }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
         return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
@@ -740,11 +711,8 @@ $script:KbScanChunkBytes = 1048576
 
 function Test-KbUtf16File {
     param([System.IO.Stream]$Stream)
-    if ($Stream.Length -lt 2) { return $false }
     $Stream.Position = 0
-    $first = $Stream.ReadByte()
-    $second = $Stream.ReadByte()
-    return ($first -eq 0xFF -and $second -eq 0xFE)
+    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
 }
 
 function Find-KbTokensInFile {
@@ -764,14 +732,7 @@ function Find-KbTokensInFile {
         $overlap = 0
         foreach ($token in $Tokens) {
             $forms = @($token)
-            if (-not $unicode) {
-                $wide = ''
-                foreach ($character in $token.ToCharArray()) {
-                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
-                    $wide += [string]$character
-                }
-                $forms += $wide
-            }
+            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
             $patterns[$token] = $forms
             foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
         }
@@ -872,7 +833,7 @@ $script:KbDetectMaxLine = 2048
 
 function Exit-KbDetect {
     param([int]$Code, [string]$Line)
-    $text = $Line -replace '[\r\n]+', ' '
+    $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
     $contract = Get-KbScriptValue -Name 'KbDetectContract'
@@ -897,7 +858,7 @@ function Exit-KbDetectError {
     } catch {
         $message = 'unknown error (' + $message + ')'
     }
-    Exit-KbDetect -Code 1 -Line ('kbfix ' + (Get-KbPlaybookId) + ': detection error: ' + $message)
+    Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
 }
 
 function Format-KbDetectLine {
@@ -915,12 +876,8 @@ function Format-KbDetectLine {
             $errors.Add([string]$leaf.Id + ': ' + $detail)
         }
     }
-    $line = 'kbfix ' + (Get-KbPlaybookId) + ': '
-    if ($Evidence.Present) {
-        $line += 'evidence present: ' + ($present.ToArray() -join '; ')
-    } else {
-        $line += 'no current evidence (' + $count + ' checks)'
-    }
+    $line = 'no current evidence (' + $count + ' checks)'
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
     return $line
 }
@@ -946,7 +903,7 @@ function Exit-KbDetectIfNotApplicable {
     Read-KbState
     $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
     if (-not $check['Applicable']) {
-        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
+        Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }
 }
 

@@ -2,6 +2,10 @@
 # Source: 'playbooks/kb822798.yaml'
 # Source SHA-256: '9eb80b86bf4e7ac7f1ad1c49bef84c9bbc7a5c106768b6bfcb948d57a3efa7c0'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+# Windows PowerShell 2.0 (Windows 7, Server 2008 R2) cannot parse this script and refuses it here,
+# by name, but then exits 0 even with -File: there, deploy the .launch.cmd beside this file, which
+# runs the .fix.cmd instead (README.md beside this file).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS
@@ -60,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '022a76e7407b5bce740445e3b3486190bab883ca3e9d27f071e26549ff0e1c20'
+$script:KbRuntimeSha256 = '1c71968cf32f7ad5b676999118cc9b910d9436b9c3c76183ffd9fd4ea624921e'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -429,11 +433,11 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 022a76e7407b5bce740445e3b3486190bab883ca3e9d27f071e26549ff0e1c20 ====
+# ==== kbfix runtime 0.1.0, sha256 1c71968cf32f7ad5b676999118cc9b910d9436b9c3c76183ffd9fd4ea624921e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -476,7 +480,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -526,8 +529,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -1124,19 +1126,6 @@ function Get-KbLadderSkip {
 
 # ---- applicability.ps1 ----
 
-function ConvertTo-KbVersion {
-    param([object]$Text)
-    if ($null -eq $Text) { return $null }
-    $clean = ([string]$Text).Trim()
-    if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
-    return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
-}
-
 function Get-KbWindowsVersion {
     $os = [Environment]::OSVersion.Version
     return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
@@ -1172,13 +1161,16 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
+        $build = 0
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
+        if ($parts.Count -ge 3) {
+            $build = $parts[2]
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = ConvertTo-KbVersion $bound
+        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -1832,7 +1824,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -1901,7 +1892,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
@@ -1911,7 +1901,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 
@@ -1958,23 +1948,15 @@ function Get-KbEvents {
     }
 }
 
-function Test-KbEventData {
-    param([object]$Record, [string]$Token)
-    foreach ($property in @($Record.Properties)) {
-        $text = [string]$property.Value
-        if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
-    }
+function Test-KbEventTokens {
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
     $xml = [string]$Record.ToXml()
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -lt 0) { return $false }
-    return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
-}
-
-function Test-KbEventTokens {
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    if ($start -ge 0) { $data += $xml.Substring($start) }
     foreach ($token in $Tokens) {
-        $found = Test-KbEventData -Record $Record -Token $token
+        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
         if ($found -and $Match -ne 'all') { return $true }
         if (-not $found -and $Match -eq 'all') { return $false }
     }
@@ -2005,11 +1987,12 @@ function Test-KbEventProbe {
         $joiner = ' or '
         if ($DataMatch -eq 'all') { $joiner = ' and ' }
         if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
-        $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
         }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
         return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
@@ -2024,11 +2007,8 @@ $script:KbScanChunkBytes = 1048576
 
 function Test-KbUtf16File {
     param([System.IO.Stream]$Stream)
-    if ($Stream.Length -lt 2) { return $false }
     $Stream.Position = 0
-    $first = $Stream.ReadByte()
-    $second = $Stream.ReadByte()
-    return ($first -eq 0xFF -and $second -eq 0xFE)
+    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
 }
 
 function Find-KbTokensInFile {
@@ -2048,14 +2028,7 @@ function Find-KbTokensInFile {
         $overlap = 0
         foreach ($token in $Tokens) {
             $forms = @($token)
-            if (-not $unicode) {
-                $wide = ''
-                foreach ($character in $token.ToCharArray()) {
-                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
-                    $wide += [string]$character
-                }
-                $forms += $wide
-            }
+            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
             $patterns[$token] = $forms
             foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
         }

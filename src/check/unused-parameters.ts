@@ -25,5 +25,7 @@ function collectUses(node: unknown, used: Set<string>): void {
   if (record.kind === "param" && typeof record.name === "string") used.add(record.name);
   if (typeof record.parameter === "string") used.add(record.parameter);
   if (typeof record.importFrom === "string") used.add(record.importFrom);
-  for (const [key, value] of Object.entries(record)) if (key !== "span") collectUses(value, used);
+  // Spans (a node's and its fields') hold positions only: most of the objects of a plan.
+  for (const [key, value] of Object.entries(record))
+    if (key !== "span" && key !== "fieldSpans") collectUses(value, used);
 }

@@ -9,7 +9,7 @@ import { deployDescription, displayName, PUBLISHER } from "./describe-playbook.j
 import { jsonText } from "./json-text.js";
 import { adminHeader } from "./admin-header.js";
 import { isSigned } from "./signature.js";
-import { base64Length, writeBase64 } from "./base64-bytes.js";
+import { base64Length, writeScriptBase64 } from "./base64-bytes.js";
 
 export const INTUNE_ROUTES = ["intune-remediations", "intune-remediations-detection"] as const;
 export const INTUNE_BODY = "intune-remediation.json";
@@ -54,7 +54,7 @@ export function intuneBody(text: IntuneText, detect: Buffer, remediation: Buffer
   const out = Buffer.allocUnsafe(size);
   let at = 0;
   for (const p of pieces)
-    at = typeof p === "string" ? at + out.write(p, at, "latin1") : writeBase64(p, out, at);
+    at = typeof p === "string" ? at + out.write(p, at, "latin1") : writeScriptBase64(p, out, at);
   return out;
 }
 

@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from "../package-root.js";
 import { CMD_HELPERS, PS_HELPERS } from "./helpers.js";
 import { cmdProbeCall, cmdStepCall } from "./cmd/cmd-call-text.js";
 import { mdCode, mdText } from "./markdown.js";
-import { EmitError } from "./bytes.js";
+import { EmitError, encodeStaticBlock, type StaticBlock } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
 import type { Span } from "../diagnostic.js";
 
@@ -20,8 +20,19 @@ export const RUNTIME_SECTION_SLOT = "\u0000runtime-section\u0000";
 export const RUNTIME_SHA256_SLOT = "\u0000runtime-sha256\u0000";
 
 export type Render = (name: string, view: unknown) => string;
+/** A rendered script as text and static blocks (toScriptBytesOf joins them into bytes). */
+export type RenderPieces = (name: string, view: unknown) => (string | StaticBlock)[];
 
-let cached: { render: Render } | undefined;
+interface Templates {
+  render: Render;
+  renderPieces: RenderPieces;
+}
+
+let cached: Templates | undefined;
+
+/** True while renderPieces runs: static partials then render as slots naming their block. */
+let placing = false;
+const BLOCK_SLOT = /\u0000block:(\d+)\u0000/;
 
 /** Template name = path under templates/ without .hbs, with forward slashes. */
 export function templateFiles(dir = TEMPLATES_DIR): { name: string; path: string }[] {
@@ -47,13 +58,14 @@ function atContext(error: unknown, context: unknown): unknown {
   return new EmitError(error.message, span);
 }
 
-export function templates(): { render: Render } {
+export function templates(): Templates {
   if (cached) return cached;
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
     hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
       try {
-        return fn(...args.slice(0, -1));
+        // Handlebars passes its options last; every value helper takes one value.
+        return args.length === 2 ? fn(args[0]) : fn(...args.slice(0, -1));
       } catch (error) {
         throw atContext(error, this);
       }
@@ -73,16 +85,50 @@ export function templates(): { render: Render } {
   hb.registerHelper("md", (v: string) => mdText(v));
   hb.registerHelper("mdCode", (v: string) => mdCode(v));
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const blocks: StaticBlock[] = [];
   for (const { name, path } of templateFiles()) {
     const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
-    hb.registerPartial(name, source);
-    compiled.set(name, hb.compile(source, { noEscape: true, strict: true }));
+    const template = hb.compile(source, { noEscape: true, strict: true });
+    hb.registerPartial(name, isStatic(source) ? staticPartial(template, blocks) : source);
+    compiled.set(name, template);
   }
   const render: Render = (name, view) => {
     const template = compiled.get(name);
     if (!template) throw new Error(`no template '${name}'`);
     return template(view);
   };
-  cached = { render };
+  const renderPieces: RenderPieces = (name, view) => {
+    const outer = placing;
+    placing = true;
+    try {
+      return render(name, view)
+        .split(BLOCK_SLOT)
+        .map((part, i) => (i % 2 === 0 ? part : blocks[Number(part)]!));
+    } finally {
+      placing = outer;
+    }
+  };
+  cached = { render, renderPieces };
   return cached;
+}
+
+/** No mustache, no comment: the template's output is its text whatever the view. */
+function isStatic(source: string): boolean {
+  return !source.includes("{{");
+}
+
+/**
+ * A static template as a partial: its text, or inside renderPieces a slot for its block, whose
+ * bytes are made once (the batch runtime is most of a .fix.cmd). Indented calls get the text:
+ * Handlebars indents each of its lines. NUL never comes out of a quoting function, so a
+ * playbook value cannot forge a slot.
+ */
+function staticPartial(
+  template: HandlebarsTemplateDelegate,
+  blocks: StaticBlock[],
+): Handlebars.Template {
+  const block = encodeStaticBlock(template({}));
+  const slot = `\u0000block:${blocks.push(block) - 1}\u0000`;
+  return ((_context: unknown, options?: { indent?: string }) =>
+    placing && block.core && !options?.indent ? slot : block.text) as Handlebars.Template;
 }

@@ -1,14 +1,12 @@
 // A registry value that is missing or differs from what the fix sets.
 import { described, ref, stringEnum } from "../model/json-schema.js";
+import { normalizeData, REGISTRY_TYPES, type RegistryData } from "../steps/registry-value.js";
 import {
-  normalizeData,
-  REGISTRY_TYPES,
-  registryViewFits,
+  lowerRegistryView,
   registryViewProperty,
   viewText,
-  type RegistryData,
   type RegistryView,
-} from "../steps/registry-value.js";
+} from "../steps/registry-view.js";
 import { cmdCall } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
@@ -56,15 +54,9 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
       ctx.error("expected", "registry-data", expected, `give data that fits type ${raw.type}`);
       return undefined;
     }
-    if (!registryViewFits(raw.key, raw.view, ctx)) return undefined;
-    const probe: Omit<RegistryValueProbe, "id" | "span"> = {
-      kind: "registry-value",
-      key: raw.key,
-      name: raw.name,
-      expected,
-    };
-    if (raw.view !== undefined) probe.view = raw.view;
-    return probe;
+    const view = lowerRegistryView(raw.key, raw.view, ctx);
+    if (!view) return undefined;
+    return { kind: "registry-value", key: raw.key, name: raw.name, expected, ...view };
   },
   describe: (p) =>
     `${p.key}\\${p.name}${viewText(p.view)} is missing or not ${JSON.stringify(p.expected.value)}`,

@@ -5,7 +5,7 @@ import { deployDiagnostics, emitDeployArtifacts } from "../deploy/deploy-artifac
 import { deployReadmeView } from "../deploy/deploy-readme.js";
 import { EmitError } from "../emit/bytes.js";
 import { emitCmd } from "../emit/cmd/emit-cmd.js";
-import type { EmittedFile } from "../emit/emitted-file.js";
+import { sharingHashes, type EmittedFile } from "../emit/emitted-file.js";
 import { emitManifest } from "../emit/manifest.js";
 import { emitPs1 } from "../emit/ps1/emit-ps1.js";
 import { QuoteError } from "../emit/quote-ps.js";
@@ -15,7 +15,7 @@ import type { Plan } from "../plan/plan.js";
 
 /** The back end: every file of out/<id>/, in memory, and where they can be deployed. */
 function emitFiles(plan: Plan): { files: EmittedFile[]; warnings: Diagnostic[] } {
-  return sharingViews(() => emitFilesOnce(plan));
+  return sharingViews(() => sharingHashes(() => emitFilesOnce(plan)));
 }
 
 function emitFilesOnce(plan: Plan): { files: EmittedFile[]; warnings: Diagnostic[] } {

@@ -5,6 +5,12 @@
 import { described, stringEnum } from "../model/json-schema.js";
 import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
+import {
+  lowerRegistryView,
+  registryViewProperty,
+  viewText,
+  type RegistryView,
+} from "./registry-view.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
 
 export const REGISTRY_TYPES = [
@@ -23,21 +29,6 @@ export type RegistryData =
   | { type: "dword"; value: number }
   | { type: "qword"; value: string }
   | { type: "binary"; value: string /* lowercase hex, no separators */ };
-
-/**
- * An HKLM view named explicitly: 32 is what a 32-bit program sees (HKLM\SOFTWARE redirected to
- * SOFTWARE\WOW6432Node on 64-bit Windows), 64 what a 64-bit one sees. Absent: the script's own,
- * the 64-bit view on 64-bit Windows (the scripts relaunch themselves 64-bit).
- */
-export const REGISTRY_VIEWS = [32, 64] as const;
-export type RegistryView = (typeof REGISTRY_VIEWS)[number];
-
-/** The view field, shared with the registry-value evidence kind. */
-export const registryViewProperty = described(
-  "Registry view",
-  "HKLM only: 32 for the 32-bit view a 32-bit program sees (on 64-bit Windows HKLM\\SOFTWARE\\X is then SOFTWARE\\WOW6432Node\\X), 64 for the 64-bit view. Leave it out for the native view. 32-bit Windows has only the 32-bit view: view 64 fails there.",
-  { enum: [...REGISTRY_VIEWS] },
-);
 
 /** machine: HKLM; user: HKCU, that is each profile's hive (only inside per-user). */
 export type RegistryHive = "machine" | "user";
@@ -112,54 +103,13 @@ export const registryValue = defineStepKind<RegistryValueStep>()({
     }
     const hive = registryHive(raw.key, ctx);
     if (!hive) return undefined;
-    if (!registryViewFits(raw.key, raw.view, ctx)) return undefined;
-    const step: Omit<RegistryValueStep, "id" | "span"> = {
-      kind: "registry-value",
-      hive,
-      key: raw.key,
-      name: raw.name,
-      data,
-    };
-    if (raw.view !== undefined) step.view = raw.view;
-    return step;
+    const view = lowerRegistryView(raw.key, raw.view, ctx);
+    if (!view) return undefined;
+    return { kind: "registry-value", hive, key: raw.key, name: raw.name, data, ...view };
   },
   describe: (s) =>
     `registry ${s.hive === "user" ? "in every profile's hive, " : ""}${s.key}\\${s.name || "(default)"}${viewText(s.view)} = ${formatData(s.data)} (${s.data.type})`,
 });
-
-/** ' (32-bit view)' for the describe texts; '' for the native view. */
-export function viewText(view: RegistryView | undefined): string {
-  return view === undefined ? "" : ` (${view}-bit view)`;
-}
-
-/**
- * A view is an HKLM notion (an HKCU view would be a profile's own redirection); a key written
- * with WOW6432Node by hand is the 32-bit view on 64-bit Windows only, and a key that 32-bit
- * Windows lacks: view 32 says the same on both. False when reported as an error.
- */
-export function registryViewFits(
-  key: string,
-  view: RegistryView | undefined,
-  ctx: Pick<LowerContext, "error" | "warning">,
-): boolean {
-  if (view !== undefined && !/^HKLM\\/i.test(key)) {
-    ctx.error(
-      "view",
-      "registry-view-not-hklm",
-      `view ${view} names a view of HKLM, and this key is not under HKLM`,
-      "remove view: a profile's hive (HKCU) is read and written as it is",
-    );
-    return false;
-  }
-  if (/\\WOW6432Node(\\|$)/i.test(key))
-    ctx.warning(
-      "key",
-      "registry-wow6432node",
-      "the key names WOW6432Node by hand: that key exists only on 64-bit Windows",
-      `write the key without WOW6432Node and add view: 32 (the 32-bit view, the same key on 64-bit Windows and the only one on 32-bit Windows)`,
-    );
-  return true;
-}
 
 /** HKCU only inside per-user (a profile's hive), HKLM only outside (it is one value for all). */
 function registryHive(key: string, ctx: LowerContext): RegistryHive | undefined {

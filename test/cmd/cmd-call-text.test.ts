@@ -6,6 +6,9 @@ import * as assert from "uvu/assert";
 import { cmdProbeCall, cmdStepCall } from "../../src/emit/cmd/cmd-call-text.js";
 import { EmitError } from "../../src/emit/bytes.js";
 import { parsePathExpr } from "../../src/model/path-expr.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compileViewPlaybook, VIEW_ID, VIEW_KEY } from "../ps/scenarios/registry-view-playbook.js";
 
 const span = { line: 3, column: 5, endLine: 3, endColumn: 20 };
 /** Stands in for a shared partial: its name and nothing else, so the test sees where it goes. */
@@ -33,7 +36,14 @@ test("a rename step: its path partial, its new name, then its subroutine", () =>
 });
 
 test("a file-contains probe: id, history baseline, a search per case variant, kept history, result", () => {
-  const probe = { kind: "file-contains", id: "log", key: "E2", var: "KB_E2", tokens: ["Ab"], span };
+  const probe = {
+    kind: "file-contains",
+    id: "log",
+    slot: "E2",
+    var: "KB_E2",
+    tokens: ["Ab"],
+    span,
+  };
   const lines = cmdProbeCall({ ...probe, path: path("%windir%\\x.log") }, partial).split("\n");
   assert.equal(lines, [
     'set "KB_E_ID=log"',
@@ -54,6 +64,13 @@ test("a file-contains probe: id, history baseline, a search per case variant, ke
     'set "KB_MEMO_E2=%KB_FC_MEMO%"',
     'set "KB_E2=%KB_PR%"',
   ]);
+});
+
+test("a registry probe's own key reaches the script: the probe's slot is not named key", () => {
+  const dir = compileViewPlaybook(["ps1", "cmd"]);
+  const script = readFileSync(join(dir, VIEW_ID, `${VIEW_ID}.fix.cmd`), "latin1");
+  const probe = script.slice(script.indexOf('set "KB_E_ID=mode-32"'));
+  assert.match(probe.split("\r\n")[1]!, `set "KB_RKEY=HKLM\\${VIEW_KEY}"`);
 });
 
 test("a value the batch whitelist rejects is an error at its field, not a line", () => {

@@ -39,11 +39,21 @@ export function assertCode(run: { code: number; stdout: string }, code: number, 
   assert.is(run.code, code, `exit ${run.code}, wanted ${code}\n${run.stdout}\n${log}`);
 }
 
+/** Where WMF 3.0 and later record the Windows PowerShell engine's version (the launcher reads it). */
+export const PS_ENGINE_KEY = "HKLM\\SOFTWARE\\Microsoft\\PowerShell\\3\\PowerShellEngine";
+
+/** Windows PowerShell `version` as installed, in Wine's registry until cleanup. */
+export function installPowerShell(sim: SimulatedWindows, version: string): void {
+  sim.setRegistryValue(PS_ENGINE_KEY, "PowerShellVersion", "REG_SZ", version);
+}
+
 /**
- * The .cmd launcher of the PowerShell script passes its exit code through: a fake
- * powershell.exe at the path the launcher uses (under the simulated windir) exits 3010.
+ * The .cmd launcher of the PowerShell script passes its exit code through: with Windows
+ * PowerShell 5.1 installed, a fake powershell.exe at the path the launcher uses (under the
+ * simulated windir) exits 3010.
  */
 export function assertLauncherPassesExitCode(sim: SimulatedWindows, launcher: string, id: string) {
+  installPowerShell(sim, "5.1.17763.1");
   const psDir = join(sim.windir, "System32", "WindowsPowerShell", "v1.0");
   const calls = join(sim.root, "powershell-calls.log");
   writeFakeTool(psDir, "powershell", { exitCode: 3010, recordTo: calls });

@@ -69,6 +69,19 @@ test("the header names tool, version, schema version, source and its SHA-256; no
   }
 });
 
+test("the remediation requires Windows PowerShell 5.1 right after its header, by #Requires", () => {
+  for (const f of scripts.filter((s) => /\/kb\d+\.ps1$/.test(s.path))) {
+    const lines = f.bytes.toString("ascii").split("\r\n");
+    const at = lines.findIndex((l) => /^#requires\b/i.test(l));
+    assert.ok(at >= 4 && at < 10, `${f.path}: #Requires at line ${at + 1}`);
+    assert.is(lines[at], "#Requires -Version 5.1", f.path);
+    assert.ok(
+      lines.slice(4, at).every((l) => l.startsWith("# ")),
+      "only comments before it",
+    );
+  }
+});
+
 test("the manifest lists every other file with its SHA-256", () => {
   for (const { files } of compiled) {
     const manifest = JSON.parse(

@@ -11,7 +11,7 @@ import {
   runtimeFileOrder,
   runtimeLibrary,
 } from "../../src/emit/ps1/runtime-library.js";
-import { treeShake } from "../../src/emit/ps1/tree-shake.js";
+import { ENTRY_CUTS, treeShake } from "../../src/emit/ps1/tree-shake.js";
 import { findRuntimeSection, runtimeSection } from "../../src/emit/ps1/runtime-section.js";
 import { TOOL_VERSION } from "../../src/version.js";
 
@@ -149,6 +149,49 @@ test("every committed script's runtime is the templates' text, under the hash it
     );
     assert.ok(script.includes(`$script:KbRuntimeSha256 = '${found.claimed}'`), path);
     assert.is(found.lines.join("\n"), fromTemplates.text.split("\n").slice(1, -1).join("\n"), path);
+  }
+});
+
+/** Every file under templates/ps1 (runtime and script templates), by path. */
+function ps1Templates(dir = "templates/ps1"): [string, string][] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? ps1Templates(join(dir, e.name))
+      : /\.(ps1|hbs)$/.test(e.name)
+        ? [[join(dir, e.name), readFileSync(join(dir, e.name), "utf8")] as [string, string]]
+        : [],
+  );
+}
+
+test("an entry cut leaves out only calls behind its guard, which only its `unless` can open", () => {
+  const files = ps1Templates();
+  for (const { entry, cut, guard, unless } of ENTRY_CUTS) {
+    for (const name of cut) {
+      let calls = 0;
+      for (const [path, text] of files)
+        for (const line of text.split("\n")) {
+          if (/^\s*#/.test(line) || line.startsWith(`function ${name} `)) continue;
+          if (!new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(line)) continue;
+          calls += 1;
+          assert.ok(
+            line.trimStart().startsWith(guard + name + " "),
+            `${path}: ${name} is cut from ${entry}'s script but called without the guard: ${line}`,
+          );
+        }
+      assert.ok(calls > 0, `${name}: cut but never called`);
+    }
+    // The guard's variable: set (other than to $null) only in the function the cut names.
+    const variable = /\$script:Kb\w+/.exec(guard)![0];
+    const setters = files.flatMap(([path, text]) =>
+      text.split(/^function /m).flatMap((chunk) => {
+        const fn = /^[\w-]+/.exec(chunk)?.[0] ?? path;
+        const sets = chunk
+          .split("\n")
+          .filter((l) => l.trimStart().startsWith(`${variable} = `) && !/= \$null\s*$/.test(l));
+        return sets.length > 0 ? [fn] : [];
+      }),
+    );
+    assert.equal(setters, [unless], `${variable} is set by ${setters.join(", ")}`);
   }
 });
 

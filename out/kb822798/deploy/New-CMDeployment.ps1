@@ -34,8 +34,40 @@ function Get-KbCheckedFile {
     return $path
 }
 
-# ---- No application: the detection script is over the ConfigMgr application detection limit ----
-Write-Warning 'No application is created: see the README (deployment routes) for why.'
+# ---- Application with a script deployment type ----
+if ([string]::IsNullOrEmpty($ContentLocation)) { throw '-ContentLocation is required: the UNC folder with the remediation script and the launcher' }
+$app = Read-KbDescriptor 'configmgr-application.json'
+$type = $app.deploymentType
+foreach ($file in $type.contentFiles) { [void](Get-KbCheckedFile -RelativePath $file.path -ExpectedHash $file.sha256) }
+$detection = Get-KbCheckedFile -RelativePath $type.detection.scriptFile -ExpectedHash $type.detection.sha256
+if ($PSCmdlet.ShouldProcess($app.application.name, 'Create application and deployment type')) {
+    [void](New-CMApplication -Name $app.application.name -Description $app.application.description -Publisher $app.application.publisher)
+    $typeParameters = @{
+        ApplicationName = $app.application.name
+        DeploymentTypeName = $type.name
+        ContentLocation = $ContentLocation
+        InstallCommand = $type.installCommand
+        ScriptLanguage = $type.detection.scriptLanguage
+        ScriptFile = $detection
+        # Off, said explicitly: the detection script has no 64-bit relaunch and refuses a 32-bit host.
+        ForceScriptDetection32Bit = [bool]$type.detection.runAs32Bit
+        InstallationBehaviorType = $type.installationBehaviorType
+        LogonRequirementType = $type.logonRequirementType
+        UserInteractionMode = $type.userInteractionMode
+        RebootBehavior = $type.rebootBehavior
+        MaximumRuntimeMins = $type.maximumRuntimeMins
+    }
+    [void](Add-CMScriptDeploymentType @typeParameters)
+    $deploymentType = Get-CMDeploymentType -ApplicationName $app.application.name -DeploymentTypeName $type.name
+    foreach ($code in $type.returnCodes) {
+        # A script deployment type starts with some codes already defined: those are kept.
+        try {
+            [void](Add-CMDeploymentTypeReturnCode -InputObject $deploymentType -ReturnCode $code.code -CodeType $code.class -Name $code.name -Description $code.description)
+        } catch {
+            Write-Warning ('return code ' + $code.code + ' not added: ' + $_.Exception.Message)
+        }
+    }
+}
 
 # ---- Configuration item with a script setting and a value rule ----
 $ci = Read-KbDescriptor 'configmgr-configuration-item.json'

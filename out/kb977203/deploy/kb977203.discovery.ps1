@@ -30,16 +30,8 @@ $ErrorActionPreference = 'Stop'
 # ---- Data: every value from the playbook, quoted; the code below only reads these ----
 $script:KbPlaybook = @{
     Id = 'kb977203'
-    Title = 'User state migration is unsuccessful on a ConfigMgr 2007 SP1 or SP2 client after you install security update 974571 or Windows 7 SP1'
-    Kb = @(977203)
-    Strategy = 'all'
-    SourceUrl = 'https://support.microsoft.com/kb/977203'
-    SourceRevision = '0'
-    SourceSha256 = 'b91def41f79c1f8472e1a710b99725831f6fafd4950671d0274175f87dbc57bb'
-    ToolVersion = '0.1.0'
-    SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'fb79757b893c510f760d7bc0ca60c1fc3436d9a45541308c3363b6c1ec8d3cad'
+$script:KbRuntimeSha256 = 'f8d040929dd650bbc33615836b84dd510c1a172894e7b4cb0c53f61453f2382b'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -58,11 +50,11 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 fb79757b893c510f760d7bc0ca60c1fc3436d9a45541308c3363b6c1ec8d3cad ====
+# ==== kbfix runtime 0.1.0, sha256 f8d040929dd650bbc33615836b84dd510c1a172894e7b4cb0c53f61453f2382b ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -94,7 +86,6 @@ function Get-KbDefaultLogFolder {
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -144,8 +135,7 @@ function Invoke-KbLogRollover {
 
 function Write-KbLog {
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
@@ -570,7 +560,6 @@ function Join-KbEvidence {
     $present = @($list | Where-Object { $_.Present })
     $isPresent = $present.Count -gt 0
     if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
-    $detail = ''
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
@@ -628,7 +617,6 @@ function Get-KbEvidence {
     param([string]$Phase)
     $script:KbObservedLengths = @{}
     $script:KbDetectionError = $null
-    $evidence = $null
     try {
         $output = @(Invoke-KbDetection)
         $evidence = ConvertTo-KbEvidence -Output $output
@@ -638,7 +626,7 @@ function Get-KbEvidence {
         return $null
     }
     $script:KbLastEvidence = $evidence
-    Write-KbEvidenceLog -Evidence $evidence -Phase $Phase
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
     return $evidence
 }
 
@@ -678,11 +666,8 @@ $script:KbScanChunkBytes = 1048576
 
 function Test-KbUtf16File {
     param([System.IO.Stream]$Stream)
-    if ($Stream.Length -lt 2) { return $false }
     $Stream.Position = 0
-    $first = $Stream.ReadByte()
-    $second = $Stream.ReadByte()
-    return ($first -eq 0xFF -and $second -eq 0xFE)
+    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
 }
 
 function Find-KbTokensInFile {
@@ -702,14 +687,7 @@ function Find-KbTokensInFile {
         $overlap = 0
         foreach ($token in $Tokens) {
             $forms = @($token)
-            if (-not $unicode) {
-                $wide = ''
-                foreach ($character in $token.ToCharArray()) {
-                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
-                    $wide += [string]$character
-                }
-                $forms += $wide
-            }
+            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
             $patterns[$token] = $forms
             foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
         }
@@ -796,7 +774,7 @@ $script:KbDetectMaxLine = 2048
 
 function Exit-KbDetect {
     param([int]$Code, [string]$Line)
-    $text = $Line -replace '[\r\n]+', ' '
+    $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
     $contract = Get-KbScriptValue -Name 'KbDetectContract'
@@ -821,7 +799,7 @@ function Exit-KbDetectError {
     } catch {
         $message = 'unknown error (' + $message + ')'
     }
-    Exit-KbDetect -Code 1 -Line ('kbfix ' + (Get-KbPlaybookId) + ': detection error: ' + $message)
+    Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
 }
 
 function Format-KbDetectLine {
@@ -839,12 +817,8 @@ function Format-KbDetectLine {
             $errors.Add([string]$leaf.Id + ': ' + $detail)
         }
     }
-    $line = 'kbfix ' + (Get-KbPlaybookId) + ': '
-    if ($Evidence.Present) {
-        $line += 'evidence present: ' + ($present.ToArray() -join '; ')
-    } else {
-        $line += 'no current evidence (' + $count + ' checks)'
-    }
+    $line = 'no current evidence (' + $count + ' checks)'
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
     return $line
 }
@@ -870,7 +844,7 @@ function Exit-KbDetectIfNotApplicable {
     Read-KbState
     $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
     if (-not $check['Applicable']) {
-        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
+        Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }
 }
 

@@ -87,14 +87,15 @@ export function cmdStepCall(step: Fields & { kind: string; label: string }, part
 
 /**
  * A probe's call: its id, its history baseline (by the probe's key), its kind's lines, what
- * it keeps for the history, and its result in its own variable.
+ * it keeps for the history (in variables named by its slot, E<n>; not by `key`, which is a
+ * registry probe's own field), and its result in its own variable.
  */
 export function cmdProbeCall(
-  probe: Fields & { kind: string; key: string; var: string },
+  probe: Fields & { kind: string; slot: string; var: string },
   partial: CmdPartial,
 ): string {
   const call = batchCall(evidenceKinds[probe.kind as EvidenceKindName]);
-  const slot = (s: CmdHistorySlot) => `KB_${s}_${cmdName(probe.key)}`;
+  const slot = (s: CmdHistorySlot) => `KB_${s}_${cmdName(probe.slot)}`;
   const load = Object.entries(call.history?.load ?? {}).map(
     ([name, s]) => `set "${cmdName(name)}=%${slot(s)}%"\n`,
   );

@@ -31,24 +31,24 @@ function numberEvidence(root: EvidenceView, carry: CmdCarry): Evidence {
     const key = `E${++n}`;
     if (e.items) {
       const items = e.items.map(visit);
-      return { ...e, var: `KB_${key}`, key, items, isAll: e.mode === "all" };
+      return { ...e, var: `KB_${key}`, slot: key, items, isAll: e.mode === "all" };
     }
     const probe = e as unknown as PlanProbe;
     vars.set(probe.id, `KB_${key}`);
     leaves.push({ var: `KB_${key}`, history: evidenceKinds[probe.kind].history });
     if (!evidenceKinds[probe.kind].targets.cmd)
-      return { ...e, var: `KB_${key}`, key, partial: "cmd/probes/unsupported" };
+      return { ...e, var: `KB_${key}`, slot: key, partial: "cmd/probes/unsupported" };
     const blocks = carry.probes.get(probe.id);
     if (blocks)
       return {
         ...e,
         var: `KB_${key}`,
-        key,
+        slot: key,
         partial: "cmd/probes/degraded",
         degradedText: degradedProbeText(probe, blocks),
       };
     if (evidenceKinds[probe.kind].history) history.push({ id: probe.id, key });
-    const view = { ...e, var: `KB_${key}`, key };
+    const view = { ...e, var: `KB_${key}`, slot: key };
     if (!probe.applies) return view;
     // A probe with its own applies: checked first, its variable N (not applicable) elsewhere.
     const when = { partial: "cmd/probes/when-applicable", probePartial: e.partial };
@@ -85,7 +85,7 @@ function verifyView(step: PlanStep, label: string): View | false {
   return {
     ...probe,
     var: `KB_V_${label}`,
-    key: `V_${label}`,
+    slot: `V_${label}`,
     partial: "cmd/probes/call",
   };
 }

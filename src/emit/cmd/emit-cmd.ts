@@ -3,13 +3,13 @@
 // others are reported as manual or unknown at run time). See
 // templates/cmd/runtime/CONTRACT.md for the batch runtime.
 import type { Plan } from "../../plan/plan.js";
-import { toScriptBytes } from "../bytes.js";
+import { toScriptBytesOf } from "../bytes.js";
 import type { EmittedFile } from "../emitted-file.js";
 import { templates } from "../templates.js";
 import { cmdView } from "./cmd-view.js";
 
 export function emitCmd(plan: Plan): EmittedFile[] {
   const name = `${plan.id}.fix.cmd`;
-  const text = templates().render("cmd/fix.cmd", cmdView(plan, name));
-  return [{ path: `${plan.id}/${name}`, bytes: toScriptBytes(name, text) }];
+  const pieces = templates().renderPieces("cmd/fix.cmd", cmdView(plan, name));
+  return [{ path: `${plan.id}/${name}`, bytes: toScriptBytesOf(name, pieces) }];
 }

@@ -1,6 +1,7 @@
 // The PowerShell target: remediation, detection and the .cmd launcher. Each
 // script carries only the runtime its body reaches, after a hashed marker.
 import type { Plan } from "../../plan/plan.js";
+import { EXIT_CODES } from "../../model/exit-codes.js";
 import { TOOL_VERSION } from "../../version.js";
 import { EmitError, toScriptBytes, toScriptBytesAround } from "../bytes.js";
 import type { EmittedFile } from "../emitted-file.js";
@@ -75,8 +76,26 @@ export function emitPs1(plan: Plan): EmittedFile[] {
       path: `${dir}/${plan.id}.launch.cmd`,
       bytes: toScriptBytes(
         `${plan.id}.launch.cmd`,
-        render("cmd/launcher.cmd", { ...view, scriptName: `${plan.id}.ps1` }),
+        render("cmd/launcher.cmd", { ...view, ...launcherView(plan) }),
       ),
     },
   ];
+}
+
+/**
+ * What the launcher names: the script it starts, and the batch remediation it runs instead where
+ * Windows PowerShell 5.1 is missing (none when the playbook has no cmd target).
+ */
+function launcherView(plan: Plan) {
+  return {
+    id: plan.id,
+    scriptName: `${plan.id}.ps1`,
+    fixName: plan.targets.includes("cmd") ? `${plan.id}.fix.cmd` : undefined,
+    badArguments: codeOf("BadArguments"),
+    stepFailed: codeOf("StepFailed"),
+  };
+}
+
+function codeOf(outcome: string): number {
+  return EXIT_CODES.find((c) => c.outcome === outcome)!.code;
 }

@@ -2,8 +2,38 @@
 // body), keep every function it names, then every function and script variable
 // those name, until nothing new appears. Names are matched as words in the code
 // (strings included, whole-line comments not), so the result can only err on the
-// side of keeping; the runtime never builds a function name at run time.
+// side of keeping; the runtime never builds a function name at run time. The one
+// exception is an entry cut (ENTRY_CUTS): a call the script's entry makes dead.
+import { EmitError } from "../bytes.js";
 import type { RuntimeUnit } from "./runtime-units.js";
+
+export interface EntryCut {
+  /** The entry function whose script this applies to (its body names it). */
+  entry: string;
+  /** Functions the shaker does not follow in that script. */
+  cut: readonly string[];
+  /** The condition every call of a cut function sits behind, on the call's own line. */
+  guard: string;
+  /** The only function that makes the guard true; a script of the entry reaching it is an error. */
+  unless: string;
+}
+
+/**
+ * The ConfigMgr application detection (entry Start-KbAppDetect) never opens the log: only
+ * Initialize-KbLog sets $script:KbLogFile, so every call behind `$null -ne $script:KbLogFile` is
+ * dead there. Its script leaves out the CMTrace writer Write-KbLog would call (with the
+ * formatting and rollover) and the evidence log; that keeps it inside ConfigMgr's 32 KB
+ * (docs/runtime.md). test/emit/runtime-shake.test.ts checks every call of a cut function has
+ * the guard.
+ */
+export const ENTRY_CUTS: readonly EntryCut[] = [
+  {
+    entry: "Start-KbAppDetect",
+    cut: ["Add-KbLogLine", "Write-KbEvidenceLog"],
+    guard: "if ($null -ne $script:KbLogFile) { ",
+    unless: "Initialize-KbLog",
+  },
+];
 
 const NAMES = /\b(?:[A-Z][A-Za-z]+-)?Kb[A-Za-z0-9]+\b/g;
 
@@ -66,7 +96,8 @@ function reachable(
 ): RuntimeUnit[] {
   const kept = new Set<RuntimeUnit>();
   const pending = [...names];
-  const seen = new Set(pending);
+  const cuts = ENTRY_CUTS.filter((c) => names.includes(c.entry));
+  const seen = new Set([...pending, ...cuts.flatMap((c) => c.cut)]);
   while (pending.length) {
     for (const unit of byName.get(pending.pop()!) ?? []) {
       if (kept.has(unit)) continue;
@@ -75,6 +106,12 @@ function reachable(
         if (!seen.has(name)) (seen.add(name), pending.push(name));
     }
   }
+  for (const { entry, cut, unless } of cuts)
+    if ([...kept].some((u) => u.defines.includes(unless)))
+      throw new EmitError(
+        `the runtime of ${entry} reaches ${unless}, so it needs ${cut.join(", ")}: ` +
+          `drop the cut from ENTRY_CUTS or the call to ${unless}`,
+      );
   return withComments(library, kept, unitBelow);
 }
 

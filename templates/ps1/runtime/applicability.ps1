@@ -96,19 +96,23 @@ function Get-KbProductVersion {
 function Get-KbWindowsMismatch {
     # Each range end is compared at the precision it is written in: '10.0' compares major.minor
     # only (every build of 10.0 is inside it), '10.0.22000' the build as well; the reason names
-    # this machine's version just as precisely.
+    # this machine's version just as precisely. A bound is major.minor or major.minor.build (the
+    # compiler checks the form), so it needs none of ConvertTo-KbVersion's leniency.
     param([hashtable]$Applies)
     $os = Get-KbWindowsVersion
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
+        $build = 0
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($bound.Split('.').Count -ge 3) {
+        if ($parts.Count -ge 3) {
+            $build = $parts[2]
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = ConvertTo-KbVersion $bound
+        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }

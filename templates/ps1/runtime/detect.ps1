@@ -21,8 +21,9 @@
 $script:KbDetectMaxLine = 2048
 
 function Exit-KbDetect {
+    # The one summary line, 'kbfix <id>: ' and $Line.
     param([int]$Code, [string]$Line)
-    $text = $Line -replace '[\r\n]+', ' '
+    $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
     $contract = Get-KbScriptValue -Name 'KbDetectContract'
@@ -48,12 +49,12 @@ function Exit-KbDetectError {
     } catch {
         $message = 'unknown error (' + $message + ')'
     }
-    Exit-KbDetect -Code 1 -Line ('kbfix ' + (Get-KbPlaybookId) + ': detection error: ' + $message)
+    Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
 }
 
 function Format-KbDetectLine {
-    # 'kbfix <id>: evidence present: probe: detail; ...' or 'kbfix <id>: no current evidence (N checks)',
-    # plus the probes that could not look.
+    # 'evidence present: probe: detail; ...' or 'no current evidence (N checks)', plus the probes
+    # that could not look.
     param([object]$Evidence)
     $present = New-Object System.Collections.Generic.List[string]
     $errors = New-Object System.Collections.Generic.List[string]
@@ -68,12 +69,8 @@ function Format-KbDetectLine {
             $errors.Add([string]$leaf.Id + ': ' + $detail)
         }
     }
-    $line = 'kbfix ' + (Get-KbPlaybookId) + ': '
-    if ($Evidence.Present) {
-        $line += 'evidence present: ' + ($present.ToArray() -join '; ')
-    } else {
-        $line += 'no current evidence (' + $count + ' checks)'
-    }
+    $line = 'no current evidence (' + $count + ' checks)'
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
     return $line
 }
@@ -119,7 +116,7 @@ function Exit-KbDetectIfNotApplicable {
     Read-KbState
     $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
     if (-not $check['Applicable']) {
-        Exit-KbDetect -Code 0 -Line ('kbfix ' + (Get-KbPlaybookId) + ': not applicable: ' + $check['Reason'])
+        Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }
 }
 

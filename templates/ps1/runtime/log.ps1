@@ -3,7 +3,7 @@
 # Logging never throws: a run must not fail because its log cannot be written.
 
 $script:KbLogFile = $null
-$script:KbLogWriter = $null
+
 $script:KbLogError = $null
 $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
@@ -53,7 +53,6 @@ function Initialize-KbLog {
     # Picks the first usable folder: -LogPath, the default folder, then the temp folder
     # (a detection run by a standard user cannot write under %windir%).
     param([string]$LogPath, [string]$Id)
-    $script:KbLogWriter = ${function:Add-KbLogLine}
     $folders = New-Object System.Collections.Generic.List[string]
     if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
     $default = Get-KbDefaultLogFolder
@@ -105,12 +104,11 @@ function Invoke-KbLogRollover {
 }
 
 function Write-KbLog {
-    # Type: 1 information, 2 warning, 3 error. Through the writer Initialize-KbLog sets: a script
-    # that never calls it (the ConfigMgr application detection, Start-KbAppDetect) carries no
-    # writer, so its runtime keeps out the CMTrace code, and writes nothing.
+    # Type: 1 information, 2 warning, 3 error. Nothing before Initialize-KbLog has found a file:
+    # a script that never calls it (the ConfigMgr application detection, entry Start-KbAppDetect)
+    # writes no log, and the shaker leaves the CMTrace writer out of it (src/emit/ps1/tree-shake.ts).
     param([string]$Message, [int]$Type = 1)
-    if ($null -eq $script:KbLogFile -or $null -eq $script:KbLogWriter) { return }
-    & $script:KbLogWriter -Message $Message -Type $Type
+    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {

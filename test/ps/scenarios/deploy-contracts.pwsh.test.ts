@@ -42,6 +42,8 @@ function variantFile(contract: Contract, suffix = "", inject = ""): string {
   return path;
 }
 
+/** ConfigMgr passes no parameters to a detection script, and the application detection takes none. */
+const NONE = {};
 const appDetect = variantFile("ConfigMgrApplication");
 const discovery = variantFile("ConfigMgrSetting");
 // An internal error: the evidence itself cannot be gathered.
@@ -52,10 +54,10 @@ const discoveryFailing = variantFile("ConfigMgrSetting", "-failing", FAIL);
 run("application detection: broken -> exit 0 and nothing; fixed -> exit 0 and one line", () =>
   onMachine(broken, async (machine) => {
     const [before, setting, fix, after, settingAfter] = await machine.runAll([
-      { script: appDetect, params: PARAMS },
+      { script: appDetect, params: NONE },
       { script: discovery, params: PARAMS },
       { script: remediation(ID), params: PARAMS },
-      { script: appDetect, params: PARAMS },
+      { script: appDetect, params: NONE },
       { script: discovery, params: PARAMS },
     ]);
     assert.is(before!.code, 0);
@@ -78,7 +80,7 @@ run("not applicable counts as installed / Compliant: nothing to do there", () =>
     () => client("5.00.8968.1000"),
     async (machine) => {
       const [app, setting] = await machine.runAll([
-        { script: appDetect, params: PARAMS },
+        { script: appDetect, params: NONE },
         { script: discovery, params: PARAMS },
       ]);
       assert.is(app!.code, 0);
@@ -94,7 +96,7 @@ run(
   () =>
     onMachine(broken, async (machine) => {
       const [app, setting, intune] = await machine.runAll([
-        { script: appDetectFailing, params: PARAMS },
+        { script: appDetectFailing, params: NONE },
         { script: discoveryFailing, params: PARAMS },
         { script: detection(ID), params: PARAMS },
       ]);
@@ -115,14 +117,14 @@ run(
     onMachine(
       () => broken({ wow64: true }),
       async (machine) => {
-        const app = await machine.run(appDetect, PARAMS);
+        const app = await machine.run(appDetect, NONE);
         assert.is(app.code, 1, "a detection failure, never 'installed' or 'not installed'");
         assert.equal(app.stdout, []);
         assert.equal(app.errors, []);
         assert.equal(machine.calls(), [], "no relaunch, nothing started");
         const fix = await machine.run(remediation(ID), PARAMS);
         assert.is(fix.code, 0, fix.recap);
-        const after = await machine.run(appDetect, PARAMS);
+        const after = await machine.run(appDetect, NONE);
         assert.is(after.code, 1, "still no answer after the fix");
         assert.equal(after.stdout, []);
       },
@@ -134,8 +136,8 @@ run("application detection writes no log, whatever it answers", () =>
     () => broken().folder("C:\\Windows\\CCM\\Logs"),
     async (machine) => {
       const [app, failing] = await machine.runAll([
-        { script: appDetect, params: PARAMS },
-        { script: appDetectFailing, params: PARAMS },
+        { script: appDetect, params: NONE },
+        { script: appDetectFailing, params: NONE },
       ]);
       assert.is(app!.code, 0);
       assert.is(failing!.code, 0);

@@ -40,27 +40,19 @@ function Get-KbEvents {
     }
 }
 
-function Test-KbEventData {
-    # Does the event's data contain the token (case-insensitive)? Its values (insertion strings)
-    # first, then the EventData or UserData part of its XML, which also holds nested UserData
-    # values that Properties does not list. Never the System part or the rendered message.
-    param([object]$Record, [string]$Token)
-    foreach ($property in @($Record.Properties)) {
-        $text = [string]$property.Value
-        if ($text.IndexOf($Token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { return $true }
-    }
+function Test-KbEventTokens {
+    # Does the event's data hold one of the tokens (any) or every one of them (all), case-insensitive?
+    # Its data: its values (insertion strings), and the EventData or UserData part of its XML, which
+    # also holds nested UserData values that Properties does not list; never the System part or the
+    # rendered message. Read once per event, not once per token.
+    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
     $xml = [string]$Record.ToXml()
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -lt 0) { return $false }
-    return ($xml.IndexOf($Token, $start, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
-}
-
-function Test-KbEventTokens {
-    # Does the event's data hold one of the tokens (any) or every one of them (all)?
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
+    if ($start -ge 0) { $data += $xml.Substring($start) }
     foreach ($token in $Tokens) {
-        $found = Test-KbEventData -Record $Record -Token $token
+        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
         if ($found -and $Match -ne 'all') { return $true }
         if (-not $found -and $Match -eq 'all') { return $false }
     }
@@ -91,11 +83,12 @@ function Test-KbEventProbe {
         $joiner = ' or '
         if ($DataMatch -eq 'all') { $joiner = ' and ' }
         if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
-        $when = $since.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
         if ($records.Count -eq 0) {
             return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
         }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
         return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))

@@ -8,12 +8,10 @@
 $script:KbScanChunkBytes = 1048576
 
 function Test-KbUtf16File {
+    # The UTF-16LE byte order mark (ReadByte is -1 past the end of a shorter file).
     param([System.IO.Stream]$Stream)
-    if ($Stream.Length -lt 2) { return $false }
     $Stream.Position = 0
-    $first = $Stream.ReadByte()
-    $second = $Stream.ReadByte()
-    return ($first -eq 0xFF -and $second -eq 0xFE)
+    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
 }
 
 function Find-KbTokensInFile {
@@ -36,14 +34,7 @@ function Find-KbTokensInFile {
         $overlap = 0
         foreach ($token in $Tokens) {
             $forms = @($token)
-            if (-not $unicode) {
-                $wide = ''
-                foreach ($character in $token.ToCharArray()) {
-                    if ($wide.Length -gt 0) { $wide += [string][char]0 }
-                    $wide += [string]$character
-                }
-                $forms += $wide
-            }
+            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
             $patterns[$token] = $forms
             foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
         }
