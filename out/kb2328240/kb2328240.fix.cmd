@@ -66,33 +66,41 @@ rem ==== Evidence: what the article says the problem looks like, by IDs, codes a
 :kb_detect
 set /a "KB_N_UNKNOWN=0"
 set "KB_E_ID=capi2-event-4107-authroot"
-set "KB_EV_LOG=Application"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=4107) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E2%"
 set "KB_EV_START=%KB_START_E2%"
 set "KB_EV_CUR=%KB_CUR_E2%"
+set "KB_EV_LOG=Application"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=4107) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=1"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
 set "KB_TOK=authrootstl.cab"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=AUTHROOTSTL.CAB"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E2=%KB_EV_START%"
 set "KB_CUR_E2=%KB_EV_CUR%"
 set "KB_E2=%KB_PR%"
 set "KB_E_ID=capi2-event-11-authroot"
-set "KB_EV_LOG=Application"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=11) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E3%"
 set "KB_EV_START=%KB_START_E3%"
 set "KB_EV_CUR=%KB_CUR_E3%"
+set "KB_EV_LOG=Application"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=11) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=1"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
 set "KB_TOK=authrootstl.cab"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=AUTHROOTSTL.CAB"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E3=%KB_EV_START%"
 set "KB_CUR_E3=%KB_EV_CUR%"
@@ -702,8 +710,8 @@ set "KB_G_KIND=evidence"
 set "KB_G_ERR="
 set "KB_G_OK=%KB_EV_DETECTION%"
 set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_PU_SERVICE=1"
 set "KB_PU_BODY=kb_m1_s1_body"
+set "KB_PU_SERVICE=1"
 call :kb_step_per_user
 goto :kb_m1_s1_after
 :kb_m1_s1_body
@@ -1068,10 +1076,17 @@ if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=matching event in the %KB_EV_LOG% log with %KB_FOUND%"
 goto :kb_probe_report
 
+:kb_probe_event_token
+rem One case variant of a data token (KB_TOK): with KB_EV_ALL=1 every token must be in the same
+rem event (kb_probe_all_*), else any one of them counts (kb_probe_token).
+if "%KB_EV_ALL%"=="1" goto :kb_probe_all_variant
+goto :kb_probe_token
+
 :kb_probe_all_begin
 rem dataMatch all: wevtutil writes one event per line, so each token keeps the lines (events)
 rem that carry it, in any of its case variants, and the next token searches only those. find
-rem reads stdin, so no file name header line joins the kept lines.
+rem reads stdin, so no file name header line joins the kept lines. Only with KB_EV_ALL=1.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 set "KB_ALL_GONE="
 if not "%KB_SEARCH%"=="1" set "KB_ALL_GONE=1"
 if defined KB_ALL_GONE exit /b 0
@@ -1085,6 +1100,7 @@ if defined KB_ALL_GONE exit /b 0
 exit /b 0
 
 :kb_probe_all_next
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if defined KB_ALL_GONE exit /b 0
 copy /y "%KB_TMPNEXT%" "%KB_TMPALL%" >nul 2>&1
 type nul >"%KB_TMPNEXT%" 2>nul
@@ -1095,6 +1111,7 @@ exit /b 0
 
 :kb_probe_all_end
 rem Every token narrowed the events and some are left: one event carries them all.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if not defined KB_ALL_GONE set "KB_FOUND=all %KB_EV_TOKENS% data tokens"
 exit /b 0
 
@@ -1122,6 +1139,51 @@ if not "%KB_SEARCH%"=="1" exit /b 0
 if defined KB_FOUND exit /b 0
 "%KB_FIND%" "%KB_TOK%" "%KB_SEARCHFILE%" >nul 2>&1
 if not errorlevel 1 set "KB_FOUND=%KB_TOK%"
+exit /b 0
+
+rem ---- The life of a state step, as Invoke-KbStateStep runs it in the .ps1 ----
+:kb_state_step
+rem guard -> read -> compare -> check mode -> set -> read again -> compare -> one record. A
+rem state kind's entry names its labels and comes here (registry-value calls
+rem :kb_state_change itself, between loading a profile's hive and unloading it):
+rem   KB_ST_READ   reads the state: KB_ST_NOW, its text; or ends the step, KB_ST_END ok or failed
+rem                with KB_NOTE (a path that does not exist, a service that is not installed);
+rem   KB_ST_TEST   compares: KB_ST_SAME=1 when it is as wanted, KB_ST_WANT the state it would
+rem                write, KB_ST_MISS the note when a change did not stick;
+rem   KB_ST_SET    changes it: KB_ST_END=failed with KB_NOTE when the tool failed; a note it
+rem                leaves in KB_NOTE stays on the record when the change held;
+rem   KB_ST_AGAIN  reads it again after the change (KB_ST_NOW).
+call :kb_guard_check
+if errorlevel 1 exit /b 0
+call :kb_state_change
+call :kb_result
+exit /b 0
+
+:kb_state_change
+rem The lifecycle without the guard and the record: sets KB_STATUS, KB_BEFORE, KB_AFTER, KB_NOTE.
+set "KB_ST_END="
+set "KB_NOTE="
+call :%KB_ST_READ%
+if defined KB_ST_END goto :kb_state_end
+set "KB_BEFORE=%KB_ST_NOW%"
+call :%KB_ST_TEST%
+set "KB_STATUS=ok"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_AFTER=%KB_ST_WANT%"
+set "KB_STATUS=changed"
+rem Check mode: a record of what would change; nothing is changed.
+if defined KB_CHECK exit /b 0
+call :%KB_ST_SET%
+if defined KB_ST_END goto :kb_state_end
+call :%KB_ST_AGAIN%
+call :%KB_ST_TEST%
+set "KB_AFTER=%KB_ST_NOW%"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_STATUS=failed"
+set "KB_NOTE=%KB_ST_MISS%"
+exit /b 0
+:kb_state_end
+set "KB_STATUS=%KB_ST_END%"
 exit /b 0
 
 :kb_step_clear_folder

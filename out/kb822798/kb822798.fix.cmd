@@ -75,11 +75,11 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E2_end
 set "KB_E_ID=windowsupdate-log-trust-errors"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
-set "KB_REL=WindowsUpdate.log"
 set "KB_FC_BASE=%KB_BASE_E2%"
 set "KB_FC_START=%KB_START_E2%"
 set "KB_FC_MEMO=%KB_MEMO_E2%"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
+set "KB_REL=WindowsUpdate.log"
 call :kb_probe_fc_begin
 set "KB_TOK=0x80096001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -145,72 +145,85 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E3_end
 set "KB_E_ID=wu-client-trust-error-events"
-set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20 or EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E3%"
 set "KB_EV_START=%KB_START_E3%"
 set "KB_EV_CUR=%KB_CUR_E3%"
+set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20 or EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=10"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
 set "KB_TOK=0x80096001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X80096001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x80096005"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X80096005"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x80096010"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X80096010"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0001"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0003"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0004"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0x800b0109"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f0da"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F0DA"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f01e"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F01E"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f007"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F007"
-if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E3=%KB_EV_START%"
 set "KB_CUR_E3=%KB_EV_CUR%"
 set "KB_E3=%KB_PR%"
 :kb_probe_E3_end
 set "KB_E_ID=svcpack-log-catalog-failure"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
-set "KB_REL=svcpack.log"
 set "KB_FC_BASE=%KB_BASE_E4%"
 set "KB_FC_START=%KB_START_E4%"
 set "KB_FC_MEMO=%KB_MEMO_E4%"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
+set "KB_REL=svcpack.log"
 call :kb_probe_fc_begin
 set "KB_TOK=0xf01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -1127,7 +1140,6 @@ set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_SUCCESS=0 "
 set "KB_DLL_ALLOW4=0"
 call :kb_step_dlls_begin
-if not "%KB_S_RUN%"=="1" goto :kb_m3_s1_end
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\softpub.dll"
 call :kb_step_dll
@@ -1159,7 +1171,6 @@ set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRI
 set "KB_REL=System32\cryptdlg.dll"
 call :kb_step_dll
 call :kb_step_dlls_end
-:kb_m3_s1_end
 :kb_m3_end
 call :kb_method_end
 
@@ -1237,6 +1248,7 @@ set "KB_RADD=00"
 set "KB_RWANT=00"
 set "KB_RHEX=1"
 set "KB_RVIEW=0"
+set "KB_RUSER=0"
 call :kb_step_registry
 set "KB_S_ID=non-driver-signing-gpo-windows-2000"
 set "KB_A_NTMIN=50000000" & set "KB_A_NTMAX=50099999" & set "KB_A_NTMINTEXT=5.0" & set "KB_A_NTMAXTEXT=5.0"
@@ -1823,10 +1835,17 @@ if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=matching event in the %KB_EV_LOG% log with %KB_FOUND%"
 goto :kb_probe_report
 
+:kb_probe_event_token
+rem One case variant of a data token (KB_TOK): with KB_EV_ALL=1 every token must be in the same
+rem event (kb_probe_all_*), else any one of them counts (kb_probe_token).
+if "%KB_EV_ALL%"=="1" goto :kb_probe_all_variant
+goto :kb_probe_token
+
 :kb_probe_all_begin
 rem dataMatch all: wevtutil writes one event per line, so each token keeps the lines (events)
 rem that carry it, in any of its case variants, and the next token searches only those. find
-rem reads stdin, so no file name header line joins the kept lines.
+rem reads stdin, so no file name header line joins the kept lines. Only with KB_EV_ALL=1.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 set "KB_ALL_GONE="
 if not "%KB_SEARCH%"=="1" set "KB_ALL_GONE=1"
 if defined KB_ALL_GONE exit /b 0
@@ -1840,6 +1859,7 @@ if defined KB_ALL_GONE exit /b 0
 exit /b 0
 
 :kb_probe_all_next
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if defined KB_ALL_GONE exit /b 0
 copy /y "%KB_TMPNEXT%" "%KB_TMPALL%" >nul 2>&1
 type nul >"%KB_TMPNEXT%" 2>nul
@@ -1850,6 +1870,7 @@ exit /b 0
 
 :kb_probe_all_end
 rem Every token narrowed the events and some are left: one event carries them all.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if not defined KB_ALL_GONE set "KB_FOUND=all %KB_EV_TOKENS% data tokens"
 exit /b 0
 
@@ -1959,34 +1980,87 @@ if defined KB_FOUND exit /b 0
 if not errorlevel 1 set "KB_FOUND=%KB_TOK%"
 exit /b 0
 
-:kb_step_attributes
-rem Sets and clears attributes (KB_AT_R/A/H/S: set, clear or empty) with one attrib call, as
-rem attrib will not clear hidden on a system file alone. Read, change what differs, read again.
-rem A missing path has no attributes: ok when only clearing, failed when one must be set.
+rem ---- The life of a state step, as Invoke-KbStateStep runs it in the .ps1 ----
+:kb_state_step
+rem guard -> read -> compare -> check mode -> set -> read again -> compare -> one record. A
+rem state kind's entry names its labels and comes here (registry-value calls
+rem :kb_state_change itself, between loading a profile's hive and unloading it):
+rem   KB_ST_READ   reads the state: KB_ST_NOW, its text; or ends the step, KB_ST_END ok or failed
+rem                with KB_NOTE (a path that does not exist, a service that is not installed);
+rem   KB_ST_TEST   compares: KB_ST_SAME=1 when it is as wanted, KB_ST_WANT the state it would
+rem                write, KB_ST_MISS the note when a change did not stick;
+rem   KB_ST_SET    changes it: KB_ST_END=failed with KB_NOTE when the tool failed; a note it
+rem                leaves in KB_NOTE stays on the record when the change held;
+rem   KB_ST_AGAIN  reads it again after the change (KB_ST_NOW).
 call :kb_guard_check
 if errorlevel 1 exit /b 0
+call :kb_state_change
+call :kb_result
+exit /b 0
+
+:kb_state_change
+rem The lifecycle without the guard and the record: sets KB_STATUS, KB_BEFORE, KB_AFTER, KB_NOTE.
+set "KB_ST_END="
+set "KB_NOTE="
+call :%KB_ST_READ%
+if defined KB_ST_END goto :kb_state_end
+set "KB_BEFORE=%KB_ST_NOW%"
+call :%KB_ST_TEST%
+set "KB_STATUS=ok"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_AFTER=%KB_ST_WANT%"
+set "KB_STATUS=changed"
+rem Check mode: a record of what would change; nothing is changed.
+if defined KB_CHECK exit /b 0
+call :%KB_ST_SET%
+if defined KB_ST_END goto :kb_state_end
+call :%KB_ST_AGAIN%
+call :%KB_ST_TEST%
+set "KB_AFTER=%KB_ST_NOW%"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_STATUS=failed"
+set "KB_NOTE=%KB_ST_MISS%"
+exit /b 0
+:kb_state_end
+set "KB_STATUS=%KB_ST_END%"
+exit /b 0
+
+:kb_step_attributes
+rem Sets and clears attributes (KB_AT_R/A/H/S: set, clear or empty) with one attrib call, as
+rem attrib will not clear hidden on a system file alone: a state step (:kb_state_step).
+rem A missing path has no attributes: ok when only clearing, failed when one must be set.
+set "KB_ST_READ=kb_attr_read" & set "KB_ST_TEST=kb_attr_test" & set "KB_ST_SET=kb_attr_set" & set "KB_ST_AGAIN=kb_attr_again"
+goto :kb_state_step
+:kb_attr_read
 set "KB_BELOW=0"
 call :kb_resolve
-if errorlevel 1 goto :kb_step_failed
+if errorlevel 1 goto :kb_attr_unusable
 call :kb_attr_args
 set "KB_NOTE=%KB_PATH% does not exist: nothing to clear"
-if "%KB_KIND%"=="none" if not defined KB_AT_SETS goto :kb_step_ok
+if "%KB_KIND%"=="none" if not defined KB_AT_SETS set "KB_ST_END=ok"
+if defined KB_ST_END exit /b 0
 set "KB_NOTE=%KB_PATH% does not exist"
-if "%KB_KIND%"=="none" goto :kb_step_failed
+if "%KB_KIND%"=="none" set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
 set "KB_NOTE="
-set "KB_BEFORE=attributes %KB_ATTRS%"
-if not defined KB_AT_ARGS goto :kb_step_ok
-set "KB_AFTER=attrib%KB_AT_ARGS%"
-if defined KB_CHECK goto :kb_step_would
+set "KB_ST_NOW=attributes %KB_ATTRS%"
+exit /b 0
+:kb_attr_unusable
+set "KB_ST_END=failed"
+exit /b 0
+:kb_attr_test
+set "KB_ST_SAME=1"
+if defined KB_AT_ARGS set "KB_ST_SAME=0"
+set "KB_ST_WANT=attrib%KB_AT_ARGS%"
+set "KB_ST_MISS=did not stick: attrib%KB_AT_ARGS% still needed"
+exit /b 0
+:kb_attr_set
 "%KB_ATTRIB%" %KB_AT_ARGS% "%KB_PATH%" >"%KB_TMP%" 2>&1
+exit /b 0
+:kb_attr_again
 call :kb_kind
 call :kb_attr_args
-set "KB_AFTER=attributes %KB_ATTRS%"
-set "KB_NOTE=did not stick: attrib%KB_AT_ARGS% still needed"
-if defined KB_AT_ARGS goto :kb_step_failed
-set "KB_NOTE="
-set "KB_STATUS=changed"
-call :kb_result
+set "KB_ST_NOW=attributes %KB_ATTRS%"
 exit /b 0
 
 :kb_attr_args
@@ -2175,6 +2249,8 @@ set "KB_DLL_NOTSELF="
 exit /b 0
 
 :kb_step_dll
+rem One DLL (its path in KB_B, KB_REL); nothing when the guard skipped the step (KB_S_RUN=0).
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_BELOW=0"
 call :kb_resolve
 if errorlevel 1 goto :kb_step_dll_bad
@@ -2198,6 +2274,7 @@ set "KB_DLL_FAILED=%KB_DLL_FAILED% (%KB_NOTE%)"
 exit /b 0
 
 :kb_step_dlls_end
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_NOTE=%KB_DLL_DONE% registered"
 if defined KB_DLL_NOTSELF set "KB_NOTE=%KB_NOTE%; not self-registering (allowed):%KB_DLL_NOTSELF%"
 if defined KB_DLL_MISSING set "KB_NOTE=%KB_NOTE%; skipped, not on this Windows:%KB_DLL_MISSING%"
@@ -2216,7 +2293,9 @@ exit /b 0
 rem A typed value under HKLM (in the view KB_RVIEW names): read, compare as reg prints it (DWORD
 rem 0x.., binary hex without case), write with reg add when it differs, read again: a value Setup
 rem writes back at once is reported as failed ("did not stick"). A view this Windows cannot reach
-rem for sure fails the step before anything is read or written.
+rem for sure fails the step before anything is read or written. KB_RUSER=1: an HKCU value,
+rem changed in each profile's hive (kb_step_user_registry).
+if "%KB_RUSER%"=="1" goto :kb_step_user_registry
 call :kb_guard_check
 if errorlevel 1 exit /b 0
 call :kb_reg_view
@@ -2234,29 +2313,31 @@ call :kb_result
 exit /b 0
 
 :kb_reg_change
-rem The value at KB_RKEY: read, compare, write, read again. Sets KB_STATUS, KB_BEFORE, KB_AFTER
-rem and KB_NOTE; the caller writes the record.
+rem The value at KB_RKEY as a state step (:kb_state_change): read, compare as reg prints it,
+rem write with reg add when it differs, read again. Sets KB_STATUS, KB_BEFORE, KB_AFTER and
+rem KB_NOTE; the caller writes the record.
+set "KB_ST_READ=kb_reg_state_read" & set "KB_ST_TEST=kb_reg_state_test" & set "KB_ST_SET=kb_reg_state_set" & set "KB_ST_AGAIN=kb_reg_state_read"
+goto :kb_state_change
+:kb_reg_state_read
 call :kb_reg_read
+set "KB_ST_NOW=%KB_RSHOW%"
+exit /b 0
+:kb_reg_state_test
 call :kb_reg_compare
-set "KB_BEFORE=%KB_RSHOW%"
-set "KB_STATUS=ok"
-if "%KB_RSAME%"=="1" exit /b 0
-set "KB_AFTER=%KB_RTYPE% %KB_RWANT%"
-set "KB_STATUS=changed"
-if defined KB_CHECK exit /b 0
+set "KB_ST_SAME=%KB_RSAME%"
+set "KB_ST_WANT=%KB_RTYPE% %KB_RWANT%"
+set "KB_ST_MISS=did not stick: wanted %KB_RTYPE% %KB_RWANT%"
+exit /b 0
+:kb_reg_state_set
 if "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /ve /t %KB_RTYPE% /d "%KB_RADD%" /f %KB_RSW% >"%KB_TMP%" 2>&1
 if not "%KB_RDEFAULT%"=="1" "%KB_REG%" add "%KB_RKEY%" /v "%KB_RNAME%" /t %KB_RTYPE% /d "%KB_RADD%" /f %KB_RSW% >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
+if "%KB_T%"=="0" exit /b 0
+rem A failed reg add: the record shows what the key holds now.
 call :kb_reg_read
-call :kb_reg_compare
 set "KB_AFTER=%KB_RSHOW%"
-set "KB_STATUS=failed"
 set "KB_NOTE=reg add failed (exit %KB_T%)"
-if not "%KB_T%"=="0" exit /b 0
-set "KB_NOTE=did not stick: wanted %KB_RTYPE% %KB_RWANT%"
-if not "%KB_RSAME%"=="1" exit /b 0
-set "KB_NOTE="
-set "KB_STATUS=changed"
+set "KB_ST_END=failed"
 exit /b 0
 
 :kb_step_user_registry
@@ -2340,26 +2421,34 @@ exit /b 0
 
 :kb_step_service
 rem A service's start type (KB_WANT_START 2 automatic, 3 manual, 4 disabled, 5 automatic with a
-rem delayed start, 0 = leave it) and state (KB_WANT_STATE), like win_service: read, change what
-rem differs (sc config, net start, net stop), read again. KB_SVC_NOTDISABLED=1: only a disabled
-rem service is changed, to KB_WANT_START (Windows' own start type for this NT version, set by
-rem the step from the compiler's table; 0 when the table has none for it).
-call :kb_guard_check
-if errorlevel 1 exit /b 0
+rem delayed start, 0 = leave it) and state (KB_WANT_STATE), like win_service: a state step
+rem (:kb_state_step) that changes what differs (sc config, net start, net stop). KB_SVC_NOTDISABLED=1:
+rem only a disabled service is changed, to KB_WANT_START (Windows' own start type for this NT
+rem version, set by the step from the compiler's table; 0 when the table has none for it).
+set "KB_ST_READ=kb_service_state_read" & set "KB_ST_TEST=kb_service_state_test" & set "KB_ST_SET=kb_service_state_set" & set "KB_ST_AGAIN=kb_service_state_again"
+goto :kb_state_step
+:kb_service_state_read
 call :kb_service_settle
 set "KB_NOTE=service %KB_SVC% cannot be read (not installed?)"
-if not defined KB_SVC_STATE goto :kb_step_failed
-if not "%KB_SVC_NOTDISABLED%"=="1" goto :kb_step_service_read
+if not defined KB_SVC_STATE set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE="
+set "KB_ST_NOW=%KB_SVC_TEXT%"
+if not "%KB_SVC_NOTDISABLED%"=="1" exit /b 0
 if not "%KB_SVC_START%"=="4" set "KB_WANT_START=0"
 set "KB_NOTE=the start type Windows ships for %KB_SVC% on NT %KB_NTTEXT% is not known to kbfix: set startType to automatic, automatic-delayed or manual"
-if "%KB_WANT_START%"=="0" if "%KB_SVC_START%"=="4" goto :kb_step_failed
+if "%KB_WANT_START%"=="0" if "%KB_SVC_START%"=="4" set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
 set "KB_NOTE="
-:kb_step_service_read
-set "KB_BEFORE=%KB_SVC_TEXT%"
+exit /b 0
+:kb_service_state_test
 call :kb_service_differs
-if not defined KB_SVC_DIFF goto :kb_step_ok
-set "KB_AFTER=%KB_WANT_TEXT%"
-if defined KB_CHECK goto :kb_step_would
+set "KB_ST_SAME=1"
+if defined KB_SVC_DIFF set "KB_ST_SAME=0"
+set "KB_ST_WANT=%KB_WANT_TEXT%"
+set "KB_ST_MISS=did not stick: wanted %KB_WANT_TEXT%"
+exit /b 0
+:kb_service_state_set
 if "%KB_WANT_START%"=="0" goto :kb_step_service_state
 if "%KB_SVC_START%"=="%KB_WANT_START%" goto :kb_step_service_state
 set "KB_WANT_STARTWORD=auto"
@@ -2369,19 +2458,17 @@ if "%KB_WANT_START%"=="5" set "KB_WANT_STARTWORD=delayed-auto"
 "%KB_SC%" config "%KB_SVC%" start= %KB_WANT_STARTWORD% >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
 set "KB_NOTE=sc config %KB_SVC% start= %KB_WANT_STARTWORD% failed (exit %KB_T%)"
-if not "%KB_T%"=="0" goto :kb_step_failed
+if not "%KB_T%"=="0" set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
 :kb_step_service_state
 set "KB_SVC_NOTE="
 if "%KB_WANT_STATE%"=="running" if not "%KB_SVC_STATE%"=="4" call :kb_service_start
 if "%KB_WANT_STATE%"=="stopped" if not "%KB_SVC_STATE%"=="1" call :kb_step_service_stop
-call :kb_service_read
-call :kb_service_differs
-set "KB_AFTER=%KB_SVC_TEXT%"
-set "KB_NOTE=did not stick: wanted %KB_WANT_TEXT%"
-if defined KB_SVC_DIFF goto :kb_step_failed
 set "KB_NOTE=%KB_SVC_NOTE%"
-set "KB_STATUS=changed"
-call :kb_result
+exit /b 0
+:kb_service_state_again
+call :kb_service_read
+set "KB_ST_NOW=%KB_SVC_TEXT%"
 exit /b 0
 
 :kb_step_service_stop

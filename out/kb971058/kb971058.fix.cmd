@@ -75,13 +75,16 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E2_end
 set "KB_E_ID=wu-install-failure-event"
-set "KB_EV_LOG=System"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E2%"
 set "KB_EV_START=%KB_START_E2%"
 set "KB_EV_CUR=%KB_CUR_E2%"
+set "KB_EV_LOG=System"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=0"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E2=%KB_EV_START%"
 set "KB_CUR_E2=%KB_EV_CUR%"
@@ -97,13 +100,16 @@ call :kb_applicable
 if not "%KB_APPLICABLE%"=="1" call :kb_probe_not_applicable
 if not "%KB_APPLICABLE%"=="1" goto :kb_probe_E3_end
 set "KB_E_ID=wu-scan-or-download-failure-event"
-set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_BASE=%KB_BASE_E3%"
 set "KB_EV_START=%KB_START_E3%"
 set "KB_EV_CUR=%KB_CUR_E3%"
+set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
+set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
 set "KB_EV_TOKENS=0"
+set "KB_EV_ALL=0"
 call :kb_probe_event_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_begin
+if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
 call :kb_probe_event_end
 set "KB_START_E3=%KB_EV_START%"
 set "KB_CUR_E3=%KB_EV_CUR%"
@@ -782,7 +788,6 @@ set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_SUCCESS=0 "
 set "KB_DLL_ALLOW4=1"
 call :kb_step_dlls_begin
-if not "%KB_S_RUN%"=="1" goto :kb_m1_s2_end
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\atl.dll"
 call :kb_step_dll
@@ -892,7 +897,6 @@ set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRI
 set "KB_REL=System32\wuwebv.dll"
 call :kb_step_dll
 call :kb_step_dlls_end
-:kb_m1_s2_end
 set "KB_S_ID=first-winsock-reset"
 set "KB_G_KIND=evidence"
 set "KB_G_ERR="
@@ -1187,7 +1191,6 @@ set "KB_G_WHY=guard: evidence detection is not present now"
 set "KB_SUCCESS=0 "
 set "KB_DLL_ALLOW4=1"
 call :kb_step_dlls_begin
-if not "%KB_S_RUN%"=="1" goto :kb_m2_s7_end
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\atl.dll"
 call :kb_step_dll
@@ -1297,7 +1300,6 @@ set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRI
 set "KB_REL=System32\wuwebv.dll"
 call :kb_step_dll
 call :kb_step_dlls_end
-:kb_m2_s7_end
 set "KB_S_ID=again-winsock-reset"
 set "KB_G_KIND=evidence"
 set "KB_G_ERR="
@@ -1771,10 +1773,17 @@ if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=matching event in the %KB_EV_LOG% log with %KB_FOUND%"
 goto :kb_probe_report
 
+:kb_probe_event_token
+rem One case variant of a data token (KB_TOK): with KB_EV_ALL=1 every token must be in the same
+rem event (kb_probe_all_*), else any one of them counts (kb_probe_token).
+if "%KB_EV_ALL%"=="1" goto :kb_probe_all_variant
+goto :kb_probe_token
+
 :kb_probe_all_begin
 rem dataMatch all: wevtutil writes one event per line, so each token keeps the lines (events)
 rem that carry it, in any of its case variants, and the next token searches only those. find
-rem reads stdin, so no file name header line joins the kept lines.
+rem reads stdin, so no file name header line joins the kept lines. Only with KB_EV_ALL=1.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 set "KB_ALL_GONE="
 if not "%KB_SEARCH%"=="1" set "KB_ALL_GONE=1"
 if defined KB_ALL_GONE exit /b 0
@@ -1788,6 +1797,7 @@ if defined KB_ALL_GONE exit /b 0
 exit /b 0
 
 :kb_probe_all_next
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if defined KB_ALL_GONE exit /b 0
 copy /y "%KB_TMPNEXT%" "%KB_TMPALL%" >nul 2>&1
 type nul >"%KB_TMPNEXT%" 2>nul
@@ -1798,6 +1808,7 @@ exit /b 0
 
 :kb_probe_all_end
 rem Every token narrowed the events and some are left: one event carries them all.
+if not "%KB_EV_ALL%"=="1" exit /b 0
 if not defined KB_ALL_GONE set "KB_FOUND=all %KB_EV_TOKENS% data tokens"
 exit /b 0
 
@@ -1825,6 +1836,51 @@ if not "%KB_SEARCH%"=="1" exit /b 0
 if defined KB_FOUND exit /b 0
 "%KB_FIND%" "%KB_TOK%" "%KB_SEARCHFILE%" >nul 2>&1
 if not errorlevel 1 set "KB_FOUND=%KB_TOK%"
+exit /b 0
+
+rem ---- The life of a state step, as Invoke-KbStateStep runs it in the .ps1 ----
+:kb_state_step
+rem guard -> read -> compare -> check mode -> set -> read again -> compare -> one record. A
+rem state kind's entry names its labels and comes here (registry-value calls
+rem :kb_state_change itself, between loading a profile's hive and unloading it):
+rem   KB_ST_READ   reads the state: KB_ST_NOW, its text; or ends the step, KB_ST_END ok or failed
+rem                with KB_NOTE (a path that does not exist, a service that is not installed);
+rem   KB_ST_TEST   compares: KB_ST_SAME=1 when it is as wanted, KB_ST_WANT the state it would
+rem                write, KB_ST_MISS the note when a change did not stick;
+rem   KB_ST_SET    changes it: KB_ST_END=failed with KB_NOTE when the tool failed; a note it
+rem                leaves in KB_NOTE stays on the record when the change held;
+rem   KB_ST_AGAIN  reads it again after the change (KB_ST_NOW).
+call :kb_guard_check
+if errorlevel 1 exit /b 0
+call :kb_state_change
+call :kb_result
+exit /b 0
+
+:kb_state_change
+rem The lifecycle without the guard and the record: sets KB_STATUS, KB_BEFORE, KB_AFTER, KB_NOTE.
+set "KB_ST_END="
+set "KB_NOTE="
+call :%KB_ST_READ%
+if defined KB_ST_END goto :kb_state_end
+set "KB_BEFORE=%KB_ST_NOW%"
+call :%KB_ST_TEST%
+set "KB_STATUS=ok"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_AFTER=%KB_ST_WANT%"
+set "KB_STATUS=changed"
+rem Check mode: a record of what would change; nothing is changed.
+if defined KB_CHECK exit /b 0
+call :%KB_ST_SET%
+if defined KB_ST_END goto :kb_state_end
+call :%KB_ST_AGAIN%
+call :%KB_ST_TEST%
+set "KB_AFTER=%KB_ST_NOW%"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_STATUS=failed"
+set "KB_NOTE=%KB_ST_MISS%"
+exit /b 0
+:kb_state_end
+set "KB_STATUS=%KB_ST_END%"
 exit /b 0
 
 :kb_step_delete_files
@@ -1904,6 +1960,8 @@ set "KB_DLL_NOTSELF="
 exit /b 0
 
 :kb_step_dll
+rem One DLL (its path in KB_B, KB_REL); nothing when the guard skipped the step (KB_S_RUN=0).
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_BELOW=0"
 call :kb_resolve
 if errorlevel 1 goto :kb_step_dll_bad
@@ -1927,6 +1985,7 @@ set "KB_DLL_FAILED=%KB_DLL_FAILED% (%KB_NOTE%)"
 exit /b 0
 
 :kb_step_dlls_end
+if not "%KB_S_RUN%"=="1" exit /b 0
 set "KB_NOTE=%KB_DLL_DONE% registered"
 if defined KB_DLL_NOTSELF set "KB_NOTE=%KB_NOTE%; not self-registering (allowed):%KB_DLL_NOTSELF%"
 if defined KB_DLL_MISSING set "KB_NOTE=%KB_NOTE%; skipped, not on this Windows:%KB_DLL_MISSING%"
@@ -2002,26 +2061,34 @@ exit /b 0
 
 :kb_step_service
 rem A service's start type (KB_WANT_START 2 automatic, 3 manual, 4 disabled, 5 automatic with a
-rem delayed start, 0 = leave it) and state (KB_WANT_STATE), like win_service: read, change what
-rem differs (sc config, net start, net stop), read again. KB_SVC_NOTDISABLED=1: only a disabled
-rem service is changed, to KB_WANT_START (Windows' own start type for this NT version, set by
-rem the step from the compiler's table; 0 when the table has none for it).
-call :kb_guard_check
-if errorlevel 1 exit /b 0
+rem delayed start, 0 = leave it) and state (KB_WANT_STATE), like win_service: a state step
+rem (:kb_state_step) that changes what differs (sc config, net start, net stop). KB_SVC_NOTDISABLED=1:
+rem only a disabled service is changed, to KB_WANT_START (Windows' own start type for this NT
+rem version, set by the step from the compiler's table; 0 when the table has none for it).
+set "KB_ST_READ=kb_service_state_read" & set "KB_ST_TEST=kb_service_state_test" & set "KB_ST_SET=kb_service_state_set" & set "KB_ST_AGAIN=kb_service_state_again"
+goto :kb_state_step
+:kb_service_state_read
 call :kb_service_settle
 set "KB_NOTE=service %KB_SVC% cannot be read (not installed?)"
-if not defined KB_SVC_STATE goto :kb_step_failed
-if not "%KB_SVC_NOTDISABLED%"=="1" goto :kb_step_service_read
+if not defined KB_SVC_STATE set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE="
+set "KB_ST_NOW=%KB_SVC_TEXT%"
+if not "%KB_SVC_NOTDISABLED%"=="1" exit /b 0
 if not "%KB_SVC_START%"=="4" set "KB_WANT_START=0"
 set "KB_NOTE=the start type Windows ships for %KB_SVC% on NT %KB_NTTEXT% is not known to kbfix: set startType to automatic, automatic-delayed or manual"
-if "%KB_WANT_START%"=="0" if "%KB_SVC_START%"=="4" goto :kb_step_failed
+if "%KB_WANT_START%"=="0" if "%KB_SVC_START%"=="4" set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
 set "KB_NOTE="
-:kb_step_service_read
-set "KB_BEFORE=%KB_SVC_TEXT%"
+exit /b 0
+:kb_service_state_test
 call :kb_service_differs
-if not defined KB_SVC_DIFF goto :kb_step_ok
-set "KB_AFTER=%KB_WANT_TEXT%"
-if defined KB_CHECK goto :kb_step_would
+set "KB_ST_SAME=1"
+if defined KB_SVC_DIFF set "KB_ST_SAME=0"
+set "KB_ST_WANT=%KB_WANT_TEXT%"
+set "KB_ST_MISS=did not stick: wanted %KB_WANT_TEXT%"
+exit /b 0
+:kb_service_state_set
 if "%KB_WANT_START%"=="0" goto :kb_step_service_state
 if "%KB_SVC_START%"=="%KB_WANT_START%" goto :kb_step_service_state
 set "KB_WANT_STARTWORD=auto"
@@ -2031,19 +2098,17 @@ if "%KB_WANT_START%"=="5" set "KB_WANT_STARTWORD=delayed-auto"
 "%KB_SC%" config "%KB_SVC%" start= %KB_WANT_STARTWORD% >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
 set "KB_NOTE=sc config %KB_SVC% start= %KB_WANT_STARTWORD% failed (exit %KB_T%)"
-if not "%KB_T%"=="0" goto :kb_step_failed
+if not "%KB_T%"=="0" set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
 :kb_step_service_state
 set "KB_SVC_NOTE="
 if "%KB_WANT_STATE%"=="running" if not "%KB_SVC_STATE%"=="4" call :kb_service_start
 if "%KB_WANT_STATE%"=="stopped" if not "%KB_SVC_STATE%"=="1" call :kb_step_service_stop
-call :kb_service_read
-call :kb_service_differs
-set "KB_AFTER=%KB_SVC_TEXT%"
-set "KB_NOTE=did not stick: wanted %KB_WANT_TEXT%"
-if defined KB_SVC_DIFF goto :kb_step_failed
 set "KB_NOTE=%KB_SVC_NOTE%"
-set "KB_STATUS=changed"
-call :kb_result
+exit /b 0
+:kb_service_state_again
+call :kb_service_read
+set "KB_ST_NOW=%KB_SVC_TEXT%"
 exit /b 0
 
 :kb_step_service_stop

@@ -92,11 +92,11 @@ set "KB_E_BELOW=000000004.000000000.000006487.000002111"
 call :kb_probe_product
 set "KB_E3=%KB_PR%"
 set "KB_E_ID=ccmexec-log-0x80092024"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
-set "KB_REL=System32\CCM\Logs\CcmExec.log"
 set "KB_FC_BASE=%KB_BASE_E4%"
 set "KB_FC_START=%KB_START_E4%"
 set "KB_FC_MEMO=%KB_MEMO_E4%"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
+set "KB_REL=System32\CCM\Logs\CcmExec.log"
 call :kb_probe_fc_begin
 set "KB_TOK=0x80092024"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -108,11 +108,11 @@ set "KB_CUR_E4=%KB_FC_CUR%"
 set "KB_MEMO_E4=%KB_FC_MEMO%"
 set "KB_E4=%KB_PR%"
 set "KB_E_ID=ccmexec-log-0x80092024-wow64"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
-set "KB_REL=SysWOW64\CCM\Logs\CcmExec.log"
 set "KB_FC_BASE=%KB_BASE_E5%"
 set "KB_FC_START=%KB_START_E5%"
 set "KB_FC_MEMO=%KB_MEMO_E5%"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
+set "KB_REL=SysWOW64\CCM\Logs\CcmExec.log"
 call :kb_probe_fc_begin
 set "KB_TOK=0x80092024"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token

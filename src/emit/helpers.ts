@@ -93,6 +93,13 @@ export const CMD_HELPERS: Record<string, Helper> = {
   cmdName: (v: string) => cmdName(String(v)),
 };
 
+/**
+ * Helpers that write a step's or probe's batch call from its kind's declaration
+ * (cmd/cmd-call-text.ts), every value through the batch quoting functions; registered by
+ * templates.ts, as they render the shared partials.
+ */
+export const CMD_CALL_HELPERS = ["cmdStepCall", "cmdProbeCall"] as const;
+
 /** Helpers that are not values in a script: markdown escaping for the README. */
 export const STATIC_HELPERS = ["md", "mdCode"] as const;
 

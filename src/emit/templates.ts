@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { CMD_HELPERS, PS_HELPERS } from "./helpers.js";
+import { cmdProbeCall, cmdStepCall } from "./cmd/cmd-call-text.js";
 import { mdCode, mdText } from "./markdown.js";
 import { EmitError, encodeStaticBlock, type StaticBlock } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
@@ -65,6 +66,16 @@ export function templates(): Templates {
       try {
         // Handlebars passes its options last; every value helper takes one value.
         return args.length === 2 ? fn(args[0]) : fn(...args.slice(0, -1));
+      } catch (error) {
+        throw atContext(error, this);
+      }
+    });
+  const partial = (name: string, view: unknown) => render(`cmd/partials/${name}`, view);
+  const calls = { cmdStepCall, cmdProbeCall };
+  for (const [name, fn] of Object.entries(calls))
+    hb.registerHelper(name, function (this: unknown, view: any) {
+      try {
+        return fn(view, partial);
       } catch (error) {
         throw atContext(error, this);
       }

@@ -59,7 +59,7 @@ function stepView(target: string, step: PlanStepBase, inPerUser: boolean): StepV
     // Strict templates throw on absent keys: optional fields are always present.
     guard: step.guard,
     applies: step.applies ?? false,
-    partial: target === "ps1" ? "ps1/partials/step-call" : `cmd/steps/${step.kind}`,
+    partial: target === "ps1" ? "ps1/partials/step-call" : "cmd/steps/call",
     inPerUser,
     hasSteps: nested !== undefined,
     ...(nested ? { steps: nested.map((s) => stepView(target, s, true)) } : {}),
@@ -74,8 +74,8 @@ function evidenceView(target: string, e: PlanEvidence): EvidenceView {
       items: (e.items as PlanEvidence[]).map((i) => evidenceView(target, i)),
     };
   }
-  // PowerShell probes are calls generated from their kind's declaration; batch ones have templates.
-  const partial = target === "ps1" ? "ps1/probes/call" : `cmd/probes/${e.kind}`;
+  // Probes are calls generated from their kind's declaration, for each target.
+  const partial = `${target}/probes/call`;
   // Strict templates throw on absent keys: applies is always present.
   return { ...(e as PlanProbeBase), applies: (e as PlanProbeBase).applies ?? false, partial };
 }

@@ -4,6 +4,7 @@
 // the kind refuses verbs known to change state (docs/emitted-script-rules.md#read-only-commands).
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref, stringEnum } from "../model/json-schema.js";
+import { cmdCall, cmdSet, type CmdOp } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { readOnlyVerdict } from "../model/read-only-tools.js";
 import {
@@ -51,6 +52,20 @@ const tokens = (title: string, words: string) =>
 
 /** The folders a command probe's program may live in: Windows' own. */
 const SYSTEM_BASES = new Set(["windir", "SystemRoot"]);
+
+/** One token's case variants searched in the output, then counted as a problem or clean token. */
+function tokenSearch(count: string): CmdOp[] {
+  return [
+    cmdSet("KB_CP_NAME", "", "token"),
+    cmdSet("KB_CP_HIT", "", "empty"),
+    {
+      each: "",
+      caseVariants: true,
+      body: [cmdSet("KB_TOK", "", "token"), { call: "kb_probe_cmd_token" }],
+    },
+    { call: count },
+  ];
+}
 
 export const command = defineEvidenceKind<CommandProbe>()({
   kind: "command",
@@ -102,6 +117,18 @@ export const command = defineEvidenceKind<CommandProbe>()({
     ["ProblemTokens", "problemTokens", "strings"],
     ["CleanTokens", "cleanTokens", "strings"],
     ["Match", "match", "string"],
+  ),
+  // The arguments first: the program's path reuses the variables kb_arg_base sets.
+  cmd: cmdCall(
+    { shape: "literalArguments", field: "args" },
+    { shape: "path", field: "program" },
+    cmdSet("KB_CP_PROBLEM", "problemCodes", "ints"),
+    cmdSet("KB_CP_CLEAN", "cleanCodes", "ints"),
+    cmdSet("KB_CP_ALL", "match", "equals", "all"),
+    { call: "kb_probe_cmd_run" },
+    { each: "problemTokens", body: tokenSearch("kb_probe_cmd_problem_token") },
+    { each: "cleanTokens", body: tokenSearch("kb_probe_cmd_clean_token") },
+    { call: "kb_probe_cmd_end" },
   ),
   lower(raw, ctx) {
     const program = ctx.path("program", raw.program);

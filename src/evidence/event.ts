@@ -2,6 +2,7 @@
 // which is localized. Only events newer than the last successful run count, so
 // detection turns clean after a fix.
 import { arrayOf, described, stringEnum } from "../model/json-schema.js";
+import { CMD_SEARCHING as SEARCHING, cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -24,6 +25,9 @@ export interface EventProbe extends PlanProbeBase {
   /** any: one of the tokens is in the event's data; all: every one is, in the same event. */
   dataMatch: "any" | "all";
 }
+
+/** dataMatch all with several tokens: the events are narrowed token by token. */
+const ALL = { KB_EV_ALL: "1" };
 
 export const event = defineEvidenceKind<EventProbe>()({
   kind: "event",
@@ -88,6 +92,38 @@ export const event = defineEvidenceKind<EventProbe>()({
     ["DataContains", "dataTokens", "strings"],
     ["DataMatch", "dataMatch", "string"],
   ),
+  // Each data token's case variants, then the next token: kb_probe_event_token searches for any
+  // token, or with KB_EV_ALL=1 the kb_probe_all_* routines keep the events that carry every one.
+  cmd: {
+    ...cmdCall(
+      cmdSet("KB_EV_LOG", "log", "slashed"),
+      cmdSet("KB_EV_Q", "", "eventQuery"),
+      cmdSet("KB_EV_TOKENS", "dataTokens", "count"),
+      cmdSet("KB_EV_ALL", "", "eventMatchAll"),
+      { call: "kb_probe_event_begin" },
+      { call: "kb_probe_all_begin", onlyWhen: ALL },
+      {
+        each: "dataTokens",
+        body: [
+          {
+            each: "",
+            caseVariants: true,
+            body: [
+              cmdSet("KB_TOK", "", "slashed"),
+              { call: "kb_probe_event_token", onlyWhen: SEARCHING },
+            ],
+          },
+          { call: "kb_probe_all_next", onlyWhen: ALL },
+        ],
+      },
+      { call: "kb_probe_all_end", onlyWhen: ALL },
+      { call: "kb_probe_event_end" },
+    ),
+    history: {
+      load: { KB_EV_BASE: "BASE", KB_EV_START: "START", KB_EV_CUR: "CUR" },
+      keep: { START: "KB_EV_START", CUR: "KB_EV_CUR" },
+    },
+  },
   lower: ({ dataContains, dataMatch, withinDays, ...raw }) => ({
     ...raw,
     kind: "event",

@@ -4,6 +4,7 @@ import type { Span } from "../diagnostic.js";
 import type { Applicability } from "../model/applicability.js";
 import type { FromProperties, JsonSchema } from "../model/json-schema.js";
 import { type PsCall } from "../model/ps-call.js";
+import type { CmdCall } from "../model/cmd-call.js";
 import type { CmdValueKind } from "../model/cmd-safe.js";
 import type { LowerContext, TargetSupport } from "../steps/step-kind.js";
 
@@ -43,6 +44,8 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly cmdPlanFields?: Readonly<Record<string, string>>;
   /** How the PowerShell runtime probes it; Id is added for it. */
   readonly ps1: PsCall<Lowered>;
+  /** How the batch runtime probes it (kinds with targets.cmd); the id and result variable are added. */
+  readonly cmd?: CmdCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanProbeBase> | undefined;
   /** "the problem is present when ..." */
   describe(probe: Lowered): string;

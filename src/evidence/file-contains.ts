@@ -2,6 +2,7 @@
 // since the last successful run counts: the old lines never go away by themselves.
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref } from "../model/json-schema.js";
+import { CMD_SEARCHING as SEARCHING, cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -40,6 +41,22 @@ export const fileContains = defineEvidenceKind<FileContainsProbe>()({
     ["Tokens", "tokens", "strings"],
     ["WithinDays", "withinDays", "int"],
   ),
+  cmd: {
+    ...cmdCall(
+      { shape: "path", field: "path" },
+      { call: "kb_probe_fc_begin" },
+      {
+        each: "tokens",
+        caseVariants: true,
+        body: [cmdSet("KB_TOK", "", "text"), { call: "kb_probe_token", onlyWhen: SEARCHING }],
+      },
+      { call: "kb_probe_fc_end" },
+    ),
+    history: {
+      load: { KB_FC_BASE: "BASE", KB_FC_START: "START", KB_FC_MEMO: "MEMO" },
+      keep: { START: "KB_FC_START", CUR: "KB_FC_CUR", MEMO: "KB_FC_MEMO" },
+    },
+  },
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     return (

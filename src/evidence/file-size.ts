@@ -1,6 +1,7 @@
 // A file larger than a limit (catroot2\edb.log over ~20 MB).
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../model/json-schema.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -31,6 +32,9 @@ export const fileSize = defineEvidenceKind<FileSizeProbe>()({
     ["Path", "path", "path"],
     ["AboveBytes", "aboveBytes", "int"],
   ),
+  cmd: cmdCall({ shape: "path", field: "path" }, cmdSet("KB_E_ABOVE", "aboveBytes", "sizeKey"), {
+    call: "kb_probe_file_size",
+  }),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     return path && { kind: "file-size", path, aboveBytes: raw.aboveBytes };

@@ -2,6 +2,7 @@
 // before the hotfix), compared as versions.
 import { described, ref, stringEnum } from "../model/json-schema.js";
 import { PRODUCT_IDS, type ProductId } from "../model/products.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -30,6 +31,13 @@ export const productVersion = defineEvidenceKind<ProductVersionProbe>()({
     ["Product", "product", "string"],
     ["AtLeast", "atLeast", "stringOrNull"],
     ["Below", "below", "string"],
+  ),
+  cmd: cmdCall(
+    { shape: "product", field: "product" },
+    cmdSet("KB_E_PRODUCT", "product", "text"),
+    cmdSet("KB_E_ATLEAST", "atLeast", "versionKey"),
+    cmdSet("KB_E_BELOW", "below", "versionKey"),
+    { call: "kb_probe_product" },
   ),
   lower: (raw) => ({
     kind: "product-version",

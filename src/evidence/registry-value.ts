@@ -7,6 +7,7 @@ import {
   viewText,
   type RegistryView,
 } from "../steps/registry-view.js";
+import { cmdCall } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -46,6 +47,7 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
     ["Expected", "expected", "registryData"],
     ["View", "view", "int", "optional"],
   ),
+  cmd: cmdCall({ shape: "registry", field: "" }, { call: "kb_probe_registry" }),
   lower(raw, ctx) {
     const expected = normalizeData(raw.type, raw.expected);
     if (typeof expected === "string") {

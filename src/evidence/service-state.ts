@@ -1,6 +1,7 @@
 // A service in a bad start type or state (CryptSvc disabled or stopped).
 import { arrayOf, described, ref, stringEnum } from "../model/json-schema.js";
 import { SERVICE_STATES, START_TYPES } from "../steps/service.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineEvidenceKind, type PlanProbeBase } from "./evidence-kind.js";
 
@@ -38,6 +39,15 @@ export const serviceState = defineEvidenceKind<ServiceStateProbe>()({
     ["Name", "name", "string"],
     ["StartTypes", "startTypes", "strings"],
     ["States", "states", "strings"],
+  ),
+  cmd: cmdCall(
+    cmdSet("KB_SVC", "name", "text"),
+    cmdSet("KB_BAD2", "startTypes", "member", "automatic"),
+    cmdSet("KB_BAD3", "startTypes", "member", "manual"),
+    cmdSet("KB_BAD4", "startTypes", "member", "disabled"),
+    cmdSet("KB_BADSTOPPED", "states", "member", "stopped"),
+    cmdSet("KB_BADRUNNING", "states", "member", "running"),
+    { call: "kb_probe_service_state" },
   ),
   lower(raw, ctx) {
     if (!raw.startTypes && !raw.states) {

@@ -2,6 +2,7 @@
 // SoftwareDistribution): desired state "nothing matches", so it is repeatable.
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../model/json-schema.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
@@ -42,6 +43,12 @@ export const clearFolder = defineStepKind<ClearFolderStep>()({
     ["Path", "path", "path"],
     ["Include", "include", "string"],
     ["Backup", "backup", "bool"],
+  ),
+  cmd: cmdCall(
+    { shape: "pathBelow", field: "path" },
+    cmdSet("KB_PATTERN", "include", "glob"),
+    cmdSet("KB_BACKUP", "backup", "flag"),
+    { call: "kb_step_clear_folder" },
   ),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);

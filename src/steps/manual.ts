@@ -1,6 +1,7 @@
 // Guidance a script cannot carry out (an in-place upgrade): reported in the log,
 // the result and the recap as "manual", never dropped.
 import { described } from "../model/json-schema.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
@@ -27,6 +28,7 @@ export const manual = defineStepKind<ManualStep>()({
   cmdFields: {},
   perUser: false,
   ps1: psCall("Invoke-KbManualStep", ["Text", "text", "string"]),
+  cmd: cmdCall(cmdSet("KB_MANUAL_TEXT", "text", "manualText"), { call: "kb_step_manual" }),
   lower: (raw) => ({ kind: "manual", text: raw.text }),
   // Whole: the reviewers' README is where an administrator reads the guidance.
   describe: (s) => `manual: ${s.text}`,

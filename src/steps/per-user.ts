@@ -2,6 +2,7 @@
 // the LocalService, NetworkService and LocalSystem profiles: what a script
 // running as SYSTEM must do instead of "every user logs on and runs certutil".
 import { arrayOf, described } from "../model/json-schema.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
@@ -36,6 +37,13 @@ export const perUser = defineStepKind<PerUserStep>()({
   ps1: {
     ...psCall("Invoke-KbPerUserStep", ["IncludeServiceProfiles", "includeServiceProfiles", "bool"]),
     block: { name: "Steps", field: "steps" },
+  },
+  // The nested steps are the body the runtime calls once per profile (KB_PU_BODY names it).
+  cmd: {
+    ...cmdCall(cmdSet("KB_PU_SERVICE", "includeServiceProfiles", "flag"), {
+      call: "kb_step_per_user",
+    }),
+    block: { set: "KB_PU_BODY", field: "steps" },
   },
   lower(raw, ctx) {
     if (ctx.inPerUser) {

@@ -3,6 +3,7 @@
 // DWORDs are compared as unsigned numbers and binaries byte by byte, so a correct
 // value never reports "changed" again.
 import { described, stringEnum } from "../model/json-schema.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import {
   lowerRegistryView,
@@ -21,9 +22,6 @@ export const REGISTRY_TYPES = [
   "binary",
 ] as const;
 export type RegistryType = (typeof REGISTRY_TYPES)[number];
-
-/** The view type lives with its lowering; emitters import it from here with the data. */
-export type { RegistryView } from "./registry-view.js";
 
 export type RegistryData =
   | { type: "string" | "expand-string"; value: string }
@@ -93,6 +91,10 @@ export const registryValue = defineStepKind<RegistryValueStep>()({
     ["Data", "data", "registryData"],
     ["View", "view", "int", "optional"],
   ),
+  // Under HKCU (inside per-user) the runtime changes the profile's hive (kb_step_user_registry).
+  cmd: cmdCall({ shape: "stepRegistry", field: "" }, cmdSet("KB_RUSER", "hive", "equals", "user"), {
+    call: "kb_step_registry",
+  }),
   lower(raw, ctx) {
     const data = normalizeData(raw.type, raw.data);
     if (typeof data === "string") {

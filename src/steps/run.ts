@@ -3,6 +3,7 @@
 import type { ArgumentExpr } from "../model/argument-expr.js";
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, closedObject, described, ref } from "../model/json-schema.js";
+import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { lowerLiteralArgument } from "./literal-argument.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
@@ -68,6 +69,13 @@ export const run = defineStepKind<RunStep>()({
     ["Arguments", "args", "runArguments"],
     ["SuccessCodes", "successCodes", "ints"],
     ["TimeoutSeconds", "timeoutSeconds", "int"],
+  ),
+  // The arguments first: the program's path reuses the variables kb_arg_base sets.
+  cmd: cmdCall(
+    { shape: "runArguments", field: "args" },
+    { shape: "path", field: "program" },
+    cmdSet("KB_SUCCESS", "successCodes", "ints"),
+    { call: "kb_step_run" },
   ),
   lower(raw, ctx) {
     const program = ctx.path("program", raw.program);

@@ -6,6 +6,7 @@ import type { PathExpr } from "../model/path-expr.js";
 import type { FromProperties, JsonSchema } from "../model/json-schema.js";
 import type { Applicability } from "../model/applicability.js";
 import type { PsCall } from "../model/ps-call.js";
+import type { CmdCall } from "../model/cmd-call.js";
 import type { CmdValueKind } from "../model/cmd-safe.js";
 import type { DiagnosticCode } from "../diagnostic-codes.js";
 
@@ -91,6 +92,8 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   readonly profileSid?: boolean;
   /** How the PowerShell runtime runs it; Id, Guard and the profile context are added for it. */
   readonly ps1: PsCall<Lowered>;
+  /** How the batch runtime runs it (kinds with targets.cmd); the id, applies and guard are added. */
+  readonly cmd?: CmdCall<Lowered>;
   lower(raw: Raw, ctx: LowerContext): Omit<Lowered, keyof PlanStepBase> | undefined;
   /** One line for `kbfix explain` and the reviewers' README: what is checked and what would change. */
   describe(step: Lowered): string;

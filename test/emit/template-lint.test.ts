@@ -6,6 +6,7 @@ import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
 import {
   BLOCK_HELPERS,
+  CMD_CALL_HELPERS,
   CMD_HELPERS,
   PS_HELPERS,
   SLOT_HELPERS,
@@ -14,7 +15,7 @@ import {
 import { templateFiles } from "../../src/emit/templates.js";
 
 const PS_ONLY = new Set(Object.keys(PS_HELPERS));
-const CMD_ONLY = new Set(Object.keys(CMD_HELPERS));
+const CMD_ONLY = new Set([...Object.keys(CMD_HELPERS), ...CMD_CALL_HELPERS]);
 const STATIC = new Set<string>(STATIC_HELPERS);
 const BLOCKS = new Set<string>(BLOCK_HELPERS);
 const SLOTS = new Set<string>(SLOT_HELPERS);

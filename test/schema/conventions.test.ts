@@ -2,7 +2,9 @@
 // documented in the schema, tested, and has its templates and runtime.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { cmdCall, cmdCallPieces, cmdSet, type CmdCall } from "../../src/model/cmd-call.js";
 import { runtimeUnits } from "../../src/emit/ps1/runtime-units.js";
 import { evidenceKinds } from "../../src/evidence/index.js";
 import { stepKinds } from "../../src/steps/index.js";
@@ -62,19 +64,74 @@ function runtimeParameters(file: string, command: string): string[] | undefined 
   return [...(param?.[1] ?? param?.[2] ?? "").matchAll(/\$([A-Za-z]+)/g)].map((m) => m[1]!);
 }
 
-/** Batch subroutines a template calls that the kind's batch runtime does not define. */
-function missingLabels(template: string, runtime: string): string[] {
-  const called = [...readFileSync(template, "utf8").matchAll(/call :(kb_[a-z_]+)/g)].map(
+/** The batch runtime as blocks, one per label: its text up to the next label. */
+function runtimeBlocks(): Map<string, string> {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  const text = walk("templates/cmd/runtime")
+    .filter((f) => f.endsWith(".hbs"))
+    .map((f) => readFileSync(f, "utf8"))
+    .join("\n");
+  const blocks = new Map<string, string>();
+  const parts = text.split(/^:(kb_[a-z0-9_]+)[ \t]*\r?$/m);
+  for (let i = 1; i < parts.length; i += 2) blocks.set(parts[i]!, parts[i + 1]!);
+  return blocks;
+}
+
+const BLOCKS = runtimeBlocks();
+const ORDER = [...BLOCKS.keys()];
+
+/**
+ * The labels a block leads to: those it calls, jumps to or hands to the state step lifecycle, and
+ * the next one when it falls through.
+ */
+function nextLabels(label: string): string[] {
+  const body = BLOCKS.get(label) ?? "";
+  // A state kind names its labels for :kb_state_step in KB_ST_* variables (call :%KB_ST_READ%).
+  const named = [
+    ...body.matchAll(/(?:call|goto) :(kb_[a-z0-9_]+)|set "KB_ST_[A-Z]+=(kb_[a-z0-9_]+)"/g),
+  ].map((m) => (m[1] ?? m[2])!);
+  const lines = body.trim().split(/\r?\n/);
+  const last = lines[lines.length - 1] ?? "";
+  const fallsThrough = !/^(exit \/b|goto :)/.test(last);
+  const next = ORDER[ORDER.indexOf(label) + 1];
+  return fallsThrough && next ? [...named, next] : named;
+}
+
+/** The runtime text reachable from the given labels. */
+function reachableText(roots: string[]): string {
+  const seen = new Set<string>();
+  const queue = roots.filter((l) => BLOCKS.has(l));
+  while (queue.length) {
+    const label = queue.pop()!;
+    if (seen.has(label)) continue;
+    seen.add(label);
+    queue.push(...nextLabels(label).filter((l) => BLOCKS.has(l)));
+  }
+  return [...seen].map((l) => BLOCKS.get(l)).join("\n");
+}
+
+/** Labels the shared partials a declaration's shapes render call themselves. */
+const PARTIAL_LABELS = ["path", "registry", "product", "argument"].flatMap((p) =>
+  [...readFileSync(`templates/cmd/partials/${p}.hbs`, "utf8").matchAll(/call :(kb_[a-z_]+)/g)].map(
     (m) => m[1]!,
-  );
-  const defined = new Set(
-    [...readFileSync(runtime, "utf8").matchAll(/^:(kb_[a-z_]+)/gm)].map((m) => m[1]!),
-  );
-  return called.filter(
-    (l) =>
-      !defined.has(l) &&
-      !/^kb_(step|probe)_(failed|ok|skip|not_applicable|unsupported|token)/.test(l),
-  );
+  ),
+);
+
+/** What a kind's batch declaration names that the batch runtime lacks. */
+function missingBatchPieces(call: CmdCall): string[] {
+  const { labels, variables } = cmdCallPieces(call);
+  const missing = labels
+    .filter((l) => !BLOCKS.has(l))
+    .map((l) => `cmd: subroutine :${l} in templates/cmd/runtime/**`);
+  const read = reachableText([...labels, ...PARTIAL_LABELS]);
+  for (const v of variables) {
+    const reads = new RegExp(`%${v}[%:]|!${v}[!:]|defined ${v}\\b|set /a "[^"]*\\b${v}\\b`);
+    if (!reads.test(read)) missing.push(`cmd: ${v} is set, but no subroutine it calls reads it`);
+  }
+  return missing;
 }
 
 /** Every missing piece of one kind, named: the list is the test's message. */
@@ -87,6 +144,7 @@ function missingPieces(
     targets: { cmd: boolean };
     ps1: { command: string; args: readonly { name: string }[]; block?: { name: string } };
     perUser?: boolean;
+    cmd?: CmdCall;
   },
 ): string[] {
   const missing: string[] = [];
@@ -114,13 +172,10 @@ function missingPieces(
       if (!declared.includes(p)) missing.push(`ps1: parameter -${p} of ${kind.ps1.command}`);
   }
   if (kind.targets.cmd) {
-    const template = `templates/cmd/${folder}/${name}.hbs`;
     const runtime = `templates/cmd/runtime/${folder}/${name}.hbs`;
-    if (!existsSync(template)) missing.push(`cmd: ${template}`);
     if (!existsSync(runtime)) missing.push(`cmd: ${runtime}`);
-    if (existsSync(template) && existsSync(runtime))
-      for (const label of missingLabels(template, runtime))
-        missing.push(`cmd: :${label} in ${runtime}`);
+    if (!kind.cmd) missing.push(`cmd: a batch declaration (cmd: cmdCall(...)) beside ps1`);
+    else missing.push(...missingBatchPieces(kind.cmd));
   }
   return missing;
 }
@@ -150,12 +205,30 @@ test("the convention check names what is missing", () => {
     "test/steps/teleport.test.ts",
     "README",
     "Invoke-KbTeleportStep",
-    "templates/cmd/steps/teleport.hbs",
+    "templates/cmd/runtime/steps/teleport.hbs",
+    "a batch declaration",
   ])
     assert.ok(
       missing.some((m) => m.includes(piece)),
       `${piece} not named in ${missing.join("; ")}`,
     );
+});
+
+test("the convention check names a batch declaration's missing subroutine and unread variable", () => {
+  const fake = cmdCall(cmdSet("KB_TELEPORT_TO", "where", "text"), { call: "kb_step_teleport" });
+  const missing = missingBatchPieces(fake);
+  assert.ok(
+    missing.some((m) => m.includes(":kb_step_teleport")),
+    missing.join("; "),
+  );
+  assert.ok(
+    missing.some((m) => m.includes("KB_TELEPORT_TO")),
+    missing.join("; "),
+  );
+  const unread = cmdCall(cmdSet("KB_TELEPORT_TO", "where", "text"), { call: "kb_step_rename" });
+  assert.equal(missingBatchPieces(unread), [
+    "cmd: KB_TELEPORT_TO is set, but no subroutine it calls reads it",
+  ]);
 });
 
 test.run();

@@ -3,7 +3,7 @@
 // hand. Built from ids, kinds and field names only, so it passes the whitelist
 // itself; the value stays in README.md and the PowerShell script.
 import type { CmdBlock } from "../../plan/cmd-carry.js";
-import { safeText } from "./cmd-step-views.js";
+import { safeText } from "./cmd-safe-text.js";
 
 function holders(blocks: readonly CmdBlock[]): string {
   return [...new Set(blocks.map((b) => b.holder))].join(", ");

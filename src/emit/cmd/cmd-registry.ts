@@ -1,6 +1,7 @@
 // Registry data for the batch templates: as `reg add /d` takes it and as `reg query`
 // prints it, so the script compares text without converting anything.
-import type { RegistryData, RegistryView } from "../../steps/registry-value.js";
+import type { RegistryData } from "../../steps/registry-value.js";
+import type { RegistryView } from "../../steps/registry-view.js";
 
 export interface CmdRegistryView {
   key: string;

@@ -5,9 +5,8 @@ import { evidenceKinds, type PlanProbe } from "../../evidence/index.js";
 import type { EvidenceView, StepView } from "../view.js";
 import { playbookView } from "../view.js";
 import type { Plan, PlanMethod } from "../../plan/plan.js";
-import { stepKinds, type PlanStep } from "../../steps/index.js";
-import { probeFields } from "./cmd-probe-views.js";
-import { stepFields, safeText } from "./cmd-step-views.js";
+import { stepKinds, type PlanStep, type StepKindName } from "../../steps/index.js";
+import { safeText } from "./cmd-safe-text.js";
 import { appliesView, guardView } from "./cmd-conditions.js";
 import { cmdDisplayText } from "./cmd-display-text.js";
 import { cmdCarry, type CmdBlock, type CmdCarry } from "../../plan/cmd-carry.js";
@@ -32,25 +31,24 @@ function numberEvidence(root: EvidenceView, carry: CmdCarry): Evidence {
     const key = `E${++n}`;
     if (e.items) {
       const items = e.items.map(visit);
-      return { ...e, var: `KB_${key}`, key, items, isAll: e.mode === "all" };
+      return { ...e, var: `KB_${key}`, slot: key, items, isAll: e.mode === "all" };
     }
     const probe = e as unknown as PlanProbe;
     vars.set(probe.id, `KB_${key}`);
     leaves.push({ var: `KB_${key}`, history: evidenceKinds[probe.kind].history });
     if (!evidenceKinds[probe.kind].targets.cmd)
-      return { ...e, var: `KB_${key}`, key, partial: "cmd/probes/unsupported" };
+      return { ...e, var: `KB_${key}`, slot: key, partial: "cmd/probes/unsupported" };
     const blocks = carry.probes.get(probe.id);
     if (blocks)
       return {
         ...e,
         var: `KB_${key}`,
-        key,
+        slot: key,
         partial: "cmd/probes/degraded",
         degradedText: degradedProbeText(probe, blocks),
       };
-    const fields = probeFields(probe);
-    if (fields.history) history.push({ id: probe.id, key });
-    const view = { ...e, ...fields, var: `KB_${key}`, key };
+    if (evidenceKinds[probe.kind].history) history.push({ id: probe.id, key });
+    const view = { ...e, var: `KB_${key}`, slot: key };
     if (!probe.applies) return view;
     // A probe with its own applies: checked first, its variable N (not applicable) elsewhere.
     const when = { partial: "cmd/probes/when-applicable", probePartial: e.partial };
@@ -65,9 +63,8 @@ function stepViewFor(s: StepView, label: string, vars: Map<string, string>, carr
   if (blocks && stepKinds[step.kind].targets.cmd) return degradedStepView(s, label, vars, blocks);
   const common = {
     label,
-    // The step's end label: a jump target only when a step-level applies skips it, or
-    // register-dlls skips its DLL lines.
-    hasEndLabel: Boolean(s.applies) || step.kind === "register-dlls",
+    // The step's end label: a jump target only when a step-level applies skips it.
+    hasEndLabel: Boolean(s.applies),
     guardView: guardView(step.guard, vars),
     appliesView: s.applies ? appliesView(s.applies) : false,
   };
@@ -77,7 +74,8 @@ function stepViewFor(s: StepView, label: string, vars: Map<string, string>, carr
   const steps = (s.steps ?? []).map((inner, k) =>
     stepViewFor(inner, `${label}_${k + 1}`, vars, carry),
   );
-  return { ...s, ...stepFields(step), ...common, steps };
+  // Nested steps (per-user) are the body its runtime calls once per profile.
+  return { ...s, ...common, block: Boolean(stepKinds[step.kind].cmd?.block), steps };
 }
 
 /** A one-shot step's verify probe, run by the step's template after the step changed something. */
@@ -86,10 +84,9 @@ function verifyView(step: PlanStep, label: string): View | false {
   if (!probe || !evidenceKinds[probe.kind].targets.cmd) return false;
   return {
     ...probe,
-    ...probeFields(probe),
     var: `KB_V_${label}`,
-    key: `V_${label}`,
-    partial: `cmd/probes/${probe.kind}`,
+    slot: `V_${label}`,
+    partial: "cmd/probes/call",
   };
 }
 
@@ -178,10 +175,18 @@ export function cmdView(plan: Plan, scriptName: string): View {
     ladderLeaves: evidence.leaves,
     appliesView: appliesView(plan.applies),
     parameterViews: base.parameterViews.map((p, i) => parameterView(p, i, carry)),
-    stepRuntimes: runtimeParts("steps", [
-      ...base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
-      ...(carry.steps.size ? ["manual"] : []),
-    ]),
+    stepRuntimes: [
+      // The state step lifecycle, when a state kind batch runs is in use.
+      ...(base.stepKinds.some(
+        (k) => supported(k) && stepKinds[k as StepKindName].idempotence === "state",
+      )
+        ? [{ partial: "cmd/runtime/lifecycle" }]
+        : []),
+      ...runtimeParts("steps", [
+        ...base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
+        ...(carry.steps.size ? ["manual"] : []),
+      ]),
+    ],
     probeRuntimes: runtimeParts(
       "probes",
       base.probeKinds.map((k) => (probeSupported(k) ? k : "unsupported")),
