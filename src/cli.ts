@@ -3,7 +3,6 @@
 // start-up is a feature (see the benchmark), and that command line needs neither yargs nor
 // anything of the back end. Every other command line, help and every error in the arguments
 // included, goes to the yargs program (commands/yargs-cli.ts), which defines the interface.
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { plainValidate } from "./commands/plain-validate.js";
@@ -16,8 +15,8 @@ import type { validateCommand as ValidateCommand } from "./commands/validate.js"
  */
 async function loadValidate(): Promise<typeof ValidateCommand> {
   const bundle = fileURLToPath(new URL("./validate.cjs", import.meta.url));
-  if (existsSync(bundle))
-    return requireWithCodeCache(bundle).exports.validateCommand as typeof ValidateCommand;
+  const bundled = requireWithCodeCache(bundle);
+  if (bundled) return bundled.exports.validateCommand as typeof ValidateCommand;
   return (await import("./commands/validate.js")).validateCommand;
 }
 

@@ -15,9 +15,9 @@ export const WRITE_CODE_CACHE_ENV = "KBFIX_WRITE_CODE_CACHE";
  * The cache file's name carries the bundle's size and modification time: V8 itself checks only
  * the source's length, so a rebuilt bundle of the same length must not meet an old cache.
  */
-function cachePath(bundle: string): string {
-  const { size, mtimeMs } = statSync(bundle);
-  return `${bundle}.${size}-${Math.trunc(mtimeMs)}.v8cache`;
+function cachePath(bundle: string): string | undefined {
+  const stat = statSync(bundle, { throwIfNoEntry: false });
+  return stat && `${bundle}.${stat.size}-${Math.trunc(stat.mtimeMs)}.v8cache`;
 }
 
 function readCache(path: string): Buffer | undefined {
@@ -34,9 +34,10 @@ export interface CachedModule {
   cache: "used" | "rejected" | "missing";
 }
 
-/** Runs `bundle` (CommonJS) as `require` would, and returns its exports. */
-export function requireWithCodeCache(bundle: string): CachedModule {
+/** Runs `bundle` (CommonJS) as `require` would; undefined when there is no such file. */
+export function requireWithCodeCache(bundle: string): CachedModule | undefined {
   const cache = cachePath(bundle);
+  if (cache === undefined) return undefined;
   const cachedData = readCache(cache);
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`;
   const script = new Script(wrapper, { filename: bundle, cachedData });

@@ -18,6 +18,7 @@ function cacheOutcome(bundle: string, env: Record<string, string> = {}): string 
   const script =
     `import(${JSON.stringify(LOADER)}).then((m) => {` +
     ` const loaded = m.requireWithCodeCache(${JSON.stringify(bundle)});` +
+    ` if (loaded === undefined) return console.log("none");` +
     ` if (typeof loaded.exports.validateCommand !== "function") throw new Error("no validateCommand");` +
     ` console.log(loaded.cache); })`;
   const run = spawnSync(process.execPath, ["--no-turbofan", "-e", script], {
@@ -31,6 +32,10 @@ function cacheOutcome(bundle: string, env: Record<string, string> = {}): string 
 test("the build's code cache for the validator is taken under the CLI's flags", () => {
   assert.ok(readdirSync("dist/bundle").some((f) => f.endsWith(".v8cache")));
   assert.is(cacheOutcome(BUNDLE), "used");
+});
+
+test("no bundle: nothing is loaded, so the CLI takes the compiled modules", () => {
+  assert.is(cacheOutcome(resolve("dist/bundle/no-such-bundle.cjs")), "none");
 });
 
 test("a bundle changed after the build finds no cache, and runs all the same", () => {
