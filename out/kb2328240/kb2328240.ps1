@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '8147323d58584a2928a4635a4e608a52238a302017a39bcf299ee2d0e0dd4fcb'
+$script:KbRuntimeSha256 = 'afd2cd50502fffe1e704b04ab9aa6c7847e0f6d5f917c581440854c3542fa18c'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -143,7 +143,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 8147323d58584a2928a4635a4e608a52238a302017a39bcf299ee2d0e0dd4fcb ====
+# ==== kbfix runtime 0.1.0, sha256 afd2cd50502fffe1e704b04ab9aa6c7847e0f6d5f917c581440854c3542fa18c ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -540,18 +540,6 @@ function Test-KbStepGuard {
 
 # ---- file-ops.ps1 ----
 
-function Get-KbFreeName {
-    param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
-    if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
-        return $Name
-    }
-    for ($number = 1; $number -le 9999; $number++) {
-        $candidate = $Name + $Separator + $number
-        if (-not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $candidate)))) { return $candidate }
-    }
-    throw ('no free name for ' + $Name + ' in ' + $Folder)
-}
-
 function Test-KbNameMatch {
     param([string]$Name, [string]$Pattern)
     $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
@@ -607,15 +595,6 @@ function Remove-KbEntries {
         } catch {
             $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
         }
-    }
-}
-
-function Move-KbPath {
-    param([string]$Source, [string]$Destination)
-    if ([System.IO.Directory]::Exists($Source)) {
-        [System.IO.Directory]::Move($Source, $Destination)
-    } else {
-        [System.IO.File]::Move($Source, $Destination)
     }
 }
 
@@ -752,8 +731,9 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
-            ladder = Get-KbLadderForState
+            ladder = $null
         }
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
     } catch {
@@ -977,77 +957,6 @@ function Get-KbCallerParameters {
     if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
     if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
     return @{ Bound = $bound; Path = $path }
-}
-
-# ---- services.ps1 ----
-
-$script:KbServiceTimeoutSeconds = 60
-
-function Assert-KbServiceName {
-    param([string]$Name)
-    if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
-        throw ("'" + $Name + "' is not an exact service name")
-    }
-}
-
-function Get-KbService {
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
-        if ($service.ServiceName -eq $Name) { return $service }
-    }
-    return $null
-}
-
-$script:KbServiceStopRetries = 3
-
-function Wait-KbServiceSettled {
-    param([object]$Service, [int]$TimeoutSeconds)
-    $Service.Refresh()
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    $status = [string]$Service.Status
-    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
-    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
-    $Service.Refresh()
-}
-
-function Stop-KbService {
-    param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $restarts = 0
-    while ($true) {
-        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
-        if ([string]$service.Status -eq 'Stopped') { return $restarts }
-        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-        foreach ($dependent in @($service.DependentServices)) {
-            if ([string]$dependent.Status -eq 'Stopped') { continue }
-            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
-        }
-        $service.Stop()
-        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
-        $service.Refresh()
-        if ([string]$service.Status -eq 'Stopped') { return $restarts }
-        $restarts += 1
-        if ($restarts -gt $script:KbServiceStopRetries) {
-            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
-        }
-    }
-}
-
-function Format-KbServiceRestarts {
-    param([string]$Name, [int]$Restarts)
-    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
-}
-
-function Start-KbService {
-    param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
-    if ([string]$service.Status -eq 'Running') { return }
-    $service.Start()
-    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }
 
 function Invoke-KbWhenApplicable {
@@ -1401,13 +1310,6 @@ function Write-KbRunBanner {
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
-function Get-KbMissingParameters {
-    foreach ($name in @($script:KbRequiredParameters)) {
-        $value = $script:KbParameters[$name]
-        if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
-    }
-}
-
 function Start-KbRun {
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
@@ -1432,7 +1334,8 @@ function Start-KbRun {
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
         }
-        $missing = @(Get-KbMissingParameters)
+        $missing = @()
+        if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
         if ($missing.Count -gt 0) {
             Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
@@ -1441,7 +1344,9 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
+        $ladderReader = $null
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
+        Read-KbState -LadderReader $ladderReader
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'
@@ -1484,7 +1389,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
-    $ladder = Get-KbLadderSkip -Id $Id
+    $ladder = $null
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
     if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
@@ -1505,7 +1411,7 @@ function Invoke-KbMethod {
         [string]$Risk,
         [string]$Reboot,
         [hashtable]$Applies,
-        [string[]]$Services,
+        [string[]]$Services = @(),
         [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
@@ -1530,96 +1436,17 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
-            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
-            $null = & $Steps
-        }
+        $ready = $true
+        if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
+        if ($ready) { $null = & $Steps }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
-        Start-KbMethodServices -Id $Id -Stopped $stopped
-        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
-    }
-}
-
-function Stop-KbMethodServices {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Services) {
-        $service = Get-KbService -Name $name
-        if ($null -eq $service) {
-            Write-KbLog ('service ' + $name + ' is not installed: nothing to stop') 2
-            continue
-        }
-        if ([string]$service.Status -eq 'Stopped') {
-            Write-KbLog ('service ' + $name + ' is already stopped')
-            continue
-        }
-        if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
-    }
-    return $true
-}
-
-function Stop-KbMethodService {
-    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
-    try {
-        $before = $Stopped.Count
-        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
-        $dependents = New-Object System.Collections.Generic.List[string]
-        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
-        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
-        Write-KbLog ('stopped service ' + $Name)
-        if ($restarts -gt 0) {
-            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
-        }
-        return $true
-    } catch {
-        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-        return $false
-    }
-}
-
-function Confirm-KbMethodServicesStopped {
-    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Services) {
-        $service = Get-KbService -Name $name
-        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
-        $service.Refresh()
-        if ([string]$service.Status -eq 'Stopped') { continue }
-        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
-        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
-    }
-    return $true
-}
-
-function Start-KbMethodServices {
-    param([string]$Id, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Stopped) {
-        try {
-            Start-KbService -Name $name
-            Write-KbLog ('started service ' + $name + ' again')
-        } catch {
-            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
-        }
-    }
-}
-
-function Start-KbMethodEndServices {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services)
-    foreach ($name in $Services) {
-        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
-        try {
-            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
-            Start-KbService -Name $name
-            Write-KbLog ('started service ' + $name + ' at the end of the method')
-        } catch {
-            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
-        }
+        if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
+        if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
     }
 }
 
@@ -1750,22 +1577,6 @@ function Exit-KbUnexpected {
 
 # ---- steps/clear-folder.ps1 ----
 
-function Move-KbEntriesToBackup {
-    param([string]$Folder, [object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
-    $parent = [System.IO.Path]::GetDirectoryName($Folder)
-    $leaf = [System.IO.Path]::GetFileName($Folder) + '.kbfix-backup'
-    $backup = [System.IO.Path]::Combine($parent, (Get-KbFreeName -Folder $parent -Name $leaf -Separator '-' -Numbered))
-    [void][System.IO.Directory]::CreateDirectory($backup)
-    foreach ($entry in $Entries) {
-        try {
-            Move-KbPath -Source $entry.FullName -Destination ([System.IO.Path]::Combine($backup, $entry.Name))
-        } catch {
-            $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
-        }
-    }
-    return $backup
-}
-
 function Get-KbClearFolderState {
     param([hashtable]$Step)
     $folder = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
@@ -1793,11 +1604,8 @@ function Set-KbClearFolderState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $message = 'deleted from ' + $State['Target']
-    if ($Step['Backup']) {
-        $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems)
-    } else {
-        Remove-KbEntries -Entries $State['Entries'] -Problems $problems
-    }
+    if ($Step['Backup']) { $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems) }
+    if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Entries'] -Problems $problems }
     if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
     return $message
 }

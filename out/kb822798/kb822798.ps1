@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '1c71968cf32f7ad5b676999118cc9b910d9436b9c3c76183ffd9fd4ea624921e'
+$script:KbRuntimeSha256 = '49e6105a5759ffd53af9a16c00d4e2aebd74ab324509b45df308882967fb81c4'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -433,7 +433,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 1c71968cf32f7ad5b676999118cc9b910d9436b9c3c76183ffd9fd4ea624921e ====
+# ==== kbfix runtime 0.1.0, sha256 49e6105a5759ffd53af9a16c00d4e2aebd74ab324509b45df308882967fb81c4 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1056,8 +1056,9 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
-            ladder = Get-KbLadderForState
+            ladder = $null
         }
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
     } catch {
@@ -2187,13 +2188,6 @@ function Write-KbRunBanner {
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
-function Get-KbMissingParameters {
-    foreach ($name in @($script:KbRequiredParameters)) {
-        $value = $script:KbParameters[$name]
-        if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
-    }
-}
-
 function Start-KbRun {
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
@@ -2218,7 +2212,8 @@ function Start-KbRun {
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
         }
-        $missing = @(Get-KbMissingParameters)
+        $missing = @()
+        if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
         if ($missing.Count -gt 0) {
             Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
@@ -2227,7 +2222,9 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
+        $ladderReader = $null
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
+        Read-KbState -LadderReader $ladderReader
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'
@@ -2270,7 +2267,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
-    $ladder = Get-KbLadderSkip -Id $Id
+    $ladder = $null
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
     if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
@@ -2291,7 +2289,7 @@ function Invoke-KbMethod {
         [string]$Risk,
         [string]$Reboot,
         [hashtable]$Applies,
-        [string[]]$Services,
+        [string[]]$Services = @(),
         [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
@@ -2316,18 +2314,17 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
-            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
-            $null = & $Steps
-        }
+        $ready = $true
+        if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
+        if ($ready) { $null = & $Steps }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
-        Start-KbMethodServices -Id $Id -Stopped $stopped
-        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
+        if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
+        if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
     }
 }
 
@@ -2347,7 +2344,7 @@ function Stop-KbMethodServices {
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
         if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
-    return $true
+    return (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $Stopped)
 }
 
 function Stop-KbMethodService {
@@ -2390,21 +2387,6 @@ function Start-KbMethodServices {
             Write-KbLog ('started service ' + $name + ' again')
         } catch {
             Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
-        }
-    }
-}
-
-function Start-KbMethodEndServices {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services)
-    foreach ($name in $Services) {
-        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
-        try {
-            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
-            Start-KbService -Name $name
-            Write-KbLog ('started service ' + $name + ' at the end of the method')
-        } catch {
-            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
         }
     }
 }
@@ -2870,11 +2852,8 @@ function Set-KbClearFolderState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $message = 'deleted from ' + $State['Target']
-    if ($Step['Backup']) {
-        $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems)
-    } else {
-        Remove-KbEntries -Entries $State['Entries'] -Problems $problems
-    }
+    if ($Step['Backup']) { $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems) }
+    if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Entries'] -Problems $problems }
     if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
     return $message
 }
@@ -2958,12 +2937,9 @@ function Set-KbDeleteFilesState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $done = 'deleted'
-    if ($Step['Backup']) {
-        $done = 'renamed to *.kbfix-bak'
-        Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems
-    } else {
-        Remove-KbEntries -Entries $State['Files'] -Problems $problems
-    }
+    if ($Step['Backup']) { $done = 'renamed to *.kbfix-bak' }
+    if ($Step['Backup']) { Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems }
+    if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Files'] -Problems $problems }
     $message = $done + ' in ' + $State['Target']
     if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
     return $message

@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '82cc3cae33202585a5bae6cdf288ffd968ae86809419365f41f2045fbd45f548'
+$script:KbRuntimeSha256 = 'bf284b4cf64a3161c831c742af02f268d5d3b583d8e0c0e9653b8a92408e0763'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -267,7 +267,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 82cc3cae33202585a5bae6cdf288ffd968ae86809419365f41f2045fbd45f548 ====
+# ==== kbfix runtime 0.1.0, sha256 bf284b4cf64a3161c831c742af02f268d5d3b583d8e0c0e9653b8a92408e0763 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -885,8 +885,9 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
-            ladder = Get-KbLadderForState
+            ladder = $null
         }
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
     } catch {
@@ -1699,13 +1700,6 @@ function Write-KbRunBanner {
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
-function Get-KbMissingParameters {
-    foreach ($name in @($script:KbRequiredParameters)) {
-        $value = $script:KbParameters[$name]
-        if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
-    }
-}
-
 function Start-KbRun {
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
@@ -1730,7 +1724,8 @@ function Start-KbRun {
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
         }
-        $missing = @(Get-KbMissingParameters)
+        $missing = @()
+        if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
         if ($missing.Count -gt 0) {
             Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
@@ -1739,7 +1734,9 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
+        $ladderReader = $null
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
+        Read-KbState -LadderReader $ladderReader
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'
@@ -1782,7 +1779,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
-    $ladder = Get-KbLadderSkip -Id $Id
+    $ladder = $null
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
     if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
@@ -1803,7 +1801,7 @@ function Invoke-KbMethod {
         [string]$Risk,
         [string]$Reboot,
         [hashtable]$Applies,
-        [string[]]$Services,
+        [string[]]$Services = @(),
         [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
@@ -1828,18 +1826,17 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
-            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
-            $null = & $Steps
-        }
+        $ready = $true
+        if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
+        if ($ready) { $null = & $Steps }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
-        Start-KbMethodServices -Id $Id -Stopped $stopped
-        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
+        if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
+        if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
     }
 }
 
@@ -1859,7 +1856,7 @@ function Stop-KbMethodServices {
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
         if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
-    return $true
+    return (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $Stopped)
 }
 
 function Stop-KbMethodService {
@@ -2209,18 +2206,6 @@ function Get-KbDeleteCandidates {
     }
 }
 
-function Rename-KbFilesToBackup {
-    param([string]$Folder, [object[]]$Files, [System.Collections.Generic.List[string]]$Problems)
-    foreach ($file in $Files) {
-        try {
-            $name = Get-KbFreeName -Folder $Folder -Name ($file.Name + '.kbfix-bak')
-            Move-KbPath -Source $file.FullName -Destination ([System.IO.Path]::Combine($Folder, $name))
-        } catch {
-            $Problems.Add($file.Name + ': ' + (Get-KbErrorText $_))
-        }
-    }
-}
-
 function Format-KbFileList {
     param([object[]]$Files)
     $names = @($Files | ForEach-Object { $_.Name })
@@ -2257,12 +2242,9 @@ function Set-KbDeleteFilesState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $done = 'deleted'
-    if ($Step['Backup']) {
-        $done = 'renamed to *.kbfix-bak'
-        Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems
-    } else {
-        Remove-KbEntries -Entries $State['Files'] -Problems $problems
-    }
+    if ($Step['Backup']) { $done = 'renamed to *.kbfix-bak' }
+    if ($Step['Backup']) { Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems }
+    if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Files'] -Problems $problems }
     $message = $done + ' in ' + $State['Target']
     if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
     return $message

@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '63404e852f0d77c45fc5230050ffcd5ec42e6dbf176b3e16c80357d0c08fe858'
+$script:KbRuntimeSha256 = '2c78335384bebe971fb10a4fbf8962f0480a22745843654d3ccbee532e89c39d'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -159,7 +159,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 63404e852f0d77c45fc5230050ffcd5ec42e6dbf176b3e16c80357d0c08fe858 ====
+# ==== kbfix runtime 0.1.0, sha256 2c78335384bebe971fb10a4fbf8962f0480a22745843654d3ccbee532e89c39d ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -682,8 +682,9 @@ function Save-KbState {
             playbook = Get-KbPlaybookId
             lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
             fileOffsets = $offsets
-            ladder = Get-KbLadderForState
+            ladder = $null
         }
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
         Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
         Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
     } catch {
@@ -697,58 +698,6 @@ $script:KbLadderMemoryDays = 30
 $script:KbLadderMethod = $null
 $script:KbLadderAtUtc = $null
 $script:KbLadderChangedBy = $null
-
-function Set-KbLadderFromState {
-    param([object]$Ladder)
-    $script:KbLadderMethod = $null
-    $script:KbLadderAtUtc = $null
-    if ($null -eq $Ladder) { return }
-    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
-    $script:KbLadderMethod = [string]$Ladder.method
-    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
-}
-
-function Get-KbLadderForState {
-    if ($null -ne $script:KbLadderChangedBy) {
-        return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
-    }
-    if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
-        return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
-    }
-    return $null
-}
-
-function Test-KbOnlyHistoryEvidence {
-    param([object]$Evidence)
-    $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
-    if ($present.Count -eq 0) { return $false }
-    foreach ($leaf in $present) {
-        if (@($script:KbHistoryProbeIds) -notcontains [string]$leaf.Id) { return $false }
-    }
-    return $true
-}
-
-function Get-KbLadderResumeIndex {
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
-    if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
-    if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
-    if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
-    if (-not (Test-KbOnlyHistoryEvidence -Evidence $script:KbEvidenceBefore)) { return -1 }
-    return [array]::IndexOf([string[]]@($script:KbMethodIds), [string]$script:KbLadderMethod)
-}
-
-function Get-KbLadderSkip {
-    param([string]$Id)
-    $resume = Get-KbLadderResumeIndex
-    if ($resume -lt 0) { return $null }
-    $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
-    if ($index -lt 0 -or $index -gt $resume) { return $null }
-    return @{
-        Status = 'skipped'; Warn = $false
-        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
-            '); the evidence came back, so the article''s next method runs')
-    }
-}
 
 # ---- applicability.ps1 ----
 
@@ -941,77 +890,6 @@ function Get-KbCallerParameters {
     if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
     if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
     return @{ Bound = $bound; Path = $path }
-}
-
-# ---- services.ps1 ----
-
-$script:KbServiceTimeoutSeconds = 60
-
-function Assert-KbServiceName {
-    param([string]$Name)
-    if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
-        throw ("'" + $Name + "' is not an exact service name")
-    }
-}
-
-function Get-KbService {
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
-        if ($service.ServiceName -eq $Name) { return $service }
-    }
-    return $null
-}
-
-$script:KbServiceStopRetries = 3
-
-function Wait-KbServiceSettled {
-    param([object]$Service, [int]$TimeoutSeconds)
-    $Service.Refresh()
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    $status = [string]$Service.Status
-    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
-    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
-    $Service.Refresh()
-}
-
-function Stop-KbService {
-    param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $restarts = 0
-    while ($true) {
-        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
-        if ([string]$service.Status -eq 'Stopped') { return $restarts }
-        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-        foreach ($dependent in @($service.DependentServices)) {
-            if ([string]$dependent.Status -eq 'Stopped') { continue }
-            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
-        }
-        $service.Stop()
-        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
-        $service.Refresh()
-        if ([string]$service.Status -eq 'Stopped') { return $restarts }
-        $restarts += 1
-        if ($restarts -gt $script:KbServiceStopRetries) {
-            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
-        }
-    }
-}
-
-function Format-KbServiceRestarts {
-    param([string]$Name, [int]$Restarts)
-    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
-}
-
-function Start-KbService {
-    param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
-    if ([string]$service.Status -eq 'Running') { return }
-    $service.Start()
-    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }
 
 # ---- certificates.ps1 ----
@@ -1447,13 +1325,6 @@ function Write-KbRunBanner {
     Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
-function Get-KbMissingParameters {
-    foreach ($name in @($script:KbRequiredParameters)) {
-        $value = $script:KbParameters[$name]
-        if ($null -eq $value -or ([string]$value).Length -eq 0) { $name }
-    }
-}
-
 function Start-KbRun {
     param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
     $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
@@ -1478,7 +1349,8 @@ function Start-KbRun {
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
         }
-        $missing = @(Get-KbMissingParameters)
+        $missing = @()
+        if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
         if ($missing.Count -gt 0) {
             Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
@@ -1487,7 +1359,9 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
+        $ladderReader = $null
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
+        Read-KbState -LadderReader $ladderReader
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'
@@ -1530,7 +1404,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
-    $ladder = Get-KbLadderSkip -Id $Id
+    $ladder = $null
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
     if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
@@ -1551,7 +1426,7 @@ function Invoke-KbMethod {
         [string]$Risk,
         [string]$Reboot,
         [hashtable]$Applies,
-        [string[]]$Services,
+        [string[]]$Services = @(),
         [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
@@ -1576,96 +1451,17 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
-            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
-            $null = & $Steps
-        }
+        $ready = $true
+        if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
+        if ($ready) { $null = & $Steps }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
-        Start-KbMethodServices -Id $Id -Stopped $stopped
-        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
-    }
-}
-
-function Stop-KbMethodServices {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Services) {
-        $service = Get-KbService -Name $name
-        if ($null -eq $service) {
-            Write-KbLog ('service ' + $name + ' is not installed: nothing to stop') 2
-            continue
-        }
-        if ([string]$service.Status -eq 'Stopped') {
-            Write-KbLog ('service ' + $name + ' is already stopped')
-            continue
-        }
-        if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
-    }
-    return $true
-}
-
-function Stop-KbMethodService {
-    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
-    try {
-        $before = $Stopped.Count
-        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
-        $dependents = New-Object System.Collections.Generic.List[string]
-        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
-        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
-        Write-KbLog ('stopped service ' + $Name)
-        if ($restarts -gt 0) {
-            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
-        }
-        return $true
-    } catch {
-        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-        return $false
-    }
-}
-
-function Confirm-KbMethodServicesStopped {
-    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Services) {
-        $service = Get-KbService -Name $name
-        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
-        $service.Refresh()
-        if ([string]$service.Status -eq 'Stopped') { continue }
-        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
-        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
-    }
-    return $true
-}
-
-function Start-KbMethodServices {
-    param([string]$Id, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Stopped) {
-        try {
-            Start-KbService -Name $name
-            Write-KbLog ('started service ' + $name + ' again')
-        } catch {
-            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
-        }
-    }
-}
-
-function Start-KbMethodEndServices {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services)
-    foreach ($name in $Services) {
-        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
-        try {
-            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
-            Start-KbService -Name $name
-            Write-KbLog ('started service ' + $name + ' at the end of the method')
-        } catch {
-            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
-        }
+        if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
+        if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
     }
 }
 

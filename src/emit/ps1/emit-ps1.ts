@@ -9,15 +9,19 @@ import { RUNTIME_SECTION_SLOT, RUNTIME_SHA256_SLOT, templates } from "../templat
 import { playbookView } from "../view.js";
 import { runtimeLibrary } from "./runtime-library.js";
 import { runtimeSection, type RuntimeSection } from "./runtime-section.js";
+import { absentFeatures } from "./feature-cuts.js";
 import { treeShake } from "./tree-shake.js";
 
 export interface Ps1Script extends EmittedFile {
   runtime: RuntimeSection;
 }
 
-/** The runtime a rendered body reaches. */
-function runtimeFor(rendered: string): RuntimeSection {
-  return runtimeSection(treeShake(runtimeLibrary(), rendered), TOOL_VERSION);
+/** The runtime a rendered body reaches, without what the playbook's data makes dead. */
+function runtimeFor(plan: Plan, rendered: string): RuntimeSection {
+  return runtimeSection(
+    treeShake(runtimeLibrary(), rendered, absentFeatures(plan)),
+    TOOL_VERSION,
+  );
 }
 
 /**
@@ -46,7 +50,7 @@ function aroundSlot(name: string, text: string, slot: string): [string, string] 
 /** A script rendered from a template with the playbook's view, carrying the runtime it reaches. */
 function ps1Script(plan: Plan, path: string, template: string, extra: object = {}): Ps1Script {
   const rendered = templates().render(template, { ...playbookView(plan, "ps1"), ...extra });
-  const runtime = runtimeFor(rendered);
+  const runtime = runtimeFor(plan, rendered);
   const name = path.split("/").pop()!;
   return { path, bytes: scriptBytes(name, rendered, runtime), runtime };
 }

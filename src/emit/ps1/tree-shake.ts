@@ -2,9 +2,11 @@
 // body), keep every function it names, then every function and script variable
 // those name, until nothing new appears. Names are matched as words in the code
 // (strings included, whole-line comments not), so the result can only err on the
-// side of keeping; the runtime never builds a function name at run time. The one
-// exception is an entry cut (ENTRY_CUTS): a call the script's entry makes dead.
+// side of keeping; the runtime never builds a function name at run time. The two
+// exceptions: an entry cut (ENTRY_CUTS), a call the script's entry makes dead, and a
+// feature cut (feature-cuts.ts), a call the playbook's data makes dead.
 import { EmitError } from "../bytes.js";
+import { isGuardedLine, type FeatureCut } from "./feature-cuts.js";
 import type { RuntimeUnit } from "./runtime-units.js";
 
 export interface EntryCut {
@@ -74,16 +76,24 @@ function indexOf(library: readonly RuntimeUnit[]): LibraryIndex {
   return index;
 }
 
-/** The units reachable from `body`, in library order; a file's heading comes with its first unit. */
-export function treeShake(library: readonly RuntimeUnit[], body: string): RuntimeUnit[] {
+/**
+ * The units reachable from `body`, in library order; a file's heading comes with its first unit.
+ * `absent`: the feature cuts of the features the script's playbook lacks (absentFeatures).
+ */
+export function treeShake(
+  library: readonly RuntimeUnit[],
+  body: string,
+  absent: readonly FeatureCut[] = [],
+): RuntimeUnit[] {
   const index = indexOf(library);
   // Scripts of one shape name the same runtime functions: walk the library once per set of
   // names (the same array comes back, so runtimeSection finds its section at once too).
   const names = [...namesIn(body)].sort();
-  const key = names.join(" ");
+  const key = [...names, "|", ...absent.map((c) => c.feature)].join(" ");
   let units = index.reached.get(key);
   if (!units) {
-    units = reachable(library, index, names);
+    assertGuarded("the script's body", body, absent);
+    units = reachable(library, index, names, absent);
     if (index.reached.size < 1000) index.reached.set(key, units);
   }
   return units;
@@ -93,11 +103,12 @@ function reachable(
   library: readonly RuntimeUnit[],
   { byName, namesOf, unitBelow }: LibraryIndex,
   names: string[],
+  absent: readonly FeatureCut[],
 ): RuntimeUnit[] {
   const kept = new Set<RuntimeUnit>();
   const pending = [...names];
   const cuts = ENTRY_CUTS.filter((c) => names.includes(c.entry));
-  const seen = new Set([...pending, ...cuts.flatMap((c) => c.cut)]);
+  const seen = new Set([...pending, ...cuts.flatMap((c) => c.cut), ...absent.flatMap((c) => c.cut)]);
   while (pending.length) {
     for (const unit of byName.get(pending.pop()!) ?? []) {
       if (kept.has(unit)) continue;
@@ -112,7 +123,24 @@ function reachable(
         `the runtime of ${entry} reaches ${unless}, so it needs ${cut.join(", ")}: ` +
           `drop the cut from ENTRY_CUTS or the call to ${unless}`,
       );
+  for (const unit of kept) assertGuarded(unit.defines.join(", "), unit.text, absent);
   return withComments(library, kept, unitBelow);
+}
+
+/** A cut function named in kept code outside its guard would be called: a compile error. */
+function assertGuarded(where: string, text: string, absent: readonly FeatureCut[]): void {
+  for (const { feature, cut, guard } of absent)
+    for (const name of cut) {
+      if (!text.includes(name)) continue;
+      const named = new RegExp(`(?<![\\w-])${name}(?![\\w-])`);
+      for (const line of text.replace(COMMENT_LINE, "").split("\n"))
+        if (named.test(line) && !isGuardedLine(line, guard))
+          throw new EmitError(
+            `${where} calls ${name} outside its guard '${guard.trim()}', but the playbook has no ` +
+              `${feature}, so the script leaves ${name} out: put the call behind the guard ` +
+              `(a one-line if) or drop the cut from FEATURE_CUTS`,
+          );
+    }
 }
 
 /** A file's heading comes with any unit of the file; a section comment with the unit below it. */

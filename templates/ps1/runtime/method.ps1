@@ -30,7 +30,8 @@ function Get-KbMethodSkip {
     if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
         return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
     }
-    $ladder = Get-KbLadderSkip -Id $Id
+    $ladder = $null
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
     if ($null -ne $ladder) { return $ladder }
     $check = Test-KbApplicable -Applies $Applies
     if (-not $check['Applicable']) {
@@ -51,7 +52,7 @@ function Invoke-KbMethod {
         [string]$Risk,
         [string]$Reboot,
         [hashtable]$Applies,
-        [string[]]$Services,
+        [string[]]$Services = @(),
         [string[]]$StartAtEnd = @(),
         [scriptblock]$Steps
     )
@@ -77,23 +78,26 @@ function Invoke-KbMethod {
 
 function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [string[]]$StartAtEnd, [scriptblock]$Steps)
+    param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
+    # Each service call sits behind its list's own guard: a playbook whose methods list no
+    # services passes Services = @() everywhere, and its script leaves the service code out
+    # (the feature cuts, docs/runtime.md).
     $stopped = New-Object System.Collections.Generic.List[string]
     try {
-        if ((Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped) -and
-            (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $stopped)) {
-            $null = & $Steps
-        }
+        $ready = $true
+        if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
+        if ($ready) { $null = & $Steps }
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
     } finally {
-        Start-KbMethodServices -Id $Id -Stopped $stopped
-        Start-KbMethodEndServices -Id $Id -Services $StartAtEnd
+        if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
+        if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
     }
 }
 
 function Stop-KbMethodServices {
-    # True when the steps may run: every listed service that was running is stopped now.
+    # True when the steps may run: every listed service that was running is stopped now, and
+    # still stopped once the last one is (Confirm-KbMethodServicesStopped).
     # Under -WhatIf nothing is stopped and the steps run to say what they would change.
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
@@ -110,7 +114,7 @@ function Stop-KbMethodServices {
         if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
         if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
     }
-    return $true
+    return (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $Stopped)
 }
 
 function Stop-KbMethodService {

@@ -102,7 +102,8 @@ function Start-KbRun {
         } catch {
             Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
         }
-        $missing = @(Get-KbMissingParameters)
+        $missing = @()
+        if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
         if ($missing.Count -gt 0) {
             Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
         }
@@ -111,7 +112,9 @@ function Start-KbRun {
         if (-not (Enter-KbMutex)) {
             Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
         }
-        Read-KbState -LadderReader ${function:Set-KbLadderFromState}
+        $ladderReader = $null
+        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
+        Read-KbState -LadderReader $ladderReader
         $check = Test-KbApplicable -Applies $script:KbApplies
         if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
         Write-KbLog 'preflight passed'

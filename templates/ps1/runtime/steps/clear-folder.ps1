@@ -49,11 +49,8 @@ function Set-KbClearFolderState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $message = 'deleted from ' + $State['Target']
-    if ($Step['Backup']) {
-        $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems)
-    } else {
-        Remove-KbEntries -Entries $State['Entries'] -Problems $problems
-    }
+    if ($Step['Backup']) { $message = 'moved into ' + (Move-KbEntriesToBackup -Folder $State['Target'] -Entries $State['Entries'] -Problems $problems) }
+    if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Entries'] -Problems $problems }
     if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
     return $message
 }

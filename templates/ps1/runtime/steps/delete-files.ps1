@@ -60,12 +60,9 @@ function Set-KbDeleteFilesState {
     param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
     $problems = New-Object System.Collections.Generic.List[string]
     $done = 'deleted'
-    if ($Step['Backup']) {
-        $done = 'renamed to *.kbfix-bak'
-        Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems
-    } else {
-        Remove-KbEntries -Entries $State['Files'] -Problems $problems
-    }
+    if ($Step['Backup']) { $done = 'renamed to *.kbfix-bak' }
+    if ($Step['Backup']) { Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems }
+    if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Files'] -Problems $problems }
     $message = $done + ' in ' + $State['Target']
     if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
     return $message
