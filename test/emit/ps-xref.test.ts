@@ -17,6 +17,8 @@ import { analyzePlaybook } from "../../src/pipeline.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { parsePowerShell } from "../support/powershell-parser.js";
 import { ENTRY_CUTS } from "../../src/emit/ps1/tree-shake.js";
+import { absentFeatures } from "../../src/emit/ps1/feature-cuts.js";
+import type { Plan } from "../../src/plan/plan.js";
 
 const SOURCES = [
   "playbooks/kb2328240.yaml",
@@ -200,16 +202,38 @@ function runtimeFunctions(): Map<string, string[]> {
   return files;
 }
 
+/** The playbook each script was compiled from: its feature cuts (src/emit/ps1/feature-cuts.ts). */
+const planOf = new Map<Script, Plan>();
+
+async function scriptsOf(plan: Plan): Promise<Script[]> {
+  const files = compilePlan(plan).filter((f) => /^[^/]+\/[^/]+\.ps1$/.test(f.path));
+  const out: Script[] = [];
+  // Built even where it is over its route's limit and not written (the fixture).
+  for (const file of [...files, appDetectScript(plan)]) {
+    const s = await analyze(file.path, file.bytes.toString("latin1"));
+    planOf.set(s, plan);
+    out.push(s);
+  }
+  return out;
+}
+
 const scripts: Script[] = [];
+let fixturePlan: Plan | undefined;
 for (const source of SOURCES) {
   const analysis = analyzePlaybook(source);
   if (!analysis.plan)
     throw new Error(`${source} does not compile: ${JSON.stringify(analysis.diagnostics)}`);
-  const files = compilePlan(analysis.plan).filter((f) => /^[^/]+\/[^/]+\.ps1$/.test(f.path));
-  // Built even where it is over its route's limit and not written (the fixture).
-  for (const file of [...files, appDetectScript(analysis.plan)])
-    scripts.push(await analyze(file.path, file.bytes.toString("latin1")));
+  scripts.push(...(await scriptsOf(analysis.plan)));
+  fixturePlan = analysis.plan;
 }
+/**
+ * No committed playbook has a required parameter, so every script leaves its check out (a
+ * feature cut): the fixture with one required parameter shows that code is reachable.
+ */
+const variantScripts = await scriptsOf({
+  ...fixturePlan!,
+  parameters: fixturePlan!.parameters.map((p, i) => (i === 0 ? { ...p, required: true } : p)),
+});
 const RUNTIME = runtimeFunctions();
 const fileOf = new Map<string, string>();
 for (const [file, names] of RUNTIME) for (const name of names) fileOf.set(name, file);
@@ -234,7 +258,8 @@ test("every runtime function is defined once in the runtime", () => {
  * the calls live.
  */
 function deadByEntryCut(s: Script): Set<string> {
-  const dead = new Set<string>();
+  // A feature cut: the playbook lacks the feature, so its data makes the calls dead.
+  const dead = new Set<string>(absentFeatures(planOf.get(s)!).flatMap((c) => c.cut));
   for (const { entry, cut, unless } of ENTRY_CUTS) {
     if (!s.topLevel.has(entry)) continue;
     assert.not.ok(s.definitions.has(unless), `${s.path}: starts from ${entry} but has ${unless}`);
@@ -266,7 +291,7 @@ test("(a) every Verb-Kb* command a script invokes is defined in it exactly once"
 
 test("(b) no dead runtime code", () => {
   const reachableSomewhere = new Set<string>();
-  for (const s of scripts) {
+  for (const s of [...scripts, ...variantScripts]) {
     const live = reachable(s);
     live.forEach((n) => reachableSomewhere.add(n));
     // The runtime is tree-shaken: every function a script carries must be reachable in it.

@@ -14,6 +14,11 @@ import {
 import { ENTRY_CUTS, treeShake } from "../../src/emit/ps1/tree-shake.js";
 import { findRuntimeSection, runtimeSection } from "../../src/emit/ps1/runtime-section.js";
 import { TOOL_VERSION } from "../../src/version.js";
+import { FEATURE_CUTS, absentFeatures, type FeatureCut } from "../../src/emit/ps1/feature-cuts.js";
+import { emitPs1 } from "../../src/emit/ps1/emit-ps1.js";
+import { EmitError } from "../../src/emit/bytes.js";
+import { analyzePlaybook } from "../../src/pipeline/analyze.js";
+import type { Plan } from "../../src/plan/plan.js";
 
 const SAMPLE = [
   "# ---- sample.ps1: a heading ----",
@@ -132,6 +137,23 @@ test("every file under templates/ps1/runtime is in the library, once, and cuts c
   assert.ok(runtimeLibrary().length > order.length);
 });
 
+/** The plan a committed script was compiled from (its header names the playbook). */
+function planOfScript(script: string): Plan {
+  const source = /^# Source: '([^']+)'/m.exec(script)![1]!;
+  return planOf(source);
+}
+
+const plans = new Map<string, Plan>();
+function planOf(source: string): Plan {
+  let plan = plans.get(source);
+  if (!plan) {
+    plan = analyzePlaybook(source).plan;
+    assert.ok(plan, `${source} does not compile`);
+    plans.set(source, plan);
+  }
+  return plan;
+}
+
 test("every committed script's runtime is the templates' text, under the hash its marker states", () => {
   assert.ok(SCRIPTS.length >= 6);
   for (const path of SCRIPTS) {
@@ -144,7 +166,11 @@ test("every committed script's runtime is the templates' text, under the hash it
     const [before, rest] = script.split(/^# ==== kbfix runtime .*$/m) as [string, string];
     const after = rest.slice(rest.indexOf("# ==== end of kbfix runtime ===="));
     const fromTemplates = runtimeSection(
-      treeShake(runtimeLibrary(), (before + after).replace(/\r\n/g, "\n")),
+      treeShake(
+        runtimeLibrary(),
+        (before + after).replace(/\r\n/g, "\n"),
+        absentFeatures(planOfScript(script)),
+      ),
       TOOL_VERSION,
     );
     assert.ok(script.includes(`$script:KbRuntimeSha256 = '${found.claimed}'`), path);
@@ -193,6 +219,136 @@ test("an entry cut leaves out only calls behind its guard, which only its `unles
     );
     assert.equal(setters, [unless], `${variable} is set by ${setters.join(", ")}`);
   }
+});
+
+test("a feature cut leaves out only calls behind its guard, each a one-line if", () => {
+  const files = ps1Templates();
+  for (const { feature, cut, guard } of FEATURE_CUTS) {
+    assert.ok(guard.startsWith("if (") && guard.endsWith(") { "), `${feature}: ${guard}`);
+    for (const name of cut) {
+      let calls = 0;
+      for (const [path, text] of files)
+        for (const line of text.split("\n")) {
+          if (/^\s*#/.test(line) || line.startsWith(`function ${name} `)) continue;
+          if (!new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(line)) continue;
+          calls += 1;
+          const code = line.trim();
+          assert.ok(
+            code.startsWith(guard) && code.endsWith(" }") && !code.includes("else"),
+            `${path}: ${name} is cut without ${feature} but called outside '${guard}...}': ${line}`,
+          );
+          assert.ok(code.indexOf(name) > guard.length - 1, `${path}: ${name} before the guard`);
+        }
+      assert.ok(calls > 0, `${name}: cut but never called`);
+    }
+  }
+});
+
+/** The same plan with the feature switched off (the data a playbook without it has). */
+const WITHOUT: Record<string, (plan: Plan) => Plan> = {
+  "a method that stops services while its steps run": (plan) => ({
+    ...plan,
+    methods: plan.methods.map((m) => ({ ...m, services: [] })),
+  }),
+  "a method that starts services at its end": (plan) => ({
+    ...plan,
+    methods: plan.methods.map((m) => ({ ...m, startAtEnd: [] })),
+  }),
+  "strategy escalate (the ladder across runs)": (plan) => ({ ...plan, strategy: "all" }),
+  "a required playbook parameter": (plan) => ({
+    ...plan,
+    parameters: plan.parameters.map((p) => ({ ...p, required: false })),
+  }),
+  "a clear-folder step with backup": (plan) => withoutBackup(plan, "clear-folder"),
+  "a delete-files step with backup": (plan) => withoutBackup(plan, "delete-files"),
+};
+
+function withoutBackup(plan: Plan, kind: string): Plan {
+  const off = (step: any): any =>
+    step.kind === "per-user"
+      ? { ...step, steps: step.steps.map(off) }
+      : step.kind === kind
+        ? { ...step, backup: false }
+        : step;
+  return { ...plan, methods: plan.methods.map((m) => ({ ...m, steps: m.steps.map(off) })) };
+}
+
+/** The same plan with the feature switched on, where no committed playbook has it. */
+const WITH: Record<string, (plan: Plan) => Plan> = {
+  "a required playbook parameter": (plan) => ({
+    ...plan,
+    parameters: plan.parameters.map((p, i) => (i === 0 ? { ...p, required: true } : p)),
+  }),
+};
+
+const SOURCES = [
+  "playbooks/kb2328240.yaml",
+  "playbooks/kb822798.yaml",
+  "playbooks/kb971058.yaml",
+  "playbooks/kb977203.yaml",
+  "test/fixtures/kb100001.yaml",
+];
+
+function remediationFunctions(plan: Plan): string[] {
+  const files = emitPs1(plan);
+  const text = files.find((f) => f.path.endsWith(`/${plan.id}.ps1`))!.bytes.toString("latin1");
+  return [...text.matchAll(/^function ([\w-]+) \{/gm)].map((m) => m[1]!);
+}
+
+test("a playbook with a feature keeps its cut functions; the same playbook without it drops them", () => {
+  assert.equal(Object.keys(WITHOUT).sort(), FEATURE_CUTS.map((c) => c.feature).sort());
+  for (const cut of FEATURE_CUTS) {
+    const withIt = SOURCES.map(planOf)
+      .map((p) => WITH[cut.feature]?.(p) ?? p)
+      .find((p) => cut.has(p));
+    assert.ok(withIt, `${cut.feature}: no playbook has it`);
+    const kept = remediationFunctions(withIt);
+    for (const name of cut.cut) assert.ok(kept.includes(name), `${withIt.id} keeps ${name}`);
+    const without = WITHOUT[cut.feature]!(withIt);
+    assert.not.ok(cut.has(without), `${cut.feature}: still there`);
+    const dropped = remediationFunctions(without);
+    for (const name of cut.cut)
+      assert.not.ok(dropped.includes(name), `${withIt.id} without ${cut.feature} keeps ${name}`);
+    assert.ok(dropped.length < kept.length, `${cut.feature}: nothing left out`);
+  }
+});
+
+test("a call of a cut function outside its guard is a compile error, not a silent drop", () => {
+  const cut: FeatureCut = {
+    feature: "an example feature",
+    has: () => false,
+    cut: ["Get-KbC"],
+    guard: "if ($Example) { ",
+  };
+  const library = (call: string): RuntimeUnit[] =>
+    runtimeUnits(
+      "sample",
+      [
+        "function Get-KbA {",
+        `    ${call}`,
+        "}",
+        "",
+        "function Get-KbC {",
+        "    return 3",
+        "}",
+      ].join("\n"),
+    );
+  const guarded = treeShake(library("if ($Example) { Get-KbC }"), "Get-KbA", [cut]);
+  assert.equal(names(guarded), ["Get-KbA"]);
+  assert.equal(names(treeShake(library("if ($Example) { Get-KbC }"), "Get-KbA")), [
+    "Get-KbA",
+    "Get-KbC",
+  ]);
+  for (const call of ["Get-KbC", "$x = Get-KbC", "if ($Example) { 1 } else { Get-KbC }"])
+    assert.throws(
+      () => treeShake(library(call), "Get-KbA", [cut]),
+      (e: unknown) => e instanceof EmitError && /outside its guard/.test(String(e)),
+      call,
+    );
+  assert.throws(
+    () => treeShake(units, "Get-KbA\nGet-KbC", [cut]),
+    (e: unknown) => e instanceof EmitError && /the script's body calls Get-KbC/.test(String(e)),
+  );
 });
 
 test("one changed byte in the runtime shows as a hash mismatch", () => {

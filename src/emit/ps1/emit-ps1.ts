@@ -18,10 +18,7 @@ export interface Ps1Script extends EmittedFile {
 
 /** The runtime a rendered body reaches, without what the playbook's data makes dead. */
 function runtimeFor(plan: Plan, rendered: string): RuntimeSection {
-  return runtimeSection(
-    treeShake(runtimeLibrary(), rendered, absentFeatures(plan)),
-    TOOL_VERSION,
-  );
+  return runtimeSection(treeShake(runtimeLibrary(), rendered, absentFeatures(plan)), TOOL_VERSION);
 }
 
 /**

@@ -108,7 +108,11 @@ function reachable(
   const kept = new Set<RuntimeUnit>();
   const pending = [...names];
   const cuts = ENTRY_CUTS.filter((c) => names.includes(c.entry));
-  const seen = new Set([...pending, ...cuts.flatMap((c) => c.cut), ...absent.flatMap((c) => c.cut)]);
+  const seen = new Set([
+    ...pending,
+    ...cuts.flatMap((c) => c.cut),
+    ...absent.flatMap((c) => c.cut),
+  ]);
   while (pending.length) {
     for (const unit of byName.get(pending.pop()!) ?? []) {
       if (kept.has(unit)) continue;
