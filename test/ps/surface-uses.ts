@@ -1,6 +1,7 @@
 // Turns scanned surfaces into "uses": one per item (a command, a type, a member...), with every
 // place it is used, so a list check can name the script and line of each problem.
 import type { ScriptSurface } from "./surface.js";
+import { runtimeLibrary } from "../../src/emit/ps1/runtime-library.js";
 
 export interface Use {
   /** As written in the first script that uses it. */
@@ -27,12 +28,25 @@ export function collectUses(scripts: ScriptSurface[], pick: Picker): Map<string,
   return uses;
 }
 
-/** Commands the script runs that it does not define itself (cmdlets, not Verb-Kb* functions). */
+/**
+ * Commands the script runs that it does not define itself (cmdlets, not Verb-Kb* functions). A
+ * runtime function named in a script without its definition is a call a feature cut made dead
+ * (src/emit/ps1/feature-cuts.ts; test/emit/runtime-shake.test.ts checks each sits behind its
+ * guard), not a command Windows must have.
+ */
 export function externalCommands(
   script: ScriptSurface,
 ): [string, ScriptSurface["commands"][string]][] {
-  const own = new Set(script.functions.map((f) => f.toLowerCase()));
+  const own = new Set([...script.functions, ...runtimeFunctionNames()].map((f) => f.toLowerCase()));
   return Object.entries(script.commands).filter(([name]) => !own.has(name.toLowerCase()));
+}
+
+let runtimeNames: string[] | undefined;
+function runtimeFunctionNames(): string[] {
+  runtimeNames ??= runtimeLibrary()
+    .filter((u) => u.kind === "function")
+    .flatMap((u) => u.defines);
+  return runtimeNames;
 }
 
 /** "Type::Member/arity" for a call, "Type::Member" for a property or field. */

@@ -12,7 +12,8 @@ $script:KbLadderAtUtc = $null
 $script:KbLadderChangedBy = $null
 
 function Set-KbLadderFromState {
-    # Passed to Read-KbState by the remediation; called with the state file's 'ladder' object (or $null).
+    # Passed to Read-KbState by an escalating remediation; called with the state file's 'ladder'
+    # object (or $null).
     param([object]$Ladder)
     $script:KbLadderMethod = $null
     $script:KbLadderAtUtc = $null

@@ -44,8 +44,8 @@ function ConvertTo-KbUtcTime {
 
 function Read-KbState {
     # Never throws: an unreadable or untrusted state file means "no successful run yet".
-    # The remediation passes Set-KbLadderFromState as -LadderReader (the ladder is its concern
-    # alone), so the detection script, which passes nothing, carries no ladder code.
+    # An escalating remediation passes Set-KbLadderFromState as -LadderReader (the ladder is its
+    # concern alone), so the detection script, which passes nothing, carries no ladder code.
     param([scriptblock]$LadderReader = $null)
     $script:KbHistorySinceUtc = $null
     $script:KbHistoryOffsets = @{}
