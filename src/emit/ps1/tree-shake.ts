@@ -140,9 +140,9 @@ function assertGuarded(where: string, text: string, absent: readonly FeatureCut[
       for (const line of text.replace(COMMENT_LINE, "").split("\n"))
         if (named.test(line) && !isGuardedLine(line, guard))
           throw new EmitError(
-            `${where} calls ${name} outside its guard '${guard.trim()}', but the playbook has no ` +
-              `${feature}, so the script leaves ${name} out: put the call behind the guard ` +
-              `(a one-line if) or drop the cut from FEATURE_CUTS`,
+            `${where} calls ${name} outside its guard '${guard.trim()}', but the playbook lacks ` +
+              `the feature (${feature}), so the script leaves ${name} out: put the call behind ` +
+              `the guard (a one-line if) or drop the cut from FEATURE_CUTS`,
           );
     }
 }
