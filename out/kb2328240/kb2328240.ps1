@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'afd2cd50502fffe1e704b04ab9aa6c7847e0f6d5f917c581440854c3542fa18c'
+$script:KbRuntimeSha256 = '9840751dd67441064141c68bd937efe7577af5afe73dd2c7f3dc55be5815d345'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -143,7 +143,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 afd2cd50502fffe1e704b04ab9aa6c7847e0f6d5f917c581440854c3542fa18c ====
+# ==== kbfix runtime 0.1.0, sha256 9840751dd67441064141c68bd937efe7577af5afe73dd2c7f3dc55be5815d345 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -948,17 +948,6 @@ function Invoke-KbRelaunch64 {
     exit $LASTEXITCODE
 }
 
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
-}
-
 function Invoke-KbWhenApplicable {
     param(
         [Parameter(Mandatory = $true)][string]$Id,
@@ -1311,13 +1300,13 @@ function Write-KbRunBanner {
 }
 
 function Start-KbRun {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-    $bound = $caller['Bound']
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+    $bound = $BoundParameters
+    if ($null -eq $bound) { $bound = @{} }
     $script:KbRunStartUtc = [DateTime]::UtcNow
     $script:KbWhatIf = [bool]$WhatIfPreference
     try {
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
+        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
     } catch {
         Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
         Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)

@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '49e6105a5759ffd53af9a16c00d4e2aebd74ab324509b45df308882967fb81c4'
+$script:KbRuntimeSha256 = '174576c214b16493dbb89068468e57db672f0db3dd1d981193a6e4c4fda2bc57'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -433,7 +433,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 49e6105a5759ffd53af9a16c00d4e2aebd74ab324509b45df308882967fb81c4 ====
+# ==== kbfix runtime 0.1.0, sha256 174576c214b16493dbb89068468e57db672f0db3dd1d981193a6e4c4fda2bc57 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1262,17 +1262,6 @@ function Invoke-KbRelaunch64 {
     $ErrorActionPreference = 'Continue'
     & $host64 $arguments
     exit $LASTEXITCODE
-}
-
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
 }
 
 # ---- services.ps1 ----
@@ -2189,13 +2178,13 @@ function Write-KbRunBanner {
 }
 
 function Start-KbRun {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-    $bound = $caller['Bound']
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+    $bound = $BoundParameters
+    if ($null -eq $bound) { $bound = @{} }
     $script:KbRunStartUtc = [DateTime]::UtcNow
     $script:KbWhatIf = [bool]$WhatIfPreference
     try {
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
+        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
     } catch {
         Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
         Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)

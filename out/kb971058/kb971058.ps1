@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'bf284b4cf64a3161c831c742af02f268d5d3b583d8e0c0e9653b8a92408e0763'
+$script:KbRuntimeSha256 = 'df01e860ad4c82ba8cddda0977b0ddc9db9bda520d7a44b6896f9d04cd1dba15'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -267,7 +267,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 bf284b4cf64a3161c831c742af02f268d5d3b583d8e0c0e9653b8a92408e0763 ====
+# ==== kbfix runtime 0.1.0, sha256 df01e860ad4c82ba8cddda0977b0ddc9db9bda520d7a44b6896f9d04cd1dba15 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1106,17 +1106,6 @@ function Invoke-KbRelaunch64 {
     exit $LASTEXITCODE
 }
 
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
-}
-
 # ---- services.ps1 ----
 
 $script:KbServiceTimeoutSeconds = 60
@@ -1701,13 +1690,13 @@ function Write-KbRunBanner {
 }
 
 function Start-KbRun {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-    $bound = $caller['Bound']
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+    $bound = $BoundParameters
+    if ($null -eq $bound) { $bound = @{} }
     $script:KbRunStartUtc = [DateTime]::UtcNow
     $script:KbWhatIf = [bool]$WhatIfPreference
     try {
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
+        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
     } catch {
         Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
         Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)

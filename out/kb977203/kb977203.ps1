@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '2c78335384bebe971fb10a4fbf8962f0480a22745843654d3ccbee532e89c39d'
+$script:KbRuntimeSha256 = '6b9b658bb01e8fa283ab222af16d5c25f86a79eb7a632bced1554f3f930b6bdf'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -159,7 +159,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 2c78335384bebe971fb10a4fbf8962f0480a22745843654d3ccbee532e89c39d ====
+# ==== kbfix runtime 0.1.0, sha256 6b9b658bb01e8fa283ab222af16d5c25f86a79eb7a632bced1554f3f930b6bdf ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -881,17 +881,6 @@ function Invoke-KbRelaunch64 {
     exit $LASTEXITCODE
 }
 
-function Get-KbCallerParameters {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = Get-Variable -Name 'PSBoundParameters' -Scope Script -ValueOnly -ErrorAction SilentlyContinue }
-    if ($null -eq $bound) { $bound = @{} }
-    $path = $ScriptPath
-    if ($path.Length -eq 0) { $path = [string](Get-Variable -Name 'PSCommandPath' -Scope Script -ValueOnly -ErrorAction SilentlyContinue) }
-    if ($path.Length -eq 0) { $path = [string]$MyInvocation.ScriptName }
-    return @{ Bound = $bound; Path = $path }
-}
-
 # ---- certificates.ps1 ----
 
 function Test-KbUtf16InnerNul {
@@ -1326,13 +1315,13 @@ function Write-KbRunBanner {
 }
 
 function Start-KbRun {
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-    $bound = $caller['Bound']
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+    $bound = $BoundParameters
+    if ($null -eq $bound) { $bound = @{} }
     $script:KbRunStartUtc = [DateTime]::UtcNow
     $script:KbWhatIf = [bool]$WhatIfPreference
     try {
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
+        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
     } catch {
         Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
         Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)

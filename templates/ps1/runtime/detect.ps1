@@ -77,8 +77,8 @@ function Format-KbDetectLine {
 
 function Start-KbDetect {
     # 64-bit relaunch, log, state (read only), the playbook's applicability. The detection script
-    # always passes its $PSBoundParameters and $PSCommandPath (unlike Start-KbRun, nothing is read
-    # from the script scope: the detection carries no code it does not use).
+    # always passes its $PSBoundParameters and $PSCommandPath, as the remediation does to
+    # Start-KbRun: nothing is read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath

@@ -77,15 +77,15 @@ function Get-KbMissingParameters {
 }
 
 function Start-KbRun {
-    # Both arguments are optional: without them the script's $PSBoundParameters and
-    # $PSCommandPath are read from the script scope.
-    param([System.Collections.IDictionary]$BoundParameters = $null, [string]$ScriptPath = '')
-    $caller = Get-KbCallerParameters -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-    $bound = $caller['Bound']
+    # The remediation always passes its $PSBoundParameters and $PSCommandPath, as the detection
+    # does to Start-KbDetect: nothing is read from the script scope.
+    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+    $bound = $BoundParameters
+    if ($null -eq $bound) { $bound = @{} }
     $script:KbRunStartUtc = [DateTime]::UtcNow
     $script:KbWhatIf = [bool]$WhatIfPreference
     try {
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $caller['Path']
+        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
     } catch {
         Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
         Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)
