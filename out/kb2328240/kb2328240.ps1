@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '9840751dd67441064141c68bd937efe7577af5afe73dd2c7f3dc55be5815d345'
+$script:KbRuntimeSha256 = '7786fdc960a1ebc5f9f2a76e39c4b4dd5b261331c3066e67d3de0e90329b8523'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -143,7 +143,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 9840751dd67441064141c68bd937efe7577af5afe73dd2c7f3dc55be5815d345 ====
+# ==== kbfix runtime 0.1.0, sha256 7786fdc960a1ebc5f9f2a76e39c4b4dd5b261331c3066e67d3de0e90329b8523 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -793,11 +793,14 @@ function Get-KbLadderSkip {
     if ($resume -lt 0) { return $null }
     $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
     if ($index -lt 0 -or $index -gt $resume) { return $null }
-    return @{
-        Status = 'skipped'; Warn = $false
-        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
-            '); the evidence came back, so the article''s next method runs')
+    $tried = 'tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) + ')'
+    if ($resume -ge @($script:KbMethodIds).Count - 1) {
+        return @{
+            Status = 'skipped'; Warn = $true
+            Message = ($tried + ', the article''s last; the evidence came back and no method is left to try (-Method repeats one)')
+        }
     }
+    return @{ Status = 'skipped'; Warn = $false; Message = ($tried + '; the evidence came back, so the article''s next method runs') }
 }
 
 # ---- applicability.ps1 ----

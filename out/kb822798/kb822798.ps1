@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '174576c214b16493dbb89068468e57db672f0db3dd1d981193a6e4c4fda2bc57'
+$script:KbRuntimeSha256 = '8612b2a533d5472ebc95da4bc23ab972fdac85cf6cdf774e76084fd4d801b9bc'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -433,7 +433,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 174576c214b16493dbb89068468e57db672f0db3dd1d981193a6e4c4fda2bc57 ====
+# ==== kbfix runtime 0.1.0, sha256 8612b2a533d5472ebc95da4bc23ab972fdac85cf6cdf774e76084fd4d801b9bc ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1118,11 +1118,14 @@ function Get-KbLadderSkip {
     if ($resume -lt 0) { return $null }
     $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
     if ($index -lt 0 -or $index -gt $resume) { return $null }
-    return @{
-        Status = 'skipped'; Warn = $false
-        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
-            '); the evidence came back, so the article''s next method runs')
+    $tried = 'tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) + ')'
+    if ($resume -ge @($script:KbMethodIds).Count - 1) {
+        return @{
+            Status = 'skipped'; Warn = $true
+            Message = ($tried + ', the article''s last; the evidence came back and no method is left to try (-Method repeats one)')
+        }
     }
+    return @{ Status = 'skipped'; Warn = $false; Message = ($tried + '; the evidence came back, so the article''s next method runs') }
 }
 
 # ---- applicability.ps1 ----

@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'df01e860ad4c82ba8cddda0977b0ddc9db9bda520d7a44b6896f9d04cd1dba15'
+$script:KbRuntimeSha256 = '872ed369637a5a21df052aa87682211cf9705c75c29a5d0d40e6d5b7bfd86a68'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -267,7 +267,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 df01e860ad4c82ba8cddda0977b0ddc9db9bda520d7a44b6896f9d04cd1dba15 ====
+# ==== kbfix runtime 0.1.0, sha256 872ed369637a5a21df052aa87682211cf9705c75c29a5d0d40e6d5b7bfd86a68 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -947,11 +947,14 @@ function Get-KbLadderSkip {
     if ($resume -lt 0) { return $null }
     $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
     if ($index -lt 0 -or $index -gt $resume) { return $null }
-    return @{
-        Status = 'skipped'; Warn = $false
-        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
-            '); the evidence came back, so the article''s next method runs')
+    $tried = 'tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) + ')'
+    if ($resume -ge @($script:KbMethodIds).Count - 1) {
+        return @{
+            Status = 'skipped'; Warn = $true
+            Message = ($tried + ', the article''s last; the evidence came back and no method is left to try (-Method repeats one)')
+        }
     }
+    return @{ Status = 'skipped'; Warn = $false; Message = ($tried + '; the evidence came back, so the article''s next method runs') }
 }
 
 # ---- applicability.ps1 ----

@@ -62,9 +62,14 @@ function Get-KbLadderSkip {
     if ($resume -lt 0) { return $null }
     $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
     if ($index -lt 0 -or $index -gt $resume) { return $null }
-    return @{
-        Status = 'skipped'; Warn = $false
-        Message = ('tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) +
-            '); the evidence came back, so the article''s next method runs')
+    $tried = 'tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) + ')'
+    # The remembered method was the article's last: there is no next rung to go on to. Repeating
+    # the ladder would hide that every method was tried; say so, and leave the choice to a person.
+    if ($resume -ge @($script:KbMethodIds).Count - 1) {
+        return @{
+            Status = 'skipped'; Warn = $true
+            Message = ($tried + ', the article''s last; the evidence came back and no method is left to try (-Method repeats one)')
+        }
     }
+    return @{ Status = 'skipped'; Warn = $false; Message = ($tried + '; the evidence came back, so the article''s next method runs') }
 }

@@ -13,7 +13,7 @@ export const PROFILES = [
   "C:\\Windows\\ServiceProfiles\\NetworkService",
   "C:\\Windows\\SysWOW64\\config\\systemprofile",
 ];
-const AUTHROOT =
+export const AUTHROOT =
   "http://www.download.windowsupdate.com/msdownload/update/v3/static/trustedr/en/authrootstl.cab";
 
 export function broken(options: MachineOptions = {}): PsMachine {

@@ -4,7 +4,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { diffSnapshots } from "../../support/simulated-windows-ps.js";
-import { broken, CACHE, cacheEntries, ID, PROFILES } from "./kb2328240-machine.js";
+import { AUTHROOT, broken, CACHE, cacheEntries, ID, PROFILES } from "./kb2328240-machine.js";
+import { nextSecond } from "./kb822798-machine.js";
 import { pwshTest } from "../pwsh-gate.js";
 import {
   checkedResult,
@@ -36,6 +37,40 @@ run(
       assert.is(again.code, 0, again.recap);
       assert.equal(diffSnapshots(snapshot, machine.snapshot()), []);
       assert.equal(stepsWith(checkedResult(machine, again, ID), "changed"), []);
+    }),
+);
+
+run(
+  "escalate with one method: when new events follow the run that tried it, the run says no method is left, changes nothing, exit 1",
+  () =>
+    onMachine(broken, async (machine) => {
+      const first = await machine.run(remediation(ID));
+      assert.is(first.code, 0, first.recap);
+
+      await nextSecond();
+      machine.event({
+        log: "Application",
+        provider: "Microsoft-Windows-CAPI2",
+        id: 4107,
+        level: 2,
+        time: new Date().toISOString(),
+        data: [AUTHROOT, "0x800b0101"],
+      });
+      const snapshot = machine.snapshot();
+      const again = await machine.run(remediation(ID));
+      assert.is(again.code, 1, again.recap);
+      const result = checkedResult(machine, again, ID);
+      const skip = result.results.find((r) => r.id === "clear-cryptnet-url-cache")!;
+      assert.is(skip.status, "skipped");
+      assert.match(
+        skip.message,
+        "the article's last; the evidence came back and no method is left",
+      );
+      assert.equal(stepsWith(result, "changed"), []);
+      assert.equal(
+        diffSnapshots(snapshot, machine.snapshot()).filter((d) => !d.includes("ProgramData")),
+        [],
+      );
     }),
 );
 
