@@ -2,6 +2,7 @@
 # Source: 'playbooks/kb2328240.yaml'
 # Source SHA-256: 'f42ca0160fb4c193dd8670019e9fcc9dbd0c8d8b406cc026b171b06fdb5ec8f9'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS

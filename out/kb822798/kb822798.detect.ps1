@@ -2,6 +2,7 @@
 # Source: 'playbooks/kb822798.yaml'
 # Source SHA-256: '9eb80b86bf4e7ac7f1ad1c49bef84c9bbc7a5c106768b6bfcb948d57a3efa7c0'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS

@@ -2,6 +2,7 @@
 # Source: 'playbooks/kb971058.yaml'
 # Source SHA-256: 'b43a294aca9462576324c1c3aeb26d9aac83865cb3865eec2b443172f296da9f'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS

@@ -29,7 +29,8 @@ const HEAD = `<#
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
-    # UNC folder holding the remediation script and the launcher: the deployment type's content.
+    # UNC folder holding the deployment type's content: the files configmgr-application.json
+    # lists in contentFiles (the launcher, the remediation and, with a batch target, <id>.fix.cmd).
     [string]$ContentLocation = ''
 )
 Set-StrictMode -Version 2.0
@@ -54,7 +55,7 @@ function Get-KbCheckedFile {
 
 const APPLICATION = `
 # ---- Application with a script deployment type ----
-if ([string]::IsNullOrEmpty($ContentLocation)) { throw '-ContentLocation is required: the UNC folder with the remediation script and the launcher' }
+if ([string]::IsNullOrEmpty($ContentLocation)) { throw '-ContentLocation is required: the UNC folder holding the contentFiles of configmgr-application.json' }
 $app = Read-KbDescriptor ${psString(APPLICATION_DESCRIPTOR)}
 $type = $app.deploymentType
 foreach ($file in $type.contentFiles) { [void](Get-KbCheckedFile -RelativePath $file.path -ExpectedHash $file.sha256) }

@@ -1,10 +1,12 @@
 // ConfigMgr application: a script deployment type whose program is the launcher, with the
 // return-code table and a detection script that follows the application-detection contract.
-// configmgr-application.json describes it; New-CMDeployment.ps1 creates it.
+// configmgr-application.json describes it; New-CMDeployment.ps1 creates it. Its content is a
+// folder: ConfigMgr copies the whole content location to the client, and the launcher runs the
+// files beside it, so everything the launcher may start is content.
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { EXIT_CODES } from "../model/exit-codes.js";
 import type { Plan } from "../plan/plan.js";
-import { deployDir, fileName, type DeployInput } from "./deploy-input.js";
+import { deployDir, fileName, type DeployInput, type DeployScripts } from "./deploy-input.js";
 import { deployDescription, displayName, PUBLISHER } from "./describe-playbook.js";
 import { jsonBytes } from "./json-text.js";
 import { sha256Hex } from "../emit/emitted-file.js";
@@ -47,6 +49,14 @@ export function maximumRuntimeMinutes(plan: Plan): number {
   return Math.max(15, Math.ceil(worstCaseSeconds(plan) / 60) + 5);
 }
 
+/**
+ * The deployment type's content: the remediation, the launcher, and the batch remediation the
+ * launcher hands over to where Windows PowerShell 5.1 is missing (when the playbook has one).
+ */
+export function applicationContent(scripts: DeployScripts): EmittedFile[] {
+  return [scripts.remediation, scripts.launcher, ...(scripts.fixCmd ? [scripts.fixCmd] : [])];
+}
+
 interface ContentFile {
   path: string;
   sha256: string;
@@ -55,7 +65,7 @@ interface ContentFile {
 /** The descriptor; content hashes are of the bytes shipped (sign regenerates it). */
 export function applicationDescriptor(
   plan: { id: string; name: string; description: string; maximumRuntimeMins: number },
-  files: { launcher: EmittedFile; remediation: EmittedFile; appDetect: EmittedFile },
+  files: { content: EmittedFile[]; launcher: EmittedFile; appDetect: EmittedFile },
 ): Buffer {
   const content = (f: EmittedFile): ContentFile => ({
     path: fileName(f),
@@ -66,7 +76,7 @@ export function applicationDescriptor(
     deploymentType: {
       name: `${plan.id} script`,
       technology: "Script",
-      contentFiles: [content(files.remediation), content(files.launcher)],
+      contentFiles: files.content.map(content),
       installCommand: fileName(files.launcher),
       installationBehaviorType: "InstallForSystem",
       logonRequirementType: "WhetherOrNotUserLoggedOn",
@@ -96,7 +106,7 @@ export function emitApplication(
     description: deployDescription(plan),
     maximumRuntimeMins: maximumRuntimeMinutes(plan),
   };
-  const files = { launcher: scripts.launcher, remediation: scripts.remediation, appDetect };
+  const files = { content: applicationContent(scripts), launcher: scripts.launcher, appDetect };
   return [
     appDetect,
     {

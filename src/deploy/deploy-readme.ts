@@ -3,11 +3,15 @@
 import type { DeployReadmeView } from "../emit/readme.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import type { Plan } from "../plan/plan.js";
-import { APPLICATION_DESCRIPTOR, maximumRuntimeMinutes } from "./configmgr-application.js";
+import {
+  APPLICATION_DESCRIPTOR,
+  applicationContent,
+  maximumRuntimeMinutes,
+} from "./configmgr-application.js";
 import { CM_SCRIPT } from "./configmgr-admin-script.js";
 import { CI_DESCRIPTOR } from "./configmgr-configuration-item.js";
 import { deployRouteChecks } from "./deploy-artifacts.js";
-import { deployDir } from "./deploy-input.js";
+import { deployDir, deployScripts, fileName } from "./deploy-input.js";
 import { overGpoBudget, PS_SCRIPTS_INI, SCRIPTS_INI } from "./group-policy.js";
 import { INTUNE_BODY, INTUNE_SCRIPT } from "./intune-remediation.js";
 import { win32InstallerName } from "./intune-win32-installer.js";
@@ -34,6 +38,7 @@ export function deployReadmeView(
     application: has(APPLICATION_DESCRIPTOR)
       ? {
           descriptor: rel(APPLICATION_DESCRIPTOR),
+          content: applicationContent(deployScripts(plan.id, scripts)).map(fileName),
           appDetect: rel(`${plan.id}.appdetect.ps1`),
           maximumRuntimeMins: maximumRuntimeMinutes(plan),
         }

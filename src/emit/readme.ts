@@ -18,7 +18,9 @@ export interface DeployReadmeView {
     fits: string;
   }[];
   intune: { body: string; script: string } | false;
-  application: { descriptor: string; appDetect: string; maximumRuntimeMins: number } | false;
+  application:
+    | { descriptor: string; content: string[]; appDetect: string; maximumRuntimeMins: number }
+    | false;
   configurationItem: { descriptor: string; discovery: string };
   win32: { installer: string } | false;
   cmScript: string;

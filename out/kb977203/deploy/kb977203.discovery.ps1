@@ -2,6 +2,7 @@
 # Source: 'playbooks/kb977203.yaml'
 # Source SHA-256: 'b91def41f79c1f8472e1a710b99725831f6fafd4950671d0274175f87dbc57bb'
 # Change the playbook and recompile; sign this file after review (signing is the last step).
+#Requires -Version 5.1
 
 <#
 .SYNOPSIS

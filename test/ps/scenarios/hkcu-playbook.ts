@@ -2,11 +2,7 @@
 // registry-value steps), and the profiles both simulated Windows get for it: a logged-on user
 // (hive loaded as HKEY_USERS\<SID>), a user whose hive is only the file NTUSER.DAT, one whose
 // NTUSER.DAT is in use (it cannot be loaded) and one without NTUSER.DAT.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { dump } from "js-yaml";
-import { analyzeBytes, compilePlan } from "../../../src/pipeline.js";
+import { compileFixture, fixturePlaybook } from "../../support/fixture-playbook.js";
 import type { SimulatedWindows } from "../../support/simulated-windows-cmd.js";
 import { PsMachine, type HiveKeys } from "../../support/simulated-windows-ps.js";
 
@@ -34,52 +30,21 @@ export const HKCU_STEPS = [
   },
 ];
 
-function playbook(targets: string[], steps: object[]): Record<string, unknown> {
-  return {
-    schemaVersion: 1,
-    id: HKCU_ID,
-    title: "HKCU values in every profile",
-    kb: [100004],
-    source: {
-      url: "https://support.microsoft.com/kb/100004",
-      revision: "1.0",
-      language: "en-US",
-      notes: ["Test fixture."],
-    },
-    summary: "Turns the proxy off and sets a policy value for every user.",
-    targets,
-    applies: { windows: { min: "5.1" }, context: "system" },
-    detection: {
-      any: [{ id: "marker", kind: "file-size", path: "%windir%\\marker.bin", aboveBytes: 10 }],
-    },
-    strategy: "all",
-    methods: [
-      {
-        id: "m1",
-        kbMethod: 1,
-        title: "Every profile",
-        risk: "low",
-        reboot: "none",
-        steps: [{ id: "hk", kind: "per-user", includeServiceProfiles: false, steps }],
-      },
-    ],
-  };
-}
-
 /**
  * Compiles the playbook; returns the folder holding <id>/<id>.ps1 (and .fix.cmd). The Wine
  * tests keep to the first step: every reg call is a process start in Wine's cmd.
  */
 export function compileHkcuPlaybook(targets = ["ps1"], steps: object[] = HKCU_STEPS): string {
-  const yaml = dump(playbook(targets, steps));
-  const analysis = analyzeBytes(`${HKCU_ID}.yaml`, Buffer.from(yaml, "utf8"));
-  if (!analysis.plan) throw new Error(JSON.stringify(analysis.diagnostics, null, 2));
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-hkcu-"));
-  for (const file of compilePlan(analysis.plan)) {
-    mkdirSync(join(dir, file.path, ".."), { recursive: true });
-    writeFileSync(join(dir, file.path), file.bytes);
-  }
-  return dir;
+  return compileFixture(
+    fixturePlaybook({
+      id: HKCU_ID,
+      title: "HKCU values in every profile",
+      summary: "Turns the proxy off and sets a policy value for every user.",
+      targets,
+      methodTitle: "Every profile",
+      steps: [{ id: "hk", kind: "per-user", includeServiceProfiles: false, steps }],
+    }),
+  );
 }
 
 /** SIDs both simulated Windows accept (the Wine one owns ProfileList keys of this form). */
