@@ -5,21 +5,15 @@
 import { pointerOf } from "../front/source-map.js";
 import { scriptTextReason } from "../model/script-text.js";
 import type { Check, CheckInput } from "./check-input.js";
+import { forEachString, type LeafPath } from "./string-leaves.js";
 
-type Path = (string | number)[];
+export const emitValues: Check = (input) =>
+  forEachString(input.doc, (value, path) => report(input, value, path));
 
-export const emitValues: Check = (input) => visit(input, input.doc, []);
-
-function visit(input: CheckInput, value: unknown, path: Path): void {
-  if (typeof value === "string") return report(input, value, path);
-  if (value === null || typeof value !== "object") return;
-  for (const [key, inner] of Object.entries(value)) visit(input, inner, [...path, key]);
-}
-
-function report(input: CheckInput, value: string, path: Path): void {
+function report(input: CheckInput, value: string, path: LeafPath): void {
   const reason = scriptTextReason(value);
   if (!reason) return;
-  const field = path.filter((p) => !/^\d+$/.test(String(p))).pop() ?? "value";
+  const field = path.filter((p) => !/^\d+$/.test(p)).pop() ?? "value";
   input.atPointer(
     pointerOf(path),
     "error",

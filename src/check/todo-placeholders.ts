@@ -1,25 +1,19 @@
 // A scaffold (kbfix new) marks what the author must still write with TODO: each one
 // left is a warning at its place, so a half-written playbook never passes unnoticed.
-import type { Check, CheckInput } from "./check-input.js";
+import { pointerOf } from "../front/source-map.js";
+import type { Check } from "./check-input.js";
+import { forEachString } from "./string-leaves.js";
 
 const TODO = /\bTODO\b/;
 
-export const todoPlaceholders: Check = (input) => visit(input, input.doc, "");
-
-function visit(input: CheckInput, node: unknown, pointer: string): void {
-  if (typeof node === "string") {
-    if (TODO.test(node))
+export const todoPlaceholders: Check = (input) =>
+  forEachString(input.doc, (value, path) => {
+    if (TODO.test(value))
       input.atPointer(
-        pointer,
+        pointerOf(path),
         "warning",
         "todo-placeholder",
         "a TODO placeholder is still here",
         "write the article's text in its place",
       );
-    return;
-  }
-  if (Array.isArray(node)) node.forEach((item, i) => visit(input, item, `${pointer}/${i}`));
-  else if (node && typeof node === "object")
-    for (const [key, value] of Object.entries(node))
-      visit(input, value, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
-}
+  });

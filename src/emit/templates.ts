@@ -84,11 +84,12 @@ export function templates(): Templates {
   hb.registerHelper("runtimeSha256", () => RUNTIME_SHA256_SLOT);
   hb.registerHelper("md", (v: string) => mdText(v));
   hb.registerHelper("mdCode", (v: string) => mdCode(v));
+  const options = compileOptions(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const blocks: StaticBlock[] = [];
   for (const { name, path } of templateFiles()) {
     const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
-    const template = hb.compile(source, { noEscape: true, strict: true });
+    const template = hb.compile(source, options);
     hb.registerPartial(name, isStatic(source) ? staticPartial(template, blocks) : source);
     compiled.set(name, template);
   }
@@ -110,6 +111,18 @@ export function templates(): Templates {
   };
   cached = { render, renderPieces };
   return cached;
+}
+
+/**
+ * noEscape (HTML escaping corrupts scripts), strict (a missing field is an error), and every
+ * helper named as known: a mustache then calls its helper directly instead of asking at each
+ * render whether a helper or a field of that name exists, and a template naming a helper that
+ * is not registered fails to compile instead of rendering a field. Partials compile with the
+ * options of the template that first calls them.
+ */
+function compileOptions(hb: typeof Handlebars): CompileOptions {
+  const knownHelpers = Object.fromEntries(Object.keys(hb.helpers).map((name) => [name, true]));
+  return { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true };
 }
 
 /** No mustache, no comment: the template's output is its text whatever the view. */

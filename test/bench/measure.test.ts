@@ -2,7 +2,7 @@
 // (Infinity, NaN) or a ratio of 0 is a missed target with the reason, never "ok".
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { report, timeIt } from "./measure.js";
+import { report, timeInAlternation, timeIt } from "./measure.js";
 
 function printed(fn: () => boolean): [boolean, string] {
   const lines: string[] = [];
@@ -39,6 +39,18 @@ for (const ratio of [Infinity, -Infinity, NaN, 0, -1])
 test("a call far shorter than a clock tick still measures more than 0 ms", () => {
   const ms = timeIt(1, () => {});
   assert.ok(Number.isFinite(ms) && ms > 0, String(ms));
+});
+
+test("timeInAlternation times the two sides one run after the other, never all of one first", () => {
+  const calls: string[] = [];
+  const spin = (side: string) => () => {
+    if (calls.at(-1) !== side) calls.push(side);
+    const end = Date.now() + 2;
+    while (Date.now() < end);
+  };
+  const { ms, baselineMs, ratio } = timeInAlternation(3, spin("fn"), spin("baseline"));
+  assert.equal(calls, ["fn", "baseline", "fn", "baseline", "fn", "baseline"]);
+  for (const n of [ms, baselineMs, ratio]) assert.ok(Number.isFinite(n) && n > 0, String(n));
 });
 
 test.run();
