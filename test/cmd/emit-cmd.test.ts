@@ -66,7 +66,7 @@ for (const id of IDS) {
       assert.match(line, /in \("(%KB_[A-Z0-9_]+%|%~1)"\)/, line);
     }
     const cmdC = lines.filter((l) => /cmd(\.exe)?"? \/d \/c|cmd \/c/i.test(l));
-    assert.equal(cmdC, ['"%windir%\\Sysnative\\cmd.exe" /d /c ""%~f0" %*"']);
+    assert.equal(cmdC, ['"%KB_ENV_windir%\\Sysnative\\cmd.exe" /d /c ""%~f0" %*"']);
   });
 
   test(`${id}: playbook values appear only in set lines and fixed-word argument checks`, () => {
