@@ -306,14 +306,15 @@ exit /b 0
 rem ---- values: text from the machine or the command line, handled without parsing it ----
 :kb_dequote
 rem Removes double quotes from KB_V (a line of tool output): after this, KB_V in quotes is safe
-rem anywhere, because only a quote could end the quoting. KB_VQ=1 when there were any.
+rem anywhere, because only a quote could end the quoting. KB_VQ=1 when there were any. KB_V is
+rem expanded only with the substitutions that drop its quotes (as "" and as #), and the two are
+rem compared: never the raw text, not even as !KB_V!, which Wine's cmd parses again.
 set "KB_VQ=0"
 if not defined KB_V exit /b 0
 set "KB_X=%KB_V:"=%"
-setlocal EnableDelayedExpansion
-if not "!KB_X!"=="!KB_V!" set "KB_VQ=1"
-endlocal & set "KB_VQ=%KB_VQ%"
+set "KB_VX=%KB_V:"=#%"
 set "KB_V=%KB_X%"
+if not "%KB_X%"=="%KB_VX%" set "KB_VQ=1"
 exit /b 0
 
 :kb_env_take
@@ -674,7 +675,7 @@ rem State and the run lock live in kbfix\<id> under ProgramData, writable by SYS
 rem XP and Server 2003 define no ProgramData: the All Users profile instead (its Application Data
 rem subfolder lets users create folders there). docs/windows-versions.md#batch-state-on-xp-and-server-2003
 set "KB_STATEBASE=%KB_ENV_ProgramData%"
-if not defined KB_ENV_ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
+if not defined ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
 set "KB_PV=%KB_STATEBASE%####"
 if not "%KB_PV:~1,2%"==":\" goto :kb_bad_programdata
 set "KB_DIR=%KB_STATEBASE%\kbfix"
@@ -894,8 +895,8 @@ exit /b 1
 rem The preflight (start) chose the state folder before the log was open: where it is when it is
 rem not under ProgramData (XP, 2003), and a kbfix folder made without a private ACL (no icacls.exe
 rem on XP, or icacls failed), which keeps the ACL it inherited from the folder above.
-if not defined KB_ENV_ProgramData set "KB_MSG=State and run lock in %KB_STATEDIR% (this Windows defines no ProgramData: the All Users profile, ALLUSERSPROFILE)"
-if not defined KB_ENV_ProgramData call :kb_log
+if not defined ProgramData set "KB_MSG=State and run lock in %KB_STATEDIR% (this Windows defines no ProgramData: the All Users profile, ALLUSERSPROFILE)"
+if not defined ProgramData call :kb_log
 if not "%KB_DIRACL%"=="inherited" exit /b 0
 set "KB_MSG=%KB_DIR% was created without a private ACL (no usable icacls.exe): it keeps the permissions inherited from the folder above"
 call :kb_warn
