@@ -1633,15 +1633,7 @@ call :kb_architecture
 call :kb_common_appdata
 set "KB_MSG=Windows NT %KB_NTFULL% (from ver), architecture %KB_ARCH%, account %KB_ENV_USERNAME%"
 call :kb_log
-call :kb_env_note
-rem Environment variables that held a double quote were not used (kb_env_take): said once, so a
-rem base that is "not set" later has its reason in the log.
-if not defined KB_ENV_UNSAFE exit /b 0
-set "KB_MSG=environment variable(s)%KB_ENV_UNSAFE% hold a double quote: cannot be read safely, so they are treated as not set"
-call :kb_warn
-exit /b 0
-
-:kb_state_folder_note
+call :kb_state_folder_note
 call :kb_env_note
 exit /b 0
 :kb_begin_no_log
@@ -1649,6 +1641,14 @@ set "KB_STOP=1"
 set "KB_RC=%KB_EXIT_StepFailed%"
 set "KB_RECAP=kbfix %KB_ID%: StepFailed (exit %KB_RC%): no log folder could be written; nothing was changed"
 exit /b 1
+
+:kb_env_note
+rem Environment variables that held a double quote were not used (kb_env_take): said once, so a
+rem base that is "not set" later has its reason in the log.
+if not defined KB_ENV_UNSAFE exit /b 0
+set "KB_MSG=environment variable(s)%KB_ENV_UNSAFE% hold a double quote: cannot be read safely, so they are treated as not set"
+call :kb_warn
+exit /b 0
 
 :kb_state_folder_note
 rem The preflight (start) chose the state folder before the log was open: where it is when it is
