@@ -31,9 +31,6 @@ rem
 rem Layout: data; the evidence; the small subroutines everything calls; arguments and preflight;
 rem the run in the article's order; the other subroutines (cmd finds a label by reading on from
 rem where it is, and from the top after the end).
-rem ---- A 32-bit cmd on 64-bit Windows sees SysWOW64 and WOW6432Node: run again in the 64-bit one ----
-if defined PROCESSOR_ARCHITEW6432 if not defined KBFIX_RELAUNCHED goto :kb_relaunch
-
 rem ---- Data: every value from the playbook; the code below only reads these ----
 set "KB_ID=kb2328240"
 set "KB_TITLE=Event ID 4107 or Event ID 11 is logged in the Application log in Windows Vista, in Windows Server 2008, and in later versions of Windows"
@@ -52,14 +49,62 @@ set "KB_EXIT_ManualActionNeeded=4"
 set "KB_EXIT_NotElevated=5"
 set "KB_EXIT_BadArguments=6"
 set "KB_EXIT_Busy=1618"
-rem The machine's bases, read once: paths are built from these and checked (docs/emitted-script-rules.md#safe-destructive-paths).
-set "KB_ENV_windir=%windir%"
-set "KB_ENV_SystemRoot=%SystemRoot%"
-set "KB_ENV_SystemDrive=%SystemDrive%"
-set "KB_ENV_ProgramData=%ProgramData%"
-set "KB_ENV_ALLUSERSPROFILE=%ALLUSERSPROFILE%"
-set "KB_ENV_ProgramFiles=%ProgramFiles%"
-set "KB_ENV_ProgramFilesX86=%ProgramFiles(x86)%"
+rem The machine's bases and names, read once: paths are built from these and checked
+rem (docs/emitted-script-rules.md#safe-destructive-paths). Each variable is expanded only with the
+rem substitution that drops double quotes as it expands, never plainly: there a quote would end the
+rem line's quoting and the rest of the value would run. kb_env_take keeps a value only when it
+rem held no quote (docs/emitted-script-rules.md#machine-values).
+set "KB_ENV_UNSAFE="
+set "KB_EN=windir" & set "KB_EO=KB_ENV_windir" & set "KB_EV=" & set "KB_EQ="
+if defined windir set "KB_EV=%windir:"=%"
+if defined windir set "KB_EQ=%windir:"=#%"
+call :kb_env_take
+set "KB_EN=SystemRoot" & set "KB_EO=KB_ENV_SystemRoot" & set "KB_EV=" & set "KB_EQ="
+if defined SystemRoot set "KB_EV=%SystemRoot:"=%"
+if defined SystemRoot set "KB_EQ=%SystemRoot:"=#%"
+call :kb_env_take
+set "KB_EN=SystemDrive" & set "KB_EO=KB_ENV_SystemDrive" & set "KB_EV=" & set "KB_EQ="
+if defined SystemDrive set "KB_EV=%SystemDrive:"=%"
+if defined SystemDrive set "KB_EQ=%SystemDrive:"=#%"
+call :kb_env_take
+set "KB_EN=ProgramData" & set "KB_EO=KB_ENV_ProgramData" & set "KB_EV=" & set "KB_EQ="
+if defined ProgramData set "KB_EV=%ProgramData:"=%"
+if defined ProgramData set "KB_EQ=%ProgramData:"=#%"
+call :kb_env_take
+set "KB_EN=ALLUSERSPROFILE" & set "KB_EO=KB_ENV_ALLUSERSPROFILE" & set "KB_EV=" & set "KB_EQ="
+if defined ALLUSERSPROFILE set "KB_EV=%ALLUSERSPROFILE:"=%"
+if defined ALLUSERSPROFILE set "KB_EQ=%ALLUSERSPROFILE:"=#%"
+call :kb_env_take
+set "KB_EN=ProgramFiles" & set "KB_EO=KB_ENV_ProgramFiles" & set "KB_EV=" & set "KB_EQ="
+if defined ProgramFiles set "KB_EV=%ProgramFiles:"=%"
+if defined ProgramFiles set "KB_EQ=%ProgramFiles:"=#%"
+call :kb_env_take
+set "KB_EN=ProgramFiles(x86)" & set "KB_EO=KB_ENV_ProgramFilesX86" & set "KB_EV=" & set "KB_EQ="
+if defined ProgramFiles(x86) set "KB_EV=%ProgramFiles(x86):"=%"
+if defined ProgramFiles(x86) set "KB_EQ=%ProgramFiles(x86):"=#%"
+call :kb_env_take
+set "KB_EN=TEMP" & set "KB_EO=KB_ENV_TEMP" & set "KB_EV=" & set "KB_EQ="
+if defined TEMP set "KB_EV=%TEMP:"=%"
+if defined TEMP set "KB_EQ=%TEMP:"=#%"
+call :kb_env_take
+set "KB_EN=USERNAME" & set "KB_EO=KB_ENV_USERNAME" & set "KB_EV=" & set "KB_EQ="
+if defined USERNAME set "KB_EV=%USERNAME:"=%"
+if defined USERNAME set "KB_EQ=%USERNAME:"=#%"
+call :kb_env_take
+set "KB_EN=COMPUTERNAME" & set "KB_EO=KB_ENV_COMPUTERNAME" & set "KB_EV=" & set "KB_EQ="
+if defined COMPUTERNAME set "KB_EV=%COMPUTERNAME:"=%"
+if defined COMPUTERNAME set "KB_EQ=%COMPUTERNAME:"=#%"
+call :kb_env_take
+set "KB_EN=PROCESSOR_ARCHITECTURE" & set "KB_EO=KB_ENV_PROCESSOR_ARCHITECTURE" & set "KB_EV=" & set "KB_EQ="
+if defined PROCESSOR_ARCHITECTURE set "KB_EV=%PROCESSOR_ARCHITECTURE:"=%"
+if defined PROCESSOR_ARCHITECTURE set "KB_EQ=%PROCESSOR_ARCHITECTURE:"=#%"
+call :kb_env_take
+set "KB_EN=PROCESSOR_ARCHITEW6432" & set "KB_EO=KB_ENV_PROCESSOR_ARCHITEW6432" & set "KB_EV=" & set "KB_EQ="
+if defined PROCESSOR_ARCHITEW6432 set "KB_EV=%PROCESSOR_ARCHITEW6432:"=%"
+if defined PROCESSOR_ARCHITEW6432 set "KB_EQ=%PROCESSOR_ARCHITEW6432:"=#%"
+call :kb_env_take
+rem ---- A 32-bit cmd on 64-bit Windows sees SysWOW64 and WOW6432Node: run again in the 64-bit one ----
+if defined PROCESSOR_ARCHITEW6432 if not defined KBFIX_RELAUNCHED goto :kb_relaunch
 goto :kb_main
 
 rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
@@ -153,10 +198,11 @@ exit /b 0
 rem ---- Ladder: which methods this playbook has and which probes are history evidence ----
 :kb_ladder_known
 rem KB_V (the ladder file's line) -> KB_LADDER_POS (the method's place) and KB_LADDER_ID, or both
-rem empty. The line is only compared with the method ids set here: it never becomes code.
+rem empty; KB_LADDER_LAST, the last method's place. The line is only compared with the method ids set here: it never becomes code.
 set "KB_LADDER_POS="
 set "KB_LADDER_ID="
 set "KB_LM_1=clear-cryptnet-url-cache"
+set "KB_LADDER_LAST=1"
 setlocal EnableDelayedExpansion
 set "KB_T="
 if "!KB_V!"=="!KB_LM_1!" set "KB_T=1"
@@ -261,15 +307,36 @@ exit /b 0
 rem ---- values: text from the machine or the command line, handled without parsing it ----
 :kb_dequote
 rem Removes double quotes from KB_V (a line of tool output): after this, KB_V in quotes is safe
-rem anywhere, because only a quote could end the quoting. KB_VQ=1 when there were any.
+rem anywhere, because only a quote could end the quoting. KB_VQ=1 when there were any. KB_V is
+rem expanded only with the substitutions that drop its quotes (as "" and as #), and the two are
+rem compared: never the raw text, not even as !KB_V!, which Wine's cmd parses again.
 set "KB_VQ=0"
 if not defined KB_V exit /b 0
 set "KB_X=%KB_V:"=%"
-setlocal EnableDelayedExpansion
-if not "!KB_X!"=="!KB_V!" set "KB_VQ=1"
-endlocal & set "KB_VQ=%KB_VQ%"
+set "KB_VX=%KB_V:"=#%"
 set "KB_V=%KB_X%"
+if not "%KB_X%"=="%KB_VX%" set "KB_VQ=1"
 exit /b 0
+
+:kb_env_take
+rem KB_EV and KB_EQ: the environment variable KB_EN expanded with its double quotes dropped and
+rem made #. They differ when it held a quote: it is then not used (KB_EO, its copy, stays empty,
+rem as for a variable that is not set) and KB_ENV_UNSAFE names it for the log (kb_env_note).
+rem Both are free of quotes, so comparing them in quotes is safe.
+set "%KB_EO%=%KB_EV%"
+if "%KB_EV%"=="%KB_EQ%" exit /b 0
+set "%KB_EO%="
+set "KB_ENV_UNSAFE=%KB_ENV_UNSAFE% %KB_EN%"
+exit /b 0
+
+:kb_machine_name
+rem A name dir listed (KB_V, a line of its output) -> KB_V free of double quotes; errorlevel 1 when
+rem it held one: no Windows name can, so that name is not acted on, with a warning in the log.
+call :kb_dequote
+if not "%KB_VQ%"=="1" exit /b 0
+set "KB_MSG=a name listed in %KB_PATH% holds a double quote: cannot be read safely, left alone: %KB_V%"
+call :kb_warn
+exit /b 1
 
 :kb_same
 rem KB_SAME=1 when KB_X and KB_Y hold the same text (KB_SAME_I=1: ignoring case).
@@ -609,7 +676,7 @@ rem State and the run lock live in kbfix\<id> under ProgramData, writable by SYS
 rem XP and Server 2003 define no ProgramData: the All Users profile instead (its Application Data
 rem subfolder lets users create folders there). docs/windows-versions.md#batch-state-on-xp-and-server-2003
 set "KB_STATEBASE=%KB_ENV_ProgramData%"
-if not defined KB_ENV_ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
+if not defined ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
 set "KB_PV=%KB_STATEBASE%####"
 if not "%KB_PV:~1,2%"==":\" goto :kb_bad_programdata
 set "KB_DIR=%KB_STATEBASE%\kbfix"
@@ -627,8 +694,9 @@ exit /b %KB_RC%
 
 :kb_relaunch
 set "KBFIX_RELAUNCHED=1"
-if not exist "%windir%\Sysnative\cmd.exe" goto :kb_no_sysnative
-"%windir%\Sysnative\cmd.exe" /d /c ""%~f0" %*"
+if not defined KB_ENV_windir goto :kb_no_sysnative
+if not exist "%KB_ENV_windir%\Sysnative\cmd.exe" goto :kb_no_sysnative
+"%KB_ENV_windir%\Sysnative\cmd.exe" /d /c ""%~f0" %*"
 exit /b %errorlevel%
 :kb_no_sysnative
 echo.kbfix: StepFailed: a 32-bit cmd on 64-bit Windows and no Sysnative\cmd.exe to run in; nothing was changed
@@ -641,12 +709,12 @@ call :kb_echo
 exit /b %KB_RC%
 
 :kb_bad_windows
-set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): windir is not a full path; nothing was changed"
+set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): windir is not set, not a full path or holds a double quote; nothing was changed"
 call :kb_echo
 exit /b %KB_EXIT_StepFailed%
 
 :kb_bad_programdata
-set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): no usable kbfix folder under ProgramData (ALLUSERSPROFILE on XP and 2003) for the state and the lock; nothing was changed"
+set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): no usable kbfix folder under ProgramData (ALLUSERSPROFILE on XP and 2003; one holding a double quote is not used) for the state and the lock; nothing was changed"
 call :kb_echo
 exit /b %KB_EXIT_StepFailed%
 
@@ -805,9 +873,10 @@ if defined KB_TITLE call :kb_log
 call :kb_windows_version
 call :kb_architecture
 call :kb_common_appdata
-set "KB_MSG=Windows NT %KB_NTFULL% (from ver), architecture %KB_ARCH%, account %USERNAME%"
+set "KB_MSG=Windows NT %KB_NTFULL% (from ver), architecture %KB_ARCH%, account %KB_ENV_USERNAME%"
 call :kb_log
 call :kb_state_folder_note
+call :kb_env_note
 exit /b 0
 :kb_begin_no_log
 set "KB_STOP=1"
@@ -815,12 +884,20 @@ set "KB_RC=%KB_EXIT_StepFailed%"
 set "KB_RECAP=kbfix %KB_ID%: StepFailed (exit %KB_RC%): no log folder could be written; nothing was changed"
 exit /b 1
 
+:kb_env_note
+rem Environment variables that held a double quote were not used (kb_env_take): said once, so a
+rem base that is "not set" later has its reason in the log.
+if not defined KB_ENV_UNSAFE exit /b 0
+set "KB_MSG=environment variable(s)%KB_ENV_UNSAFE% hold a double quote: cannot be read safely, so they are treated as not set"
+call :kb_warn
+exit /b 0
+
 :kb_state_folder_note
 rem The preflight (start) chose the state folder before the log was open: where it is when it is
 rem not under ProgramData (XP, 2003), and a kbfix folder made without a private ACL (no icacls.exe
 rem on XP, or icacls failed), which keeps the ACL it inherited from the folder above.
-if not defined KB_ENV_ProgramData set "KB_MSG=State and run lock in %KB_STATEDIR% (this Windows defines no ProgramData: the All Users profile, ALLUSERSPROFILE)"
-if not defined KB_ENV_ProgramData call :kb_log
+if not defined ProgramData set "KB_MSG=State and run lock in %KB_STATEDIR% (this Windows defines no ProgramData: the All Users profile, ALLUSERSPROFILE)"
+if not defined ProgramData call :kb_log
 if not "%KB_DIRACL%"=="inherited" exit /b 0
 set "KB_MSG=%KB_DIR% was created without a private ACL (no usable icacls.exe): it keeps the permissions inherited from the folder above"
 call :kb_warn
@@ -851,8 +928,8 @@ set "KB_LOGDIR=%KB_ARG_LOG%"
 if defined KB_LOGDIR call :kb_log_try
 if not defined KB_LOGFILE set "KB_LOGDIR=%KB_ENV_windir%\Logs\kbfix"
 if not defined KB_LOGFILE call :kb_log_try
-if not defined KB_LOGFILE set "KB_LOGDIR=%TEMP%\kbfix"
-if not defined KB_LOGFILE call :kb_log_try
+if not defined KB_LOGFILE if defined KB_ENV_TEMP set "KB_LOGDIR=%KB_ENV_TEMP%\kbfix"
+if not defined KB_LOGFILE if defined KB_ENV_TEMP call :kb_log_try
 if not defined KB_LOGFILE exit /b 1
 set "KB_RESULTFILE=%KB_LOGDIR%\%KB_ID%.fix.result.txt"
 type nul >"%KB_RESULTFILE%" 2>nul
@@ -894,6 +971,8 @@ set "KB_NOTE=method %KB_STOPPED_BY% failed: no later method runs on a machine le
 if defined KB_STOPPED_BY goto :kb_method_record
 set "KB_NOTE=not selected by a method argument"
 if defined KB_SELECTING if not "%KB_M_SELECTED%"=="1" goto :kb_method_record
+set "KB_NOTE=tried up to method %KB_LADDER_ID% in an earlier run (within the last 30 days), the article's last; the evidence came back and no method is left to try (the argument method ID repeats one)"
+if defined KB_LADDER_EXHAUSTED goto :kb_method_record
 set "KB_NOTE=tried up to method %KB_LADDER_ID% in an earlier run (within the last 30 days); the evidence came back, so the article's next method runs"
 if defined KB_LADDER_RESUME if %KB_M_POS% LEQ %KB_LADDER_RESUME% goto :kb_method_record
 set "KB_STATUS=not-applicable"
@@ -1246,7 +1325,10 @@ exit /b 0
 :kb_clear_entry
 rem One listed name: moved to the backup folder, or deleted (rd for folders: a junction is
 rem removed, not followed, from Vista on). A name dir could not show in the console's code page
-rem (with ?) is left alone: deleting it would be a wildcard.
+rem (with ?) is left alone: deleting it would be a wildcard. So is one with a double quote (no
+rem Windows file name has one): kb_machine_name says so in the log.
+call :kb_machine_name
+if errorlevel 1 exit /b 0
 if not "%KB_V:?=%"=="%KB_V%" exit /b 0
 set "KB_E=%KB_PATH%\%KB_V%"
 if "%KB_BACKUP%"=="1" move /y "%KB_E%" "%KB_BACKUPDIR%\" >nul 2>&1
@@ -1292,6 +1374,8 @@ goto :kb_step_ok
 rem One line of the ProfileList query: a subkey HKEY_LOCAL_MACHINE\...\S-1-5-21-... is a user.
 call :kb_dequote
 if not defined KB_V exit /b 0
+set "KB_MSG=a ProfileList key holds a double quote: cannot be read safely, skipped: %KB_V%"
+if "%KB_VQ%"=="1" goto :kb_profile_skip
 set "KB_PV=%KB_V%###################"
 if /i not "%KB_PV:~0,19%"=="HKEY_LOCAL_MACHINE\" exit /b 0
 set "KB_SID="
@@ -1308,6 +1392,8 @@ set "KB_PROFILE_LABEL=%KB_SID%"
 set "KB_PROFILE_SID=%KB_SID%"
 set "KB_MSG=profile %KB_SID% has no ProfileImagePath: skipped"
 if not "%KB_RFOUND%"=="1" goto :kb_profile_skip
+set "KB_MSG=profile %KB_SID%: its ProfileImagePath holds a double quote: cannot be read safely, skipped"
+if "%KB_RQUOTE%"=="1" goto :kb_profile_skip
 rem ProfileImagePath is REG_EXPAND_SZ: the variables Windows writes there are expanded.
 set "KB_PROFILE=%KB_RGOT%"
 set "KB_PV=%KB_RGOT%#############"
@@ -1404,6 +1490,9 @@ for /f "usebackq eol=| tokens=1,3,5" %%a in ("%KB_TMP%") do if "%%a"=="START_TYP
 for /f "usebackq eol=| tokens=1,3,5" %%a in ("%KB_TMP%") do if "%%a"=="START_TYPE" if "%%b"=="2" if "%%c"=="(DELAYED)" set "KB_SVC_START=5"
 "%KB_SC%" query "%KB_SVC%" >"%KB_TMP%" 2>nul
 for /f "usebackq eol=| tokens=1,3" %%a in ("%KB_TMP%") do if "%%a"=="STATE" set "KB_SVC_STATE=%%b"
+rem Tool output: its double quotes go as it is first expanded (docs/emitted-script-rules.md#machine-values).
+if defined KB_SVC_START set "KB_SVC_START=%KB_SVC_START:"=%"
+if defined KB_SVC_STATE set "KB_SVC_STATE=%KB_SVC_STATE:"=%"
 set "KB_SVC_STARTTEXT=start type %KB_SVC_START%"
 if "%KB_SVC_START%"=="2" set "KB_SVC_STARTTEXT=start type automatic"
 if "%KB_SVC_START%"=="3" set "KB_SVC_STARTTEXT=start type manual"
@@ -1679,10 +1768,12 @@ set "KB_VERLINE="
 ver >"%KB_TMP%" 2>nul
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMP%") do set "KB_VERLINE=%%L"
 if not defined KB_VERLINE exit /b 0
+rem Tool output: its double quotes go as it is first expanded, and each word is then taken in
+rem quotes, never as an unquoted list (docs/emitted-script-rules.md#machine-values).
+set "KB_VERLINE=%KB_VERLINE:"=%"
 set "KB_VERLINE=%KB_VERLINE:[= %"
 set "KB_VERLINE=%KB_VERLINE:]= %"
-set "KB_VERLINE=%KB_VERLINE:"=%"
-for %%T in (%KB_VERLINE%) do set "KB_VERTOK=%%T"
+for %%T in ("%KB_VERLINE: =" "%") do if not "%%~T"=="" set "KB_VERTOK=%%~T"
 set "KB_NTMAJ="
 set "KB_NTMIN="
 set "KB_NTBLD="
@@ -1710,8 +1801,8 @@ exit /b 0
 
 :kb_architecture
 rem The machine's architecture, also from a 32-bit process.
-set "KB_ARCH=%PROCESSOR_ARCHITEW6432%"
-if not defined KB_ARCH set "KB_ARCH=%PROCESSOR_ARCHITECTURE%"
+set "KB_ARCH=%KB_ENV_PROCESSOR_ARCHITEW6432%"
+if not defined KB_ARCH set "KB_ARCH=%KB_ENV_PROCESSOR_ARCHITECTURE%"
 if /i "%KB_ARCH%"=="AMD64" set "KB_ARCH=x64"
 if /i "%KB_ARCH%"=="X86" set "KB_ARCH=x86"
 if /i "%KB_ARCH%"=="ARM64" set "KB_ARCH=arm64"
@@ -1749,8 +1840,8 @@ exit /b 0
 :kb_is_system
 rem KB_SYSTEM=1 when this runs as LocalSystem (USERNAME is COMPUTERNAME$, or SYSTEM on XP).
 set "KB_SYSTEM=0"
-if /i "%USERNAME%"=="%COMPUTERNAME%$" set "KB_SYSTEM=1"
-if /i "%USERNAME%"=="SYSTEM" set "KB_SYSTEM=1"
+if /i "%KB_ENV_USERNAME%"=="%KB_ENV_COMPUTERNAME%$" set "KB_SYSTEM=1"
+if /i "%KB_ENV_USERNAME%"=="SYSTEM" set "KB_SYSTEM=1"
 exit /b 0
 
 :kb_product_applicable
@@ -1917,6 +2008,7 @@ set "KB_LADDER_ID="
 set "KB_LADDER_BAD="
 set "KB_LADDER_NEW="
 set "KB_LADDER_RESUME="
+set "KB_LADDER_EXHAUSTED="
 set "KB_LADDER_FILE=%KB_STATEDIR%\fix.cmd.ladder"
 if not exist "%KB_LADDER_FILE%" exit /b 0
 set "KB_V="
@@ -1950,6 +2042,13 @@ call :kb_ladder_age
 if not "%KB_LADDER_AGE%"=="recent" goto :kb_ladder_restart
 set "KB_LADDER_RESUME=%KB_LADDER_POS%"
 set "KB_MSG=only history evidence came back, within 30 days of the run that tried method %KB_LADDER_ID%: the article's next method runs"
+if not "%KB_LADDER_POS%"=="%KB_LADDER_LAST%" goto :kb_ladder_restart
+rem The remembered method was the article's last: no rung is left, and starting the ladder over
+rem would hide that every method was tried. Say so and leave the choice to a person.
+set "KB_LADDER_EXHAUSTED=1"
+set "KB_MSG=only history evidence came back, within 30 days of the run that tried method %KB_LADDER_ID%, the article's last: no method is left to try (the argument method ID repeats one)"
+call :kb_warn
+exit /b 0
 :kb_ladder_restart
 call :kb_log
 exit /b 0

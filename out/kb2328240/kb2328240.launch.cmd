@@ -6,17 +6,29 @@ rem The script needs Windows PowerShell 5.1; Windows 7 and Server 2008 R2 ship 2
 rem parse it and would return an exit code that means nothing. So the engine version WMF 3.0 and
 rem later record is read first; without 5.1 the batch remediation runs instead (README.md).
 setlocal EnableExtensions DisableDelayedExpansion
-set "KBFIX_PS=%windir%\System32\WindowsPowerShell\v1.0\powershell.exe"
-set "KBFIX_REG=%windir%\System32\reg.exe"
+rem windir is expanded only with the substitution that drops double quotes (a quote would end the
+rem quoting below and run the rest of the value), and refused when that changed it.
+set "KBFIX_WIN="
+set "KBFIX_WINQ="
+if defined windir set "KBFIX_WIN=%windir:"=%"
+if defined windir set "KBFIX_WINQ=%windir:"=#%"
+if not defined KBFIX_WIN goto :kbfix_bad_windir
+if not "%KBFIX_WIN%"=="%KBFIX_WINQ%" goto :kbfix_bad_windir
+set "KBFIX_PS=%KBFIX_WIN%\System32\WindowsPowerShell\v1.0\powershell.exe"
+set "KBFIX_REG=%KBFIX_WIN%\System32\reg.exe"
 rem A 32-bit host on 64-bit Windows: the 64-bit PowerShell, and the 64-bit reg.exe, which reads
 rem the 64-bit registry view without /reg:64 (that switch came with NT 6.1).
-if defined PROCESSOR_ARCHITEW6432 set "KBFIX_PS=%windir%\Sysnative\WindowsPowerShell\v1.0\powershell.exe"
-if defined PROCESSOR_ARCHITEW6432 set "KBFIX_REG=%windir%\Sysnative\reg.exe"
+if defined PROCESSOR_ARCHITEW6432 set "KBFIX_PS=%KBFIX_WIN%\Sysnative\WindowsPowerShell\v1.0\powershell.exe"
+if defined PROCESSOR_ARCHITEW6432 set "KBFIX_REG=%KBFIX_WIN%\Sysnative\reg.exe"
 rem Windows PowerShell ends at 5.1; older versions leave an older number here, or no value at all.
-"%KBFIX_REG%" query "HKLM\SOFTWARE\Microsoft\PowerShell\3\PowerShellEngine" /v PowerShellVersion 2>nul | "%windir%\System32\find.exe" "REG_SZ    5.1." >nul 2>&1
+"%KBFIX_REG%" query "HKLM\SOFTWARE\Microsoft\PowerShell\3\PowerShellEngine" /v PowerShellVersion 2>nul | "%KBFIX_WIN%\System32\find.exe" "REG_SZ    5.1." >nul 2>&1
 if errorlevel 1 goto :kbfix_no_ps51
 "%KBFIX_PS%" -NoProfile -NonInteractive -ExecutionPolicy Bypass -File "%~dp0kb2328240.ps1" %*
 exit /b %ERRORLEVEL%
+
+:kbfix_bad_windir
+echo.kbfix kb2328240: StepFailed (exit 2): windir is not set or holds a double quote; nothing was changed
+exit /b 2
 
 :kbfix_no_ps51
 if not exist "%~dp0kb2328240.fix.cmd" goto :kbfix_no_batch

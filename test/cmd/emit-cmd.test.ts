@@ -58,6 +58,17 @@ for (const id of IDS) {
       assert.ok(lines.includes(`set "KB_EXIT_${outcome}=${code}"`), outcome);
   });
 
+  test(`${id}: every label a call or goto names is defined (cmd only says so at run time)`, () => {
+    const labels = new Set(lines.filter((l) => l.startsWith(":")).map((l) => l.slice(1).trim()));
+    const named = lines
+      .filter((l) => !/^\s*rem\b/.test(l))
+      .flatMap((l) => [...l.matchAll(/\b(?:call|goto) :([A-Za-z0-9_]+)/g)].map((m) => m[1]!));
+    assert.equal(
+      [...new Set(named)].filter((n) => !labels.has(n) && n !== "eof"),
+      [],
+    );
+  });
+
   test(`${id}: no call with arguments, no for /f over a command, cmd /c only to relaunch in 64-bit`, () => {
     for (const line of lines.filter((l) => /^[^r].*\bcall :/.test(l)))
       assert.match(line, /call :[%A-Za-z0-9_]+%?( 2>nul 9>"[^"]+")?\)?$/, line);
@@ -66,7 +77,7 @@ for (const id of IDS) {
       assert.match(line, /in \("(%KB_[A-Z0-9_]+%|%~1)"\)/, line);
     }
     const cmdC = lines.filter((l) => /cmd(\.exe)?"? \/d \/c|cmd \/c/i.test(l));
-    assert.equal(cmdC, ['"%windir%\\Sysnative\\cmd.exe" /d /c ""%~f0" %*"']);
+    assert.equal(cmdC, ['"%KB_ENV_windir%\\Sysnative\\cmd.exe" /d /c ""%~f0" %*"']);
   });
 
   test(`${id}: playbook values appear only in set lines and fixed-word argument checks`, () => {
