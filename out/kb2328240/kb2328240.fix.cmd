@@ -198,7 +198,8 @@ exit /b 0
 rem ---- Ladder: which methods this playbook has and which probes are history evidence ----
 :kb_ladder_known
 rem KB_V (the ladder file's line) -> KB_LADDER_POS (the method's place) and KB_LADDER_ID, or both
-rem empty; KB_LADDER_LAST, the last method's place. The line is only compared with the method ids set here: it never becomes code.
+rem empty; KB_LADDER_LAST, the last method's place. The line is only compared with the method ids
+rem set here: it never becomes code.
 set "KB_LADDER_POS="
 set "KB_LADDER_ID="
 set "KB_LM_1=clear-cryptnet-url-cache"

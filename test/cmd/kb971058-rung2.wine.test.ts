@@ -6,7 +6,7 @@
 // sdshow shows (the service's .sddl file) decides whether the descriptor "stuck".
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileTo } from "./compile-fixture.js";
 import {
@@ -72,6 +72,29 @@ scenario(
       // (C:\windows), not the simulated tree, so it finds no folder to rename ("ok; ... does not
       // exist"); kb822798 compiles a windirPaths variant for that. The .ps1 suite checks them.
       for (const name of SERVICES) assert.is(sim.service(name).state, 4, `${name} runs`);
+      assert.is(readFileSync(ladderFile(sim), "utf8"), "reset-with-step-4\r\n");
+    }),
+);
+
+scenario(
+  "new failures after rung 2, the article's last: no method is left, a warning, nothing runs, exit 1",
+  () =>
+    withSim((sim) => {
+      const { fix } = compileTo(join(sim.root, "out"), ID);
+      broken(sim);
+      rungOneRemembered(sim);
+      writeFileSync(ladderFile(sim), "reset-with-step-4\r\n");
+      const run = sim.run(fix, ["highrisk"]);
+      const log = lastRunLog(sim);
+      assertCode(run, 1, log);
+      assert.match(log, "WARNING: only history evidence came back");
+      for (const method of ["reset-without-step-4", "reset-with-step-4"])
+        assert.match(
+          resultLines(log, method)[0]!,
+          "skipped; tried up to method reset-with-step-4 in an earlier run (within the last 30 days), the article's last; the evidence came back and no method is left to try",
+        );
+      assert.equal(mutatingCalls(sim.calls()), []);
+      assert.equal(toolCalls(sim, "netsh"), []);
       assert.is(readFileSync(ladderFile(sim), "utf8"), "reset-with-step-4\r\n");
     }),
 );
