@@ -2105,6 +2105,32 @@ exit /b 0
 set "KB_STATUS=%KB_ST_END%"
 exit /b 0
 
+rem ---- The life of a one-shot step, as Invoke-KbOneShotStep runs it in the .ps1 ----
+:kb_oneshot_step
+rem guard -> plan -> check mode -> act -> one record. A one-shot kind (a change with no state to
+rem compare first: a rename, a program run) names its labels and comes here:
+rem   KB_OS_PLAN  works out what would be done: KB_BEFORE, KB_AFTER and KB_NOTE for the record;
+rem               or ends the step, KB_OS_END ok or failed with KB_NOTE (nothing to do, a
+rem               missing program);
+rem   KB_OS_ACT   does it and checks that it took: KB_OS_END=failed with KB_NOTE when it did not;
+rem               a note it leaves in KB_NOTE stays on the record.
+call :kb_guard_check
+if errorlevel 1 exit /b 0
+set "KB_OS_END="
+set "KB_NOTE="
+call :%KB_OS_PLAN%
+if defined KB_OS_END goto :kb_oneshot_end
+set "KB_STATUS=changed"
+rem Check mode: a record of what would be done; nothing is done.
+if not defined KB_CHECK call :%KB_OS_ACT%
+if defined KB_OS_END goto :kb_oneshot_end
+call :kb_result
+exit /b 0
+:kb_oneshot_end
+set "KB_STATUS=%KB_OS_END%"
+call :kb_result
+exit /b 0
+
 :kb_step_attributes
 rem Sets and clears attributes (KB_AT_R/A/H/S: set, clear or empty) with one attrib call, as
 rem attrib will not clear hidden on a system file alone: a state step (:kb_state_step).
@@ -2479,33 +2505,38 @@ exit /b 0
 :kb_step_rename
 rem Renames KB_PATH to KB_NEWNAME in place; when that name is taken, to KB_NEWNAME.1, .2, ...
 rem A missing source is ok (nothing to rename). Read again: the source is gone, the new name there.
-call :kb_guard_check
-if errorlevel 1 exit /b 0
+set "KB_OS_PLAN=kb_rename_plan" & set "KB_OS_ACT=kb_rename_act"
+goto :kb_oneshot_step
+:kb_rename_plan
 call :kb_resolve
-if errorlevel 1 goto :kb_step_failed
+if errorlevel 1 set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE=%KB_PATH% does not exist: nothing to rename"
-if "%KB_KIND%"=="none" goto :kb_step_ok
+if "%KB_KIND%"=="none" set "KB_OS_END=ok"
+if defined KB_OS_END exit /b 0
 call :kb_split
 set "KB_NAME=%KB_NEWNAME%"
 set "KB_SEP=."
 set "KB_NUMBERED=0"
 set "KB_NOTE=no free name for %KB_NEWNAME% in %KB_DIR%"
 call :kb_free_name
-if errorlevel 1 goto :kb_step_failed
+if errorlevel 1 set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_BEFORE=%KB_PATH%"
 set "KB_AFTER=%KB_DIR%\%KB_FREE%"
 set "KB_NOTE="
-if defined KB_CHECK goto :kb_step_would
+exit /b 0
+:kb_rename_act
 ren "%KB_PATH%" "%KB_FREE%" >nul 2>&1
 call :kb_kind
 set "KB_NOTE=ren did not rename it (in use?)"
-if not "%KB_KIND%"=="none" goto :kb_step_failed
+if not "%KB_KIND%"=="none" set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_PATH=%KB_DIR%\%KB_FREE%"
 call :kb_kind
-if "%KB_KIND%"=="none" goto :kb_step_failed
+if "%KB_KIND%"=="none" set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE="
-set "KB_STATUS=changed"
-call :kb_result
 exit /b 0
 
 :kb_step_service

@@ -1963,6 +1963,32 @@ exit /b 0
 set "KB_STATUS=%KB_ST_END%"
 exit /b 0
 
+rem ---- The life of a one-shot step, as Invoke-KbOneShotStep runs it in the .ps1 ----
+:kb_oneshot_step
+rem guard -> plan -> check mode -> act -> one record. A one-shot kind (a change with no state to
+rem compare first: a rename, a program run) names its labels and comes here:
+rem   KB_OS_PLAN  works out what would be done: KB_BEFORE, KB_AFTER and KB_NOTE for the record;
+rem               or ends the step, KB_OS_END ok or failed with KB_NOTE (nothing to do, a
+rem               missing program);
+rem   KB_OS_ACT   does it and checks that it took: KB_OS_END=failed with KB_NOTE when it did not;
+rem               a note it leaves in KB_NOTE stays on the record.
+call :kb_guard_check
+if errorlevel 1 exit /b 0
+set "KB_OS_END="
+set "KB_NOTE="
+call :%KB_OS_PLAN%
+if defined KB_OS_END goto :kb_oneshot_end
+set "KB_STATUS=changed"
+rem Check mode: a record of what would be done; nothing is done.
+if not defined KB_CHECK call :%KB_OS_ACT%
+if defined KB_OS_END goto :kb_oneshot_end
+call :kb_result
+exit /b 0
+:kb_oneshot_end
+set "KB_STATUS=%KB_OS_END%"
+call :kb_result
+exit /b 0
+
 :kb_step_delete_files
 rem Deletes the files (not folders) in KB_PATH whose names match KB_PATTERN; KB_BACKUP=1 renames
 rem each to <name>.kbfix-bak (.1, .2 when taken) instead. Desired state "no file matches"
@@ -2086,33 +2112,38 @@ exit /b 0
 :kb_step_rename
 rem Renames KB_PATH to KB_NEWNAME in place; when that name is taken, to KB_NEWNAME.1, .2, ...
 rem A missing source is ok (nothing to rename). Read again: the source is gone, the new name there.
-call :kb_guard_check
-if errorlevel 1 exit /b 0
+set "KB_OS_PLAN=kb_rename_plan" & set "KB_OS_ACT=kb_rename_act"
+goto :kb_oneshot_step
+:kb_rename_plan
 call :kb_resolve
-if errorlevel 1 goto :kb_step_failed
+if errorlevel 1 set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE=%KB_PATH% does not exist: nothing to rename"
-if "%KB_KIND%"=="none" goto :kb_step_ok
+if "%KB_KIND%"=="none" set "KB_OS_END=ok"
+if defined KB_OS_END exit /b 0
 call :kb_split
 set "KB_NAME=%KB_NEWNAME%"
 set "KB_SEP=."
 set "KB_NUMBERED=0"
 set "KB_NOTE=no free name for %KB_NEWNAME% in %KB_DIR%"
 call :kb_free_name
-if errorlevel 1 goto :kb_step_failed
+if errorlevel 1 set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_BEFORE=%KB_PATH%"
 set "KB_AFTER=%KB_DIR%\%KB_FREE%"
 set "KB_NOTE="
-if defined KB_CHECK goto :kb_step_would
+exit /b 0
+:kb_rename_act
 ren "%KB_PATH%" "%KB_FREE%" >nul 2>&1
 call :kb_kind
 set "KB_NOTE=ren did not rename it (in use?)"
-if not "%KB_KIND%"=="none" goto :kb_step_failed
+if not "%KB_KIND%"=="none" set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_PATH=%KB_DIR%\%KB_FREE%"
 call :kb_kind
-if "%KB_KIND%"=="none" goto :kb_step_failed
+if "%KB_KIND%"=="none" set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE="
-set "KB_STATUS=changed"
-call :kb_result
 exit /b 0
 
 :kb_step_run
@@ -2120,26 +2151,29 @@ rem Runs the program at KB_PATH with KB_ARGS (no shell in between) and checks it
 rem against KB_SUCCESS. A missing program, or an argument whose base is unusable (KB_ARG_BAD),
 rem fails the step before anything runs. The batch script cannot enforce the
 rem timeout. Its output goes to the log.
-call :kb_guard_check
-if errorlevel 1 exit /b 0
+set "KB_OS_PLAN=kb_run_plan" & set "KB_OS_ACT=kb_run_act"
+goto :kb_oneshot_step
+:kb_run_plan
 set "KB_NOTE=%KB_ARG_BAD%"
-if defined KB_ARG_BAD goto :kb_step_failed
+if defined KB_ARG_BAD set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_BELOW=0"
 call :kb_resolve
-if errorlevel 1 goto :kb_step_failed
+if errorlevel 1 set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE=%KB_PATH% not found"
-if not "%KB_KIND%"=="file" goto :kb_step_failed
+if not "%KB_KIND%"=="file" set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE=runs %KB_PATH%"
-if defined KB_CHECK goto :kb_step_would
+exit /b 0
+:kb_run_act
 "%KB_PATH%" %KB_ARGS% <nul >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
 if defined KB_LOGFILE type "%KB_TMP%" >>"%KB_LOGFILE%" 2>nul
 set "KB_RUN_OK="
 for %%c in (%KB_SUCCESS%) do if "%%c"=="%KB_T%" set "KB_RUN_OK=1"
 set "KB_NOTE=%KB_PATH% exited with %KB_T%"
-if not defined KB_RUN_OK goto :kb_step_failed
-set "KB_STATUS=changed"
-call :kb_result
+if not defined KB_RUN_OK set "KB_OS_END=failed"
 exit /b 0
 
 :kb_step_service

@@ -1278,6 +1278,32 @@ if defined KB_FOUND exit /b 0
 if not errorlevel 1 set "KB_FOUND=%KB_TOK%"
 exit /b 0
 
+rem ---- The life of a one-shot step, as Invoke-KbOneShotStep runs it in the .ps1 ----
+:kb_oneshot_step
+rem guard -> plan -> check mode -> act -> one record. A one-shot kind (a change with no state to
+rem compare first: a rename, a program run) names its labels and comes here:
+rem   KB_OS_PLAN  works out what would be done: KB_BEFORE, KB_AFTER and KB_NOTE for the record;
+rem               or ends the step, KB_OS_END ok or failed with KB_NOTE (nothing to do, a
+rem               missing program);
+rem   KB_OS_ACT   does it and checks that it took: KB_OS_END=failed with KB_NOTE when it did not;
+rem               a note it leaves in KB_NOTE stays on the record.
+call :kb_guard_check
+if errorlevel 1 exit /b 0
+set "KB_OS_END="
+set "KB_NOTE="
+call :%KB_OS_PLAN%
+if defined KB_OS_END goto :kb_oneshot_end
+set "KB_STATUS=changed"
+rem Check mode: a record of what would be done; nothing is done.
+if not defined KB_CHECK call :%KB_OS_ACT%
+if defined KB_OS_END goto :kb_oneshot_end
+call :kb_result
+exit /b 0
+:kb_oneshot_end
+set "KB_STATUS=%KB_OS_END%"
+call :kb_result
+exit /b 0
+
 :kb_step_manual
 rem Guidance a script cannot carry out: status manual, never counted as fixed. The text is here
 rem only when it passed the batch whitelist; otherwise README.md has it.
@@ -1293,26 +1319,29 @@ rem Runs the program at KB_PATH with KB_ARGS (no shell in between) and checks it
 rem against KB_SUCCESS. A missing program, or an argument whose base is unusable (KB_ARG_BAD),
 rem fails the step before anything runs. The batch script cannot enforce the
 rem timeout. Its output goes to the log.
-call :kb_guard_check
-if errorlevel 1 exit /b 0
+set "KB_OS_PLAN=kb_run_plan" & set "KB_OS_ACT=kb_run_act"
+goto :kb_oneshot_step
+:kb_run_plan
 set "KB_NOTE=%KB_ARG_BAD%"
-if defined KB_ARG_BAD goto :kb_step_failed
+if defined KB_ARG_BAD set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_BELOW=0"
 call :kb_resolve
-if errorlevel 1 goto :kb_step_failed
+if errorlevel 1 set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE=%KB_PATH% not found"
-if not "%KB_KIND%"=="file" goto :kb_step_failed
+if not "%KB_KIND%"=="file" set "KB_OS_END=failed"
+if defined KB_OS_END exit /b 0
 set "KB_NOTE=runs %KB_PATH%"
-if defined KB_CHECK goto :kb_step_would
+exit /b 0
+:kb_run_act
 "%KB_PATH%" %KB_ARGS% <nul >"%KB_TMP%" 2>&1
 set "KB_T=%errorlevel%"
 if defined KB_LOGFILE type "%KB_TMP%" >>"%KB_LOGFILE%" 2>nul
 set "KB_RUN_OK="
 for %%c in (%KB_SUCCESS%) do if "%%c"=="%KB_T%" set "KB_RUN_OK=1"
 set "KB_NOTE=%KB_PATH% exited with %KB_T%"
-if not defined KB_RUN_OK goto :kb_step_failed
-set "KB_STATUS=changed"
-call :kb_result
+if not defined KB_RUN_OK set "KB_OS_END=failed"
 exit /b 0
 
 rem ---- guards: what makes a one-shot step safe to repeat ----

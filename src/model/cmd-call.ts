@@ -122,11 +122,35 @@ export interface CmdCall<T = any> {
   /** Nested steps run once per profile: the variable naming their body's label (per-user). */
   block?: { set: string; field: FieldOf<T> };
   history?: CmdHistory;
+  /**
+   * The shared subroutine the kind's runtime hands its step to: :kb_state_step (read, compare,
+   * set, read again) or :kb_oneshot_step (plan, act). The script carries it only when a kind
+   * it runs names it.
+   */
+  lifecycle?: CmdLifecycle;
 }
+
+export type CmdLifecycle = "state" | "one-shot";
+
+/**
+ * The runtime part of each lifecycle and the labels a kind enters it by (registry-value enters
+ * the state lifecycle after its guard, between loading a profile's hive and unloading it).
+ */
+export const CMD_LIFECYCLES: Readonly<
+  Record<CmdLifecycle, { partial: string; entries: readonly string[] }>
+> = {
+  state: { partial: "cmd/runtime/lifecycle", entries: ["kb_state_step", "kb_state_change"] },
+  "one-shot": { partial: "cmd/runtime/oneshot", entries: ["kb_oneshot_step"] },
+};
 
 /** Shorthand for the declaration: cmdCall(op, op, ...). */
 export function cmdCall<T>(...ops: CmdOp<T>[]): CmdCall<T> {
   return { ops };
+}
+
+/** A declaration whose runtime hands the step to a lifecycle subroutine. */
+export function withLifecycle<T>(lifecycle: CmdLifecycle, call: CmdCall<T>): CmdCall<T> {
+  return { ...call, lifecycle };
 }
 
 /** `set "NAME=value"` from a field by an encoding. */

@@ -1,7 +1,7 @@
 // File attributes (attrib -s -h): read, change the differing flags, read again.
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref, stringEnum } from "../model/json-schema.js";
-import { cmdCall, cmdSet } from "../model/cmd-call.js";
+import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
@@ -38,13 +38,16 @@ export const attributes = defineStepKind<AttributesStep>()({
     ["Set", "set", "attributes"],
     ["Clear", "clear", "attributes"],
   ),
-  cmd: cmdCall(
-    { shape: "path", field: "path" },
-    cmdSet("KB_AT_R", "", "attributeWord", "readonly"),
-    cmdSet("KB_AT_A", "", "attributeWord", "archive"),
-    cmdSet("KB_AT_H", "", "attributeWord", "hidden"),
-    cmdSet("KB_AT_S", "", "attributeWord", "system"),
-    { call: "kb_step_attributes" },
+  cmd: withLifecycle(
+    "state",
+    cmdCall(
+      { shape: "path", field: "path" },
+      cmdSet("KB_AT_R", "", "attributeWord", "readonly"),
+      cmdSet("KB_AT_A", "", "attributeWord", "archive"),
+      cmdSet("KB_AT_H", "", "attributeWord", "hidden"),
+      cmdSet("KB_AT_S", "", "attributeWord", "system"),
+      { call: "kb_step_attributes" },
+    ),
   ),
   lower(raw, ctx) {
     const set = raw.set ?? [];

@@ -3,7 +3,7 @@
 // DWORDs are compared as unsigned numbers and binaries byte by byte, so a correct
 // value never reports "changed" again.
 import { described, stringEnum } from "../model/json-schema.js";
-import { cmdCall, cmdSet } from "../model/cmd-call.js";
+import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import {
   lowerRegistryView,
@@ -92,9 +92,12 @@ export const registryValue = defineStepKind<RegistryValueStep>()({
     ["View", "view", "int", "optional"],
   ),
   // Under HKCU (inside per-user) the runtime changes the profile's hive (kb_step_user_registry).
-  cmd: cmdCall({ shape: "stepRegistry", field: "" }, cmdSet("KB_RUSER", "hive", "equals", "user"), {
-    call: "kb_step_registry",
-  }),
+  cmd: withLifecycle(
+    "state",
+    cmdCall({ shape: "stepRegistry", field: "" }, cmdSet("KB_RUSER", "hive", "equals", "user"), {
+      call: "kb_step_registry",
+    }),
+  ),
   lower(raw, ctx) {
     const data = normalizeData(raw.type, raw.data);
     if (typeof data === "string") {

@@ -2,7 +2,7 @@
 // when the new name is taken: the runtime then picks newName.1, newName.2, ...
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../model/json-schema.js";
-import { cmdCall, cmdSet } from "../model/cmd-call.js";
+import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
@@ -32,9 +32,12 @@ export const rename = defineStepKind<RenameStep>()({
   cmdFields: { path: "text", newName: "text" },
   perUser: true,
   ps1: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ["NewName", "newName", "string"]),
-  cmd: cmdCall({ shape: "pathBelow", field: "path" }, cmdSet("KB_NEWNAME", "newName", "text"), {
-    call: "kb_step_rename",
-  }),
+  cmd: withLifecycle(
+    "one-shot",
+    cmdCall({ shape: "pathBelow", field: "path" }, cmdSet("KB_NEWNAME", "newName", "text"), {
+      call: "kb_step_rename",
+    }),
+  ),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);
     if (raw.newName === "." || raw.newName === "..") {

@@ -1,6 +1,6 @@
 // Service start type and state, like win_service: read, change what differs, read again.
 import { described, stringEnum, ref } from "../model/json-schema.js";
-import { cmdCall, cmdSet } from "../model/cmd-call.js";
+import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { serviceDefaults, knownDefaultServices } from "../model/service-defaults.js";
 import type { ServiceDefault } from "../model/service-defaults.js";
@@ -58,13 +58,16 @@ export const service = defineStepKind<ServiceStep>()({
     ["State", "state", "stringOrNull"],
     ["Defaults", "defaults", "strings"],
   ),
-  cmd: cmdCall(
-    cmdSet("KB_SVC", "name", "text"),
-    cmdSet("KB_WANT_START", "startType", "startNumber"),
-    cmdSet("KB_SVC_NOTDISABLED", "startType", "equals", "not-disabled"),
-    { shape: "serviceDefaults", field: "defaults" },
-    cmdSet("KB_WANT_STATE", "state", "text"),
-    { call: "kb_step_service" },
+  cmd: withLifecycle(
+    "state",
+    cmdCall(
+      cmdSet("KB_SVC", "name", "text"),
+      cmdSet("KB_WANT_START", "startType", "startNumber"),
+      cmdSet("KB_SVC_NOTDISABLED", "startType", "equals", "not-disabled"),
+      { shape: "serviceDefaults", field: "defaults" },
+      cmdSet("KB_WANT_STATE", "state", "text"),
+      { call: "kb_step_service" },
+    ),
   ),
   lower(raw, ctx) {
     if (!raw.startType && !raw.state) {

@@ -4,7 +4,14 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { cmdCall, cmdCallPieces, cmdSet, type CmdCall } from "../../src/model/cmd-call.js";
+import {
+  CMD_LIFECYCLES,
+  cmdCall,
+  cmdCallPieces,
+  cmdSet,
+  type CmdCall,
+  type CmdLifecycle,
+} from "../../src/model/cmd-call.js";
 import { runtimeUnits } from "../../src/emit/ps1/runtime-units.js";
 import { evidenceKinds } from "../../src/evidence/index.js";
 import { stepKinds } from "../../src/steps/index.js";
@@ -89,9 +96,10 @@ const ORDER = [...BLOCKS.keys()];
  */
 function nextLabels(label: string): string[] {
   const body = BLOCKS.get(label) ?? "";
-  // A state kind names its labels for :kb_state_step in KB_ST_* variables (call :%KB_ST_READ%).
+  // A kind names its labels for :kb_state_step and :kb_oneshot_step in KB_ST_* and KB_OS_*
+  // variables (call :%KB_ST_READ%).
   const named = [
-    ...body.matchAll(/(?:call|goto) :(kb_[a-z0-9_]+)|set "KB_ST_[A-Z]+=(kb_[a-z0-9_]+)"/g),
+    ...body.matchAll(/(?:call|goto) :(kb_[a-z0-9_]+)|set "KB_(?:ST|OS)_[A-Z]+=(kb_[a-z0-9_]+)"/g),
   ].map((m) => (m[1] ?? m[2])!);
   const lines = body.trim().split(/\r?\n/);
   const last = lines[lines.length - 1] ?? "";
@@ -132,6 +140,25 @@ function missingBatchPieces(call: CmdCall): string[] {
     if (!reads.test(read)) missing.push(`cmd: ${v} is set, but no subroutine it calls reads it`);
   }
   return missing;
+}
+
+/**
+ * A kind's batch runtime hands its step to a lifecycle subroutine exactly when its declaration
+ * names that lifecycle: the script carries the subroutine only then.
+ */
+function lifecycleMismatch(runtime: string, call: CmdCall): string[] {
+  const text = existsSync(runtime) ? readFileSync(runtime, "utf8") : "";
+  return (Object.keys(CMD_LIFECYCLES) as CmdLifecycle[]).flatMap((lifecycle) => {
+    const { entries } = CMD_LIFECYCLES[lifecycle];
+    const label = entries.join(" or :");
+    const handsOver = entries.some((entry) => new RegExp(`(?:goto|call) :${entry}\\b`).test(text));
+    if (handsOver === (call.lifecycle === lifecycle)) return [];
+    return handsOver
+      ? [`cmd: ${runtime} goes to :${label}, but the declaration names no lifecycle "${lifecycle}"`]
+      : [
+          `cmd: the declaration names lifecycle "${lifecycle}", but ${runtime} never goes to :${label}`,
+        ];
+  });
 }
 
 /** Every missing piece of one kind, named: the list is the test's message. */
@@ -175,7 +202,7 @@ function missingPieces(
     const runtime = `templates/cmd/runtime/${folder}/${name}.hbs`;
     if (!existsSync(runtime)) missing.push(`cmd: ${runtime}`);
     if (!kind.cmd) missing.push(`cmd: a batch declaration (cmd: cmdCall(...)) beside ps1`);
-    else missing.push(...missingBatchPieces(kind.cmd));
+    else missing.push(...missingBatchPieces(kind.cmd), ...lifecycleMismatch(runtime, kind.cmd));
   }
   return missing;
 }
@@ -229,6 +256,16 @@ test("the convention check names a batch declaration's missing subroutine and un
   assert.equal(missingBatchPieces(unread), [
     "cmd: KB_TELEPORT_TO is set, but no subroutine it calls reads it",
   ]);
+});
+
+test("the convention check names a lifecycle the declaration and the runtime disagree on", () => {
+  const rename = "templates/cmd/runtime/steps/rename.hbs";
+  const plain = cmdCall({ call: "kb_step_rename" });
+  assert.equal(lifecycleMismatch(rename, plain), [
+    `cmd: ${rename} goes to :kb_oneshot_step, but the declaration names no lifecycle "one-shot"`,
+  ]);
+  const state = { ...plain, lifecycle: "state" as const };
+  assert.equal(lifecycleMismatch(rename, state).length, 2);
 });
 
 test.run();

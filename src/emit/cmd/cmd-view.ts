@@ -6,6 +6,7 @@ import type { EvidenceView, StepView } from "../view.js";
 import { playbookView } from "../view.js";
 import type { Plan, PlanMethod } from "../../plan/plan.js";
 import { stepKinds, type PlanStep, type StepKindName } from "../../steps/index.js";
+import { CMD_LIFECYCLES, type CmdLifecycle } from "../../model/cmd-call.js";
 import { safeText } from "./cmd-safe-text.js";
 import { appliesView, guardView } from "./cmd-conditions.js";
 import { cmdDisplayText } from "./cmd-display-text.js";
@@ -176,12 +177,8 @@ export function cmdView(plan: Plan, scriptName: string): View {
     appliesView: appliesView(plan.applies),
     parameterViews: base.parameterViews.map((p, i) => parameterView(p, i, carry)),
     stepRuntimes: [
-      // The state step lifecycle, when a state kind batch runs is in use.
-      ...(base.stepKinds.some(
-        (k) => supported(k) && stepKinds[k as StepKindName].idempotence === "state",
-      )
-        ? [{ partial: "cmd/runtime/lifecycle" }]
-        : []),
+      // The lifecycle subroutines the batch runtime of a kind in use hands its steps to.
+      ...lifecyclesOf(base.stepKinds.filter(supported)).map((partial) => ({ partial })),
       ...runtimeParts("steps", [
         ...base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
         ...(carry.steps.size ? ["manual"] : []),
@@ -192,4 +189,12 @@ export function cmdView(plan: Plan, scriptName: string): View {
       base.probeKinds.map((k) => (probeSupported(k) ? k : "unsupported")),
     ),
   };
+}
+
+/** The lifecycle partials the given kinds' batch declarations name, in a fixed order. */
+function lifecyclesOf(kinds: readonly string[]): string[] {
+  const named = new Set(kinds.map((k) => stepKinds[k as StepKindName].cmd?.lifecycle));
+  return (Object.keys(CMD_LIFECYCLES) as CmdLifecycle[])
+    .filter((l) => named.has(l))
+    .map((l) => CMD_LIFECYCLES[l].partial);
 }
