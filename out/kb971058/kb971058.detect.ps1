@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = 'fa084adf79953e0422a5d88a214e315d01d8d8ab592b5b12200c961f30a463af'
+$script:KbRuntimeSha256 = 'd20cfea2797b69fc85303fc55d3a6094abf5fb3c041a63f166d7f468917be13a'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 fa084adf79953e0422a5d88a214e315d01d8d8ab592b5b12200c961f30a463af ====
+# ==== kbfix runtime 0.1.0, sha256 d20cfea2797b69fc85303fc55d3a6094abf5fb3c041a63f166d7f468917be13a ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -55,7 +55,6 @@ $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
-    if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
     if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
@@ -71,22 +70,17 @@ function Get-KbDefaultLogFolder {
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
     $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not [string]::IsNullOrEmpty($programData)) {
-        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
-        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
-    }
+    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $folders = New-Object System.Collections.Generic.List[string]
-    if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
-    $default = Get-KbDefaultLogFolder
-    if ($null -ne $default) { $folders.Add($default) }
-    $folders.Add([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix'))
-    $problems = New-Object System.Collections.Generic.List[string]
-    foreach ($folder in $folders) {
+    $problems = @()
+    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+        if ([string]::IsNullOrEmpty($folder)) { continue }
         try {
             if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
             [void][System.IO.Directory]::CreateDirectory($folder)
@@ -95,36 +89,20 @@ function Initialize-KbLog {
             $script:KbLogFile = $file
             break
         } catch {
-            $problems.Add(('cannot log to {0}: {1}' -f $folder, (Get-KbErrorText $_)))
+            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
         }
     }
     foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
-function ConvertTo-KbLogText {
-    param([string]$Message)
-    $text = $Message -replace '[\r\n]+', ' | '
-    return $text.Replace(']LOG]!>', ']LOG]!)')
-}
-
 function Format-KbLogLine {
     param([string]$Message, [int]$Type, [DateTime]$Time)
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $offsetMinutes = [System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $bias = -1 * [int]$offsetMinutes
-    $clock = $Time.ToString('HH:mm:ss.fff', $invariant) + $bias.ToString('+000;-000;+000', $invariant)
-    $date = $Time.ToString('MM-dd-yyyy', $invariant)
-    return '<![LOG[' + (ConvertTo-KbLogText $Message) + ']LOG]!><time="' + $clock + '" date="' + $date +
+    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
         '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
-}
-
-function Invoke-KbLogRollover {
-    param([string]$Path)
-    $info = New-Object System.IO.FileInfo($Path)
-    if (-not $info.Exists -or $info.Length -lt $script:KbLogMaxBytes) { return }
-    $history = [System.IO.Path]::ChangeExtension($Path, '.lo_')
-    if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-    [System.IO.File]::Move($Path, $history)
 }
 
 function Write-KbLog {
@@ -134,9 +112,14 @@ function Write-KbLog {
 
 function Add-KbLogLine {
     param([string]$Message, [int]$Type)
-    if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
-        Invoke-KbLogRollover -Path $script:KbLogFile
+        $path = $script:KbLogFile
+        $info = New-Object System.IO.FileInfo($path)
+        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+            [System.IO.File]::Move($path, $history)
+        }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
         [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
     } catch {
@@ -189,11 +172,12 @@ function Test-KbTrustedOwner {
 function ConvertTo-KbUtcTime {
     param([object]$Value)
     if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
     if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-    $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    return $parsed.ToUniversalTime()
+    if ($Value -isnot [DateTime]) {
+        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+    }
+    return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
@@ -211,21 +195,15 @@ function Read-KbState {
             return
         }
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        if ($null -ne $state.PSObject.Properties['lastSuccessUtc']) {
-            $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $state.lastSuccessUtc
-        }
-        $offsets = $null
-        if ($null -ne $state.PSObject.Properties['fileOffsets']) { $offsets = $state.fileOffsets }
-        if ($null -ne $offsets) {
-            foreach ($property in $offsets.PSObject.Properties) {
+        $saved = @{}
+        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        if ($null -ne $saved['fileOffsets']) {
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        if ($null -ne $LadderReader) {
-            $ladder = $null
-            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-            & $LadderReader -Ladder $ladder
-        }
+        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -238,10 +216,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbHistorySince {
-    return $script:KbHistorySinceUtc
 }
 
 # ---- applicability.ps1 ----
@@ -295,18 +269,15 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    $reason = $null
-    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
-        foreach ($check in @($Applies['Checks'])) {
-            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-                throw ('unknown applicability check ' + $check)
-            }
-            $reason = & $check -Applies $Applies
-            if ($null -ne $reason) { break }
+    if ($null -eq $Applies) { $Applies = @{} }
+    foreach ($check in $Applies['Checks']) {
+        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+            throw ('unknown applicability check ' + $check)
         }
+        $reason = & $check -Applies $Applies
+        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
     }
-    if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
-    return @{ Applicable = $false; Reason = [string]$reason }
+    return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
@@ -316,34 +287,24 @@ function Test-KbNeeds64BitHost {
     return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
-function ConvertTo-KbRelaunchValue {
-    param([string]$Name, [string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
-    if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
-    return $Value
-}
-
 function ConvertTo-KbRelaunchArguments {
     param([System.Collections.IDictionary]$BoundParameters)
-    $list = New-Object System.Collections.Generic.List[string]
-    if ($null -eq $BoundParameters) { return }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
     foreach ($name in @($BoundParameters.Keys)) {
         $value = $BoundParameters[$name]
-        if ($null -eq $value) { continue }
         if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { $list.Add('-' + $name) }
+            if ([bool]$value) { '-' + $name }
             continue
         }
-        $text = [string]$value
-        if ($value -is [array]) { $text = (@($value) | ForEach-Object { [string]$_ }) -join ',' }
+        $text = @($value | ForEach-Object { [string]$_ }) -join ','
         if ($text.Length -eq 0) { continue }
-        $list.Add('-' + $name)
-        $list.Add((ConvertTo-KbRelaunchValue -Name $name -Value $text))
+        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+        '-' + $name
+        $text
     }
-    $list.ToArray()
 }
 
 function Invoke-KbRelaunch64 {
@@ -372,8 +333,6 @@ function Invoke-KbRelaunch64 {
 # ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
-$script:KbEvidenceBefore = $null
-$script:KbEvidenceAfter = $null
 $script:KbDetectionError = $null
 
 function New-KbProbeResult {
@@ -413,17 +372,15 @@ function Join-KbEvidence {
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $isPresent = $present.Count -gt 0
-    if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
+    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+    $detail = 'none of ' + $list.Count + ' found'
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
-        $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
-    } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
-        $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+    } elseif ($present.Count -gt 0) {
         $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    } else {
-        $detail = 'none of ' + $list.Count + ' found'
     }
     return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
@@ -452,20 +409,14 @@ function ConvertTo-KbEvidence {
 function Write-KbEvidenceLog {
     param([object]$Evidence, [string]$Phase)
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word = 'absent'
-        $type = 1
+        $word, $type = 'absent', 1
         if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) {
-            $word = 'PRESENT'
-            $type = 2
-        }
-        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
+        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
     }
-    if ($Evidence.Present) {
-        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
-    } else {
-        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
-    }
+    $verdict, $type = 'no current evidence of the problem', 1
+    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
@@ -487,19 +438,6 @@ function Get-KbEvidence {
 
 # ---- probes/event.ps1 ----
 
-function Get-KbEventStartTime {
-    param([int]$WithinDays)
-    $start = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
-    $since = Get-KbHistorySince
-    if ($null -ne $since -and $since -gt $start) { $start = $since }
-    return $start.ToLocalTime()
-}
-
-function Test-KbNoEventsError {
-    param([object]$ErrorRecord)
-    return ([string]$ErrorRecord.FullyQualifiedErrorId -like 'NoMatchingEventsFound*')
-}
-
 function Get-KbEvents {
     param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
     $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
@@ -507,15 +445,14 @@ function Get-KbEvents {
         Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
         return
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
+        if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
         Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
     }
     $filter.Remove('ProviderName')
     try {
         Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
-        throw
+        if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
     }
 }
 
@@ -526,12 +463,12 @@ function Test-KbEventTokens {
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
     if ($start -ge 0) { $data += $xml.Substring($start) }
+    $all = $Match -eq 'all'
     foreach ($token in $Tokens) {
         $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
-        if ($found -and $Match -ne 'all') { return $true }
-        if (-not $found -and $Match -eq 'all') { return $false }
+        if ($found -ne $all) { return $found }
     }
-    return ($Match -eq 'all')
+    return $all
 }
 
 function Test-KbEventProbe {
@@ -546,27 +483,30 @@ function Test-KbEventProbe {
         [string]$DataMatch = 'any'
     )
     try {
-        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
-        $since = Get-KbEventStartTime -WithinDays $WithinDays
+        $tokens = @($DataContains | Where-Object { $_ })
+        $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+        $history = $script:KbHistorySinceUtc
+        if ($null -ne $history -and $history -gt $since) { $since = $history }
+        $since = $since.ToLocalTime()
         $max = 50
-        if ($tokens.Count -gt 0) { $max = 500 }
+        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+        if ($tokens.Count -gt 0) {
+            $max = 500
+            $joiner = ' or '
+            if ($DataMatch -eq 'all') { $joiner = ' and ' }
+            $what += ' with ' + ($tokens -join $joiner) + ' in their data'
+        }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
         if ($tokens.Count -gt 0) {
             $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
-        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        $joiner = ' or '
-        if ($DataMatch -eq 'all') { $joiner = ' and ' }
-        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
-        if ($records.Count -eq 0) {
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
-        }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
+        if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }
@@ -608,22 +548,22 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
-    $present = New-Object System.Collections.Generic.List[string]
-    $errors = New-Object System.Collections.Generic.List[string]
+    $present = @()
+    $errors = @()
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         if ($leaf.NotApplicable) { continue }
         $count += 1
-        $detail = [string]$leaf.Detail
+        $item = [string]$leaf.Id + ': ' + $leaf.Detail
         if ($leaf.Present) {
-            $present.Add([string]$leaf.Id + ': ' + $detail)
-        } elseif ($detail.StartsWith('error: ')) {
-            $errors.Add([string]$leaf.Id + ': ' + $detail)
+            $present += $item
+        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
+            $errors += $item
         }
     }
     $line = 'no current evidence (' + $count + ' checks)'
-    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
-    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
+    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line
 }
 
@@ -631,17 +571,12 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
     }
-}
-
-function Open-KbDetectLog {
-    param([string]$LogPath)
-    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
-    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
 }
 
 function Exit-KbDetectIfNotApplicable {

@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '872ed369637a5a21df052aa87682211cf9705c75c29a5d0d40e6d5b7bfd86a68'
+$script:KbRuntimeSha256 = 'e7d2a0d13c0ade75e35bfc00ae4d253afa5f8f652ebb66551eda0288386dbd7a'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -267,7 +267,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 872ed369637a5a21df052aa87682211cf9705c75c29a5d0d40e6d5b7bfd86a68 ====
+# ==== kbfix runtime 0.1.0, sha256 e7d2a0d13c0ade75e35bfc00ae4d253afa5f8f652ebb66551eda0288386dbd7a ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -278,7 +278,6 @@ $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
-    if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
     if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
@@ -305,22 +304,17 @@ function Get-KbDefaultLogFolder {
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
     $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not [string]::IsNullOrEmpty($programData)) {
-        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
-        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
-    }
+    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $folders = New-Object System.Collections.Generic.List[string]
-    if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
-    $default = Get-KbDefaultLogFolder
-    if ($null -ne $default) { $folders.Add($default) }
-    $folders.Add([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix'))
-    $problems = New-Object System.Collections.Generic.List[string]
-    foreach ($folder in $folders) {
+    $problems = @()
+    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+        if ([string]::IsNullOrEmpty($folder)) { continue }
         try {
             if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
             [void][System.IO.Directory]::CreateDirectory($folder)
@@ -329,36 +323,20 @@ function Initialize-KbLog {
             $script:KbLogFile = $file
             break
         } catch {
-            $problems.Add(('cannot log to {0}: {1}' -f $folder, (Get-KbErrorText $_)))
+            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
         }
     }
     foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
-function ConvertTo-KbLogText {
-    param([string]$Message)
-    $text = $Message -replace '[\r\n]+', ' | '
-    return $text.Replace(']LOG]!>', ']LOG]!)')
-}
-
 function Format-KbLogLine {
     param([string]$Message, [int]$Type, [DateTime]$Time)
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $offsetMinutes = [System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $bias = -1 * [int]$offsetMinutes
-    $clock = $Time.ToString('HH:mm:ss.fff', $invariant) + $bias.ToString('+000;-000;+000', $invariant)
-    $date = $Time.ToString('MM-dd-yyyy', $invariant)
-    return '<![LOG[' + (ConvertTo-KbLogText $Message) + ']LOG]!><time="' + $clock + '" date="' + $date +
+    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
         '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
-}
-
-function Invoke-KbLogRollover {
-    param([string]$Path)
-    $info = New-Object System.IO.FileInfo($Path)
-    if (-not $info.Exists -or $info.Length -lt $script:KbLogMaxBytes) { return }
-    $history = [System.IO.Path]::ChangeExtension($Path, '.lo_')
-    if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-    [System.IO.File]::Move($Path, $history)
 }
 
 function Write-KbLog {
@@ -368,9 +346,14 @@ function Write-KbLog {
 
 function Add-KbLogLine {
     param([string]$Message, [int]$Type)
-    if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
-        Invoke-KbLogRollover -Path $script:KbLogFile
+        $path = $script:KbLogFile
+        $info = New-Object System.IO.FileInfo($path)
+        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+            [System.IO.File]::Move($path, $history)
+        }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
         [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
     } catch {
@@ -576,12 +559,7 @@ function Test-KbPathExists {
 
 function Assert-KbLeafName {
     param([string]$Name)
-    $bad = [string]::IsNullOrEmpty($Name) -or $Name -eq '.' -or $Name -eq '..'
-    if (-not $bad) {
-        $bad = $Name.IndexOfAny([char[]]'\/:*?"<>|') -ge 0 -or $Name -match '[\x00-\x1f]' -or
-            $Name.EndsWith(' ') -or $Name.EndsWith('.')
-    }
-    if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
+    if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
 function Get-KbCommonAppDataBase {
@@ -593,25 +571,22 @@ function Get-KbCommonAppDataBase {
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($Spec.ContainsKey('Resolver')) {
-        $resolver = [string]$Spec['Resolver']
-        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
-        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
-    }
-    if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+    $resolver = [string]$Spec['Resolver']
+    if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
+    if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
 
 function Resolve-KbPath {
     param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
     if ($null -eq $Spec) { throw 'no path given' }
-    $label = '%' + [string]$Spec['Base'] + '%'
-    if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
+    $label = '%' + $Spec['Base'] + '%'
+    if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    $segments = $Spec['Segments']
-    if ($null -eq $segments) { $segments = @() }
-    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+    $segments = @()
+    if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
+    if ($Spec['Base'] -eq 'SystemDrive') {
         if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
         if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
         $baseFull = $base.Substring(0, 2)
@@ -623,13 +598,12 @@ function Resolve-KbPath {
     $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
-        $full = $full + '\' + [string]$segment
+        $full += '\' + $segment
     }
     $full = [System.IO.Path]::GetFullPath($full)
     if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
     $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
-    $isBase = $full -ieq $baseFull
-    if (-not $inside -and -not ($isBase -and -not $BelowBase)) {
+    if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
         throw ('path is not inside its base ' + $label + ': ' + $full)
     }
     return $full
@@ -788,11 +762,12 @@ function Test-KbTrustedOwner {
 function ConvertTo-KbUtcTime {
     param([object]$Value)
     if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
     if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-    $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    return $parsed.ToUniversalTime()
+    if ($Value -isnot [DateTime]) {
+        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+    }
+    return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
@@ -810,21 +785,15 @@ function Read-KbState {
             return
         }
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        if ($null -ne $state.PSObject.Properties['lastSuccessUtc']) {
-            $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $state.lastSuccessUtc
-        }
-        $offsets = $null
-        if ($null -ne $state.PSObject.Properties['fileOffsets']) { $offsets = $state.fileOffsets }
-        if ($null -ne $offsets) {
-            foreach ($property in $offsets.PSObject.Properties) {
+        $saved = @{}
+        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        if ($null -ne $saved['fileOffsets']) {
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        if ($null -ne $LadderReader) {
-            $ladder = $null
-            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-            & $LadderReader -Ladder $ladder
-        }
+        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -837,10 +806,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbHistorySince {
-    return $script:KbHistorySinceUtc
 }
 
 function Save-KbStartLengths {
@@ -1035,18 +1000,15 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    $reason = $null
-    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
-        foreach ($check in @($Applies['Checks'])) {
-            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-                throw ('unknown applicability check ' + $check)
-            }
-            $reason = & $check -Applies $Applies
-            if ($null -ne $reason) { break }
+    if ($null -eq $Applies) { $Applies = @{} }
+    foreach ($check in $Applies['Checks']) {
+        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+            throw ('unknown applicability check ' + $check)
         }
+        $reason = & $check -Applies $Applies
+        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
     }
-    if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
-    return @{ Applicable = $false; Reason = [string]$reason }
+    return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
@@ -1056,34 +1018,24 @@ function Test-KbNeeds64BitHost {
     return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
-function ConvertTo-KbRelaunchValue {
-    param([string]$Name, [string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
-    if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
-    return $Value
-}
-
 function ConvertTo-KbRelaunchArguments {
     param([System.Collections.IDictionary]$BoundParameters)
-    $list = New-Object System.Collections.Generic.List[string]
-    if ($null -eq $BoundParameters) { return }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
     foreach ($name in @($BoundParameters.Keys)) {
         $value = $BoundParameters[$name]
-        if ($null -eq $value) { continue }
         if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { $list.Add('-' + $name) }
+            if ([bool]$value) { '-' + $name }
             continue
         }
-        $text = [string]$value
-        if ($value -is [array]) { $text = (@($value) | ForEach-Object { [string]$_ }) -join ',' }
+        $text = @($value | ForEach-Object { [string]$_ }) -join ','
         if ($text.Length -eq 0) { continue }
-        $list.Add('-' + $name)
-        $list.Add((ConvertTo-KbRelaunchValue -Name $name -Value $text))
+        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+        '-' + $name
+        $text
     }
-    $list.ToArray()
 }
 
 function Invoke-KbRelaunch64 {
@@ -1351,9 +1303,10 @@ function Invoke-KbOneShotStep {
 # ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
+$script:KbDetectionError = $null
+
 $script:KbEvidenceBefore = $null
 $script:KbEvidenceAfter = $null
-$script:KbDetectionError = $null
 
 function New-KbProbeResult {
     param([string]$Id, [bool]$Present, [string]$Detail)
@@ -1392,17 +1345,15 @@ function Join-KbEvidence {
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $isPresent = $present.Count -gt 0
-    if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
+    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+    $detail = 'none of ' + $list.Count + ' found'
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
-        $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
-    } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
-        $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+    } elseif ($present.Count -gt 0) {
         $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    } else {
-        $detail = 'none of ' + $list.Count + ' found'
     }
     return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
@@ -1442,20 +1393,14 @@ function ConvertTo-KbEvidence {
 function Write-KbEvidenceLog {
     param([object]$Evidence, [string]$Phase)
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word = 'absent'
-        $type = 1
+        $word, $type = 'absent', 1
         if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) {
-            $word = 'PRESENT'
-            $type = 2
-        }
-        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
+        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
     }
-    if ($Evidence.Present) {
-        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
-    } else {
-        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
-    }
+    $verdict, $type = 'no current evidence of the problem', 1
+    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
@@ -1543,19 +1488,6 @@ function Test-KbCommandProbe {
 
 # ---- probes/event.ps1 ----
 
-function Get-KbEventStartTime {
-    param([int]$WithinDays)
-    $start = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
-    $since = Get-KbHistorySince
-    if ($null -ne $since -and $since -gt $start) { $start = $since }
-    return $start.ToLocalTime()
-}
-
-function Test-KbNoEventsError {
-    param([object]$ErrorRecord)
-    return ([string]$ErrorRecord.FullyQualifiedErrorId -like 'NoMatchingEventsFound*')
-}
-
 function Get-KbEvents {
     param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
     $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
@@ -1563,15 +1495,14 @@ function Get-KbEvents {
         Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
         return
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
+        if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
         Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
     }
     $filter.Remove('ProviderName')
     try {
         Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
-        throw
+        if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
     }
 }
 
@@ -1582,12 +1513,12 @@ function Test-KbEventTokens {
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
     if ($start -ge 0) { $data += $xml.Substring($start) }
+    $all = $Match -eq 'all'
     foreach ($token in $Tokens) {
         $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
-        if ($found -and $Match -ne 'all') { return $true }
-        if (-not $found -and $Match -eq 'all') { return $false }
+        if ($found -ne $all) { return $found }
     }
-    return ($Match -eq 'all')
+    return $all
 }
 
 function Test-KbEventProbe {
@@ -1602,27 +1533,30 @@ function Test-KbEventProbe {
         [string]$DataMatch = 'any'
     )
     try {
-        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
-        $since = Get-KbEventStartTime -WithinDays $WithinDays
+        $tokens = @($DataContains | Where-Object { $_ })
+        $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+        $history = $script:KbHistorySinceUtc
+        if ($null -ne $history -and $history -gt $since) { $since = $history }
+        $since = $since.ToLocalTime()
         $max = 50
-        if ($tokens.Count -gt 0) { $max = 500 }
+        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+        if ($tokens.Count -gt 0) {
+            $max = 500
+            $joiner = ' or '
+            if ($DataMatch -eq 'all') { $joiner = ' and ' }
+            $what += ' with ' + ($tokens -join $joiner) + ' in their data'
+        }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
         if ($tokens.Count -gt 0) {
             $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
-        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        $joiner = ' or '
-        if ($DataMatch -eq 'all') { $joiner = ' and ' }
-        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
-        if ($records.Count -eq 0) {
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
-        }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
+        if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }

@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = 'f8d040929dd650bbc33615836b84dd510c1a172894e7b4cb0c53f61453f2382b'
+$script:KbRuntimeSha256 = '27ef7a518e5c28bcdfe79cfcf64ef32c8615defce9fd314f28d015b274a425e9'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f8d040929dd650bbc33615836b84dd510c1a172894e7b4cb0c53f61453f2382b ====
+# ==== kbfix runtime 0.1.0, sha256 27ef7a518e5c28bcdfe79cfcf64ef32c8615defce9fd314f28d015b274a425e9 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -62,7 +62,6 @@ $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
-    if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
     if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
@@ -78,22 +77,17 @@ function Get-KbDefaultLogFolder {
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
     $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not [string]::IsNullOrEmpty($programData)) {
-        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
-        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
-    }
+    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
 function Initialize-KbLog {
     param([string]$LogPath, [string]$Id)
-    $folders = New-Object System.Collections.Generic.List[string]
-    if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
-    $default = Get-KbDefaultLogFolder
-    if ($null -ne $default) { $folders.Add($default) }
-    $folders.Add([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix'))
-    $problems = New-Object System.Collections.Generic.List[string]
-    foreach ($folder in $folders) {
+    $problems = @()
+    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+        if ([string]::IsNullOrEmpty($folder)) { continue }
         try {
             if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
             [void][System.IO.Directory]::CreateDirectory($folder)
@@ -102,36 +96,20 @@ function Initialize-KbLog {
             $script:KbLogFile = $file
             break
         } catch {
-            $problems.Add(('cannot log to {0}: {1}' -f $folder, (Get-KbErrorText $_)))
+            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
         }
     }
     foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
-function ConvertTo-KbLogText {
-    param([string]$Message)
-    $text = $Message -replace '[\r\n]+', ' | '
-    return $text.Replace(']LOG]!>', ']LOG]!)')
-}
-
 function Format-KbLogLine {
     param([string]$Message, [int]$Type, [DateTime]$Time)
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $offsetMinutes = [System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $bias = -1 * [int]$offsetMinutes
-    $clock = $Time.ToString('HH:mm:ss.fff', $invariant) + $bias.ToString('+000;-000;+000', $invariant)
-    $date = $Time.ToString('MM-dd-yyyy', $invariant)
-    return '<![LOG[' + (ConvertTo-KbLogText $Message) + ']LOG]!><time="' + $clock + '" date="' + $date +
+    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
         '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
-}
-
-function Invoke-KbLogRollover {
-    param([string]$Path)
-    $info = New-Object System.IO.FileInfo($Path)
-    if (-not $info.Exists -or $info.Length -lt $script:KbLogMaxBytes) { return }
-    $history = [System.IO.Path]::ChangeExtension($Path, '.lo_')
-    if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-    [System.IO.File]::Move($Path, $history)
 }
 
 function Write-KbLog {
@@ -141,9 +119,14 @@ function Write-KbLog {
 
 function Add-KbLogLine {
     param([string]$Message, [int]$Type)
-    if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
-        Invoke-KbLogRollover -Path $script:KbLogFile
+        $path = $script:KbLogFile
+        $info = New-Object System.IO.FileInfo($path)
+        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+            [System.IO.File]::Move($path, $history)
+        }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
         [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
     } catch {
@@ -185,36 +168,28 @@ function Test-KbDriveRoot {
 
 function Assert-KbLeafName {
     param([string]$Name)
-    $bad = [string]::IsNullOrEmpty($Name) -or $Name -eq '.' -or $Name -eq '..'
-    if (-not $bad) {
-        $bad = $Name.IndexOfAny([char[]]'\/:*?"<>|') -ge 0 -or $Name -match '[\x00-\x1f]' -or
-            $Name.EndsWith(' ') -or $Name.EndsWith('.')
-    }
-    if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
+    if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($Spec.ContainsKey('Resolver')) {
-        $resolver = [string]$Spec['Resolver']
-        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
-        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
-    }
-    if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+    $resolver = [string]$Spec['Resolver']
+    if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
+    if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
 
 function Resolve-KbPath {
     param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
     if ($null -eq $Spec) { throw 'no path given' }
-    $label = '%' + [string]$Spec['Base'] + '%'
-    if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
+    $label = '%' + $Spec['Base'] + '%'
+    if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    $segments = $Spec['Segments']
-    if ($null -eq $segments) { $segments = @() }
-    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+    $segments = @()
+    if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
+    if ($Spec['Base'] -eq 'SystemDrive') {
         if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
         if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
         $baseFull = $base.Substring(0, 2)
@@ -226,13 +201,12 @@ function Resolve-KbPath {
     $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
-        $full = $full + '\' + [string]$segment
+        $full += '\' + $segment
     }
     $full = [System.IO.Path]::GetFullPath($full)
     if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
     $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
-    $isBase = $full -ieq $baseFull
-    if (-not $inside -and -not ($isBase -and -not $BelowBase)) {
+    if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
         throw ('path is not inside its base ' + $label + ': ' + $full)
     }
     return $full
@@ -259,11 +233,12 @@ function Test-KbTrustedOwner {
 function ConvertTo-KbUtcTime {
     param([object]$Value)
     if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
     if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-    $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    return $parsed.ToUniversalTime()
+    if ($Value -isnot [DateTime]) {
+        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+    }
+    return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
@@ -281,21 +256,15 @@ function Read-KbState {
             return
         }
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        if ($null -ne $state.PSObject.Properties['lastSuccessUtc']) {
-            $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $state.lastSuccessUtc
-        }
-        $offsets = $null
-        if ($null -ne $state.PSObject.Properties['fileOffsets']) { $offsets = $state.fileOffsets }
-        if ($null -ne $offsets) {
-            foreach ($property in $offsets.PSObject.Properties) {
+        $saved = @{}
+        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        if ($null -ne $saved['fileOffsets']) {
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        if ($null -ne $LadderReader) {
-            $ladder = $null
-            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-            & $LadderReader -Ladder $ladder
-        }
+        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -308,17 +277,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbFileOffset {
-    param([string]$Path)
-    if ($script:KbHistoryOffsets.ContainsKey($Path)) { return [int64]$script:KbHistoryOffsets[$Path] }
-    return [int64]0
-}
-
-function Set-KbObservedLength {
-    param([string]$Path, [int64]$Length)
-    $script:KbObservedLengths[$Path] = $Length
 }
 
 # ---- applicability.ps1 ----
@@ -410,18 +368,15 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    $reason = $null
-    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
-        foreach ($check in @($Applies['Checks'])) {
-            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-                throw ('unknown applicability check ' + $check)
-            }
-            $reason = & $check -Applies $Applies
-            if ($null -ne $reason) { break }
+    if ($null -eq $Applies) { $Applies = @{} }
+    foreach ($check in $Applies['Checks']) {
+        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+            throw ('unknown applicability check ' + $check)
         }
+        $reason = & $check -Applies $Applies
+        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
     }
-    if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
-    return @{ Applicable = $false; Reason = [string]$reason }
+    return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
@@ -431,34 +386,24 @@ function Test-KbNeeds64BitHost {
     return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
-function ConvertTo-KbRelaunchValue {
-    param([string]$Name, [string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
-    if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
-    return $Value
-}
-
 function ConvertTo-KbRelaunchArguments {
     param([System.Collections.IDictionary]$BoundParameters)
-    $list = New-Object System.Collections.Generic.List[string]
-    if ($null -eq $BoundParameters) { return }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
     foreach ($name in @($BoundParameters.Keys)) {
         $value = $BoundParameters[$name]
-        if ($null -eq $value) { continue }
         if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { $list.Add('-' + $name) }
+            if ([bool]$value) { '-' + $name }
             continue
         }
-        $text = [string]$value
-        if ($value -is [array]) { $text = (@($value) | ForEach-Object { [string]$_ }) -join ',' }
+        $text = @($value | ForEach-Object { [string]$_ }) -join ','
         if ($text.Length -eq 0) { continue }
-        $list.Add('-' + $name)
-        $list.Add((ConvertTo-KbRelaunchValue -Name $name -Value $text))
+        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+        '-' + $name
+        $text
     }
-    $list.ToArray()
 }
 
 function Invoke-KbRelaunch64 {
@@ -531,8 +476,6 @@ function Get-KbNulFriendlyNameThumbprints {
 # ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
-$script:KbEvidenceBefore = $null
-$script:KbEvidenceAfter = $null
 $script:KbDetectionError = $null
 
 function New-KbProbeResult {
@@ -559,17 +502,15 @@ function Join-KbEvidence {
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $isPresent = $present.Count -gt 0
-    if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
+    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+    $detail = 'none of ' + $list.Count + ' found'
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
-        $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
-    } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
-        $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+    } elseif ($present.Count -gt 0) {
         $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    } else {
-        $detail = 'none of ' + $list.Count + ' found'
     }
     return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
@@ -598,20 +539,14 @@ function ConvertTo-KbEvidence {
 function Write-KbEvidenceLog {
     param([object]$Evidence, [string]$Phase)
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word = 'absent'
-        $type = 1
+        $word, $type = 'absent', 1
         if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) {
-            $word = 'PRESENT'
-            $type = 2
-        }
-        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
+        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
     }
-    if ($Evidence.Present) {
-        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
-    } else {
-        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
-    }
+    $verdict, $type = 'no current evidence of the problem', 1
+    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
@@ -680,42 +615,37 @@ function Find-KbTokensInFile {
         $length = $stream.Length
         $unicode = Test-KbUtf16File -Stream $stream
         $encoding = [System.Text.Encoding]::GetEncoding(28591)
-        if ($unicode) { $encoding = [System.Text.Encoding]::Unicode }
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
-        if ($unicode -and $Offset -lt 2) { $Offset = 2 }
-        if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
-        $patterns = @{}
+        if ($unicode) {
+            $encoding = [System.Text.Encoding]::Unicode
+            $Offset = [Math]::Max(2, $Offset - $Offset % 2)
+        }
+        $forms = @{}
         $overlap = 0
         foreach ($token in $Tokens) {
-            $forms = @($token)
-            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
-            $patterns[$token] = $forms
-            foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
+            $forms[$token] = @($token)
+            if (-not $unicode) { $forms[$token] += ($token.ToCharArray() -join [char]0) }
+            $overlap = [Math]::Max($overlap, 2 * $token.Length)
         }
         $decoder = $encoding.GetDecoder()
         $buffer = New-Object byte[] $script:KbScanChunkBytes
         $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
-        $carry = ''
+        $text = ''
         $stream.Position = $Offset
         $remaining = $length - $Offset
         while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
-            $want = [int][Math]::Min([int64]$buffer.Length, $remaining)
-            $read = $stream.Read($buffer, 0, $want)
+            $read = $stream.Read($buffer, 0, [int][Math]::Min([int64]$buffer.Length, $remaining))
             if ($read -le 0) { break }
             $remaining -= $read
             $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
-            $text = $carry + [string]::new($characters, 0, $count)
+            $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
-                if ($found.Contains($token)) { continue }
-                foreach ($form in $patterns[$token]) {
-                    if ($text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                foreach ($form in $forms[$token]) {
+                    if (-not $found.Contains($token) -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
                         $found.Add($token)
-                        break
                     }
                 }
             }
-            $keep = [Math]::Min($text.Length, [Math]::Max($overlap - 1, 0))
-            $carry = $text.Substring($text.Length - $keep)
         }
         return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
     } finally {
@@ -735,17 +665,15 @@ function Test-KbFileContainsProbe {
         $info = New-Object System.IO.FileInfo($file)
         if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
         if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
-            Set-KbObservedLength -Path $file -Length $info.Length
+            $script:KbObservedLengths[$file] = $info.Length
             return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
         }
-        $scan = Find-KbTokensInFile -Path $file -Offset (Get-KbFileOffset -Path $file) -Tokens $Tokens
-        Set-KbObservedLength -Path $file -Length $scan['Length']
-        $range = 'bytes ' + $scan['Offset'] + '-' + $scan['Length']
+        $scan = Find-KbTokensInFile -Path $file -Offset ([int64]$script:KbHistoryOffsets[$file]) -Tokens $Tokens
+        $script:KbObservedLengths[$file] = $scan['Length']
         $found = @($scan['Found'])
-        if ($found.Count -gt 0) {
-            return (New-KbProbeResult -Id $Id -Present $true -Detail ($file + ' (' + $range + ') contains ' + ($found -join ', ')))
-        }
-        return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' (' + $range + ') contains none of ' + ($Tokens -join ', ')))
+        $detail = $file + ' (bytes ' + $scan['Offset'] + '-' + $scan['Length'] + ') contains '
+        if ($found.Count -eq 0) { $detail += 'none of ' + ($Tokens -join ', ') } else { $detail += $found -join ', ' }
+        return (New-KbProbeResult -Id $Id -Present ($found.Count -gt 0) -Detail $detail)
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }
@@ -805,22 +733,22 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
-    $present = New-Object System.Collections.Generic.List[string]
-    $errors = New-Object System.Collections.Generic.List[string]
+    $present = @()
+    $errors = @()
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         if ($leaf.NotApplicable) { continue }
         $count += 1
-        $detail = [string]$leaf.Detail
+        $item = [string]$leaf.Id + ': ' + $leaf.Detail
         if ($leaf.Present) {
-            $present.Add([string]$leaf.Id + ': ' + $detail)
-        } elseif ($detail.StartsWith('error: ')) {
-            $errors.Add([string]$leaf.Id + ': ' + $detail)
+            $present += $item
+        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
+            $errors += $item
         }
     }
     $line = 'no current evidence (' + $count + ' checks)'
-    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
-    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
+    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line
 }
 
@@ -828,17 +756,12 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
     }
-}
-
-function Open-KbDetectLog {
-    param([string]$LogPath)
-    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
-    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
 }
 
 function Exit-KbDetectIfNotApplicable {

@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = 'f1a446446b0e04806342f39ba712a068af553b43c12b195381dd0162773f106b'
+$script:KbRuntimeSha256 = '1538d7ecde0117a209cecd2f9381105c9a00ec5c45de40f87a0493db10afb3d1'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $null
@@ -46,14 +46,13 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f1a446446b0e04806342f39ba712a068af553b43c12b195381dd0162773f106b ====
+# ==== kbfix runtime 0.1.0, sha256 1538d7ecde0117a209cecd2f9381105c9a00ec5c45de40f87a0493db10afb3d1 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
-    if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
     if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
@@ -102,36 +101,28 @@ function Test-KbDriveRoot {
 
 function Assert-KbLeafName {
     param([string]$Name)
-    $bad = [string]::IsNullOrEmpty($Name) -or $Name -eq '.' -or $Name -eq '..'
-    if (-not $bad) {
-        $bad = $Name.IndexOfAny([char[]]'\/:*?"<>|') -ge 0 -or $Name -match '[\x00-\x1f]' -or
-            $Name.EndsWith(' ') -or $Name.EndsWith('.')
-    }
-    if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
+    if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
 function Get-KbPathBase {
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($Spec.ContainsKey('Resolver')) {
-        $resolver = [string]$Spec['Resolver']
-        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
-        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
-    }
-    if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+    $resolver = [string]$Spec['Resolver']
+    if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
+    if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
 
 function Resolve-KbPath {
     param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
     if ($null -eq $Spec) { throw 'no path given' }
-    $label = '%' + [string]$Spec['Base'] + '%'
-    if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
+    $label = '%' + $Spec['Base'] + '%'
+    if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    $segments = $Spec['Segments']
-    if ($null -eq $segments) { $segments = @() }
-    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+    $segments = @()
+    if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
+    if ($Spec['Base'] -eq 'SystemDrive') {
         if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
         if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
         $baseFull = $base.Substring(0, 2)
@@ -143,13 +134,12 @@ function Resolve-KbPath {
     $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
-        $full = $full + '\' + [string]$segment
+        $full += '\' + $segment
     }
     $full = [System.IO.Path]::GetFullPath($full)
     if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
     $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
-    $isBase = $full -ieq $baseFull
-    if (-not $inside -and -not ($isBase -and -not $BelowBase)) {
+    if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
         throw ('path is not inside its base ' + $label + ': ' + $full)
     }
     return $full
@@ -176,11 +166,12 @@ function Test-KbTrustedOwner {
 function ConvertTo-KbUtcTime {
     param([object]$Value)
     if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
     if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-    $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    return $parsed.ToUniversalTime()
+    if ($Value -isnot [DateTime]) {
+        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+    }
+    return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
@@ -198,21 +189,15 @@ function Read-KbState {
             return
         }
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        if ($null -ne $state.PSObject.Properties['lastSuccessUtc']) {
-            $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $state.lastSuccessUtc
-        }
-        $offsets = $null
-        if ($null -ne $state.PSObject.Properties['fileOffsets']) { $offsets = $state.fileOffsets }
-        if ($null -ne $offsets) {
-            foreach ($property in $offsets.PSObject.Properties) {
+        $saved = @{}
+        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        if ($null -ne $saved['fileOffsets']) {
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        if ($null -ne $LadderReader) {
-            $ladder = $null
-            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-            & $LadderReader -Ladder $ladder
-        }
+        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -225,21 +210,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbHistorySince {
-    return $script:KbHistorySinceUtc
-}
-
-function Get-KbFileOffset {
-    param([string]$Path)
-    if ($script:KbHistoryOffsets.ContainsKey($Path)) { return [int64]$script:KbHistoryOffsets[$Path] }
-    return [int64]0
-}
-
-function Set-KbObservedLength {
-    param([string]$Path, [int64]$Length)
-    $script:KbObservedLengths[$Path] = $Length
 }
 
 # ---- applicability.ps1 ----
@@ -293,18 +263,15 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    $reason = $null
-    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
-        foreach ($check in @($Applies['Checks'])) {
-            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-                throw ('unknown applicability check ' + $check)
-            }
-            $reason = & $check -Applies $Applies
-            if ($null -ne $reason) { break }
+    if ($null -eq $Applies) { $Applies = @{} }
+    foreach ($check in $Applies['Checks']) {
+        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+            throw ('unknown applicability check ' + $check)
         }
+        $reason = & $check -Applies $Applies
+        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
     }
-    if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
-    return @{ Applicable = $false; Reason = [string]$reason }
+    return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
@@ -354,8 +321,6 @@ function Format-KbServiceState {
 # ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
-$script:KbEvidenceBefore = $null
-$script:KbEvidenceAfter = $null
 $script:KbDetectionError = $null
 
 function New-KbProbeResult {
@@ -395,17 +360,15 @@ function Join-KbEvidence {
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $isPresent = $present.Count -gt 0
-    if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
+    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+    $detail = 'none of ' + $list.Count + ' found'
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
-        $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
-    } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
-        $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+    } elseif ($present.Count -gt 0) {
         $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    } else {
-        $detail = 'none of ' + $list.Count + ' found'
     }
     return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
@@ -450,19 +413,6 @@ function Get-KbEvidence {
 
 # ---- probes/event.ps1 ----
 
-function Get-KbEventStartTime {
-    param([int]$WithinDays)
-    $start = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
-    $since = Get-KbHistorySince
-    if ($null -ne $since -and $since -gt $start) { $start = $since }
-    return $start.ToLocalTime()
-}
-
-function Test-KbNoEventsError {
-    param([object]$ErrorRecord)
-    return ([string]$ErrorRecord.FullyQualifiedErrorId -like 'NoMatchingEventsFound*')
-}
-
 function Get-KbEvents {
     param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
     $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
@@ -470,15 +420,14 @@ function Get-KbEvents {
         Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
         return
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
+        if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
         Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
     }
     $filter.Remove('ProviderName')
     try {
         Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
-        throw
+        if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
     }
 }
 
@@ -489,12 +438,12 @@ function Test-KbEventTokens {
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
     if ($start -ge 0) { $data += $xml.Substring($start) }
+    $all = $Match -eq 'all'
     foreach ($token in $Tokens) {
         $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
-        if ($found -and $Match -ne 'all') { return $true }
-        if (-not $found -and $Match -eq 'all') { return $false }
+        if ($found -ne $all) { return $found }
     }
-    return ($Match -eq 'all')
+    return $all
 }
 
 function Test-KbEventProbe {
@@ -509,27 +458,30 @@ function Test-KbEventProbe {
         [string]$DataMatch = 'any'
     )
     try {
-        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
-        $since = Get-KbEventStartTime -WithinDays $WithinDays
+        $tokens = @($DataContains | Where-Object { $_ })
+        $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+        $history = $script:KbHistorySinceUtc
+        if ($null -ne $history -and $history -gt $since) { $since = $history }
+        $since = $since.ToLocalTime()
         $max = 50
-        if ($tokens.Count -gt 0) { $max = 500 }
+        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+        if ($tokens.Count -gt 0) {
+            $max = 500
+            $joiner = ' or '
+            if ($DataMatch -eq 'all') { $joiner = ' and ' }
+            $what += ' with ' + ($tokens -join $joiner) + ' in their data'
+        }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
         if ($tokens.Count -gt 0) {
             $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
-        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        $joiner = ' or '
-        if ($DataMatch -eq 'all') { $joiner = ' and ' }
-        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
-        if ($records.Count -eq 0) {
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
-        }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
+        if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }
@@ -554,42 +506,37 @@ function Find-KbTokensInFile {
         $length = $stream.Length
         $unicode = Test-KbUtf16File -Stream $stream
         $encoding = [System.Text.Encoding]::GetEncoding(28591)
-        if ($unicode) { $encoding = [System.Text.Encoding]::Unicode }
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
-        if ($unicode -and $Offset -lt 2) { $Offset = 2 }
-        if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
-        $patterns = @{}
+        if ($unicode) {
+            $encoding = [System.Text.Encoding]::Unicode
+            $Offset = [Math]::Max(2, $Offset - $Offset % 2)
+        }
+        $forms = @{}
         $overlap = 0
         foreach ($token in $Tokens) {
-            $forms = @($token)
-            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
-            $patterns[$token] = $forms
-            foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
+            $forms[$token] = @($token)
+            if (-not $unicode) { $forms[$token] += ($token.ToCharArray() -join [char]0) }
+            $overlap = [Math]::Max($overlap, 2 * $token.Length)
         }
         $decoder = $encoding.GetDecoder()
         $buffer = New-Object byte[] $script:KbScanChunkBytes
         $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
-        $carry = ''
+        $text = ''
         $stream.Position = $Offset
         $remaining = $length - $Offset
         while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
-            $want = [int][Math]::Min([int64]$buffer.Length, $remaining)
-            $read = $stream.Read($buffer, 0, $want)
+            $read = $stream.Read($buffer, 0, [int][Math]::Min([int64]$buffer.Length, $remaining))
             if ($read -le 0) { break }
             $remaining -= $read
             $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
-            $text = $carry + [string]::new($characters, 0, $count)
+            $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
-                if ($found.Contains($token)) { continue }
-                foreach ($form in $patterns[$token]) {
-                    if ($text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                foreach ($form in $forms[$token]) {
+                    if (-not $found.Contains($token) -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
                         $found.Add($token)
-                        break
                     }
                 }
             }
-            $keep = [Math]::Min($text.Length, [Math]::Max($overlap - 1, 0))
-            $carry = $text.Substring($text.Length - $keep)
         }
         return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
     } finally {
@@ -609,17 +556,15 @@ function Test-KbFileContainsProbe {
         $info = New-Object System.IO.FileInfo($file)
         if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
         if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
-            Set-KbObservedLength -Path $file -Length $info.Length
+            $script:KbObservedLengths[$file] = $info.Length
             return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
         }
-        $scan = Find-KbTokensInFile -Path $file -Offset (Get-KbFileOffset -Path $file) -Tokens $Tokens
-        Set-KbObservedLength -Path $file -Length $scan['Length']
-        $range = 'bytes ' + $scan['Offset'] + '-' + $scan['Length']
+        $scan = Find-KbTokensInFile -Path $file -Offset ([int64]$script:KbHistoryOffsets[$file]) -Tokens $Tokens
+        $script:KbObservedLengths[$file] = $scan['Length']
         $found = @($scan['Found'])
-        if ($found.Count -gt 0) {
-            return (New-KbProbeResult -Id $Id -Present $true -Detail ($file + ' (' + $range + ') contains ' + ($found -join ', ')))
-        }
-        return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' (' + $range + ') contains none of ' + ($Tokens -join ', ')))
+        $detail = $file + ' (bytes ' + $scan['Offset'] + '-' + $scan['Length'] + ') contains '
+        if ($found.Count -eq 0) { $detail += 'none of ' + ($Tokens -join ', ') } else { $detail += $found -join ', ' }
+        return (New-KbProbeResult -Id $Id -Present ($found.Count -gt 0) -Detail $detail)
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }
@@ -693,22 +638,22 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
-    $present = New-Object System.Collections.Generic.List[string]
-    $errors = New-Object System.Collections.Generic.List[string]
+    $present = @()
+    $errors = @()
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         if ($leaf.NotApplicable) { continue }
         $count += 1
-        $detail = [string]$leaf.Detail
+        $item = [string]$leaf.Id + ': ' + $leaf.Detail
         if ($leaf.Present) {
-            $present.Add([string]$leaf.Id + ': ' + $detail)
-        } elseif ($detail.StartsWith('error: ')) {
-            $errors.Add([string]$leaf.Id + ': ' + $detail)
+            $present += $item
+        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
+            $errors += $item
         }
     }
     $line = 'no current evidence (' + $count + ' checks)'
-    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
-    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
+    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line
 }
 

@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = '2f1601a6cb88fc99e9eec727b06af02ee5a346193c0cf56dcaa817eb4a11a371'
+$script:KbRuntimeSha256 = 'a07a1e6a29d86759cca39df55cad614a2c907911d9dd7ba8120f465090d21986'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,14 +39,13 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 2f1601a6cb88fc99e9eec727b06af02ee5a346193c0cf56dcaa817eb4a11a371 ====
+# ==== kbfix runtime 0.1.0, sha256 a07a1e6a29d86759cca39df55cad614a2c907911d9dd7ba8120f465090d21986 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
 
 function Get-KbErrorText {
     param([object]$ErrorRecord)
-    if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
     if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
@@ -106,11 +105,12 @@ function Test-KbTrustedOwner {
 function ConvertTo-KbUtcTime {
     param([object]$Value)
     if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
     if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-    $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    return $parsed.ToUniversalTime()
+    if ($Value -isnot [DateTime]) {
+        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+    }
+    return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
@@ -128,21 +128,15 @@ function Read-KbState {
             return
         }
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        if ($null -ne $state.PSObject.Properties['lastSuccessUtc']) {
-            $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $state.lastSuccessUtc
-        }
-        $offsets = $null
-        if ($null -ne $state.PSObject.Properties['fileOffsets']) { $offsets = $state.fileOffsets }
-        if ($null -ne $offsets) {
-            foreach ($property in $offsets.PSObject.Properties) {
+        $saved = @{}
+        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        if ($null -ne $saved['fileOffsets']) {
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        if ($null -ne $LadderReader) {
-            $ladder = $null
-            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-            & $LadderReader -Ladder $ladder
-        }
+        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -155,10 +149,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbHistorySince {
-    return $script:KbHistorySinceUtc
 }
 
 # ---- applicability.ps1 ----
@@ -212,18 +202,15 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    $reason = $null
-    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
-        foreach ($check in @($Applies['Checks'])) {
-            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-                throw ('unknown applicability check ' + $check)
-            }
-            $reason = & $check -Applies $Applies
-            if ($null -ne $reason) { break }
+    if ($null -eq $Applies) { $Applies = @{} }
+    foreach ($check in $Applies['Checks']) {
+        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+            throw ('unknown applicability check ' + $check)
         }
+        $reason = & $check -Applies $Applies
+        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
     }
-    if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
-    return @{ Applicable = $false; Reason = [string]$reason }
+    return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
@@ -236,8 +223,6 @@ function Test-KbNeeds64BitHost {
 # ---- probes/join.ps1 ----
 
 $script:KbLastEvidence = $null
-$script:KbEvidenceBefore = $null
-$script:KbEvidenceAfter = $null
 $script:KbDetectionError = $null
 
 function New-KbProbeResult {
@@ -277,17 +262,15 @@ function Join-KbEvidence {
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $isPresent = $present.Count -gt 0
-    if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
+    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+    $detail = 'none of ' + $list.Count + ' found'
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
-        $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
-    } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
-        $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+    } elseif ($present.Count -gt 0) {
         $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    } else {
-        $detail = 'none of ' + $list.Count + ' found'
     }
     return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
@@ -332,19 +315,6 @@ function Get-KbEvidence {
 
 # ---- probes/event.ps1 ----
 
-function Get-KbEventStartTime {
-    param([int]$WithinDays)
-    $start = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
-    $since = Get-KbHistorySince
-    if ($null -ne $since -and $since -gt $start) { $start = $since }
-    return $start.ToLocalTime()
-}
-
-function Test-KbNoEventsError {
-    param([object]$ErrorRecord)
-    return ([string]$ErrorRecord.FullyQualifiedErrorId -like 'NoMatchingEventsFound*')
-}
-
 function Get-KbEvents {
     param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
     $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
@@ -352,15 +322,14 @@ function Get-KbEvents {
         Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
         return
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
+        if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
         Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
     }
     $filter.Remove('ProviderName')
     try {
         Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
     } catch {
-        if (Test-KbNoEventsError -ErrorRecord $_) { return }
-        throw
+        if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
     }
 }
 
@@ -371,12 +340,12 @@ function Test-KbEventTokens {
     $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
     if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
     if ($start -ge 0) { $data += $xml.Substring($start) }
+    $all = $Match -eq 'all'
     foreach ($token in $Tokens) {
         $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
-        if ($found -and $Match -ne 'all') { return $true }
-        if (-not $found -and $Match -eq 'all') { return $false }
+        if ($found -ne $all) { return $found }
     }
-    return ($Match -eq 'all')
+    return $all
 }
 
 function Test-KbEventProbe {
@@ -391,27 +360,30 @@ function Test-KbEventProbe {
         [string]$DataMatch = 'any'
     )
     try {
-        $tokens = @($DataContains | Where-Object { -not [string]::IsNullOrEmpty($_) })
-        $since = Get-KbEventStartTime -WithinDays $WithinDays
+        $tokens = @($DataContains | Where-Object { $_ })
+        $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+        $history = $script:KbHistorySinceUtc
+        if ($null -ne $history -and $history -gt $since) { $since = $history }
+        $since = $since.ToLocalTime()
         $max = 50
-        if ($tokens.Count -gt 0) { $max = 500 }
+        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+        if ($tokens.Count -gt 0) {
+            $max = 500
+            $joiner = ' or '
+            if ($DataMatch -eq 'all') { $joiner = ' and ' }
+            $what += ' with ' + ($tokens -join $joiner) + ' in their data'
+        }
         $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
         if ($tokens.Count -gt 0) {
             $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
         }
-        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        $joiner = ' or '
-        if ($DataMatch -eq 'all') { $joiner = ' and ' }
-        if ($tokens.Count -gt 0) { $what += ' with ' + ($tokens -join $joiner) + ' in their data' }
         $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $when = $since.ToString('yyyy-MM-dd HH:mm', $invariant)
-        if ($records.Count -eq 0) {
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what + ' since ' + $when))
-        }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
+        if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
         $count = [string]$records.Count
         if ($records.Count -ge $max) { $count += '+' }
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ' since ' + $when + ', newest ' + $newest))
+        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }
@@ -453,22 +425,22 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
-    $present = New-Object System.Collections.Generic.List[string]
-    $errors = New-Object System.Collections.Generic.List[string]
+    $present = @()
+    $errors = @()
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         if ($leaf.NotApplicable) { continue }
         $count += 1
-        $detail = [string]$leaf.Detail
+        $item = [string]$leaf.Id + ': ' + $leaf.Detail
         if ($leaf.Present) {
-            $present.Add([string]$leaf.Id + ': ' + $detail)
-        } elseif ($detail.StartsWith('error: ')) {
-            $errors.Add([string]$leaf.Id + ': ' + $detail)
+            $present += $item
+        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
+            $errors += $item
         }
     }
     $line = 'no current evidence (' + $count + ' checks)'
-    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
-    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
+    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line
 }
 

@@ -166,16 +166,13 @@ function Test-KbApplicable {
     # them in the data so that a script carries only the checks its data uses (docs/runtime.md,
     # data-named functions); a name outside that list is refused, never run.
     param([hashtable]$Applies)
-    $reason = $null
-    if ($null -ne $Applies -and $Applies.ContainsKey('Checks')) {
-        foreach ($check in @($Applies['Checks'])) {
-            if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-                throw ('unknown applicability check ' + $check)
-            }
-            $reason = & $check -Applies $Applies
-            if ($null -ne $reason) { break }
+    if ($null -eq $Applies) { $Applies = @{} }
+    foreach ($check in $Applies['Checks']) {
+        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+            throw ('unknown applicability check ' + $check)
         }
+        $reason = & $check -Applies $Applies
+        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
     }
-    if ($null -eq $reason) { return @{ Applicable = $true; Reason = '' } }
-    return @{ Applicable = $false; Reason = [string]$reason }
+    return @{ Applicable = $true; Reason = '' }
 }

@@ -56,22 +56,22 @@ function Format-KbDetectLine {
     # 'evidence present: probe: detail; ...' or 'no current evidence (N checks)', plus the probes
     # that could not look.
     param([object]$Evidence)
-    $present = New-Object System.Collections.Generic.List[string]
-    $errors = New-Object System.Collections.Generic.List[string]
+    $present = @()
+    $errors = @()
     $count = 0
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
         if ($leaf.NotApplicable) { continue }
         $count += 1
-        $detail = [string]$leaf.Detail
+        $item = [string]$leaf.Id + ': ' + $leaf.Detail
         if ($leaf.Present) {
-            $present.Add([string]$leaf.Id + ': ' + $detail)
-        } elseif ($detail.StartsWith('error: ')) {
-            $errors.Add([string]$leaf.Id + ': ' + $detail)
+            $present += $item
+        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
+            $errors += $item
         }
     }
     $line = 'no current evidence (' + $count + ' checks)'
-    if ($Evidence.Present) { $line = 'evidence present: ' + ($present.ToArray() -join '; ') }
-    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors.ToArray() -join '; ') }
+    if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
+    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line
 }
 
@@ -82,7 +82,8 @@ function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
     try {
         Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Open-KbDetectLog -LogPath ([string]$BoundParameters['LogPath'])
+        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
         Exit-KbDetectIfNotApplicable
     } catch {
         Exit-KbDetectError -ErrorRecord $_
@@ -104,12 +105,6 @@ function Start-KbAppDetect {
     } catch {
         Exit-KbDetectError -ErrorRecord $_
     }
-}
-
-function Open-KbDetectLog {
-    param([string]$LogPath)
-    Initialize-KbLog -LogPath $LogPath -Id (Get-KbPlaybookId)
-    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
 }
 
 function Exit-KbDetectIfNotApplicable {

@@ -10,8 +10,8 @@ $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
     # The message of an error record; .NET method errors are wrapped, so show the inner one.
+    # No record ($null) gives '', as [string]$null does.
     param([object]$ErrorRecord)
-    if ($null -eq $ErrorRecord) { return '' }
     $exception = $ErrorRecord
     if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
     if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
@@ -42,10 +42,8 @@ function Get-KbDefaultLogFolder {
     $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
     if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
     $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not [string]::IsNullOrEmpty($programData)) {
-        $ime = [System.IO.Path]::Combine($programData, 'Microsoft\IntuneManagementExtension')
-        if ([System.IO.Directory]::Exists($ime)) { return [System.IO.Path]::Combine($ime, 'Logs') }
-    }
+    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
     return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
@@ -53,13 +51,10 @@ function Initialize-KbLog {
     # Picks the first usable folder: -LogPath, the default folder, then the temp folder
     # (a detection run by a standard user cannot write under %windir%).
     param([string]$LogPath, [string]$Id)
-    $folders = New-Object System.Collections.Generic.List[string]
-    if (-not [string]::IsNullOrEmpty($LogPath)) { $folders.Add($LogPath) }
-    $default = Get-KbDefaultLogFolder
-    if ($null -ne $default) { $folders.Add($default) }
-    $folders.Add([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix'))
-    $problems = New-Object System.Collections.Generic.List[string]
-    foreach ($folder in $folders) {
+    $problems = @()
+    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+        if ([string]::IsNullOrEmpty($folder)) { continue }
         try {
             if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
             [void][System.IO.Directory]::CreateDirectory($folder)
@@ -68,39 +63,22 @@ function Initialize-KbLog {
             $script:KbLogFile = $file
             break
         } catch {
-            $problems.Add(('cannot log to {0}: {1}' -f $folder, (Get-KbErrorText $_)))
+            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
         }
     }
     foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
-function ConvertTo-KbLogText {
-    # One record per line, and no text that would end the CMTrace message early.
-    param([string]$Message)
-    $text = $Message -replace '[\r\n]+', ' | '
-    return $text.Replace(']LOG]!>', ']LOG]!)')
-}
-
 function Format-KbLogLine {
     # Bias = minus the UTC offset in minutes (Pacific standard time is +480), sign always shown.
+    # The message: one record per line, and no text that would end the CMTrace message early.
     param([string]$Message, [int]$Type, [DateTime]$Time)
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $offsetMinutes = [System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $bias = -1 * [int]$offsetMinutes
-    $clock = $Time.ToString('HH:mm:ss.fff', $invariant) + $bias.ToString('+000;-000;+000', $invariant)
-    $date = $Time.ToString('MM-dd-yyyy', $invariant)
-    return '<![LOG[' + (ConvertTo-KbLogText $Message) + ']LOG]!><time="' + $clock + '" date="' + $date +
+    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
         '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
-}
-
-function Invoke-KbLogRollover {
-    # Like ConfigMgr: the full log becomes <name>.lo_ (one history file) and a new one starts.
-    param([string]$Path)
-    $info = New-Object System.IO.FileInfo($Path)
-    if (-not $info.Exists -or $info.Length -lt $script:KbLogMaxBytes) { return }
-    $history = [System.IO.Path]::ChangeExtension($Path, '.lo_')
-    if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-    [System.IO.File]::Move($Path, $history)
 }
 
 function Write-KbLog {
@@ -112,11 +90,18 @@ function Write-KbLog {
 }
 
 function Add-KbLogLine {
-    # The CMTrace writer: one record, rolling the file over first when it is full.
+    # The CMTrace writer: one record, rolling the file over first when it is full. Like ConfigMgr,
+    # the full log becomes <name>.lo_ (one history file) and a new one starts. Every caller passes
+    # a type of 1, 2 or 3.
     param([string]$Message, [int]$Type)
-    if ($Type -lt 1 -or $Type -gt 3) { $Type = 1 }
     try {
-        Invoke-KbLogRollover -Path $script:KbLogFile
+        $path = $script:KbLogFile
+        $info = New-Object System.IO.FileInfo($path)
+        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+            [System.IO.File]::Move($path, $history)
+        }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
         [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
     } catch {

@@ -54,13 +54,10 @@ function Test-KbPathExists {
 function Assert-KbLeafName {
     # One path segment or new name: no separators, wildcards, drive colons, '.', '..', or a trailing
     # dot or space (Windows would silently drop it and act on another name).
+    # In the pattern: empty; a control character, separator, wildcard or colon; a trailing dot or
+    # space (which also covers '.' and '..').
     param([string]$Name)
-    $bad = [string]::IsNullOrEmpty($Name) -or $Name -eq '.' -or $Name -eq '..'
-    if (-not $bad) {
-        $bad = $Name.IndexOfAny([char[]]'\/:*?"<>|') -ge 0 -or $Name -match '[\x00-\x1f]' -or
-            $Name.EndsWith(' ') -or $Name.EndsWith('.')
-    }
-    if ($bad) { throw ("'" + $Name + "' is not a plain file or folder name") }
+    if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
 function Get-KbCommonAppDataBase {
@@ -89,12 +86,9 @@ function Get-KbPathBase {
     # only the bases its paths use.
     param([hashtable]$Spec, [string]$ProfileRoot)
     $base = [string]$Spec['Base']
-    if ($Spec.ContainsKey('Resolver')) {
-        $resolver = [string]$Spec['Resolver']
-        if ($resolver -notmatch '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { throw ('unknown path base ' + $base) }
-        return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot)
-    }
-    if ($script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+    $resolver = [string]$Spec['Resolver']
+    if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
+    if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
     throw ('unknown path base ' + $base)
 }
 
@@ -104,13 +98,13 @@ function Resolve-KbPath {
     # (what a rename or a delete may act on).
     param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
     if ($null -eq $Spec) { throw 'no path given' }
-    $label = '%' + [string]$Spec['Base'] + '%'
-    if ([string]$Spec['Base'] -eq 'param') { $label = 'parameter -' + [string]$Spec['Name'] }
+    $label = '%' + $Spec['Base'] + '%'
+    if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
     $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
     if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    $segments = $Spec['Segments']
-    if ($null -eq $segments) { $segments = @() }
-    if ([string]$Spec['Base'] -eq 'SystemDrive') {
+    $segments = @()
+    if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
+    if ($Spec['Base'] -eq 'SystemDrive') {
         # A drive (C:), never a folder: the path must name at least one folder below its root.
         if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
         if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
@@ -123,13 +117,13 @@ function Resolve-KbPath {
     $full = $baseFull
     foreach ($segment in $segments) {
         Assert-KbLeafName -Name ([string]$segment)
-        $full = $full + '\' + [string]$segment
+        $full += '\' + $segment
     }
     $full = [System.IO.Path]::GetFullPath($full)
     if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
+    # Inside the base, or the base itself unless -BelowBase.
     $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
-    $isBase = $full -ieq $baseFull
-    if (-not $inside -and -not ($isBase -and -not $BelowBase)) {
+    if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
         throw ('path is not inside its base ' + $label + ': ' + $full)
     }
     return $full

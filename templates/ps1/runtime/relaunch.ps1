@@ -7,39 +7,30 @@ function Test-KbNeeds64BitHost {
     return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
-function ConvertTo-KbRelaunchValue {
-    # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
-    # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
-    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
-    param([string]$Name, [string]$Value)
-    if ($Value.IndexOf([char]34) -ge 0) { throw ('-' + $Name + ' contains a double quote') }
-    if ($Value.StartsWith('-')) { throw ('-' + $Name + ' starts with -, which -File would read as a parameter name') }
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    if ($legacy -and $Value -match '\s') { return ($Value -replace '(\\+)$', '$1$1') }
-    return $Value
-}
-
 function ConvertTo-KbRelaunchArguments {
     # The bound parameters again: switches as -Name, values as -Name value (arrays comma-joined:
     # -File cannot pass arrays); false switches and empty values are left out (their defaults).
+    # Windows PowerShell 5.1 wraps an argument with spaces in quotes without doubling the
+    # backslashes before the closing quote, and cannot pass '"' intact: double them, reject '"'.
+    # PowerShell 7.3 and later (argument passing 'Standard' or 'Windows') double them itself.
+    # Both callers pass their $PSBoundParameters, never $null.
     param([System.Collections.IDictionary]$BoundParameters)
-    $list = New-Object System.Collections.Generic.List[string]
-    if ($null -eq $BoundParameters) { return }
+    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
     foreach ($name in @($BoundParameters.Keys)) {
         $value = $BoundParameters[$name]
-        if ($null -eq $value) { continue }
         if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { $list.Add('-' + $name) }
+            if ([bool]$value) { '-' + $name }
             continue
         }
-        $text = [string]$value
-        if ($value -is [array]) { $text = (@($value) | ForEach-Object { [string]$_ }) -join ',' }
+        $text = @($value | ForEach-Object { [string]$_ }) -join ','
         if ($text.Length -eq 0) { continue }
-        $list.Add('-' + $name)
-        $list.Add((ConvertTo-KbRelaunchValue -Name $name -Value $text))
+        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+        '-' + $name
+        $text
     }
-    $list.ToArray()
 }
 
 function Invoke-KbRelaunch64 {

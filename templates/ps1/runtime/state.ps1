@@ -8,6 +8,10 @@
 # moves to the start of this run (old events and log lines are what the fix addressed), so the
 # re-detection after that method, and the final one, count only evidence logged since the run began.
 
+# KbHistorySinceUtc: events older than this (UTC) are history; $null = no successful run yet.
+# KbHistoryOffsets: per file, the bytes the last successful run examined (none = read it all).
+# KbObservedLengths: per file, how far a file-contains probe read it in this run; saved as its
+# offset when the run succeeds. The probes read and write these directly.
 $script:KbHistorySinceUtc = $null
 $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
@@ -35,11 +39,12 @@ function ConvertTo-KbUtcTime {
     # 5.1's ConvertFrom-Json leaves ISO strings as strings; 7 makes them DateTime (or DateTimeOffset).
     param([object]$Value)
     if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
     if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-    $parsed = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    return $parsed.ToUniversalTime()
+    if ($Value -isnot [DateTime]) {
+        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+    }
+    return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
@@ -59,22 +64,17 @@ function Read-KbState {
             Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
             return
         }
+        # A property the file lacks reads as $null (strict mode forbids $state.<missing>).
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        if ($null -ne $state.PSObject.Properties['lastSuccessUtc']) {
-            $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $state.lastSuccessUtc
-        }
-        $offsets = $null
-        if ($null -ne $state.PSObject.Properties['fileOffsets']) { $offsets = $state.fileOffsets }
-        if ($null -ne $offsets) {
-            foreach ($property in $offsets.PSObject.Properties) {
+        $saved = @{}
+        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        if ($null -ne $saved['fileOffsets']) {
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
                 $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
             }
         }
-        if ($null -ne $LadderReader) {
-            $ladder = $null
-            if ($null -ne $state.PSObject.Properties['ladder']) { $ladder = $state.ladder }
-            & $LadderReader -Ladder $ladder
-        }
+        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
         Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
     } catch {
         $script:KbHistorySinceUtc = $null
@@ -87,24 +87,6 @@ function Format-KbUtc {
     param([object]$Time)
     if ($null -eq $Time) { return 'never' }
     return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
-}
-
-function Get-KbHistorySince {
-    # Events older than this (UTC) are history; $null = no successful run yet.
-    return $script:KbHistorySinceUtc
-}
-
-function Get-KbFileOffset {
-    # Bytes of Path already examined by the last successful run (0 = read it all).
-    param([string]$Path)
-    if ($script:KbHistoryOffsets.ContainsKey($Path)) { return [int64]$script:KbHistoryOffsets[$Path] }
-    return [int64]0
-}
-
-function Set-KbObservedLength {
-    # A file-contains probe read Path up to Length; saved as its offset when the run succeeds.
-    param([string]$Path, [int64]$Length)
-    $script:KbObservedLengths[$Path] = $Length
 }
 
 function Save-KbStartLengths {

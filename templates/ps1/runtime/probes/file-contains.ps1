@@ -24,44 +24,42 @@ function Find-KbTokensInFile {
         $length = $stream.Length
         $unicode = Test-KbUtf16File -Stream $stream
         $encoding = [System.Text.Encoding]::GetEncoding(28591)
-        if ($unicode) { $encoding = [System.Text.Encoding]::Unicode }
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
-        if ($unicode -and $Offset -lt 2) { $Offset = 2 }
-        if ($unicode -and ($Offset % 2) -ne 0) { $Offset -= 1 }
+        if ($unicode) {
+            # Whole characters after the byte order mark.
+            $encoding = [System.Text.Encoding]::Unicode
+            $Offset = [Math]::Max(2, $Offset - $Offset % 2)
+        }
         # Without a BOM a UTF-16 file reads as Latin-1 with a NUL after each character, so each
-        # token is looked for in that form as well.
-        $patterns = @{}
+        # token is looked for in that form as well. Each chunk's text starts with the last
+        # $overlap characters of the one before (at least the longest form), so a token split
+        # between two chunks is still found.
+        $forms = @{}
         $overlap = 0
         foreach ($token in $Tokens) {
-            $forms = @($token)
-            if (-not $unicode) { $forms += ($token.ToCharArray() -join [char]0) }
-            $patterns[$token] = $forms
-            foreach ($form in $forms) { $overlap = [Math]::Max($overlap, $form.Length) }
+            $forms[$token] = @($token)
+            if (-not $unicode) { $forms[$token] += ($token.ToCharArray() -join [char]0) }
+            $overlap = [Math]::Max($overlap, 2 * $token.Length)
         }
         $decoder = $encoding.GetDecoder()
         $buffer = New-Object byte[] $script:KbScanChunkBytes
         $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
-        $carry = ''
+        $text = ''
         $stream.Position = $Offset
         $remaining = $length - $Offset
         while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
-            $want = [int][Math]::Min([int64]$buffer.Length, $remaining)
-            $read = $stream.Read($buffer, 0, $want)
+            $read = $stream.Read($buffer, 0, [int][Math]::Min([int64]$buffer.Length, $remaining))
             if ($read -le 0) { break }
             $remaining -= $read
             $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
-            $text = $carry + [string]::new($characters, 0, $count)
+            $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
-                if ($found.Contains($token)) { continue }
-                foreach ($form in $patterns[$token]) {
-                    if ($text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                foreach ($form in $forms[$token]) {
+                    if (-not $found.Contains($token) -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
                         $found.Add($token)
-                        break
                     }
                 }
             }
-            $keep = [Math]::Min($text.Length, [Math]::Max($overlap - 1, 0))
-            $carry = $text.Substring($text.Length - $keep)
         }
         return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
     } finally {
@@ -70,6 +68,7 @@ function Find-KbTokensInFile {
 }
 
 function Test-KbFileContainsProbe {
+    # What it read is saved as the file's offset when the run succeeds (state.ps1).
     param(
         [string]$Id,
         [hashtable]$Path,
@@ -81,17 +80,15 @@ function Test-KbFileContainsProbe {
         $info = New-Object System.IO.FileInfo($file)
         if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
         if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
-            Set-KbObservedLength -Path $file -Length $info.Length
+            $script:KbObservedLengths[$file] = $info.Length
             return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
         }
-        $scan = Find-KbTokensInFile -Path $file -Offset (Get-KbFileOffset -Path $file) -Tokens $Tokens
-        Set-KbObservedLength -Path $file -Length $scan['Length']
-        $range = 'bytes ' + $scan['Offset'] + '-' + $scan['Length']
+        $scan = Find-KbTokensInFile -Path $file -Offset ([int64]$script:KbHistoryOffsets[$file]) -Tokens $Tokens
+        $script:KbObservedLengths[$file] = $scan['Length']
         $found = @($scan['Found'])
-        if ($found.Count -gt 0) {
-            return (New-KbProbeResult -Id $Id -Present $true -Detail ($file + ' (' + $range + ') contains ' + ($found -join ', ')))
-        }
-        return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' (' + $range + ') contains none of ' + ($Tokens -join ', ')))
+        $detail = $file + ' (bytes ' + $scan['Offset'] + '-' + $scan['Length'] + ') contains '
+        if ($found.Count -eq 0) { $detail += 'none of ' + ($Tokens -join ', ') } else { $detail += $found -join ', ' }
+        return (New-KbProbeResult -Id $Id -Present ($found.Count -gt 0) -Detail $detail)
     } catch {
         return (New-KbProbeError -Id $Id -ErrorRecord $_)
     }

@@ -5,9 +5,10 @@
 # and at the end; the detection script once.
 
 $script:KbLastEvidence = $null
+$script:KbDetectionError = $null
+
 $script:KbEvidenceBefore = $null
 $script:KbEvidenceAfter = $null
-$script:KbDetectionError = $null
 
 function New-KbProbeResult {
     param([string]$Id, [bool]$Present, [string]$Detail)
@@ -49,22 +50,21 @@ function Join-KbEvidence {
     # any: present when one applicable item is; all: present when every applicable item is (and
     # there is at least one). Items that are not applicable are left out; a group of only such
     # items is itself not applicable.
+    # Some present but not the group: only 'all' with items missing.
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $isPresent = $present.Count -gt 0
-    if ($Mode -eq 'all') { $isPresent = $list.Count -gt 0 -and $present.Count -eq $list.Count }
+    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+    $detail = 'none of ' + $list.Count + ' found'
     if ($list.Count -eq 0) {
         $detail = 'not applicable: none of ' + $all.Count + ' applies here'
     } elseif ($isPresent) {
-        $detail = (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ')
-    } elseif ($Mode -eq 'all' -and $present.Count -gt 0) {
-        $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+    } elseif ($present.Count -gt 0) {
         $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    } else {
-        $detail = 'none of ' + $list.Count + ' found'
     }
     return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
@@ -108,20 +108,14 @@ function Write-KbEvidenceLog {
     # Every probe's finding, then the verdict: the reviewer sees the evidence before and after.
     param([object]$Evidence, [string]$Phase)
     foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word = 'absent'
-        $type = 1
+        $word, $type = 'absent', 1
         if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) {
-            $word = 'PRESENT'
-            $type = 2
-        }
-        Write-KbLog ('evidence ' + $Phase + ': [' + [string]$leaf.Id + '] ' + $word + ': ' + [string]$leaf.Detail) $type
+        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
     }
-    if ($Evidence.Present) {
-        Write-KbLog ('evidence ' + $Phase + ': the problem is PRESENT') 2
-    } else {
-        Write-KbLog ('evidence ' + $Phase + ': no current evidence of the problem')
-    }
+    $verdict, $type = 'no current evidence of the problem', 1
+    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
