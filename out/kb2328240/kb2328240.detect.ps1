@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'b16618f811170450483918eea68bc851beac1fc0da3750a79716740edf0183c6'
+$script:KbRuntimeSha256 = '39c92b89fae6424ced44e4bd1f08f5588c01182667acf449ce52dd1c936f29ad'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b16618f811170450483918eea68bc851beac1fc0da3750a79716740edf0183c6 ====
+# ==== kbfix runtime 0.1.0, sha256 39c92b89fae6424ced44e4bd1f08f5588c01182667acf449ce52dd1c936f29ad ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -241,16 +241,14 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
-        $build = 0
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -ge 3) {
-            $build = $parts[2]
+        if ($parts.Count -gt 3) {
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
+        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }

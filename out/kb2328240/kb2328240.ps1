@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '2be11f6249bbcec6e956694195ca25ea46346aca8f76d9fc1e0224f828ad8893'
+$script:KbRuntimeSha256 = '14e5f4cbe18a1dddce5299609d828156bc38d17f1202d3ffe5cf4a3215bd9723'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -143,7 +143,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 2be11f6249bbcec6e956694195ca25ea46346aca8f76d9fc1e0224f828ad8893 ====
+# ==== kbfix runtime 0.1.0, sha256 14e5f4cbe18a1dddce5299609d828156bc38d17f1202d3ffe5cf4a3215bd9723 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -805,16 +805,14 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
-        $build = 0
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -ge 3) {
-            $build = $parts[2]
+        if ($parts.Count -gt 3) {
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
+        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }

@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '622d9e6fbace43965b0358952fa056d120b12c37f6a5008c1ff61e155e8694a9'
+$script:KbRuntimeSha256 = '79434e99002bc7c77b2cfda004d086e94a50aa632de355c6feeb88d5900b22ff'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -433,7 +433,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 622d9e6fbace43965b0358952fa056d120b12c37f6a5008c1ff61e155e8694a9 ====
+# ==== kbfix runtime 0.1.0, sha256 79434e99002bc7c77b2cfda004d086e94a50aa632de355c6feeb88d5900b22ff ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1119,16 +1119,14 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
-        $build = 0
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -ge 3) {
-            $build = $parts[2]
+        if ($parts.Count -gt 3) {
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
+        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -1726,11 +1724,7 @@ function New-KbProbeResult {
 }
 
 function Invoke-KbProbeWhenApplicable {
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Probe
-    )
+    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
     $check = Test-KbApplicable -Applies $Applies
     if ($check.Applicable) { return (& $Probe) }
     $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)

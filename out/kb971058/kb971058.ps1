@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'e7d2a0d13c0ade75e35bfc00ae4d253afa5f8f652ebb66551eda0288386dbd7a'
+$script:KbRuntimeSha256 = '54e762da6339fc026a7c702a0fbae60fadaea35b06d45ba9f73241685e83e0b8'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -267,7 +267,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 e7d2a0d13c0ade75e35bfc00ae4d253afa5f8f652ebb66551eda0288386dbd7a ====
+# ==== kbfix runtime 0.1.0, sha256 54e762da6339fc026a7c702a0fbae60fadaea35b06d45ba9f73241685e83e0b8 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -972,16 +972,14 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
-        $build = 0
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -ge 3) {
-            $build = $parts[2]
+        if ($parts.Count -gt 3) {
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
+        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -1314,11 +1312,7 @@ function New-KbProbeResult {
 }
 
 function Invoke-KbProbeWhenApplicable {
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Probe
-    )
+    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
     $check = Test-KbApplicable -Applies $Applies
     if ($check.Applicable) { return (& $Probe) }
     $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)

@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '27ef7a518e5c28bcdfe79cfcf64ef32c8615defce9fd314f28d015b274a425e9'
+$script:KbRuntimeSha256 = 'e638ba1407cb281a70a51eaa2aa08aeb5ad498f6699a1c798f20469adf1bfc90'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 27ef7a518e5c28bcdfe79cfcf64ef32c8615defce9fd314f28d015b274a425e9 ====
+# ==== kbfix runtime 0.1.0, sha256 e638ba1407cb281a70a51eaa2aa08aeb5ad498f6699a1c798f20469adf1bfc90 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -283,14 +283,10 @@ function Format-KbUtc {
 
 function ConvertTo-KbVersion {
     param([object]$Text)
-    if ($null -eq $Text) { return $null }
     $clean = ([string]$Text).Trim()
     if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
+    if ($clean -notmatch '^(\d+(\.\d+){0,3})') { throw ("'" + $clean + "' is not a version") }
+    $parts = @($Matches[1].Split('.') | ForEach-Object { [int]$_ }) + @(0, 0, 0)
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 

@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '9f612043e9d7b10c739e3ff1da457956ddf07e923e05822022054cdf39531210'
+$script:KbRuntimeSha256 = 'b95bae54203b91d6b656e94edc21a1942c3c6b1761002b5b049d17e14f6cd830'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -159,7 +159,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 9f612043e9d7b10c739e3ff1da457956ddf07e923e05822022054cdf39531210 ====
+# ==== kbfix runtime 0.1.0, sha256 b95bae54203b91d6b656e94edc21a1942c3c6b1761002b5b049d17e14f6cd830 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -661,14 +661,10 @@ $script:KbLadderChangedBy = $null
 
 function ConvertTo-KbVersion {
     param([object]$Text)
-    if ($null -eq $Text) { return $null }
     $clean = ([string]$Text).Trim()
     if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
+    if ($clean -notmatch '^(\d+(\.\d+){0,3})') { throw ("'" + $clean + "' is not a version") }
+    $parts = @($Matches[1].Split('.') | ForEach-Object { [int]$_ }) + @(0, 0, 0)
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 

@@ -45,7 +45,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = '2a2fe82dd4ab71b28c575b3270e7e47b790d66081b7efd6dc0554a48f5ec70d7'
+$script:KbRuntimeSha256 = '9b756115e86f0a66df764bc8ed6ad8bffeaab81b8b45d40ba358aa366cde2575'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -67,7 +67,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 2a2fe82dd4ab71b28c575b3270e7e47b790d66081b7efd6dc0554a48f5ec70d7 ====
+# ==== kbfix runtime 0.1.0, sha256 9b756115e86f0a66df764bc8ed6ad8bffeaab81b8b45d40ba358aa366cde2575 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -318,16 +318,14 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
-        $build = 0
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -ge 3) {
-            $build = $parts[2]
+        if ($parts.Count -gt 3) {
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
+        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -455,11 +453,7 @@ function New-KbProbeResult {
 }
 
 function Invoke-KbProbeWhenApplicable {
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Probe
-    )
+    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
     $check = Test-KbApplicable -Applies $Applies
     if ($check.Applicable) { return (& $Probe) }
     $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)

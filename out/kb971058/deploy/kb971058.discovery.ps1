@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = 'd20cfea2797b69fc85303fc55d3a6094abf5fb3c041a63f166d7f468917be13a'
+$script:KbRuntimeSha256 = '890c15f9fc083bcf6a0edd03bc467e9229b7cb8310a6854c69792dc62a41af89'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 d20cfea2797b69fc85303fc55d3a6094abf5fb3c041a63f166d7f468917be13a ====
+# ==== kbfix runtime 0.1.0, sha256 890c15f9fc083bcf6a0edd03bc467e9229b7cb8310a6854c69792dc62a41af89 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -241,16 +241,14 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
-        $build = 0
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -ge 3) {
-            $build = $parts[2]
+        if ($parts.Count -gt 3) {
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
+        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }
@@ -341,11 +339,7 @@ function New-KbProbeResult {
 }
 
 function Invoke-KbProbeWhenApplicable {
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Probe
-    )
+    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
     $check = Test-KbApplicable -Applies $Applies
     if ($check.Applicable) { return (& $Probe) }
     $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)

@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '7abc217bb16010d945b7eb131746ced293813ac84017f5e79f4ed24f42f415b9'
+$script:KbRuntimeSha256 = 'b5a6f3378d8cd2f7d33b2ad05b9366d31604ca5f3da11abf948229077e0cb777'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $null
@@ -43,7 +43,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 7abc217bb16010d945b7eb131746ced293813ac84017f5e79f4ed24f42f415b9 ====
+# ==== kbfix runtime 0.1.0, sha256 b5a6f3378d8cd2f7d33b2ad05b9366d31604ca5f3da11abf948229077e0cb777 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -213,14 +213,10 @@ function Format-KbUtc {
 
 function ConvertTo-KbVersion {
     param([object]$Text)
-    if ($null -eq $Text) { return $null }
     $clean = ([string]$Text).Trim()
     if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
+    if ($clean -notmatch '^(\d+(\.\d+){0,3})') { throw ("'" + $clean + "' is not a version") }
+    $parts = @($Matches[1].Split('.') | ForEach-Object { [int]$_ }) + @(0, 0, 0)
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 

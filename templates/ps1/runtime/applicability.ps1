@@ -5,15 +5,12 @@
 function ConvertTo-KbVersion {
     # '4.00.6487.2111' -> [version] padded to four parts, so 4.0 equals 4.0.0.0 (as the compiler
     # compares). Text after the number (e.g. ' (build info)') is ignored; $null for empty input.
+    # $null and '' ([string]$null is '') are no version. Missing parts are 0.
     param([object]$Text)
-    if ($null -eq $Text) { return $null }
     $clean = ([string]$Text).Trim()
     if ($clean.Length -eq 0) { return $null }
-    $isVersion = $clean -match '^(\d+(\.\d+){0,3})'
-    if (-not $isVersion) { throw ("'" + $clean + "' is not a version") }
-    $parts = New-Object System.Collections.Generic.List[int]
-    foreach ($part in $Matches[1].Split('.')) { $parts.Add([int]$part) }
-    while ($parts.Count -lt 4) { $parts.Add(0) }
+    if ($clean -notmatch '^(\d+(\.\d+){0,3})') { throw ("'" + $clean + "' is not a version") }
+    $parts = @($Matches[1].Split('.') | ForEach-Object { [int]$_ }) + @(0, 0, 0)
     return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
@@ -103,16 +100,15 @@ function Get-KbWindowsMismatch {
     foreach ($end in @('WindowsMin', 'WindowsMax')) {
         $bound = [string]$Applies[$end]
         if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ })
-        $build = 0
+        # A bound without a build (6.1) compares major.minor: build 0 on both sides.
+        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
         $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
         $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -ge 3) {
-            $build = $parts[2]
+        if ($parts.Count -gt 3) {
             $machine = $os
             $text += '.' + $os.Build
         }
-        $target = [System.Version]::new($parts[0], $parts[1], $build, 0)
+        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
         if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
         if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
     }

@@ -17,12 +17,9 @@ function New-KbProbeResult {
 
 function Invoke-KbProbeWhenApplicable {
     # A probe with its own applicability looks only where it applies (e.g. an XP-only log file);
-    # elsewhere its result is not applicable, with the reason in Detail.
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Probe
-    )
+    # elsewhere its result is not applicable, with the reason in Detail. The body's detection
+    # always passes all three.
+    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
     $check = Test-KbApplicable -Applies $Applies
     if ($check.Applicable) { return (& $Probe) }
     $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
