@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '14e5f4cbe18a1dddce5299609d828156bc38d17f1202d3ffe5cf4a3215bd9723'
+$script:KbRuntimeSha256 = '3a01869fa0645f48f0fd43179fb381341d72055b9c26f194ffb4b7ccdf7d16cc'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -143,7 +143,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 14e5f4cbe18a1dddce5299609d828156bc38d17f1202d3ffe5cf4a3215bd9723 ====
+# ==== kbfix runtime 0.1.0, sha256 3a01869fa0645f48f0fd43179fb381341d72055b9c26f194ffb4b7ccdf7d16cc ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -618,8 +618,6 @@ function ConvertTo-KbUtcTime {
 
 function Read-KbState {
     param([scriptblock]$LadderReader = $null)
-    $script:KbHistorySinceUtc = $null
-    $script:KbHistoryOffsets = @{}
     try {
         $path = Get-KbStateFile
         if (-not [System.IO.File]::Exists($path)) {
@@ -633,17 +631,16 @@ function Read-KbState {
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
         $saved = @{}
         foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $offsets = @{}
         if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
-                $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
-            }
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
         }
         if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
+        $script:KbHistorySinceUtc = $since
+        $script:KbHistoryOffsets = $offsets
+        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
     } catch {
-        $script:KbHistorySinceUtc = $null
-        $script:KbHistoryOffsets = @{}
         Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
     }
 }

@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '79434e99002bc7c77b2cfda004d086e94a50aa632de355c6feeb88d5900b22ff'
+$script:KbRuntimeSha256 = '4308bf651ec3fb0c3df880d8f465bc5ed4f18d4e252375fa2b647860ec72c157'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -433,7 +433,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 79434e99002bc7c77b2cfda004d086e94a50aa632de355c6feeb88d5900b22ff ====
+# ==== kbfix runtime 0.1.0, sha256 4308bf651ec3fb0c3df880d8f465bc5ed4f18d4e252375fa2b647860ec72c157 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -932,8 +932,6 @@ function ConvertTo-KbUtcTime {
 
 function Read-KbState {
     param([scriptblock]$LadderReader = $null)
-    $script:KbHistorySinceUtc = $null
-    $script:KbHistoryOffsets = @{}
     try {
         $path = Get-KbStateFile
         if (-not [System.IO.File]::Exists($path)) {
@@ -947,17 +945,16 @@ function Read-KbState {
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
         $saved = @{}
         foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $offsets = @{}
         if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
-                $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
-            }
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
         }
         if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
+        $script:KbHistorySinceUtc = $since
+        $script:KbHistoryOffsets = $offsets
+        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
     } catch {
-        $script:KbHistorySinceUtc = $null
-        $script:KbHistoryOffsets = @{}
         Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
     }
 }
@@ -1915,20 +1912,14 @@ function Test-KbEventProbe {
 
 $script:KbScanChunkBytes = 1048576
 
-function Test-KbUtf16File {
-    param([System.IO.Stream]$Stream)
-    $Stream.Position = 0
-    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
-}
-
 function Find-KbTokensInFile {
     param([string]$Path, [int64]$Offset, [string[]]$Tokens)
-    $found = New-Object System.Collections.Generic.List[string]
+    $found = @()
     $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
     $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
     try {
         $length = $stream.Length
-        $unicode = Test-KbUtf16File -Stream $stream
+        $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
         $encoding = [System.Text.Encoding]::GetEncoding(28591)
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode) {
@@ -1956,13 +1947,13 @@ function Find-KbTokensInFile {
             $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
                 foreach ($form in $forms[$token]) {
-                    if (-not $found.Contains($token) -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                        $found.Add($token)
+                    if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                        $found += $token
                     }
                 }
             }
         }
-        return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
+        return @{ Length = $length; Offset = $Offset; Found = $found }
     } finally {
         $stream.Dispose()
     }

@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '54e762da6339fc026a7c702a0fbae60fadaea35b06d45ba9f73241685e83e0b8'
+$script:KbRuntimeSha256 = '93998a74b3de17d8a7c84a02c5d15f4534f42cd69e27f34f98e3bed32d500fdb'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -267,7 +267,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 54e762da6339fc026a7c702a0fbae60fadaea35b06d45ba9f73241685e83e0b8 ====
+# ==== kbfix runtime 0.1.0, sha256 93998a74b3de17d8a7c84a02c5d15f4534f42cd69e27f34f98e3bed32d500fdb ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -772,8 +772,6 @@ function ConvertTo-KbUtcTime {
 
 function Read-KbState {
     param([scriptblock]$LadderReader = $null)
-    $script:KbHistorySinceUtc = $null
-    $script:KbHistoryOffsets = @{}
     try {
         $path = Get-KbStateFile
         if (-not [System.IO.File]::Exists($path)) {
@@ -787,17 +785,16 @@ function Read-KbState {
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
         $saved = @{}
         foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $offsets = @{}
         if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
-                $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
-            }
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
         }
         if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
+        $script:KbHistorySinceUtc = $since
+        $script:KbHistoryOffsets = $offsets
+        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
     } catch {
-        $script:KbHistorySinceUtc = $null
-        $script:KbHistoryOffsets = @{}
         Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
     }
 }

@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = 'e638ba1407cb281a70a51eaa2aa08aeb5ad498f6699a1c798f20469adf1bfc90'
+$script:KbRuntimeSha256 = '3f4d1638ede0c4844379e67b4b42cc623ad67c9e2f0f1e1ecbf1cad26e5ef10e'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 e638ba1407cb281a70a51eaa2aa08aeb5ad498f6699a1c798f20469adf1bfc90 ====
+# ==== kbfix runtime 0.1.0, sha256 3f4d1638ede0c4844379e67b4b42cc623ad67c9e2f0f1e1ecbf1cad26e5ef10e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -243,8 +243,6 @@ function ConvertTo-KbUtcTime {
 
 function Read-KbState {
     param([scriptblock]$LadderReader = $null)
-    $script:KbHistorySinceUtc = $null
-    $script:KbHistoryOffsets = @{}
     try {
         $path = Get-KbStateFile
         if (-not [System.IO.File]::Exists($path)) {
@@ -258,17 +256,16 @@ function Read-KbState {
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
         $saved = @{}
         foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $offsets = @{}
         if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
-                $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
-            }
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
         }
         if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
+        $script:KbHistorySinceUtc = $since
+        $script:KbHistoryOffsets = $offsets
+        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
     } catch {
-        $script:KbHistorySinceUtc = $null
-        $script:KbHistoryOffsets = @{}
         Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
     }
 }
@@ -596,20 +593,14 @@ function Test-KbCertificateNulFriendlyName {
 
 $script:KbScanChunkBytes = 1048576
 
-function Test-KbUtf16File {
-    param([System.IO.Stream]$Stream)
-    $Stream.Position = 0
-    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
-}
-
 function Find-KbTokensInFile {
     param([string]$Path, [int64]$Offset, [string[]]$Tokens)
-    $found = New-Object System.Collections.Generic.List[string]
+    $found = @()
     $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
     $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
     try {
         $length = $stream.Length
-        $unicode = Test-KbUtf16File -Stream $stream
+        $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
         $encoding = [System.Text.Encoding]::GetEncoding(28591)
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode) {
@@ -637,13 +628,13 @@ function Find-KbTokensInFile {
             $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
                 foreach ($form in $forms[$token]) {
-                    if (-not $found.Contains($token) -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                        $found.Add($token)
+                    if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                        $found += $token
                     }
                 }
             }
         }
-        return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
+        return @{ Length = $length; Offset = $Offset; Found = $found }
     } finally {
         $stream.Dispose()
     }

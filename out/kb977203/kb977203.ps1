@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'b95bae54203b91d6b656e94edc21a1942c3c6b1761002b5b049d17e14f6cd830'
+$script:KbRuntimeSha256 = 'dc8be79dae9d9c957a1e4a650bdc6e36973ba331ef03eca31ce135af2b66c244'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -159,7 +159,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b95bae54203b91d6b656e94edc21a1942c3c6b1761002b5b049d17e14f6cd830 ====
+# ==== kbfix runtime 0.1.0, sha256 dc8be79dae9d9c957a1e4a650bdc6e36973ba331ef03eca31ce135af2b66c244 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -562,8 +562,6 @@ function ConvertTo-KbUtcTime {
 
 function Read-KbState {
     param([scriptblock]$LadderReader = $null)
-    $script:KbHistorySinceUtc = $null
-    $script:KbHistoryOffsets = @{}
     try {
         $path = Get-KbStateFile
         if (-not [System.IO.File]::Exists($path)) {
@@ -577,17 +575,16 @@ function Read-KbState {
         $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
         $saved = @{}
         foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $script:KbHistorySinceUtc = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+        $offsets = @{}
         if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) {
-                $script:KbHistoryOffsets[$property.Name] = [int64]$property.Value
-            }
+            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
         }
         if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $script:KbHistorySinceUtc) + ' (' + $path + ')')
+        $script:KbHistorySinceUtc = $since
+        $script:KbHistoryOffsets = $offsets
+        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
     } catch {
-        $script:KbHistorySinceUtc = $null
-        $script:KbHistoryOffsets = @{}
         Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
     }
 }
@@ -1080,20 +1077,14 @@ function Test-KbCertificateNulFriendlyName {
 
 $script:KbScanChunkBytes = 1048576
 
-function Test-KbUtf16File {
-    param([System.IO.Stream]$Stream)
-    $Stream.Position = 0
-    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
-}
-
 function Find-KbTokensInFile {
     param([string]$Path, [int64]$Offset, [string[]]$Tokens)
-    $found = New-Object System.Collections.Generic.List[string]
+    $found = @()
     $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
     $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
     try {
         $length = $stream.Length
-        $unicode = Test-KbUtf16File -Stream $stream
+        $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
         $encoding = [System.Text.Encoding]::GetEncoding(28591)
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode) {
@@ -1121,13 +1112,13 @@ function Find-KbTokensInFile {
             $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
                 foreach ($form in $forms[$token]) {
-                    if (-not $found.Contains($token) -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                        $found.Add($token)
+                    if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                        $found += $token
                     }
                 }
             }
         }
-        return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
+        return @{ Length = $length; Offset = $Offset; Found = $found }
     } finally {
         $stream.Dispose()
     }

@@ -7,22 +7,16 @@
 
 $script:KbScanChunkBytes = 1048576
 
-function Test-KbUtf16File {
-    # The UTF-16LE byte order mark (ReadByte is -1 past the end of a shorter file).
-    param([System.IO.Stream]$Stream)
-    $Stream.Position = 0
-    return ($Stream.ReadByte() -eq 0xFF -and $Stream.ReadByte() -eq 0xFE)
-}
-
 function Find-KbTokensInFile {
     # Returns @{ Length; Offset; Found = tokens seen between Offset and the length at the start }.
     param([string]$Path, [int64]$Offset, [string[]]$Tokens)
-    $found = New-Object System.Collections.Generic.List[string]
+    $found = @()
     $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
     $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
     try {
         $length = $stream.Length
-        $unicode = Test-KbUtf16File -Stream $stream
+        # The UTF-16LE byte order mark (ReadByte is -1 past the end of a shorter file).
+        $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
         $encoding = [System.Text.Encoding]::GetEncoding(28591)
         if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
         if ($unicode) {
@@ -55,13 +49,13 @@ function Find-KbTokensInFile {
             $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
             foreach ($token in $Tokens) {
                 foreach ($form in $forms[$token]) {
-                    if (-not $found.Contains($token) -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                        $found.Add($token)
+                    if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                        $found += $token
                     }
                 }
             }
         }
-        return @{ Length = $length; Offset = $Offset; Found = $found.ToArray() }
+        return @{ Length = $length; Offset = $Offset; Found = $found }
     } finally {
         $stream.Dispose()
     }
