@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '3a01869fa0645f48f0fd43179fb381341d72055b9c26f194ffb4b7ccdf7d16cc'
+$script:KbRuntimeSha256 = '50cb69fe1d7b78d84b5eb8a3f569643bff63d47e5f289fb47d0aeaf7490b851a'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -143,7 +143,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 3a01869fa0645f48f0fd43179fb381341d72055b9c26f194ffb4b7ccdf7d16cc ====
+# ==== kbfix runtime 0.1.0, sha256 50cb69fe1d7b78d84b5eb8a3f569643bff63d47e5f289fb47d0aeaf7490b851a ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -231,7 +231,7 @@ function Add-KbLogLine {
             [System.IO.File]::Move($path, $history)
         }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
+        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
     } catch {
         $script:KbLogError = Get-KbErrorText $_
     }
@@ -400,9 +400,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 

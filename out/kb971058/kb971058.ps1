@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '93998a74b3de17d8a7c84a02c5d15f4534f42cd69e27f34f98e3bed32d500fdb'
+$script:KbRuntimeSha256 = '27b69b2d507ecda4ca7278ae733e7049c35ee30975551deacbb9f9701c67055b'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -267,7 +267,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 93998a74b3de17d8a7c84a02c5d15f4534f42cd69e27f34f98e3bed32d500fdb ====
+# ==== kbfix runtime 0.1.0, sha256 27b69b2d507ecda4ca7278ae733e7049c35ee30975551deacbb9f9701c67055b ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -355,7 +355,7 @@ function Add-KbLogLine {
             [System.IO.File]::Move($path, $history)
         }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
+        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
     } catch {
         $script:KbLogError = Get-KbErrorText $_
     }
@@ -524,9 +524,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 
@@ -954,13 +952,9 @@ function Get-KbRegistryString {
     param([string]$SubKey, [string]$Name)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
     if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
+    try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
+    if ($null -eq $value) { return $null }
+    return [string]$value
 }
 
 function Get-KbWindowsMismatch {

@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '3f4d1638ede0c4844379e67b4b42cc623ad67c9e2f0f1e1ecbf1cad26e5ef10e'
+$script:KbRuntimeSha256 = 'e694fd783fd3a1281f11fec141ef74a9b77b85723bcb1080809899f8e83a7b73'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 3f4d1638ede0c4844379e67b4b42cc623ad67c9e2f0f1e1ecbf1cad26e5ef10e ====
+# ==== kbfix runtime 0.1.0, sha256 e694fd783fd3a1281f11fec141ef74a9b77b85723bcb1080809899f8e83a7b73 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -128,7 +128,7 @@ function Add-KbLogLine {
             [System.IO.File]::Move($path, $history)
         }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
+        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
     } catch {
         $script:KbLogError = Get-KbErrorText $_
     }
@@ -147,9 +147,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 
@@ -301,29 +299,22 @@ function Get-KbRegistryString {
     param([string]$SubKey, [string]$Name)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
     if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
+    try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
+    if ($null -eq $value) { return $null }
+    return [string]$value
 }
 
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
+$script:KbProductLocations = @{
+    'configmgr-client' = @{
+        Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
+        Value = 'ProductVersion'
     }
-    throw ('unknown product ' + $Product)
 }
 
 function Get-KbProductVersion {
     param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
+    $location = $script:KbProductLocations[$Product]
+    if ($null -eq $location) { throw ('unknown product ' + $Product) }
     foreach ($subKey in $location['Keys']) {
         $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
         if (-not [string]::IsNullOrEmpty($text)) { return $text }

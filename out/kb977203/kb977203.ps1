@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'dc8be79dae9d9c957a1e4a650bdc6e36973ba331ef03eca31ce135af2b66c244'
+$script:KbRuntimeSha256 = '9b12e329dd3bfdb431414003fc6d3b750068c56dc9b33285229934f90cfc9ffb'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -159,7 +159,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 dc8be79dae9d9c957a1e4a650bdc6e36973ba331ef03eca31ce135af2b66c244 ====
+# ==== kbfix runtime 0.1.0, sha256 9b12e329dd3bfdb431414003fc6d3b750068c56dc9b33285229934f90cfc9ffb ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -247,7 +247,7 @@ function Add-KbLogLine {
             [System.IO.File]::Move($path, $history)
         }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
+        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
     } catch {
         $script:KbLogError = Get-KbErrorText $_
     }
@@ -412,9 +412,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 
@@ -698,29 +696,22 @@ function Get-KbRegistryString {
     param([string]$SubKey, [string]$Name)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
     if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
+    try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
+    if ($null -eq $value) { return $null }
+    return [string]$value
 }
 
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
+$script:KbProductLocations = @{
+    'configmgr-client' = @{
+        Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
+        Value = 'ProductVersion'
     }
-    throw ('unknown product ' + $Product)
 }
 
 function Get-KbProductVersion {
     param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
+    $location = $script:KbProductLocations[$Product]
+    if ($null -eq $location) { throw ('unknown product ' + $Product) }
     foreach ($subKey in $location['Keys']) {
         $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
         if (-not [string]::IsNullOrEmpty($text)) { return $text }

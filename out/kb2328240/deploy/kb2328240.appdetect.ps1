@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'cf7dc50733e46c0f5ef1719f8d111bfbd7d44dee1e5b1ae3e6b444eb278dad39'
+$script:KbRuntimeSha256 = '674d6265a7807c11f33525a21dcebc735e9241e0e74399037ebc9a2ce0fd222e'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 cf7dc50733e46c0f5ef1719f8d111bfbd7d44dee1e5b1ae3e6b444eb278dad39 ====
+# ==== kbfix runtime 0.1.0, sha256 674d6265a7807c11f33525a21dcebc735e9241e0e74399037ebc9a2ce0fd222e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -71,9 +71,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 

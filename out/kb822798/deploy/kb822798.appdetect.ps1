@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = '9ed5ff99b27df46328e7c14dde2d3df0cddf332539edd0d099fec6fd02605eba'
+$script:KbRuntimeSha256 = '3376f3d4aa7edd2bf49fc65ea67e50a95bdc11253c7a6d5c368402257388eacd'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $null
@@ -46,7 +46,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 9ed5ff99b27df46328e7c14dde2d3df0cddf332539edd0d099fec6fd02605eba ====
+# ==== kbfix runtime 0.1.0, sha256 3376f3d4aa7edd2bf49fc65ea67e50a95bdc11253c7a6d5c368402257388eacd ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -80,9 +80,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 

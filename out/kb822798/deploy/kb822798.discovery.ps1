@@ -45,7 +45,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = 'fd3b66340eddafb1d0683c531942d316756b13c362c02d088b757e7857c0ba3a'
+$script:KbRuntimeSha256 = 'b6e7fb0f1165a6c9c18b1b96495c091e7c9178bf02f06c8042a0df6a5b124ddc'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -67,7 +67,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 fd3b66340eddafb1d0683c531942d316756b13c362c02d088b757e7857c0ba3a ====
+# ==== kbfix runtime 0.1.0, sha256 b6e7fb0f1165a6c9c18b1b96495c091e7c9178bf02f06c8042a0df6a5b124ddc ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -144,7 +144,7 @@ function Add-KbLogLine {
             [System.IO.File]::Move($path, $history)
         }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
+        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
     } catch {
         $script:KbLogError = Get-KbErrorText $_
     }
@@ -163,9 +163,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 

@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = '7d74830f50a339114ca55598a147b908c28275761ecec77d9ec50546f68cd272'
+$script:KbRuntimeSha256 = 'bc5d867fcf3fd9a3f17cd157d822985a91e213de68b9bd6b85ed301263ed3eb0'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 7d74830f50a339114ca55598a147b908c28275761ecec77d9ec50546f68cd272 ====
+# ==== kbfix runtime 0.1.0, sha256 bc5d867fcf3fd9a3f17cd157d822985a91e213de68b9bd6b85ed301263ed3eb0 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -71,9 +71,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 

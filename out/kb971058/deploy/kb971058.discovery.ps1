@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = 'fd16de6f96714b99301b4b1596e00f6bc4804e4ce87419dd30ad6f0103991ec5'
+$script:KbRuntimeSha256 = 'ab53c506ba2de8799d011fc522168a22084b7e0891aa79f8c112a5521708d234'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 fd16de6f96714b99301b4b1596e00f6bc4804e4ce87419dd30ad6f0103991ec5 ====
+# ==== kbfix runtime 0.1.0, sha256 ab53c506ba2de8799d011fc522168a22084b7e0891aa79f8c112a5521708d234 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -121,7 +121,7 @@ function Add-KbLogLine {
             [System.IO.File]::Move($path, $history)
         }
         $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($script:KbLogFile, $line + "`r`n", $script:KbLogEncoding)
+        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
     } catch {
         $script:KbLogError = Get-KbErrorText $_
     }
@@ -138,9 +138,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 

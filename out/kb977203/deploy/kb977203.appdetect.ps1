@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '0d3cf507c9795068384e68a5111ae36a6c555ea182af51aa4f67642bba283611'
+$script:KbRuntimeSha256 = 'ed4e6596da356715b48cb4a4ef102cc433d89975a025688883a209080474429d'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $null
@@ -43,7 +43,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 0d3cf507c9795068384e68a5111ae36a6c555ea182af51aa4f67642bba283611 ====
+# ==== kbfix runtime 0.1.0, sha256 ed4e6596da356715b48cb4a4ef102cc433d89975a025688883a209080474429d ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -77,9 +77,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 
@@ -231,29 +229,22 @@ function Get-KbRegistryString {
     param([string]$SubKey, [string]$Name)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
     if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
+    try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
+    if ($null -eq $value) { return $null }
+    return [string]$value
 }
 
-function Get-KbProductLocation {
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
+$script:KbProductLocations = @{
+    'configmgr-client' = @{
+        Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
+        Value = 'ProductVersion'
     }
-    throw ('unknown product ' + $Product)
 }
 
 function Get-KbProductVersion {
     param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
+    $location = $script:KbProductLocations[$Product]
+    if ($null -eq $location) { throw ('unknown product ' + $Product) }
     foreach ($subKey in $location['Keys']) {
         $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
         if (-not [string]::IsNullOrEmpty($text)) { return $text }

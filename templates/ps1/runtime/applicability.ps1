@@ -54,33 +54,26 @@ function Get-KbRegistryString {
     param([string]$SubKey, [string]$Name)
     $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
     if ($null -eq $key) { return $null }
-    try {
-        $value = $key.GetValue($Name, $null)
-        if ($null -eq $value) { return $null }
-        return [string]$value
-    } finally {
-        $key.Close()
-    }
+    try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
+    if ($null -eq $value) { return $null }
+    return [string]$value
 }
 
-function Get-KbProductLocation {
-    # Where each product kbfix knows keeps its version (first key found wins); the same table as
-    # src/model/products.ts. The ConfigMgr 2007 client is 32-bit: on 64-bit Windows its key is
-    # under WOW6432Node.
-    param([string]$Product)
-    if ($Product -eq 'configmgr-client') {
-        return @{
-            Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-            Value = 'ProductVersion'
-        }
+# Where each product kbfix knows keeps its version (first key found wins); the same table as
+# src/model/products.ts. The ConfigMgr 2007 client is 32-bit: on 64-bit Windows its key is
+# under WOW6432Node.
+$script:KbProductLocations = @{
+    'configmgr-client' = @{
+        Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
+        Value = 'ProductVersion'
     }
-    throw ('unknown product ' + $Product)
 }
 
 function Get-KbProductVersion {
     # The installed version as text, or $null when the product is not installed.
     param([string]$Product)
-    $location = Get-KbProductLocation -Product $Product
+    $location = $script:KbProductLocations[$Product]
+    if ($null -eq $location) { throw ('unknown product ' + $Product) }
     foreach ($subKey in $location['Keys']) {
         $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
         if (-not [string]::IsNullOrEmpty($text)) { return $text }

@@ -16,9 +16,7 @@ function Get-KbScriptValue {
 
 function Get-KbPlaybookId {
     $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and -not [string]::IsNullOrEmpty([string]$playbook['Id'])) {
-        return [string]$playbook['Id']
-    }
+    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
     return 'kbfix'
 }
 
