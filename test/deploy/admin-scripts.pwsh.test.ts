@@ -3,7 +3,7 @@
 // document, so an unknown parameter fails; what they receive is what is asserted.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { analyzePlaybook } from "../../src/pipeline.js";
@@ -102,21 +102,32 @@ function runAdmin(
 }
 
 const callsTo = (calls: Call[], command: string) => calls.filter((c) => c.command === command);
-const SHARE = "\\\\cm01\\sources\\kb977203";
+
+/** A stand-in for the content share, holding copies of the listed content files. */
+function contentShare(folder: string): string {
+  const share = mkdtempSync(join(tmpdir(), "kbfix-share-"));
+  const descriptor = JSON.parse(
+    readFileSync(join(folder, "deploy", "configmgr-application.json"), "utf8"),
+  ) as { deploymentType: { contentFiles: { path: string }[] } };
+  for (const file of descriptor.deploymentType.contentFiles)
+    copyFileSync(join(folder, file.path), join(share, file.path));
+  return share;
+}
 
 run(
   "New-CMDeployment.ps1: application, script deployment type, return codes and configuration item",
   () => {
     const folder = compiledFolder(true);
+    const share = contentShare(folder);
     const { code, calls, stderr } = runAdmin(
       join(folder, "deploy", "New-CMDeployment.ps1"),
-      `-ContentLocation ${psString(SHARE)}`,
+      `-ContentLocation ${psString(share)}`,
     );
     assert.is(code, 0, stderr);
     assert.equal(callsTo(calls, "New-CMApplication")[0]!.parameters.Name, displayName(plan));
     const type = callsTo(calls, "Add-CMScriptDeploymentType")[0]!.parameters;
     assert.is(type.ApplicationName, displayName(plan));
-    assert.is(type.ContentLocation, SHARE);
+    assert.is(type.ContentLocation, share);
     assert.is(type.InstallCommand, `${ID}.launch.cmd`);
     assert.is(type.ScriptLanguage, "PowerShell");
     assert.ok(String(type.ScriptFile).endsWith(join("deploy", `${ID}.appdetect.ps1`)));
@@ -162,6 +173,7 @@ run(
   "New-CMDeployment.ps1 refuses a changed script and a missing -ContentLocation, before creating anything",
   () => {
     const folder = compiledFolder(true);
+    const share = contentShare(folder);
     const missing = runAdmin(join(folder, "deploy", "New-CMDeployment.ps1"));
     assert.is(missing.code, 3);
     assert.equal(missing.calls, []);
@@ -169,11 +181,37 @@ run(
     writeFileSync(launcher, readFileSync(launcher, "latin1") + "rem changed\r\n");
     const changed = runAdmin(
       join(folder, "deploy", "New-CMDeployment.ps1"),
-      `-ContentLocation ${psString(SHARE)}`,
+      `-ContentLocation ${psString(share)}`,
     );
     assert.is(changed.code, 3);
-    assert.match(changed.stderr, /launch\.cmd: SHA-256/);
+    assert.match(changed.stderr, /launch\.cmd: SHA-256 .* recompile or re-sign/);
     assert.equal(changed.calls, []);
+  },
+);
+
+run(
+  "New-CMDeployment.ps1 refuses a stale or missing copy in the content share, before creating anything",
+  () => {
+    const folder = compiledFolder(true);
+    const script = join(folder, "deploy", "New-CMDeployment.ps1");
+    const stale = contentShare(folder);
+    writeFileSync(
+      join(stale, `${ID}.ps1`),
+      readFileSync(join(stale, `${ID}.ps1`), "latin1") + "#\r\n",
+    );
+    const changed = runAdmin(script, `-ContentLocation ${psString(stale)}`);
+    assert.is(changed.code, 3);
+    assert.match(changed.stderr, new RegExp(`${ID}\\.ps1: SHA-256 .* copy the reviewed file`));
+    assert.equal(changed.calls, []);
+    const partial = contentShare(folder);
+    rmSync(join(partial, `${ID}.fix.cmd`));
+    const missing = runAdmin(script, `-ContentLocation ${psString(partial)}`);
+    assert.is(missing.code, 3);
+    assert.match(
+      missing.stderr,
+      new RegExp(`${ID}\\.fix\\.cmd: not found; copy the reviewed file`),
+    );
+    assert.equal(missing.calls, []);
   },
 );
 

@@ -3,55 +3,18 @@
 // on NT 10.0 and later instead of WindowsUpdate.log (docs/kb-facts.md#windows-update-log).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzeBytes, compilePlan } from "../../../src/pipeline.js";
+import {
+  UPDATE_LOG as LOG,
+  UPDATE_PROVIDER as PROVIDER,
+  compileEventTokensPlaybook,
+} from "../../support/event-tokens-playbook.js";
 import { PsMachine } from "../../support/simulated-windows-ps.js";
 import { pwshTest as run } from "../pwsh-gate.js";
 import { onMachine } from "./scenario.js";
 
-const LOG = "Microsoft-Windows-WindowsUpdateClient/Operational";
-const PROVIDER = "Microsoft-Windows-WindowsUpdateClient";
-
 function compileDetection(id: string, match: "any" | "all"): string {
-  const yaml = `schemaVersion: 1
-id: ${id}
-title: Windows Update trust failures
-kb: [${id.slice(2)}]
-source:
-  url: https://support.microsoft.com/kb/${id.slice(2)}
-  revision: "1.0"
-summary: For tests.
-targets: [ps1]
-detection:
-  any:
-    - id: wu-install-failed
-      kind: event
-      log: ${LOG}
-      provider: ${PROVIDER}
-      ids: [20, 25, 31]
-      level: error
-      dataContains: ['0x800B0109', 'KB5034441']
-      dataMatch: ${match}
-strategy: escalate
-methods:
-  - id: m1
-    kbMethod: 1
-    title: Look
-    risk: low
-    reboot: none
-    steps:
-      - { id: look, kind: manual, text: Look at the update history. }
-`;
-  const analysis = analyzeBytes(`${id}.yaml`, Buffer.from(yaml, "utf8"));
-  if (!analysis.plan) throw new Error(JSON.stringify(analysis.diagnostics));
-  const out = mkdtempSync(join(tmpdir(), `kbfix-${id}-`));
-  for (const file of compilePlan(analysis.plan)) {
-    mkdirSync(join(out, file.path, ".."), { recursive: true });
-    writeFileSync(join(out, file.path), file.bytes);
-  }
-  return join(out, id, `${id}.detect.ps1`);
+  return join(compileEventTokensPlaybook(id, match, [20, 25, 31], ["ps1"]), id, `${id}.detect.ps1`);
 }
 
 const anyScript = compileDetection("kb100011", "any");
