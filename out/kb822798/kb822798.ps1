@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '8612b2a533d5472ebc95da4bc23ab972fdac85cf6cdf774e76084fd4d801b9bc'
+$script:KbRuntimeSha256 = '92d5e55324d54b0365ab8b8d2876021fb45e0b52c94661ee7ca79319c38c83c3'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -433,7 +433,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 8612b2a533d5472ebc95da4bc23ab972fdac85cf6cdf774e76084fd4d801b9bc ====
+# ==== kbfix runtime 0.1.0, sha256 92d5e55324d54b0365ab8b8d2876021fb45e0b52c94661ee7ca79319c38c83c3 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1714,26 +1714,6 @@ function Invoke-KbStateStep {
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Before $state['Text'] -BeforeValue $state['Value'] -Message ($Kind + ': ' + (Get-KbErrorText $_))
     }
-}
-
-function Confirm-KbOneShotOutcome {
-    param([hashtable]$Outcome, [scriptblock]$Verify)
-    $check = @(& $Verify)[0]
-    $detail = [string]$check.Detail
-    $after = $Outcome['AfterValue']
-    if ($null -eq $after) { $after = [ordered]@{} }
-    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
-    $Outcome['AfterValue'] = $after
-    if ($check.Present) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
-    } elseif ($detail.StartsWith('error: ')) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
-    } else {
-        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
-    }
-    return $Outcome
 }
 
 function Invoke-KbOneShotStep {

@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '6b9b658bb01e8fa283ab222af16d5c25f86a79eb7a632bced1554f3f930b6bdf'
+$script:KbRuntimeSha256 = '369064b2c9bce65efec900ac74036d8152ba01b31206da2dc6c2d416f5487139'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -159,7 +159,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 6b9b658bb01e8fa283ab222af16d5c25f86a79eb7a632bced1554f3f930b6bdf ====
+# ==== kbfix runtime 0.1.0, sha256 369064b2c9bce65efec900ac74036d8152ba01b31206da2dc6c2d416f5487139 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -932,26 +932,6 @@ function Format-KbWould {
     $text = $Action
     if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
     return ($Target + ': would ' + $text)
-}
-
-function Confirm-KbOneShotOutcome {
-    param([hashtable]$Outcome, [scriptblock]$Verify)
-    $check = @(& $Verify)[0]
-    $detail = [string]$check.Detail
-    $after = $Outcome['AfterValue']
-    if ($null -eq $after) { $after = [ordered]@{} }
-    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
-    $Outcome['AfterValue'] = $after
-    if ($check.Present) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
-    } elseif ($detail.StartsWith('error: ')) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
-    } else {
-        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
-    }
-    return $Outcome
 }
 
 function Invoke-KbOneShotStep {

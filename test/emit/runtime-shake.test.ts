@@ -261,7 +261,16 @@ const WITHOUT: Record<string, (plan: Plan) => Plan> = {
   }),
   "a clear-folder step with backup": (plan) => withoutBackup(plan, "clear-folder"),
   "a delete-files step with backup": (plan) => withoutBackup(plan, "delete-files"),
+  "a step with verify (a probe run after it changed something)": (plan) => withoutVerify(plan),
 };
+
+function withoutVerify(plan: Plan): Plan {
+  const off = (step: any): any => {
+    const { verify: _verify, ...rest } = step;
+    return step.kind === "per-user" ? { ...rest, steps: step.steps.map(off) } : rest;
+  };
+  return { ...plan, methods: plan.methods.map((m) => ({ ...m, steps: m.steps.map(off) })) };
+}
 
 function withoutBackup(plan: Plan, kind: string): Plan {
   const off = (step: any): any =>

@@ -27,6 +27,9 @@ const stepsOfKind = (plan: Plan, kind: string) =>
     .map((v) => v.step)
     .filter((s) => s.kind === kind);
 
+const hasVerify = (plan: Plan): boolean =>
+  allSteps(plan).some((v) => (v.step as { verify?: unknown }).verify !== undefined);
+
 const hasBackup = (plan: Plan, kind: string): boolean =>
   stepsOfKind(plan, kind).some((s) => (s as { backup?: boolean }).backup === true);
 
@@ -65,6 +68,13 @@ export const FEATURE_CUTS: readonly FeatureCut[] = [
     has: (plan) => hasBackup(plan, "clear-folder"),
     cut: ["Move-KbEntriesToBackup"],
     guard: "if ($Step['Backup']) { ",
+  },
+  {
+    // A step's call passes -Verify only when the step has verify; the parameter defaults to $null.
+    feature: "a step with verify (a probe run after it changed something)",
+    has: hasVerify,
+    cut: ["Confirm-KbOneShotOutcome"],
+    guard: "if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { ",
   },
   {
     feature: "a delete-files step with backup",
