@@ -85,7 +85,6 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
@@ -97,7 +96,6 @@ function Invoke-KbPlaybook {
             param($KbProfileRoot, $KbProfileLabel, $KbProfileSid)
             $kbStep = @{
                 Id = 'clear-cryptnet-content'
-                Guard = $null
                 Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'Content'); Resolver = 'Get-KbProfileBase' }
                 Include = '*'
                 Backup = $false
@@ -107,7 +105,6 @@ function Invoke-KbPlaybook {
             Invoke-KbClearFolderStep @kbStep
             $kbStep = @{
                 Id = 'clear-cryptnet-metadata'
-                Guard = $null
                 Path = @{ Base = 'profile'; Segments = @('AppData', 'LocalLow', 'Microsoft', 'CryptnetUrlCache', 'MetaData'); Resolver = 'Get-KbProfileBase' }
                 Include = '*'
                 Backup = $false

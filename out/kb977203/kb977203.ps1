@@ -96,7 +96,6 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
@@ -121,7 +120,6 @@ function Invoke-KbPlaybook {
         Risk = 'medium'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
@@ -143,7 +141,6 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{

@@ -14,6 +14,7 @@ import {
 import { ENTRY_CUTS, treeShake } from "../../src/emit/ps1/tree-shake.js";
 import { findRuntimeSection, runtimeSection } from "../../src/emit/ps1/runtime-section.js";
 import { TOOL_VERSION } from "../../src/version.js";
+import { withUserHiveValue } from "../support/feature-variants.js";
 import { FEATURE_CUTS, absentFeatures, type FeatureCut } from "../../src/emit/ps1/feature-cuts.js";
 import { emitPs1 } from "../../src/emit/ps1/emit-ps1.js";
 import { EmitError } from "../../src/emit/bytes.js";
@@ -262,7 +263,14 @@ const WITHOUT: Record<string, (plan: Plan) => Plan> = {
   "a clear-folder step with backup": (plan) => withoutBackup(plan, "clear-folder"),
   "a delete-files step with backup": (plan) => withoutBackup(plan, "delete-files"),
   "a step with verify (a probe run after it changed something)": (plan) => withoutVerify(plan),
+  "a registry-value step under HKCU (every profile's hive)": (plan) => ({
+    ...plan,
+    methods: plan.methods.map((m) => ({ ...m, steps: m.steps.filter((s) => !isUserHiveStep(s)) })),
+  }),
 };
+
+const isUserHiveStep = (step: any): boolean =>
+  step.kind === "per-user" && step.steps.some((s: any) => s.kind === "registry-value");
 
 function withoutVerify(plan: Plan): Plan {
   const off = (step: any): any => {
@@ -284,6 +292,7 @@ function withoutBackup(plan: Plan, kind: string): Plan {
 
 /** The same plan with the feature switched on, where no committed playbook has it. */
 const WITH: Record<string, (plan: Plan) => Plan> = {
+  "a registry-value step under HKCU (every profile's hive)": withUserHiveValue,
   "a required playbook parameter": (plan) => ({
     ...plan,
     parameters: plan.parameters.map((p, i) => (i === 0 ? { ...p, required: true } : p)),

@@ -30,12 +30,15 @@ const stepsOfKind = (plan: Plan, kind: string) =>
 const hasVerify = (plan: Plan): boolean =>
   allSteps(plan).some((v) => (v.step as { verify?: unknown }).verify !== undefined);
 
+const hasUserHive = (plan: Plan): boolean =>
+  stepsOfKind(plan, "registry-value").some((s) => (s as { hive?: string }).hive === "user");
+
 const hasBackup = (plan: Plan, kind: string): boolean =>
   stepsOfKind(plan, kind).some((s) => (s as { backup?: boolean }).backup === true);
 
 export const FEATURE_CUTS: readonly FeatureCut[] = [
   {
-    // The method partial writes `Services = @(...)` for every method: empty without services.
+    // The method partial writes `Services` only for a method that has some; it defaults to @().
     feature: "a method that stops services while its steps run",
     has: (plan) => plan.methods.some((m) => m.services.length > 0),
     cut: ["Stop-KbMethodServices", "Start-KbMethodServices"],
@@ -68,6 +71,13 @@ export const FEATURE_CUTS: readonly FeatureCut[] = [
     has: (plan) => hasBackup(plan, "clear-folder"),
     cut: ["Move-KbEntriesToBackup"],
     guard: "if ($Step['Backup']) { ",
+  },
+  {
+    // A registry-value call passes -ProfileSid only inside per-user, where its key is HKCU.
+    feature: "a registry-value step under HKCU (every profile's hive)",
+    has: hasUserHive,
+    cut: ["Invoke-KbProfileRegistryValueStep"],
+    guard: "if ($ProfileSid.Length -gt 0) { ",
   },
   {
     // A step's call passes -Verify only when the step has verify; the parameter defaults to $null.
