@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'a9da0eaa6d5cc0bd88762277768ed96b1fd30832e280d21a108f49c2bb1fbfbe'
+$script:KbRuntimeSha256 = '52618a358388ab649f0021cb71306ef1034433365525e09df6fbe74f12fc3af6'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -409,7 +409,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 a9da0eaa6d5cc0bd88762277768ed96b1fd30832e280d21a108f49c2bb1fbfbe ====
+# ==== kbfix runtime 0.1.0, sha256 52618a358388ab649f0021cb71306ef1034433365525e09df6fbe74f12fc3af6 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1368,14 +1368,8 @@ function Get-KbRegistrySubKey {
 
 function Get-KbRegistryMachineRoot {
     param([int]$View = 0)
-    if ($View -eq 0) { return [Microsoft.Win32.Registry]::LocalMachine }
-    if ($View -ne 32 -and $View -ne 64) { throw ('unknown registry view ' + $View) }
-    if ($View -eq 64 -and -not [Environment]::Is64BitOperatingSystem) {
-        throw 'this Windows is 32-bit: it has no 64-bit registry view (view 64)'
-    }
-    $named = [Microsoft.Win32.RegistryView]::Registry32
-    if ($View -eq 64) { $named = [Microsoft.Win32.RegistryView]::Registry64 }
-    return [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, $named)
+    if ($View -ne 0) { return (Open-KbRegistryViewRoot -View $View) }
+    return [Microsoft.Win32.Registry]::LocalMachine
 }
 
 function Format-KbRegistryView {
@@ -3138,24 +3132,10 @@ function New-KbServiceState {
     }
 }
 
-function Get-KbServiceDefaultStartType {
-    param([hashtable]$Step)
-    $nt = Get-KbWindowsVersion
-    $here = [string]$nt.Major + '.' + [string]$nt.Minor
-    $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
-    foreach ($row in @($Step['Defaults'])) {
-        $parts = ([string]$row).Split('=')
-        if ($parts.Count -eq 2 -and $parts[0] -eq $here -and $words.ContainsKey($parts[1])) { return $words[$parts[1]] }
-    }
-    throw ('the start type Windows ships for ' + $Step['Name'] + ' on NT ' + $here + ' is not known to kbfix: set startType to automatic, automatic-delayed or manual')
-}
-
 function Get-KbWantedStartType {
     param([hashtable]$Step, [hashtable]$State)
-    if ($Step['StartType'] -eq 'not-disabled') {
-        if ($State['StartType'] -ne 'Disabled') { return $State['StartType'] }
-        return (Get-KbServiceDefaultStartType -Step $Step)
-    }
+    if ($Step['StartType'] -eq 'not-disabled' -and $State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+    if ($Step['StartType'] -eq 'not-disabled') { return (Get-KbServiceDefaultStartType -Step $Step) }
     $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
     $value = [string]$Step['StartType']
     if ($words.ContainsKey($value)) { $value = $words[$value] }

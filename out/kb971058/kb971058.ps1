@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '71c7616741e812fa7fc356e0c594e4e29bb702023fb4581c0bbb08afe8aff065'
+$script:KbRuntimeSha256 = 'de54a50f70fd85a9ec3b5c2752cbe0dadc94b9f4dc3f4fbf7d96975a494167a9'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -249,7 +249,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 71c7616741e812fa7fc356e0c594e4e29bb702023fb4581c0bbb08afe8aff065 ====
+# ==== kbfix runtime 0.1.0, sha256 de54a50f70fd85a9ec3b5c2752cbe0dadc94b9f4dc3f4fbf7d96975a494167a9 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -2519,24 +2519,10 @@ function New-KbServiceState {
     }
 }
 
-function Get-KbServiceDefaultStartType {
-    param([hashtable]$Step)
-    $nt = Get-KbWindowsVersion
-    $here = [string]$nt.Major + '.' + [string]$nt.Minor
-    $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
-    foreach ($row in @($Step['Defaults'])) {
-        $parts = ([string]$row).Split('=')
-        if ($parts.Count -eq 2 -and $parts[0] -eq $here -and $words.ContainsKey($parts[1])) { return $words[$parts[1]] }
-    }
-    throw ('the start type Windows ships for ' + $Step['Name'] + ' on NT ' + $here + ' is not known to kbfix: set startType to automatic, automatic-delayed or manual')
-}
-
 function Get-KbWantedStartType {
     param([hashtable]$Step, [hashtable]$State)
-    if ($Step['StartType'] -eq 'not-disabled') {
-        if ($State['StartType'] -ne 'Disabled') { return $State['StartType'] }
-        return (Get-KbServiceDefaultStartType -Step $Step)
-    }
+    if ($Step['StartType'] -eq 'not-disabled' -and $State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+    if ($Step['StartType'] -eq 'not-disabled') { return (Get-KbServiceDefaultStartType -Step $Step) }
     $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
     $value = [string]$Step['StartType']
     if ($words.ContainsKey($value)) { $value = $words[$value] }

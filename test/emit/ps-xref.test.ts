@@ -19,7 +19,7 @@ import { parsePowerShell } from "../support/powershell-parser.js";
 import { ENTRY_CUTS } from "../../src/emit/ps1/tree-shake.js";
 import { absentFeatures } from "../../src/emit/ps1/feature-cuts.js";
 import type { Plan } from "../../src/plan/plan.js";
-import { withUserHiveValue } from "../support/feature-variants.js";
+import { withEveryFeature } from "../support/feature-variants.js";
 
 const SOURCES = [
   "playbooks/kb2328240.yaml",
@@ -228,12 +228,12 @@ for (const source of SOURCES) {
   fixturePlan = analysis.plan;
 }
 /**
- * No committed playbook has a required parameter or an HKCU value, so every script leaves their
- * code out (feature cuts): the fixture with one required parameter and an HKCU copy of each
- * registry value shows that code is reachable.
+ * No committed playbook has a required parameter, an HKCU value, a registry view or a
+ * not-disabled service, so every script leaves their code out (feature cuts): the fixture with
+ * all of them shows that code is reachable.
  */
 const variantScripts = await scriptsOf(
-  withUserHiveValue({
+  withEveryFeature({
     ...fixturePlan!,
     parameters: fixturePlan!.parameters.map((p, i) => (i === 0 ? { ...p, required: true } : p)),
   }),
