@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '7786fdc960a1ebc5f9f2a76e39c4b4dd5b261331c3066e67d3de0e90329b8523'
+$script:KbRuntimeSha256 = '33646be7c3bee68ac0a77990a9a2bc28d09e7847cfed8b0d9c47b4b5794e9763'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 7786fdc960a1ebc5f9f2a76e39c4b4dd5b261331c3066e67d3de0e90329b8523 ====
+# ==== kbfix runtime 0.1.0, sha256 33646be7c3bee68ac0a77990a9a2bc28d09e7847cfed8b0d9c47b4b5794e9763 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -352,8 +352,7 @@ function Write-KbUtf8File {
 
 function New-KbResultDocument {
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -365,7 +364,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
@@ -776,7 +775,6 @@ function Test-KbOnlyHistoryEvidence {
 }
 
 function Get-KbLadderResumeIndex {
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
     if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
@@ -1488,8 +1486,7 @@ function Get-KbOutcome {
 
 function Get-KbExitCode {
     param([string]$Outcome)
-    $codes = Get-KbScriptValue -Name 'KbExitCodes'
-    if ($null -ne $codes -and $codes.ContainsKey($Outcome)) { return [int]$codes[$Outcome] }
+    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
     Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
     return 2
 }
@@ -1504,11 +1501,10 @@ function Get-KbOutcomeLogType {
 function Format-KbRecap {
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($status in @($counts.Keys)) { $parts.Add($status + '=' + $counts[$status]) }
+    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
     $log = '(none)'
     if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts.ToArray() -join ' ') + ' log=' + $log)
+    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {

@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '52618a358388ab649f0021cb71306ef1034433365525e09df6fbe74f12fc3af6'
+$script:KbRuntimeSha256 = '8c23110bdf2718e0d8796fadfd501614b23140df7eb7121918380d834abb2e8c'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -409,7 +409,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 52618a358388ab649f0021cb71306ef1034433365525e09df6fbe74f12fc3af6 ====
+# ==== kbfix runtime 0.1.0, sha256 8c23110bdf2718e0d8796fadfd501614b23140df7eb7121918380d834abb2e8c ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -621,8 +621,7 @@ function Write-KbUtf8File {
 
 function New-KbResultDocument {
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -634,7 +633,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
@@ -1080,7 +1079,6 @@ function Test-KbOnlyHistoryEvidence {
 }
 
 function Get-KbLadderResumeIndex {
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
     if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
@@ -2448,8 +2446,7 @@ function Get-KbOutcome {
 
 function Get-KbExitCode {
     param([string]$Outcome)
-    $codes = Get-KbScriptValue -Name 'KbExitCodes'
-    if ($null -ne $codes -and $codes.ContainsKey($Outcome)) { return [int]$codes[$Outcome] }
+    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
     Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
     return 2
 }
@@ -2464,11 +2461,10 @@ function Get-KbOutcomeLogType {
 function Format-KbRecap {
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($status in @($counts.Keys)) { $parts.Add($status + '=' + $counts[$status]) }
+    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
     $log = '(none)'
     if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts.ToArray() -join ' ') + ' log=' + $log)
+    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {

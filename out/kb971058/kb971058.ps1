@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'de54a50f70fd85a9ec3b5c2752cbe0dadc94b9f4dc3f4fbf7d96975a494167a9'
+$script:KbRuntimeSha256 = '3497f9424e4c4b1d84a74636683a27d7fa1f99a5ed49ba7deb8dc6d12702e103'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -249,7 +249,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 de54a50f70fd85a9ec3b5c2752cbe0dadc94b9f4dc3f4fbf7d96975a494167a9 ====
+# ==== kbfix runtime 0.1.0, sha256 3497f9424e4c4b1d84a74636683a27d7fa1f99a5ed49ba7deb8dc6d12702e103 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -461,8 +461,7 @@ function Write-KbUtf8File {
 
 function New-KbResultDocument {
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -474,7 +473,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
@@ -915,7 +914,6 @@ function Test-KbOnlyHistoryEvidence {
 }
 
 function Get-KbLadderResumeIndex {
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
     if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
@@ -2095,8 +2093,7 @@ function Get-KbOutcome {
 
 function Get-KbExitCode {
     param([string]$Outcome)
-    $codes = Get-KbScriptValue -Name 'KbExitCodes'
-    if ($null -ne $codes -and $codes.ContainsKey($Outcome)) { return [int]$codes[$Outcome] }
+    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
     Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
     return 2
 }
@@ -2111,11 +2108,10 @@ function Get-KbOutcomeLogType {
 function Format-KbRecap {
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($status in @($counts.Keys)) { $parts.Add($status + '=' + $counts[$status]) }
+    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
     $log = '(none)'
     if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts.ToArray() -join ' ') + ' log=' + $log)
+    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {

@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '369064b2c9bce65efec900ac74036d8152ba01b31206da2dc6c2d416f5487139'
+$script:KbRuntimeSha256 = 'ac344ec27541ef2a4fcc6c006fefe72de563c4d791fb31e817339b54c2307335'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 369064b2c9bce65efec900ac74036d8152ba01b31206da2dc6c2d416f5487139 ====
+# ==== kbfix runtime 0.1.0, sha256 ac344ec27541ef2a4fcc6c006fefe72de563c4d791fb31e817339b54c2307335 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -368,8 +368,7 @@ function Write-KbUtf8File {
 
 function New-KbResultDocument {
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -381,7 +380,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
@@ -1562,8 +1561,7 @@ function Get-KbOutcome {
 
 function Get-KbExitCode {
     param([string]$Outcome)
-    $codes = Get-KbScriptValue -Name 'KbExitCodes'
-    if ($null -ne $codes -and $codes.ContainsKey($Outcome)) { return [int]$codes[$Outcome] }
+    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
     Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
     return 2
 }
@@ -1578,11 +1576,10 @@ function Get-KbOutcomeLogType {
 function Format-KbRecap {
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($status in @($counts.Keys)) { $parts.Add($status + '=' + $counts[$status]) }
+    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
     $log = '(none)'
     if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts.ToArray() -join ' ') + ' log=' + $log)
+    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {
