@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '4809fec7d9c0ea42035b36ee1e1a913c2c06a0e107acaba1bb65236d8c44a754'
+$script:KbRuntimeSha256 = '891ecf9072cbbbb095bf7c290ea67ea3f9480af765d7b53f6193292dc8911c13'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -120,12 +120,10 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{ WindowsMin = '5.1'; Checks = @('Get-KbWindowsMismatch') }
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'cryptsvc-automatic-running'
-            Guard = $null
             Name = 'CryptSvc'
             StartType = 'automatic'
             State = 'running'
@@ -154,7 +152,6 @@ function Invoke-KbPlaybook {
         Invoke-KbRenameStep @kbStep
         $kbStep = @{
             Id = 'delete-tmp-cat-f750e6c3'
-            Guard = $null
             Folder = @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{F750E6C3-38EE-11D1-85E5-00C04FC295EE}') }
             Pattern = 'tmp*.cat'
             Backup = $false
@@ -170,13 +167,12 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'soft'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'regsvr32-crypto-dlls'
             Guard = @{ Kind = 'evidence'; Id = 'detection' }
-            Dlls = @(@{ Base = 'windir'; Segments = @('System32', 'softpub.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wintrust.dll') }, @{ Base = 'windir'; Segments = @('System32', 'initpki.dll') }, @{ Base = 'windir'; Segments = @('System32', 'dssenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'rsaenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'gpkcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'sccbase.dll') }, @{ Base = 'windir'; Segments = @('System32', 'slbcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'mssip32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'cryptdlg.dll') })
+            Dlls = @(@{ Base = 'windir'; Segments = @('System32'); Leaves = @('softpub.dll', 'wintrust.dll', 'initpki.dll', 'dssenh.dll', 'rsaenh.dll', 'gpkcsp.dll', 'sccbase.dll', 'slbcsp.dll', 'mssip32.dll', 'cryptdlg.dll') })
             SuccessCodes = @(0)
             AllowNotSelfRegistering = $false
         }
@@ -191,12 +187,10 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'attrib-windir'
-            Guard = $null
             Path = @{ Base = 'windir'; Segments = @() }
             Set = @()
             Clear = @('Hidden', 'System')
@@ -204,7 +198,6 @@ function Invoke-KbPlaybook {
         Invoke-KbAttributesStep @kbStep
         $kbStep = @{
             Id = 'attrib-system32'
-            Guard = $null
             Path = @{ Base = 'windir'; Segments = @('System32') }
             Set = @()
             Clear = @('Hidden', 'System')
@@ -212,7 +205,6 @@ function Invoke-KbPlaybook {
         Invoke-KbAttributesStep @kbStep
         $kbStep = @{
             Id = 'attrib-catroot2'
-            Guard = $null
             Path = @{ Base = 'windir'; Segments = @('System32', 'catroot2') }
             Set = @()
             Clear = @('Hidden', 'System')
@@ -228,12 +220,10 @@ function Invoke-KbPlaybook {
         Risk = 'medium'
         Reboot = 'none'
         Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'non-driver-signing-policy-00'
-            Guard = $null
             Key = 'Software\Microsoft\Non-Driver Signing'
             Name = 'Policy'
             Type = 'Binary'
@@ -243,7 +233,6 @@ function Invoke-KbPlaybook {
         Invoke-KbWhenApplicable -Id 'non-driver-signing-gpo-windows-2000' -Applies @{ WindowsMin = '5.0'; WindowsMax = '5.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
                 Id = 'non-driver-signing-gpo-windows-2000'
-                Guard = $null
                 Text = 'Windows 2000 only: if a domain Group Policy defines ''Unsigned non-driver installation behavior'' (Computer Configuration > Windows Settings > Security Settings > Local Policies > Security Options), set it to ''Silently succeed'' there; otherwise the next policy refresh (a few minutes) writes the old value back over the registry value set here.'
             }
             Invoke-KbManualStep @kbStep
@@ -278,12 +267,10 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'import-update-signing-certificate'
-            Guard = $null
             Text = 'Download the update that fails (Microsoft Download Center, Windows Update Catalog or Microsoft Update Catalog) and extract it to a temporary folder with the switches its own KB article gives (for example ''WindowsXP-KB824146-x86-ENU.exe -x:C:\824146'' or ''q828750.exe /c /t:C:\828750''). Open the properties of KB<number>.cat in the extracted files (it may be in a subfolder such as sp1\update or sp2\update), tab Digital Signatures, select the signature, Details, View Certificate, and export or install that certificate into the Local Computer ''Trusted Publishers'' store. As an administrator adding it to the computer store does not require switching off the user policy ''Do not allow adding new trusted publishers'' (User Configuration > Windows Settings > Internet Explorer Maintenance > Security > Authenticode Settings); if you install it for the user instead, switch the policy off, install the certificate, and switch it on again. Then retry the installation.'
         }
         Invoke-KbManualStep @kbStep
@@ -297,12 +284,10 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{ WindowsMin = '5.0'; WindowsMax = '5.2'; Checks = @('Get-KbWindowsMismatch') }
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'root-microsoft-root-authority'
-            Guard = $null
             Store = 'Root'
             Thumbprint = 'A43489159A520F0D93D032CCAF37E7FE20A8B419'
             Subject = $null
@@ -311,7 +296,6 @@ function Invoke-KbPlaybook {
         Invoke-KbCertificateStep @kbStep
         $kbStep = @{
             Id = 'root-no-liability-accepted'
-            Guard = $null
             Store = 'Root'
             Thumbprint = '18F7C1FCC3090203FD5BAA2F861A754976C8DD25'
             Subject = $null
@@ -320,7 +304,6 @@ function Invoke-KbPlaybook {
         Invoke-KbCertificateStep @kbStep
         $kbStep = @{
             Id = 'root-gte-cybertrust-root'
-            Guard = $null
             Store = 'Root'
             Thumbprint = '90DEDE9E4C4E9F6FD88617579DD391BC65A68964'
             Subject = $null
@@ -329,7 +312,6 @@ function Invoke-KbPlaybook {
         Invoke-KbCertificateStep @kbStep
         $kbStep = @{
             Id = 'root-thawte-timestamping-ca'
-            Guard = $null
             Store = 'Root'
             Thumbprint = 'BE36A4562FB2EE05DBB3D32323ADF445084ED656'
             Subject = $null
@@ -358,7 +340,6 @@ function Invoke-KbPlaybook {
         Invoke-KbRenameStep @kbStep
         $kbStep = @{
             Id = 'delete-tmp-cat-127d0a1d'
-            Guard = $null
             Folder = @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{127D0A1D-4EF2-11D1-8608-00C04FC295EE}') }
             Pattern = 'tmp*.cat'
             Backup = $false
@@ -366,7 +347,6 @@ function Invoke-KbPlaybook {
         Invoke-KbDeleteFilesStep @kbStep
         $kbStep = @{
             Id = 'delete-tmp-cat-f750e6c3-again'
-            Guard = $null
             Folder = @{ Base = 'SystemRoot'; Segments = @('System32', 'CatRoot', '{F750E6C3-38EE-11D1-85E5-00C04FC295EE}') }
             Pattern = 'tmp*.cat'
             Backup = $false
@@ -382,7 +362,6 @@ function Invoke-KbPlaybook {
         Invoke-KbDeleteFilesStep @kbStep
         $kbStep = @{
             Id = 'restart-failed-installation'
-            Guard = $null
             Text = 'Start the installation of the hotfix or service pack that failed again. If it still fails, the oem*.inf / oem*.pnf files set aside in %systemroot%\inf as *.kbfix-bak can be renamed back to restore the third-party driver packages.'
         }
         Invoke-KbManualStep @kbStep
@@ -401,7 +380,6 @@ function Invoke-KbPlaybook {
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'empty-softwaredistribution'
-            Guard = $null
             Path = @{ Base = 'windir'; Segments = @('SoftwareDistribution') }
             Include = '*'
             Backup = $true
@@ -417,12 +395,10 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'in-place-upgrade-guidance'
-            Guard = $null
             Text = 'If no method above resolved the problem, perform an in-place upgrade (repair installation) of Windows from installation media of the same version, edition, language and service pack level, keeping programs and settings; for Windows XP see KB315341 (''How to perform an in-place upgrade (reinstallation) of Windows XP''). Then install the updates again.'
         }
         Invoke-KbManualStep @kbStep
@@ -433,7 +409,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 4809fec7d9c0ea42035b36ee1e1a913c2c06a0e107acaba1bb65236d8c44a754 ====
+# ==== kbfix runtime 0.1.0, sha256 891ecf9072cbbbb095bf7c290ea67ea3f9480af765d7b53f6193292dc8911c13 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -628,8 +604,7 @@ function Write-KbUtf8File {
 
 function New-KbResultDocument {
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -641,7 +616,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
@@ -1053,7 +1028,6 @@ function Test-KbOnlyHistoryEvidence {
 }
 
 function Get-KbLadderResumeIndex {
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
     if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
@@ -1326,14 +1300,8 @@ function Get-KbRegistrySubKey {
 
 function Get-KbRegistryMachineRoot {
     param([int]$View = 0)
-    if ($View -eq 0) { return [Microsoft.Win32.Registry]::LocalMachine }
-    if ($View -ne 32 -and $View -ne 64) { throw ('unknown registry view ' + $View) }
-    if ($View -eq 64 -and -not [Environment]::Is64BitOperatingSystem) {
-        throw 'this Windows is 32-bit: it has no 64-bit registry view (view 64)'
-    }
-    $named = [Microsoft.Win32.RegistryView]::Registry32
-    if ($View -eq 64) { $named = [Microsoft.Win32.RegistryView]::Registry64 }
-    return [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, $named)
+    if ($View -ne 0) { return (Open-KbRegistryViewRoot -View $View) }
+    return [Microsoft.Win32.Registry]::LocalMachine
 }
 
 function Format-KbRegistryView {
@@ -1461,59 +1429,6 @@ function Write-KbRegistryValue {
     } finally {
         $handle.Close()
     }
-}
-
-# ---- user-hives.ps1 ----
-
-function Get-KbRegExe {
-    return (Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'reg.exe') })
-}
-
-function Test-KbUserHiveLoaded {
-    param([string]$Name)
-    $handle = [Microsoft.Win32.Registry]::Users.OpenSubKey($Name, $false)
-    if ($null -eq $handle) { return $false }
-    $handle.Close()
-    return $true
-}
-
-function Mount-KbUserHive {
-    param([string]$Sid, [string]$ProfileRoot)
-    if (Test-KbUserHiveLoaded -Name $Sid) { return @{ Name = $Sid; File = ''; LoadedHere = $false } }
-    $file = $ProfileRoot + '\NTUSER.DAT'
-    if (-not [System.IO.File]::Exists($file)) { return $null }
-    $hive = @{ Name = ('kbfix-' + $PID + '-' + $Sid); File = $file; LoadedHere = $true }
-    $run = Invoke-KbProcess -FilePath (Get-KbRegExe) -Arguments @('load', ('HKU\' + $hive['Name']), $file) -TimeoutSeconds 60
-    if ($run.ExitCode -eq 0) { return $hive }
-    if (Test-KbUserHiveLoaded -Name $hive['Name']) { $null = Dismount-KbUserHive -Hive $hive }
-    if ($run.TimedOut) { throw ('reg load of ' + $file + ' did not finish in 60 seconds') }
-    throw ('reg load of ' + $file + ' failed (exit ' + $run.ExitCode + '; in use or damaged)')
-}
-
-function Dismount-KbUserHive {
-    param([hashtable]$Hive)
-    if (-not $Hive['LoadedHere']) { return '' }
-    $exitCode = ''
-    foreach ($try in 1, 2) {
-        [System.GC]::Collect()
-        [System.GC]::WaitForPendingFinalizers()
-        $run = Invoke-KbProcess -FilePath (Get-KbRegExe) -Arguments @('unload', ('HKU\' + $Hive['Name'])) -TimeoutSeconds 60
-        if ($run.ExitCode -eq 0) { return '' }
-        $exitCode = [string]$run.ExitCode
-    }
-    return ('hive ' + $Hive['File'] + ' is still loaded as HKEY_USERS\' + $Hive['Name'] + ' (reg unload exit ' + $exitCode + ')')
-}
-
-function Set-KbResultFailed {
-    param([string]$Id, [string]$Message)
-    for ($i = $script:KbResults.Count - 1; $i -ge 0; $i--) {
-        $record = $script:KbResults[$i]
-        if ($record.id -ne $Id) { continue }
-        $record.status = 'failed'
-        $record.message = Format-KbShort ($record.message + '; ' + $Message) 1000
-        break
-    }
-    Write-KbLog ('[' + $Id + '] failed: ' + $Message) 3
 }
 
 # ---- certificates.ps1 ----
@@ -1648,26 +1563,6 @@ function Invoke-KbStateStep {
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Before $state['Text'] -BeforeValue $state['Value'] -Message ($Kind + ': ' + (Get-KbErrorText $_))
     }
-}
-
-function Confirm-KbOneShotOutcome {
-    param([hashtable]$Outcome, [scriptblock]$Verify)
-    $check = @(& $Verify)[0]
-    $detail = [string]$check.Detail
-    $after = $Outcome['AfterValue']
-    if ($null -eq $after) { $after = [ordered]@{} }
-    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
-    $Outcome['AfterValue'] = $after
-    if ($check.Present) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
-    } elseif ($detail.StartsWith('error: ')) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
-    } else {
-        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
-    }
-    return $Outcome
 }
 
 function Invoke-KbOneShotStep {
@@ -2450,8 +2345,7 @@ function Get-KbOutcome {
 
 function Get-KbExitCode {
     param([string]$Outcome)
-    $codes = Get-KbScriptValue -Name 'KbExitCodes'
-    if ($null -ne $codes -and $codes.ContainsKey($Outcome)) { return [int]$codes[$Outcome] }
+    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
     Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
     return 2
 }
@@ -2466,11 +2360,10 @@ function Get-KbOutcomeLogType {
 function Format-KbRecap {
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($status in @($counts.Keys)) { $parts.Add($status + '=' + $counts[$status]) }
+    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
     $log = '(none)'
     if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts.ToArray() -join ' ') + ' log=' + $log)
+    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {
@@ -2903,12 +2796,24 @@ function Get-KbDllRegistration {
     return @{ Path = $Path; Leaf = [System.IO.Path]::GetFileName($Path); Label = $label; Machine = $machine; Tool = $use['Tool']; Argument = $use['Dll']; Problem = $use['Problem'] }
 }
 
+function Expand-KbPathGroups {
+    param([object[]]$Groups)
+    foreach ($group in $Groups) {
+        foreach ($leaf in $group['Leaves']) {
+            $spec = $group.Clone()
+            $spec['Segments'] = @($group['Segments']) + @($leaf)
+            $spec
+        }
+    }
+}
+
 function Get-KbRegisterDllsPlan {
     param([hashtable]$Step)
     $present = New-Object System.Collections.Generic.List[object]
     $missing = New-Object System.Collections.Generic.List[string]
     $wow64 = Test-KbNeeds64BitHost
-    foreach ($spec in $Step['Dlls']) {
+    $specs = @(Expand-KbPathGroups -Groups $Step['Dlls'])
+    foreach ($spec in $specs) {
         $dll = Resolve-KbPath -Spec $spec
         $readPath = $dll
         if ($wow64) { $readPath = ConvertTo-KbSysnativePath -Path $dll }
@@ -2920,7 +2825,7 @@ function Get-KbRegisterDllsPlan {
     $plan = @{
         Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
         Action = 'Register with /s: ' + ($labels -join ', ')
-        Before = [string](@($Step['Dlls']).Count) + ' DLLs'
+        Before = [string]$specs.Count + ' DLLs'
         After = [string]$present.Count + ' registered'
         AfterValue = [ordered]@{ registered = @($present.ToArray() | ForEach-Object { $_['Path'] }); missing = @($missing.ToArray()) }
         Dlls = $present.ToArray()
@@ -3016,30 +2921,6 @@ function Set-KbRegistryValueState {
     return ('set ' + $State['Target'] + ' (old value: ' + $State['Text'] + ')')
 }
 
-function Invoke-KbProfileRegistryValueStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [hashtable]$Guard, [string]$ProfileRoot, [string]$ProfileSid, [hashtable]$Step, [hashtable]$Lifecycle)
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        $hive = Mount-KbUserHive -Sid $ProfileSid -ProfileRoot $ProfileRoot
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('registry value: hive of ' + $ProfileSid + ' not loaded: ' + (Get-KbErrorText $_))
-        return
-    }
-    if ($null -eq $hive) {
-        Add-KbResult -Id $Id -Status 'skipped' -Message ('no registry hive: ' + $ProfileRoot + '\NTUSER.DAT does not exist') -Warn
-        return
-    }
-    $Step['UserHive'] = $hive['Name']
-    $left = ''
-    try {
-        Invoke-KbStateStep -Id $Id -Guard $null -Kind 'registry value' -Step $Step @Lifecycle
-    } finally {
-        $left = Dismount-KbUserHive -Hive $hive
-    }
-    if ($left.Length -gt 0) { Set-KbResultFailed -Id $Id -Message $left }
-}
-
 function Invoke-KbRegistryValueStep {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -3061,13 +2942,8 @@ function Invoke-KbRegistryValueStep {
         Set = ${function:Set-KbRegistryValueState}
     }
     $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = ''; View = $View }
-    if ($ProfileSid.Length -eq 0) {
-        Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
-        return
-    }
-    $step['Hive'] = 'HKCU'
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    Invoke-KbProfileRegistryValueStep -Id $resultId -Guard $Guard -ProfileRoot $ProfileRoot -ProfileSid $ProfileSid -Step $step -Lifecycle $lifecycle
+    if ($ProfileSid.Length -eq 0) { Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle }
+    if ($ProfileSid.Length -gt 0) { Invoke-KbProfileRegistryValueStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -ProfileSid $ProfileSid -Step $step -Lifecycle $lifecycle }
 }
 
 # ---- steps/rename.ps1 ----
@@ -3151,24 +3027,10 @@ function New-KbServiceState {
     }
 }
 
-function Get-KbServiceDefaultStartType {
-    param([hashtable]$Step)
-    $nt = Get-KbWindowsVersion
-    $here = [string]$nt.Major + '.' + [string]$nt.Minor
-    $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
-    foreach ($row in @($Step['Defaults'])) {
-        $parts = ([string]$row).Split('=')
-        if ($parts.Count -eq 2 -and $parts[0] -eq $here -and $words.ContainsKey($parts[1])) { return $words[$parts[1]] }
-    }
-    throw ('the start type Windows ships for ' + $Step['Name'] + ' on NT ' + $here + ' is not known to kbfix: set startType to automatic, automatic-delayed or manual')
-}
-
 function Get-KbWantedStartType {
     param([hashtable]$Step, [hashtable]$State)
-    if ($Step['StartType'] -eq 'not-disabled') {
-        if ($State['StartType'] -ne 'Disabled') { return $State['StartType'] }
-        return (Get-KbServiceDefaultStartType -Step $Step)
-    }
+    if ($Step['StartType'] -eq 'not-disabled' -and $State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+    if ($Step['StartType'] -eq 'not-disabled') { return (Get-KbServiceDefaultStartType -Step $Step) }
     $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
     $value = [string]$Step['StartType']
     if ($words.ContainsKey($value)) { $value = $words[$value] }

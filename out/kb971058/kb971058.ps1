@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '27b69b2d507ecda4ca7278ae733e7049c35ee30975551deacbb9f9701c67055b'
+$script:KbRuntimeSha256 = 'c47e2a001e47e8c46e46de4969db514f4593f10d40f3bf16764a9033eaebf17b'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -91,7 +91,6 @@ function Invoke-KbPlaybook {
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'first-delete-qmgr-dat'
-            Guard = $null
             Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader'); Resolver = 'Get-KbCommonAppDataBase' }
             Pattern = 'qmgr*.dat'
             Backup = $false
@@ -100,7 +99,7 @@ function Invoke-KbPlaybook {
         $kbStep = @{
             Id = 'first-register-dlls'
             Guard = @{ Kind = 'evidence'; Id = 'detection' }
-            Dlls = @(@{ Base = 'windir'; Segments = @('System32', 'atl.dll') }, @{ Base = 'windir'; Segments = @('System32', 'urlmon.dll') }, @{ Base = 'windir'; Segments = @('System32', 'mshtml.dll') }, @{ Base = 'windir'; Segments = @('System32', 'shdocvw.dll') }, @{ Base = 'windir'; Segments = @('System32', 'browseui.dll') }, @{ Base = 'windir'; Segments = @('System32', 'jscript.dll') }, @{ Base = 'windir'; Segments = @('System32', 'vbscript.dll') }, @{ Base = 'windir'; Segments = @('System32', 'scrrun.dll') }, @{ Base = 'windir'; Segments = @('System32', 'msxml.dll') }, @{ Base = 'windir'; Segments = @('System32', 'msxml3.dll') }, @{ Base = 'windir'; Segments = @('System32', 'msxml6.dll') }, @{ Base = 'windir'; Segments = @('System32', 'actxprxy.dll') }, @{ Base = 'windir'; Segments = @('System32', 'softpub.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wintrust.dll') }, @{ Base = 'windir'; Segments = @('System32', 'dssenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'rsaenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'gpkcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'sccbase.dll') }, @{ Base = 'windir'; Segments = @('System32', 'slbcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'cryptdlg.dll') }, @{ Base = 'windir'; Segments = @('System32', 'oleaut32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'ole32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'shell32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'initpki.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuapi.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuaueng.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuaueng1.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wucltui.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wups.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wups2.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuweb.dll') }, @{ Base = 'windir'; Segments = @('System32', 'qmgr.dll') }, @{ Base = 'windir'; Segments = @('System32', 'qmgrprxy.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wucltux.dll') }, @{ Base = 'windir'; Segments = @('System32', 'muweb.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuwebv.dll') })
+            Dlls = @(@{ Base = 'windir'; Segments = @('System32'); Leaves = @('atl.dll', 'urlmon.dll', 'mshtml.dll', 'shdocvw.dll', 'browseui.dll', 'jscript.dll', 'vbscript.dll', 'scrrun.dll', 'msxml.dll', 'msxml3.dll', 'msxml6.dll', 'actxprxy.dll', 'softpub.dll', 'wintrust.dll', 'dssenh.dll', 'rsaenh.dll', 'gpkcsp.dll', 'sccbase.dll', 'slbcsp.dll', 'cryptdlg.dll', 'oleaut32.dll', 'ole32.dll', 'shell32.dll', 'initpki.dll', 'wuapi.dll', 'wuaueng.dll', 'wuaueng1.dll', 'wucltui.dll', 'wups.dll', 'wups2.dll', 'wuweb.dll', 'qmgr.dll', 'qmgrprxy.dll', 'wucltux.dll', 'muweb.dll', 'wuwebv.dll') })
             SuccessCodes = @(0)
             AllowNotSelfRegistering = $true
         }
@@ -126,15 +125,7 @@ function Invoke-KbPlaybook {
             Invoke-KbRunStep @kbStep
         }
         Invoke-KbWhenApplicable -Id 'first-bits-running-for-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
-            $kbStep = @{
-                Id = 'first-bits-running-for-reset'
-                Guard = $null
-                Name = 'BITS'
-                StartType = $null
-                State = 'running'
-                Defaults = @()
-            }
-            Invoke-KbServiceStep @kbStep
+            Invoke-KbServiceStep -Id 'first-bits-running-for-reset' -Name 'BITS' -StartType $null -State 'running' -Defaults @()
         }
         Invoke-KbWhenApplicable -Id 'first-bitsadmin-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
@@ -163,7 +154,6 @@ function Invoke-KbPlaybook {
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
             Id = 'again-delete-qmgr-dat'
-            Guard = $null
             Folder = @{ Base = 'CommonAppData'; Segments = @('Microsoft', 'Network', 'Downloader'); Resolver = 'Get-KbCommonAppDataBase' }
             Pattern = 'qmgr*.dat'
             Backup = $false
@@ -213,7 +203,7 @@ function Invoke-KbPlaybook {
         $kbStep = @{
             Id = 'again-register-dlls'
             Guard = @{ Kind = 'evidence'; Id = 'detection' }
-            Dlls = @(@{ Base = 'windir'; Segments = @('System32', 'atl.dll') }, @{ Base = 'windir'; Segments = @('System32', 'urlmon.dll') }, @{ Base = 'windir'; Segments = @('System32', 'mshtml.dll') }, @{ Base = 'windir'; Segments = @('System32', 'shdocvw.dll') }, @{ Base = 'windir'; Segments = @('System32', 'browseui.dll') }, @{ Base = 'windir'; Segments = @('System32', 'jscript.dll') }, @{ Base = 'windir'; Segments = @('System32', 'vbscript.dll') }, @{ Base = 'windir'; Segments = @('System32', 'scrrun.dll') }, @{ Base = 'windir'; Segments = @('System32', 'msxml.dll') }, @{ Base = 'windir'; Segments = @('System32', 'msxml3.dll') }, @{ Base = 'windir'; Segments = @('System32', 'msxml6.dll') }, @{ Base = 'windir'; Segments = @('System32', 'actxprxy.dll') }, @{ Base = 'windir'; Segments = @('System32', 'softpub.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wintrust.dll') }, @{ Base = 'windir'; Segments = @('System32', 'dssenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'rsaenh.dll') }, @{ Base = 'windir'; Segments = @('System32', 'gpkcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'sccbase.dll') }, @{ Base = 'windir'; Segments = @('System32', 'slbcsp.dll') }, @{ Base = 'windir'; Segments = @('System32', 'cryptdlg.dll') }, @{ Base = 'windir'; Segments = @('System32', 'oleaut32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'ole32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'shell32.dll') }, @{ Base = 'windir'; Segments = @('System32', 'initpki.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuapi.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuaueng.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuaueng1.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wucltui.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wups.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wups2.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuweb.dll') }, @{ Base = 'windir'; Segments = @('System32', 'qmgr.dll') }, @{ Base = 'windir'; Segments = @('System32', 'qmgrprxy.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wucltux.dll') }, @{ Base = 'windir'; Segments = @('System32', 'muweb.dll') }, @{ Base = 'windir'; Segments = @('System32', 'wuwebv.dll') })
+            Dlls = @(@{ Base = 'windir'; Segments = @('System32'); Leaves = @('atl.dll', 'urlmon.dll', 'mshtml.dll', 'shdocvw.dll', 'browseui.dll', 'jscript.dll', 'vbscript.dll', 'scrrun.dll', 'msxml.dll', 'msxml3.dll', 'msxml6.dll', 'actxprxy.dll', 'softpub.dll', 'wintrust.dll', 'dssenh.dll', 'rsaenh.dll', 'gpkcsp.dll', 'sccbase.dll', 'slbcsp.dll', 'cryptdlg.dll', 'oleaut32.dll', 'ole32.dll', 'shell32.dll', 'initpki.dll', 'wuapi.dll', 'wuaueng.dll', 'wuaueng1.dll', 'wucltui.dll', 'wups.dll', 'wups2.dll', 'wuweb.dll', 'qmgr.dll', 'qmgrprxy.dll', 'wucltux.dll', 'muweb.dll', 'wuwebv.dll') })
             SuccessCodes = @(0)
             AllowNotSelfRegistering = $true
         }
@@ -239,15 +229,7 @@ function Invoke-KbPlaybook {
             Invoke-KbRunStep @kbStep
         }
         Invoke-KbWhenApplicable -Id 'again-bits-running-for-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
-            $kbStep = @{
-                Id = 'again-bits-running-for-reset'
-                Guard = $null
-                Name = 'BITS'
-                StartType = $null
-                State = 'running'
-                Defaults = @()
-            }
-            Invoke-KbServiceStep @kbStep
+            Invoke-KbServiceStep -Id 'again-bits-running-for-reset' -Name 'BITS' -StartType $null -State 'running' -Defaults @()
         }
         Invoke-KbWhenApplicable -Id 'again-bitsadmin-reset' -Applies @{ WindowsMin = '6.0'; WindowsMax = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Step {
             $kbStep = @{
@@ -267,7 +249,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 27b69b2d507ecda4ca7278ae733e7049c35ee30975551deacbb9f9701c67055b ====
+# ==== kbfix runtime 0.1.0, sha256 c47e2a001e47e8c46e46de4969db514f4593f10d40f3bf16764a9033eaebf17b ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -462,8 +444,7 @@ function Write-KbUtf8File {
 
 function New-KbResultDocument {
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -475,7 +456,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
@@ -893,7 +874,6 @@ function Test-KbOnlyHistoryEvidence {
 }
 
 function Get-KbLadderResumeIndex {
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
     if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
@@ -2032,8 +2012,7 @@ function Get-KbOutcome {
 
 function Get-KbExitCode {
     param([string]$Outcome)
-    $codes = Get-KbScriptValue -Name 'KbExitCodes'
-    if ($null -ne $codes -and $codes.ContainsKey($Outcome)) { return [int]$codes[$Outcome] }
+    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
     Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
     return 2
 }
@@ -2048,11 +2027,10 @@ function Get-KbOutcomeLogType {
 function Format-KbRecap {
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($status in @($counts.Keys)) { $parts.Add($status + '=' + $counts[$status]) }
+    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
     $log = '(none)'
     if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts.ToArray() -join ' ') + ' log=' + $log)
+    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {
@@ -2216,12 +2194,24 @@ function Get-KbDllRegistration {
     return @{ Path = $Path; Leaf = [System.IO.Path]::GetFileName($Path); Label = $label; Machine = $machine; Tool = $use['Tool']; Argument = $use['Dll']; Problem = $use['Problem'] }
 }
 
+function Expand-KbPathGroups {
+    param([object[]]$Groups)
+    foreach ($group in $Groups) {
+        foreach ($leaf in $group['Leaves']) {
+            $spec = $group.Clone()
+            $spec['Segments'] = @($group['Segments']) + @($leaf)
+            $spec
+        }
+    }
+}
+
 function Get-KbRegisterDllsPlan {
     param([hashtable]$Step)
     $present = New-Object System.Collections.Generic.List[object]
     $missing = New-Object System.Collections.Generic.List[string]
     $wow64 = Test-KbNeeds64BitHost
-    foreach ($spec in $Step['Dlls']) {
+    $specs = @(Expand-KbPathGroups -Groups $Step['Dlls'])
+    foreach ($spec in $specs) {
         $dll = Resolve-KbPath -Spec $spec
         $readPath = $dll
         if ($wow64) { $readPath = ConvertTo-KbSysnativePath -Path $dll }
@@ -2233,7 +2223,7 @@ function Get-KbRegisterDllsPlan {
     $plan = @{
         Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
         Action = 'Register with /s: ' + ($labels -join ', ')
-        Before = [string](@($Step['Dlls']).Count) + ' DLLs'
+        Before = [string]$specs.Count + ' DLLs'
         After = [string]$present.Count + ' registered'
         AfterValue = [ordered]@{ registered = @($present.ToArray() | ForEach-Object { $_['Path'] }); missing = @($missing.ToArray()) }
         Dlls = $present.ToArray()
@@ -2444,24 +2434,10 @@ function New-KbServiceState {
     }
 }
 
-function Get-KbServiceDefaultStartType {
-    param([hashtable]$Step)
-    $nt = Get-KbWindowsVersion
-    $here = [string]$nt.Major + '.' + [string]$nt.Minor
-    $words = @{ 'automatic' = 'Automatic'; 'automatic-delayed' = 'AutomaticDelayedStart'; 'manual' = 'Manual' }
-    foreach ($row in @($Step['Defaults'])) {
-        $parts = ([string]$row).Split('=')
-        if ($parts.Count -eq 2 -and $parts[0] -eq $here -and $words.ContainsKey($parts[1])) { return $words[$parts[1]] }
-    }
-    throw ('the start type Windows ships for ' + $Step['Name'] + ' on NT ' + $here + ' is not known to kbfix: set startType to automatic, automatic-delayed or manual')
-}
-
 function Get-KbWantedStartType {
     param([hashtable]$Step, [hashtable]$State)
-    if ($Step['StartType'] -eq 'not-disabled') {
-        if ($State['StartType'] -ne 'Disabled') { return $State['StartType'] }
-        return (Get-KbServiceDefaultStartType -Step $Step)
-    }
+    if ($Step['StartType'] -eq 'not-disabled' -and $State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+    if ($Step['StartType'] -eq 'not-disabled') { return (Get-KbServiceDefaultStartType -Step $Step) }
     $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
     $value = [string]$Step['StartType']
     if ($words.ContainsKey($value)) { $value = $words[$value] }

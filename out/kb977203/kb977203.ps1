@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '9b12e329dd3bfdb431414003fc6d3b750068c56dc9b33285229934f90cfc9ffb'
+$script:KbRuntimeSha256 = '132f0e9b2314a8e100eb2f006bd3e7d81fdbbe5d7d0b41a6bc8115600f41b1f3'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -96,7 +96,6 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
@@ -121,7 +120,6 @@ function Invoke-KbPlaybook {
         Risk = 'medium'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
@@ -143,7 +141,6 @@ function Invoke-KbPlaybook {
         Risk = 'low'
         Reboot = 'none'
         Applies = @{}
-        Services = @()
     }
     Invoke-KbMethod @kbMethod -Steps {
         $kbStep = @{
@@ -159,7 +156,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 9b12e329dd3bfdb431414003fc6d3b750068c56dc9b33285229934f90cfc9ffb ====
+# ==== kbfix runtime 0.1.0, sha256 132f0e9b2314a8e100eb2f006bd3e7d81fdbbe5d7d0b41a6bc8115600f41b1f3 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -354,8 +351,7 @@ function Write-KbUtf8File {
 
 function New-KbResultDocument {
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -367,7 +363,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message
@@ -861,26 +857,6 @@ function Format-KbWould {
     $text = $Action
     if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
     return ($Target + ': would ' + $text)
-}
-
-function Confirm-KbOneShotOutcome {
-    param([hashtable]$Outcome, [scriptblock]$Verify)
-    $check = @(& $Verify)[0]
-    $detail = [string]$check.Detail
-    $after = $Outcome['AfterValue']
-    if ($null -eq $after) { $after = [ordered]@{} }
-    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
-    $Outcome['AfterValue'] = $after
-    if ($check.Present) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
-    } elseif ($detail.StartsWith('error: ')) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
-    } else {
-        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
-    }
-    return $Outcome
 }
 
 function Invoke-KbOneShotStep {
@@ -1494,8 +1470,7 @@ function Get-KbOutcome {
 
 function Get-KbExitCode {
     param([string]$Outcome)
-    $codes = Get-KbScriptValue -Name 'KbExitCodes'
-    if ($null -ne $codes -and $codes.ContainsKey($Outcome)) { return [int]$codes[$Outcome] }
+    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
     Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
     return 2
 }
@@ -1510,11 +1485,10 @@ function Get-KbOutcomeLogType {
 function Format-KbRecap {
     param([string]$Outcome, [int]$ExitCode)
     $counts = Get-KbResultCounts
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($status in @($counts.Keys)) { $parts.Add($status + '=' + $counts[$status]) }
+    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
     $log = '(none)'
     if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts.ToArray() -join ' ') + ' log=' + $log)
+    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {

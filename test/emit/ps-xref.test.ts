@@ -19,6 +19,7 @@ import { parsePowerShell } from "../support/powershell-parser.js";
 import { ENTRY_CUTS } from "../../src/emit/ps1/tree-shake.js";
 import { absentFeatures } from "../../src/emit/ps1/feature-cuts.js";
 import type { Plan } from "../../src/plan/plan.js";
+import { withEveryFeature } from "../support/feature-variants.js";
 
 const SOURCES = [
   "playbooks/kb2328240.yaml",
@@ -227,13 +228,16 @@ for (const source of SOURCES) {
   fixturePlan = analysis.plan;
 }
 /**
- * No committed playbook has a required parameter, so every script leaves its check out (a
- * feature cut): the fixture with one required parameter shows that code is reachable.
+ * No committed playbook has a required parameter, an HKCU value, a registry view or a
+ * not-disabled service, so every script leaves their code out (feature cuts): the fixture with
+ * all of them shows that code is reachable.
  */
-const variantScripts = await scriptsOf({
-  ...fixturePlan!,
-  parameters: fixturePlan!.parameters.map((p, i) => (i === 0 ? { ...p, required: true } : p)),
-});
+const variantScripts = await scriptsOf(
+  withEveryFeature({
+    ...fixturePlan!,
+    parameters: fixturePlan!.parameters.map((p, i) => (i === 0 ? { ...p, required: true } : p)),
+  }),
+);
 const RUNTIME = runtimeFunctions();
 const fileOf = new Map<string, string>();
 for (const [file, names] of RUNTIME) for (const name of names) fileOf.set(name, file);

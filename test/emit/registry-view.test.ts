@@ -12,13 +12,17 @@ test("view 32 is passed as -View 32 to the step and the probe; no view, no -View
   const out = compileViewPlaybook(["ps1", "cmd"], [SET_32, NATIVE]);
   try {
     const ps1 = readFileSync(join(out, VIEW_ID, `${VIEW_ID}.ps1`), "utf8");
-    // Each call is a splatted hashtable (one field a line) ending in the call itself.
+    // A long call is a splatted hashtable (one field a line) ending in the call itself, a
+    // short one a line of its own.
     const calls = [
       ...ps1.matchAll(/\$kbStep = @\{\r\n([\s\S]*?)\}\r\n\s*Invoke-KbRegistryValueStep/g),
-    ];
-    const call = (id: string) => calls.map((m) => m[1]!).find((b) => b.includes(`Id = '${id}'`));
+    ].map((m) => m[1]!);
+    const inline = ps1.split("\r\n").filter((l) => /^\s*Invoke-KbRegistryValueStep -Id /.test(l));
+    const call = (id: string) =>
+      calls.find((b) => b.includes(`Id = '${id}'`)) ??
+      inline.find((l) => l.includes(`-Id '${id}' `));
     assert.match(call("set-32") ?? "(no call)", /\r\n\s+View = 32\r\n/);
-    assert.not.match(call("set-native") ?? "View = (no call)", "View = ");
+    assert.not.match(call("set-native") ?? "View = (no call)", /View /);
     const detect = readFileSync(join(out, VIEW_ID, `${VIEW_ID}.detect.ps1`), "utf8");
     const probe = detect.split("\r\n").find((l) => l.includes("Test-KbRegistryValueProbe -Id"));
     assert.ok(probe?.endsWith(" -View 32"), probe);

@@ -14,6 +14,11 @@ import {
 import { ENTRY_CUTS, treeShake } from "../../src/emit/ps1/tree-shake.js";
 import { findRuntimeSection, runtimeSection } from "../../src/emit/ps1/runtime-section.js";
 import { TOOL_VERSION } from "../../src/version.js";
+import {
+  withRegistryView,
+  withServiceDefaults,
+  withUserHiveValue,
+} from "../support/feature-variants.js";
 import { FEATURE_CUTS, absentFeatures, type FeatureCut } from "../../src/emit/ps1/feature-cuts.js";
 import { emitPs1 } from "../../src/emit/ps1/emit-ps1.js";
 import { EmitError } from "../../src/emit/bytes.js";
@@ -261,7 +266,40 @@ const WITHOUT: Record<string, (plan: Plan) => Plan> = {
   }),
   "a clear-folder step with backup": (plan) => withoutBackup(plan, "clear-folder"),
   "a delete-files step with backup": (plan) => withoutBackup(plan, "delete-files"),
+  "a step with verify (a probe run after it changed something)": (plan) => withoutVerify(plan),
+  "a registry-value step under HKCU (every profile's hive)": (plan) => ({
+    ...plan,
+    methods: plan.methods.map((m) => ({ ...m, steps: m.steps.filter((s) => !isUserHiveStep(s)) })),
+  }),
+  "a registry value in a named 32- or 64-bit view": (plan) =>
+    mapEverySteps(plan, (s) => {
+      const { view: _view, ...rest } = s;
+      return rest;
+    }),
+  "a service step with startType not-disabled": (plan) =>
+    mapEverySteps(plan, (s) =>
+      s.kind === "service" && s.startType === "not-disabled"
+        ? { ...s, startType: "automatic", defaults: [] }
+        : s,
+    ),
 };
+
+function mapEverySteps(plan: Plan, change: (step: any) => any): Plan {
+  const visit = (step: any): any =>
+    step.kind === "per-user" ? { ...step, steps: step.steps.map(visit) } : change(step);
+  return { ...plan, methods: plan.methods.map((m) => ({ ...m, steps: m.steps.map(visit) })) };
+}
+
+const isUserHiveStep = (step: any): boolean =>
+  step.kind === "per-user" && step.steps.some((s: any) => s.kind === "registry-value");
+
+function withoutVerify(plan: Plan): Plan {
+  const off = (step: any): any => {
+    const { verify: _verify, ...rest } = step;
+    return step.kind === "per-user" ? { ...rest, steps: step.steps.map(off) } : rest;
+  };
+  return { ...plan, methods: plan.methods.map((m) => ({ ...m, steps: m.steps.map(off) })) };
+}
 
 function withoutBackup(plan: Plan, kind: string): Plan {
   const off = (step: any): any =>
@@ -275,6 +313,9 @@ function withoutBackup(plan: Plan, kind: string): Plan {
 
 /** The same plan with the feature switched on, where no committed playbook has it. */
 const WITH: Record<string, (plan: Plan) => Plan> = {
+  "a registry-value step under HKCU (every profile's hive)": withUserHiveValue,
+  "a registry value in a named 32- or 64-bit view": withRegistryView,
+  "a service step with startType not-disabled": withServiceDefaults,
   "a required playbook parameter": (plan) => ({
     ...plan,
     parameters: plan.parameters.map((p, i) => (i === 0 ? { ...p, required: true } : p)),

@@ -1,6 +1,7 @@
 // What the emitted PowerShell uses, as read by test/ps/ast-surface.ps1 with PowerShell's own
 // parser: every out/*/*.ps1, the all-kinds fixture compiled in memory (so every step and probe
-// kind's runtime is covered whatever the playbooks in out/ use), and the 7-only syntax sample.
+// kind's runtime is covered whatever the playbooks in out/ use, feature-cut code included),
+// and the 7-only syntax sample.
 // The scan takes a few seconds, so its result is kept in dist/ by a hash of everything it read.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { analyzePlaybook } from "../../src/pipeline.js";
 import { compilePlan } from "../../src/pipeline.js";
 import { repoRoot } from "../support/pwsh.js";
 import { runPwshFile } from "../support/run-pwsh.js";
+import { withEveryFeature } from "../support/feature-variants.js";
 import { emittedScripts } from "./ps-files.js";
 
 export interface ScriptSurface {
@@ -50,7 +52,9 @@ function compiled(): { name: string; text: string }[] {
     const analysis = analyzePlaybook(join(repoRoot, source));
     if (!analysis.plan) throw new Error(`${source} does not compile`);
     // The client scripts; deploy/ adds contract variants of detection and admin-side scripts.
-    return compilePlan(analysis.plan)
+    // With the features no playbook has (an HKCU value, a registry view, a not-disabled
+    // service), whose code a script without them leaves out (the feature cuts).
+    return compilePlan(withEveryFeature(analysis.plan))
       .filter((file) => /^[^/]+\/[^/]+\.ps1$/.test(file.path))
       .map((file) => ({ name: `${source} -> ${file.path}`, text: file.bytes.toString("latin1") }));
   });

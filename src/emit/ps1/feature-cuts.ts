@@ -6,7 +6,7 @@
 // scripts and the shaker does not follow them (tree-shake.ts). A kept line that names
 // a cut function outside its guard is an EmitError, never a silent drop.
 import type { Plan } from "../../plan/plan.js";
-import { allSteps } from "../../plan/walk.js";
+import { allProbes, allSteps } from "../../plan/walk.js";
 
 export interface FeatureCut {
   /** What the playbook has or lacks, in words (for messages and docs). */
@@ -27,12 +27,30 @@ const stepsOfKind = (plan: Plan, kind: string) =>
     .map((v) => v.step)
     .filter((s) => s.kind === kind);
 
+const hasVerify = (plan: Plan): boolean =>
+  allSteps(plan).some((v) => (v.step as { verify?: unknown }).verify !== undefined);
+
+const hasUserHive = (plan: Plan): boolean =>
+  stepsOfKind(plan, "registry-value").some((s) => (s as { hive?: string }).hive === "user");
+
+/** A registry value in a named view: a step's, a detection probe's or a verify probe's. */
+const hasRegistryView = (plan: Plan): boolean => {
+  const steps = allSteps(plan).map((v) => v.step);
+  const probes = [
+    ...allProbes(plan.detection),
+    ...steps.flatMap((s) => (s.verify?.probe ? [s.verify.probe] : [])),
+  ];
+  return [...steps, ...probes].some(
+    (x) => x.kind === "registry-value" && (x as { view?: number }).view !== undefined,
+  );
+};
+
 const hasBackup = (plan: Plan, kind: string): boolean =>
   stepsOfKind(plan, kind).some((s) => (s as { backup?: boolean }).backup === true);
 
 export const FEATURE_CUTS: readonly FeatureCut[] = [
   {
-    // The method partial writes `Services = @(...)` for every method: empty without services.
+    // The method partial writes `Services` only for a method that has some; it defaults to @().
     feature: "a method that stops services while its steps run",
     has: (plan) => plan.methods.some((m) => m.services.length > 0),
     cut: ["Stop-KbMethodServices", "Start-KbMethodServices"],
@@ -65,6 +83,37 @@ export const FEATURE_CUTS: readonly FeatureCut[] = [
     has: (plan) => hasBackup(plan, "clear-folder"),
     cut: ["Move-KbEntriesToBackup"],
     guard: "if ($Step['Backup']) { ",
+  },
+  {
+    // A registry-value call passes -ProfileSid only inside per-user, where its key is HKCU.
+    feature: "a registry-value step under HKCU (every profile's hive)",
+    has: hasUserHive,
+    cut: ["Invoke-KbProfileRegistryValueStep"],
+    guard: "if ($ProfileSid.Length -gt 0) { ",
+  },
+  {
+    // A registry call passes -View only when the step or probe names one; it defaults to 0.
+    feature: "a registry value in a named 32- or 64-bit view",
+    has: hasRegistryView,
+    cut: ["Open-KbRegistryViewRoot"],
+    guard: "if ($View -ne 0) { ",
+  },
+  {
+    // A service step's StartType is the playbook's word, or $null when it sets none.
+    feature: "a service step with startType not-disabled",
+    has: (plan) =>
+      stepsOfKind(plan, "service").some(
+        (s) => (s as { startType?: string }).startType === "not-disabled",
+      ),
+    cut: ["Get-KbServiceDefaultStartType"],
+    guard: "if ($Step['StartType'] -eq 'not-disabled') { ",
+  },
+  {
+    // A step's call passes -Verify only when the step has verify; the parameter defaults to $null.
+    feature: "a step with verify (a probe run after it changed something)",
+    has: hasVerify,
+    cut: ["Confirm-KbOneShotOutcome"],
+    guard: "if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { ",
   },
   {
     feature: "a delete-files step with backup",

@@ -77,7 +77,8 @@ export function psStepCallText(
   const inProfile = context.inPerUser && context.perUserKind;
   const args: PsArgument[] = [
     { name: "Id", field: "id", as: "string" },
-    { name: "Guard", field: "guard", as: "guard" },
+    // No guard: the call leaves -Guard out, and every step function defaults it to $null.
+    { name: "Guard", field: "guard", as: "guard", optional: true },
     ...call.args,
     ...(inProfile ? PROFILE_CONTEXT : []),
     ...(inProfile && context.profileSid ? [PROFILE_SID] : []),

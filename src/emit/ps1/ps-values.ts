@@ -27,14 +27,18 @@ const PATH_RESOLVERS: Record<string, string> = {
 };
 
 export function psPath(path: PathExpr): string {
+  return psHashtable(pathEntries(path));
+}
+
+function pathEntries(path: PathExpr): Record<string, string> {
   const base = path.base.kind === "env" ? path.base.name : path.base.kind;
   const resolver = PATH_RESOLVERS[base];
-  return psHashtable({
+  return {
     Base: psString(base),
     ...(path.base.kind === "param" ? { Name: psString(path.base.name) } : {}),
     Segments: psStringArray(path.segments),
     ...(resolver ? { Resolver: psString(resolver) } : {}),
-  });
+  };
 }
 
 export function psGuard(guard: PlanGuard | undefined): string {
@@ -140,8 +144,26 @@ export function psArgumentExpr(a: ArgumentExpr): string {
   return psHashtable({ Written: psString(a.written), Parts: `@(${parts.join(", ")})` });
 }
 
+/**
+ * A list of files, grouped by folder: each run of paths with the same base and folder becomes
+ * one `@{ Base = 'windir'; Segments = @('System32'); Leaves = @('atl.dll', 'urlmon.dll') }`
+ * (the folder's spec, plus the file names in order), which the runtime turns back into one
+ * path spec per file (Expand-KbPathGroups). Thirty-six DLLs of System32 are one line, not
+ * thirty-six repetitions of the same base and folder.
+ */
 export function psPaths(paths: readonly PathExpr[]): string {
-  return `@(${paths.map(psPath).join(", ")})`;
+  const groups: { folder: PathExpr; leaves: string[] }[] = [];
+  for (const path of paths) {
+    if (path.segments.length === 0) throw new QuoteError("a file path needs a file name");
+    const folder = { ...path, segments: path.segments.slice(0, -1) };
+    const leaf = path.segments[path.segments.length - 1]!;
+    const last = groups[groups.length - 1];
+    if (last && psPath(last.folder) === psPath(folder)) last.leaves.push(leaf);
+    else groups.push({ folder, leaves: [leaf] });
+  }
+  const group = (g: { folder: PathExpr; leaves: string[] }) =>
+    psHashtable({ ...pathEntries(g.folder), Leaves: psStringArray(g.leaves) });
+  return `@(${groups.map(group).join(", ")})`;
 }
 
 export function psEventLevels(level: string): string {

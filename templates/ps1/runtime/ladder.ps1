@@ -47,7 +47,7 @@ function Test-KbOnlyHistoryEvidence {
 
 function Get-KbLadderResumeIndex {
     # Index in $KbMethodIds after which the ladder resumes, or -1 to start from the first method.
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return -1 }
+    # Only Get-KbLadderSkip calls it, and only for strategy escalate (its feature-cut guard).
     if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
     if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
     if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }

@@ -80,7 +80,7 @@ function Invoke-KbMethodSteps {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
     # Each service call sits behind its list's own guard: a playbook whose methods list no
-    # services passes Services = @() everywhere, and its script leaves the service code out
+    # services leaves Services out (it defaults to @()), and its script leaves the service code out
     # (the feature cuts, docs/runtime.md).
     $stopped = New-Object System.Collections.Generic.List[string]
     try {

@@ -17,11 +17,19 @@ function Get-KbRegistrySubKey {
 }
 
 function Get-KbRegistryMachineRoot {
-    # HKLM as this process sees it (View 0), or its 32-bit or 64-bit view named explicitly. .NET
-    # opens the 32-bit view when asked for the 64-bit one on 32-bit Windows, which has no other:
-    # that is refused here, so a value is never read or written in a view the playbook did not name.
+    # HKLM as this process sees it (View 0), or its 32-bit or 64-bit view named explicitly. A
+    # playbook that names no view passes View 0 everywhere, and its scripts carry no view code
+    # (the feature cuts, docs/runtime.md).
     param([int]$View = 0)
-    if ($View -eq 0) { return [Microsoft.Win32.Registry]::LocalMachine }
+    if ($View -ne 0) { return (Open-KbRegistryViewRoot -View $View) }
+    return [Microsoft.Win32.Registry]::LocalMachine
+}
+
+function Open-KbRegistryViewRoot {
+    # .NET opens the 32-bit view when asked for the 64-bit one on 32-bit Windows, which has no
+    # other: that is refused here, so a value is never read or written in a view the playbook did
+    # not name.
+    param([int]$View)
     if ($View -ne 32 -and $View -ne 64) { throw ('unknown registry view ' + $View) }
     if ($View -eq 64 -and -not [Environment]::Is64BitOperatingSystem) {
         throw 'this Windows is 32-bit: it has no 64-bit registry view (view 64)'

@@ -110,10 +110,10 @@ function Write-KbUtf8File {
 }
 
 function New-KbResultDocument {
-    # Remediation only: reads the run's variables from preflight.ps1 and probes/join.ps1.
+    # Remediation only: reads the run's variables from preflight.ps1 and probes/join.ps1, and
+    # the playbook and runtime hash its data section always defines.
     param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($null -eq $playbook) { $playbook = @{} }
+    $playbook = $script:KbPlaybook
     return [ordered]@{
         tool = 'kbfix'
         resultSchemaVersion = 1
@@ -125,7 +125,7 @@ function New-KbResultDocument {
             schemaVersion = $playbook['SchemaVersion']
             sourceSha256 = $playbook['SourceSha256']
         }
-        runtimeSha256 = (Get-KbScriptValue -Name 'KbRuntimeSha256')
+        runtimeSha256 = $script:KbRuntimeSha256
         outcome = $Outcome
         exitCode = $ExitCode
         message = $Message

@@ -40,6 +40,20 @@ function Get-KbDllRegistration {
     return @{ Path = $Path; Leaf = [System.IO.Path]::GetFileName($Path); Label = $label; Machine = $machine; Tool = $use['Tool']; Argument = $use['Dll']; Problem = $use['Problem'] }
 }
 
+function Expand-KbPathGroups {
+    # The body writes the files of one folder as one group, @{ Base; Segments = <the folder>;
+    # Leaves = <the file names> }: one path spec per file, in the order written (a copy of the
+    # group, Base, Name and Resolver kept, with the file name added to its Segments).
+    param([object[]]$Groups)
+    foreach ($group in $Groups) {
+        foreach ($leaf in $group['Leaves']) {
+            $spec = $group.Clone()
+            $spec['Segments'] = @($group['Segments']) + @($leaf)
+            $spec
+        }
+    }
+}
+
 function Get-KbRegisterDllsPlan {
     # The DLLs whose files exist, each with its regsvr32; the missing ones are named in the
     # message. None left: ok. A 32-bit host reads System32 through Sysnative (no redirection).
@@ -47,7 +61,8 @@ function Get-KbRegisterDllsPlan {
     $present = New-Object System.Collections.Generic.List[object]
     $missing = New-Object System.Collections.Generic.List[string]
     $wow64 = Test-KbNeeds64BitHost
-    foreach ($spec in $Step['Dlls']) {
+    $specs = @(Expand-KbPathGroups -Groups $Step['Dlls'])
+    foreach ($spec in $specs) {
         $dll = Resolve-KbPath -Spec $spec
         $readPath = $dll
         if ($wow64) { $readPath = ConvertTo-KbSysnativePath -Path $dll }
@@ -59,7 +74,7 @@ function Get-KbRegisterDllsPlan {
     $plan = @{
         Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
         Action = 'Register with /s: ' + ($labels -join ', ')
-        Before = [string](@($Step['Dlls']).Count) + ' DLLs'
+        Before = [string]$specs.Count + ' DLLs'
         After = [string]$present.Count + ' registered'
         AfterValue = [ordered]@{ registered = @($present.ToArray() | ForEach-Object { $_['Path'] }); missing = @($missing.ToArray()) }
         Dlls = $present.ToArray()

@@ -54,6 +54,7 @@ function Invoke-KbProfileRegistryValueStep {
     # file is skipped.
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$Id, [hashtable]$Guard, [string]$ProfileRoot, [string]$ProfileSid, [hashtable]$Step, [hashtable]$Lifecycle)
+    $Step['Hive'] = 'HKCU'
     try {
         if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
         $hive = Mount-KbUserHive -Sid $ProfileSid -ProfileRoot $ProfileRoot
@@ -96,11 +97,8 @@ function Invoke-KbRegistryValueStep {
         Set = ${function:Set-KbRegistryValueState}
     }
     $step = @{ Key = $Key; Name = $Name; Type = $Type; Data = $Data; Hive = 'HKLM'; UserHive = ''; View = $View }
-    if ($ProfileSid.Length -eq 0) {
-        Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle
-        return
-    }
-    $step['Hive'] = 'HKCU'
-    $resultId = Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel
-    Invoke-KbProfileRegistryValueStep -Id $resultId -Guard $Guard -ProfileRoot $ProfileRoot -ProfileSid $ProfileSid -Step $step -Lifecycle $lifecycle
+    # -ProfileSid comes only with an HKCU key inside per-user: a playbook without one carries no
+    # hive code (the feature cuts, docs/runtime.md).
+    if ($ProfileSid.Length -eq 0) { Invoke-KbStateStep -Id $Id -Guard $Guard -Kind 'registry value' -Step $step @lifecycle }
+    if ($ProfileSid.Length -gt 0) { Invoke-KbProfileRegistryValueStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -ProfileSid $ProfileSid -Step $step -Lifecycle $lifecycle }
 }

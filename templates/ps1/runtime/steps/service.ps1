@@ -50,10 +50,10 @@ function Get-KbServiceDefaultStartType {
 function Get-KbWantedStartType {
     # not-disabled leaves any start type but Disabled as it is.
     param([hashtable]$Step, [hashtable]$State)
-    if ($Step['StartType'] -eq 'not-disabled') {
-        if ($State['StartType'] -ne 'Disabled') { return $State['StartType'] }
-        return (Get-KbServiceDefaultStartType -Step $Step)
-    }
+    # Only a not-disabled step reaches the table: a playbook without one carries no table code
+    # (the feature cuts, docs/runtime.md).
+    if ($Step['StartType'] -eq 'not-disabled' -and $State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+    if ($Step['StartType'] -eq 'not-disabled') { return (Get-KbServiceDefaultStartType -Step $Step) }
     $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
     $value = [string]$Step['StartType']
     if ($words.ContainsKey($value)) { $value = $words[$value] }
