@@ -61,29 +61,31 @@ function atContext(error: unknown, context: unknown): unknown {
 export function templates(): Templates {
   if (cached) return cached;
   const hb = Handlebars.create();
+  const own: Record<string, Handlebars.HelperDelegate> = {};
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
-    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+    own[name] = function (this: unknown, ...args: unknown[]) {
       try {
         // Handlebars passes its options last; every value helper takes one value.
         return args.length === 2 ? fn(args[0]) : fn(...args.slice(0, -1));
       } catch (error) {
         throw atContext(error, this);
       }
-    });
+    };
   const partial = (name: string, view: unknown) => render(`cmd/partials/${name}`, view);
   const calls = { cmdStepCall, cmdProbeCall };
   for (const [name, fn] of Object.entries(calls))
-    hb.registerHelper(name, function (this: unknown, view: any) {
+    own[name] = function (this: unknown, view: any) {
       try {
         return fn(view, partial);
       } catch (error) {
         throw atContext(error, this);
       }
-    });
-  hb.registerHelper("runtimeSection", () => RUNTIME_SECTION_SLOT);
-  hb.registerHelper("runtimeSha256", () => RUNTIME_SHA256_SLOT);
-  hb.registerHelper("md", (v: string) => mdText(v));
-  hb.registerHelper("mdCode", (v: string) => mdCode(v));
+    };
+  own.runtimeSection = () => RUNTIME_SECTION_SLOT;
+  own.runtimeSha256 = () => RUNTIME_SHA256_SLOT;
+  own.md = (v: string) => mdText(v);
+  own.mdCode = (v: string) => mdCode(v);
+  hb.registerHelper(own);
   const options = compileOptions(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const blocks: StaticBlock[] = [];
@@ -93,7 +95,7 @@ export function templates(): Templates {
     hb.registerPartial(name, isStatic(source) ? staticPartial(template, blocks) : source);
     compiled.set(name, template);
   }
-  const asPartial = partialOptions(hb, options);
+  const asPartial = partialOptions(hb, options, own);
   const render: Render = (name, view) => {
     const template = compiled.get(name);
     if (!template) throw new Error(`no template '${name}'`);
@@ -135,7 +137,11 @@ function compileOptions(hb: typeof Handlebars): CompileOptions {
  * a real partial call, so the values are the ones Handlebars makes; `data` is each render's
  * own, as a top-level render makes it ({ root }).
  */
-function partialOptions(hb: typeof Handlebars, options: CompileOptions): RuntimeOptions {
+function partialOptions(
+  hb: typeof Handlebars,
+  options: CompileOptions,
+  own: Record<string, Handlebars.HelperDelegate>,
+): RuntimeOptions {
   const name = "kbfix-partial-options"; // not a path under templates/: no template has it
   let given: Record<string, unknown> | undefined;
   hb.registerPartial(name, ((_context: unknown, passed: Record<string, unknown>) => {
@@ -148,7 +154,9 @@ function partialOptions(hb: typeof Handlebars, options: CompileOptions): Runtime
   const { helpers, partials, decorators, hooks, protoAccessControl } = given;
   return {
     partial: true,
-    helpers,
+    // Handlebars' wrapper gives a helper's options `lookupProperty` (the built-in helpers read
+    // it) by rewriting `arguments` on every call; kbfix's own helpers never read it.
+    helpers: { ...(helpers as object), ...own },
     partials,
     decorators,
     hooks,
