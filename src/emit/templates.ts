@@ -92,7 +92,7 @@ export function templates(): Templates {
   for (const { name, path } of templateFiles()) {
     const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
     const template = hb.compile(source, options);
-    hb.registerPartial(name, isStatic(source) ? staticPartial(template, blocks) : source);
+    hb.registerPartial(name, partialOf(name, source, template, blocks));
     compiled.set(name, template);
   }
   const asPartial = partialOptions(hb, options, own);
@@ -162,6 +162,46 @@ function partialOptions(
     hooks,
     protoAccessControl,
   } as RuntimeOptions;
+}
+
+/** How a template is registered as a partial: by its source, unless one of the cases below. */
+function partialOf(
+  name: string,
+  source: string,
+  template: HandlebarsTemplateDelegate,
+  blocks: StaticBlock[],
+): string | Handlebars.Template {
+  if (isStatic(source)) return staticPartial(template, blocks);
+  if (SAME_FOR_SAME_VIEW.test(name)) return onePerView(name, source, template);
+  return source;
+}
+
+/**
+ * Partials whose text depends on their view object alone. The PowerShell detection (the probes
+ * of Invoke-KbDetection) is in the remediation, the detection script and the application's
+ * detection script: with one view shared by the three (sharingViews), it is rendered once.
+ */
+const SAME_FOR_SAME_VIEW = /^ps1\/probes\//;
+
+/**
+ * The partial's text for a view object, rendered on its first call. Views are only read once
+ * built (view.ts), so the same object renders the same text; a view built anew (another
+ * compile, a changed plan) is another key. A template that reads beyond its view (`../`, `@`
+ * data) could differ between calls, so one is refused here.
+ */
+function onePerView(
+  name: string,
+  source: string,
+  template: HandlebarsTemplateDelegate,
+): Handlebars.Template {
+  if (/\{\{[^}]*(\.\.\/|@)/.test(source))
+    throw new Error(`${name}: reads beyond its view; it cannot be rendered once per view`);
+  const texts = new WeakMap<object, string>();
+  return ((view: object, options: RuntimeOptions) => {
+    let text = texts.get(view);
+    if (text === undefined) texts.set(view, (text = template(view, options)));
+    return text;
+  }) as Handlebars.Template;
 }
 
 /** No mustache, no comment: the template's output is its text whatever the view. */
