@@ -61,42 +61,45 @@ function atContext(error: unknown, context: unknown): unknown {
 export function templates(): Templates {
   if (cached) return cached;
   const hb = Handlebars.create();
+  const own: Record<string, Handlebars.HelperDelegate> = {};
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
-    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+    own[name] = function (this: unknown, ...args: unknown[]) {
       try {
         // Handlebars passes its options last; every value helper takes one value.
         return args.length === 2 ? fn(args[0]) : fn(...args.slice(0, -1));
       } catch (error) {
         throw atContext(error, this);
       }
-    });
+    };
   const partial = (name: string, view: unknown) => render(`cmd/partials/${name}`, view);
   const calls = { cmdStepCall, cmdProbeCall };
   for (const [name, fn] of Object.entries(calls))
-    hb.registerHelper(name, function (this: unknown, view: any) {
+    own[name] = function (this: unknown, view: any) {
       try {
         return fn(view, partial);
       } catch (error) {
         throw atContext(error, this);
       }
-    });
-  hb.registerHelper("runtimeSection", () => RUNTIME_SECTION_SLOT);
-  hb.registerHelper("runtimeSha256", () => RUNTIME_SHA256_SLOT);
-  hb.registerHelper("md", (v: string) => mdText(v));
-  hb.registerHelper("mdCode", (v: string) => mdCode(v));
+    };
+  own.runtimeSection = () => RUNTIME_SECTION_SLOT;
+  own.runtimeSha256 = () => RUNTIME_SHA256_SLOT;
+  own.md = (v: string) => mdText(v);
+  own.mdCode = (v: string) => mdCode(v);
+  hb.registerHelper(own);
   const options = compileOptions(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const blocks: StaticBlock[] = [];
   for (const { name, path } of templateFiles()) {
     const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
     const template = hb.compile(source, options);
-    hb.registerPartial(name, isStatic(source) ? staticPartial(template, blocks) : source);
+    hb.registerPartial(name, partialOf(name, source, template, blocks));
     compiled.set(name, template);
   }
+  const asPartial = partialOptions(hb, options, own);
   const render: Render = (name, view) => {
     const template = compiled.get(name);
     if (!template) throw new Error(`no template '${name}'`);
-    return template(view);
+    return template(view, { ...asPartial, data: { root: view } });
   };
   const renderPieces: RenderPieces = (name, view) => {
     const outer = placing;
@@ -123,6 +126,82 @@ export function templates(): Templates {
 function compileOptions(hb: typeof Handlebars): CompileOptions {
   const knownHelpers = Object.fromEntries(Object.keys(hb.helpers).map((name) => [name, true]));
   return { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true };
+}
+
+/**
+ * What Handlebars hands a partial it calls: the helpers as wrapped for a render, the partials,
+ * decorators, hooks and prototype-access rules. A template called with these options renders
+ * as that partial would, without the setup of a top-level render, which wraps every registered
+ * helper in a new closure each time: about 60 helpers at each of the ~19 renders of a playbook
+ * (nested batch partials included) were an eighth of what compile allocates. Taken once, from
+ * a real partial call, so the values are the ones Handlebars makes; `data` is each render's
+ * own, as a top-level render makes it ({ root }).
+ */
+function partialOptions(
+  hb: typeof Handlebars,
+  options: CompileOptions,
+  own: Record<string, Handlebars.HelperDelegate>,
+): RuntimeOptions {
+  const name = "kbfix-partial-options"; // not a path under templates/: no template has it
+  let given: Record<string, unknown> | undefined;
+  hb.registerPartial(name, ((_context: unknown, passed: Record<string, unknown>) => {
+    given = passed;
+    return "";
+  }) as Handlebars.Template);
+  hb.compile(`{{> ${name}}}`, options)({});
+  hb.unregisterPartial(name);
+  if (!given) throw new Error("Handlebars did not call the partial");
+  const { helpers, partials, decorators, hooks, protoAccessControl } = given;
+  return {
+    partial: true,
+    // Handlebars' wrapper gives a helper's options `lookupProperty` (the built-in helpers read
+    // it) by rewriting `arguments` on every call; kbfix's own helpers never read it.
+    helpers: { ...(helpers as object), ...own },
+    partials,
+    decorators,
+    hooks,
+    protoAccessControl,
+  } as RuntimeOptions;
+}
+
+/** How a template is registered as a partial: by its source, unless one of the cases below. */
+function partialOf(
+  name: string,
+  source: string,
+  template: HandlebarsTemplateDelegate,
+  blocks: StaticBlock[],
+): string | Handlebars.Template {
+  if (isStatic(source)) return staticPartial(template, blocks);
+  if (SAME_FOR_SAME_VIEW.test(name)) return onePerView(name, source, template);
+  return source;
+}
+
+/**
+ * Partials whose text depends on their view object alone. The PowerShell detection (the probes
+ * of Invoke-KbDetection) is in the remediation, the detection script and the application's
+ * detection script: with one view shared by the three (sharingViews), it is rendered once.
+ */
+const SAME_FOR_SAME_VIEW = /^ps1\/probes\//;
+
+/**
+ * The partial's text for a view object, rendered on its first call. Views are only read once
+ * built (view.ts), so the same object renders the same text; a view built anew (another
+ * compile, a changed plan) is another key. A template that reads beyond its view (`../`, `@`
+ * data) could differ between calls, so one is refused here.
+ */
+function onePerView(
+  name: string,
+  source: string,
+  template: HandlebarsTemplateDelegate,
+): Handlebars.Template {
+  if (/\{\{[^}]*(\.\.\/|@)/.test(source))
+    throw new Error(`${name}: reads beyond its view; it cannot be rendered once per view`);
+  const texts = new WeakMap<object, string>();
+  return ((view: object, options: RuntimeOptions) => {
+    let text = texts.get(view);
+    if (text === undefined) texts.set(view, (text = template(view, options)));
+    return text;
+  }) as Handlebars.Template;
 }
 
 /** No mustache, no comment: the template's output is its text whatever the view. */

@@ -13,8 +13,21 @@ export interface StepVisit {
 
 const valid = (entry: { invalid?: boolean }) => !entry.invalid;
 
-export function allSteps(plan: Plan): StepVisit[] {
-  return plan.methods.flatMap((method) =>
+/**
+ * Visits by methods list: the checks, the views and each script's runtime cuts walk the same
+ * plan about a dozen times. A plan's methods and steps are fixed once lowered (a step's fields
+ * may change, and a visit holds the step itself), and a plan with other methods has another list.
+ */
+const visits = new WeakMap<readonly PlanMethod[], readonly StepVisit[]>();
+
+export function allSteps(plan: Plan): readonly StepVisit[] {
+  let known = visits.get(plan.methods);
+  if (!known) visits.set(plan.methods, (known = visitSteps(plan.methods)));
+  return known;
+}
+
+function visitSteps(methods: readonly PlanMethod[]): StepVisit[] {
+  return methods.flatMap((method) =>
     method.steps.filter(valid).flatMap((step) => {
       const inner = step.kind === "per-user" ? (step.steps as PlanStep[]).filter(valid) : [];
       return [{ method, step }, ...inner.map((s) => ({ method, step: s, parent: step }))];
