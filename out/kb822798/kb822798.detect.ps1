@@ -12,10 +12,26 @@
     ('Compliant' or 'NonCompliant') always exit 0.
 .PARAMETER LogPath
     Folder for the CMTrace log.
+.PARAMETER MicrosoftRootAuthorityCer
+    As -MicrosoftRootAuthorityCer of kb822798.ps1, whose help describes it.
+.PARAMETER NoLiabilityAcceptedCer
+    As -NoLiabilityAcceptedCer of kb822798.ps1, whose help describes it.
+.PARAMETER GteCyberTrustRootCer
+    As -GteCyberTrustRootCer of kb822798.ps1, whose help describes it.
+.PARAMETER ThawteTimestampingCaCer
+    As -ThawteTimestampingCaCer of kb822798.ps1, whose help describes it.
 #>
 [CmdletBinding()]
 param(
-    [string]$LogPath = ''
+    [string]$LogPath = '',
+    [ValidatePattern('\.[Cc][Ee][Rr]$')]
+    [string]$MicrosoftRootAuthorityCer,
+    [ValidatePattern('\.[Cc][Ee][Rr]$')]
+    [string]$NoLiabilityAcceptedCer,
+    [ValidatePattern('\.[Cc][Ee][Rr]$')]
+    [string]$GteCyberTrustRootCer,
+    [ValidatePattern('\.[Cc][Ee][Rr]$')]
+    [string]$ThawteTimestampingCaCer
 )
 
 # Detection never writes to stderr: anything unexpected becomes the summary line and exit 1.
@@ -32,6 +48,10 @@ $script:KbPlaybook = @{
 $script:KbRuntimeSha256 = 'b6e7fb0f1165a6c9c18b1b96495c091e7c9178bf02f06c8042a0df6a5b124ddc'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
+    MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
+    NoLiabilityAcceptedCer = $NoLiabilityAcceptedCer
+    GteCyberTrustRootCer = $GteCyberTrustRootCer
+    ThawteTimestampingCaCer = $ThawteTimestampingCaCer
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----

@@ -22,16 +22,10 @@ test("help text is one harmless paragraph", () => {
 });
 
 pwshTest("Get-Help shows each playbook parameter's description, hostile text included", () => {
-  // The hostile description on a parameter of both kinds of script: the remediation's CertFile
-  // and the detection's ToolFolder, which a probe added here reads.
-  const fixture = readFileSync("test/fixtures/kb100001.yaml", "utf8")
-    .replace("description: A certificate file.", `description: ${JSON.stringify(HOSTILE)}`)
-    .replace("description: A tool folder.,", `description: ${JSON.stringify(HOSTILE)},`)
-    .replace(
-      "detection:\n  any:\n",
-      "detection:\n  any:\n    - { id: tool, kind: file-size, path: '%ToolFolder%\\x.bin', aboveBytes: 1 }\n",
-    );
-  assert.match(fixture, "%ToolFolder%");
+  const fixture = readFileSync("test/fixtures/kb100001.yaml", "utf8").replace(
+    "description: A certificate file.",
+    `description: ${JSON.stringify(HOSTILE)}`,
+  );
   const analysis = analyzeBytes("kb100001.yaml", Buffer.from(fixture, "utf8"));
   assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
   const dir = mkdtempSync(join(tmpdir(), "kbfix-help-"));
@@ -61,20 +55,15 @@ pwshTest("Get-Help shows each playbook parameter's description, hostile text inc
       );
       continue;
     }
-    // Detection scripts (detect, discovery) declare only what their evidence reads, and point
-    // at the remediation's help for it.
-    if (!path.endsWith("/kb100001.ps1")) {
-      assert.equal(
-        [...help.keys()].filter((k) => k.length > 0).sort(),
-        ["LogPath", "ToolFolder"],
-        path,
-      );
-      assert.is(help.get("ToolFolder"), "As -ToolFolder of kb100001.ps1, whose help describes it.");
-    } else {
-      assert.is(help.get("CertFile"), psHelpLines(HOSTILE).join(" "), path);
-      assert.is(help.get("ToolFolder"), psHelpLines(HOSTILE).join(" "), path);
-      assert.is(help.get("Retries"), "How often.", path);
-    }
+    // Detection scripts (detect, discovery) point at the remediation's help.
+    const detect = !path.endsWith("/kb100001.ps1");
+    const pointer = (name: string) => `As -${name} of kb100001.ps1, whose help describes it.`;
+    assert.is(
+      help.get("CertFile"),
+      detect ? pointer("CertFile") : psHelpLines(HOSTILE).join(" "),
+      path,
+    );
+    assert.is(help.get("Retries"), detect ? pointer("Retries") : "How often.", path);
     assert.is(help.get("LogPath")?.startsWith("Folder for the CMTrace log"), true, path);
   }
 });

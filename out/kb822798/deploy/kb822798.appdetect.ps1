@@ -27,6 +27,10 @@ $script:KbPlaybook = @{
 $script:KbRuntimeSha256 = '3376f3d4aa7edd2bf49fc65ea67e50a95bdc11253c7a6d5c368402257388eacd'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
+    MicrosoftRootAuthorityCer = $null
+    NoLiabilityAcceptedCer = $null
+    GteCyberTrustRootCer = $null
+    ThawteTimestampingCaCer = $null
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----

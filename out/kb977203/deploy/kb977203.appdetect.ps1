@@ -27,6 +27,7 @@ $script:KbPlaybook = @{
 $script:KbRuntimeSha256 = 'ed4e6596da356715b48cb4a4ef102cc433d89975a025688883a209080474429d'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
+    CcmCertFixFolder = $null
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----

@@ -12,10 +12,13 @@
     ('Compliant' or 'NonCompliant') always exit 0.
 .PARAMETER LogPath
     Folder for the CMTrace log.
+.PARAMETER CcmCertFixFolder
+    As -CcmCertFixFolder of kb977203.ps1, whose help describes it.
 #>
 [CmdletBinding()]
 param(
-    [string]$LogPath = ''
+    [string]$LogPath = '',
+    [string]$CcmCertFixFolder
 )
 
 # Detection never writes to stderr: anything unexpected becomes the summary line and exit 1.
@@ -32,6 +35,7 @@ $script:KbPlaybook = @{
 $script:KbRuntimeSha256 = 'e694fd783fd3a1281f11fec141ef74a9b77b85723bcb1080809899f8e83a7b73'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
+    CcmCertFixFolder = $CcmCertFixFolder
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----

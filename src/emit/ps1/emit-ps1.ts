@@ -1,7 +1,6 @@
 // The PowerShell target: remediation, detection and the .cmd launcher. Each
 // script carries only the runtime its body reaches, after a hashed marker.
 import type { Plan } from "../../plan/plan.js";
-import { parametersIn } from "../../plan/parameter-uses.js";
 import { EXIT_CODES } from "../../model/exit-codes.js";
 import { TOOL_VERSION } from "../../version.js";
 import { EmitError, toScriptBytes, toScriptBytesAround } from "../bytes.js";
@@ -60,7 +59,6 @@ function ps1Script(plan: Plan, path: string, template: string, extra: object = {
  */
 export function emitAppDetectPs1(plan: Plan, path: string): Ps1Script {
   return ps1Script(plan, path, "ps1/detect.ps1", {
-    ...detectionParameters(plan),
     detectContract: "ConfigMgrApplication",
     appDetect: true,
   });
@@ -74,10 +72,7 @@ export function emitPs1(plan: Plan): EmittedFile[] {
     ps1Script(plan, `${dir}/${name}`, template, extra);
   return [
     script(`${plan.id}.ps1`, "ps1/remediation.ps1"),
-    script(`${plan.id}.detect.ps1`, "ps1/detect.ps1", {
-      ...detectionParameters(plan),
-      detectContract: "Intune",
-    }),
+    script(`${plan.id}.detect.ps1`, "ps1/detect.ps1", { detectContract: "Intune" }),
     {
       path: `${dir}/${plan.id}.launch.cmd`,
       bytes: toScriptBytes(
@@ -86,16 +81,6 @@ export function emitPs1(plan: Plan): EmittedFile[] {
       ),
     },
   ];
-}
-
-/**
- * A detection script declares only the parameters its evidence reads: the remediation's others
- * (a certificate file, a tool folder) would be accepted there and never used.
- */
-function detectionParameters(plan: Plan) {
-  const read = new Set<unknown>(parametersIn(plan.detection));
-  const parameterViews = playbookView(plan, "ps1").parameterViews.filter((p) => read.has(p.name));
-  return { parameterViews, hasParameters: parameterViews.length > 0 };
 }
 
 /**
