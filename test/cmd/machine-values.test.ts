@@ -7,16 +7,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ENVIRONMENT_BASES } from "../../src/model/path-expr.js";
 
 /** Environment variables a batch script may read: their text is the machine's, not the playbook's. */
 const MACHINE_ENV = [
-  "windir",
-  "SystemRoot",
-  "SystemDrive",
-  "ProgramData",
-  "ALLUSERSPROFILE",
-  "ProgramFiles",
-  "ProgramFiles(x86)",
+  ...ENVIRONMENT_BASES,
   "CommonProgramFiles",
   "TEMP",
   "TMP",

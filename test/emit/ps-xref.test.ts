@@ -20,14 +20,8 @@ import { ENTRY_CUTS } from "../../src/emit/ps1/tree-shake.js";
 import { absentFeatures } from "../../src/emit/ps1/feature-cuts.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { withEveryFeature } from "../support/feature-variants.js";
+import { RUNTIME_SOURCES } from "../support/runtime-sources.js";
 
-const SOURCES = [
-  "playbooks/kb2328240.yaml",
-  "playbooks/kb822798.yaml",
-  "playbooks/kb971058.yaml",
-  "playbooks/kb977203.yaml",
-  "test/fixtures/kb100001.yaml",
-];
 const RUNTIME_DIR = "templates/ps1/runtime";
 const KB_COMMAND = /^[A-Z][A-Za-z]+-Kb[A-Za-z0-9]+$/;
 
@@ -220,7 +214,7 @@ async function scriptsOf(plan: Plan): Promise<Script[]> {
 
 const scripts: Script[] = [];
 let fixturePlan: Plan | undefined;
-for (const source of SOURCES) {
+for (const source of RUNTIME_SOURCES) {
   const analysis = analyzePlaybook(source);
   if (!analysis.plan)
     throw new Error(`${source} does not compile: ${JSON.stringify(analysis.diagnostics)}`);
@@ -243,7 +237,7 @@ const fileOf = new Map<string, string>();
 for (const [file, names] of RUNTIME) for (const name of names) fileOf.set(name, file);
 
 test("every playbook and the fixture compile to a remediation and two detection scripts", () => {
-  assert.is(scripts.length, SOURCES.length * 3);
+  assert.is(scripts.length, RUNTIME_SOURCES.length * 3);
   for (const s of scripts) assert.equal(s.parseErrors, [], s.path);
 });
 

@@ -24,6 +24,7 @@ import { emitPs1 } from "../../src/emit/ps1/emit-ps1.js";
 import { EmitError } from "../../src/emit/bytes.js";
 import { analyzePlaybook } from "../../src/pipeline/analyze.js";
 import type { Plan } from "../../src/plan/plan.js";
+import { RUNTIME_SOURCES } from "../support/runtime-sources.js";
 
 const SAMPLE = [
   "# ---- sample.ps1: a heading ----",
@@ -194,22 +195,29 @@ function ps1Templates(dir = "templates/ps1"): [string, string][] {
   );
 }
 
+/** Every template line that names the function, other than comments and its definition. */
+function callLines(files: [string, string][], name: string): [string, string][] {
+  const named = new RegExp(`(?<![\\w-])${name}(?![\\w-])`);
+  return files.flatMap(([path, text]) =>
+    text
+      .split("\n")
+      .filter((line) => !/^\s*#/.test(line) && !line.startsWith(`function ${name} `))
+      .filter((line) => named.test(line))
+      .map((line): [string, string] => [path, line]),
+  );
+}
+
 test("an entry cut leaves out only calls behind its guard, which only its `unless` can open", () => {
   const files = ps1Templates();
   for (const { entry, cut, guard, unless } of ENTRY_CUTS) {
     for (const name of cut) {
-      let calls = 0;
-      for (const [path, text] of files)
-        for (const line of text.split("\n")) {
-          if (/^\s*#/.test(line) || line.startsWith(`function ${name} `)) continue;
-          if (!new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(line)) continue;
-          calls += 1;
-          assert.ok(
-            line.trimStart().startsWith(guard + name + " "),
-            `${path}: ${name} is cut from ${entry}'s script but called without the guard: ${line}`,
-          );
-        }
-      assert.ok(calls > 0, `${name}: cut but never called`);
+      const calls = callLines(files, name);
+      for (const [path, line] of calls)
+        assert.ok(
+          line.trimStart().startsWith(guard + name + " "),
+          `${path}: ${name} is cut from ${entry}'s script but called without the guard: ${line}`,
+        );
+      assert.ok(calls.length > 0, `${name}: cut but never called`);
     }
     // The guard's variable: set (other than to $null) only in the function the cut names.
     const variable = /\$script:Kb\w+/.exec(guard)![0];
@@ -231,20 +239,16 @@ test("a feature cut leaves out only calls behind its guard, each a one-line if",
   for (const { feature, cut, guard } of FEATURE_CUTS) {
     assert.ok(guard.startsWith("if (") && guard.endsWith(") { "), `${feature}: ${guard}`);
     for (const name of cut) {
-      let calls = 0;
-      for (const [path, text] of files)
-        for (const line of text.split("\n")) {
-          if (/^\s*#/.test(line) || line.startsWith(`function ${name} `)) continue;
-          if (!new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(line)) continue;
-          calls += 1;
-          const code = line.trim();
-          assert.ok(
-            code.startsWith(guard) && code.endsWith(" }") && !code.includes("else"),
-            `${path}: ${name} is cut without ${feature} but called outside '${guard}...}': ${line}`,
-          );
-          assert.ok(code.indexOf(name) > guard.length - 1, `${path}: ${name} before the guard`);
-        }
-      assert.ok(calls > 0, `${name}: cut but never called`);
+      const calls = callLines(files, name);
+      for (const [path, line] of calls) {
+        const code = line.trim();
+        assert.ok(
+          code.startsWith(guard) && code.endsWith(" }") && !code.includes("else"),
+          `${path}: ${name} is cut without ${feature} but called outside '${guard}...}': ${line}`,
+        );
+        assert.ok(code.indexOf(name) > guard.length - 1, `${path}: ${name} before the guard`);
+      }
+      assert.ok(calls.length > 0, `${name}: cut but never called`);
     }
   }
 });
@@ -322,14 +326,6 @@ const WITH: Record<string, (plan: Plan) => Plan> = {
   }),
 };
 
-const SOURCES = [
-  "playbooks/kb2328240.yaml",
-  "playbooks/kb822798.yaml",
-  "playbooks/kb971058.yaml",
-  "playbooks/kb977203.yaml",
-  "test/fixtures/kb100001.yaml",
-];
-
 function remediationFunctions(plan: Plan): string[] {
   const files = emitPs1(plan);
   const text = files.find((f) => f.path.endsWith(`/${plan.id}.ps1`))!.bytes.toString("latin1");
@@ -339,7 +335,7 @@ function remediationFunctions(plan: Plan): string[] {
 test("a playbook with a feature keeps its cut functions; the same playbook without it drops them", () => {
   assert.equal(Object.keys(WITHOUT).sort(), FEATURE_CUTS.map((c) => c.feature).sort());
   for (const cut of FEATURE_CUTS) {
-    const withIt = SOURCES.map(planOf)
+    const withIt = RUNTIME_SOURCES.map(planOf)
       .map((p) => WITH[cut.feature]?.(p) ?? p)
       .find((p) => cut.has(p));
     assert.ok(withIt, `${cut.feature}: no playbook has it`);
