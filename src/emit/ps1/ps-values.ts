@@ -152,17 +152,19 @@ export function psArgumentExpr(a: ArgumentExpr): string {
  * thirty-six repetitions of the same base and folder.
  */
 export function psPaths(paths: readonly PathExpr[]): string {
-  const groups: { folder: PathExpr; leaves: string[] }[] = [];
+  // Each folder's entries are quoted once: they are both the grouping key and the output.
+  const groups: { folder: Record<string, string>; key: string; leaves: string[] }[] = [];
   for (const path of paths) {
     if (path.segments.length === 0) throw new QuoteError("a file path needs a file name");
-    const folder = { ...path, segments: path.segments.slice(0, -1) };
+    const folder = pathEntries({ ...path, segments: path.segments.slice(0, -1) });
+    const key = JSON.stringify(folder);
     const leaf = path.segments[path.segments.length - 1]!;
     const last = groups[groups.length - 1];
-    if (last && psPath(last.folder) === psPath(folder)) last.leaves.push(leaf);
-    else groups.push({ folder, leaves: [leaf] });
+    if (last?.key === key) last.leaves.push(leaf);
+    else groups.push({ folder, key, leaves: [leaf] });
   }
-  const group = (g: { folder: PathExpr; leaves: string[] }) =>
-    psHashtable({ ...pathEntries(g.folder), Leaves: psStringArray(g.leaves) });
+  const group = (g: (typeof groups)[number]) =>
+    psHashtable({ ...g.folder, Leaves: psStringArray(g.leaves) });
   return `@(${groups.map(group).join(", ")})`;
 }
 
