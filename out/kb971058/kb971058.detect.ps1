@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = 'ab53c506ba2de8799d011fc522168a22084b7e0891aa79f8c112a5521708d234'
+$script:KbRuntimeSha256 = '1ea3ad5600a1d13ed4554a63d457b0506bb3052043b2e768a93d5b42cdffdd52'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 ab53c506ba2de8799d011fc522168a22084b7e0891aa79f8c112a5521708d234 ====
+# ==== kbfix runtime 0.1.0, sha256 1ea3ad5600a1d13ed4554a63d457b0506bb3052043b2e768a93d5b42cdffdd52 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -54,99 +54,99 @@ $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
-    param([object]$ErrorRecord)
-    $exception = $ErrorRecord
-    if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
-    if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
-        $exception = $exception.InnerException
-    }
-    if ($exception -is [System.Exception]) { return [string]$exception.Message }
-    return [string]$exception
+  param([object]$ErrorRecord)
+  $exception = $ErrorRecord
+  if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
+  if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
+    $exception = $exception.InnerException
+  }
+  if ($exception -is [System.Exception]) { return [string]$exception.Message }
+  return [string]$exception
 }
 
 function Get-KbDefaultLogFolder {
-    $windir = [Environment]::GetEnvironmentVariable('windir')
-    if ([string]::IsNullOrEmpty($windir)) { return $null }
-    $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
-    if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
-    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
-    return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
+  $windir = [Environment]::GetEnvironmentVariable('windir')
+  if ([string]::IsNullOrEmpty($windir)) { return $null }
+  $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
+  if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+  if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
+  return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
 function Initialize-KbLog {
-    param([string]$LogPath, [string]$Id)
-    $problems = @()
-    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
-    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
-        if ([string]::IsNullOrEmpty($folder)) { continue }
-        try {
-            if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
-            [void][System.IO.Directory]::CreateDirectory($folder)
-            $file = [System.IO.Path]::Combine($folder, $Id + '.log')
-            [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
-            $script:KbLogFile = $file
-            break
-        } catch {
-            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
-        }
+  param([string]$LogPath, [string]$Id)
+  $problems = @()
+  $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+  foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+    if ([string]::IsNullOrEmpty($folder)) { continue }
+    try {
+      if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
+      [void][System.IO.Directory]::CreateDirectory($folder)
+      $file = [System.IO.Path]::Combine($folder, $Id + '.log')
+      [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
+      $script:KbLogFile = $file
+      break
+    } catch {
+      $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
     }
-    foreach ($problem in $problems) { Write-KbLog $problem 2 }
+  }
+  foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
 function Format-KbLogLine {
-    param([string]$Message, [int]$Type, [DateTime]$Time)
-    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
-    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
-        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
-        '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
+  param([string]$Message, [int]$Type, [DateTime]$Time)
+  $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+  $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+  $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+  return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+    $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
+    '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
 }
 
 function Write-KbLog {
-    param([string]$Message, [int]$Type = 1)
-    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
+  param([string]$Message, [int]$Type = 1)
+  if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
-    param([string]$Message, [int]$Type)
-    try {
-        $path = $script:KbLogFile
-        $info = New-Object System.IO.FileInfo($path)
-        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
-            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
-            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-            [System.IO.File]::Move($path, $history)
-        }
-        $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
-    } catch {
-        $script:KbLogError = Get-KbErrorText $_
+  param([string]$Message, [int]$Type)
+  try {
+    $path = $script:KbLogFile
+    $info = New-Object System.IO.FileInfo($path)
+    if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+      $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+      if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+      [System.IO.File]::Move($path, $history)
     }
+    $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
+    [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
+  } catch {
+    $script:KbLogError = Get-KbErrorText $_
+  }
 }
 
 # ---- paths.ps1 ----
 
 function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
+  param([string]$Name)
+  $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
+  if ($null -eq $variable) { return $null }
+  return $variable.Value
 }
 
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+  $playbook = Get-KbScriptValue -Name 'KbPlaybook'
+  if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
+  return 'kbfix'
 }
 
 function Test-KbFullyQualifiedPath {
-    param([string]$Path)
-    if ([string]::IsNullOrEmpty($Path)) { return $false }
-    if ($Path -match '^[A-Za-z]:\\') { return $true }
-    return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
+  param([string]$Path)
+  if ([string]::IsNullOrEmpty($Path)) { return $false }
+  if ($Path -match '^[A-Za-z]:\\') { return $true }
+  return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
 }
 
 # ---- state.ps1 ----
@@ -156,171 +156,171 @@ $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
 
 function Get-KbStateFile {
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
-    return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
+  return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
 }
 
 function Test-KbTrustedOwner {
-    param([string]$Path)
-    $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
-    return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
+  param([string]$Path)
+  $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
+  return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
 }
 
 function ConvertTo-KbUtcTime {
-    param([object]$Value)
-    if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    if ($Value -isnot [DateTime]) {
-        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    }
-    return $Value.ToUniversalTime()
+  param([object]$Value)
+  if ($null -eq $Value) { return $null }
+  if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
+  if ($Value -isnot [DateTime]) {
+    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+    $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+  }
+  return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
-    param([scriptblock]$LadderReader = $null)
-    try {
-        $path = Get-KbStateFile
-        if (-not [System.IO.File]::Exists($path)) {
-            Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
-            return
-        }
-        if (-not (Test-KbTrustedOwner -Path $path)) {
-            Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
-            return
-        }
-        $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        $saved = @{}
-        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
-        $offsets = @{}
-        if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
-        }
-        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        $script:KbHistorySinceUtc = $since
-        $script:KbHistoryOffsets = $offsets
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
-    } catch {
-        Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  param([scriptblock]$LadderReader = $null)
+  try {
+    $path = Get-KbStateFile
+    if (-not [System.IO.File]::Exists($path)) {
+      Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
+      return
     }
+    if (-not (Test-KbTrustedOwner -Path $path)) {
+      Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
+      return
+    }
+    $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
+    $saved = @{}
+    foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+    $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+    $offsets = @{}
+    if ($null -ne $saved['fileOffsets']) {
+      foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
+    }
+    if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
+    $script:KbHistorySinceUtc = $since
+    $script:KbHistoryOffsets = $offsets
+    Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
+  } catch {
+    Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 function Format-KbUtc {
-    param([object]$Time)
-    if ($null -eq $Time) { return 'never' }
-    return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
+  param([object]$Time)
+  if ($null -eq $Time) { return 'never' }
+  return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
 }
 
 # ---- applicability.ps1 ----
 
 function Get-KbWindowsVersion {
-    $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
+  $os = [Environment]::OSVersion.Version
+  return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Test-KbIsSystem {
-    return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
+  return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
 
 function Test-KbIsAdministrator {
-    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
-    $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
-    return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+  $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+  $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
+  return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
 function Get-KbWindowsMismatch {
-    param([hashtable]$Applies)
-    $os = Get-KbWindowsVersion
-    foreach ($end in @('WindowsMin', 'WindowsMax')) {
-        $bound = [string]$Applies[$end]
-        if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
-        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
-        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -gt 3) {
-            $machine = $os
-            $text += '.' + $os.Build
-        }
-        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
-        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
-        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
+  param([hashtable]$Applies)
+  $os = Get-KbWindowsVersion
+  foreach ($end in @('WindowsMin', 'WindowsMax')) {
+    $bound = [string]$Applies[$end]
+    if ($bound.Length -eq 0) { continue }
+    $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
+    $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
+    if ($parts.Count -gt 3) {
+      $machine = $os
+      $text += '.' + $os.Build
     }
-    return $null
+    $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
+    if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
+    if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
+  }
+  return $null
 }
 
 function Get-KbContextMismatch {
-    param([hashtable]$Applies)
-    $context = [string]$Applies['Context']
-    if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
-        return 'needs SYSTEM or an elevated administrator'
-    }
-    if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
-    return $null
+  param([hashtable]$Applies)
+  $context = [string]$Applies['Context']
+  if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
+    return 'needs SYSTEM or an elevated administrator'
+  }
+  if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
+  return $null
 }
 
 function Test-KbApplicable {
-    param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
-    foreach ($check in $Applies['Checks']) {
-        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-            throw ('unknown applicability check ' + $check)
-        }
-        $reason = & $check -Applies $Applies
-        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  param([hashtable]$Applies)
+  if ($null -eq $Applies) { $Applies = @{} }
+  foreach ($check in $Applies['Checks']) {
+    if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+      throw ('unknown applicability check ' + $check)
     }
-    return @{ Applicable = $true; Reason = '' }
+    $reason = & $check -Applies $Applies
+    if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  }
+  return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
 
 function Test-KbNeeds64BitHost {
-    if ([Environment]::Is64BitProcess) { return $false }
-    return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
+  if ([Environment]::Is64BitProcess) { return $false }
+  return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
 function ConvertTo-KbRelaunchArguments {
-    param([System.Collections.IDictionary]$BoundParameters)
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    foreach ($name in @($BoundParameters.Keys)) {
-        $value = $BoundParameters[$name]
-        if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { '-' + $name }
-            continue
-        }
-        $text = @($value | ForEach-Object { [string]$_ }) -join ','
-        if ($text.Length -eq 0) { continue }
-        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
-        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
-        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
-        '-' + $name
-        $text
+  param([System.Collections.IDictionary]$BoundParameters)
+  $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+  $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+  foreach ($name in @($BoundParameters.Keys)) {
+    $value = $BoundParameters[$name]
+    if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
+      if ([bool]$value) { '-' + $name }
+      continue
     }
+    $text = @($value | ForEach-Object { [string]$_ }) -join ','
+    if ($text.Length -eq 0) { continue }
+    if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+    if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+    if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+    '-' + $name
+    $text
+  }
 }
 
 function Invoke-KbRelaunch64 {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    if (-not (Test-KbNeeds64BitHost)) {
-        [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
-        return
-    }
-    if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
-        throw 'still a 32-bit process after relaunching in the 64-bit host'
-    }
-    if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
-    $windir = [string][Environment]::GetEnvironmentVariable('windir')
-    $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
-    if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
-        throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
-    }
-    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
-        @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
-    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
-    $ErrorActionPreference = 'Continue'
-    & $host64 $arguments
-    exit $LASTEXITCODE
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  if (-not (Test-KbNeeds64BitHost)) {
+    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
+    return
+  }
+  if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
+    throw 'still a 32-bit process after relaunching in the 64-bit host'
+  }
+  if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
+  $windir = [string][Environment]::GetEnvironmentVariable('windir')
+  $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
+  if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
+    throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
+  }
+  $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
+    @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
+  [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
+  $ErrorActionPreference = 'Continue'
+  & $host64 $arguments
+  exit $LASTEXITCODE
 }
 
 # ---- probes/join.ps1 ----
@@ -329,176 +329,176 @@ $script:KbLastEvidence = $null
 $script:KbDetectionError = $null
 
 function New-KbProbeResult {
-    param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
+  param([string]$Id, [bool]$Present, [string]$Detail)
+  return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function Invoke-KbProbeWhenApplicable {
-    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
-    $check = Test-KbApplicable -Applies $Applies
-    if ($check.Applicable) { return (& $Probe) }
-    $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
-    $result.NotApplicable = $true
-    return $result
+  param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
+  $check = Test-KbApplicable -Applies $Applies
+  if ($check.Applicable) { return (& $Probe) }
+  $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
+  $result.NotApplicable = $true
+  return $result
 }
 
 function New-KbProbeError {
-    param([string]$Id, [object]$ErrorRecord)
-    $text = Get-KbErrorText $ErrorRecord
-    Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
-    return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
+  param([string]$Id, [object]$ErrorRecord)
+  $text = Get-KbErrorText $ErrorRecord
+  Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
+  return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
 function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
+  param([object]$Item)
+  if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
+  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Join-KbEvidence {
-    param([string]$Mode, [object[]]$Items)
-    if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $all = @($Items | Where-Object { $null -ne $_ })
-    $list = @($all | Where-Object { -not $_.NotApplicable })
-    $present = @($list | Where-Object { $_.Present })
-    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+  param([string]$Mode, [object[]]$Items)
+  if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
+  $all = @($Items | Where-Object { $null -ne $_ })
+  $list = @($all | Where-Object { -not $_.NotApplicable })
+  $present = @($list | Where-Object { $_.Present })
+  $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+  $detail = 'none of ' + $list.Count + ' found'
+  if ($list.Count -eq 0) {
+    $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+  } elseif ($isPresent) {
+    $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+  } elseif ($present.Count -gt 0) {
+    $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
+  }
+  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
-    param([object]$Evidence)
-    if ($null -eq $Evidence) { return }
-    if ($null -ne $Evidence.PSObject.Properties['Items']) {
-        foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
-        return
-    }
-    $Evidence
+  param([object]$Evidence)
+  if ($null -eq $Evidence) { return }
+  if ($null -ne $Evidence.PSObject.Properties['Items']) {
+    foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
+    return
+  }
+  $Evidence
 }
 
 function ConvertTo-KbEvidence {
-    param([object[]]$Output)
-    $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+  param([object[]]$Output)
+  $results = @($Output | Where-Object { $null -ne $_ })
+  if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
+  foreach ($result in $results) {
+    if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+  }
+  if ($results.Count -eq 1) { return $results[0] }
+  return (Join-KbEvidence -Mode 'any' -Items $results)
 }
 
 function Write-KbEvidenceLog {
-    param([object]$Evidence, [string]$Phase)
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word, $type = 'absent', 1
-        if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
-        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
-    }
-    $verdict, $type = 'no current evidence of the problem', 1
-    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
-    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
+  param([object]$Evidence, [string]$Phase)
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+    $word, $type = 'absent', 1
+    if ($leaf.NotApplicable) { $word = 'not applicable' }
+    if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
+  }
+  $verdict, $type = 'no current evidence of the problem', 1
+  if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+  Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
-    param([string]$Phase)
-    $script:KbObservedLengths = @{}
-    $script:KbDetectionError = $null
-    try {
-        $output = @(Invoke-KbDetection)
-        $evidence = ConvertTo-KbEvidence -Output $output
-    } catch {
-        $script:KbDetectionError = Get-KbErrorText $_
-        Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-        return $null
-    }
-    $script:KbLastEvidence = $evidence
-    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-    return $evidence
+  param([string]$Phase)
+  $script:KbObservedLengths = @{}
+  $script:KbDetectionError = $null
+  try {
+    $output = @(Invoke-KbDetection)
+    $evidence = ConvertTo-KbEvidence -Output $output
+  } catch {
+    $script:KbDetectionError = Get-KbErrorText $_
+    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
+    return $null
+  }
+  $script:KbLastEvidence = $evidence
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
+  return $evidence
 }
 
 # ---- probes/event.ps1 ----
 
 function Get-KbEvents {
-    param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
-    $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
-    try {
-        Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
-        return
-    } catch {
-        if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
-        Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
-    }
-    $filter.Remove('ProviderName')
-    try {
-        Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
-    } catch {
-        if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
-    }
+  param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
+  $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
+  try {
+    Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
+    return
+  } catch {
+    if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
+    Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
+  }
+  $filter.Remove('ProviderName')
+  try {
+    Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
+  } catch {
+    if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
+  }
 }
 
 function Test-KbEventTokens {
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
-    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
-    $xml = [string]$Record.ToXml()
-    $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
-    if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -ge 0) { $data += $xml.Substring($start) }
-    $all = $Match -eq 'all'
-    foreach ($token in $Tokens) {
-        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
-        if ($found -ne $all) { return $found }
-    }
-    return $all
+  param([object]$Record, [string[]]$Tokens, [string]$Match)
+  $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
+  $xml = [string]$Record.ToXml()
+  $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
+  if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
+  if ($start -ge 0) { $data += $xml.Substring($start) }
+  $all = $Match -eq 'all'
+  foreach ($token in $Tokens) {
+    $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
+    if ($found -ne $all) { return $found }
+  }
+  return $all
 }
 
 function Test-KbEventProbe {
-    param(
-        [string]$Id,
-        [string]$Log,
-        [string]$Provider,
-        [int[]]$Ids,
-        [int[]]$Levels,
-        [int]$WithinDays = 30,
-        [string[]]$DataContains = @(),
-        [string]$DataMatch = 'any'
-    )
-    try {
-        $tokens = @($DataContains | Where-Object { $_ })
-        $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
-        $history = $script:KbHistorySinceUtc
-        if ($null -ne $history -and $history -gt $since) { $since = $history }
-        $since = $since.ToLocalTime()
-        $max = 50
-        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        if ($tokens.Count -gt 0) {
-            $max = 500
-            $joiner = ' or '
-            if ($DataMatch -eq 'all') { $joiner = ' and ' }
-            $what += ' with ' + ($tokens -join $joiner) + ' in their data'
-        }
-        $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
-        if ($tokens.Count -gt 0) {
-            $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
-        }
-        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
-        if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
-        $count = [string]$records.Count
-        if ($records.Count -ge $max) { $count += '+' }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  param(
+    [string]$Id,
+    [string]$Log,
+    [string]$Provider,
+    [int[]]$Ids,
+    [int[]]$Levels,
+    [int]$WithinDays = 30,
+    [string[]]$DataContains = @(),
+    [string]$DataMatch = 'any'
+  )
+  try {
+    $tokens = @($DataContains | Where-Object { $_ })
+    $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+    $history = $script:KbHistorySinceUtc
+    if ($null -ne $history -and $history -gt $since) { $since = $history }
+    $since = $since.ToLocalTime()
+    $max = 50
+    $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+    if ($tokens.Count -gt 0) {
+      $max = 500
+      $joiner = ' or '
+      if ($DataMatch -eq 'all') { $joiner = ' and ' }
+      $what += ' with ' + ($tokens -join $joiner) + ' in their data'
     }
+    $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
+    if ($tokens.Count -gt 0) {
+      $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
+    }
+    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+    $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
+    if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
+    $count = [string]$records.Count
+    if ($records.Count -ge $max) { $count += '+' }
+    $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+    return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- detect.ps1 ----
@@ -506,86 +506,86 @@ function Test-KbEventProbe {
 $script:KbDetectMaxLine = 2048
 
 function Exit-KbDetect {
-    param([int]$Code, [string]$Line)
-    $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
-    if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
-    Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = Get-KbScriptValue -Name 'KbDetectContract'
-    if ($contract -eq 'ConfigMgrApplication') {
-        if ($Code -eq 0) { Write-Output $text }
-        exit 0
-    }
-    if ($contract -eq 'ConfigMgrSetting') {
-        if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
-        exit 0
-    }
-    Write-Output $text
-    exit $Code
+  param([int]$Code, [string]$Line)
+  $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
+  if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
+  Write-KbLog ($text + ' (exit ' + $Code + ')')
+  $contract = Get-KbScriptValue -Name 'KbDetectContract'
+  if ($contract -eq 'ConfigMgrApplication') {
+    if ($Code -eq 0) { Write-Output $text }
+    exit 0
+  }
+  if ($contract -eq 'ConfigMgrSetting') {
+    if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
+    exit 0
+  }
+  Write-Output $text
+  exit $Code
 }
 
 function Exit-KbDetectError {
-    param([object]$ErrorRecord)
-    $message = 'unknown error'
-    try {
-        $message = Get-KbErrorText $ErrorRecord
-        Write-KbLog ('detection error: ' + $message) 3
-    } catch {
-        $message = 'unknown error (' + $message + ')'
-    }
-    Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
+  param([object]$ErrorRecord)
+  $message = 'unknown error'
+  try {
+    $message = Get-KbErrorText $ErrorRecord
+    Write-KbLog ('detection error: ' + $message) 3
+  } catch {
+    $message = 'unknown error (' + $message + ')'
+  }
+  Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
 }
 
 function Format-KbDetectLine {
-    param([object]$Evidence)
-    $present = @()
-    $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
-        $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+  param([object]$Evidence)
+  $present = @()
+  $errors = @()
+  $count = 0
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+    if ($leaf.NotApplicable) { continue }
+    $count += 1
+    $item = [string]$leaf.Id + ': ' + $leaf.Detail
+    if ($leaf.Present) {
+      $present += $item
+    } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
+      $errors += $item
     }
-    $line = 'no current evidence (' + $count + ' checks)'
-    if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
-    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
-    return $line
+  }
+  $line = 'no current evidence (' + $count + ' checks)'
+  if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
+  if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
+  return $line
 }
 
 function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  try {
+    Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+    Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+    Exit-KbDetectIfNotApplicable
+  } catch {
+    Exit-KbDetectError -ErrorRecord $_
+  }
 }
 
 function Exit-KbDetectIfNotApplicable {
-    Read-KbState
-    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-    if (-not $check['Applicable']) {
-        Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
-    }
+  Read-KbState
+  $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+  if (-not $check['Applicable']) {
+    Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
+  }
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+  try {
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
+  } catch {
+    Exit-KbDetectError -ErrorRecord $_
+  }
 }
 # ==== end of kbfix runtime ====
 

@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'c47e2a001e47e8c46e46de4969db514f4593f10d40f3bf16764a9033eaebf17b'
+$script:KbRuntimeSha256 = '63368f98c2f4e799364b7feb6694fa38eeb34677f5fd834861d31d7b3ee91690'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -249,7 +249,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 c47e2a001e47e8c46e46de4969db514f4593f10d40f3bf16764a9033eaebf17b ====
+# ==== kbfix runtime 0.1.0, sha256 63368f98c2f4e799364b7feb6694fa38eeb34677f5fd834861d31d7b3ee91690 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -259,88 +259,88 @@ $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
-    param([object]$ErrorRecord)
-    $exception = $ErrorRecord
-    if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
-    if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
-        $exception = $exception.InnerException
-    }
-    if ($exception -is [System.Exception]) { return [string]$exception.Message }
-    return [string]$exception
+  param([object]$ErrorRecord)
+  $exception = $ErrorRecord
+  if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
+  if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
+    $exception = $exception.InnerException
+  }
+  if ($exception -is [System.Exception]) { return [string]$exception.Message }
+  return [string]$exception
 }
 
 function Test-KbErrorIs {
-    param([object]$ErrorRecord, [type]$Type)
-    $exception = $ErrorRecord
-    if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
-    while ($null -ne $exception) {
-        if ($exception -is $Type) { return $true }
-        $exception = $exception.InnerException
-    }
-    return $false
+  param([object]$ErrorRecord, [type]$Type)
+  $exception = $ErrorRecord
+  if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
+  while ($null -ne $exception) {
+    if ($exception -is $Type) { return $true }
+    $exception = $exception.InnerException
+  }
+  return $false
 }
 
 function Get-KbDefaultLogFolder {
-    $windir = [Environment]::GetEnvironmentVariable('windir')
-    if ([string]::IsNullOrEmpty($windir)) { return $null }
-    $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
-    if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
-    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
-    return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
+  $windir = [Environment]::GetEnvironmentVariable('windir')
+  if ([string]::IsNullOrEmpty($windir)) { return $null }
+  $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
+  if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+  if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
+  return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
 function Initialize-KbLog {
-    param([string]$LogPath, [string]$Id)
-    $problems = @()
-    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
-    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
-        if ([string]::IsNullOrEmpty($folder)) { continue }
-        try {
-            if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
-            [void][System.IO.Directory]::CreateDirectory($folder)
-            $file = [System.IO.Path]::Combine($folder, $Id + '.log')
-            [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
-            $script:KbLogFile = $file
-            break
-        } catch {
-            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
-        }
+  param([string]$LogPath, [string]$Id)
+  $problems = @()
+  $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+  foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+    if ([string]::IsNullOrEmpty($folder)) { continue }
+    try {
+      if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
+      [void][System.IO.Directory]::CreateDirectory($folder)
+      $file = [System.IO.Path]::Combine($folder, $Id + '.log')
+      [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
+      $script:KbLogFile = $file
+      break
+    } catch {
+      $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
     }
-    foreach ($problem in $problems) { Write-KbLog $problem 2 }
+  }
+  foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
 function Format-KbLogLine {
-    param([string]$Message, [int]$Type, [DateTime]$Time)
-    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
-    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
-        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
-        '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
+  param([string]$Message, [int]$Type, [DateTime]$Time)
+  $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+  $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+  $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+  return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+    $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
+    '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
 }
 
 function Write-KbLog {
-    param([string]$Message, [int]$Type = 1)
-    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
+  param([string]$Message, [int]$Type = 1)
+  if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
-    param([string]$Message, [int]$Type)
-    try {
-        $path = $script:KbLogFile
-        $info = New-Object System.IO.FileInfo($path)
-        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
-            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
-            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-            [System.IO.File]::Move($path, $history)
-        }
-        $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
-    } catch {
-        $script:KbLogError = Get-KbErrorText $_
+  param([string]$Message, [int]$Type)
+  try {
+    $path = $script:KbLogFile
+    $info = New-Object System.IO.FileInfo($path)
+    if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+      $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+      if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+      [System.IO.File]::Move($path, $history)
     }
+    $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
+    [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
+  } catch {
+    $script:KbLogError = Get-KbErrorText $_
+  }
 }
 
 # ---- result.ps1 ----
@@ -354,138 +354,138 @@ $script:KbWhatIf = $false
 $script:KbPreviewConditionalOn = ''
 
 function Format-KbShort {
-    param([object]$Value, [int]$Max = 200)
-    if ($null -eq $Value) { return '' }
-    $text = ([string]$Value) -replace '[\r\n\t]+', ' '
-    if ($text.Length -gt $Max) { $text = $text.Substring(0, $Max - 3) + '...' }
-    return $text
+  param([object]$Value, [int]$Max = 200)
+  if ($null -eq $Value) { return '' }
+  $text = ([string]$Value) -replace '[\r\n\t]+', ' '
+  if ($text.Length -gt $Max) { $text = $text.Substring(0, $Max - 3) + '...' }
+  return $text
 }
 
 function Get-KbResultLogType {
-    param([string]$Status, [bool]$Warn)
-    if ($Status -eq 'failed') { return 3 }
-    if ($Status -eq 'not-applicable' -or $Warn) { return 2 }
-    return 1
+  param([string]$Status, [bool]$Warn)
+  if ($Status -eq 'failed') { return 3 }
+  if ($Status -eq 'not-applicable' -or $Warn) { return 2 }
+  return 1
 }
 
 function Format-KbResultLine {
-    param([object]$Record)
-    $text = '[' + $Record.id + '] ' + $Record.status
-    if ($Record.whatIf) { $text += ' (WhatIf, nothing changed)' }
-    if ($Record.conditionalOn.Length -gt 0) { $text += ' (only if method ' + $Record.conditionalOn + ' does not fix the problem)' }
-    if ($Record.before.Length -gt 0 -or $Record.after.Length -gt 0) {
-        $text += ': ' + $Record.before + ' -> ' + $Record.after
-    }
-    if ($Record.message.Length -gt 0) { $text += '; ' + $Record.message }
-    return $text
+  param([object]$Record)
+  $text = '[' + $Record.id + '] ' + $Record.status
+  if ($Record.whatIf) { $text += ' (WhatIf, nothing changed)' }
+  if ($Record.conditionalOn.Length -gt 0) { $text += ' (only if method ' + $Record.conditionalOn + ' does not fix the problem)' }
+  if ($Record.before.Length -gt 0 -or $Record.after.Length -gt 0) {
+    $text += ': ' + $Record.before + ' -> ' + $Record.after
+  }
+  if ($Record.message.Length -gt 0) { $text += '; ' + $Record.message }
+  return $text
 }
 
 function Add-KbResult {
-    param(
-        [string]$Id,
-        [string]$Status,
-        [string]$Before = '',
-        [string]$After = '',
-        [object]$BeforeValue = $null,
-        [object]$AfterValue = $null,
-        [string]$Message = '',
-        [switch]$Simulated,
-        [switch]$Warn
-    )
-    if ($script:KbStatuses -notcontains $Status) {
-        $Message = 'unknown status ' + $Status + '; ' + $Message
-        $Status = 'failed'
-    }
-    $record = [pscustomobject]@{
-        id = $Id
-        method = $script:KbCurrentMethodId
-        status = $Status.ToLowerInvariant()
-        before = (Format-KbShort $Before)
-        after = (Format-KbShort $After)
-        beforeValue = $BeforeValue
-        afterValue = $AfterValue
-        message = (Format-KbShort $Message 1000)
-        whatIf = [bool]$Simulated
-        conditionalOn = ''
-    }
-    if ($Simulated) { $record.conditionalOn = $script:KbPreviewConditionalOn }
-    $script:KbResults.Add($record)
-    Write-KbLog (Format-KbResultLine -Record $record) (Get-KbResultLogType -Status $Status -Warn ([bool]$Warn))
+  param(
+    [string]$Id,
+    [string]$Status,
+    [string]$Before = '',
+    [string]$After = '',
+    [object]$BeforeValue = $null,
+    [object]$AfterValue = $null,
+    [string]$Message = '',
+    [switch]$Simulated,
+    [switch]$Warn
+  )
+  if ($script:KbStatuses -notcontains $Status) {
+    $Message = 'unknown status ' + $Status + '; ' + $Message
+    $Status = 'failed'
+  }
+  $record = [pscustomobject]@{
+    id = $Id
+    method = $script:KbCurrentMethodId
+    status = $Status.ToLowerInvariant()
+    before = (Format-KbShort $Before)
+    after = (Format-KbShort $After)
+    beforeValue = $BeforeValue
+    afterValue = $AfterValue
+    message = (Format-KbShort $Message 1000)
+    whatIf = [bool]$Simulated
+    conditionalOn = ''
+  }
+  if ($Simulated) { $record.conditionalOn = $script:KbPreviewConditionalOn }
+  $script:KbResults.Add($record)
+  Write-KbLog (Format-KbResultLine -Record $record) (Get-KbResultLogType -Status $Status -Warn ([bool]$Warn))
 }
 
 function Get-KbResultCounts {
-    $counts = [ordered]@{}
-    foreach ($status in $script:KbStatuses) { $counts[$status] = 0 }
-    foreach ($record in $script:KbResults) {
-        if ($counts.Contains($record.status)) { $counts[$record.status] += 1 }
-    }
-    return $counts
+  $counts = [ordered]@{}
+  foreach ($status in $script:KbStatuses) { $counts[$status] = 0 }
+  foreach ($record in $script:KbResults) {
+    if ($counts.Contains($record.status)) { $counts[$record.status] += 1 }
+  }
+  return $counts
 }
 
 function Test-KbAnyResult {
-    param([string]$Status, [string]$Method = '', [switch]$RealOnly, [switch]$SimulatedOnly)
-    foreach ($record in $script:KbResults) {
-        if ($record.status -ne $Status) { continue }
-        if ($Method.Length -gt 0 -and $record.method -ne $Method) { continue }
-        if ($RealOnly -and $record.whatIf) { continue }
-        if ($SimulatedOnly -and -not $record.whatIf) { continue }
-        return $true
-    }
-    return $false
+  param([string]$Status, [string]$Method = '', [switch]$RealOnly, [switch]$SimulatedOnly)
+  foreach ($record in $script:KbResults) {
+    if ($record.status -ne $Status) { continue }
+    if ($Method.Length -gt 0 -and $record.method -ne $Method) { continue }
+    if ($RealOnly -and $record.whatIf) { continue }
+    if ($SimulatedOnly -and -not $record.whatIf) { continue }
+    return $true
+  }
+  return $false
 }
 
 function Write-KbUtf8File {
-    param([string]$Path, [string]$Text)
-    $temporary = $Path + '.tmp'
-    [System.IO.File]::WriteAllText($temporary, $Text, (New-Object System.Text.UTF8Encoding($false)))
-    [System.IO.File]::Copy($temporary, $Path, $true)
-    [System.IO.File]::Delete($temporary)
+  param([string]$Path, [string]$Text)
+  $temporary = $Path + '.tmp'
+  [System.IO.File]::WriteAllText($temporary, $Text, (New-Object System.Text.UTF8Encoding($false)))
+  [System.IO.File]::Copy($temporary, $Path, $true)
+  [System.IO.File]::Delete($temporary)
 }
 
 function New-KbResultDocument {
-    param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = $script:KbPlaybook
-    return [ordered]@{
-        tool = 'kbfix'
-        resultSchemaVersion = 1
-        playbook = [ordered]@{
-            id = $playbook['Id']
-            title = $playbook['Title']
-            kb = @($playbook['Kb'])
-            toolVersion = $playbook['ToolVersion']
-            schemaVersion = $playbook['SchemaVersion']
-            sourceSha256 = $playbook['SourceSha256']
-        }
-        runtimeSha256 = $script:KbRuntimeSha256
-        outcome = $Outcome
-        exitCode = $ExitCode
-        message = $Message
-        whatIf = [bool]$script:KbWhatIf
-        computer = [Environment]::MachineName
-        account = [System.Security.Principal.WindowsIdentity]::GetCurrent().Name
-        startedUtc = $script:KbRunStartUtc.ToString('o')
-        finishedUtc = [DateTime]::UtcNow.ToString('o')
-        selectedMethods = @($script:KbSelectedMethods)
-        evidenceBefore = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceBefore)
-        evidenceAfter = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceAfter)
-        results = @($script:KbResults.ToArray())
-        log = $script:KbLogFile
-        logError = $script:KbLogError
+  param([string]$Outcome, [int]$ExitCode, [string]$Message)
+  $playbook = $script:KbPlaybook
+  return [ordered]@{
+    tool = 'kbfix'
+    resultSchemaVersion = 1
+    playbook = [ordered]@{
+      id = $playbook['Id']
+      title = $playbook['Title']
+      kb = @($playbook['Kb'])
+      toolVersion = $playbook['ToolVersion']
+      schemaVersion = $playbook['SchemaVersion']
+      sourceSha256 = $playbook['SourceSha256']
     }
+    runtimeSha256 = $script:KbRuntimeSha256
+    outcome = $Outcome
+    exitCode = $ExitCode
+    message = $Message
+    whatIf = [bool]$script:KbWhatIf
+    computer = [Environment]::MachineName
+    account = [System.Security.Principal.WindowsIdentity]::GetCurrent().Name
+    startedUtc = $script:KbRunStartUtc.ToString('o')
+    finishedUtc = [DateTime]::UtcNow.ToString('o')
+    selectedMethods = @($script:KbSelectedMethods)
+    evidenceBefore = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceBefore)
+    evidenceAfter = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceAfter)
+    results = @($script:KbResults.ToArray())
+    log = $script:KbLogFile
+    logError = $script:KbLogError
+  }
 }
 
 function Write-KbResultFile {
-    param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    if ($null -eq $script:KbLogFile) { return }
-    try {
-        $folder = [System.IO.Path]::GetDirectoryName($script:KbLogFile)
-        $script:KbResultFile = [System.IO.Path]::Combine($folder, (Get-KbPlaybookId) + '.result.json')
-        $document = New-KbResultDocument -Outcome $Outcome -ExitCode $ExitCode -Message $Message
-        Write-KbUtf8File -Path $script:KbResultFile -Text (ConvertTo-Json -InputObject $document -Depth 5)
-        Write-KbLog ('result written to ' + $script:KbResultFile)
-    } catch {
-        Write-KbLog ('cannot write the result file: ' + (Get-KbErrorText $_)) 2
-    }
+  param([string]$Outcome, [int]$ExitCode, [string]$Message)
+  if ($null -eq $script:KbLogFile) { return }
+  try {
+    $folder = [System.IO.Path]::GetDirectoryName($script:KbLogFile)
+    $script:KbResultFile = [System.IO.Path]::Combine($folder, (Get-KbPlaybookId) + '.result.json')
+    $document = New-KbResultDocument -Outcome $Outcome -ExitCode $ExitCode -Message $Message
+    Write-KbUtf8File -Path $script:KbResultFile -Text (ConvertTo-Json -InputObject $document -Depth 5)
+    Write-KbLog ('result written to ' + $script:KbResultFile)
+  } catch {
+    Write-KbLog ('cannot write the result file: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 # ---- paths.ps1 ----
@@ -493,226 +493,226 @@ function Write-KbResultFile {
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
 $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [System.IO.FileAttributes]::Hidden -bor
-    [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
-    [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
+  [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
+  [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
 function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
+  param([string]$Name)
+  $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
+  if ($null -eq $variable) { return $null }
+  return $variable.Value
 }
 
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+  $playbook = Get-KbScriptValue -Name 'KbPlaybook'
+  if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
+  return 'kbfix'
 }
 
 function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
+  param([string]$Name)
+  $parameters = Get-KbScriptValue -Name 'KbParameters'
+  if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
+    throw ('the script has no parameter named ' + $Name)
+  }
+  return $parameters[$Name]
 }
 
 function Test-KbFullyQualifiedPath {
-    param([string]$Path)
-    if ([string]::IsNullOrEmpty($Path)) { return $false }
-    if ($Path -match '^[A-Za-z]:\\') { return $true }
-    return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
+  param([string]$Path)
+  if ([string]::IsNullOrEmpty($Path)) { return $false }
+  if ($Path -match '^[A-Za-z]:\\') { return $true }
+  return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
 }
 
 function Test-KbDriveRoot {
-    param([string]$Path)
-    $root = [string][System.IO.Path]::GetPathRoot($Path)
-    return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
+  param([string]$Path)
+  $root = [string][System.IO.Path]::GetPathRoot($Path)
+  return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
 }
 
 function Test-KbPathExists {
-    param([string]$Path)
-    return ([System.IO.File]::Exists($Path) -or [System.IO.Directory]::Exists($Path))
+  param([string]$Path)
+  return ([System.IO.File]::Exists($Path) -or [System.IO.Directory]::Exists($Path))
 }
 
 function Assert-KbLeafName {
-    param([string]$Name)
-    if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
+  param([string]$Name)
+  if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
 function Get-KbCommonAppDataBase {
-    param([hashtable]$Spec, [string]$ProfileRoot)
-    if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
-    return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
+  param([hashtable]$Spec, [string]$ProfileRoot)
+  if ((Get-KbWindowsVersion).Major -ge 6) { return [Environment]::GetEnvironmentVariable('ProgramData') }
+  return (Get-KbRegistryString -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' -Name 'Common AppData')
 }
 
 function Get-KbPathBase {
-    param([hashtable]$Spec, [string]$ProfileRoot)
-    $base = [string]$Spec['Base']
-    $resolver = [string]$Spec['Resolver']
-    if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
-    if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
-    throw ('unknown path base ' + $base)
+  param([hashtable]$Spec, [string]$ProfileRoot)
+  $base = [string]$Spec['Base']
+  $resolver = [string]$Spec['Resolver']
+  if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
+  if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+  throw ('unknown path base ' + $base)
 }
 
 function Resolve-KbPath {
-    param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
-    if ($null -eq $Spec) { throw 'no path given' }
-    $label = '%' + $Spec['Base'] + '%'
-    if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
-    $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
-    if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    $segments = @()
-    if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
-    if ($Spec['Base'] -eq 'SystemDrive') {
-        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
-        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
-        $baseFull = $base.Substring(0, 2)
-    } else {
-        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    }
-    $full = $baseFull
-    foreach ($segment in $segments) {
-        Assert-KbLeafName -Name ([string]$segment)
-        $full += '\' + $segment
-    }
-    $full = [System.IO.Path]::GetFullPath($full)
-    if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
-    $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
-    if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
-        throw ('path is not inside its base ' + $label + ': ' + $full)
-    }
-    return $full
+  param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
+  if ($null -eq $Spec) { throw 'no path given' }
+  $label = '%' + $Spec['Base'] + '%'
+  if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
+  $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
+  if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
+  $segments = @()
+  if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
+  if ($Spec['Base'] -eq 'SystemDrive') {
+    if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+    if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+    $baseFull = $base.Substring(0, 2)
+  } else {
+    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+  }
+  $full = $baseFull
+  foreach ($segment in $segments) {
+    Assert-KbLeafName -Name ([string]$segment)
+    $full += '\' + $segment
+  }
+  $full = [System.IO.Path]::GetFullPath($full)
+  if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
+  $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
+  if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
+    throw ('path is not inside its base ' + $label + ': ' + $full)
+  }
+  return $full
 }
 
 function Test-KbGuard {
-    param([hashtable]$Guard, [string]$ProfileRoot = '')
-    if ($null -eq $Guard) { return $true }
-    $kind = [string]$Guard['Kind']
-    if ($kind -eq 'evidence') { return (Test-KbEvidencePresent -Id ([string]$Guard['Id'])) }
-    if ($kind -eq 'creates') {
-        return (-not (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot)))
-    }
-    if ($kind -eq 'removes') {
-        return (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot))
-    }
-    throw ('unknown guard kind ' + $kind)
+  param([hashtable]$Guard, [string]$ProfileRoot = '')
+  if ($null -eq $Guard) { return $true }
+  $kind = [string]$Guard['Kind']
+  if ($kind -eq 'evidence') { return (Test-KbEvidencePresent -Id ([string]$Guard['Id'])) }
+  if ($kind -eq 'creates') {
+    return (-not (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot)))
+  }
+  if ($kind -eq 'removes') {
+    return (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot))
+  }
+  throw ('unknown guard kind ' + $kind)
 }
 
 function Format-KbGuardSkip {
-    param([hashtable]$Guard, [string]$ProfileRoot = '')
-    $kind = [string]$Guard['Kind']
-    if ($kind -eq 'evidence') { return ("guard: evidence '" + [string]$Guard['Id'] + "' is not present now") }
-    $path = Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot
-    if ($kind -eq 'creates') { return ('guard: ' + $path + ' already exists') }
-    return ('guard: ' + $path + ' does not exist')
+  param([hashtable]$Guard, [string]$ProfileRoot = '')
+  $kind = [string]$Guard['Kind']
+  if ($kind -eq 'evidence') { return ("guard: evidence '" + [string]$Guard['Id'] + "' is not present now") }
+  $path = Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot
+  if ($kind -eq 'creates') { return ('guard: ' + $path + ' already exists') }
+  return ('guard: ' + $path + ' does not exist')
 }
 
 function Get-KbStepId {
-    param([string]$Id, [string]$ProfileLabel = '')
-    if ($ProfileLabel.Length -gt 0) { return ($Id + '@' + $ProfileLabel) }
-    return $Id
+  param([string]$Id, [string]$ProfileLabel = '')
+  if ($ProfileLabel.Length -gt 0) { return ($Id + '@' + $ProfileLabel) }
+  return $Id
 }
 
 function Test-KbStepGuard {
-    param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
-    if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
-    Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
-    return $false
+  param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
+  if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
+  Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
+  return $false
 }
 
 # ---- file-ops.ps1 ----
 
 function Get-KbFreeName {
-    param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
-    if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
-        return $Name
-    }
-    for ($number = 1; $number -le 9999; $number++) {
-        $candidate = $Name + $Separator + $number
-        if (-not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $candidate)))) { return $candidate }
-    }
-    throw ('no free name for ' + $Name + ' in ' + $Folder)
+  param([string]$Folder, [string]$Name, [string]$Separator = '.', [switch]$Numbered)
+  if (-not $Numbered -and -not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $Name)))) {
+    return $Name
+  }
+  for ($number = 1; $number -le 9999; $number++) {
+    $candidate = $Name + $Separator + $number
+    if (-not (Test-KbPathExists -Path ([System.IO.Path]::Combine($Folder, $candidate)))) { return $candidate }
+  }
+  throw ('no free name for ' + $Name + ' in ' + $Folder)
 }
 
 function Test-KbNameMatch {
-    param([string]$Name, [string]$Pattern)
-    $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
-    if ($Name -like $escaped) { return $true }
-    if ($escaped.EndsWith('.*')) { return ($Name -like $escaped.Substring(0, $escaped.Length - 2)) }
-    return $false
+  param([string]$Name, [string]$Pattern)
+  $escaped = $Pattern.Replace('[', '`[').Replace(']', '`]')
+  if ($Name -like $escaped) { return $true }
+  if ($escaped.EndsWith('.*')) { return ($Name -like $escaped.Substring(0, $escaped.Length - 2)) }
+  return $false
 }
 
 function Test-KbAttributeFlag {
-    param([System.IO.FileAttributes]$Attributes, [System.IO.FileAttributes]$Flag)
-    return (([int]$Attributes -band [int]$Flag) -ne 0)
+  param([System.IO.FileAttributes]$Attributes, [System.IO.FileAttributes]$Flag)
+  return (([int]$Attributes -band [int]$Flag) -ne 0)
 }
 
 function Set-KbAttributes {
-    param([string]$Path, [int]$Value)
-    $settable = $Value -band $script:KbSettableAttributes
-    if ($settable -eq 0) { $settable = [int][System.IO.FileAttributes]::Normal }
-    [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]$settable)
+  param([string]$Path, [int]$Value)
+  $settable = $Value -band $script:KbSettableAttributes
+  if ($settable -eq 0) { $settable = [int][System.IO.FileAttributes]::Normal }
+  [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]$settable)
 }
 
 function Get-KbMatchingEntries {
-    param([string]$Folder, [string]$Pattern, [switch]$FilesOnly)
-    $directory = New-Object System.IO.DirectoryInfo($Folder)
-    foreach ($entry in $directory.GetFileSystemInfos()) {
-        if ($FilesOnly -and (Test-KbAttributeFlag -Attributes $entry.Attributes -Flag 'Directory')) { continue }
-        if (Test-KbNameMatch -Name $entry.Name -Pattern $Pattern) { $entry }
-    }
+  param([string]$Folder, [string]$Pattern, [switch]$FilesOnly)
+  $directory = New-Object System.IO.DirectoryInfo($Folder)
+  foreach ($entry in $directory.GetFileSystemInfos()) {
+    if ($FilesOnly -and (Test-KbAttributeFlag -Attributes $entry.Attributes -Flag 'Directory')) { continue }
+    if (Test-KbNameMatch -Name $entry.Name -Pattern $Pattern) { $entry }
+  }
 }
 
 function Remove-KbTree {
-    param([System.IO.FileSystemInfo]$Entry)
-    $isLink = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReparsePoint'
-    $isFolder = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'Directory'
-    if ($isFolder -and -not $isLink) {
-        foreach ($child in ([System.IO.DirectoryInfo]$Entry).GetFileSystemInfos()) { Remove-KbTree -Entry $child }
-    }
-    if (Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReadOnly') {
-        $readOnly = [int][System.IO.FileAttributes]::ReadOnly
-        Set-KbAttributes -Path $Entry.FullName -Value ([int]$Entry.Attributes -band -bnot $readOnly)
-    }
-    if ($isFolder) {
-        [System.IO.Directory]::Delete($Entry.FullName, $false)
-    } else {
-        [System.IO.File]::Delete($Entry.FullName)
-    }
+  param([System.IO.FileSystemInfo]$Entry)
+  $isLink = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReparsePoint'
+  $isFolder = Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'Directory'
+  if ($isFolder -and -not $isLink) {
+    foreach ($child in ([System.IO.DirectoryInfo]$Entry).GetFileSystemInfos()) { Remove-KbTree -Entry $child }
+  }
+  if (Test-KbAttributeFlag -Attributes $Entry.Attributes -Flag 'ReadOnly') {
+    $readOnly = [int][System.IO.FileAttributes]::ReadOnly
+    Set-KbAttributes -Path $Entry.FullName -Value ([int]$Entry.Attributes -band -bnot $readOnly)
+  }
+  if ($isFolder) {
+    [System.IO.Directory]::Delete($Entry.FullName, $false)
+  } else {
+    [System.IO.File]::Delete($Entry.FullName)
+  }
 }
 
 function Remove-KbEntries {
-    param([object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
-    foreach ($entry in $Entries) {
-        try {
-            Remove-KbTree -Entry $entry
-        } catch {
-            $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
-        }
+  param([object[]]$Entries, [System.Collections.Generic.List[string]]$Problems)
+  foreach ($entry in $Entries) {
+    try {
+      Remove-KbTree -Entry $entry
+    } catch {
+      $Problems.Add($entry.Name + ': ' + (Get-KbErrorText $_))
     }
+  }
 }
 
 function Move-KbPath {
-    param([string]$Source, [string]$Destination)
-    if ([System.IO.Directory]::Exists($Source)) {
-        [System.IO.Directory]::Move($Source, $Destination)
-    } else {
-        [System.IO.File]::Move($Source, $Destination)
-    }
+  param([string]$Source, [string]$Destination)
+  if ([System.IO.Directory]::Exists($Source)) {
+    [System.IO.Directory]::Move($Source, $Destination)
+  } else {
+    [System.IO.File]::Move($Source, $Destination)
+  }
 }
 
 function New-KbEntriesData {
-    param([bool]$Exists, [object[]]$Entries)
-    $names = New-Object System.Collections.Generic.List[string]
-    foreach ($entry in $Entries) {
-        if ($names.Count -ge 100) { break }
-        $names.Add([string]$entry.Name)
-    }
-    return [ordered]@{ exists = $Exists; count = @($Entries).Count; names = $names.ToArray() }
+  param([bool]$Exists, [object[]]$Entries)
+  $names = New-Object System.Collections.Generic.List[string]
+  foreach ($entry in $Entries) {
+    if ($names.Count -ge 100) { break }
+    $names.Add([string]$entry.Name)
+  }
+  return [ordered]@{ exists = $Exists; count = @($Entries).Count; names = $names.ToArray() }
 }
 
 # ---- state.ps1 ----
@@ -727,113 +727,113 @@ $script:KbStartLengths = @{}
 $script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
-    return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
+  return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
 }
 
 function Test-KbTrustedOwner {
-    param([string]$Path)
-    $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
-    return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
+  param([string]$Path)
+  $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
+  return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
 }
 
 function ConvertTo-KbUtcTime {
-    param([object]$Value)
-    if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    if ($Value -isnot [DateTime]) {
-        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    }
-    return $Value.ToUniversalTime()
+  param([object]$Value)
+  if ($null -eq $Value) { return $null }
+  if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
+  if ($Value -isnot [DateTime]) {
+    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+    $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+  }
+  return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
-    param([scriptblock]$LadderReader = $null)
-    try {
-        $path = Get-KbStateFile
-        if (-not [System.IO.File]::Exists($path)) {
-            Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
-            return
-        }
-        if (-not (Test-KbTrustedOwner -Path $path)) {
-            Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
-            return
-        }
-        $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        $saved = @{}
-        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
-        $offsets = @{}
-        if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
-        }
-        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        $script:KbHistorySinceUtc = $since
-        $script:KbHistoryOffsets = $offsets
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
-    } catch {
-        Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  param([scriptblock]$LadderReader = $null)
+  try {
+    $path = Get-KbStateFile
+    if (-not [System.IO.File]::Exists($path)) {
+      Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
+      return
     }
+    if (-not (Test-KbTrustedOwner -Path $path)) {
+      Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
+      return
+    }
+    $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
+    $saved = @{}
+    foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+    $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+    $offsets = @{}
+    if ($null -ne $saved['fileOffsets']) {
+      foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
+    }
+    if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
+    $script:KbHistorySinceUtc = $since
+    $script:KbHistoryOffsets = $offsets
+    Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
+  } catch {
+    Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 function Format-KbUtc {
-    param([object]$Time)
-    if ($null -eq $Time) { return 'never' }
-    return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
+  param([object]$Time)
+  if ($null -eq $Time) { return 'never' }
+  return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
 }
 
 function Save-KbStartLengths {
-    $script:KbStartLengths = @{}
-    foreach ($path in @($script:KbObservedLengths.Keys)) {
-        $script:KbStartLengths[$path] = $script:KbObservedLengths[$path]
-    }
+  $script:KbStartLengths = @{}
+  foreach ($path in @($script:KbObservedLengths.Keys)) {
+    $script:KbStartLengths[$path] = $script:KbObservedLengths[$path]
+  }
 }
 
 function Move-KbHistoryBaseline {
-    param([string]$Reason)
-    if ($null -ne $script:KbHistorySinceUtc -and $script:KbHistorySinceUtc -ge $script:KbRunStartUtc) { return }
-    $script:KbHistorySinceUtc = $script:KbRunStartUtc
-    foreach ($path in @($script:KbStartLengths.Keys)) {
-        $script:KbHistoryOffsets[$path] = $script:KbStartLengths[$path]
-    }
-    Write-KbLog ($Reason + ' changed something: from now on only evidence newer than this run counts')
+  param([string]$Reason)
+  if ($null -ne $script:KbHistorySinceUtc -and $script:KbHistorySinceUtc -ge $script:KbRunStartUtc) { return }
+  $script:KbHistorySinceUtc = $script:KbRunStartUtc
+  foreach ($path in @($script:KbStartLengths.Keys)) {
+    $script:KbHistoryOffsets[$path] = $script:KbStartLengths[$path]
+  }
+  Write-KbLog ($Reason + ' changed something: from now on only evidence newer than this run counts')
 }
 
 function New-KbStateFolder {
-    param([string]$Folder)
-    if ([System.IO.Directory]::Exists($Folder)) { return }
-    $parent = [System.IO.Path]::GetDirectoryName($Folder)
-    if (-not [System.IO.Directory]::Exists($parent)) {
-        [void][System.IO.Directory]::CreateDirectory($parent)
-        $security = New-Object System.Security.AccessControl.DirectorySecurity
-        $security.SetSecurityDescriptorSddlForm($script:KbStateSddl)
-        Set-Acl -LiteralPath $parent -AclObject $security -WhatIf:$false -Confirm:$false
-    }
-    [void][System.IO.Directory]::CreateDirectory($Folder)
+  param([string]$Folder)
+  if ([System.IO.Directory]::Exists($Folder)) { return }
+  $parent = [System.IO.Path]::GetDirectoryName($Folder)
+  if (-not [System.IO.Directory]::Exists($parent)) {
+    [void][System.IO.Directory]::CreateDirectory($parent)
+    $security = New-Object System.Security.AccessControl.DirectorySecurity
+    $security.SetSecurityDescriptorSddlForm($script:KbStateSddl)
+    Set-Acl -LiteralPath $parent -AclObject $security -WhatIf:$false -Confirm:$false
+  }
+  [void][System.IO.Directory]::CreateDirectory($Folder)
 }
 
 function Save-KbState {
-    param([DateTime]$DetectedUtc)
-    try {
-        $path = Get-KbStateFile
-        New-KbStateFolder -Folder ([System.IO.Path]::GetDirectoryName($path))
-        $offsets = [ordered]@{}
-        foreach ($key in @($script:KbHistoryOffsets.Keys | Sort-Object)) { $offsets[$key] = $script:KbHistoryOffsets[$key] }
-        foreach ($key in @($script:KbObservedLengths.Keys | Sort-Object)) { $offsets[$key] = $script:KbObservedLengths[$key] }
-        $state = [ordered]@{
-            playbook = Get-KbPlaybookId
-            lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
-            fileOffsets = $offsets
-            ladder = $null
-        }
-        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
-        Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
-        Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
-    } catch {
-        Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
+  param([DateTime]$DetectedUtc)
+  try {
+    $path = Get-KbStateFile
+    New-KbStateFolder -Folder ([System.IO.Path]::GetDirectoryName($path))
+    $offsets = [ordered]@{}
+    foreach ($key in @($script:KbHistoryOffsets.Keys | Sort-Object)) { $offsets[$key] = $script:KbHistoryOffsets[$key] }
+    foreach ($key in @($script:KbObservedLengths.Keys | Sort-Object)) { $offsets[$key] = $script:KbObservedLengths[$key] }
+    $state = [ordered]@{
+      playbook = Get-KbPlaybookId
+      lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
+      fileOffsets = $offsets
+      ladder = $null
     }
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
+    Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
+    Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
+  } catch {
+    Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 # ---- ladder.ps1 ----
@@ -844,190 +844,190 @@ $script:KbLadderAtUtc = $null
 $script:KbLadderChangedBy = $null
 
 function Set-KbLadderFromState {
-    param([object]$Ladder)
-    $script:KbLadderMethod = $null
-    $script:KbLadderAtUtc = $null
-    if ($null -eq $Ladder) { return }
-    if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
-    $script:KbLadderMethod = [string]$Ladder.method
-    $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
+  param([object]$Ladder)
+  $script:KbLadderMethod = $null
+  $script:KbLadderAtUtc = $null
+  if ($null -eq $Ladder) { return }
+  if ($null -eq $Ladder.PSObject.Properties['method'] -or $null -eq $Ladder.PSObject.Properties['atUtc']) { return }
+  $script:KbLadderMethod = [string]$Ladder.method
+  $script:KbLadderAtUtc = ConvertTo-KbUtcTime -Value $Ladder.atUtc
 }
 
 function Get-KbLadderForState {
-    if ($null -ne $script:KbLadderChangedBy) {
-        return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
-    }
-    if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
-        return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
-    }
-    return $null
+  if ($null -ne $script:KbLadderChangedBy) {
+    return [ordered]@{ method = $script:KbLadderChangedBy; atUtc = [DateTime]::UtcNow.ToString('o') }
+  }
+  if ($null -ne $script:KbLadderMethod -and $null -ne $script:KbLadderAtUtc) {
+    return [ordered]@{ method = $script:KbLadderMethod; atUtc = $script:KbLadderAtUtc.ToString('o') }
+  }
+  return $null
 }
 
 function Test-KbOnlyHistoryEvidence {
-    param([object]$Evidence)
-    $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
-    if ($present.Count -eq 0) { return $false }
-    foreach ($leaf in $present) {
-        if (@($script:KbHistoryProbeIds) -notcontains [string]$leaf.Id) { return $false }
-    }
-    return $true
+  param([object]$Evidence)
+  $present = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { $_.Present })
+  if ($present.Count -eq 0) { return $false }
+  foreach ($leaf in $present) {
+    if (@($script:KbHistoryProbeIds) -notcontains [string]$leaf.Id) { return $false }
+  }
+  return $true
 }
 
 function Get-KbLadderResumeIndex {
-    if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
-    if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
-    if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
-    if (-not (Test-KbOnlyHistoryEvidence -Evidence $script:KbEvidenceBefore)) { return -1 }
-    return [array]::IndexOf([string[]]@($script:KbMethodIds), [string]$script:KbLadderMethod)
+  if ($script:KbSelectedMethods.Count -gt 0) { return -1 }
+  if ($null -eq $script:KbLadderMethod -or $null -eq $script:KbLadderAtUtc) { return -1 }
+  if ($script:KbLadderAtUtc -lt [DateTime]::UtcNow.AddDays(-$script:KbLadderMemoryDays)) { return -1 }
+  if (-not (Test-KbOnlyHistoryEvidence -Evidence $script:KbEvidenceBefore)) { return -1 }
+  return [array]::IndexOf([string[]]@($script:KbMethodIds), [string]$script:KbLadderMethod)
 }
 
 function Get-KbLadderSkip {
-    param([string]$Id)
-    $resume = Get-KbLadderResumeIndex
-    if ($resume -lt 0) { return $null }
-    $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
-    if ($index -lt 0 -or $index -gt $resume) { return $null }
-    $tried = 'tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) + ')'
-    if ($resume -ge @($script:KbMethodIds).Count - 1) {
-        return @{
-            Status = 'skipped'; Warn = $true
-            Message = ($tried + ', the article''s last; the evidence came back and no method is left to try (-Method repeats one)')
-        }
+  param([string]$Id)
+  $resume = Get-KbLadderResumeIndex
+  if ($resume -lt 0) { return $null }
+  $index = [array]::IndexOf([string[]]@($script:KbMethodIds), $Id)
+  if ($index -lt 0 -or $index -gt $resume) { return $null }
+  $tried = 'tried up to method ' + $script:KbLadderMethod + ' in an earlier run (' + (Format-KbUtc $script:KbLadderAtUtc) + ')'
+  if ($resume -ge @($script:KbMethodIds).Count - 1) {
+    return @{
+      Status = 'skipped'; Warn = $true
+      Message = ($tried + ', the article''s last; the evidence came back and no method is left to try (-Method repeats one)')
     }
-    return @{ Status = 'skipped'; Warn = $false; Message = ($tried + '; the evidence came back, so the article''s next method runs') }
+  }
+  return @{ Status = 'skipped'; Warn = $false; Message = ($tried + '; the evidence came back, so the article''s next method runs') }
 }
 
 # ---- applicability.ps1 ----
 
 function Get-KbWindowsVersion {
-    $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
+  $os = [Environment]::OSVersion.Version
+  return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Format-KbWindowsVersion {
-    param([System.Version]$Version)
-    return ('Windows NT ' + $Version.Major + '.' + $Version.Minor + ' build ' + $Version.Build)
+  param([System.Version]$Version)
+  return ('Windows NT ' + $Version.Major + '.' + $Version.Minor + ' build ' + $Version.Build)
 }
 
 function Get-KbArchitecture {
-    $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
-    if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
-    if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
-    $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
-    if ($names.ContainsKey($raw)) { return $names[$raw] }
-    return $raw.ToLowerInvariant()
+  $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
+  if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
+  if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
+  $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
+  if ($names.ContainsKey($raw)) { return $names[$raw] }
+  return $raw.ToLowerInvariant()
 }
 
 function Test-KbIsSystem {
-    return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
+  return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
 
 function Test-KbIsAdministrator {
-    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
-    $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
-    return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+  $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+  $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
+  return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
 function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
-    if ($null -eq $value) { return $null }
-    return [string]$value
+  param([string]$SubKey, [string]$Name)
+  $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
+  if ($null -eq $key) { return $null }
+  try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
+  if ($null -eq $value) { return $null }
+  return [string]$value
 }
 
 function Get-KbWindowsMismatch {
-    param([hashtable]$Applies)
-    $os = Get-KbWindowsVersion
-    foreach ($end in @('WindowsMin', 'WindowsMax')) {
-        $bound = [string]$Applies[$end]
-        if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
-        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
-        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -gt 3) {
-            $machine = $os
-            $text += '.' + $os.Build
-        }
-        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
-        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
-        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
+  param([hashtable]$Applies)
+  $os = Get-KbWindowsVersion
+  foreach ($end in @('WindowsMin', 'WindowsMax')) {
+    $bound = [string]$Applies[$end]
+    if ($bound.Length -eq 0) { continue }
+    $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
+    $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
+    if ($parts.Count -gt 3) {
+      $machine = $os
+      $text += '.' + $os.Build
     }
-    return $null
+    $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
+    if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
+    if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
+  }
+  return $null
 }
 
 function Get-KbContextMismatch {
-    param([hashtable]$Applies)
-    $context = [string]$Applies['Context']
-    if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
-        return 'needs SYSTEM or an elevated administrator'
-    }
-    if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
-    return $null
+  param([hashtable]$Applies)
+  $context = [string]$Applies['Context']
+  if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
+    return 'needs SYSTEM or an elevated administrator'
+  }
+  if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
+  return $null
 }
 
 function Test-KbApplicable {
-    param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
-    foreach ($check in $Applies['Checks']) {
-        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-            throw ('unknown applicability check ' + $check)
-        }
-        $reason = & $check -Applies $Applies
-        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  param([hashtable]$Applies)
+  if ($null -eq $Applies) { $Applies = @{} }
+  foreach ($check in $Applies['Checks']) {
+    if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+      throw ('unknown applicability check ' + $check)
     }
-    return @{ Applicable = $true; Reason = '' }
+    $reason = & $check -Applies $Applies
+    if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  }
+  return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
 
 function Test-KbNeeds64BitHost {
-    if ([Environment]::Is64BitProcess) { return $false }
-    return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
+  if ([Environment]::Is64BitProcess) { return $false }
+  return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
 function ConvertTo-KbRelaunchArguments {
-    param([System.Collections.IDictionary]$BoundParameters)
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    foreach ($name in @($BoundParameters.Keys)) {
-        $value = $BoundParameters[$name]
-        if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { '-' + $name }
-            continue
-        }
-        $text = @($value | ForEach-Object { [string]$_ }) -join ','
-        if ($text.Length -eq 0) { continue }
-        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
-        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
-        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
-        '-' + $name
-        $text
+  param([System.Collections.IDictionary]$BoundParameters)
+  $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+  $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+  foreach ($name in @($BoundParameters.Keys)) {
+    $value = $BoundParameters[$name]
+    if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
+      if ([bool]$value) { '-' + $name }
+      continue
     }
+    $text = @($value | ForEach-Object { [string]$_ }) -join ','
+    if ($text.Length -eq 0) { continue }
+    if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+    if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+    if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+    '-' + $name
+    $text
+  }
 }
 
 function Invoke-KbRelaunch64 {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    if (-not (Test-KbNeeds64BitHost)) {
-        [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
-        return
-    }
-    if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
-        throw 'still a 32-bit process after relaunching in the 64-bit host'
-    }
-    if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
-    $windir = [string][Environment]::GetEnvironmentVariable('windir')
-    $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
-    if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
-        throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
-    }
-    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
-        @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
-    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
-    $ErrorActionPreference = 'Continue'
-    & $host64 $arguments
-    exit $LASTEXITCODE
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  if (-not (Test-KbNeeds64BitHost)) {
+    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
+    return
+  }
+  if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
+    throw 'still a 32-bit process after relaunching in the 64-bit host'
+  }
+  if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
+  $windir = [string][Environment]::GetEnvironmentVariable('windir')
+  $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
+  if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
+    throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
+  }
+  $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
+    @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
+  [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
+  $ErrorActionPreference = 'Continue'
+  & $host64 $arguments
+  exit $LASTEXITCODE
 }
 
 # ---- services.ps1 ----
@@ -1035,238 +1035,238 @@ function Invoke-KbRelaunch64 {
 $script:KbServiceTimeoutSeconds = 60
 
 function Assert-KbServiceName {
-    param([string]$Name)
-    if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
-        throw ("'" + $Name + "' is not an exact service name")
-    }
+  param([string]$Name)
+  if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
+    throw ("'" + $Name + "' is not an exact service name")
+  }
 }
 
 function Get-KbService {
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
-        if ($service.ServiceName -eq $Name) { return $service }
-    }
-    return $null
+  param([string]$Name)
+  Assert-KbServiceName -Name $Name
+  foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
+    if ($service.ServiceName -eq $Name) { return $service }
+  }
+  return $null
 }
 
 function Get-KbServiceStartType {
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    $start = $null
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
-    if ($null -eq $key) { return $null }
-    try { $start = $key.GetValue('Start', $null) } finally { $key.Close() }
-    if ($null -eq $start) { return $null }
-    $names = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }
-    $number = [int]$start
-    if ($names.ContainsKey($number)) { return $names[$number] }
-    return ('Start=' + $number)
+  param([string]$Name)
+  Assert-KbServiceName -Name $Name
+  $start = $null
+  $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
+  if ($null -eq $key) { return $null }
+  try { $start = $key.GetValue('Start', $null) } finally { $key.Close() }
+  if ($null -eq $start) { return $null }
+  $names = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }
+  $number = [int]$start
+  if ($names.ContainsKey($number)) { return $names[$number] }
+  return ('Start=' + $number)
 }
 
 function Format-KbServiceState {
-    param([object]$StartType, [object]$Status)
-    return ('start type ' + [string]$StartType + ', ' + [string]$Status)
+  param([object]$StartType, [object]$Status)
+  return ('start type ' + [string]$StartType + ', ' + [string]$Status)
 }
 
 function Test-KbServiceDelayedStart {
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
-    if ($null -eq $key) { return $false }
-    try { $delayed = $key.GetValue('DelayedAutostart', $null) } finally { $key.Close() }
-    return ($null -ne $delayed -and [int]$delayed -eq 1)
+  param([string]$Name)
+  Assert-KbServiceName -Name $Name
+  $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
+  if ($null -eq $key) { return $false }
+  try { $delayed = $key.GetValue('DelayedAutostart', $null) } finally { $key.Close() }
+  return ($null -ne $delayed -and [int]$delayed -eq 1)
 }
 
 function Set-KbServiceDelayedStart {
-    param([string]$Name, [bool]$Delayed)
-    Assert-KbServiceName -Name $Name
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $true)
-    if ($null -eq $key) { throw ('service ' + $Name + ' has no registry key') }
-    try { $key.SetValue('DelayedAutostart', [int]$Delayed, [Microsoft.Win32.RegistryValueKind]'DWord') } finally { $key.Close() }
+  param([string]$Name, [bool]$Delayed)
+  Assert-KbServiceName -Name $Name
+  $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $true)
+  if ($null -eq $key) { throw ('service ' + $Name + ' has no registry key') }
+  try { $key.SetValue('DelayedAutostart', [int]$Delayed, [Microsoft.Win32.RegistryValueKind]'DWord') } finally { $key.Close() }
 }
 
 $script:KbServiceStopRetries = 3
 
 function Wait-KbServiceSettled {
-    param([object]$Service, [int]$TimeoutSeconds)
-    $Service.Refresh()
-    $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
-    $status = [string]$Service.Status
-    if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
-    if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
-    $Service.Refresh()
+  param([object]$Service, [int]$TimeoutSeconds)
+  $Service.Refresh()
+  $timeout = [TimeSpan]::FromSeconds($TimeoutSeconds)
+  $status = [string]$Service.Status
+  if ($status -eq 'StartPending') { $Service.WaitForStatus('Running', $timeout) }
+  if ($status -eq 'StopPending') { $Service.WaitForStatus('Stopped', $timeout) }
+  $Service.Refresh()
 }
 
 function Stop-KbService {
-    param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    $restarts = 0
-    while ($true) {
-        Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
-        if ([string]$service.Status -eq 'Stopped') { return $restarts }
-        if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
-        foreach ($dependent in @($service.DependentServices)) {
-            if ([string]$dependent.Status -eq 'Stopped') { continue }
-            $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
-        }
-        $service.Stop()
-        $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
-        $service.Refresh()
-        if ([string]$service.Status -eq 'Stopped') { return $restarts }
-        $restarts += 1
-        if ($restarts -gt $script:KbServiceStopRetries) {
-            throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
-        }
+  param([string]$Name, [System.Collections.Generic.List[string]]$Stopped, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
+  $service = Get-KbService -Name $Name
+  if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
+  $restarts = 0
+  while ($true) {
+    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
+    if ([string]$service.Status -eq 'Stopped') { return $restarts }
+    if (-not $Stopped.Contains($service.ServiceName)) { $Stopped.Add($service.ServiceName) }
+    foreach ($dependent in @($service.DependentServices)) {
+      if ([string]$dependent.Status -eq 'Stopped') { continue }
+      $null = Stop-KbService -Name $dependent.ServiceName -Stopped $Stopped -TimeoutSeconds $TimeoutSeconds
     }
+    $service.Stop()
+    $service.WaitForStatus('Stopped', [TimeSpan]::FromSeconds($TimeoutSeconds))
+    $service.Refresh()
+    if ([string]$service.Status -eq 'Stopped') { return $restarts }
+    $restarts += 1
+    if ($restarts -gt $script:KbServiceStopRetries) {
+      throw ('service ' + $Name + ' was started again each time it stopped (' + $restarts + ' times): something on this machine restarts it')
+    }
+  }
 }
 
 function Format-KbServiceRestarts {
-    param([string]$Name, [int]$Restarts)
-    return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
+  param([string]$Name, [int]$Restarts)
+  return ($Name + ' was started again behind our back ' + $Restarts + ' time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again')
 }
 
 function Start-KbService {
-    param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
-    $service = Get-KbService -Name $Name
-    if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
-    Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
-    if ([string]$service.Status -eq 'Running') { return }
-    $service.Start()
-    $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
+  param([string]$Name, [int]$TimeoutSeconds = $script:KbServiceTimeoutSeconds)
+  $service = Get-KbService -Name $Name
+  if ($null -eq $service) { throw ('service ' + $Name + ' is not installed') }
+  Wait-KbServiceSettled -Service $service -TimeoutSeconds $TimeoutSeconds
+  if ([string]$service.Status -eq 'Running') { return }
+  $service.Start()
+  $service.WaitForStatus('Running', [TimeSpan]::FromSeconds($TimeoutSeconds))
 }
 
 function Invoke-KbWhenApplicable {
-    param(
-        [Parameter(Mandatory = $true)][string]$Id,
-        [Parameter(Mandatory = $true)][hashtable]$Applies,
-        [Parameter(Mandatory = $true)][scriptblock]$Step
-    )
-    $check = Test-KbApplicable -Applies $Applies
-    if ($check.Applicable) {
-        & $Step
-    } else {
-        Add-KbResult -Id $Id -Status 'not-applicable' -Message $check.Reason
-    }
+  param(
+    [Parameter(Mandatory = $true)][string]$Id,
+    [Parameter(Mandatory = $true)][hashtable]$Applies,
+    [Parameter(Mandatory = $true)][scriptblock]$Step
+  )
+  $check = Test-KbApplicable -Applies $Applies
+  if ($check.Applicable) {
+    & $Step
+  } else {
+    Add-KbResult -Id $Id -Status 'not-applicable' -Message $check.Reason
+  }
 }
 
 # ---- step-lifecycle.ps1 ----
 
 function Format-KbWould {
-    param([string]$Target, [string]$Action)
-    $text = $Action
-    if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
-    return ($Target + ': would ' + $text)
+  param([string]$Target, [string]$Action)
+  $text = $Action
+  if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
+  return ($Target + ': would ' + $text)
 }
 
 function Add-KbStateResult {
-    param([string]$Id, [string]$Status, [hashtable]$Before, [hashtable]$After, [string]$Message, [switch]$Simulated)
-    if ($null -eq $After) { $After = $Before }
-    Add-KbResult -Id $Id -Status $Status -Before $Before['Text'] -After $After['Text'] -BeforeValue $Before['Value'] -AfterValue $After['Value'] -Message $Message -Simulated:$Simulated
+  param([string]$Id, [string]$Status, [hashtable]$Before, [hashtable]$After, [string]$Message, [switch]$Simulated)
+  if ($null -eq $After) { $After = $Before }
+  Add-KbResult -Id $Id -Status $Status -Before $Before['Text'] -After $After['Text'] -BeforeValue $Before['Value'] -AfterValue $After['Value'] -Message $Message -Simulated:$Simulated
 }
 
 function Invoke-KbStateStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [string]$ProfileRoot = '',
-        [string]$Kind,
-        [hashtable]$Step,
-        [scriptblock]$Get,
-        [scriptblock]$Test,
-        [scriptblock]$Plan,
-        [scriptblock]$Set
-    )
-    $state = @{ Text = ''; Value = $null }
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        $state = & $Get $Step
-        if (& $Test $Step $state) {
-            $note = [string]$state['Note']
-            if ($note.Length -eq 0) { $note = [string]$state['Target'] }
-            Add-KbStateResult -Id $Id -Status 'ok' -Before $state -After $null -Message $note
-            return
-        }
-        $change = & $Plan $Step $state
-        if ($null -ne $change['Stop']) {
-            Add-KbStateResult -Id $Id -Status $change['Stop']['Status'] -Before $state -After $null -Message $change['Stop']['Message']
-            return
-        }
-        $target = [string]$state['Target']
-        if (-not $PSCmdlet.ShouldProcess($target, $change['Action'])) {
-            Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $change['After'] -Message (Format-KbWould -Target $target -Action $change['Action']) -Simulated
-            return
-        }
-        $note = -join @(& $Set $Step $state $change)
-        $now = & $Get $Step
-        if (& $Test $Step $now) {
-            if ($note.Length -eq 0) { $note = $target }
-            Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $now -Message $note
-            return
-        }
-        $message = 'did not stick on ' + $target + ': wanted ' + $change['After']['Text'] + ', reads back ' + $now['Text']
-        if ($note.Length -gt 0) { $message += '; ' + $note }
-        Add-KbStateResult -Id $Id -Status 'failed' -Before $state -After $now -Message $message
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Before $state['Text'] -BeforeValue $state['Value'] -Message ($Kind + ': ' + (Get-KbErrorText $_))
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [string]$ProfileRoot = '',
+    [string]$Kind,
+    [hashtable]$Step,
+    [scriptblock]$Get,
+    [scriptblock]$Test,
+    [scriptblock]$Plan,
+    [scriptblock]$Set
+  )
+  $state = @{ Text = ''; Value = $null }
+  try {
+    if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+    $state = & $Get $Step
+    if (& $Test $Step $state) {
+      $note = [string]$state['Note']
+      if ($note.Length -eq 0) { $note = [string]$state['Target'] }
+      Add-KbStateResult -Id $Id -Status 'ok' -Before $state -After $null -Message $note
+      return
     }
+    $change = & $Plan $Step $state
+    if ($null -ne $change['Stop']) {
+      Add-KbStateResult -Id $Id -Status $change['Stop']['Status'] -Before $state -After $null -Message $change['Stop']['Message']
+      return
+    }
+    $target = [string]$state['Target']
+    if (-not $PSCmdlet.ShouldProcess($target, $change['Action'])) {
+      Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $change['After'] -Message (Format-KbWould -Target $target -Action $change['Action']) -Simulated
+      return
+    }
+    $note = -join @(& $Set $Step $state $change)
+    $now = & $Get $Step
+    if (& $Test $Step $now) {
+      if ($note.Length -eq 0) { $note = $target }
+      Add-KbStateResult -Id $Id -Status 'changed' -Before $state -After $now -Message $note
+      return
+    }
+    $message = 'did not stick on ' + $target + ': wanted ' + $change['After']['Text'] + ', reads back ' + $now['Text']
+    if ($note.Length -gt 0) { $message += '; ' + $note }
+    Add-KbStateResult -Id $Id -Status 'failed' -Before $state -After $now -Message $message
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Before $state['Text'] -BeforeValue $state['Value'] -Message ($Kind + ': ' + (Get-KbErrorText $_))
+  }
 }
 
 function Confirm-KbOneShotOutcome {
-    param([hashtable]$Outcome, [scriptblock]$Verify)
-    $check = @(& $Verify)[0]
-    $detail = [string]$check.Detail
-    $after = $Outcome['AfterValue']
-    if ($null -eq $after) { $after = [ordered]@{} }
-    $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
-    $Outcome['AfterValue'] = $after
-    if ($check.Present) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
-    } elseif ($detail.StartsWith('error: ')) {
-        $Outcome['Status'] = 'failed'
-        $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
-    } else {
-        $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
-    }
-    return $Outcome
+  param([hashtable]$Outcome, [scriptblock]$Verify)
+  $check = @(& $Verify)[0]
+  $detail = [string]$check.Detail
+  $after = $Outcome['AfterValue']
+  if ($null -eq $after) { $after = [ordered]@{} }
+  $after['verify'] = [ordered]@{ id = [string]$check.Id; present = [bool]$check.Present; detail = $detail }
+  $Outcome['AfterValue'] = $after
+  if ($check.Present) {
+    $Outcome['Status'] = 'failed'
+    $Outcome['Message'] = 'did not stick: ' + [string]$check.Id + ' still finds the problem: ' + $detail + '; ' + $Outcome['Message']
+  } elseif ($detail.StartsWith('error: ')) {
+    $Outcome['Status'] = 'failed'
+    $Outcome['Message'] = 'could not verify with ' + [string]$check.Id + ': ' + $detail.Substring(7) + '; ' + $Outcome['Message']
+  } else {
+    $Outcome['Message'] = [string]$Outcome['Message'] + '; verified: ' + [string]$check.Id + ' finds no problem'
+  }
+  return $Outcome
 }
 
 function Invoke-KbOneShotStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [string]$ProfileRoot = '',
-        [string]$Kind,
-        [hashtable]$Step,
-        [scriptblock]$Plan,
-        [scriptblock]$Act,
-        [scriptblock]$Verify = $null
-    )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        $planned = & $Plan $Step
-        $before = [string]$planned['Before']
-        if ($null -ne $planned['Stop']) {
-            Add-KbResult -Id $Id -Status $planned['Stop']['Status'] -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['BeforeValue'] -Message $planned['Stop']['Message']
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
-            $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
-            if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
-            if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
-            return
-        }
-        $outcome = & $Act $Step $planned
-        if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
-        Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [string]$ProfileRoot = '',
+    [string]$Kind,
+    [hashtable]$Step,
+    [scriptblock]$Plan,
+    [scriptblock]$Act,
+    [scriptblock]$Verify = $null
+  )
+  try {
+    if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+    $planned = & $Plan $Step
+    $before = [string]$planned['Before']
+    if ($null -ne $planned['Stop']) {
+      Add-KbResult -Id $Id -Status $planned['Stop']['Status'] -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['BeforeValue'] -Message $planned['Stop']['Message']
+      return
     }
+    if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
+      $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
+      if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+      if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
+      Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
+      return
+    }
+    $outcome = & $Act $Step $planned
+    if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
+    Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
+  }
 }
 
 # ---- probes/join.ps1 ----
@@ -1278,253 +1278,253 @@ $script:KbEvidenceBefore = $null
 $script:KbEvidenceAfter = $null
 
 function New-KbProbeResult {
-    param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
+  param([string]$Id, [bool]$Present, [string]$Detail)
+  return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function Invoke-KbProbeWhenApplicable {
-    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
-    $check = Test-KbApplicable -Applies $Applies
-    if ($check.Applicable) { return (& $Probe) }
-    $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
-    $result.NotApplicable = $true
-    return $result
+  param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
+  $check = Test-KbApplicable -Applies $Applies
+  if ($check.Applicable) { return (& $Probe) }
+  $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
+  $result.NotApplicable = $true
+  return $result
 }
 
 function New-KbProbeError {
-    param([string]$Id, [object]$ErrorRecord)
-    $text = Get-KbErrorText $ErrorRecord
-    Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
-    return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
+  param([string]$Id, [object]$ErrorRecord)
+  $text = Get-KbErrorText $ErrorRecord
+  Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
+  return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
 function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
+  param([object]$Item)
+  if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
+  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Join-KbEvidence {
-    param([string]$Mode, [object[]]$Items)
-    if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $all = @($Items | Where-Object { $null -ne $_ })
-    $list = @($all | Where-Object { -not $_.NotApplicable })
-    $present = @($list | Where-Object { $_.Present })
-    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+  param([string]$Mode, [object[]]$Items)
+  if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
+  $all = @($Items | Where-Object { $null -ne $_ })
+  $list = @($all | Where-Object { -not $_.NotApplicable })
+  $present = @($list | Where-Object { $_.Present })
+  $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+  $detail = 'none of ' + $list.Count + ' found'
+  if ($list.Count -eq 0) {
+    $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+  } elseif ($isPresent) {
+    $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+  } elseif ($present.Count -gt 0) {
+    $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
+  }
+  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
-    param([object]$Evidence)
-    if ($null -eq $Evidence) { return }
-    if ($null -ne $Evidence.PSObject.Properties['Items']) {
-        foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
-        return
-    }
-    $Evidence
+  param([object]$Evidence)
+  if ($null -eq $Evidence) { return }
+  if ($null -ne $Evidence.PSObject.Properties['Items']) {
+    foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
+    return
+  }
+  $Evidence
 }
 
 function Test-KbEvidencePresent {
-    param([string]$Id)
-    $evidence = $script:KbLastEvidence
-    if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
-    if ($Id -eq 'detection') { return [bool]$evidence.Present }
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $evidence)) {
-        if ($leaf.Id -eq $Id) { return [bool]$leaf.Present }
-    }
-    throw ('the detection has no probe with id ' + $Id)
+  param([string]$Id)
+  $evidence = $script:KbLastEvidence
+  if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
+  if ($Id -eq 'detection') { return [bool]$evidence.Present }
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $evidence)) {
+    if ($leaf.Id -eq $Id) { return [bool]$leaf.Present }
+  }
+  throw ('the detection has no probe with id ' + $Id)
 }
 
 function ConvertTo-KbEvidence {
-    param([object[]]$Output)
-    $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+  param([object[]]$Output)
+  $results = @($Output | Where-Object { $null -ne $_ })
+  if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
+  foreach ($result in $results) {
+    if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+  }
+  if ($results.Count -eq 1) { return $results[0] }
+  return (Join-KbEvidence -Mode 'any' -Items $results)
 }
 
 function Write-KbEvidenceLog {
-    param([object]$Evidence, [string]$Phase)
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word, $type = 'absent', 1
-        if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
-        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
-    }
-    $verdict, $type = 'no current evidence of the problem', 1
-    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
-    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
+  param([object]$Evidence, [string]$Phase)
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+    $word, $type = 'absent', 1
+    if ($leaf.NotApplicable) { $word = 'not applicable' }
+    if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
+  }
+  $verdict, $type = 'no current evidence of the problem', 1
+  if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+  Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
-    param([string]$Phase)
-    $script:KbObservedLengths = @{}
-    $script:KbDetectionError = $null
-    try {
-        $output = @(Invoke-KbDetection)
-        $evidence = ConvertTo-KbEvidence -Output $output
-    } catch {
-        $script:KbDetectionError = Get-KbErrorText $_
-        Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-        return $null
-    }
-    $script:KbLastEvidence = $evidence
-    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-    return $evidence
+  param([string]$Phase)
+  $script:KbObservedLengths = @{}
+  $script:KbDetectionError = $null
+  try {
+    $output = @(Invoke-KbDetection)
+    $evidence = ConvertTo-KbEvidence -Output $output
+  } catch {
+    $script:KbDetectionError = Get-KbErrorText $_
+    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
+    return $null
+  }
+  $script:KbLastEvidence = $evidence
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
+  return $evidence
 }
 
 function ConvertTo-KbEvidenceRecord {
-    param([object]$Evidence)
-    if ($null -eq $Evidence) { return $null }
-    $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
-            [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
-        })
-    return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+  param([object]$Evidence)
+  if ($null -eq $Evidence) { return $null }
+  $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
+      [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
+    })
+  return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
 }
 
 # ---- probes/command.ps1 ----
 
 function Find-KbOutputTokens {
-    param([string]$Output, [string[]]$Tokens)
-    foreach ($token in $Tokens) {
-        if ($Output.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { $token }
-    }
+  param([string]$Output, [string[]]$Tokens)
+  foreach ($token in $Tokens) {
+    if ($Output.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) { $token }
+  }
 }
 
 function Get-KbCommandProblems {
-    param([object]$Run, [int[]]$ProblemCodes, [int[]]$CleanCodes, [string[]]$ProblemTokens, [string[]]$CleanTokens, [string]$Match)
-    $code = $Run.ExitCode
-    if ($ProblemCodes -contains $code) { 'exit code ' + $code + ' means the problem' }
-    if ($CleanCodes.Count -gt 0 -and $CleanCodes -notcontains $code) { 'exit code ' + $code + ' is not ' + ($CleanCodes -join ' or ') }
-    if ($ProblemTokens.Count -gt 0) {
-        $found = @(Find-KbOutputTokens -Output $Run.Output -Tokens $ProblemTokens)
-        $hit = $found.Count -gt 0
-        if ($Match -eq 'all') { $hit = $found.Count -eq $ProblemTokens.Count }
-        if ($hit) { 'output has ' + ($found -join ', ') }
-    }
-    if ($CleanTokens.Count -gt 0) {
-        $found = @(Find-KbOutputTokens -Output $Run.Output -Tokens $CleanTokens)
-        $missing = @($CleanTokens | Where-Object { $found -notcontains $_ })
-        $clean = $found.Count -gt 0
-        if ($Match -eq 'all') { $clean = $missing.Count -eq 0 }
-        if (-not $clean) { 'output lacks ' + ($missing -join ', ') }
-    }
+  param([object]$Run, [int[]]$ProblemCodes, [int[]]$CleanCodes, [string[]]$ProblemTokens, [string[]]$CleanTokens, [string]$Match)
+  $code = $Run.ExitCode
+  if ($ProblemCodes -contains $code) { 'exit code ' + $code + ' means the problem' }
+  if ($CleanCodes.Count -gt 0 -and $CleanCodes -notcontains $code) { 'exit code ' + $code + ' is not ' + ($CleanCodes -join ' or ') }
+  if ($ProblemTokens.Count -gt 0) {
+    $found = @(Find-KbOutputTokens -Output $Run.Output -Tokens $ProblemTokens)
+    $hit = $found.Count -gt 0
+    if ($Match -eq 'all') { $hit = $found.Count -eq $ProblemTokens.Count }
+    if ($hit) { 'output has ' + ($found -join ', ') }
+  }
+  if ($CleanTokens.Count -gt 0) {
+    $found = @(Find-KbOutputTokens -Output $Run.Output -Tokens $CleanTokens)
+    $missing = @($CleanTokens | Where-Object { $found -notcontains $_ })
+    $clean = $found.Count -gt 0
+    if ($Match -eq 'all') { $clean = $missing.Count -eq 0 }
+    if (-not $clean) { 'output lacks ' + ($missing -join ', ') }
+  }
 }
 
 function Test-KbCommandProbe {
-    param(
-        [string]$Id,
-        [hashtable]$Program,
-        [object[]]$Arguments = @(),
-        [int]$TimeoutSeconds = 60,
-        [int[]]$ProblemCodes = @(),
-        [int[]]$CleanCodes = @(),
-        [string[]]$ProblemTokens = @(),
-        [string[]]$CleanTokens = @(),
-        [string]$Match = 'any'
-    )
-    try {
-        $exe = Resolve-KbNativeProgram -Path (Resolve-KbPath -Spec $Program)
-        if (-not [System.IO.File]::Exists($exe)) { throw ('program not found: ' + $exe) }
-        $list = @(Resolve-KbLiteralArguments -Arguments $Arguments)
-        $run = Invoke-KbProcess -FilePath $exe -Arguments $list -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
-        $shown = ($exe + ' ' + $run.CommandLine).Trim()
-        if ($run.TimedOut) { throw ($shown + ' still ran after ' + $TimeoutSeconds + ' s and was ended') }
-        $problems = @(Get-KbCommandProblems -Run $run -ProblemCodes $ProblemCodes -CleanCodes $CleanCodes -ProblemTokens $ProblemTokens -CleanTokens $CleanTokens -Match $Match)
-        $detail = $shown + ': exit code ' + $run.ExitCode
-        if ($problems.Count -gt 0) { return (New-KbProbeResult -Id $Id -Present $true -Detail ($detail + '; ' + ($problems -join '; '))) }
-        return (New-KbProbeResult -Id $Id -Present $false -Detail ($detail + ', as expected'))
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
-    }
+  param(
+    [string]$Id,
+    [hashtable]$Program,
+    [object[]]$Arguments = @(),
+    [int]$TimeoutSeconds = 60,
+    [int[]]$ProblemCodes = @(),
+    [int[]]$CleanCodes = @(),
+    [string[]]$ProblemTokens = @(),
+    [string[]]$CleanTokens = @(),
+    [string]$Match = 'any'
+  )
+  try {
+    $exe = Resolve-KbNativeProgram -Path (Resolve-KbPath -Spec $Program)
+    if (-not [System.IO.File]::Exists($exe)) { throw ('program not found: ' + $exe) }
+    $list = @(Resolve-KbLiteralArguments -Arguments $Arguments)
+    $run = Invoke-KbProcess -FilePath $exe -Arguments $list -TimeoutSeconds $TimeoutSeconds -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
+    $shown = ($exe + ' ' + $run.CommandLine).Trim()
+    if ($run.TimedOut) { throw ($shown + ' still ran after ' + $TimeoutSeconds + ' s and was ended') }
+    $problems = @(Get-KbCommandProblems -Run $run -ProblemCodes $ProblemCodes -CleanCodes $CleanCodes -ProblemTokens $ProblemTokens -CleanTokens $CleanTokens -Match $Match)
+    $detail = $shown + ': exit code ' + $run.ExitCode
+    if ($problems.Count -gt 0) { return (New-KbProbeResult -Id $Id -Present $true -Detail ($detail + '; ' + ($problems -join '; '))) }
+    return (New-KbProbeResult -Id $Id -Present $false -Detail ($detail + ', as expected'))
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- probes/event.ps1 ----
 
 function Get-KbEvents {
-    param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
-    $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
-    try {
-        Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
-        return
-    } catch {
-        if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
-        Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
-    }
-    $filter.Remove('ProviderName')
-    try {
-        Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
-    } catch {
-        if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
-    }
+  param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
+  $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
+  try {
+    Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
+    return
+  } catch {
+    if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
+    Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
+  }
+  $filter.Remove('ProviderName')
+  try {
+    Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
+  } catch {
+    if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
+  }
 }
 
 function Test-KbEventTokens {
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
-    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
-    $xml = [string]$Record.ToXml()
-    $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
-    if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -ge 0) { $data += $xml.Substring($start) }
-    $all = $Match -eq 'all'
-    foreach ($token in $Tokens) {
-        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
-        if ($found -ne $all) { return $found }
-    }
-    return $all
+  param([object]$Record, [string[]]$Tokens, [string]$Match)
+  $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
+  $xml = [string]$Record.ToXml()
+  $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
+  if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
+  if ($start -ge 0) { $data += $xml.Substring($start) }
+  $all = $Match -eq 'all'
+  foreach ($token in $Tokens) {
+    $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
+    if ($found -ne $all) { return $found }
+  }
+  return $all
 }
 
 function Test-KbEventProbe {
-    param(
-        [string]$Id,
-        [string]$Log,
-        [string]$Provider,
-        [int[]]$Ids,
-        [int[]]$Levels,
-        [int]$WithinDays = 30,
-        [string[]]$DataContains = @(),
-        [string]$DataMatch = 'any'
-    )
-    try {
-        $tokens = @($DataContains | Where-Object { $_ })
-        $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
-        $history = $script:KbHistorySinceUtc
-        if ($null -ne $history -and $history -gt $since) { $since = $history }
-        $since = $since.ToLocalTime()
-        $max = 50
-        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        if ($tokens.Count -gt 0) {
-            $max = 500
-            $joiner = ' or '
-            if ($DataMatch -eq 'all') { $joiner = ' and ' }
-            $what += ' with ' + ($tokens -join $joiner) + ' in their data'
-        }
-        $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
-        if ($tokens.Count -gt 0) {
-            $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
-        }
-        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
-        if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
-        $count = [string]$records.Count
-        if ($records.Count -ge $max) { $count += '+' }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  param(
+    [string]$Id,
+    [string]$Log,
+    [string]$Provider,
+    [int[]]$Ids,
+    [int[]]$Levels,
+    [int]$WithinDays = 30,
+    [string[]]$DataContains = @(),
+    [string]$DataMatch = 'any'
+  )
+  try {
+    $tokens = @($DataContains | Where-Object { $_ })
+    $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+    $history = $script:KbHistorySinceUtc
+    if ($null -ne $history -and $history -gt $since) { $since = $history }
+    $since = $since.ToLocalTime()
+    $max = 50
+    $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+    if ($tokens.Count -gt 0) {
+      $max = 500
+      $joiner = ' or '
+      if ($DataMatch -eq 'all') { $joiner = ' and ' }
+      $what += ' with ' + ($tokens -join $joiner) + ' in their data'
     }
+    $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
+    if ($tokens.Count -gt 0) {
+      $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
+    }
+    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+    $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
+    if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
+    $count = [string]$records.Count
+    if ($records.Count -ge $max) { $count += '+' }
+    $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+    return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- preflight.ps1 ----
@@ -1535,116 +1535,116 @@ $script:KbNoEvidenceAtStart = $false
 $script:KbDetectionFailedAtStart = $false
 
 function Get-KbMethodSelection {
-    param([object]$Method)
-    $known = @($script:KbMethodIds)
-    $text = (@($Method) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ }) -join ','
-    $selected = New-Object System.Collections.Generic.List[string]
-    foreach ($part in $text.Split(',')) {
-        $name = $part.Trim()
-        if ($name.Length -eq 0) { continue }
-        $match = @($known | Where-Object { $_ -eq $name })
-        if ($match.Count -eq 0) {
-            throw ("-Method: there is no method '" + $name + "'; the methods are: " + ($known -join ', '))
-        }
-        if (-not $selected.Contains($match[0])) { $selected.Add($match[0]) }
+  param([object]$Method)
+  $known = @($script:KbMethodIds)
+  $text = (@($Method) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ }) -join ','
+  $selected = New-Object System.Collections.Generic.List[string]
+  foreach ($part in $text.Split(',')) {
+    $name = $part.Trim()
+    if ($name.Length -eq 0) { continue }
+    $match = @($known | Where-Object { $_ -eq $name })
+    if ($match.Count -eq 0) {
+      throw ("-Method: there is no method '" + $name + "'; the methods are: " + ($known -join ', '))
     }
-    $selected.ToArray()
+    if (-not $selected.Contains($match[0])) { $selected.Add($match[0]) }
+  }
+  $selected.ToArray()
 }
 
 function Enter-KbMutex {
-    $name = 'Global\kbfix-' + (Get-KbPlaybookId)
-    $mutex = $null
-    try {
-        $mutex = [System.Threading.Mutex]::new($false, $name)
-    } catch {
-        Write-KbLog ('cannot open the mutex ' + $name + ': ' + (Get-KbErrorText $_)) 2
-        return $false
+  $name = 'Global\kbfix-' + (Get-KbPlaybookId)
+  $mutex = $null
+  try {
+    $mutex = [System.Threading.Mutex]::new($false, $name)
+  } catch {
+    Write-KbLog ('cannot open the mutex ' + $name + ': ' + (Get-KbErrorText $_)) 2
+    return $false
+  }
+  $acquired = $false
+  try {
+    $acquired = $mutex.WaitOne(0)
+  } catch {
+    if (-not (Test-KbErrorIs -ErrorRecord $_ -Type ([System.Threading.AbandonedMutexException]))) {
+      $mutex.Close()
+      throw
     }
-    $acquired = $false
-    try {
-        $acquired = $mutex.WaitOne(0)
-    } catch {
-        if (-not (Test-KbErrorIs -ErrorRecord $_ -Type ([System.Threading.AbandonedMutexException]))) {
-            $mutex.Close()
-            throw
-        }
-        Write-KbLog 'the previous run ended without releasing the mutex' 2
-        $acquired = $true
-    }
-    if (-not $acquired) {
-        $mutex.Close()
-        return $false
-    }
-    $script:KbMutex = $mutex
-    return $true
+    Write-KbLog 'the previous run ended without releasing the mutex' 2
+    $acquired = $true
+  }
+  if (-not $acquired) {
+    $mutex.Close()
+    return $false
+  }
+  $script:KbMutex = $mutex
+  return $true
 }
 
 function Write-KbRunBanner {
-    param([System.Collections.IDictionary]$Bound)
-    $playbook = $script:KbPlaybook
-    Write-KbLog ('==== kbfix ' + [string]$playbook['Id'] + ': ' + [string]$playbook['Title'] + ' (KB ' + (@($playbook['Kb']) -join ', ') + ')')
-    Write-KbLog ('tool ' + [string]$playbook['ToolVersion'] + ', schema ' + [string]$playbook['SchemaVersion'] +
-        ', playbook sha256 ' + [string]$playbook['SourceSha256'])
-    Write-KbLog ((Format-KbWindowsVersion -Version (Get-KbWindowsVersion)) + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
-        [string]$PSVersionTable.PSVersion + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-    $arguments = @($Bound.Keys | ForEach-Object { '-' + $_ + ' ' + [string]$Bound[$_] }) -join ' '
-    Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
+  param([System.Collections.IDictionary]$Bound)
+  $playbook = $script:KbPlaybook
+  Write-KbLog ('==== kbfix ' + [string]$playbook['Id'] + ': ' + [string]$playbook['Title'] + ' (KB ' + (@($playbook['Kb']) -join ', ') + ')')
+  Write-KbLog ('tool ' + [string]$playbook['ToolVersion'] + ', schema ' + [string]$playbook['SchemaVersion'] +
+    ', playbook sha256 ' + [string]$playbook['SourceSha256'])
+  Write-KbLog ((Format-KbWindowsVersion -Version (Get-KbWindowsVersion)) + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
+    [string]$PSVersionTable.PSVersion + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+  $arguments = @($Bound.Keys | ForEach-Object { '-' + $_ + ' ' + [string]$Bound[$_] }) -join ' '
+  Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
 function Start-KbRun {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = @{} }
-    $script:KbRunStartUtc = [DateTime]::UtcNow
-    $script:KbWhatIf = [bool]$WhatIfPreference
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
-    } catch {
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
-        Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)
-    }
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  $bound = $BoundParameters
+  if ($null -eq $bound) { $bound = @{} }
+  $script:KbRunStartUtc = [DateTime]::UtcNow
+  $script:KbWhatIf = [bool]$WhatIfPreference
+  try {
+    Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
+  } catch {
     Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
-    try {
-        Write-KbRunBanner -Bound $bound
-        if (-not (Test-KbIsAdministrator)) {
-            Exit-KbRun -Outcome 'NotElevated' -Message 'run it as SYSTEM or from an elevated administrator prompt'
-        }
-        $selection = $null
-        try {
-            $selection = @(Get-KbMethodSelection -Method $bound['Method'])
-        } catch {
-            Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
-        }
-        $missing = @()
-        if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
-        if ($missing.Count -gt 0) {
-            Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
-        }
-        $script:KbSelectedMethods = $selection
-        $script:KbAllowHighRisk = $bound.ContainsKey('AllowHighRisk') -and [bool]$bound['AllowHighRisk']
-        if (-not (Enter-KbMutex)) {
-            Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
-        }
-        $ladderReader = $null
-        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
-        Read-KbState -LadderReader $ladderReader
-        $check = Test-KbApplicable -Applies $script:KbApplies
-        if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
-        Write-KbLog 'preflight passed'
-    } catch {
-        Exit-KbRun -Outcome 'StepFailed' -Message ('preflight failed: ' + (Get-KbErrorText $_))
+    Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)
+  }
+  Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+  try {
+    Write-KbRunBanner -Bound $bound
+    if (-not (Test-KbIsAdministrator)) {
+      Exit-KbRun -Outcome 'NotElevated' -Message 'run it as SYSTEM or from an elevated administrator prompt'
     }
+    $selection = $null
+    try {
+      $selection = @(Get-KbMethodSelection -Method $bound['Method'])
+    } catch {
+      Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
+    }
+    $missing = @()
+    if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
+    if ($missing.Count -gt 0) {
+      Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
+    }
+    $script:KbSelectedMethods = $selection
+    $script:KbAllowHighRisk = $bound.ContainsKey('AllowHighRisk') -and [bool]$bound['AllowHighRisk']
+    if (-not (Enter-KbMutex)) {
+      Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
+    }
+    $ladderReader = $null
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
+    Read-KbState -LadderReader $ladderReader
+    $check = Test-KbApplicable -Applies $script:KbApplies
+    if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
+    Write-KbLog 'preflight passed'
+  } catch {
+    Exit-KbRun -Outcome 'StepFailed' -Message ('preflight failed: ' + (Get-KbErrorText $_))
+  }
 }
 
 function Invoke-KbEvidenceBefore {
-    $evidence = Get-KbEvidence -Phase 'before'
-    $script:KbEvidenceBefore = $evidence
-    Save-KbStartLengths
-    if ($null -eq $evidence) {
-        $script:KbDetectionFailedAtStart = $true
-        return
-    }
-    $script:KbNoEvidenceAtStart = -not $evidence.Present
+  $evidence = Get-KbEvidence -Phase 'before'
+  $script:KbEvidenceBefore = $evidence
+  Save-KbStartLengths
+  if ($null -eq $evidence) {
+    $script:KbDetectionFailedAtStart = $true
+    return
+  }
+  $script:KbNoEvidenceAtStart = -not $evidence.Present
 }
 
 # ---- method.ps1 ----
@@ -1654,510 +1654,510 @@ $script:KbLadderStoppedBy = $null
 $script:KbMethodReboots = @{}
 
 function Get-KbMethodSkip {
-    param([string]$Id, [string]$Risk, [hashtable]$Applies)
-    if ($script:KbDetectionFailedAtStart) {
-        return @{ Status = 'skipped'; Warn = $true; Message = 'the detection failed at the start, so nothing is changed' }
-    }
-    if ($script:KbNoEvidenceAtStart) {
-        return @{ Status = 'skipped'; Warn = $false; Message = 'no evidence of the problem at the start' }
-    }
-    if ($null -ne $script:KbEscalationDoneBy) {
-        return @{ Status = 'skipped'; Warn = $false; Message = ('the problem was gone after method ' + $script:KbEscalationDoneBy) }
-    }
-    if ($null -ne $script:KbLadderStoppedBy) {
-        return @{ Status = 'skipped'; Warn = $true; Message = ('method ' + $script:KbLadderStoppedBy + ' failed: no later method runs on a machine left in an unknown state') }
-    }
-    if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
-        return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
-    }
-    $ladder = $null
-    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
-    if ($null -ne $ladder) { return $ladder }
-    $check = Test-KbApplicable -Applies $Applies
-    if (-not $check['Applicable']) {
-        return @{ Status = 'not-applicable'; Warn = $false; Message = $check['Reason'] }
-    }
-    if ($Risk -eq 'high' -and -not $script:KbAllowHighRisk) {
-        return @{ Status = 'skipped'; Warn = $true; Message = ('high risk: runs only with -AllowHighRisk (for this method alone: -AllowHighRisk -Method ' + $Id + ')') }
-    }
-    return $null
+  param([string]$Id, [string]$Risk, [hashtable]$Applies)
+  if ($script:KbDetectionFailedAtStart) {
+    return @{ Status = 'skipped'; Warn = $true; Message = 'the detection failed at the start, so nothing is changed' }
+  }
+  if ($script:KbNoEvidenceAtStart) {
+    return @{ Status = 'skipped'; Warn = $false; Message = 'no evidence of the problem at the start' }
+  }
+  if ($null -ne $script:KbEscalationDoneBy) {
+    return @{ Status = 'skipped'; Warn = $false; Message = ('the problem was gone after method ' + $script:KbEscalationDoneBy) }
+  }
+  if ($null -ne $script:KbLadderStoppedBy) {
+    return @{ Status = 'skipped'; Warn = $true; Message = ('method ' + $script:KbLadderStoppedBy + ' failed: no later method runs on a machine left in an unknown state') }
+  }
+  if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
+    return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
+  }
+  $ladder = $null
+  if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
+  if ($null -ne $ladder) { return $ladder }
+  $check = Test-KbApplicable -Applies $Applies
+  if (-not $check['Applicable']) {
+    return @{ Status = 'not-applicable'; Warn = $false; Message = $check['Reason'] }
+  }
+  if ($Risk -eq 'high' -and -not $script:KbAllowHighRisk) {
+    return @{ Status = 'skipped'; Warn = $true; Message = ('high risk: runs only with -AllowHighRisk (for this method alone: -AllowHighRisk -Method ' + $Id + ')') }
+  }
+  return $null
 }
 
 function Invoke-KbMethod {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [int]$KbMethod,
-        [string]$Title,
-        [string]$Risk,
-        [string]$Reboot,
-        [hashtable]$Applies,
-        [string[]]$Services = @(),
-        [string[]]$StartAtEnd = @(),
-        [scriptblock]$Steps
-    )
-    $script:KbCurrentMethodId = $Id
-    try {
-        Write-KbLog ('---- method ' + $Id + ' (method ' + $KbMethod + ' of the article): ' + $Title + ' [risk ' + $Risk + ', reboot ' + $Reboot + ']')
-        $skip = Get-KbMethodSkip -Id $Id -Risk $Risk -Applies $Applies
-        if ($null -ne $skip) {
-            Add-KbResult -Id $Id -Status $skip['Status'] -Message $skip['Message'] -Warn:([bool]$skip['Warn'])
-            return
-        }
-        $script:KbMethodReboots[$Id] = $Reboot
-        Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
-        Update-KbAfterMethod -Id $Id
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
-    } finally {
-        if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
-        $script:KbCurrentMethodId = $null
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [int]$KbMethod,
+    [string]$Title,
+    [string]$Risk,
+    [string]$Reboot,
+    [hashtable]$Applies,
+    [string[]]$Services = @(),
+    [string[]]$StartAtEnd = @(),
+    [scriptblock]$Steps
+  )
+  $script:KbCurrentMethodId = $Id
+  try {
+    Write-KbLog ('---- method ' + $Id + ' (method ' + $KbMethod + ' of the article): ' + $Title + ' [risk ' + $Risk + ', reboot ' + $Reboot + ']')
+    $skip = Get-KbMethodSkip -Id $Id -Risk $Risk -Applies $Applies
+    if ($null -ne $skip) {
+      Add-KbResult -Id $Id -Status $skip['Status'] -Message $skip['Message'] -Warn:([bool]$skip['Warn'])
+      return
     }
+    $script:KbMethodReboots[$Id] = $Reboot
+    Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
+    Update-KbAfterMethod -Id $Id
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
+  } finally {
+    if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
+    $script:KbCurrentMethodId = $null
+  }
 }
 
 function Invoke-KbMethodSteps {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
-    $stopped = New-Object System.Collections.Generic.List[string]
-    try {
-        $ready = $true
-        if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
-        if ($ready) { $null = & $Steps }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
-    } finally {
-        if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
-        if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
-    }
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
+  $stopped = New-Object System.Collections.Generic.List[string]
+  try {
+    $ready = $true
+    if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
+    if ($ready) { $null = & $Steps }
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
+  } finally {
+    if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
+    if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
+  }
 }
 
 function Stop-KbMethodServices {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Services) {
-        $service = Get-KbService -Name $name
-        if ($null -eq $service) {
-            Write-KbLog ('service ' + $name + ' is not installed: nothing to stop') 2
-            continue
-        }
-        if ([string]$service.Status -eq 'Stopped') {
-            Write-KbLog ('service ' + $name + ' is already stopped')
-            continue
-        }
-        if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
-        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
+  foreach ($name in $Services) {
+    $service = Get-KbService -Name $name
+    if ($null -eq $service) {
+      Write-KbLog ('service ' + $name + ' is not installed: nothing to stop') 2
+      continue
     }
-    return (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $Stopped)
+    if ([string]$service.Status -eq 'Stopped') {
+      Write-KbLog ('service ' + $name + ' is already stopped')
+      continue
+    }
+    if (-not $PSCmdlet.ShouldProcess($name, 'Stop the service for this method and start it again afterwards')) { continue }
+    if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+  }
+  return (Confirm-KbMethodServicesStopped -Id $Id -Services $Services -Stopped $Stopped)
 }
 
 function Stop-KbMethodService {
-    param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
-    try {
-        $before = $Stopped.Count
-        $restarts = Stop-KbService -Name $Name -Stopped $Stopped
-        $dependents = New-Object System.Collections.Generic.List[string]
-        for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
-        if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
-        Write-KbLog ('stopped service ' + $Name)
-        if ($restarts -gt 0) {
-            Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
-        }
-        return $true
-    } catch {
-        Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
-        return $false
+  param([string]$Id, [string]$Name, [System.Collections.Generic.List[string]]$Stopped)
+  try {
+    $before = $Stopped.Count
+    $restarts = Stop-KbService -Name $Name -Stopped $Stopped
+    $dependents = New-Object System.Collections.Generic.List[string]
+    for ($i = $before; $i -lt $Stopped.Count; $i++) { if ($Stopped[$i] -ne $Name) { $dependents.Add($Stopped[$i]) } }
+    if ($dependents.Count -gt 0) { Write-KbLog ('stopped the services that depend on ' + $Name + ' first: ' + ($dependents.ToArray() -join ', ')) }
+    Write-KbLog ('stopped service ' + $Name)
+    if ($restarts -gt 0) {
+      Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'ok' -Warn -Message (Format-KbServiceRestarts -Name $Name -Restarts $restarts)
     }
+    return $true
+  } catch {
+    Add-KbResult -Id ($Id + ':stop-' + $Name) -Status 'failed' -Message ('could not stop ' + $Name + ', so the steps did not run: ' + (Get-KbErrorText $_))
+    return $false
+  }
 }
 
 function Confirm-KbMethodServicesStopped {
-    param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Services) {
-        $service = Get-KbService -Name $name
-        if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
-        $service.Refresh()
-        if ([string]$service.Status -eq 'Stopped') { continue }
-        Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
-        if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
-    }
-    return $true
+  param([string]$Id, [string[]]$Services, [System.Collections.Generic.List[string]]$Stopped)
+  foreach ($name in $Services) {
+    $service = Get-KbService -Name $name
+    if ($null -eq $service -or -not $Stopped.Contains($service.ServiceName)) { continue }
+    $service.Refresh()
+    if ([string]$service.Status -eq 'Stopped') { continue }
+    Write-KbLog ('service ' + $name + ' is ' + [string]$service.Status + ' again after this method stopped it: stopping it again') 2
+    if (-not (Stop-KbMethodService -Id $Id -Name $name -Stopped $Stopped)) { return $false }
+  }
+  return $true
 }
 
 function Start-KbMethodServices {
-    param([string]$Id, [System.Collections.Generic.List[string]]$Stopped)
-    foreach ($name in $Stopped) {
-        try {
-            Start-KbService -Name $name
-            Write-KbLog ('started service ' + $name + ' again')
-        } catch {
-            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
-        }
+  param([string]$Id, [System.Collections.Generic.List[string]]$Stopped)
+  foreach ($name in $Stopped) {
+    try {
+      Start-KbService -Name $name
+      Write-KbLog ('started service ' + $name + ' again')
+    } catch {
+      Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' again: ' + (Get-KbErrorText $_))
     }
+  }
 }
 
 function Start-KbMethodEndServices {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services)
-    foreach ($name in $Services) {
-        if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
-        try {
-            if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
-            Start-KbService -Name $name
-            Write-KbLog ('started service ' + $name + ' at the end of the method')
-        } catch {
-            Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
-        }
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param([string]$Id, [string[]]$Services)
+  foreach ($name in $Services) {
+    if (-not $PSCmdlet.ShouldProcess($name, 'Start the service at the end of the method')) { continue }
+    try {
+      if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+      Start-KbService -Name $name
+      Write-KbLog ('started service ' + $name + ' at the end of the method')
+    } catch {
+      Add-KbResult -Id ($Id + ':start-' + $name) -Status 'failed' -Message ('could not start ' + $name + ' at the end of the method: ' + (Get-KbErrorText $_))
     }
+  }
 }
 
 function Update-KbAfterMethod {
-    param([string]$Id)
-    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
-        Move-KbHistoryBaseline -Reason ('method ' + $Id)
-        $script:KbLadderChangedBy = $Id
-    }
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
-    if ($script:KbPreviewConditionalOn.Length -eq 0 -and (Test-KbAnyResult -Status 'changed' -Method $Id -SimulatedOnly)) {
-        $script:KbPreviewConditionalOn = $Id
-    }
-    $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
-    if ($null -ne $evidence -and -not $evidence.Present) {
-        $script:KbEscalationDoneBy = $Id
-        Write-KbLog ('the problem is gone after method ' + $Id + ': the remaining methods are skipped')
-    }
+  param([string]$Id)
+  if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
+    Move-KbHistoryBaseline -Reason ('method ' + $Id)
+    $script:KbLadderChangedBy = $Id
+  }
+  if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
+  if ($script:KbPreviewConditionalOn.Length -eq 0 -and (Test-KbAnyResult -Status 'changed' -Method $Id -SimulatedOnly)) {
+    $script:KbPreviewConditionalOn = $Id
+  }
+  $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
+  if ($null -ne $evidence -and -not $evidence.Present) {
+    $script:KbEscalationDoneBy = $Id
+    Write-KbLog ('the problem is gone after method ' + $Id + ': the remaining methods are skipped')
+  }
 }
 
 # ---- process.ps1 ----
 
 function ConvertTo-KbQuotedArgument {
-    param([string]$Value)
-    if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
-    $quoted = '"'
+  param([string]$Value)
+  if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
+  $quoted = '"'
+  $backslashes = 0
+  for ($i = 0; $i -lt $Value.Length; $i++) {
+    $c = $Value[$i]
+    if ($c -eq [char]92) { $backslashes += 1; continue }
+    if ($c -eq [char]34) { $quoted += ('\' * (2 * $backslashes + 1)) } else { $quoted += ('\' * $backslashes) }
     $backslashes = 0
-    for ($i = 0; $i -lt $Value.Length; $i++) {
-        $c = $Value[$i]
-        if ($c -eq [char]92) { $backslashes += 1; continue }
-        if ($c -eq [char]34) { $quoted += ('\' * (2 * $backslashes + 1)) } else { $quoted += ('\' * $backslashes) }
-        $backslashes = 0
-        $quoted += $c
-    }
-    return ($quoted + ('\' * (2 * $backslashes)) + '"')
+    $quoted += $c
+  }
+  return ($quoted + ('\' * (2 * $backslashes)) + '"')
 }
 
 function ConvertTo-KbArgumentString {
-    param([string[]]$Arguments)
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($argument in $Arguments) { $parts.Add((ConvertTo-KbQuotedArgument -Value $argument)) }
-    return ($parts.ToArray() -join ' ')
+  param([string[]]$Arguments)
+  $parts = New-Object System.Collections.Generic.List[string]
+  foreach ($argument in $Arguments) { $parts.Add((ConvertTo-KbQuotedArgument -Value $argument)) }
+  return ($parts.ToArray() -join ' ')
 }
 
 function Resolve-KbArgumentText {
-    param([hashtable]$Argument)
-    $text = ''
-    foreach ($part in @($Argument['Parts'])) {
-        if ($part -is [string]) { $text += $part; continue }
-        $name = [string]$part['Base']
-        try {
-            if ($name -eq 'SystemDrive') {
-                $text += (Resolve-KbPath -Spec @{ Base = $name; Segments = @('x') }).Substring(0, 2)
-            } else {
-                $text += Resolve-KbPath -Spec @{ Base = $name; Segments = @() }
-            }
-        } catch {
-            throw ('argument ' + [string]$Argument['Written'] + ': ' + (Get-KbErrorText $_))
-        }
+  param([hashtable]$Argument)
+  $text = ''
+  foreach ($part in @($Argument['Parts'])) {
+    if ($part -is [string]) { $text += $part; continue }
+    $name = [string]$part['Base']
+    try {
+      if ($name -eq 'SystemDrive') {
+        $text += (Resolve-KbPath -Spec @{ Base = $name; Segments = @('x') }).Substring(0, 2)
+      } else {
+        $text += Resolve-KbPath -Spec @{ Base = $name; Segments = @() }
+      }
+    } catch {
+      throw ('argument ' + [string]$Argument['Written'] + ': ' + (Get-KbErrorText $_))
     }
-    return $text
+  }
+  return $text
 }
 
 function Resolve-KbLiteralArguments {
-    param([object[]]$Arguments)
-    foreach ($argument in $Arguments) {
-        if ($argument -is [hashtable]) { Resolve-KbArgumentText -Argument $argument } else { [string]$argument }
-    }
+  param([object[]]$Arguments)
+  foreach ($argument in $Arguments) {
+    if ($argument -is [hashtable]) { Resolve-KbArgumentText -Argument $argument } else { [string]$argument }
+  }
 }
 
 function Get-KbTaskText {
-    param([object]$Task)
-    try {
-        if ($Task.Wait(5000)) { return [string]$Task.Result }
-    } catch {
-        return ''
-    }
+  param([object]$Task)
+  try {
+    if ($Task.Wait(5000)) { return [string]$Task.Result }
+  } catch {
     return ''
+  }
+  return ''
 }
 
 function Invoke-KbProcess {
-    param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
-    $info = New-Object System.Diagnostics.ProcessStartInfo
-    $info.FileName = $FilePath
-    $info.Arguments = ConvertTo-KbArgumentString -Arguments $Arguments
-    $info.UseShellExecute = $false
-    $info.CreateNoWindow = $true
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    if ($WorkingDirectory.Length -gt 0) { $info.WorkingDirectory = $WorkingDirectory }
-    $process = [System.Diagnostics.Process]::Start($info)
-    try {
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        $exited = $process.WaitForExit($TimeoutSeconds * 1000)
-        if (-not $exited) {
-            try { $process.Kill() } catch { Write-KbLog ('could not end ' + $FilePath + ': ' + (Get-KbErrorText $_)) 2 }
-            $null = $process.WaitForExit(5000)
-        }
-        $exitCode = $null
-        if ($exited) { $exitCode = $process.ExitCode }
-        $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
-        if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
-    } finally {
-        $process.Dispose()
+  param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
+  $info = New-Object System.Diagnostics.ProcessStartInfo
+  $info.FileName = $FilePath
+  $info.Arguments = ConvertTo-KbArgumentString -Arguments $Arguments
+  $info.UseShellExecute = $false
+  $info.CreateNoWindow = $true
+  $info.RedirectStandardOutput = $true
+  $info.RedirectStandardError = $true
+  if ($WorkingDirectory.Length -gt 0) { $info.WorkingDirectory = $WorkingDirectory }
+  $process = [System.Diagnostics.Process]::Start($info)
+  try {
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $exited = $process.WaitForExit($TimeoutSeconds * 1000)
+    if (-not $exited) {
+      try { $process.Kill() } catch { Write-KbLog ('could not end ' + $FilePath + ': ' + (Get-KbErrorText $_)) 2 }
+      $null = $process.WaitForExit(5000)
     }
+    $exitCode = $null
+    if ($exited) { $exitCode = $process.ExitCode }
+    $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
+    if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
+    return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
+  } finally {
+    $process.Dispose()
+  }
 }
 
 function Resolve-KbNativeProgram {
-    param([string]$Path)
-    if (-not (Test-KbNeeds64BitHost)) { return $Path }
-    $windir = [string][Environment]::GetEnvironmentVariable('windir')
-    $system32 = $windir.TrimEnd('\') + '\System32\'
-    if (-not $Path.StartsWith($system32, [System.StringComparison]::OrdinalIgnoreCase)) { return $Path }
-    return ($windir.TrimEnd('\') + '\Sysnative\' + $Path.Substring($system32.Length))
+  param([string]$Path)
+  if (-not (Test-KbNeeds64BitHost)) { return $Path }
+  $windir = [string][Environment]::GetEnvironmentVariable('windir')
+  $system32 = $windir.TrimEnd('\') + '\System32\'
+  if (-not $Path.StartsWith($system32, [System.StringComparison]::OrdinalIgnoreCase)) { return $Path }
+  return ($windir.TrimEnd('\') + '\Sysnative\' + $Path.Substring($system32.Length))
 }
 
 # ---- pe-image.ps1 ----
 
 function Get-KbPeMachine {
-    param([string]$Path)
-    $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
-    $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
-    try {
-        $dos = New-Object byte[] 64
-        if ($stream.Read($dos, 0, 64) -lt 64) { return '' }
-        if ($dos[0] -ne 0x4D -or $dos[1] -ne 0x5A) { return '' }
-        $offset = [BitConverter]::ToInt32($dos, 0x3C)
-        if ($offset -lt 64 -or $offset -gt ($stream.Length - 6)) { return '' }
-        $stream.Position = $offset
-        $signature = New-Object byte[] 6
-        if ($stream.Read($signature, 0, 6) -lt 6) { return '' }
-        if ($signature[0] -ne 0x50 -or $signature[1] -ne 0x45 -or $signature[2] -ne 0 -or $signature[3] -ne 0) { return '' }
-        $machine = [int][BitConverter]::ToUInt16($signature, 4)
-        if ($machine -eq 0x014C) { return 'x86' }
-        if ($machine -eq 0x8664) { return 'x64' }
-        if ($machine -eq 0xAA64) { return 'arm64' }
-        return ''
-    } finally {
-        $stream.Dispose()
-    }
+  param([string]$Path)
+  $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
+  $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
+  try {
+    $dos = New-Object byte[] 64
+    if ($stream.Read($dos, 0, 64) -lt 64) { return '' }
+    if ($dos[0] -ne 0x4D -or $dos[1] -ne 0x5A) { return '' }
+    $offset = [BitConverter]::ToInt32($dos, 0x3C)
+    if ($offset -lt 64 -or $offset -gt ($stream.Length - 6)) { return '' }
+    $stream.Position = $offset
+    $signature = New-Object byte[] 6
+    if ($stream.Read($signature, 0, 6) -lt 6) { return '' }
+    if ($signature[0] -ne 0x50 -or $signature[1] -ne 0x45 -or $signature[2] -ne 0 -or $signature[3] -ne 0) { return '' }
+    $machine = [int][BitConverter]::ToUInt16($signature, 4)
+    if ($machine -eq 0x014C) { return 'x86' }
+    if ($machine -eq 0x8664) { return 'x64' }
+    if ($machine -eq 0xAA64) { return 'arm64' }
+    return ''
+  } finally {
+    $stream.Dispose()
+  }
 }
 
 function ConvertTo-KbSysnativePath {
-    param([string]$Path)
-    $system32 = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32') }
-    if (-not $Path.StartsWith($system32 + '\', [System.StringComparison]::OrdinalIgnoreCase)) { return $Path }
-    $sysnative = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('Sysnative') }
-    return ($sysnative + $Path.Substring($system32.Length))
+  param([string]$Path)
+  $system32 = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32') }
+  if (-not $Path.StartsWith($system32 + '\', [System.StringComparison]::OrdinalIgnoreCase)) { return $Path }
+  $sysnative = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('Sysnative') }
+  return ($sysnative + $Path.Substring($system32.Length))
 }
 
 function Get-KbRegsvr32For {
-    param([string]$Dll, [string]$Machine)
-    $os = Get-KbArchitecture
-    $wow64 = Test-KbNeeds64BitHost
-    $native = 'System32'
-    if ($wow64) { $native = 'Sysnative' }
-    $use = @{ Folder = $native; Dll = $Dll; Bits = 'native'; Problem = '' }
-    if ($os -eq 'x86') {
-        if ($Machine -eq 'x64' -or $Machine -eq 'arm64') { $use['Problem'] = ('a ' + $Machine + ' DLL cannot be loaded on 32-bit Windows') }
-    } elseif ($Machine -eq 'x86') {
-        $use['Folder'] = 'SysWOW64'
-        $use['Dll'] = ConvertTo-KbSysnativePath -Path $Dll
-        $use['Bits'] = '32-bit'
-    } elseif ($Machine -eq 'arm64' -and $os -ne 'arm64') {
-        $use['Problem'] = ('an arm64 DLL cannot be loaded on ' + $os + ' Windows')
-    } elseif ($Machine.Length -gt 0) {
-        $use['Bits'] = '64-bit'
-    }
-    $use['Tool'] = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @($use['Folder'], 'regsvr32.exe') }
-    return $use
+  param([string]$Dll, [string]$Machine)
+  $os = Get-KbArchitecture
+  $wow64 = Test-KbNeeds64BitHost
+  $native = 'System32'
+  if ($wow64) { $native = 'Sysnative' }
+  $use = @{ Folder = $native; Dll = $Dll; Bits = 'native'; Problem = '' }
+  if ($os -eq 'x86') {
+    if ($Machine -eq 'x64' -or $Machine -eq 'arm64') { $use['Problem'] = ('a ' + $Machine + ' DLL cannot be loaded on 32-bit Windows') }
+  } elseif ($Machine -eq 'x86') {
+    $use['Folder'] = 'SysWOW64'
+    $use['Dll'] = ConvertTo-KbSysnativePath -Path $Dll
+    $use['Bits'] = '32-bit'
+  } elseif ($Machine -eq 'arm64' -and $os -ne 'arm64') {
+    $use['Problem'] = ('an arm64 DLL cannot be loaded on ' + $os + ' Windows')
+  } elseif ($Machine.Length -gt 0) {
+    $use['Bits'] = '64-bit'
+  }
+  $use['Tool'] = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @($use['Folder'], 'regsvr32.exe') }
+  return $use
 }
 
 # ---- complete.ps1 ----
 
 function Get-KbFixedOutcome {
-    $reboot = 'none'
-    foreach ($id in @($script:KbMethodReboots.Keys)) {
-        if (-not (Test-KbAnyResult -Status 'changed' -Method $id -RealOnly)) { continue }
-        $value = [string]$script:KbMethodReboots[$id]
-        if ($value -eq 'hard') { $reboot = 'hard' }
-        if ($value -eq 'soft' -and $reboot -ne 'hard') { $reboot = 'soft' }
-    }
-    if ($reboot -eq 'hard') { return 'FixedHardReboot' }
-    if ($reboot -eq 'soft') { return 'FixedSoftReboot' }
-    return 'Fixed'
+  $reboot = 'none'
+  foreach ($id in @($script:KbMethodReboots.Keys)) {
+    if (-not (Test-KbAnyResult -Status 'changed' -Method $id -RealOnly)) { continue }
+    $value = [string]$script:KbMethodReboots[$id]
+    if ($value -eq 'hard') { $reboot = 'hard' }
+    if ($value -eq 'soft' -and $reboot -ne 'hard') { $reboot = 'soft' }
+  }
+  if ($reboot -eq 'hard') { return 'FixedHardReboot' }
+  if ($reboot -eq 'soft') { return 'FixedSoftReboot' }
+  return 'Fixed'
 }
 
 function Get-KbOutcome {
-    param([object]$After)
-    if ($script:KbDetectionFailedAtStart -or $null -eq $script:KbEvidenceBefore) { return 'StepFailed' }
-    if (-not $script:KbEvidenceBefore.Present) { return 'Compliant' }
-    if (Test-KbAnyResult -Status 'failed') { return 'StepFailed' }
-    if ($null -eq $After) { return 'StepFailed' }
-    if ($script:KbWhatIf -and (Test-KbAnyResult -Status 'changed' -SimulatedOnly)) { return 'StillPresent' }
-    if (-not $After.Present) {
-        if ($script:KbWhatIf) { return 'Compliant' }
-        return (Get-KbFixedOutcome)
-    }
-    if (Test-KbAnyResult -Status 'manual') { return 'ManualActionNeeded' }
-    return 'StillPresent'
+  param([object]$After)
+  if ($script:KbDetectionFailedAtStart -or $null -eq $script:KbEvidenceBefore) { return 'StepFailed' }
+  if (-not $script:KbEvidenceBefore.Present) { return 'Compliant' }
+  if (Test-KbAnyResult -Status 'failed') { return 'StepFailed' }
+  if ($null -eq $After) { return 'StepFailed' }
+  if ($script:KbWhatIf -and (Test-KbAnyResult -Status 'changed' -SimulatedOnly)) { return 'StillPresent' }
+  if (-not $After.Present) {
+    if ($script:KbWhatIf) { return 'Compliant' }
+    return (Get-KbFixedOutcome)
+  }
+  if (Test-KbAnyResult -Status 'manual') { return 'ManualActionNeeded' }
+  return 'StillPresent'
 }
 
 function Get-KbExitCode {
-    param([string]$Outcome)
-    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
-    Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
-    return 2
+  param([string]$Outcome)
+  if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
+  Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
+  return 2
 }
 
 function Get-KbOutcomeLogType {
-    param([string]$Outcome)
-    if (@('StepFailed', 'NotElevated', 'BadArguments') -contains $Outcome) { return 3 }
-    if (@('StillPresent', 'ManualActionNeeded', 'Busy') -contains $Outcome) { return 2 }
-    return 1
+  param([string]$Outcome)
+  if (@('StepFailed', 'NotElevated', 'BadArguments') -contains $Outcome) { return 3 }
+  if (@('StillPresent', 'ManualActionNeeded', 'Busy') -contains $Outcome) { return 2 }
+  return 1
 }
 
 function Format-KbRecap {
-    param([string]$Outcome, [int]$ExitCode)
-    $counts = Get-KbResultCounts
-    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
-    $log = '(none)'
-    if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
+  param([string]$Outcome, [int]$ExitCode)
+  $counts = Get-KbResultCounts
+  $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
+  $log = '(none)'
+  if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
+  return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {
-    if ($null -eq $script:KbMutex) { return }
-    try {
-        $script:KbMutex.ReleaseMutex()
-    } catch {
-        Write-KbLog ('releasing the mutex failed: ' + (Get-KbErrorText $_)) 2
-    }
-    $script:KbMutex.Close()
-    $script:KbMutex = $null
+  if ($null -eq $script:KbMutex) { return }
+  try {
+    $script:KbMutex.ReleaseMutex()
+  } catch {
+    Write-KbLog ('releasing the mutex failed: ' + (Get-KbErrorText $_)) 2
+  }
+  $script:KbMutex.Close()
+  $script:KbMutex = $null
 }
 
 function Exit-KbRun {
-    param([string]$Outcome, [string]$Message = '', [switch]$NoResultFile)
-    $code = Get-KbExitCode -Outcome $Outcome
-    if ($Message.Length -gt 0) { Write-KbLog ($Outcome + ': ' + $Message) (Get-KbOutcomeLogType -Outcome $Outcome) }
-    if (-not $NoResultFile) { Write-KbResultFile -Outcome $Outcome -ExitCode $code -Message $Message }
-    $recap = Format-KbRecap -Outcome $Outcome -ExitCode $code
-    Write-KbLog $recap (Get-KbOutcomeLogType -Outcome $Outcome)
-    Exit-KbMutex
-    Write-Output $recap
-    exit $code
+  param([string]$Outcome, [string]$Message = '', [switch]$NoResultFile)
+  $code = Get-KbExitCode -Outcome $Outcome
+  if ($Message.Length -gt 0) { Write-KbLog ($Outcome + ': ' + $Message) (Get-KbOutcomeLogType -Outcome $Outcome) }
+  if (-not $NoResultFile) { Write-KbResultFile -Outcome $Outcome -ExitCode $code -Message $Message }
+  $recap = Format-KbRecap -Outcome $Outcome -ExitCode $code
+  Write-KbLog $recap (Get-KbOutcomeLogType -Outcome $Outcome)
+  Exit-KbMutex
+  Write-Output $recap
+  exit $code
 }
 
 function Complete-KbRun {
-    $outcome = 'StepFailed'
-    try {
-        $script:KbCurrentMethodId = $null
-        $detectedUtc = [DateTime]::UtcNow
-        $after = Get-KbEvidence -Phase 'after'
-        $script:KbEvidenceAfter = $after
-        $outcome = Get-KbOutcome -After $after
-        if (-not $script:KbWhatIf -and $null -ne $after -and -not $after.Present) {
-            Save-KbState -DetectedUtc $detectedUtc
-        }
-    } catch {
-        Write-KbLog ('completing the run failed: ' + (Get-KbErrorText $_)) 3
-        $outcome = 'StepFailed'
+  $outcome = 'StepFailed'
+  try {
+    $script:KbCurrentMethodId = $null
+    $detectedUtc = [DateTime]::UtcNow
+    $after = Get-KbEvidence -Phase 'after'
+    $script:KbEvidenceAfter = $after
+    $outcome = Get-KbOutcome -After $after
+    if (-not $script:KbWhatIf -and $null -ne $after -and -not $after.Present) {
+      Save-KbState -DetectedUtc $detectedUtc
     }
-    Exit-KbRun -Outcome $outcome
+  } catch {
+    Write-KbLog ('completing the run failed: ' + (Get-KbErrorText $_)) 3
+    $outcome = 'StepFailed'
+  }
+  Exit-KbRun -Outcome $outcome
 }
 
 function Exit-KbUnexpected {
-    param([object]$ErrorRecord)
-    $text = 'unknown error'
-    try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
-    try {
-        Exit-KbRun -Outcome 'StepFailed' -Message ('unexpected error: ' + $text)
-    } catch {
-        Write-Output ('kbfix ' + [string]$script:KbPlaybook['Id'] + ': StepFailed (exit ' + $script:KbExitCodes['StepFailed'] + '): unexpected error: ' + $text)
-        exit $script:KbExitCodes['StepFailed']
-    }
+  param([object]$ErrorRecord)
+  $text = 'unknown error'
+  try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
+  try {
+    Exit-KbRun -Outcome 'StepFailed' -Message ('unexpected error: ' + $text)
+  } catch {
+    Write-Output ('kbfix ' + [string]$script:KbPlaybook['Id'] + ': StepFailed (exit ' + $script:KbExitCodes['StepFailed'] + '): unexpected error: ' + $text)
+    exit $script:KbExitCodes['StepFailed']
+  }
 }
 
 # ---- steps/delete-files.ps1 ----
 
 function Get-KbDeleteCandidates {
-    param([string]$Folder, [string]$Pattern)
-    foreach ($file in @(Get-KbMatchingEntries -Folder $Folder -Pattern $Pattern -FilesOnly)) {
-        if ($file.Name -notmatch '\.kbfix-bak(\.\d+)?$') { $file }
-    }
+  param([string]$Folder, [string]$Pattern)
+  foreach ($file in @(Get-KbMatchingEntries -Folder $Folder -Pattern $Pattern -FilesOnly)) {
+    if ($file.Name -notmatch '\.kbfix-bak(\.\d+)?$') { $file }
+  }
 }
 
 function Format-KbFileList {
-    param([object[]]$Files)
-    $names = @($Files | ForEach-Object { $_.Name })
-    return ([string]$names.Count + ' files: ' + ($names -join ', '))
+  param([object[]]$Files)
+  $names = @($Files | ForEach-Object { $_.Name })
+  return ([string]$names.Count + ' files: ' + ($names -join ', '))
 }
 
 function Get-KbDeleteFilesState {
-    param([hashtable]$Step)
-    if ([string]::IsNullOrEmpty($Step['Pattern'])) { throw 'no file pattern given' }
-    $folder = Resolve-KbPath -Spec $Step['Folder'] -ProfileRoot $Step['ProfileRoot']
-    if (-not [System.IO.Directory]::Exists($folder)) {
-        return @{ Text = 'missing'; Value = (New-KbEntriesData -Exists $false -Entries @()); Target = $folder; Note = ($folder + ' does not exist: nothing to delete'); Files = @() }
-    }
-    $files = @(Get-KbDeleteCandidates -Folder $folder -Pattern $Step['Pattern'])
-    $text = '0 files matching ' + $Step['Pattern']
-    if ($files.Count -gt 0) { $text = Format-KbFileList -Files $files }
-    return @{ Text = $text; Value = (New-KbEntriesData -Exists $true -Entries $files); Target = $folder; Files = $files }
+  param([hashtable]$Step)
+  if ([string]::IsNullOrEmpty($Step['Pattern'])) { throw 'no file pattern given' }
+  $folder = Resolve-KbPath -Spec $Step['Folder'] -ProfileRoot $Step['ProfileRoot']
+  if (-not [System.IO.Directory]::Exists($folder)) {
+    return @{ Text = 'missing'; Value = (New-KbEntriesData -Exists $false -Entries @()); Target = $folder; Note = ($folder + ' does not exist: nothing to delete'); Files = @() }
+  }
+  $files = @(Get-KbDeleteCandidates -Folder $folder -Pattern $Step['Pattern'])
+  $text = '0 files matching ' + $Step['Pattern']
+  if ($files.Count -gt 0) { $text = Format-KbFileList -Files $files }
+  return @{ Text = $text; Value = (New-KbEntriesData -Exists $true -Entries $files); Target = $folder; Files = $files }
 }
 
 function Test-KbDeleteFilesState {
-    param([hashtable]$Step, [hashtable]$State)
-    return ($State['Files'].Count -eq 0)
+  param([hashtable]$Step, [hashtable]$State)
+  return ($State['Files'].Count -eq 0)
 }
 
 function Get-KbDeleteFilesPlan {
-    param([hashtable]$Step, [hashtable]$State)
-    $action = 'Delete ' + $State['Files'].Count + ' files matching ' + $Step['Pattern']
-    if ($Step['Backup']) { $action = 'Rename ' + $State['Files'].Count + ' files matching ' + $Step['Pattern'] + ' to <name>.kbfix-bak' }
-    $after = @{ Text = ('0 files matching ' + $Step['Pattern']); Value = (New-KbEntriesData -Exists $true -Entries @()) }
-    return @{ Action = $action; After = $after }
+  param([hashtable]$Step, [hashtable]$State)
+  $action = 'Delete ' + $State['Files'].Count + ' files matching ' + $Step['Pattern']
+  if ($Step['Backup']) { $action = 'Rename ' + $State['Files'].Count + ' files matching ' + $Step['Pattern'] + ' to <name>.kbfix-bak' }
+  $after = @{ Text = ('0 files matching ' + $Step['Pattern']); Value = (New-KbEntriesData -Exists $true -Entries @()) }
+  return @{ Action = $action; After = $after }
 }
 
 function Set-KbDeleteFilesState {
-    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
-    $problems = New-Object System.Collections.Generic.List[string]
-    $done = 'deleted'
-    if ($Step['Backup']) { $done = 'renamed to *.kbfix-bak' }
-    if ($Step['Backup']) { Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems }
-    if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Files'] -Problems $problems }
-    $message = $done + ' in ' + $State['Target']
-    if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
-    return $message
+  param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+  $problems = New-Object System.Collections.Generic.List[string]
+  $done = 'deleted'
+  if ($Step['Backup']) { $done = 'renamed to *.kbfix-bak' }
+  if ($Step['Backup']) { Rename-KbFilesToBackup -Folder $State['Target'] -Files $State['Files'] -Problems $problems }
+  if (-not $Step['Backup']) { Remove-KbEntries -Entries $State['Files'] -Problems $problems }
+  $message = $done + ' in ' + $State['Target']
+  if ($problems.Count -gt 0) { $message += '; first problem: ' + $problems[0] }
+  return $message
 }
 
 function Invoke-KbDeleteFilesStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [hashtable]$Folder,
-        [string]$Pattern,
-        [bool]$Backup = $false,
-        [string]$ProfileRoot = '',
-        [string]$ProfileLabel = ''
-    )
-    $lifecycle = @{
-        Get = ${function:Get-KbDeleteFilesState}
-        Test = ${function:Test-KbDeleteFilesState}
-        Plan = ${function:Get-KbDeleteFilesPlan}
-        Set = ${function:Set-KbDeleteFilesState}
-    }
-    $step = @{ Folder = $Folder; Pattern = $Pattern; Backup = $Backup; ProfileRoot = $ProfileRoot }
-    Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'delete files' -Step $step @lifecycle
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [hashtable]$Folder,
+    [string]$Pattern,
+    [bool]$Backup = $false,
+    [string]$ProfileRoot = '',
+    [string]$ProfileLabel = ''
+  )
+  $lifecycle = @{
+    Get = ${function:Get-KbDeleteFilesState}
+    Test = ${function:Test-KbDeleteFilesState}
+    Plan = ${function:Get-KbDeleteFilesPlan}
+    Set = ${function:Set-KbDeleteFilesState}
+  }
+  $step = @{ Folder = $Folder; Pattern = $Pattern; Backup = $Backup; ProfileRoot = $ProfileRoot }
+  Invoke-KbStateStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'delete files' -Step $step @lifecycle
 }
 
 # ---- steps/register-dlls.ps1 ----
@@ -2167,356 +2167,356 @@ $script:KbRegisterTimeoutSeconds = 60
 $script:KbRegsvr32Meaning = @{ 1 = 'bad command line'; 2 = 'OleInitialize failed'; 3 = 'the DLL failed to load'; 4 = 'no DllRegisterServer: not self-registering'; 5 = 'DllRegisterServer failed' }
 
 function Get-KbRegsvr32ExitText {
-    param([int]$ExitCode)
-    $text = 'exit code ' + $ExitCode
-    if ($script:KbRegsvr32Meaning.ContainsKey($ExitCode)) { $text += ' (' + $script:KbRegsvr32Meaning[$ExitCode] + ')' }
-    return $text
+  param([int]$ExitCode)
+  $text = 'exit code ' + $ExitCode
+  if ($script:KbRegsvr32Meaning.ContainsKey($ExitCode)) { $text += ' (' + $script:KbRegsvr32Meaning[$ExitCode] + ')' }
+  return $text
 }
 
 function Register-KbDll {
-    param([hashtable]$Dll, [int[]]$SuccessCodes, [bool]$AllowNotSelfRegistering)
-    if ($Dll['Problem'].Length -gt 0) { return @{ Outcome = 'failed'; Text = $Dll['Problem'] } }
-    $run = Invoke-KbProcess -FilePath $Dll['Tool'] -Arguments @('/s', $Dll['Argument']) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
-    if ($run.TimedOut) { return @{ Outcome = 'failed'; Text = ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') } }
-    if ($SuccessCodes -contains $run.ExitCode) { return @{ Outcome = 'registered'; Text = '' } }
-    $text = Get-KbRegsvr32ExitText -ExitCode $run.ExitCode
-    if ($AllowNotSelfRegistering -and $run.ExitCode -eq 4) { return @{ Outcome = 'not-self-registering'; Text = $text } }
-    return @{ Outcome = 'failed'; Text = $text }
+  param([hashtable]$Dll, [int[]]$SuccessCodes, [bool]$AllowNotSelfRegistering)
+  if ($Dll['Problem'].Length -gt 0) { return @{ Outcome = 'failed'; Text = $Dll['Problem'] } }
+  $run = Invoke-KbProcess -FilePath $Dll['Tool'] -Arguments @('/s', $Dll['Argument']) -TimeoutSeconds $script:KbRegisterTimeoutSeconds
+  if ($run.TimedOut) { return @{ Outcome = 'failed'; Text = ('timed out after ' + $script:KbRegisterTimeoutSeconds + ' s') } }
+  if ($SuccessCodes -contains $run.ExitCode) { return @{ Outcome = 'registered'; Text = '' } }
+  $text = Get-KbRegsvr32ExitText -ExitCode $run.ExitCode
+  if ($AllowNotSelfRegistering -and $run.ExitCode -eq 4) { return @{ Outcome = 'not-self-registering'; Text = $text } }
+  return @{ Outcome = 'failed'; Text = $text }
 }
 
 function Get-KbDllRegistration {
-    param([string]$Path, [string]$ReadPath)
-    $machine = ''
-    try { $machine = Get-KbPeMachine -Path $ReadPath } catch { Write-KbLog ('cannot read the PE header of ' + $Path + ': ' + (Get-KbErrorText $_)) }
-    $use = Get-KbRegsvr32For -Dll $Path -Machine $machine
-    $label = [System.IO.Path]::GetFileName($Path)
-    if ($machine.Length -eq 0) { $label += ' (bitness unknown)' } else { $label += ' (' + $machine + ')' }
-    return @{ Path = $Path; Leaf = [System.IO.Path]::GetFileName($Path); Label = $label; Machine = $machine; Tool = $use['Tool']; Argument = $use['Dll']; Problem = $use['Problem'] }
+  param([string]$Path, [string]$ReadPath)
+  $machine = ''
+  try { $machine = Get-KbPeMachine -Path $ReadPath } catch { Write-KbLog ('cannot read the PE header of ' + $Path + ': ' + (Get-KbErrorText $_)) }
+  $use = Get-KbRegsvr32For -Dll $Path -Machine $machine
+  $label = [System.IO.Path]::GetFileName($Path)
+  if ($machine.Length -eq 0) { $label += ' (bitness unknown)' } else { $label += ' (' + $machine + ')' }
+  return @{ Path = $Path; Leaf = [System.IO.Path]::GetFileName($Path); Label = $label; Machine = $machine; Tool = $use['Tool']; Argument = $use['Dll']; Problem = $use['Problem'] }
 }
 
 function Expand-KbPathGroups {
-    param([object[]]$Groups)
-    foreach ($group in $Groups) {
-        foreach ($leaf in $group['Leaves']) {
-            $spec = $group.Clone()
-            $spec['Segments'] = @($group['Segments']) + @($leaf)
-            $spec
-        }
+  param([object[]]$Groups)
+  foreach ($group in $Groups) {
+    foreach ($leaf in $group['Leaves']) {
+      $spec = $group.Clone()
+      $spec['Segments'] = @($group['Segments']) + @($leaf)
+      $spec
     }
+  }
 }
 
 function Get-KbRegisterDllsPlan {
-    param([hashtable]$Step)
-    $present = New-Object System.Collections.Generic.List[object]
-    $missing = New-Object System.Collections.Generic.List[string]
-    $wow64 = Test-KbNeeds64BitHost
-    $specs = @(Expand-KbPathGroups -Groups $Step['Dlls'])
-    foreach ($spec in $specs) {
-        $dll = Resolve-KbPath -Spec $spec
-        $readPath = $dll
-        if ($wow64) { $readPath = ConvertTo-KbSysnativePath -Path $dll }
-        if ([System.IO.File]::Exists($readPath)) { $present.Add((Get-KbDllRegistration -Path $dll -ReadPath $readPath)) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
-    }
-    $note = ''
-    if ($missing.Count -gt 0) { $note = 'not on this Windows, skipped: ' + ($missing.ToArray() -join ', ') }
-    $labels = @($present.ToArray() | ForEach-Object { $_['Label'] })
-    $plan = @{
-        Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
-        Action = 'Register with /s: ' + ($labels -join ', ')
-        Before = [string]$specs.Count + ' DLLs'
-        After = [string]$present.Count + ' registered'
-        AfterValue = [ordered]@{ registered = @($present.ToArray() | ForEach-Object { $_['Path'] }); missing = @($missing.ToArray()) }
-        Dlls = $present.ToArray()
-        Note = $note
-    }
-    if ($present.Count -eq 0) {
-        $plan['After'] = '0 registered'
-        $plan['Stop'] = @{ Status = 'ok'; Message = $note }
-    }
-    return $plan
+  param([hashtable]$Step)
+  $present = New-Object System.Collections.Generic.List[object]
+  $missing = New-Object System.Collections.Generic.List[string]
+  $wow64 = Test-KbNeeds64BitHost
+  $specs = @(Expand-KbPathGroups -Groups $Step['Dlls'])
+  foreach ($spec in $specs) {
+    $dll = Resolve-KbPath -Spec $spec
+    $readPath = $dll
+    if ($wow64) { $readPath = ConvertTo-KbSysnativePath -Path $dll }
+    if ([System.IO.File]::Exists($readPath)) { $present.Add((Get-KbDllRegistration -Path $dll -ReadPath $readPath)) } else { $missing.Add([System.IO.Path]::GetFileName($dll)) }
+  }
+  $note = ''
+  if ($missing.Count -gt 0) { $note = 'not on this Windows, skipped: ' + ($missing.ToArray() -join ', ') }
+  $labels = @($present.ToArray() | ForEach-Object { $_['Label'] })
+  $plan = @{
+    Target = Resolve-KbPath -Spec @{ Base = 'windir'; Segments = @('System32', 'regsvr32.exe') }
+    Action = 'Register with /s: ' + ($labels -join ', ')
+    Before = [string]$specs.Count + ' DLLs'
+    After = [string]$present.Count + ' registered'
+    AfterValue = [ordered]@{ registered = @($present.ToArray() | ForEach-Object { $_['Path'] }); missing = @($missing.ToArray()) }
+    Dlls = $present.ToArray()
+    Note = $note
+  }
+  if ($present.Count -eq 0) {
+    $plan['After'] = '0 registered'
+    $plan['Stop'] = @{ Status = 'ok'; Message = $note }
+  }
+  return $plan
 }
 
 function Invoke-KbRegisterDllsAct {
-    param([hashtable]$Step, [hashtable]$Plan)
-    $registered = New-Object System.Collections.Generic.List[string]
-    $notSelf = New-Object System.Collections.Generic.List[string]
-    $failures = New-Object System.Collections.Generic.List[string]
-    foreach ($dll in $Plan['Dlls']) {
-        $outcome = Register-KbDll -Dll $dll -SuccessCodes $Step['SuccessCodes'] -AllowNotSelfRegistering $Step['AllowNotSelfRegistering']
-        if ($outcome['Outcome'] -eq 'registered') { $registered.Add($dll['Leaf']); continue }
-        if ($outcome['Outcome'] -eq 'not-self-registering') { $notSelf.Add($dll['Leaf']); continue }
-        $failures.Add($dll['Label'] + ': ' + $outcome['Text'])
-    }
-    $message = New-Object System.Collections.Generic.List[string]
-    if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
-    if ($notSelf.Count -gt 0) { $message.Add('not self-registering (allowed): ' + ($notSelf.ToArray() -join ', ')) }
-    if ($Plan['Note'].Length -gt 0) { $message.Add($Plan['Note']) }
-    $status = 'changed'
-    if ($failures.Count -gt 0) {
-        $status = 'failed'
-        $message.Add('failed: ' + ($failures.ToArray() -join ', '))
-    }
-    $value = [ordered]@{ registered = @($registered.ToArray()); notSelfRegistering = @($notSelf.ToArray()); failed = @($failures.ToArray()) }
-    return @{ Status = $status; After = ([string]$registered.Count + ' registered'); AfterValue = $value; Message = ($message.ToArray() -join '; ') }
+  param([hashtable]$Step, [hashtable]$Plan)
+  $registered = New-Object System.Collections.Generic.List[string]
+  $notSelf = New-Object System.Collections.Generic.List[string]
+  $failures = New-Object System.Collections.Generic.List[string]
+  foreach ($dll in $Plan['Dlls']) {
+    $outcome = Register-KbDll -Dll $dll -SuccessCodes $Step['SuccessCodes'] -AllowNotSelfRegistering $Step['AllowNotSelfRegistering']
+    if ($outcome['Outcome'] -eq 'registered') { $registered.Add($dll['Leaf']); continue }
+    if ($outcome['Outcome'] -eq 'not-self-registering') { $notSelf.Add($dll['Leaf']); continue }
+    $failures.Add($dll['Label'] + ': ' + $outcome['Text'])
+  }
+  $message = New-Object System.Collections.Generic.List[string]
+  if ($registered.Count -gt 0) { $message.Add('registered: ' + ($registered.ToArray() -join ', ')) }
+  if ($notSelf.Count -gt 0) { $message.Add('not self-registering (allowed): ' + ($notSelf.ToArray() -join ', ')) }
+  if ($Plan['Note'].Length -gt 0) { $message.Add($Plan['Note']) }
+  $status = 'changed'
+  if ($failures.Count -gt 0) {
+    $status = 'failed'
+    $message.Add('failed: ' + ($failures.ToArray() -join ', '))
+  }
+  $value = [ordered]@{ registered = @($registered.ToArray()); notSelfRegistering = @($notSelf.ToArray()); failed = @($failures.ToArray()) }
+  return @{ Status = $status; After = ([string]$registered.Count + ' registered'); AfterValue = $value; Message = ($message.ToArray() -join '; ') }
 }
 
 function Invoke-KbRegisterDllsStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [object[]]$Dlls = @(),
-        [int[]]$SuccessCodes = @(0),
-        [bool]$AllowNotSelfRegistering = $false,
-        [scriptblock]$Verify = $null
-    )
-    if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
-    $step = @{ Dlls = $Dlls; SuccessCodes = $SuccessCodes; AllowNotSelfRegistering = $AllowNotSelfRegistering }
-    $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step $step -Verify $Verify @lifecycle
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [object[]]$Dlls = @(),
+    [int[]]$SuccessCodes = @(0),
+    [bool]$AllowNotSelfRegistering = $false,
+    [scriptblock]$Verify = $null
+  )
+  if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
+  $step = @{ Dlls = $Dlls; SuccessCodes = $SuccessCodes; AllowNotSelfRegistering = $AllowNotSelfRegistering }
+  $lifecycle = @{ Plan = ${function:Get-KbRegisterDllsPlan}; Act = ${function:Invoke-KbRegisterDllsAct} }
+  Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'register DLLs' -Step $step -Verify $Verify @lifecycle
 }
 
 # ---- steps/rename.ps1 ----
 
 function Get-KbRenamePlan {
-    param([hashtable]$Step)
-    Assert-KbLeafName -Name $Step['NewName']
-    $source = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
-    if (-not (Test-KbPathExists -Path $source)) {
-        $missing = [ordered]@{ exists = $false; path = $source }
-        return @{ Before = 'missing'; After = 'missing'; BeforeValue = $missing; Stop = @{ Status = 'ok'; Message = ($source + ' does not exist: nothing to rename') } }
-    }
-    $parent = [System.IO.Path]::GetDirectoryName($source)
-    $target = [System.IO.Path]::Combine($parent, (Get-KbFreeName -Folder $parent -Name $Step['NewName']))
-    return @{
-        Target = $source
-        Action = 'Rename to ' + $target
-        Before = $source
-        After = $target
-        BeforeValue = [ordered]@{ exists = $true; path = $source }
-        AfterValue = [ordered]@{ exists = $true; path = $target }
-    }
+  param([hashtable]$Step)
+  Assert-KbLeafName -Name $Step['NewName']
+  $source = Resolve-KbPath -Spec $Step['Path'] -ProfileRoot $Step['ProfileRoot'] -BelowBase
+  if (-not (Test-KbPathExists -Path $source)) {
+    $missing = [ordered]@{ exists = $false; path = $source }
+    return @{ Before = 'missing'; After = 'missing'; BeforeValue = $missing; Stop = @{ Status = 'ok'; Message = ($source + ' does not exist: nothing to rename') } }
+  }
+  $parent = [System.IO.Path]::GetDirectoryName($source)
+  $target = [System.IO.Path]::Combine($parent, (Get-KbFreeName -Folder $parent -Name $Step['NewName']))
+  return @{
+    Target = $source
+    Action = 'Rename to ' + $target
+    Before = $source
+    After = $target
+    BeforeValue = [ordered]@{ exists = $true; path = $source }
+    AfterValue = [ordered]@{ exists = $true; path = $target }
+  }
 }
 
 function Invoke-KbRenameAct {
-    param([hashtable]$Step, [hashtable]$Plan)
-    Move-KbPath -Source $Plan['Before'] -Destination $Plan['After']
-    if (-not (Test-KbPathExists -Path $Plan['After'])) {
-        return @{ Status = 'failed'; After = $Plan['After']; Message = 'did not stick: the new name does not exist after the rename' }
-    }
-    $message = 'renamed; the old item is kept under the new name'
-    if (Test-KbPathExists -Path $Plan['Before']) { $message += ' (something has already created ' + $Plan['Before'] + ' again)' }
-    return @{ Status = 'changed'; After = $Plan['After']; AfterValue = $Plan['AfterValue']; Message = $message }
+  param([hashtable]$Step, [hashtable]$Plan)
+  Move-KbPath -Source $Plan['Before'] -Destination $Plan['After']
+  if (-not (Test-KbPathExists -Path $Plan['After'])) {
+    return @{ Status = 'failed'; After = $Plan['After']; Message = 'did not stick: the new name does not exist after the rename' }
+  }
+  $message = 'renamed; the old item is kept under the new name'
+  if (Test-KbPathExists -Path $Plan['Before']) { $message += ' (something has already created ' + $Plan['Before'] + ' again)' }
+  return @{ Status = 'changed'; After = $Plan['After']; AfterValue = $Plan['AfterValue']; Message = $message }
 }
 
 function Invoke-KbRenameStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [hashtable]$Path,
-        [string]$NewName,
-        [string]$ProfileRoot = '',
-        [string]$ProfileLabel = '',
-        [scriptblock]$Verify = $null
-    )
-    $step = @{ Path = $Path; NewName = $NewName; ProfileRoot = $ProfileRoot }
-    $lifecycle = @{ Plan = ${function:Get-KbRenamePlan}; Act = ${function:Invoke-KbRenameAct} }
-    Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step -Verify $Verify @lifecycle
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [hashtable]$Path,
+    [string]$NewName,
+    [string]$ProfileRoot = '',
+    [string]$ProfileLabel = '',
+    [scriptblock]$Verify = $null
+  )
+  $step = @{ Path = $Path; NewName = $NewName; ProfileRoot = $ProfileRoot }
+  $lifecycle = @{ Plan = ${function:Get-KbRenamePlan}; Act = ${function:Invoke-KbRenameAct} }
+  Invoke-KbOneShotStep -Id (Get-KbStepId -Id $Id -ProfileLabel $ProfileLabel) -Guard $Guard -ProfileRoot $ProfileRoot -Kind 'rename' -Step $step -Verify $Verify @lifecycle
 }
 
 # ---- steps/run.ps1 ----
 
 function Resolve-KbRunArguments {
-    param([object[]]$Arguments)
-    foreach ($argument in $Arguments) {
-        if ($argument.ContainsKey('Parts')) {
-            Resolve-KbArgumentText -Argument $argument
-            continue
-        }
-        if ($argument.ContainsKey('Literal')) {
-            [string]$argument['Literal']
-            continue
-        }
-        $name = [string]$argument['Parameter']
-        $value = Get-KbParameterValue -Name $name
-        if ($null -eq $value -or ([string]$value).Length -eq 0) {
-            Write-KbLog ('parameter ' + $name + ' is empty: its argument is left out')
-            continue
-        }
-        $text = [string]$value
-        if ($text.StartsWith('-') -or $text.StartsWith('/')) { throw ('-' + $name + ' starts with - or /, which the program could read as a switch') }
-        $text
+  param([object[]]$Arguments)
+  foreach ($argument in $Arguments) {
+    if ($argument.ContainsKey('Parts')) {
+      Resolve-KbArgumentText -Argument $argument
+      continue
     }
+    if ($argument.ContainsKey('Literal')) {
+      [string]$argument['Literal']
+      continue
+    }
+    $name = [string]$argument['Parameter']
+    $value = Get-KbParameterValue -Name $name
+    if ($null -eq $value -or ([string]$value).Length -eq 0) {
+      Write-KbLog ('parameter ' + $name + ' is empty: its argument is left out')
+      continue
+    }
+    $text = [string]$value
+    if ($text.StartsWith('-') -or $text.StartsWith('/')) { throw ('-' + $name + ' starts with - or /, which the program could read as a switch') }
+    $text
+  }
 }
 
 function Get-KbRunPlan {
-    param([hashtable]$Step)
-    $exe = Resolve-KbPath -Spec $Step['Program']
-    if (-not [System.IO.File]::Exists($exe)) {
-        return @{ Stop = @{ Status = 'failed'; Message = ('program not found: ' + $exe) } }
-    }
-    $list = @(Resolve-KbRunArguments -Arguments $Step['Arguments'])
-    $commandLine = ConvertTo-KbArgumentString -Arguments $list
-    return @{
-        Target = $exe
-        Action = 'Run with arguments: ' + $commandLine
-        Before = 'not run'
-        After = 'exit code ' + ($Step['SuccessCodes'] -join ' or ')
-        AfterValue = [ordered]@{ exitCodes = @($Step['SuccessCodes']) }
-        Arguments = $list
-        CommandLine = $commandLine
-    }
+  param([hashtable]$Step)
+  $exe = Resolve-KbPath -Spec $Step['Program']
+  if (-not [System.IO.File]::Exists($exe)) {
+    return @{ Stop = @{ Status = 'failed'; Message = ('program not found: ' + $exe) } }
+  }
+  $list = @(Resolve-KbRunArguments -Arguments $Step['Arguments'])
+  $commandLine = ConvertTo-KbArgumentString -Arguments $list
+  return @{
+    Target = $exe
+    Action = 'Run with arguments: ' + $commandLine
+    Before = 'not run'
+    After = 'exit code ' + ($Step['SuccessCodes'] -join ' or ')
+    AfterValue = [ordered]@{ exitCodes = @($Step['SuccessCodes']) }
+    Arguments = $list
+    CommandLine = $commandLine
+  }
 }
 
 function Invoke-KbRunAct {
-    param([hashtable]$Step, [hashtable]$Plan)
-    $exe = $Plan['Target']
-    $run = Invoke-KbProcess -FilePath $exe -Arguments $Plan['Arguments'] -TimeoutSeconds $Step['TimeoutSeconds'] -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
-    $ran = 'ran ' + $exe + ' ' + $Plan['CommandLine']
-    if ($run.TimedOut) {
-        return @{ Status = 'failed'; After = 'timed out'; AfterValue = [ordered]@{ timedOut = $true }; Message = ($exe + ' still ran after ' + $Step['TimeoutSeconds'] + ' s and was ended') }
-    }
-    $outcome = @{ Status = 'changed'; After = ('exit code ' + $run.ExitCode); AfterValue = [ordered]@{ exitCode = $run.ExitCode }; Message = $ran }
-    if ($Step['SuccessCodes'] -notcontains $run.ExitCode) {
-        $outcome['Status'] = 'failed'
-        $outcome['Message'] = $ran + '; expected ' + $Plan['After']
-    }
-    return $outcome
+  param([hashtable]$Step, [hashtable]$Plan)
+  $exe = $Plan['Target']
+  $run = Invoke-KbProcess -FilePath $exe -Arguments $Plan['Arguments'] -TimeoutSeconds $Step['TimeoutSeconds'] -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
+  $ran = 'ran ' + $exe + ' ' + $Plan['CommandLine']
+  if ($run.TimedOut) {
+    return @{ Status = 'failed'; After = 'timed out'; AfterValue = [ordered]@{ timedOut = $true }; Message = ($exe + ' still ran after ' + $Step['TimeoutSeconds'] + ' s and was ended') }
+  }
+  $outcome = @{ Status = 'changed'; After = ('exit code ' + $run.ExitCode); AfterValue = [ordered]@{ exitCode = $run.ExitCode }; Message = $ran }
+  if ($Step['SuccessCodes'] -notcontains $run.ExitCode) {
+    $outcome['Status'] = 'failed'
+    $outcome['Message'] = $ran + '; expected ' + $Plan['After']
+  }
+  return $outcome
 }
 
 function Invoke-KbRunStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [hashtable]$Program,
-        [object[]]$Arguments = @(),
-        [int[]]$SuccessCodes = @(0),
-        [int]$TimeoutSeconds = 300,
-        [scriptblock]$Verify = $null
-    )
-    if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
-    $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
-    $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step -Verify $Verify @lifecycle
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [hashtable]$Program,
+    [object[]]$Arguments = @(),
+    [int[]]$SuccessCodes = @(0),
+    [int]$TimeoutSeconds = 300,
+    [scriptblock]$Verify = $null
+  )
+  if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
+  $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
+  $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
+  Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step -Verify $Verify @lifecycle
 }
 
 # ---- steps/service.ps1 ----
 
 function ConvertTo-KbServiceWord {
-    param([string]$Value, [string[]]$Allowed)
-    if ([string]::IsNullOrEmpty($Value)) { return '' }
-    foreach ($word in $Allowed) {
-        if ($word -eq $Value) { return $word }
-    }
-    throw ("'" + $Value + "' is not one of " + ($Allowed -join ', '))
+  param([string]$Value, [string[]]$Allowed)
+  if ([string]::IsNullOrEmpty($Value)) { return '' }
+  foreach ($word in $Allowed) {
+    if ($word -eq $Value) { return $word }
+  }
+  throw ("'" + $Value + "' is not one of " + ($Allowed -join ', '))
 }
 
 function Get-KbServiceState {
-    param([hashtable]$Step)
-    $name = $Step['Name']
-    if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
-    $startType = [string](Get-KbServiceStartType -Name $name)
-    if ($startType -eq 'Automatic' -and (Test-KbServiceDelayedStart -Name $name)) { $startType = 'AutomaticDelayedStart' }
-    $status = [string](Get-KbService -Name $name).Status
-    return New-KbServiceState -Name $name -StartType $startType -Status $status
+  param([hashtable]$Step)
+  $name = $Step['Name']
+  if ($null -eq (Get-KbService -Name $name)) { throw 'not installed on this machine' }
+  $startType = [string](Get-KbServiceStartType -Name $name)
+  if ($startType -eq 'Automatic' -and (Test-KbServiceDelayedStart -Name $name)) { $startType = 'AutomaticDelayedStart' }
+  $status = [string](Get-KbService -Name $name).Status
+  return New-KbServiceState -Name $name -StartType $startType -Status $status
 }
 
 function New-KbServiceState {
-    param([string]$Name, [string]$StartType, [string]$Status)
-    return @{
-        Text = (Format-KbServiceState -StartType $StartType -Status $Status)
-        Value = [ordered]@{ startType = $StartType; state = $Status }
-        Target = $Name
-        StartType = $StartType
-        Status = $Status
-    }
+  param([string]$Name, [string]$StartType, [string]$Status)
+  return @{
+    Text = (Format-KbServiceState -StartType $StartType -Status $Status)
+    Value = [ordered]@{ startType = $StartType; state = $Status }
+    Target = $Name
+    StartType = $StartType
+    Status = $Status
+  }
 }
 
 function Get-KbWantedStartType {
-    param([hashtable]$Step, [hashtable]$State)
-    if ($Step['StartType'] -eq 'not-disabled' -and $State['StartType'] -ne 'Disabled') { return $State['StartType'] }
-    if ($Step['StartType'] -eq 'not-disabled') { return (Get-KbServiceDefaultStartType -Step $Step) }
-    $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
-    $value = [string]$Step['StartType']
-    if ($words.ContainsKey($value)) { $value = $words[$value] }
-    return (ConvertTo-KbServiceWord -Value $value -Allowed @('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled'))
+  param([hashtable]$Step, [hashtable]$State)
+  if ($Step['StartType'] -eq 'not-disabled' -and $State['StartType'] -ne 'Disabled') { return $State['StartType'] }
+  if ($Step['StartType'] -eq 'not-disabled') { return (Get-KbServiceDefaultStartType -Step $Step) }
+  $words = @{ 'automatic-delayed' = 'AutomaticDelayedStart' }
+  $value = [string]$Step['StartType']
+  if ($words.ContainsKey($value)) { $value = $words[$value] }
+  return (ConvertTo-KbServiceWord -Value $value -Allowed @('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled'))
 }
 
 function Get-KbWantedServiceState {
-    param([hashtable]$Step, [hashtable]$State)
-    $startType = Get-KbWantedStartType -Step $Step -State $State
-    $status = ConvertTo-KbServiceWord -Value $Step['State'] -Allowed @('Running', 'Stopped')
-    if ($startType.Length -eq 0) { $startType = $State['StartType'] }
-    if ($status.Length -eq 0) { $status = $State['Status'] }
-    return New-KbServiceState -Name $Step['Name'] -StartType $startType -Status $status
+  param([hashtable]$Step, [hashtable]$State)
+  $startType = Get-KbWantedStartType -Step $Step -State $State
+  $status = ConvertTo-KbServiceWord -Value $Step['State'] -Allowed @('Running', 'Stopped')
+  if ($startType.Length -eq 0) { $startType = $State['StartType'] }
+  if ($status.Length -eq 0) { $status = $State['Status'] }
+  return New-KbServiceState -Name $Step['Name'] -StartType $startType -Status $status
 }
 
 function Test-KbServiceState {
-    param([hashtable]$Step, [hashtable]$State)
-    $wanted = Get-KbWantedServiceState -Step $Step -State $State
-    return ($State['StartType'] -eq $wanted['StartType'] -and $State['Status'] -eq $wanted['Status'])
+  param([hashtable]$Step, [hashtable]$State)
+  $wanted = Get-KbWantedServiceState -Step $Step -State $State
+  return ($State['StartType'] -eq $wanted['StartType'] -and $State['Status'] -eq $wanted['Status'])
 }
 
 function Get-KbServicePlan {
-    param([hashtable]$Step, [hashtable]$State)
-    $wanted = Get-KbWantedServiceState -Step $Step -State $State
-    return @{ Action = 'Set the service to ' + $wanted['Text']; After = $wanted }
+  param([hashtable]$Step, [hashtable]$State)
+  $wanted = Get-KbWantedServiceState -Step $Step -State $State
+  return @{ Action = 'Set the service to ' + $wanted['Text']; After = $wanted }
 }
 
 function Set-KbServiceStartType {
-    param([string]$Name, [string]$From, [string]$To)
-    $delayed = ($To -eq 'AutomaticDelayedStart')
-    $type = $To
-    if ($delayed) { $type = 'Automatic' }
-    $fromType = $From
-    if ($fromType -eq 'AutomaticDelayedStart') { $fromType = 'Automatic' }
-    if ($fromType -ne $type) {
-        Set-Service -Name $Name -StartupType $type -Confirm:$false -ErrorAction Stop
-    }
-    if ($type -eq 'Automatic') { Set-KbServiceDelayedStart -Name $Name -Delayed $delayed }
+  param([string]$Name, [string]$From, [string]$To)
+  $delayed = ($To -eq 'AutomaticDelayedStart')
+  $type = $To
+  if ($delayed) { $type = 'Automatic' }
+  $fromType = $From
+  if ($fromType -eq 'AutomaticDelayedStart') { $fromType = 'Automatic' }
+  if ($fromType -ne $type) {
+    Set-Service -Name $Name -StartupType $type -Confirm:$false -ErrorAction Stop
+  }
+  if ($type -eq 'Automatic') { Set-KbServiceDelayedStart -Name $Name -Delayed $delayed }
 }
 
 function Set-KbServiceState {
-    param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
-    $name = $Step['Name']
-    $target = $Change['After']
-    if ($State['StartType'] -ne $target['StartType']) {
-        Set-KbServiceStartType -Name $name -From $State['StartType'] -To $target['StartType']
-    }
-    if ($State['Status'] -eq $target['Status']) { return '' }
-    if ($target['Status'] -eq 'Running') {
-        Start-KbService -Name $name
-        return ''
-    }
-    $stopped = New-Object System.Collections.Generic.List[string]
-    $restarts = Stop-KbService -Name $name -Stopped $stopped
-    $notes = New-Object System.Collections.Generic.List[string]
-    $dependents = @($stopped | Where-Object { $_ -ne $name })
-    if ($dependents.Count -gt 0) { $notes.Add('stopped the services that depend on it too, which stay stopped: ' + ($dependents -join ', ')) }
-    if ($restarts -gt 0) { $notes.Add((Format-KbServiceRestarts -Name $name -Restarts $restarts)) }
-    return ($notes.ToArray() -join '; ')
+  param([hashtable]$Step, [hashtable]$State, [hashtable]$Change)
+  $name = $Step['Name']
+  $target = $Change['After']
+  if ($State['StartType'] -ne $target['StartType']) {
+    Set-KbServiceStartType -Name $name -From $State['StartType'] -To $target['StartType']
+  }
+  if ($State['Status'] -eq $target['Status']) { return '' }
+  if ($target['Status'] -eq 'Running') {
+    Start-KbService -Name $name
+    return ''
+  }
+  $stopped = New-Object System.Collections.Generic.List[string]
+  $restarts = Stop-KbService -Name $name -Stopped $stopped
+  $notes = New-Object System.Collections.Generic.List[string]
+  $dependents = @($stopped | Where-Object { $_ -ne $name })
+  if ($dependents.Count -gt 0) { $notes.Add('stopped the services that depend on it too, which stay stopped: ' + ($dependents -join ', ')) }
+  if ($restarts -gt 0) { $notes.Add((Format-KbServiceRestarts -Name $name -Restarts $restarts)) }
+  return ($notes.ToArray() -join '; ')
 }
 
 function Invoke-KbServiceStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [string]$Name,
-        [string]$StartType = '',
-        [string]$State = '',
-        [string[]]$Defaults = @()
-    )
-    $lifecycle = @{
-        Get = ${function:Get-KbServiceState}
-        Test = ${function:Test-KbServiceState}
-        Plan = ${function:Get-KbServicePlan}
-        Set = ${function:Set-KbServiceState}
-    }
-    $step = @{ Name = $Name; StartType = $StartType; State = $State; Defaults = $Defaults }
-    Invoke-KbStateStep -Id $Id -Guard $Guard -Kind ('service ' + $Name) -Step $step @lifecycle
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [string]$Name,
+    [string]$StartType = '',
+    [string]$State = '',
+    [string[]]$Defaults = @()
+  )
+  $lifecycle = @{
+    Get = ${function:Get-KbServiceState}
+    Test = ${function:Test-KbServiceState}
+    Plan = ${function:Get-KbServicePlan}
+    Set = ${function:Set-KbServiceState}
+  }
+  $step = @{ Name = $Name; StartType = $StartType; State = $State; Defaults = $Defaults }
+  Invoke-KbStateStep -Id $Id -Guard $Guard -Kind ('service ' + $Name) -Step $step @lifecycle
 }
 # ==== end of kbfix runtime ====
 

@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '132f0e9b2314a8e100eb2f006bd3e7d81fdbbe5d7d0b41a6bc8115600f41b1f3'
+$script:KbRuntimeSha256 = 'b32d51dc5a754de89ccc4517839836ee74efa238c1c2c9044ee003324257ca63'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 132f0e9b2314a8e100eb2f006bd3e7d81fdbbe5d7d0b41a6bc8115600f41b1f3 ====
+# ==== kbfix runtime 0.1.0, sha256 b32d51dc5a754de89ccc4517839836ee74efa238c1c2c9044ee003324257ca63 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -166,88 +166,88 @@ $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
-    param([object]$ErrorRecord)
-    $exception = $ErrorRecord
-    if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
-    if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
-        $exception = $exception.InnerException
-    }
-    if ($exception -is [System.Exception]) { return [string]$exception.Message }
-    return [string]$exception
+  param([object]$ErrorRecord)
+  $exception = $ErrorRecord
+  if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
+  if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
+    $exception = $exception.InnerException
+  }
+  if ($exception -is [System.Exception]) { return [string]$exception.Message }
+  return [string]$exception
 }
 
 function Test-KbErrorIs {
-    param([object]$ErrorRecord, [type]$Type)
-    $exception = $ErrorRecord
-    if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
-    while ($null -ne $exception) {
-        if ($exception -is $Type) { return $true }
-        $exception = $exception.InnerException
-    }
-    return $false
+  param([object]$ErrorRecord, [type]$Type)
+  $exception = $ErrorRecord
+  if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
+  while ($null -ne $exception) {
+    if ($exception -is $Type) { return $true }
+    $exception = $exception.InnerException
+  }
+  return $false
 }
 
 function Get-KbDefaultLogFolder {
-    $windir = [Environment]::GetEnvironmentVariable('windir')
-    if ([string]::IsNullOrEmpty($windir)) { return $null }
-    $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
-    if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
-    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
-    return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
+  $windir = [Environment]::GetEnvironmentVariable('windir')
+  if ([string]::IsNullOrEmpty($windir)) { return $null }
+  $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
+  if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+  if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
+  return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
 function Initialize-KbLog {
-    param([string]$LogPath, [string]$Id)
-    $problems = @()
-    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
-    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
-        if ([string]::IsNullOrEmpty($folder)) { continue }
-        try {
-            if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
-            [void][System.IO.Directory]::CreateDirectory($folder)
-            $file = [System.IO.Path]::Combine($folder, $Id + '.log')
-            [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
-            $script:KbLogFile = $file
-            break
-        } catch {
-            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
-        }
+  param([string]$LogPath, [string]$Id)
+  $problems = @()
+  $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+  foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+    if ([string]::IsNullOrEmpty($folder)) { continue }
+    try {
+      if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
+      [void][System.IO.Directory]::CreateDirectory($folder)
+      $file = [System.IO.Path]::Combine($folder, $Id + '.log')
+      [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
+      $script:KbLogFile = $file
+      break
+    } catch {
+      $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
     }
-    foreach ($problem in $problems) { Write-KbLog $problem 2 }
+  }
+  foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
 function Format-KbLogLine {
-    param([string]$Message, [int]$Type, [DateTime]$Time)
-    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
-    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
-        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
-        '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
+  param([string]$Message, [int]$Type, [DateTime]$Time)
+  $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+  $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+  $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+  return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+    $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
+    '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
 }
 
 function Write-KbLog {
-    param([string]$Message, [int]$Type = 1)
-    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
+  param([string]$Message, [int]$Type = 1)
+  if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
-    param([string]$Message, [int]$Type)
-    try {
-        $path = $script:KbLogFile
-        $info = New-Object System.IO.FileInfo($path)
-        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
-            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
-            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-            [System.IO.File]::Move($path, $history)
-        }
-        $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
-    } catch {
-        $script:KbLogError = Get-KbErrorText $_
+  param([string]$Message, [int]$Type)
+  try {
+    $path = $script:KbLogFile
+    $info = New-Object System.IO.FileInfo($path)
+    if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+      $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+      if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+      [System.IO.File]::Move($path, $history)
     }
+    $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
+    [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
+  } catch {
+    $script:KbLogError = Get-KbErrorText $_
+  }
 }
 
 # ---- result.ps1 ----
@@ -261,138 +261,138 @@ $script:KbWhatIf = $false
 $script:KbPreviewConditionalOn = ''
 
 function Format-KbShort {
-    param([object]$Value, [int]$Max = 200)
-    if ($null -eq $Value) { return '' }
-    $text = ([string]$Value) -replace '[\r\n\t]+', ' '
-    if ($text.Length -gt $Max) { $text = $text.Substring(0, $Max - 3) + '...' }
-    return $text
+  param([object]$Value, [int]$Max = 200)
+  if ($null -eq $Value) { return '' }
+  $text = ([string]$Value) -replace '[\r\n\t]+', ' '
+  if ($text.Length -gt $Max) { $text = $text.Substring(0, $Max - 3) + '...' }
+  return $text
 }
 
 function Get-KbResultLogType {
-    param([string]$Status, [bool]$Warn)
-    if ($Status -eq 'failed') { return 3 }
-    if ($Status -eq 'not-applicable' -or $Warn) { return 2 }
-    return 1
+  param([string]$Status, [bool]$Warn)
+  if ($Status -eq 'failed') { return 3 }
+  if ($Status -eq 'not-applicable' -or $Warn) { return 2 }
+  return 1
 }
 
 function Format-KbResultLine {
-    param([object]$Record)
-    $text = '[' + $Record.id + '] ' + $Record.status
-    if ($Record.whatIf) { $text += ' (WhatIf, nothing changed)' }
-    if ($Record.conditionalOn.Length -gt 0) { $text += ' (only if method ' + $Record.conditionalOn + ' does not fix the problem)' }
-    if ($Record.before.Length -gt 0 -or $Record.after.Length -gt 0) {
-        $text += ': ' + $Record.before + ' -> ' + $Record.after
-    }
-    if ($Record.message.Length -gt 0) { $text += '; ' + $Record.message }
-    return $text
+  param([object]$Record)
+  $text = '[' + $Record.id + '] ' + $Record.status
+  if ($Record.whatIf) { $text += ' (WhatIf, nothing changed)' }
+  if ($Record.conditionalOn.Length -gt 0) { $text += ' (only if method ' + $Record.conditionalOn + ' does not fix the problem)' }
+  if ($Record.before.Length -gt 0 -or $Record.after.Length -gt 0) {
+    $text += ': ' + $Record.before + ' -> ' + $Record.after
+  }
+  if ($Record.message.Length -gt 0) { $text += '; ' + $Record.message }
+  return $text
 }
 
 function Add-KbResult {
-    param(
-        [string]$Id,
-        [string]$Status,
-        [string]$Before = '',
-        [string]$After = '',
-        [object]$BeforeValue = $null,
-        [object]$AfterValue = $null,
-        [string]$Message = '',
-        [switch]$Simulated,
-        [switch]$Warn
-    )
-    if ($script:KbStatuses -notcontains $Status) {
-        $Message = 'unknown status ' + $Status + '; ' + $Message
-        $Status = 'failed'
-    }
-    $record = [pscustomobject]@{
-        id = $Id
-        method = $script:KbCurrentMethodId
-        status = $Status.ToLowerInvariant()
-        before = (Format-KbShort $Before)
-        after = (Format-KbShort $After)
-        beforeValue = $BeforeValue
-        afterValue = $AfterValue
-        message = (Format-KbShort $Message 1000)
-        whatIf = [bool]$Simulated
-        conditionalOn = ''
-    }
-    if ($Simulated) { $record.conditionalOn = $script:KbPreviewConditionalOn }
-    $script:KbResults.Add($record)
-    Write-KbLog (Format-KbResultLine -Record $record) (Get-KbResultLogType -Status $Status -Warn ([bool]$Warn))
+  param(
+    [string]$Id,
+    [string]$Status,
+    [string]$Before = '',
+    [string]$After = '',
+    [object]$BeforeValue = $null,
+    [object]$AfterValue = $null,
+    [string]$Message = '',
+    [switch]$Simulated,
+    [switch]$Warn
+  )
+  if ($script:KbStatuses -notcontains $Status) {
+    $Message = 'unknown status ' + $Status + '; ' + $Message
+    $Status = 'failed'
+  }
+  $record = [pscustomobject]@{
+    id = $Id
+    method = $script:KbCurrentMethodId
+    status = $Status.ToLowerInvariant()
+    before = (Format-KbShort $Before)
+    after = (Format-KbShort $After)
+    beforeValue = $BeforeValue
+    afterValue = $AfterValue
+    message = (Format-KbShort $Message 1000)
+    whatIf = [bool]$Simulated
+    conditionalOn = ''
+  }
+  if ($Simulated) { $record.conditionalOn = $script:KbPreviewConditionalOn }
+  $script:KbResults.Add($record)
+  Write-KbLog (Format-KbResultLine -Record $record) (Get-KbResultLogType -Status $Status -Warn ([bool]$Warn))
 }
 
 function Get-KbResultCounts {
-    $counts = [ordered]@{}
-    foreach ($status in $script:KbStatuses) { $counts[$status] = 0 }
-    foreach ($record in $script:KbResults) {
-        if ($counts.Contains($record.status)) { $counts[$record.status] += 1 }
-    }
-    return $counts
+  $counts = [ordered]@{}
+  foreach ($status in $script:KbStatuses) { $counts[$status] = 0 }
+  foreach ($record in $script:KbResults) {
+    if ($counts.Contains($record.status)) { $counts[$record.status] += 1 }
+  }
+  return $counts
 }
 
 function Test-KbAnyResult {
-    param([string]$Status, [string]$Method = '', [switch]$RealOnly, [switch]$SimulatedOnly)
-    foreach ($record in $script:KbResults) {
-        if ($record.status -ne $Status) { continue }
-        if ($Method.Length -gt 0 -and $record.method -ne $Method) { continue }
-        if ($RealOnly -and $record.whatIf) { continue }
-        if ($SimulatedOnly -and -not $record.whatIf) { continue }
-        return $true
-    }
-    return $false
+  param([string]$Status, [string]$Method = '', [switch]$RealOnly, [switch]$SimulatedOnly)
+  foreach ($record in $script:KbResults) {
+    if ($record.status -ne $Status) { continue }
+    if ($Method.Length -gt 0 -and $record.method -ne $Method) { continue }
+    if ($RealOnly -and $record.whatIf) { continue }
+    if ($SimulatedOnly -and -not $record.whatIf) { continue }
+    return $true
+  }
+  return $false
 }
 
 function Write-KbUtf8File {
-    param([string]$Path, [string]$Text)
-    $temporary = $Path + '.tmp'
-    [System.IO.File]::WriteAllText($temporary, $Text, (New-Object System.Text.UTF8Encoding($false)))
-    [System.IO.File]::Copy($temporary, $Path, $true)
-    [System.IO.File]::Delete($temporary)
+  param([string]$Path, [string]$Text)
+  $temporary = $Path + '.tmp'
+  [System.IO.File]::WriteAllText($temporary, $Text, (New-Object System.Text.UTF8Encoding($false)))
+  [System.IO.File]::Copy($temporary, $Path, $true)
+  [System.IO.File]::Delete($temporary)
 }
 
 function New-KbResultDocument {
-    param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    $playbook = $script:KbPlaybook
-    return [ordered]@{
-        tool = 'kbfix'
-        resultSchemaVersion = 1
-        playbook = [ordered]@{
-            id = $playbook['Id']
-            title = $playbook['Title']
-            kb = @($playbook['Kb'])
-            toolVersion = $playbook['ToolVersion']
-            schemaVersion = $playbook['SchemaVersion']
-            sourceSha256 = $playbook['SourceSha256']
-        }
-        runtimeSha256 = $script:KbRuntimeSha256
-        outcome = $Outcome
-        exitCode = $ExitCode
-        message = $Message
-        whatIf = [bool]$script:KbWhatIf
-        computer = [Environment]::MachineName
-        account = [System.Security.Principal.WindowsIdentity]::GetCurrent().Name
-        startedUtc = $script:KbRunStartUtc.ToString('o')
-        finishedUtc = [DateTime]::UtcNow.ToString('o')
-        selectedMethods = @($script:KbSelectedMethods)
-        evidenceBefore = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceBefore)
-        evidenceAfter = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceAfter)
-        results = @($script:KbResults.ToArray())
-        log = $script:KbLogFile
-        logError = $script:KbLogError
+  param([string]$Outcome, [int]$ExitCode, [string]$Message)
+  $playbook = $script:KbPlaybook
+  return [ordered]@{
+    tool = 'kbfix'
+    resultSchemaVersion = 1
+    playbook = [ordered]@{
+      id = $playbook['Id']
+      title = $playbook['Title']
+      kb = @($playbook['Kb'])
+      toolVersion = $playbook['ToolVersion']
+      schemaVersion = $playbook['SchemaVersion']
+      sourceSha256 = $playbook['SourceSha256']
     }
+    runtimeSha256 = $script:KbRuntimeSha256
+    outcome = $Outcome
+    exitCode = $ExitCode
+    message = $Message
+    whatIf = [bool]$script:KbWhatIf
+    computer = [Environment]::MachineName
+    account = [System.Security.Principal.WindowsIdentity]::GetCurrent().Name
+    startedUtc = $script:KbRunStartUtc.ToString('o')
+    finishedUtc = [DateTime]::UtcNow.ToString('o')
+    selectedMethods = @($script:KbSelectedMethods)
+    evidenceBefore = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceBefore)
+    evidenceAfter = (ConvertTo-KbEvidenceRecord -Evidence $script:KbEvidenceAfter)
+    results = @($script:KbResults.ToArray())
+    log = $script:KbLogFile
+    logError = $script:KbLogError
+  }
 }
 
 function Write-KbResultFile {
-    param([string]$Outcome, [int]$ExitCode, [string]$Message)
-    if ($null -eq $script:KbLogFile) { return }
-    try {
-        $folder = [System.IO.Path]::GetDirectoryName($script:KbLogFile)
-        $script:KbResultFile = [System.IO.Path]::Combine($folder, (Get-KbPlaybookId) + '.result.json')
-        $document = New-KbResultDocument -Outcome $Outcome -ExitCode $ExitCode -Message $Message
-        Write-KbUtf8File -Path $script:KbResultFile -Text (ConvertTo-Json -InputObject $document -Depth 5)
-        Write-KbLog ('result written to ' + $script:KbResultFile)
-    } catch {
-        Write-KbLog ('cannot write the result file: ' + (Get-KbErrorText $_)) 2
-    }
+  param([string]$Outcome, [int]$ExitCode, [string]$Message)
+  if ($null -eq $script:KbLogFile) { return }
+  try {
+    $folder = [System.IO.Path]::GetDirectoryName($script:KbLogFile)
+    $script:KbResultFile = [System.IO.Path]::Combine($folder, (Get-KbPlaybookId) + '.result.json')
+    $document = New-KbResultDocument -Outcome $Outcome -ExitCode $ExitCode -Message $Message
+    Write-KbUtf8File -Path $script:KbResultFile -Text (ConvertTo-Json -InputObject $document -Depth 5)
+    Write-KbLog ('result written to ' + $script:KbResultFile)
+  } catch {
+    Write-KbLog ('cannot write the result file: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 # ---- paths.ps1 ----
@@ -400,124 +400,124 @@ function Write-KbResultFile {
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
 function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
+  param([string]$Name)
+  $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
+  if ($null -eq $variable) { return $null }
+  return $variable.Value
 }
 
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+  $playbook = Get-KbScriptValue -Name 'KbPlaybook'
+  if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
+  return 'kbfix'
 }
 
 function Get-KbParameterValue {
-    param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
-        throw ('the script has no parameter named ' + $Name)
-    }
-    return $parameters[$Name]
+  param([string]$Name)
+  $parameters = Get-KbScriptValue -Name 'KbParameters'
+  if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
+    throw ('the script has no parameter named ' + $Name)
+  }
+  return $parameters[$Name]
 }
 
 function Test-KbFullyQualifiedPath {
-    param([string]$Path)
-    if ([string]::IsNullOrEmpty($Path)) { return $false }
-    if ($Path -match '^[A-Za-z]:\\') { return $true }
-    return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
+  param([string]$Path)
+  if ([string]::IsNullOrEmpty($Path)) { return $false }
+  if ($Path -match '^[A-Za-z]:\\') { return $true }
+  return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
 }
 
 function Test-KbDriveRoot {
-    param([string]$Path)
-    $root = [string][System.IO.Path]::GetPathRoot($Path)
-    return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
+  param([string]$Path)
+  $root = [string][System.IO.Path]::GetPathRoot($Path)
+  return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
 }
 
 function Test-KbPathExists {
-    param([string]$Path)
-    return ([System.IO.File]::Exists($Path) -or [System.IO.Directory]::Exists($Path))
+  param([string]$Path)
+  return ([System.IO.File]::Exists($Path) -or [System.IO.Directory]::Exists($Path))
 }
 
 function Assert-KbLeafName {
-    param([string]$Name)
-    if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
+  param([string]$Name)
+  if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
 function Get-KbParameterBase {
-    param([hashtable]$Spec, [string]$ProfileRoot)
-    return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
+  param([hashtable]$Spec, [string]$ProfileRoot)
+  return [Environment]::ExpandEnvironmentVariables([string](Get-KbParameterValue -Name ([string]$Spec['Name'])))
 }
 
 function Get-KbPathBase {
-    param([hashtable]$Spec, [string]$ProfileRoot)
-    $base = [string]$Spec['Base']
-    $resolver = [string]$Spec['Resolver']
-    if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
-    if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
-    throw ('unknown path base ' + $base)
+  param([hashtable]$Spec, [string]$ProfileRoot)
+  $base = [string]$Spec['Base']
+  $resolver = [string]$Spec['Resolver']
+  if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
+  if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+  throw ('unknown path base ' + $base)
 }
 
 function Resolve-KbPath {
-    param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
-    if ($null -eq $Spec) { throw 'no path given' }
-    $label = '%' + $Spec['Base'] + '%'
-    if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
-    $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
-    if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    $segments = @()
-    if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
-    if ($Spec['Base'] -eq 'SystemDrive') {
-        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
-        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
-        $baseFull = $base.Substring(0, 2)
-    } else {
-        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    }
-    $full = $baseFull
-    foreach ($segment in $segments) {
-        Assert-KbLeafName -Name ([string]$segment)
-        $full += '\' + $segment
-    }
-    $full = [System.IO.Path]::GetFullPath($full)
-    if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
-    $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
-    if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
-        throw ('path is not inside its base ' + $label + ': ' + $full)
-    }
-    return $full
+  param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
+  if ($null -eq $Spec) { throw 'no path given' }
+  $label = '%' + $Spec['Base'] + '%'
+  if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
+  $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
+  if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
+  $segments = @()
+  if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
+  if ($Spec['Base'] -eq 'SystemDrive') {
+    if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+    if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+    $baseFull = $base.Substring(0, 2)
+  } else {
+    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+  }
+  $full = $baseFull
+  foreach ($segment in $segments) {
+    Assert-KbLeafName -Name ([string]$segment)
+    $full += '\' + $segment
+  }
+  $full = [System.IO.Path]::GetFullPath($full)
+  if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
+  $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
+  if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
+    throw ('path is not inside its base ' + $label + ': ' + $full)
+  }
+  return $full
 }
 
 function Test-KbGuard {
-    param([hashtable]$Guard, [string]$ProfileRoot = '')
-    if ($null -eq $Guard) { return $true }
-    $kind = [string]$Guard['Kind']
-    if ($kind -eq 'evidence') { return (Test-KbEvidencePresent -Id ([string]$Guard['Id'])) }
-    if ($kind -eq 'creates') {
-        return (-not (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot)))
-    }
-    if ($kind -eq 'removes') {
-        return (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot))
-    }
-    throw ('unknown guard kind ' + $kind)
+  param([hashtable]$Guard, [string]$ProfileRoot = '')
+  if ($null -eq $Guard) { return $true }
+  $kind = [string]$Guard['Kind']
+  if ($kind -eq 'evidence') { return (Test-KbEvidencePresent -Id ([string]$Guard['Id'])) }
+  if ($kind -eq 'creates') {
+    return (-not (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot)))
+  }
+  if ($kind -eq 'removes') {
+    return (Test-KbPathExists -Path (Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot))
+  }
+  throw ('unknown guard kind ' + $kind)
 }
 
 function Format-KbGuardSkip {
-    param([hashtable]$Guard, [string]$ProfileRoot = '')
-    $kind = [string]$Guard['Kind']
-    if ($kind -eq 'evidence') { return ("guard: evidence '" + [string]$Guard['Id'] + "' is not present now") }
-    $path = Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot
-    if ($kind -eq 'creates') { return ('guard: ' + $path + ' already exists') }
-    return ('guard: ' + $path + ' does not exist')
+  param([hashtable]$Guard, [string]$ProfileRoot = '')
+  $kind = [string]$Guard['Kind']
+  if ($kind -eq 'evidence') { return ("guard: evidence '" + [string]$Guard['Id'] + "' is not present now") }
+  $path = Resolve-KbPath -Spec $Guard['Path'] -ProfileRoot $ProfileRoot
+  if ($kind -eq 'creates') { return ('guard: ' + $path + ' already exists') }
+  return ('guard: ' + $path + ' does not exist')
 }
 
 function Test-KbStepGuard {
-    param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
-    if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
-    Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
-    return $false
+  param([string]$ResultId, [hashtable]$Guard, [string]$ProfileRoot = '')
+  if (Test-KbGuard -Guard $Guard -ProfileRoot $ProfileRoot) { return $true }
+  Add-KbResult -Id $ResultId -Status 'skipped' -Message (Format-KbGuardSkip -Guard $Guard -ProfileRoot $ProfileRoot)
+  return $false
 }
 
 # ---- state.ps1 ----
@@ -532,113 +532,113 @@ $script:KbStartLengths = @{}
 $script:KbStateSddl = 'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Get-KbStateFile {
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
-    return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
+  return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
 }
 
 function Test-KbTrustedOwner {
-    param([string]$Path)
-    $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
-    return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
+  param([string]$Path)
+  $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
+  return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
 }
 
 function ConvertTo-KbUtcTime {
-    param([object]$Value)
-    if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    if ($Value -isnot [DateTime]) {
-        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    }
-    return $Value.ToUniversalTime()
+  param([object]$Value)
+  if ($null -eq $Value) { return $null }
+  if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
+  if ($Value -isnot [DateTime]) {
+    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+    $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+  }
+  return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
-    param([scriptblock]$LadderReader = $null)
-    try {
-        $path = Get-KbStateFile
-        if (-not [System.IO.File]::Exists($path)) {
-            Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
-            return
-        }
-        if (-not (Test-KbTrustedOwner -Path $path)) {
-            Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
-            return
-        }
-        $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        $saved = @{}
-        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
-        $offsets = @{}
-        if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
-        }
-        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        $script:KbHistorySinceUtc = $since
-        $script:KbHistoryOffsets = $offsets
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
-    } catch {
-        Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  param([scriptblock]$LadderReader = $null)
+  try {
+    $path = Get-KbStateFile
+    if (-not [System.IO.File]::Exists($path)) {
+      Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
+      return
     }
+    if (-not (Test-KbTrustedOwner -Path $path)) {
+      Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
+      return
+    }
+    $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
+    $saved = @{}
+    foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+    $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+    $offsets = @{}
+    if ($null -ne $saved['fileOffsets']) {
+      foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
+    }
+    if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
+    $script:KbHistorySinceUtc = $since
+    $script:KbHistoryOffsets = $offsets
+    Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
+  } catch {
+    Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 function Format-KbUtc {
-    param([object]$Time)
-    if ($null -eq $Time) { return 'never' }
-    return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
+  param([object]$Time)
+  if ($null -eq $Time) { return 'never' }
+  return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
 }
 
 function Save-KbStartLengths {
-    $script:KbStartLengths = @{}
-    foreach ($path in @($script:KbObservedLengths.Keys)) {
-        $script:KbStartLengths[$path] = $script:KbObservedLengths[$path]
-    }
+  $script:KbStartLengths = @{}
+  foreach ($path in @($script:KbObservedLengths.Keys)) {
+    $script:KbStartLengths[$path] = $script:KbObservedLengths[$path]
+  }
 }
 
 function Move-KbHistoryBaseline {
-    param([string]$Reason)
-    if ($null -ne $script:KbHistorySinceUtc -and $script:KbHistorySinceUtc -ge $script:KbRunStartUtc) { return }
-    $script:KbHistorySinceUtc = $script:KbRunStartUtc
-    foreach ($path in @($script:KbStartLengths.Keys)) {
-        $script:KbHistoryOffsets[$path] = $script:KbStartLengths[$path]
-    }
-    Write-KbLog ($Reason + ' changed something: from now on only evidence newer than this run counts')
+  param([string]$Reason)
+  if ($null -ne $script:KbHistorySinceUtc -and $script:KbHistorySinceUtc -ge $script:KbRunStartUtc) { return }
+  $script:KbHistorySinceUtc = $script:KbRunStartUtc
+  foreach ($path in @($script:KbStartLengths.Keys)) {
+    $script:KbHistoryOffsets[$path] = $script:KbStartLengths[$path]
+  }
+  Write-KbLog ($Reason + ' changed something: from now on only evidence newer than this run counts')
 }
 
 function New-KbStateFolder {
-    param([string]$Folder)
-    if ([System.IO.Directory]::Exists($Folder)) { return }
-    $parent = [System.IO.Path]::GetDirectoryName($Folder)
-    if (-not [System.IO.Directory]::Exists($parent)) {
-        [void][System.IO.Directory]::CreateDirectory($parent)
-        $security = New-Object System.Security.AccessControl.DirectorySecurity
-        $security.SetSecurityDescriptorSddlForm($script:KbStateSddl)
-        Set-Acl -LiteralPath $parent -AclObject $security -WhatIf:$false -Confirm:$false
-    }
-    [void][System.IO.Directory]::CreateDirectory($Folder)
+  param([string]$Folder)
+  if ([System.IO.Directory]::Exists($Folder)) { return }
+  $parent = [System.IO.Path]::GetDirectoryName($Folder)
+  if (-not [System.IO.Directory]::Exists($parent)) {
+    [void][System.IO.Directory]::CreateDirectory($parent)
+    $security = New-Object System.Security.AccessControl.DirectorySecurity
+    $security.SetSecurityDescriptorSddlForm($script:KbStateSddl)
+    Set-Acl -LiteralPath $parent -AclObject $security -WhatIf:$false -Confirm:$false
+  }
+  [void][System.IO.Directory]::CreateDirectory($Folder)
 }
 
 function Save-KbState {
-    param([DateTime]$DetectedUtc)
-    try {
-        $path = Get-KbStateFile
-        New-KbStateFolder -Folder ([System.IO.Path]::GetDirectoryName($path))
-        $offsets = [ordered]@{}
-        foreach ($key in @($script:KbHistoryOffsets.Keys | Sort-Object)) { $offsets[$key] = $script:KbHistoryOffsets[$key] }
-        foreach ($key in @($script:KbObservedLengths.Keys | Sort-Object)) { $offsets[$key] = $script:KbObservedLengths[$key] }
-        $state = [ordered]@{
-            playbook = Get-KbPlaybookId
-            lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
-            fileOffsets = $offsets
-            ladder = $null
-        }
-        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
-        Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
-        Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
-    } catch {
-        Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
+  param([DateTime]$DetectedUtc)
+  try {
+    $path = Get-KbStateFile
+    New-KbStateFolder -Folder ([System.IO.Path]::GetDirectoryName($path))
+    $offsets = [ordered]@{}
+    foreach ($key in @($script:KbHistoryOffsets.Keys | Sort-Object)) { $offsets[$key] = $script:KbHistoryOffsets[$key] }
+    foreach ($key in @($script:KbObservedLengths.Keys | Sort-Object)) { $offsets[$key] = $script:KbObservedLengths[$key] }
+    $state = [ordered]@{
+      playbook = Get-KbPlaybookId
+      lastSuccessUtc = $DetectedUtc.ToUniversalTime().ToString('o')
+      fileOffsets = $offsets
+      ladder = $null
     }
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $state['ladder'] = Get-KbLadderForState }
+    Write-KbUtf8File -Path $path -Text (ConvertTo-Json -InputObject $state -Depth 3)
+    Write-KbLog ('state saved: last successful run ' + (Format-KbUtc $DetectedUtc) + ' (' + $path + ')')
+  } catch {
+    Write-KbLog ('cannot save the state: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 # ---- ladder.ps1 ----
@@ -651,247 +651,247 @@ $script:KbLadderChangedBy = $null
 # ---- applicability.ps1 ----
 
 function ConvertTo-KbVersion {
-    param([object]$Text)
-    $clean = ([string]$Text).Trim()
-    if ($clean.Length -eq 0) { return $null }
-    if ($clean -notmatch '^(\d+(\.\d+){0,3})') { throw ("'" + $clean + "' is not a version") }
-    $parts = @($Matches[1].Split('.') | ForEach-Object { [int]$_ }) + @(0, 0, 0)
-    return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
+  param([object]$Text)
+  $clean = ([string]$Text).Trim()
+  if ($clean.Length -eq 0) { return $null }
+  if ($clean -notmatch '^(\d+(\.\d+){0,3})') { throw ("'" + $clean + "' is not a version") }
+  $parts = @($Matches[1].Split('.') | ForEach-Object { [int]$_ }) + @(0, 0, 0)
+  return [System.Version]::new($parts[0], $parts[1], $parts[2], $parts[3])
 }
 
 function Get-KbWindowsVersion {
-    $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
+  $os = [Environment]::OSVersion.Version
+  return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Format-KbWindowsVersion {
-    param([System.Version]$Version)
-    return ('Windows NT ' + $Version.Major + '.' + $Version.Minor + ' build ' + $Version.Build)
+  param([System.Version]$Version)
+  return ('Windows NT ' + $Version.Major + '.' + $Version.Minor + ' build ' + $Version.Build)
 }
 
 function Get-KbArchitecture {
-    $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
-    if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
-    if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
-    $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
-    if ($names.ContainsKey($raw)) { return $names[$raw] }
-    return $raw.ToLowerInvariant()
+  $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')
+  if ([string]::IsNullOrEmpty($raw)) { $raw = [Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITECTURE') }
+  if ([string]::IsNullOrEmpty($raw)) { return 'unknown' }
+  $names = @{ 'AMD64' = 'x64'; 'X86' = 'x86'; 'ARM64' = 'arm64' }
+  if ($names.ContainsKey($raw)) { return $names[$raw] }
+  return $raw.ToLowerInvariant()
 }
 
 function Test-KbIsSystem {
-    return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
+  return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
 
 function Test-KbIsAdministrator {
-    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
-    $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
-    return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+  $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+  $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
+  return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
 function Get-KbRegistryString {
-    param([string]$SubKey, [string]$Name)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
-    if ($null -eq $key) { return $null }
-    try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
-    if ($null -eq $value) { return $null }
-    return [string]$value
+  param([string]$SubKey, [string]$Name)
+  $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey($SubKey, $false)
+  if ($null -eq $key) { return $null }
+  try { $value = $key.GetValue($Name, $null) } finally { $key.Close() }
+  if ($null -eq $value) { return $null }
+  return [string]$value
 }
 
 $script:KbProductLocations = @{
-    'configmgr-client' = @{
-        Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
-        Value = 'ProductVersion'
-    }
+  'configmgr-client' = @{
+    Keys = @('SOFTWARE\Microsoft\SMS\Mobile Client', 'SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client')
+    Value = 'ProductVersion'
+  }
 }
 
 function Get-KbProductVersion {
-    param([string]$Product)
-    $location = $script:KbProductLocations[$Product]
-    if ($null -eq $location) { throw ('unknown product ' + $Product) }
-    foreach ($subKey in $location['Keys']) {
-        $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
-        if (-not [string]::IsNullOrEmpty($text)) { return $text }
-    }
-    return $null
+  param([string]$Product)
+  $location = $script:KbProductLocations[$Product]
+  if ($null -eq $location) { throw ('unknown product ' + $Product) }
+  foreach ($subKey in $location['Keys']) {
+    $text = Get-KbRegistryString -SubKey $subKey -Name $location['Value']
+    if (-not [string]::IsNullOrEmpty($text)) { return $text }
+  }
+  return $null
 }
 
 function Get-KbProductMismatch {
-    param([hashtable]$Applies)
-    $product = [string]$Applies['ProductId']
-    if ($product.Length -eq 0) { return $null }
-    $text = Get-KbProductVersion -Product $product
-    if ($null -eq $text) { return ($product + ' is not installed') }
-    $version = ConvertTo-KbVersion $text
-    $min = ConvertTo-KbVersion $Applies['ProductMin']
-    if ($null -ne $min -and $version -lt $min) {
-        return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
-    }
-    $below = ConvertTo-KbVersion $Applies['ProductBelow']
-    if ($null -ne $below -and $version -ge $below) {
-        return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
-    }
-    return $null
+  param([hashtable]$Applies)
+  $product = [string]$Applies['ProductId']
+  if ($product.Length -eq 0) { return $null }
+  $text = Get-KbProductVersion -Product $product
+  if ($null -eq $text) { return ($product + ' is not installed') }
+  $version = ConvertTo-KbVersion $text
+  $min = ConvertTo-KbVersion $Applies['ProductMin']
+  if ($null -ne $min -and $version -lt $min) {
+    return ($product + ' ' + $text + ' is older than ' + $Applies['ProductMin'])
+  }
+  $below = ConvertTo-KbVersion $Applies['ProductBelow']
+  if ($null -ne $below -and $version -ge $below) {
+    return ($product + ' ' + $text + ' is not below ' + $Applies['ProductBelow'])
+  }
+  return $null
 }
 
 function Get-KbContextMismatch {
-    param([hashtable]$Applies)
-    $context = [string]$Applies['Context']
-    if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
-        return 'needs SYSTEM or an elevated administrator'
-    }
-    if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
-    return $null
+  param([hashtable]$Applies)
+  $context = [string]$Applies['Context']
+  if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
+    return 'needs SYSTEM or an elevated administrator'
+  }
+  if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
+  return $null
 }
 
 function Test-KbApplicable {
-    param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
-    foreach ($check in $Applies['Checks']) {
-        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-            throw ('unknown applicability check ' + $check)
-        }
-        $reason = & $check -Applies $Applies
-        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  param([hashtable]$Applies)
+  if ($null -eq $Applies) { $Applies = @{} }
+  foreach ($check in $Applies['Checks']) {
+    if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+      throw ('unknown applicability check ' + $check)
     }
-    return @{ Applicable = $true; Reason = '' }
+    $reason = & $check -Applies $Applies
+    if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  }
+  return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
 
 function Test-KbNeeds64BitHost {
-    if ([Environment]::Is64BitProcess) { return $false }
-    return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
+  if ([Environment]::Is64BitProcess) { return $false }
+  return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
 function ConvertTo-KbRelaunchArguments {
-    param([System.Collections.IDictionary]$BoundParameters)
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    foreach ($name in @($BoundParameters.Keys)) {
-        $value = $BoundParameters[$name]
-        if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { '-' + $name }
-            continue
-        }
-        $text = @($value | ForEach-Object { [string]$_ }) -join ','
-        if ($text.Length -eq 0) { continue }
-        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
-        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
-        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
-        '-' + $name
-        $text
+  param([System.Collections.IDictionary]$BoundParameters)
+  $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+  $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+  foreach ($name in @($BoundParameters.Keys)) {
+    $value = $BoundParameters[$name]
+    if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
+      if ([bool]$value) { '-' + $name }
+      continue
     }
+    $text = @($value | ForEach-Object { [string]$_ }) -join ','
+    if ($text.Length -eq 0) { continue }
+    if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+    if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+    if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+    '-' + $name
+    $text
+  }
 }
 
 function Invoke-KbRelaunch64 {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    if (-not (Test-KbNeeds64BitHost)) {
-        [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
-        return
-    }
-    if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
-        throw 'still a 32-bit process after relaunching in the 64-bit host'
-    }
-    if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
-    $windir = [string][Environment]::GetEnvironmentVariable('windir')
-    $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
-    if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
-        throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
-    }
-    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
-        @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
-    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
-    $ErrorActionPreference = 'Continue'
-    & $host64 $arguments
-    exit $LASTEXITCODE
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  if (-not (Test-KbNeeds64BitHost)) {
+    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
+    return
+  }
+  if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
+    throw 'still a 32-bit process after relaunching in the 64-bit host'
+  }
+  if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
+  $windir = [string][Environment]::GetEnvironmentVariable('windir')
+  $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
+  if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
+    throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
+  }
+  $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
+    @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
+  [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
+  $ErrorActionPreference = 'Continue'
+  & $host64 $arguments
+  exit $LASTEXITCODE
 }
 
 # ---- certificates.ps1 ----
 
 function Test-KbUtf16InnerNul {
-    param([byte[]]$Blob, [int]$Start, [int]$Size)
-    $count = [int][Math]::Floor($Size / 2)
-    $seenNul = $false
-    for ($i = 0; $i -lt $count; $i++) {
-        $character = [BitConverter]::ToUInt16($Blob, $Start + 2 * $i)
-        if ($character -eq 0) { $seenNul = $true } elseif ($seenNul) { return $true }
-    }
-    return $false
+  param([byte[]]$Blob, [int]$Start, [int]$Size)
+  $count = [int][Math]::Floor($Size / 2)
+  $seenNul = $false
+  for ($i = 0; $i -lt $count; $i++) {
+    $character = [BitConverter]::ToUInt16($Blob, $Start + 2 * $i)
+    if ($character -eq 0) { $seenNul = $true } elseif ($seenNul) { return $true }
+  }
+  return $false
 }
 
 function Test-KbBlobFriendlyNameHasNul {
-    param([byte[]]$Blob)
-    $offset = 0
-    while ($offset + 12 -le $Blob.Length) {
-        $propertyId = [BitConverter]::ToUInt32($Blob, $offset)
-        $size = [int64][BitConverter]::ToUInt32($Blob, $offset + 8)
-        $start = $offset + 12
-        if ($start + $size -gt $Blob.Length) { return $false }
-        if ($propertyId -eq 11) { return (Test-KbUtf16InnerNul -Blob $Blob -Start $start -Size ([int]$size)) }
-        $offset = [int]($start + $size)
-    }
-    return $false
+  param([byte[]]$Blob)
+  $offset = 0
+  while ($offset + 12 -le $Blob.Length) {
+    $propertyId = [BitConverter]::ToUInt32($Blob, $offset)
+    $size = [int64][BitConverter]::ToUInt32($Blob, $offset + 8)
+    $start = $offset + 12
+    if ($start + $size -gt $Blob.Length) { return $false }
+    if ($propertyId -eq 11) { return (Test-KbUtf16InnerNul -Blob $Blob -Start $start -Size ([int]$size)) }
+    $offset = [int]($start + $size)
+  }
+  return $false
 }
 
 function Get-KbNulFriendlyNameThumbprints {
-    param([string]$Store)
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SOFTWARE\Microsoft\SystemCertificates\' + $Store + '\Certificates', $false)
-    if ($null -eq $key) { return }
-    try {
-        foreach ($name in $key.GetSubKeyNames()) {
-            $blob = $null
-            $entry = $key.OpenSubKey($name, $false)
-            if ($null -eq $entry) { continue }
-            try { $blob = $entry.GetValue('Blob', $null) } finally { $entry.Close() }
-            if ($blob -is [byte[]] -and (Test-KbBlobFriendlyNameHasNul -Blob $blob)) { $name }
-        }
-    } finally {
-        $key.Close()
+  param([string]$Store)
+  $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SOFTWARE\Microsoft\SystemCertificates\' + $Store + '\Certificates', $false)
+  if ($null -eq $key) { return }
+  try {
+    foreach ($name in $key.GetSubKeyNames()) {
+      $blob = $null
+      $entry = $key.OpenSubKey($name, $false)
+      if ($null -eq $entry) { continue }
+      try { $blob = $entry.GetValue('Blob', $null) } finally { $entry.Close() }
+      if ($blob -is [byte[]] -and (Test-KbBlobFriendlyNameHasNul -Blob $blob)) { $name }
     }
+  } finally {
+    $key.Close()
+  }
 }
 
 # ---- step-lifecycle.ps1 ----
 
 function Format-KbWould {
-    param([string]$Target, [string]$Action)
-    $text = $Action
-    if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
-    return ($Target + ': would ' + $text)
+  param([string]$Target, [string]$Action)
+  $text = $Action
+  if ($text.Length -gt 0) { $text = $text.Substring(0, 1).ToLowerInvariant() + $text.Substring(1) }
+  return ($Target + ': would ' + $text)
 }
 
 function Invoke-KbOneShotStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [string]$ProfileRoot = '',
-        [string]$Kind,
-        [hashtable]$Step,
-        [scriptblock]$Plan,
-        [scriptblock]$Act,
-        [scriptblock]$Verify = $null
-    )
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
-        $planned = & $Plan $Step
-        $before = [string]$planned['Before']
-        if ($null -ne $planned['Stop']) {
-            Add-KbResult -Id $Id -Status $planned['Stop']['Status'] -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['BeforeValue'] -Message $planned['Stop']['Message']
-            return
-        }
-        if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
-            $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
-            if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
-            if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
-            Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
-            return
-        }
-        $outcome = & $Act $Step $planned
-        if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
-        Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [string]$ProfileRoot = '',
+    [string]$Kind,
+    [hashtable]$Step,
+    [scriptblock]$Plan,
+    [scriptblock]$Act,
+    [scriptblock]$Verify = $null
+  )
+  try {
+    if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard -ProfileRoot $ProfileRoot)) { return }
+    $planned = & $Plan $Step
+    $before = [string]$planned['Before']
+    if ($null -ne $planned['Stop']) {
+      Add-KbResult -Id $Id -Status $planned['Stop']['Status'] -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['BeforeValue'] -Message $planned['Stop']['Message']
+      return
     }
+    if (-not $PSCmdlet.ShouldProcess([string]$planned['Target'], [string]$planned['Action'])) {
+      $message = Format-KbWould -Target $planned['Target'] -Action $planned['Action']
+      if ([string]$planned['Note'] -ne '') { $message += '; ' + $planned['Note'] }
+      if ($null -ne $Verify) { $message += '; then verify that the probe finds no problem' }
+      Add-KbResult -Id $Id -Status 'changed' -Before $before -After ([string]$planned['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $planned['AfterValue'] -Message $message -Simulated
+      return
+    }
+    $outcome = & $Act $Step $planned
+    if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { $outcome = Confirm-KbOneShotOutcome -Outcome $outcome -Verify $Verify }
+    Add-KbResult -Id $Id -Status $outcome['Status'] -Before $before -After ([string]$outcome['After']) -BeforeValue $planned['BeforeValue'] -AfterValue $outcome['AfterValue'] -Message $outcome['Message']
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Message ($Kind + ': ' + (Get-KbErrorText $_))
+  }
 }
 
 # ---- probes/join.ps1 ----
@@ -903,141 +903,141 @@ $script:KbEvidenceBefore = $null
 $script:KbEvidenceAfter = $null
 
 function New-KbProbeResult {
-    param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
+  param([string]$Id, [bool]$Present, [string]$Detail)
+  return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function New-KbProbeError {
-    param([string]$Id, [object]$ErrorRecord)
-    $text = Get-KbErrorText $ErrorRecord
-    Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
-    return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
+  param([string]$Id, [object]$ErrorRecord)
+  $text = Get-KbErrorText $ErrorRecord
+  Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
+  return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
 function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
+  param([object]$Item)
+  if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
+  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Join-KbEvidence {
-    param([string]$Mode, [object[]]$Items)
-    if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $all = @($Items | Where-Object { $null -ne $_ })
-    $list = @($all | Where-Object { -not $_.NotApplicable })
-    $present = @($list | Where-Object { $_.Present })
-    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+  param([string]$Mode, [object[]]$Items)
+  if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
+  $all = @($Items | Where-Object { $null -ne $_ })
+  $list = @($all | Where-Object { -not $_.NotApplicable })
+  $present = @($list | Where-Object { $_.Present })
+  $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+  $detail = 'none of ' + $list.Count + ' found'
+  if ($list.Count -eq 0) {
+    $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+  } elseif ($isPresent) {
+    $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+  } elseif ($present.Count -gt 0) {
+    $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
+  }
+  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
-    param([object]$Evidence)
-    if ($null -eq $Evidence) { return }
-    if ($null -ne $Evidence.PSObject.Properties['Items']) {
-        foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
-        return
-    }
-    $Evidence
+  param([object]$Evidence)
+  if ($null -eq $Evidence) { return }
+  if ($null -ne $Evidence.PSObject.Properties['Items']) {
+    foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
+    return
+  }
+  $Evidence
 }
 
 function Test-KbEvidencePresent {
-    param([string]$Id)
-    $evidence = $script:KbLastEvidence
-    if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
-    if ($Id -eq 'detection') { return [bool]$evidence.Present }
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $evidence)) {
-        if ($leaf.Id -eq $Id) { return [bool]$leaf.Present }
-    }
-    throw ('the detection has no probe with id ' + $Id)
+  param([string]$Id)
+  $evidence = $script:KbLastEvidence
+  if ($null -eq $evidence) { throw 'no detection has run yet, so an evidence guard cannot be checked' }
+  if ($Id -eq 'detection') { return [bool]$evidence.Present }
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $evidence)) {
+    if ($leaf.Id -eq $Id) { return [bool]$leaf.Present }
+  }
+  throw ('the detection has no probe with id ' + $Id)
 }
 
 function ConvertTo-KbEvidence {
-    param([object[]]$Output)
-    $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+  param([object[]]$Output)
+  $results = @($Output | Where-Object { $null -ne $_ })
+  if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
+  foreach ($result in $results) {
+    if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+  }
+  if ($results.Count -eq 1) { return $results[0] }
+  return (Join-KbEvidence -Mode 'any' -Items $results)
 }
 
 function Write-KbEvidenceLog {
-    param([object]$Evidence, [string]$Phase)
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word, $type = 'absent', 1
-        if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
-        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
-    }
-    $verdict, $type = 'no current evidence of the problem', 1
-    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
-    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
+  param([object]$Evidence, [string]$Phase)
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+    $word, $type = 'absent', 1
+    if ($leaf.NotApplicable) { $word = 'not applicable' }
+    if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
+  }
+  $verdict, $type = 'no current evidence of the problem', 1
+  if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+  Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
-    param([string]$Phase)
-    $script:KbObservedLengths = @{}
-    $script:KbDetectionError = $null
-    try {
-        $output = @(Invoke-KbDetection)
-        $evidence = ConvertTo-KbEvidence -Output $output
-    } catch {
-        $script:KbDetectionError = Get-KbErrorText $_
-        Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-        return $null
-    }
-    $script:KbLastEvidence = $evidence
-    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-    return $evidence
+  param([string]$Phase)
+  $script:KbObservedLengths = @{}
+  $script:KbDetectionError = $null
+  try {
+    $output = @(Invoke-KbDetection)
+    $evidence = ConvertTo-KbEvidence -Output $output
+  } catch {
+    $script:KbDetectionError = Get-KbErrorText $_
+    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
+    return $null
+  }
+  $script:KbLastEvidence = $evidence
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
+  return $evidence
 }
 
 function ConvertTo-KbEvidenceRecord {
-    param([object]$Evidence)
-    if ($null -eq $Evidence) { return $null }
-    $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
-            [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
-        })
-    return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+  param([object]$Evidence)
+  if ($null -eq $Evidence) { return $null }
+  $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
+      [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
+    })
+  return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
 }
 
 # ---- probes/certificate.ps1 ----
 
 function Test-KbCertificateProbe {
-    param(
-        [string]$Id,
-        [string]$Store,
-        [string]$Condition,
-        [string]$Thumbprint = '',
-        [string]$Subject = '',
-        [string]$Check = ''
-    )
-    try {
-        if ($Check -notmatch '^Test-KbCertificate(Missing|NulFriendlyName)$') {
-            throw ('unknown certificate condition ' + $Condition)
-        }
-        return (& $Check -Id $Id -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  param(
+    [string]$Id,
+    [string]$Store,
+    [string]$Condition,
+    [string]$Thumbprint = '',
+    [string]$Subject = '',
+    [string]$Check = ''
+  )
+  try {
+    if ($Check -notmatch '^Test-KbCertificate(Missing|NulFriendlyName)$') {
+      throw ('unknown certificate condition ' + $Condition)
     }
+    return (& $Check -Id $Id -Store $Store -Thumbprint $Thumbprint -Subject $Subject)
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 function Test-KbCertificateNulFriendlyName {
-    param([string]$Id, [string]$Store, [string]$Thumbprint, [string]$Subject)
-    $bad = @(Get-KbNulFriendlyNameThumbprints -Store $Store)
-    if ($bad.Count -gt 0) {
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ': friendly name with a NUL character on ' + ($bad -join ', ')))
-    }
-    return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ': no friendly name with a NUL character'))
+  param([string]$Id, [string]$Store, [string]$Thumbprint, [string]$Subject)
+  $bad = @(Get-KbNulFriendlyNameThumbprints -Store $Store)
+  if ($bad.Count -gt 0) {
+    return (New-KbProbeResult -Id $Id -Present $true -Detail ('LocalMachine\' + $Store + ': friendly name with a NUL character on ' + ($bad -join ', ')))
+  }
+  return (New-KbProbeResult -Id $Id -Present $false -Detail ('LocalMachine\' + $Store + ': no friendly name with a NUL character'))
 }
 
 # ---- probes/file-contains.ps1 ----
@@ -1045,94 +1045,94 @@ function Test-KbCertificateNulFriendlyName {
 $script:KbScanChunkBytes = 1048576
 
 function Find-KbTokensInFile {
-    param([string]$Path, [int64]$Offset, [string[]]$Tokens)
-    $found = @()
-    $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
-    $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
-    try {
-        $length = $stream.Length
-        $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
-        $encoding = [System.Text.Encoding]::GetEncoding(28591)
-        if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
-        if ($unicode) {
-            $encoding = [System.Text.Encoding]::Unicode
-            $Offset = [Math]::Max(2, $Offset - $Offset % 2)
-        }
-        $forms = @{}
-        $overlap = 0
-        foreach ($token in $Tokens) {
-            $forms[$token] = @($token)
-            if (-not $unicode) { $forms[$token] += ($token.ToCharArray() -join [char]0) }
-            $overlap = [Math]::Max($overlap, 2 * $token.Length)
-        }
-        $decoder = $encoding.GetDecoder()
-        $buffer = New-Object byte[] $script:KbScanChunkBytes
-        $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
-        $text = ''
-        $stream.Position = $Offset
-        $remaining = $length - $Offset
-        while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
-            $read = $stream.Read($buffer, 0, [int][Math]::Min([int64]$buffer.Length, $remaining))
-            if ($read -le 0) { break }
-            $remaining -= $read
-            $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
-            $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
-            foreach ($token in $Tokens) {
-                foreach ($form in $forms[$token]) {
-                    if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                        $found += $token
-                    }
-                }
-            }
-        }
-        return @{ Length = $length; Offset = $Offset; Found = $found }
-    } finally {
-        $stream.Dispose()
+  param([string]$Path, [int64]$Offset, [string[]]$Tokens)
+  $found = @()
+  $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
+  $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
+  try {
+    $length = $stream.Length
+    $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
+    $encoding = [System.Text.Encoding]::GetEncoding(28591)
+    if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
+    if ($unicode) {
+      $encoding = [System.Text.Encoding]::Unicode
+      $Offset = [Math]::Max(2, $Offset - $Offset % 2)
     }
+    $forms = @{}
+    $overlap = 0
+    foreach ($token in $Tokens) {
+      $forms[$token] = @($token)
+      if (-not $unicode) { $forms[$token] += ($token.ToCharArray() -join [char]0) }
+      $overlap = [Math]::Max($overlap, 2 * $token.Length)
+    }
+    $decoder = $encoding.GetDecoder()
+    $buffer = New-Object byte[] $script:KbScanChunkBytes
+    $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
+    $text = ''
+    $stream.Position = $Offset
+    $remaining = $length - $Offset
+    while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
+      $read = $stream.Read($buffer, 0, [int][Math]::Min([int64]$buffer.Length, $remaining))
+      if ($read -le 0) { break }
+      $remaining -= $read
+      $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
+      $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
+      foreach ($token in $Tokens) {
+        foreach ($form in $forms[$token]) {
+          if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+            $found += $token
+          }
+        }
+      }
+    }
+    return @{ Length = $length; Offset = $Offset; Found = $found }
+  } finally {
+    $stream.Dispose()
+  }
 }
 
 function Test-KbFileContainsProbe {
-    param(
-        [string]$Id,
-        [hashtable]$Path,
-        [string[]]$Tokens,
-        [int]$WithinDays = 0
-    )
-    try {
-        $file = Resolve-KbPath -Spec $Path
-        $info = New-Object System.IO.FileInfo($file)
-        if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
-        if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
-            $script:KbObservedLengths[$file] = $info.Length
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
-        }
-        $scan = Find-KbTokensInFile -Path $file -Offset ([int64]$script:KbHistoryOffsets[$file]) -Tokens $Tokens
-        $script:KbObservedLengths[$file] = $scan['Length']
-        $found = @($scan['Found'])
-        $detail = $file + ' (bytes ' + $scan['Offset'] + '-' + $scan['Length'] + ') contains '
-        if ($found.Count -eq 0) { $detail += 'none of ' + ($Tokens -join ', ') } else { $detail += $found -join ', ' }
-        return (New-KbProbeResult -Id $Id -Present ($found.Count -gt 0) -Detail $detail)
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  param(
+    [string]$Id,
+    [hashtable]$Path,
+    [string[]]$Tokens,
+    [int]$WithinDays = 0
+  )
+  try {
+    $file = Resolve-KbPath -Spec $Path
+    $info = New-Object System.IO.FileInfo($file)
+    if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
+    if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
+      $script:KbObservedLengths[$file] = $info.Length
+      return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
     }
+    $scan = Find-KbTokensInFile -Path $file -Offset ([int64]$script:KbHistoryOffsets[$file]) -Tokens $Tokens
+    $script:KbObservedLengths[$file] = $scan['Length']
+    $found = @($scan['Found'])
+    $detail = $file + ' (bytes ' + $scan['Offset'] + '-' + $scan['Length'] + ') contains '
+    if ($found.Count -eq 0) { $detail += 'none of ' + ($Tokens -join ', ') } else { $detail += $found -join ', ' }
+    return (New-KbProbeResult -Id $Id -Present ($found.Count -gt 0) -Detail $detail)
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- probes/product-version.ps1 ----
 
 function Test-KbProductVersionProbe {
-    param([string]$Id, [string]$Product, [string]$AtLeast = '', [string]$Below)
-    try {
-        $text = Get-KbProductVersion -Product $Product
-        if ($null -eq $text) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($Product + ' is not installed')) }
-        $version = ConvertTo-KbVersion $text
-        $low = ConvertTo-KbVersion $AtLeast
-        $high = ConvertTo-KbVersion $Below
-        $inRange = ($null -eq $low -or $version -ge $low) -and ($null -eq $high -or $version -lt $high)
-        $detail = $Product + ' ' + $text + ' (fixed in ' + $Below + ')'
-        return (New-KbProbeResult -Id $Id -Present $inRange -Detail $detail)
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
-    }
+  param([string]$Id, [string]$Product, [string]$AtLeast = '', [string]$Below)
+  try {
+    $text = Get-KbProductVersion -Product $Product
+    if ($null -eq $text) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($Product + ' is not installed')) }
+    $version = ConvertTo-KbVersion $text
+    $low = ConvertTo-KbVersion $AtLeast
+    $high = ConvertTo-KbVersion $Below
+    $inRange = ($null -eq $low -or $version -ge $low) -and ($null -eq $high -or $version -lt $high)
+    $detail = $Product + ' ' + $text + ' (fixed in ' + $Below + ')'
+    return (New-KbProbeResult -Id $Id -Present $inRange -Detail $detail)
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- preflight.ps1 ----
@@ -1143,116 +1143,116 @@ $script:KbNoEvidenceAtStart = $false
 $script:KbDetectionFailedAtStart = $false
 
 function Get-KbMethodSelection {
-    param([object]$Method)
-    $known = @($script:KbMethodIds)
-    $text = (@($Method) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ }) -join ','
-    $selected = New-Object System.Collections.Generic.List[string]
-    foreach ($part in $text.Split(',')) {
-        $name = $part.Trim()
-        if ($name.Length -eq 0) { continue }
-        $match = @($known | Where-Object { $_ -eq $name })
-        if ($match.Count -eq 0) {
-            throw ("-Method: there is no method '" + $name + "'; the methods are: " + ($known -join ', '))
-        }
-        if (-not $selected.Contains($match[0])) { $selected.Add($match[0]) }
+  param([object]$Method)
+  $known = @($script:KbMethodIds)
+  $text = (@($Method) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ }) -join ','
+  $selected = New-Object System.Collections.Generic.List[string]
+  foreach ($part in $text.Split(',')) {
+    $name = $part.Trim()
+    if ($name.Length -eq 0) { continue }
+    $match = @($known | Where-Object { $_ -eq $name })
+    if ($match.Count -eq 0) {
+      throw ("-Method: there is no method '" + $name + "'; the methods are: " + ($known -join ', '))
     }
-    $selected.ToArray()
+    if (-not $selected.Contains($match[0])) { $selected.Add($match[0]) }
+  }
+  $selected.ToArray()
 }
 
 function Enter-KbMutex {
-    $name = 'Global\kbfix-' + (Get-KbPlaybookId)
-    $mutex = $null
-    try {
-        $mutex = [System.Threading.Mutex]::new($false, $name)
-    } catch {
-        Write-KbLog ('cannot open the mutex ' + $name + ': ' + (Get-KbErrorText $_)) 2
-        return $false
+  $name = 'Global\kbfix-' + (Get-KbPlaybookId)
+  $mutex = $null
+  try {
+    $mutex = [System.Threading.Mutex]::new($false, $name)
+  } catch {
+    Write-KbLog ('cannot open the mutex ' + $name + ': ' + (Get-KbErrorText $_)) 2
+    return $false
+  }
+  $acquired = $false
+  try {
+    $acquired = $mutex.WaitOne(0)
+  } catch {
+    if (-not (Test-KbErrorIs -ErrorRecord $_ -Type ([System.Threading.AbandonedMutexException]))) {
+      $mutex.Close()
+      throw
     }
-    $acquired = $false
-    try {
-        $acquired = $mutex.WaitOne(0)
-    } catch {
-        if (-not (Test-KbErrorIs -ErrorRecord $_ -Type ([System.Threading.AbandonedMutexException]))) {
-            $mutex.Close()
-            throw
-        }
-        Write-KbLog 'the previous run ended without releasing the mutex' 2
-        $acquired = $true
-    }
-    if (-not $acquired) {
-        $mutex.Close()
-        return $false
-    }
-    $script:KbMutex = $mutex
-    return $true
+    Write-KbLog 'the previous run ended without releasing the mutex' 2
+    $acquired = $true
+  }
+  if (-not $acquired) {
+    $mutex.Close()
+    return $false
+  }
+  $script:KbMutex = $mutex
+  return $true
 }
 
 function Write-KbRunBanner {
-    param([System.Collections.IDictionary]$Bound)
-    $playbook = $script:KbPlaybook
-    Write-KbLog ('==== kbfix ' + [string]$playbook['Id'] + ': ' + [string]$playbook['Title'] + ' (KB ' + (@($playbook['Kb']) -join ', ') + ')')
-    Write-KbLog ('tool ' + [string]$playbook['ToolVersion'] + ', schema ' + [string]$playbook['SchemaVersion'] +
-        ', playbook sha256 ' + [string]$playbook['SourceSha256'])
-    Write-KbLog ((Format-KbWindowsVersion -Version (Get-KbWindowsVersion)) + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
-        [string]$PSVersionTable.PSVersion + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-    $arguments = @($Bound.Keys | ForEach-Object { '-' + $_ + ' ' + [string]$Bound[$_] }) -join ' '
-    Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
+  param([System.Collections.IDictionary]$Bound)
+  $playbook = $script:KbPlaybook
+  Write-KbLog ('==== kbfix ' + [string]$playbook['Id'] + ': ' + [string]$playbook['Title'] + ' (KB ' + (@($playbook['Kb']) -join ', ') + ')')
+  Write-KbLog ('tool ' + [string]$playbook['ToolVersion'] + ', schema ' + [string]$playbook['SchemaVersion'] +
+    ', playbook sha256 ' + [string]$playbook['SourceSha256'])
+  Write-KbLog ((Format-KbWindowsVersion -Version (Get-KbWindowsVersion)) + ' ' + (Get-KbArchitecture) + ', PowerShell ' +
+    [string]$PSVersionTable.PSVersion + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+  $arguments = @($Bound.Keys | ForEach-Object { '-' + $_ + ' ' + [string]$Bound[$_] }) -join ' '
+  Write-KbLog ('arguments: ' + $arguments + '; WhatIf: ' + $script:KbWhatIf)
 }
 
 function Start-KbRun {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    $bound = $BoundParameters
-    if ($null -eq $bound) { $bound = @{} }
-    $script:KbRunStartUtc = [DateTime]::UtcNow
-    $script:KbWhatIf = [bool]$WhatIfPreference
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
-    } catch {
-        Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
-        Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)
-    }
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  $bound = $BoundParameters
+  if ($null -eq $bound) { $bound = @{} }
+  $script:KbRunStartUtc = [DateTime]::UtcNow
+  $script:KbWhatIf = [bool]$WhatIfPreference
+  try {
+    Invoke-KbRelaunch64 -BoundParameters $bound -ScriptPath $ScriptPath
+  } catch {
     Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
-    try {
-        Write-KbRunBanner -Bound $bound
-        if (-not (Test-KbIsAdministrator)) {
-            Exit-KbRun -Outcome 'NotElevated' -Message 'run it as SYSTEM or from an elevated administrator prompt'
-        }
-        $selection = $null
-        try {
-            $selection = @(Get-KbMethodSelection -Method $bound['Method'])
-        } catch {
-            Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
-        }
-        $missing = @()
-        if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
-        if ($missing.Count -gt 0) {
-            Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
-        }
-        $script:KbSelectedMethods = $selection
-        $script:KbAllowHighRisk = $bound.ContainsKey('AllowHighRisk') -and [bool]$bound['AllowHighRisk']
-        if (-not (Enter-KbMutex)) {
-            Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
-        }
-        $ladderReader = $null
-        if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
-        Read-KbState -LadderReader $ladderReader
-        $check = Test-KbApplicable -Applies $script:KbApplies
-        if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
-        Write-KbLog 'preflight passed'
-    } catch {
-        Exit-KbRun -Outcome 'StepFailed' -Message ('preflight failed: ' + (Get-KbErrorText $_))
+    Exit-KbRun -Outcome 'StepFailed' -Message (Get-KbErrorText $_)
+  }
+  Initialize-KbLog -LogPath ([string]$bound['LogPath']) -Id (Get-KbPlaybookId)
+  try {
+    Write-KbRunBanner -Bound $bound
+    if (-not (Test-KbIsAdministrator)) {
+      Exit-KbRun -Outcome 'NotElevated' -Message 'run it as SYSTEM or from an elevated administrator prompt'
     }
+    $selection = $null
+    try {
+      $selection = @(Get-KbMethodSelection -Method $bound['Method'])
+    } catch {
+      Exit-KbRun -Outcome 'BadArguments' -Message (Get-KbErrorText $_)
+    }
+    $missing = @()
+    if ($script:KbRequiredParameters.Count -gt 0) { $missing = @(Get-KbMissingParameters) }
+    if ($missing.Count -gt 0) {
+      Exit-KbRun -Outcome 'BadArguments' -Message ('required parameter(s) not given: -' + ($missing -join ', -'))
+    }
+    $script:KbSelectedMethods = $selection
+    $script:KbAllowHighRisk = $bound.ContainsKey('AllowHighRisk') -and [bool]$bound['AllowHighRisk']
+    if (-not (Enter-KbMutex)) {
+      Exit-KbRun -Outcome 'Busy' -Message ('another run of this playbook holds Global\kbfix-' + (Get-KbPlaybookId)) -NoResultFile
+    }
+    $ladderReader = $null
+    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladderReader = ${function:Set-KbLadderFromState} }
+    Read-KbState -LadderReader $ladderReader
+    $check = Test-KbApplicable -Applies $script:KbApplies
+    if (-not $check['Applicable']) { Exit-KbRun -Outcome 'NotApplicable' -Message $check['Reason'] }
+    Write-KbLog 'preflight passed'
+  } catch {
+    Exit-KbRun -Outcome 'StepFailed' -Message ('preflight failed: ' + (Get-KbErrorText $_))
+  }
 }
 
 function Invoke-KbEvidenceBefore {
-    $evidence = Get-KbEvidence -Phase 'before'
-    $script:KbEvidenceBefore = $evidence
-    Save-KbStartLengths
-    if ($null -eq $evidence) {
-        $script:KbDetectionFailedAtStart = $true
-        return
-    }
-    $script:KbNoEvidenceAtStart = -not $evidence.Present
+  $evidence = Get-KbEvidence -Phase 'before'
+  $script:KbEvidenceBefore = $evidence
+  Save-KbStartLengths
+  if ($null -eq $evidence) {
+    $script:KbDetectionFailedAtStart = $true
+    return
+  }
+  $script:KbNoEvidenceAtStart = -not $evidence.Present
 }
 
 # ---- method.ps1 ----
@@ -1262,375 +1262,375 @@ $script:KbLadderStoppedBy = $null
 $script:KbMethodReboots = @{}
 
 function Get-KbMethodSkip {
-    param([string]$Id, [string]$Risk, [hashtable]$Applies)
-    if ($script:KbDetectionFailedAtStart) {
-        return @{ Status = 'skipped'; Warn = $true; Message = 'the detection failed at the start, so nothing is changed' }
-    }
-    if ($script:KbNoEvidenceAtStart) {
-        return @{ Status = 'skipped'; Warn = $false; Message = 'no evidence of the problem at the start' }
-    }
-    if ($null -ne $script:KbEscalationDoneBy) {
-        return @{ Status = 'skipped'; Warn = $false; Message = ('the problem was gone after method ' + $script:KbEscalationDoneBy) }
-    }
-    if ($null -ne $script:KbLadderStoppedBy) {
-        return @{ Status = 'skipped'; Warn = $true; Message = ('method ' + $script:KbLadderStoppedBy + ' failed: no later method runs on a machine left in an unknown state') }
-    }
-    if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
-        return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
-    }
-    $ladder = $null
-    if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
-    if ($null -ne $ladder) { return $ladder }
-    $check = Test-KbApplicable -Applies $Applies
-    if (-not $check['Applicable']) {
-        return @{ Status = 'not-applicable'; Warn = $false; Message = $check['Reason'] }
-    }
-    if ($Risk -eq 'high' -and -not $script:KbAllowHighRisk) {
-        return @{ Status = 'skipped'; Warn = $true; Message = ('high risk: runs only with -AllowHighRisk (for this method alone: -AllowHighRisk -Method ' + $Id + ')') }
-    }
-    return $null
+  param([string]$Id, [string]$Risk, [hashtable]$Applies)
+  if ($script:KbDetectionFailedAtStart) {
+    return @{ Status = 'skipped'; Warn = $true; Message = 'the detection failed at the start, so nothing is changed' }
+  }
+  if ($script:KbNoEvidenceAtStart) {
+    return @{ Status = 'skipped'; Warn = $false; Message = 'no evidence of the problem at the start' }
+  }
+  if ($null -ne $script:KbEscalationDoneBy) {
+    return @{ Status = 'skipped'; Warn = $false; Message = ('the problem was gone after method ' + $script:KbEscalationDoneBy) }
+  }
+  if ($null -ne $script:KbLadderStoppedBy) {
+    return @{ Status = 'skipped'; Warn = $true; Message = ('method ' + $script:KbLadderStoppedBy + ' failed: no later method runs on a machine left in an unknown state') }
+  }
+  if ($script:KbSelectedMethods.Count -gt 0 -and $script:KbSelectedMethods -notcontains $Id) {
+    return @{ Status = 'skipped'; Warn = $false; Message = 'not selected by -Method' }
+  }
+  $ladder = $null
+  if ([string]$script:KbPlaybook['Strategy'] -eq 'escalate') { $ladder = Get-KbLadderSkip -Id $Id }
+  if ($null -ne $ladder) { return $ladder }
+  $check = Test-KbApplicable -Applies $Applies
+  if (-not $check['Applicable']) {
+    return @{ Status = 'not-applicable'; Warn = $false; Message = $check['Reason'] }
+  }
+  if ($Risk -eq 'high' -and -not $script:KbAllowHighRisk) {
+    return @{ Status = 'skipped'; Warn = $true; Message = ('high risk: runs only with -AllowHighRisk (for this method alone: -AllowHighRisk -Method ' + $Id + ')') }
+  }
+  return $null
 }
 
 function Invoke-KbMethod {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [int]$KbMethod,
-        [string]$Title,
-        [string]$Risk,
-        [string]$Reboot,
-        [hashtable]$Applies,
-        [string[]]$Services = @(),
-        [string[]]$StartAtEnd = @(),
-        [scriptblock]$Steps
-    )
-    $script:KbCurrentMethodId = $Id
-    try {
-        Write-KbLog ('---- method ' + $Id + ' (method ' + $KbMethod + ' of the article): ' + $Title + ' [risk ' + $Risk + ', reboot ' + $Reboot + ']')
-        $skip = Get-KbMethodSkip -Id $Id -Risk $Risk -Applies $Applies
-        if ($null -ne $skip) {
-            Add-KbResult -Id $Id -Status $skip['Status'] -Message $skip['Message'] -Warn:([bool]$skip['Warn'])
-            return
-        }
-        $script:KbMethodReboots[$Id] = $Reboot
-        Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
-        Update-KbAfterMethod -Id $Id
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
-    } finally {
-        if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
-        $script:KbCurrentMethodId = $null
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [int]$KbMethod,
+    [string]$Title,
+    [string]$Risk,
+    [string]$Reboot,
+    [hashtable]$Applies,
+    [string[]]$Services = @(),
+    [string[]]$StartAtEnd = @(),
+    [scriptblock]$Steps
+  )
+  $script:KbCurrentMethodId = $Id
+  try {
+    Write-KbLog ('---- method ' + $Id + ' (method ' + $KbMethod + ' of the article): ' + $Title + ' [risk ' + $Risk + ', reboot ' + $Reboot + ']')
+    $skip = Get-KbMethodSkip -Id $Id -Risk $Risk -Applies $Applies
+    if ($null -ne $skip) {
+      Add-KbResult -Id $Id -Status $skip['Status'] -Message $skip['Message'] -Warn:([bool]$skip['Warn'])
+      return
     }
+    $script:KbMethodReboots[$Id] = $Reboot
+    Invoke-KbMethodSteps -Id $Id -Services $Services -StartAtEnd $StartAtEnd -Steps $Steps
+    Update-KbAfterMethod -Id $Id
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Message ('method failed: ' + (Get-KbErrorText $_))
+  } finally {
+    if ($null -eq $script:KbLadderStoppedBy -and (Test-KbAnyResult -Status 'failed' -Method $Id)) { $script:KbLadderStoppedBy = $Id }
+    $script:KbCurrentMethodId = $null
+  }
 }
 
 function Invoke-KbMethodSteps {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
-    $stopped = New-Object System.Collections.Generic.List[string]
-    try {
-        $ready = $true
-        if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
-        if ($ready) { $null = & $Steps }
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
-    } finally {
-        if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
-        if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
-    }
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param([string]$Id, [string[]]$Services = @(), [string[]]$StartAtEnd = @(), [scriptblock]$Steps)
+  $stopped = New-Object System.Collections.Generic.List[string]
+  try {
+    $ready = $true
+    if ($Services.Count -gt 0) { $ready = Stop-KbMethodServices -Id $Id -Services $Services -Stopped $stopped }
+    if ($ready) { $null = & $Steps }
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Message ('the steps stopped at an error: ' + (Get-KbErrorText $_))
+  } finally {
+    if ($Services.Count -gt 0) { Start-KbMethodServices -Id $Id -Stopped $stopped }
+    if ($StartAtEnd.Count -gt 0) { Start-KbMethodEndServices -Id $Id -Services $StartAtEnd }
+  }
 }
 
 function Update-KbAfterMethod {
-    param([string]$Id)
-    if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
-        Move-KbHistoryBaseline -Reason ('method ' + $Id)
-        $script:KbLadderChangedBy = $Id
-    }
-    if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
-    if ($script:KbPreviewConditionalOn.Length -eq 0 -and (Test-KbAnyResult -Status 'changed' -Method $Id -SimulatedOnly)) {
-        $script:KbPreviewConditionalOn = $Id
-    }
-    $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
-    if ($null -ne $evidence -and -not $evidence.Present) {
-        $script:KbEscalationDoneBy = $Id
-        Write-KbLog ('the problem is gone after method ' + $Id + ': the remaining methods are skipped')
-    }
+  param([string]$Id)
+  if (Test-KbAnyResult -Status 'changed' -Method $Id -RealOnly) {
+    Move-KbHistoryBaseline -Reason ('method ' + $Id)
+    $script:KbLadderChangedBy = $Id
+  }
+  if ([string]$script:KbPlaybook['Strategy'] -ne 'escalate') { return }
+  if ($script:KbPreviewConditionalOn.Length -eq 0 -and (Test-KbAnyResult -Status 'changed' -Method $Id -SimulatedOnly)) {
+    $script:KbPreviewConditionalOn = $Id
+  }
+  $evidence = Get-KbEvidence -Phase ('after method ' + $Id)
+  if ($null -ne $evidence -and -not $evidence.Present) {
+    $script:KbEscalationDoneBy = $Id
+    Write-KbLog ('the problem is gone after method ' + $Id + ': the remaining methods are skipped')
+  }
 }
 
 # ---- process.ps1 ----
 
 function ConvertTo-KbQuotedArgument {
-    param([string]$Value)
-    if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
-    $quoted = '"'
+  param([string]$Value)
+  if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') { return $Value }
+  $quoted = '"'
+  $backslashes = 0
+  for ($i = 0; $i -lt $Value.Length; $i++) {
+    $c = $Value[$i]
+    if ($c -eq [char]92) { $backslashes += 1; continue }
+    if ($c -eq [char]34) { $quoted += ('\' * (2 * $backslashes + 1)) } else { $quoted += ('\' * $backslashes) }
     $backslashes = 0
-    for ($i = 0; $i -lt $Value.Length; $i++) {
-        $c = $Value[$i]
-        if ($c -eq [char]92) { $backslashes += 1; continue }
-        if ($c -eq [char]34) { $quoted += ('\' * (2 * $backslashes + 1)) } else { $quoted += ('\' * $backslashes) }
-        $backslashes = 0
-        $quoted += $c
-    }
-    return ($quoted + ('\' * (2 * $backslashes)) + '"')
+    $quoted += $c
+  }
+  return ($quoted + ('\' * (2 * $backslashes)) + '"')
 }
 
 function ConvertTo-KbArgumentString {
-    param([string[]]$Arguments)
-    $parts = New-Object System.Collections.Generic.List[string]
-    foreach ($argument in $Arguments) { $parts.Add((ConvertTo-KbQuotedArgument -Value $argument)) }
-    return ($parts.ToArray() -join ' ')
+  param([string[]]$Arguments)
+  $parts = New-Object System.Collections.Generic.List[string]
+  foreach ($argument in $Arguments) { $parts.Add((ConvertTo-KbQuotedArgument -Value $argument)) }
+  return ($parts.ToArray() -join ' ')
 }
 
 function Resolve-KbArgumentText {
-    param([hashtable]$Argument)
-    $text = ''
-    foreach ($part in @($Argument['Parts'])) {
-        if ($part -is [string]) { $text += $part; continue }
-        $name = [string]$part['Base']
-        try {
-            if ($name -eq 'SystemDrive') {
-                $text += (Resolve-KbPath -Spec @{ Base = $name; Segments = @('x') }).Substring(0, 2)
-            } else {
-                $text += Resolve-KbPath -Spec @{ Base = $name; Segments = @() }
-            }
-        } catch {
-            throw ('argument ' + [string]$Argument['Written'] + ': ' + (Get-KbErrorText $_))
-        }
+  param([hashtable]$Argument)
+  $text = ''
+  foreach ($part in @($Argument['Parts'])) {
+    if ($part -is [string]) { $text += $part; continue }
+    $name = [string]$part['Base']
+    try {
+      if ($name -eq 'SystemDrive') {
+        $text += (Resolve-KbPath -Spec @{ Base = $name; Segments = @('x') }).Substring(0, 2)
+      } else {
+        $text += Resolve-KbPath -Spec @{ Base = $name; Segments = @() }
+      }
+    } catch {
+      throw ('argument ' + [string]$Argument['Written'] + ': ' + (Get-KbErrorText $_))
     }
-    return $text
+  }
+  return $text
 }
 
 function Get-KbTaskText {
-    param([object]$Task)
-    try {
-        if ($Task.Wait(5000)) { return [string]$Task.Result }
-    } catch {
-        return ''
-    }
+  param([object]$Task)
+  try {
+    if ($Task.Wait(5000)) { return [string]$Task.Result }
+  } catch {
     return ''
+  }
+  return ''
 }
 
 function Invoke-KbProcess {
-    param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
-    $info = New-Object System.Diagnostics.ProcessStartInfo
-    $info.FileName = $FilePath
-    $info.Arguments = ConvertTo-KbArgumentString -Arguments $Arguments
-    $info.UseShellExecute = $false
-    $info.CreateNoWindow = $true
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    if ($WorkingDirectory.Length -gt 0) { $info.WorkingDirectory = $WorkingDirectory }
-    $process = [System.Diagnostics.Process]::Start($info)
-    try {
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        $exited = $process.WaitForExit($TimeoutSeconds * 1000)
-        if (-not $exited) {
-            try { $process.Kill() } catch { Write-KbLog ('could not end ' + $FilePath + ': ' + (Get-KbErrorText $_)) 2 }
-            $null = $process.WaitForExit(5000)
-        }
-        $exitCode = $null
-        if ($exited) { $exitCode = $process.ExitCode }
-        $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
-        if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
-        return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
-    } finally {
-        $process.Dispose()
+  param([string]$FilePath, [string[]]$Arguments, [int]$TimeoutSeconds, [string]$WorkingDirectory = '')
+  $info = New-Object System.Diagnostics.ProcessStartInfo
+  $info.FileName = $FilePath
+  $info.Arguments = ConvertTo-KbArgumentString -Arguments $Arguments
+  $info.UseShellExecute = $false
+  $info.CreateNoWindow = $true
+  $info.RedirectStandardOutput = $true
+  $info.RedirectStandardError = $true
+  if ($WorkingDirectory.Length -gt 0) { $info.WorkingDirectory = $WorkingDirectory }
+  $process = [System.Diagnostics.Process]::Start($info)
+  try {
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $exited = $process.WaitForExit($TimeoutSeconds * 1000)
+    if (-not $exited) {
+      try { $process.Kill() } catch { Write-KbLog ('could not end ' + $FilePath + ': ' + (Get-KbErrorText $_)) 2 }
+      $null = $process.WaitForExit(5000)
     }
+    $exitCode = $null
+    if ($exited) { $exitCode = $process.ExitCode }
+    $output = ((Get-KbTaskText -Task $stdout) + ' ' + (Get-KbTaskText -Task $stderr)).Trim()
+    if ($output.Length -gt 0) { Write-KbLog ('output of ' + [System.IO.Path]::GetFileName($FilePath) + ': ' + (Format-KbShort $output 2000)) }
+    return [pscustomobject]@{ TimedOut = (-not $exited); ExitCode = $exitCode; CommandLine = $info.Arguments; Output = $output }
+  } finally {
+    $process.Dispose()
+  }
 }
 
 # ---- complete.ps1 ----
 
 function Get-KbFixedOutcome {
-    $reboot = 'none'
-    foreach ($id in @($script:KbMethodReboots.Keys)) {
-        if (-not (Test-KbAnyResult -Status 'changed' -Method $id -RealOnly)) { continue }
-        $value = [string]$script:KbMethodReboots[$id]
-        if ($value -eq 'hard') { $reboot = 'hard' }
-        if ($value -eq 'soft' -and $reboot -ne 'hard') { $reboot = 'soft' }
-    }
-    if ($reboot -eq 'hard') { return 'FixedHardReboot' }
-    if ($reboot -eq 'soft') { return 'FixedSoftReboot' }
-    return 'Fixed'
+  $reboot = 'none'
+  foreach ($id in @($script:KbMethodReboots.Keys)) {
+    if (-not (Test-KbAnyResult -Status 'changed' -Method $id -RealOnly)) { continue }
+    $value = [string]$script:KbMethodReboots[$id]
+    if ($value -eq 'hard') { $reboot = 'hard' }
+    if ($value -eq 'soft' -and $reboot -ne 'hard') { $reboot = 'soft' }
+  }
+  if ($reboot -eq 'hard') { return 'FixedHardReboot' }
+  if ($reboot -eq 'soft') { return 'FixedSoftReboot' }
+  return 'Fixed'
 }
 
 function Get-KbOutcome {
-    param([object]$After)
-    if ($script:KbDetectionFailedAtStart -or $null -eq $script:KbEvidenceBefore) { return 'StepFailed' }
-    if (-not $script:KbEvidenceBefore.Present) { return 'Compliant' }
-    if (Test-KbAnyResult -Status 'failed') { return 'StepFailed' }
-    if ($null -eq $After) { return 'StepFailed' }
-    if ($script:KbWhatIf -and (Test-KbAnyResult -Status 'changed' -SimulatedOnly)) { return 'StillPresent' }
-    if (-not $After.Present) {
-        if ($script:KbWhatIf) { return 'Compliant' }
-        return (Get-KbFixedOutcome)
-    }
-    if (Test-KbAnyResult -Status 'manual') { return 'ManualActionNeeded' }
-    return 'StillPresent'
+  param([object]$After)
+  if ($script:KbDetectionFailedAtStart -or $null -eq $script:KbEvidenceBefore) { return 'StepFailed' }
+  if (-not $script:KbEvidenceBefore.Present) { return 'Compliant' }
+  if (Test-KbAnyResult -Status 'failed') { return 'StepFailed' }
+  if ($null -eq $After) { return 'StepFailed' }
+  if ($script:KbWhatIf -and (Test-KbAnyResult -Status 'changed' -SimulatedOnly)) { return 'StillPresent' }
+  if (-not $After.Present) {
+    if ($script:KbWhatIf) { return 'Compliant' }
+    return (Get-KbFixedOutcome)
+  }
+  if (Test-KbAnyResult -Status 'manual') { return 'ManualActionNeeded' }
+  return 'StillPresent'
 }
 
 function Get-KbExitCode {
-    param([string]$Outcome)
-    if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
-    Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
-    return 2
+  param([string]$Outcome)
+  if ($script:KbExitCodes.ContainsKey($Outcome)) { return [int]$script:KbExitCodes[$Outcome] }
+  Write-KbLog ('no exit code for outcome ' + $Outcome + ': using 2 (StepFailed)') 3
+  return 2
 }
 
 function Get-KbOutcomeLogType {
-    param([string]$Outcome)
-    if (@('StepFailed', 'NotElevated', 'BadArguments') -contains $Outcome) { return 3 }
-    if (@('StillPresent', 'ManualActionNeeded', 'Busy') -contains $Outcome) { return 2 }
-    return 1
+  param([string]$Outcome)
+  if (@('StepFailed', 'NotElevated', 'BadArguments') -contains $Outcome) { return 3 }
+  if (@('StillPresent', 'ManualActionNeeded', 'Busy') -contains $Outcome) { return 2 }
+  return 1
 }
 
 function Format-KbRecap {
-    param([string]$Outcome, [int]$ExitCode)
-    $counts = Get-KbResultCounts
-    $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
-    $log = '(none)'
-    if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
-    return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
+  param([string]$Outcome, [int]$ExitCode)
+  $counts = Get-KbResultCounts
+  $parts = @($counts.Keys | ForEach-Object { $_ + '=' + $counts[$_] })
+  $log = '(none)'
+  if ($null -ne $script:KbLogFile) { $log = $script:KbLogFile }
+  return ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Outcome + ' (exit ' + $ExitCode + ') ' + ($parts -join ' ') + ' log=' + $log)
 }
 
 function Exit-KbMutex {
-    if ($null -eq $script:KbMutex) { return }
-    try {
-        $script:KbMutex.ReleaseMutex()
-    } catch {
-        Write-KbLog ('releasing the mutex failed: ' + (Get-KbErrorText $_)) 2
-    }
-    $script:KbMutex.Close()
-    $script:KbMutex = $null
+  if ($null -eq $script:KbMutex) { return }
+  try {
+    $script:KbMutex.ReleaseMutex()
+  } catch {
+    Write-KbLog ('releasing the mutex failed: ' + (Get-KbErrorText $_)) 2
+  }
+  $script:KbMutex.Close()
+  $script:KbMutex = $null
 }
 
 function Exit-KbRun {
-    param([string]$Outcome, [string]$Message = '', [switch]$NoResultFile)
-    $code = Get-KbExitCode -Outcome $Outcome
-    if ($Message.Length -gt 0) { Write-KbLog ($Outcome + ': ' + $Message) (Get-KbOutcomeLogType -Outcome $Outcome) }
-    if (-not $NoResultFile) { Write-KbResultFile -Outcome $Outcome -ExitCode $code -Message $Message }
-    $recap = Format-KbRecap -Outcome $Outcome -ExitCode $code
-    Write-KbLog $recap (Get-KbOutcomeLogType -Outcome $Outcome)
-    Exit-KbMutex
-    Write-Output $recap
-    exit $code
+  param([string]$Outcome, [string]$Message = '', [switch]$NoResultFile)
+  $code = Get-KbExitCode -Outcome $Outcome
+  if ($Message.Length -gt 0) { Write-KbLog ($Outcome + ': ' + $Message) (Get-KbOutcomeLogType -Outcome $Outcome) }
+  if (-not $NoResultFile) { Write-KbResultFile -Outcome $Outcome -ExitCode $code -Message $Message }
+  $recap = Format-KbRecap -Outcome $Outcome -ExitCode $code
+  Write-KbLog $recap (Get-KbOutcomeLogType -Outcome $Outcome)
+  Exit-KbMutex
+  Write-Output $recap
+  exit $code
 }
 
 function Complete-KbRun {
-    $outcome = 'StepFailed'
-    try {
-        $script:KbCurrentMethodId = $null
-        $detectedUtc = [DateTime]::UtcNow
-        $after = Get-KbEvidence -Phase 'after'
-        $script:KbEvidenceAfter = $after
-        $outcome = Get-KbOutcome -After $after
-        if (-not $script:KbWhatIf -and $null -ne $after -and -not $after.Present) {
-            Save-KbState -DetectedUtc $detectedUtc
-        }
-    } catch {
-        Write-KbLog ('completing the run failed: ' + (Get-KbErrorText $_)) 3
-        $outcome = 'StepFailed'
+  $outcome = 'StepFailed'
+  try {
+    $script:KbCurrentMethodId = $null
+    $detectedUtc = [DateTime]::UtcNow
+    $after = Get-KbEvidence -Phase 'after'
+    $script:KbEvidenceAfter = $after
+    $outcome = Get-KbOutcome -After $after
+    if (-not $script:KbWhatIf -and $null -ne $after -and -not $after.Present) {
+      Save-KbState -DetectedUtc $detectedUtc
     }
-    Exit-KbRun -Outcome $outcome
+  } catch {
+    Write-KbLog ('completing the run failed: ' + (Get-KbErrorText $_)) 3
+    $outcome = 'StepFailed'
+  }
+  Exit-KbRun -Outcome $outcome
 }
 
 function Exit-KbUnexpected {
-    param([object]$ErrorRecord)
-    $text = 'unknown error'
-    try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
-    try {
-        Exit-KbRun -Outcome 'StepFailed' -Message ('unexpected error: ' + $text)
-    } catch {
-        Write-Output ('kbfix ' + [string]$script:KbPlaybook['Id'] + ': StepFailed (exit ' + $script:KbExitCodes['StepFailed'] + '): unexpected error: ' + $text)
-        exit $script:KbExitCodes['StepFailed']
-    }
+  param([object]$ErrorRecord)
+  $text = 'unknown error'
+  try { $text = Get-KbErrorText $ErrorRecord } catch { $text = [string]$ErrorRecord }
+  try {
+    Exit-KbRun -Outcome 'StepFailed' -Message ('unexpected error: ' + $text)
+  } catch {
+    Write-Output ('kbfix ' + [string]$script:KbPlaybook['Id'] + ': StepFailed (exit ' + $script:KbExitCodes['StepFailed'] + '): unexpected error: ' + $text)
+    exit $script:KbExitCodes['StepFailed']
+  }
 }
 
 # ---- steps/manual.ps1 ----
 
 function Invoke-KbManualStep {
-    param([string]$Id, [hashtable]$Guard = $null, [string]$Text)
-    try {
-        if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
-        Add-KbResult -Id $Id -Status 'manual' -Message $Text
-    } catch {
-        Add-KbResult -Id $Id -Status 'failed' -Message ('guard of manual step: ' + (Get-KbErrorText $_))
-    }
+  param([string]$Id, [hashtable]$Guard = $null, [string]$Text)
+  try {
+    if (-not (Test-KbStepGuard -ResultId $Id -Guard $Guard)) { return }
+    Add-KbResult -Id $Id -Status 'manual' -Message $Text
+  } catch {
+    Add-KbResult -Id $Id -Status 'failed' -Message ('guard of manual step: ' + (Get-KbErrorText $_))
+  }
 }
 
 # ---- steps/run.ps1 ----
 
 function Resolve-KbRunArguments {
-    param([object[]]$Arguments)
-    foreach ($argument in $Arguments) {
-        if ($argument.ContainsKey('Parts')) {
-            Resolve-KbArgumentText -Argument $argument
-            continue
-        }
-        if ($argument.ContainsKey('Literal')) {
-            [string]$argument['Literal']
-            continue
-        }
-        $name = [string]$argument['Parameter']
-        $value = Get-KbParameterValue -Name $name
-        if ($null -eq $value -or ([string]$value).Length -eq 0) {
-            Write-KbLog ('parameter ' + $name + ' is empty: its argument is left out')
-            continue
-        }
-        $text = [string]$value
-        if ($text.StartsWith('-') -or $text.StartsWith('/')) { throw ('-' + $name + ' starts with - or /, which the program could read as a switch') }
-        $text
+  param([object[]]$Arguments)
+  foreach ($argument in $Arguments) {
+    if ($argument.ContainsKey('Parts')) {
+      Resolve-KbArgumentText -Argument $argument
+      continue
     }
+    if ($argument.ContainsKey('Literal')) {
+      [string]$argument['Literal']
+      continue
+    }
+    $name = [string]$argument['Parameter']
+    $value = Get-KbParameterValue -Name $name
+    if ($null -eq $value -or ([string]$value).Length -eq 0) {
+      Write-KbLog ('parameter ' + $name + ' is empty: its argument is left out')
+      continue
+    }
+    $text = [string]$value
+    if ($text.StartsWith('-') -or $text.StartsWith('/')) { throw ('-' + $name + ' starts with - or /, which the program could read as a switch') }
+    $text
+  }
 }
 
 function Get-KbRunPlan {
-    param([hashtable]$Step)
-    $exe = Resolve-KbPath -Spec $Step['Program']
-    if (-not [System.IO.File]::Exists($exe)) {
-        return @{ Stop = @{ Status = 'failed'; Message = ('program not found: ' + $exe) } }
-    }
-    $list = @(Resolve-KbRunArguments -Arguments $Step['Arguments'])
-    $commandLine = ConvertTo-KbArgumentString -Arguments $list
-    return @{
-        Target = $exe
-        Action = 'Run with arguments: ' + $commandLine
-        Before = 'not run'
-        After = 'exit code ' + ($Step['SuccessCodes'] -join ' or ')
-        AfterValue = [ordered]@{ exitCodes = @($Step['SuccessCodes']) }
-        Arguments = $list
-        CommandLine = $commandLine
-    }
+  param([hashtable]$Step)
+  $exe = Resolve-KbPath -Spec $Step['Program']
+  if (-not [System.IO.File]::Exists($exe)) {
+    return @{ Stop = @{ Status = 'failed'; Message = ('program not found: ' + $exe) } }
+  }
+  $list = @(Resolve-KbRunArguments -Arguments $Step['Arguments'])
+  $commandLine = ConvertTo-KbArgumentString -Arguments $list
+  return @{
+    Target = $exe
+    Action = 'Run with arguments: ' + $commandLine
+    Before = 'not run'
+    After = 'exit code ' + ($Step['SuccessCodes'] -join ' or ')
+    AfterValue = [ordered]@{ exitCodes = @($Step['SuccessCodes']) }
+    Arguments = $list
+    CommandLine = $commandLine
+  }
 }
 
 function Invoke-KbRunAct {
-    param([hashtable]$Step, [hashtable]$Plan)
-    $exe = $Plan['Target']
-    $run = Invoke-KbProcess -FilePath $exe -Arguments $Plan['Arguments'] -TimeoutSeconds $Step['TimeoutSeconds'] -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
-    $ran = 'ran ' + $exe + ' ' + $Plan['CommandLine']
-    if ($run.TimedOut) {
-        return @{ Status = 'failed'; After = 'timed out'; AfterValue = [ordered]@{ timedOut = $true }; Message = ($exe + ' still ran after ' + $Step['TimeoutSeconds'] + ' s and was ended') }
-    }
-    $outcome = @{ Status = 'changed'; After = ('exit code ' + $run.ExitCode); AfterValue = [ordered]@{ exitCode = $run.ExitCode }; Message = $ran }
-    if ($Step['SuccessCodes'] -notcontains $run.ExitCode) {
-        $outcome['Status'] = 'failed'
-        $outcome['Message'] = $ran + '; expected ' + $Plan['After']
-    }
-    return $outcome
+  param([hashtable]$Step, [hashtable]$Plan)
+  $exe = $Plan['Target']
+  $run = Invoke-KbProcess -FilePath $exe -Arguments $Plan['Arguments'] -TimeoutSeconds $Step['TimeoutSeconds'] -WorkingDirectory ([System.IO.Path]::GetDirectoryName($exe))
+  $ran = 'ran ' + $exe + ' ' + $Plan['CommandLine']
+  if ($run.TimedOut) {
+    return @{ Status = 'failed'; After = 'timed out'; AfterValue = [ordered]@{ timedOut = $true }; Message = ($exe + ' still ran after ' + $Step['TimeoutSeconds'] + ' s and was ended') }
+  }
+  $outcome = @{ Status = 'changed'; After = ('exit code ' + $run.ExitCode); AfterValue = [ordered]@{ exitCode = $run.ExitCode }; Message = $ran }
+  if ($Step['SuccessCodes'] -notcontains $run.ExitCode) {
+    $outcome['Status'] = 'failed'
+    $outcome['Message'] = $ran + '; expected ' + $Plan['After']
+  }
+  return $outcome
 }
 
 function Invoke-KbRunStep {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [string]$Id,
-        [hashtable]$Guard = $null,
-        [hashtable]$Program,
-        [object[]]$Arguments = @(),
-        [int[]]$SuccessCodes = @(0),
-        [int]$TimeoutSeconds = 300,
-        [scriptblock]$Verify = $null
-    )
-    if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
-    $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
-    $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
-    Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step -Verify $Verify @lifecycle
+  [CmdletBinding(SupportsShouldProcess = $true)]
+  param(
+    [string]$Id,
+    [hashtable]$Guard = $null,
+    [hashtable]$Program,
+    [object[]]$Arguments = @(),
+    [int[]]$SuccessCodes = @(0),
+    [int]$TimeoutSeconds = 300,
+    [scriptblock]$Verify = $null
+  )
+  if ($null -eq $SuccessCodes -or $SuccessCodes.Count -eq 0) { $SuccessCodes = @(0) }
+  $step = @{ Program = $Program; Arguments = $Arguments; SuccessCodes = $SuccessCodes; TimeoutSeconds = $TimeoutSeconds }
+  $lifecycle = @{ Plan = ${function:Get-KbRunPlan}; Act = ${function:Invoke-KbRunAct} }
+  Invoke-KbOneShotStep -Id $Id -Guard $Guard -Kind 'run' -Step $step -Verify $Verify @lifecycle
 }
 # ==== end of kbfix runtime ====
 

@@ -85,7 +85,7 @@ test("the shaker keeps what the body reaches, through calls, strings and variabl
   assert.equal(treeShake(units, "# Get-KbA in a comment only\n"), []);
 });
 
-test("a script carries the code without comment lines; a file heading becomes the file's name", () => {
+test("a script carries the code without comment lines, two spaces per level; a file heading becomes the file's name", () => {
   const shipped = runtimeSection(treeShake(units, "Get-KbA"), TOOL_VERSION).text.split("\n");
   assert.equal(shipped.slice(1, -1), [
     "# ---- sample.ps1 ----",
@@ -94,15 +94,15 @@ test("a script carries the code without comment lines; a file heading becomes th
     "$script:KbUnused = 2",
     "",
     "function Get-KbA {",
-    "    return (Get-KbB) + $script:KbUsed",
+    "  return (Get-KbB) + $script:KbUsed",
     "}",
     "",
     "function Get-KbB {",
-    "    return 'Get-KbD'",
+    "  return 'Get-KbD'",
     "}",
     "",
     "function Get-KbD {",
-    "    return 4",
+    "  return 4",
     "}",
   ]);
 });
@@ -122,6 +122,11 @@ test("a block the cutter does not understand is an error, not a silent drop", ()
     /neither a function nor variables/,
   );
   assert.throws(() => runtimeUnits("bad", "function Get-KbA {\n    return 1"), /no closing/);
+  assert.throws(
+    () => runtimeUnits("bad", "function Get-KbA {\n      return 1\n}"),
+    /four spaces per level: 'return 1'/,
+  );
+  assert.throws(() => runtimeUnits("bad", "function Get-KbA {\n\treturn 1\n}"), /four spaces/);
 });
 
 test("every file under templates/ps1/runtime is in the library, once, and cuts cleanly", () => {

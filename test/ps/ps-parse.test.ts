@@ -11,12 +11,15 @@ import { pwshTest } from "./pwsh-gate.js";
 interface Parsed {
   path: string;
   errors: { line: number; column: number; message: string }[];
+  spanning: { line: number; kind: string }[];
 }
 
 const scripts = emittedScripts();
 const runtime = runtimeFiles();
 // Parsed in the same process: proves an error would be reported, with its position.
 const BROKEN = "test/ps/fixtures/syntax-error.ps1";
+// A here-string and a block comment: tokens that run over a line end, found in the same process.
+const SPANNING = "test/ps/fixtures/spanning-tokens.ps1";
 
 function parse(files: string[]): Map<string, Parsed> {
   const run = runPwshFile(join(repoRoot, "test/ps/parse-files.ps1"), files, { cwd: repoRoot });
@@ -26,7 +29,7 @@ function parse(files: string[]): Map<string, Parsed> {
 }
 
 let results: Map<string, Parsed> | undefined;
-const parsedAll = () => (results ??= parse([...scripts, ...runtime, BROKEN]));
+const parsedAll = () => (results ??= parse([...scripts, ...runtime, BROKEN, SPANNING]));
 
 function errorsIn(files: string[]): string[] {
   const all = parsedAll();
@@ -56,6 +59,18 @@ pwshTest("a syntax error is reported with its position", () => {
   const errors = errorsIn([BROKEN]);
   assert.ok(errors.length > 0, "the broken fixture parsed cleanly");
   assert.match(errors[0]!, /^test\/ps\/fixtures\/syntax-error\.ps1:3:\d+: /);
+});
+
+// Emitted scripts carry the runtime at two spaces per level, not the templates' four
+// (src/emit/ps1/runtime-units.ts). That changes no code only while no token spans lines.
+pwshTest("no token of the runtime spans lines, so re-indenting it changes no string", () => {
+  const all = parsedAll();
+  const spanning = runtime.flatMap((file) =>
+    (all.get(file)?.spanning ?? []).map((t) => `${file}:${t.line}: ${t.kind}`),
+  );
+  assert.equal(spanning, [], spanning.join("\n"));
+  const kinds = (all.get(SPANNING)?.spanning ?? []).map((t) => t.kind);
+  assert.equal(kinds, ["HereStringLiteral", "Comment"]);
 });
 
 test.run();

@@ -45,7 +45,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = 'b6e7fb0f1165a6c9c18b1b96495c091e7c9178bf02f06c8042a0df6a5b124ddc'
+$script:KbRuntimeSha256 = '34ba3e936fcc7110fa286d5870f4a498a16e09bacda673f2e94adb451f5d3496'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -67,7 +67,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b6e7fb0f1165a6c9c18b1b96495c091e7c9178bf02f06c8042a0df6a5b124ddc ====
+# ==== kbfix runtime 0.1.0, sha256 34ba3e936fcc7110fa286d5870f4a498a16e09bacda673f2e94adb451f5d3496 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -77,77 +77,77 @@ $script:KbLogMaxBytes = 250000
 $script:KbLogEncoding = New-Object System.Text.UTF8Encoding($true)
 
 function Get-KbErrorText {
-    param([object]$ErrorRecord)
-    $exception = $ErrorRecord
-    if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
-    if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
-        $exception = $exception.InnerException
-    }
-    if ($exception -is [System.Exception]) { return [string]$exception.Message }
-    return [string]$exception
+  param([object]$ErrorRecord)
+  $exception = $ErrorRecord
+  if ($ErrorRecord -is [System.Management.Automation.ErrorRecord]) { $exception = $ErrorRecord.Exception }
+  if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
+    $exception = $exception.InnerException
+  }
+  if ($exception -is [System.Exception]) { return [string]$exception.Message }
+  return [string]$exception
 }
 
 function Get-KbDefaultLogFolder {
-    $windir = [Environment]::GetEnvironmentVariable('windir')
-    if ([string]::IsNullOrEmpty($windir)) { return $null }
-    $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
-    if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
-    if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
-    return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
+  $windir = [Environment]::GetEnvironmentVariable('windir')
+  if ([string]::IsNullOrEmpty($windir)) { return $null }
+  $ccmLogs = [System.IO.Path]::Combine($windir, 'CCM\Logs')
+  if ([System.IO.Directory]::Exists($ccmLogs)) { return $ccmLogs }
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  $ime = [System.IO.Path]::Combine([string]$programData, 'Microsoft\IntuneManagementExtension')
+  if ($programData -and [System.IO.Directory]::Exists($ime)) { return $ime + '\Logs' }
+  return [System.IO.Path]::Combine($windir, 'Logs\kbfix')
 }
 
 function Initialize-KbLog {
-    param([string]$LogPath, [string]$Id)
-    $problems = @()
-    $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
-    foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
-        if ([string]::IsNullOrEmpty($folder)) { continue }
-        try {
-            if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
-            [void][System.IO.Directory]::CreateDirectory($folder)
-            $file = [System.IO.Path]::Combine($folder, $Id + '.log')
-            [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
-            $script:KbLogFile = $file
-            break
-        } catch {
-            $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
-        }
+  param([string]$LogPath, [string]$Id)
+  $problems = @()
+  $temp = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'kbfix')
+  foreach ($folder in @($LogPath, (Get-KbDefaultLogFolder), $temp)) {
+    if ([string]::IsNullOrEmpty($folder)) { continue }
+    try {
+      if (-not (Test-KbFullyQualifiedPath -Path $folder)) { throw 'not a full path' }
+      [void][System.IO.Directory]::CreateDirectory($folder)
+      $file = [System.IO.Path]::Combine($folder, $Id + '.log')
+      [System.IO.File]::AppendAllText($file, '', $script:KbLogEncoding)
+      $script:KbLogFile = $file
+      break
+    } catch {
+      $problems += 'cannot log to ' + $folder + ': ' + (Get-KbErrorText $_)
     }
-    foreach ($problem in $problems) { Write-KbLog $problem 2 }
+  }
+  foreach ($problem in $problems) { Write-KbLog $problem 2 }
 }
 
 function Format-KbLogLine {
-    param([string]$Message, [int]$Type, [DateTime]$Time)
-    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-    $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
-    $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
-    return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
-        $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
-        '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
+  param([string]$Message, [int]$Type, [DateTime]$Time)
+  $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+  $bias = -1 * [int][System.TimeZoneInfo]::Local.GetUtcOffset($Time).TotalMinutes
+  $text = ($Message -replace '[\r\n]+', ' | ').Replace(']LOG]!>', ']LOG]!)')
+  return '<![LOG[' + $text + ']LOG]!><time="' + $Time.ToString('HH:mm:ss.fff', $invariant) +
+    $bias.ToString('+000;-000;+000', $invariant) + '" date="' + $Time.ToString('MM-dd-yyyy', $invariant) +
+    '" component="kbfix" context="" type="' + $Type + '" thread="' + $PID + '" file="">'
 }
 
 function Write-KbLog {
-    param([string]$Message, [int]$Type = 1)
-    if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
+  param([string]$Message, [int]$Type = 1)
+  if ($null -ne $script:KbLogFile) { Add-KbLogLine -Message $Message -Type $Type }
 }
 
 function Add-KbLogLine {
-    param([string]$Message, [int]$Type)
-    try {
-        $path = $script:KbLogFile
-        $info = New-Object System.IO.FileInfo($path)
-        if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
-            $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
-            if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
-            [System.IO.File]::Move($path, $history)
-        }
-        $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
-        [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
-    } catch {
-        $script:KbLogError = Get-KbErrorText $_
+  param([string]$Message, [int]$Type)
+  try {
+    $path = $script:KbLogFile
+    $info = New-Object System.IO.FileInfo($path)
+    if ($info.Exists -and $info.Length -ge $script:KbLogMaxBytes) {
+      $history = [System.IO.Path]::ChangeExtension($path, '.lo_')
+      if ([System.IO.File]::Exists($history)) { [System.IO.File]::Delete($history) }
+      [System.IO.File]::Move($path, $history)
     }
+    $line = Format-KbLogLine -Message $Message -Type $Type -Time ([DateTime]::Now)
+    [System.IO.File]::AppendAllText($path, $line + "`r`n", $script:KbLogEncoding)
+  } catch {
+    $script:KbLogError = Get-KbErrorText $_
+  }
 }
 
 # ---- paths.ps1 ----
@@ -155,75 +155,75 @@ function Add-KbLogLine {
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
 function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
+  param([string]$Name)
+  $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
+  if ($null -eq $variable) { return $null }
+  return $variable.Value
 }
 
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+  $playbook = Get-KbScriptValue -Name 'KbPlaybook'
+  if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
+  return 'kbfix'
 }
 
 function Test-KbFullyQualifiedPath {
-    param([string]$Path)
-    if ([string]::IsNullOrEmpty($Path)) { return $false }
-    if ($Path -match '^[A-Za-z]:\\') { return $true }
-    return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
+  param([string]$Path)
+  if ([string]::IsNullOrEmpty($Path)) { return $false }
+  if ($Path -match '^[A-Za-z]:\\') { return $true }
+  return ($Path -match '^\\\\[^\\?.][^\\]*\\[^\\]+')
 }
 
 function Test-KbDriveRoot {
-    param([string]$Path)
-    $root = [string][System.IO.Path]::GetPathRoot($Path)
-    return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
+  param([string]$Path)
+  $root = [string][System.IO.Path]::GetPathRoot($Path)
+  return ($Path.TrimEnd('\') -ieq $root.TrimEnd('\'))
 }
 
 function Assert-KbLeafName {
-    param([string]$Name)
-    if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
+  param([string]$Name)
+  if ($Name -match '^$|[\x00-\x1f\\/:*?"<>|]|[ .]$') { throw ("'" + $Name + "' is not a plain file or folder name") }
 }
 
 function Get-KbPathBase {
-    param([hashtable]$Spec, [string]$ProfileRoot)
-    $base = [string]$Spec['Base']
-    $resolver = [string]$Spec['Resolver']
-    if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
-    if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
-    throw ('unknown path base ' + $base)
+  param([hashtable]$Spec, [string]$ProfileRoot)
+  $base = [string]$Spec['Base']
+  $resolver = [string]$Spec['Resolver']
+  if ($resolver -match '^Get-Kb(CommonAppData|Profile|Parameter)Base$') { return (& $resolver -Spec $Spec -ProfileRoot $ProfileRoot) }
+  if ($resolver -eq '' -and $script:KbEnvironmentBases -contains $base) { return [Environment]::GetEnvironmentVariable($base) }
+  throw ('unknown path base ' + $base)
 }
 
 function Resolve-KbPath {
-    param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
-    if ($null -eq $Spec) { throw 'no path given' }
-    $label = '%' + $Spec['Base'] + '%'
-    if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
-    $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
-    if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
-    $segments = @()
-    if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
-    if ($Spec['Base'] -eq 'SystemDrive') {
-        if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
-        if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
-        $baseFull = $base.Substring(0, 2)
-    } else {
-        if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
-        $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
-        if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
-    }
-    $full = $baseFull
-    foreach ($segment in $segments) {
-        Assert-KbLeafName -Name ([string]$segment)
-        $full += '\' + $segment
-    }
-    $full = [System.IO.Path]::GetFullPath($full)
-    if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
-    $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
-    if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
-        throw ('path is not inside its base ' + $label + ': ' + $full)
-    }
-    return $full
+  param([hashtable]$Spec, [string]$ProfileRoot = '', [switch]$BelowBase)
+  if ($null -eq $Spec) { throw 'no path given' }
+  $label = '%' + $Spec['Base'] + '%'
+  if ($Spec['Base'] -eq 'param') { $label = 'parameter -' + $Spec['Name'] }
+  $base = Get-KbPathBase -Spec $Spec -ProfileRoot $ProfileRoot
+  if ([string]::IsNullOrEmpty($base)) { throw ($label + ' is empty (not given or not set on this machine)') }
+  $segments = @()
+  if ($null -ne $Spec['Segments']) { $segments = @($Spec['Segments']) }
+  if ($Spec['Base'] -eq 'SystemDrive') {
+    if ($base -notmatch '^[A-Za-z]:\\?$') { throw ($label + ' is not a drive letter: ' + $base) }
+    if (@($segments).Count -eq 0) { throw ($label + ' alone is a drive root') }
+    $baseFull = $base.Substring(0, 2)
+  } else {
+    if (-not (Test-KbFullyQualifiedPath -Path $base)) { throw ($label + ' is not a full path: ' + $base) }
+    $baseFull = [System.IO.Path]::GetFullPath($base).TrimEnd('\')
+    if (Test-KbDriveRoot -Path $baseFull) { throw ($label + ' is a drive root: ' + $base) }
+  }
+  $full = $baseFull
+  foreach ($segment in $segments) {
+    Assert-KbLeafName -Name ([string]$segment)
+    $full += '\' + $segment
+  }
+  $full = [System.IO.Path]::GetFullPath($full)
+  if (Test-KbDriveRoot -Path $full) { throw ('path resolves to a drive root: ' + $full) }
+  $inside = $full.StartsWith($baseFull + '\', [System.StringComparison]::OrdinalIgnoreCase)
+  if (-not $inside -and ($BelowBase -or $full -ine $baseFull)) {
+    throw ('path is not inside its base ' + $label + ': ' + $full)
+  }
+  return $full
 }
 
 # ---- state.ps1 ----
@@ -233,208 +233,208 @@ $script:KbHistoryOffsets = @{}
 $script:KbObservedLengths = @{}
 
 function Get-KbStateFile {
-    $programData = [Environment]::GetEnvironmentVariable('ProgramData')
-    if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
-    return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
+  $programData = [Environment]::GetEnvironmentVariable('ProgramData')
+  if (-not (Test-KbFullyQualifiedPath -Path $programData)) { throw '%ProgramData% is not a full path' }
+  return [System.IO.Path]::Combine($programData, 'kbfix\' + (Get-KbPlaybookId) + '\state.json')
 }
 
 function Test-KbTrustedOwner {
-    param([string]$Path)
-    $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
-    return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
+  param([string]$Path)
+  $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
+  return ($owner.Value -eq 'S-1-5-18' -or $owner.Value -eq 'S-1-5-32-544')
 }
 
 function ConvertTo-KbUtcTime {
-    param([object]$Value)
-    if ($null -eq $Value) { return $null }
-    if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
-    if ($Value -isnot [DateTime]) {
-        $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
-        $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
-    }
-    return $Value.ToUniversalTime()
+  param([object]$Value)
+  if ($null -eq $Value) { return $null }
+  if ($Value -is [DateTimeOffset]) { return $Value.UtcDateTime }
+  if ($Value -isnot [DateTime]) {
+    $styles = [System.Globalization.DateTimeStyles]::RoundtripKind
+    $Value = [DateTime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+  }
+  return $Value.ToUniversalTime()
 }
 
 function Read-KbState {
-    param([scriptblock]$LadderReader = $null)
-    try {
-        $path = Get-KbStateFile
-        if (-not [System.IO.File]::Exists($path)) {
-            Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
-            return
-        }
-        if (-not (Test-KbTrustedOwner -Path $path)) {
-            Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
-            return
-        }
-        $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
-        $saved = @{}
-        foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
-        $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
-        $offsets = @{}
-        if ($null -ne $saved['fileOffsets']) {
-            foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
-        }
-        if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
-        $script:KbHistorySinceUtc = $since
-        $script:KbHistoryOffsets = $offsets
-        Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
-    } catch {
-        Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  param([scriptblock]$LadderReader = $null)
+  try {
+    $path = Get-KbStateFile
+    if (-not [System.IO.File]::Exists($path)) {
+      Write-KbLog ('no state yet (' + $path + '): all evidence in the time windows counts')
+      return
     }
+    if (-not (Test-KbTrustedOwner -Path $path)) {
+      Write-KbLog ('ignoring ' + $path + ': not owned by SYSTEM or Administrators') 2
+      return
+    }
+    $state = [System.IO.File]::ReadAllText($path, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
+    $saved = @{}
+    foreach ($property in $state.PSObject.Properties) { $saved[$property.Name] = $property.Value }
+    $since = ConvertTo-KbUtcTime -Value $saved['lastSuccessUtc']
+    $offsets = @{}
+    if ($null -ne $saved['fileOffsets']) {
+      foreach ($property in $saved['fileOffsets'].PSObject.Properties) { $offsets[$property.Name] = [int64]$property.Value }
+    }
+    if ($null -ne $LadderReader) { & $LadderReader -Ladder $saved['ladder'] }
+    $script:KbHistorySinceUtc = $since
+    $script:KbHistoryOffsets = $offsets
+    Write-KbLog ('last successful run: ' + (Format-KbUtc $since) + ' (' + $path + ')')
+  } catch {
+    Write-KbLog ('cannot read the state, treating all evidence as new: ' + (Get-KbErrorText $_)) 2
+  }
 }
 
 function Format-KbUtc {
-    param([object]$Time)
-    if ($null -eq $Time) { return 'never' }
-    return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
+  param([object]$Time)
+  if ($null -eq $Time) { return 'never' }
+  return $Time.ToString('yyyy-MM-dd HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
 }
 
 # ---- applicability.ps1 ----
 
 function Get-KbWindowsVersion {
-    $os = [Environment]::OSVersion.Version
-    return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
+  $os = [Environment]::OSVersion.Version
+  return [System.Version]::new($os.Major, $os.Minor, $os.Build, 0)
 }
 
 function Test-KbIsSystem {
-    return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
+  return ([System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18')
 }
 
 function Test-KbIsAdministrator {
-    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
-    $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
-    return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+  $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+  $principal = [System.Security.Principal.WindowsPrincipal]::new($identity)
+  return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
 function Get-KbWindowsMismatch {
-    param([hashtable]$Applies)
-    $os = Get-KbWindowsVersion
-    foreach ($end in @('WindowsMin', 'WindowsMax')) {
-        $bound = [string]$Applies[$end]
-        if ($bound.Length -eq 0) { continue }
-        $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
-        $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
-        $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
-        if ($parts.Count -gt 3) {
-            $machine = $os
-            $text += '.' + $os.Build
-        }
-        $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
-        if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
-        if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
+  param([hashtable]$Applies)
+  $os = Get-KbWindowsVersion
+  foreach ($end in @('WindowsMin', 'WindowsMax')) {
+    $bound = [string]$Applies[$end]
+    if ($bound.Length -eq 0) { continue }
+    $parts = @($bound.Split('.') | ForEach-Object { [int]$_ }) + @(0)
+    $machine = [System.Version]::new($os.Major, $os.Minor, 0, 0)
+    $text = 'Windows NT ' + $os.Major + '.' + $os.Minor
+    if ($parts.Count -gt 3) {
+      $machine = $os
+      $text += '.' + $os.Build
     }
-    return $null
+    $target = [System.Version]::new($parts[0], $parts[1], $parts[2], 0)
+    if ($end -eq 'WindowsMin' -and $machine -lt $target) { return ($text + ' is older than NT ' + $bound) }
+    if ($end -eq 'WindowsMax' -and $machine -gt $target) { return ($text + ' is newer than NT ' + $bound) }
+  }
+  return $null
 }
 
 function Get-KbContextMismatch {
-    param([hashtable]$Applies)
-    $context = [string]$Applies['Context']
-    if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
-        return 'needs SYSTEM or an elevated administrator'
-    }
-    if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
-    return $null
+  param([hashtable]$Applies)
+  $context = [string]$Applies['Context']
+  if ($context -eq 'system' -and -not (Test-KbIsSystem) -and -not (Test-KbIsAdministrator)) {
+    return 'needs SYSTEM or an elevated administrator'
+  }
+  if ($context -eq 'user' -and (Test-KbIsSystem)) { return 'meant for a user context, not SYSTEM' }
+  return $null
 }
 
 function Test-KbApplicable {
-    param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
-    foreach ($check in $Applies['Checks']) {
-        if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
-            throw ('unknown applicability check ' + $check)
-        }
-        $reason = & $check -Applies $Applies
-        if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  param([hashtable]$Applies)
+  if ($null -eq $Applies) { $Applies = @{} }
+  foreach ($check in $Applies['Checks']) {
+    if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
+      throw ('unknown applicability check ' + $check)
     }
-    return @{ Applicable = $true; Reason = '' }
+    $reason = & $check -Applies $Applies
+    if ($null -ne $reason) { return @{ Applicable = $false; Reason = [string]$reason } }
+  }
+  return @{ Applicable = $true; Reason = '' }
 }
 
 # ---- relaunch.ps1 ----
 
 function Test-KbNeeds64BitHost {
-    if ([Environment]::Is64BitProcess) { return $false }
-    return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
+  if ([Environment]::Is64BitProcess) { return $false }
+  return (-not [string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable('PROCESSOR_ARCHITEW6432')))
 }
 
 function ConvertTo-KbRelaunchArguments {
-    param([System.Collections.IDictionary]$BoundParameters)
-    $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
-    $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
-    foreach ($name in @($BoundParameters.Keys)) {
-        $value = $BoundParameters[$name]
-        if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
-            if ([bool]$value) { '-' + $name }
-            continue
-        }
-        $text = @($value | ForEach-Object { [string]$_ }) -join ','
-        if ($text.Length -eq 0) { continue }
-        if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
-        if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
-        if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
-        '-' + $name
-        $text
+  param([System.Collections.IDictionary]$BoundParameters)
+  $passing = [string](Get-Variable -Name 'PSNativeCommandArgumentPassing' -ValueOnly -ErrorAction SilentlyContinue)
+  $legacy = $passing.Length -eq 0 -or $passing -eq 'Legacy'
+  foreach ($name in @($BoundParameters.Keys)) {
+    $value = $BoundParameters[$name]
+    if ($value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) {
+      if ([bool]$value) { '-' + $name }
+      continue
     }
+    $text = @($value | ForEach-Object { [string]$_ }) -join ','
+    if ($text.Length -eq 0) { continue }
+    if ($text.IndexOf([char]34) -ge 0) { throw ('-' + $name + ' contains a double quote') }
+    if ($text.StartsWith('-')) { throw ('-' + $name + ' starts with -, which -File would read as a parameter name') }
+    if ($legacy -and $text -match '\s') { $text = $text -replace '(\\+)$', '$1$1' }
+    '-' + $name
+    $text
+  }
 }
 
 function Invoke-KbRelaunch64 {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    if (-not (Test-KbNeeds64BitHost)) {
-        [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
-        return
-    }
-    if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
-        throw 'still a 32-bit process after relaunching in the 64-bit host'
-    }
-    if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
-    $windir = [string][Environment]::GetEnvironmentVariable('windir')
-    $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
-    if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
-        throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
-    }
-    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
-        @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
-    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
-    $ErrorActionPreference = 'Continue'
-    & $host64 $arguments
-    exit $LASTEXITCODE
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  if (-not (Test-KbNeeds64BitHost)) {
+    [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '', 'Process')
+    return
+  }
+  if ([Environment]::GetEnvironmentVariable('KBFIX_RELAUNCHED') -eq '1') {
+    throw 'still a 32-bit process after relaunching in the 64-bit host'
+  }
+  if ([string]::IsNullOrEmpty($ScriptPath)) { throw 'cannot relaunch in the 64-bit host: the script path is unknown' }
+  $windir = [string][Environment]::GetEnvironmentVariable('windir')
+  $host64 = $windir + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
+  if (-not (Test-KbFullyQualifiedPath -Path $windir) -or -not [System.IO.File]::Exists($host64)) {
+    throw ('cannot relaunch in the 64-bit host: ' + $host64 + ' not found')
+  }
+  $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) +
+    @(ConvertTo-KbRelaunchArguments -BoundParameters $BoundParameters)
+  [Environment]::SetEnvironmentVariable('KBFIX_RELAUNCHED', '1', 'Process')
+  $ErrorActionPreference = 'Continue'
+  & $host64 $arguments
+  exit $LASTEXITCODE
 }
 
 # ---- services.ps1 ----
 
 function Assert-KbServiceName {
-    param([string]$Name)
-    if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
-        throw ("'" + $Name + "' is not an exact service name")
-    }
+  param([string]$Name)
+  if ([string]::IsNullOrEmpty($Name) -or $Name.IndexOfAny([char[]]'*?[]') -ge 0) {
+    throw ("'" + $Name + "' is not an exact service name")
+  }
 }
 
 function Get-KbService {
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
-        if ($service.ServiceName -eq $Name) { return $service }
-    }
-    return $null
+  param([string]$Name)
+  Assert-KbServiceName -Name $Name
+  foreach ($service in @(Get-Service -Name $Name -ErrorAction SilentlyContinue)) {
+    if ($service.ServiceName -eq $Name) { return $service }
+  }
+  return $null
 }
 
 function Get-KbServiceStartType {
-    param([string]$Name)
-    Assert-KbServiceName -Name $Name
-    $start = $null
-    $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
-    if ($null -eq $key) { return $null }
-    try { $start = $key.GetValue('Start', $null) } finally { $key.Close() }
-    if ($null -eq $start) { return $null }
-    $names = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }
-    $number = [int]$start
-    if ($names.ContainsKey($number)) { return $names[$number] }
-    return ('Start=' + $number)
+  param([string]$Name)
+  Assert-KbServiceName -Name $Name
+  $start = $null
+  $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $Name, $false)
+  if ($null -eq $key) { return $null }
+  try { $start = $key.GetValue('Start', $null) } finally { $key.Close() }
+  if ($null -eq $start) { return $null }
+  $names = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }
+  $number = [int]$start
+  if ($names.ContainsKey($number)) { return $names[$number] }
+  return ('Start=' + $number)
 }
 
 function Format-KbServiceState {
-    param([object]$StartType, [object]$Status)
-    return ('start type ' + [string]$StartType + ', ' + [string]$Status)
+  param([object]$StartType, [object]$Status)
+  return ('start type ' + [string]$StartType + ', ' + [string]$Status)
 }
 
 # ---- probes/join.ps1 ----
@@ -443,176 +443,176 @@ $script:KbLastEvidence = $null
 $script:KbDetectionError = $null
 
 function New-KbProbeResult {
-    param([string]$Id, [bool]$Present, [string]$Detail)
-    return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
+  param([string]$Id, [bool]$Present, [string]$Detail)
+  return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
 }
 
 function Invoke-KbProbeWhenApplicable {
-    param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
-    $check = Test-KbApplicable -Applies $Applies
-    if ($check.Applicable) { return (& $Probe) }
-    $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
-    $result.NotApplicable = $true
-    return $result
+  param([string]$Id, [hashtable]$Applies, [scriptblock]$Probe)
+  $check = Test-KbApplicable -Applies $Applies
+  if ($check.Applicable) { return (& $Probe) }
+  $result = New-KbProbeResult -Id $Id -Present $false -Detail ('not applicable: ' + $check.Reason)
+  $result.NotApplicable = $true
+  return $result
 }
 
 function New-KbProbeError {
-    param([string]$Id, [object]$ErrorRecord)
-    $text = Get-KbErrorText $ErrorRecord
-    Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
-    return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
+  param([string]$Id, [object]$ErrorRecord)
+  $text = Get-KbErrorText $ErrorRecord
+  Write-KbLog ('probe ' + $Id + ' could not check: ' + $text) 2
+  return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
 function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
+  param([object]$Item)
+  if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
+  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Join-KbEvidence {
-    param([string]$Mode, [object[]]$Items)
-    if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
-    $all = @($Items | Where-Object { $null -ne $_ })
-    $list = @($all | Where-Object { -not $_.NotApplicable })
-    $present = @($list | Where-Object { $_.Present })
-    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+  param([string]$Mode, [object[]]$Items)
+  if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
+  $all = @($Items | Where-Object { $null -ne $_ })
+  $list = @($all | Where-Object { -not $_.NotApplicable })
+  $present = @($list | Where-Object { $_.Present })
+  $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
+  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
+  $detail = 'none of ' + $list.Count + ' found'
+  if ($list.Count -eq 0) {
+    $detail = 'not applicable: none of ' + $all.Count + ' applies here'
+  } elseif ($isPresent) {
+    $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
+  } elseif ($present.Count -gt 0) {
+    $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
+  }
+  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
-    param([object]$Evidence)
-    if ($null -eq $Evidence) { return }
-    if ($null -ne $Evidence.PSObject.Properties['Items']) {
-        foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
-        return
-    }
-    $Evidence
+  param([object]$Evidence)
+  if ($null -eq $Evidence) { return }
+  if ($null -ne $Evidence.PSObject.Properties['Items']) {
+    foreach ($item in $Evidence.Items) { Get-KbEvidenceLeaves -Evidence $item }
+    return
+  }
+  $Evidence
 }
 
 function ConvertTo-KbEvidence {
-    param([object[]]$Output)
-    $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+  param([object[]]$Output)
+  $results = @($Output | Where-Object { $null -ne $_ })
+  if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
+  foreach ($result in $results) {
+    if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+  }
+  if ($results.Count -eq 1) { return $results[0] }
+  return (Join-KbEvidence -Mode 'any' -Items $results)
 }
 
 function Write-KbEvidenceLog {
-    param([object]$Evidence, [string]$Phase)
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        $word, $type = 'absent', 1
-        if ($leaf.NotApplicable) { $word = 'not applicable' }
-        if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
-        Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
-    }
-    $verdict, $type = 'no current evidence of the problem', 1
-    if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
-    Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
+  param([object]$Evidence, [string]$Phase)
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+    $word, $type = 'absent', 1
+    if ($leaf.NotApplicable) { $word = 'not applicable' }
+    if ($leaf.Present) { $word, $type = 'PRESENT', 2 }
+    Write-KbLog ('evidence ' + $Phase + ': [' + $leaf.Id + '] ' + $word + ': ' + $leaf.Detail) $type
+  }
+  $verdict, $type = 'no current evidence of the problem', 1
+  if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
+  Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
 }
 
 function Get-KbEvidence {
-    param([string]$Phase)
-    $script:KbObservedLengths = @{}
-    $script:KbDetectionError = $null
-    try {
-        $output = @(Invoke-KbDetection)
-        $evidence = ConvertTo-KbEvidence -Output $output
-    } catch {
-        $script:KbDetectionError = Get-KbErrorText $_
-        Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-        return $null
-    }
-    $script:KbLastEvidence = $evidence
-    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-    return $evidence
+  param([string]$Phase)
+  $script:KbObservedLengths = @{}
+  $script:KbDetectionError = $null
+  try {
+    $output = @(Invoke-KbDetection)
+    $evidence = ConvertTo-KbEvidence -Output $output
+  } catch {
+    $script:KbDetectionError = Get-KbErrorText $_
+    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
+    return $null
+  }
+  $script:KbLastEvidence = $evidence
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
+  return $evidence
 }
 
 # ---- probes/event.ps1 ----
 
 function Get-KbEvents {
-    param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
-    $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
-    try {
-        Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
-        return
-    } catch {
-        if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
-        Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
-    }
-    $filter.Remove('ProviderName')
-    try {
-        Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
-    } catch {
-        if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
-    }
+  param([string]$Log, [string]$Provider, [int[]]$Ids, [int[]]$Levels, [DateTime]$Since, [int]$Max)
+  $filter = @{ LogName = $Log; ProviderName = $Provider; Id = $Ids; Level = $Levels; StartTime = $Since }
+  try {
+    Get-WinEvent -FilterHashtable $filter -MaxEvents $Max -ErrorAction Stop
+    return
+  } catch {
+    if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { return }
+    Write-KbLog ('event query with provider ' + $Provider + ' failed (' + (Get-KbErrorText $_) + '); filtering the provider name instead')
+  }
+  $filter.Remove('ProviderName')
+  try {
+    Get-WinEvent -FilterHashtable $filter -MaxEvents ($Max * 10) -ErrorAction Stop | Where-Object { $_.ProviderName -eq $Provider }
+  } catch {
+    if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
+  }
 }
 
 function Test-KbEventTokens {
-    param([object]$Record, [string[]]$Tokens, [string]$Match)
-    $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
-    $xml = [string]$Record.ToXml()
-    $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
-    if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
-    if ($start -ge 0) { $data += $xml.Substring($start) }
-    $all = $Match -eq 'all'
-    foreach ($token in $Tokens) {
-        $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
-        if ($found -ne $all) { return $found }
-    }
-    return $all
+  param([object]$Record, [string[]]$Tokens, [string]$Match)
+  $data = @($Record.Properties | ForEach-Object { [string]$_.Value })
+  $xml = [string]$Record.ToXml()
+  $start = $xml.IndexOf('<EventData', [System.StringComparison]::Ordinal)
+  if ($start -lt 0) { $start = $xml.IndexOf('<UserData', [System.StringComparison]::Ordinal) }
+  if ($start -ge 0) { $data += $xml.Substring($start) }
+  $all = $Match -eq 'all'
+  foreach ($token in $Tokens) {
+    $found = @($data | Where-Object { $_.IndexOf($token, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 }).Count -gt 0
+    if ($found -ne $all) { return $found }
+  }
+  return $all
 }
 
 function Test-KbEventProbe {
-    param(
-        [string]$Id,
-        [string]$Log,
-        [string]$Provider,
-        [int[]]$Ids,
-        [int[]]$Levels,
-        [int]$WithinDays = 30,
-        [string[]]$DataContains = @(),
-        [string]$DataMatch = 'any'
-    )
-    try {
-        $tokens = @($DataContains | Where-Object { $_ })
-        $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
-        $history = $script:KbHistorySinceUtc
-        if ($null -ne $history -and $history -gt $since) { $since = $history }
-        $since = $since.ToLocalTime()
-        $max = 50
-        $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
-        if ($tokens.Count -gt 0) {
-            $max = 500
-            $joiner = ' or '
-            if ($DataMatch -eq 'all') { $joiner = ' and ' }
-            $what += ' with ' + ($tokens -join $joiner) + ' in their data'
-        }
-        $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
-        if ($tokens.Count -gt 0) {
-            $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
-        }
-        $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
-        if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
-        $count = [string]$records.Count
-        if ($records.Count -ge $max) { $count += '+' }
-        $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
-        return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  param(
+    [string]$Id,
+    [string]$Log,
+    [string]$Provider,
+    [int[]]$Ids,
+    [int[]]$Levels,
+    [int]$WithinDays = 30,
+    [string[]]$DataContains = @(),
+    [string]$DataMatch = 'any'
+  )
+  try {
+    $tokens = @($DataContains | Where-Object { $_ })
+    $since = [DateTime]::UtcNow.AddDays(-1 * [Math]::Max($WithinDays, 1))
+    $history = $script:KbHistorySinceUtc
+    if ($null -ne $history -and $history -gt $since) { $since = $history }
+    $since = $since.ToLocalTime()
+    $max = 50
+    $what = $Log + ' events ' + ($Ids -join '/') + ' from ' + $Provider
+    if ($tokens.Count -gt 0) {
+      $max = 500
+      $joiner = ' or '
+      if ($DataMatch -eq 'all') { $joiner = ' and ' }
+      $what += ' with ' + ($tokens -join $joiner) + ' in their data'
     }
+    $records = @(Get-KbEvents -Log $Log -Provider $Provider -Ids $Ids -Levels $Levels -Since $since -Max $max)
+    if ($tokens.Count -gt 0) {
+      $records = @($records | Where-Object { Test-KbEventTokens -Record $_ -Tokens $tokens -Match $DataMatch })
+    }
+    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+    $what += ' since ' + $since.ToString('yyyy-MM-dd HH:mm', $invariant)
+    if ($records.Count -eq 0) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('no ' + $what)) }
+    $count = [string]$records.Count
+    if ($records.Count -ge $max) { $count += '+' }
+    $newest = $records[0].TimeCreated.ToString('yyyy-MM-dd HH:mm:ss', $invariant)
+    return (New-KbProbeResult -Id $Id -Present $true -Detail ($count + ' ' + $what + ', newest ' + $newest))
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- probes/file-contains.ps1 ----
@@ -620,108 +620,108 @@ function Test-KbEventProbe {
 $script:KbScanChunkBytes = 1048576
 
 function Find-KbTokensInFile {
-    param([string]$Path, [int64]$Offset, [string[]]$Tokens)
-    $found = @()
-    $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
-    $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
-    try {
-        $length = $stream.Length
-        $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
-        $encoding = [System.Text.Encoding]::GetEncoding(28591)
-        if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
-        if ($unicode) {
-            $encoding = [System.Text.Encoding]::Unicode
-            $Offset = [Math]::Max(2, $Offset - $Offset % 2)
-        }
-        $forms = @{}
-        $overlap = 0
-        foreach ($token in $Tokens) {
-            $forms[$token] = @($token)
-            if (-not $unicode) { $forms[$token] += ($token.ToCharArray() -join [char]0) }
-            $overlap = [Math]::Max($overlap, 2 * $token.Length)
-        }
-        $decoder = $encoding.GetDecoder()
-        $buffer = New-Object byte[] $script:KbScanChunkBytes
-        $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
-        $text = ''
-        $stream.Position = $Offset
-        $remaining = $length - $Offset
-        while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
-            $read = $stream.Read($buffer, 0, [int][Math]::Min([int64]$buffer.Length, $remaining))
-            if ($read -le 0) { break }
-            $remaining -= $read
-            $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
-            $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
-            foreach ($token in $Tokens) {
-                foreach ($form in $forms[$token]) {
-                    if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
-                        $found += $token
-                    }
-                }
-            }
-        }
-        return @{ Length = $length; Offset = $Offset; Found = $found }
-    } finally {
-        $stream.Dispose()
+  param([string]$Path, [int64]$Offset, [string[]]$Tokens)
+  $found = @()
+  $share = [System.IO.FileShare]::ReadWrite -bor [System.IO.FileShare]::Delete
+  $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, $share)
+  try {
+    $length = $stream.Length
+    $unicode = $stream.ReadByte() -eq 0xFF -and $stream.ReadByte() -eq 0xFE
+    $encoding = [System.Text.Encoding]::GetEncoding(28591)
+    if ($Offset -lt 0 -or $Offset -gt $length) { $Offset = 0 }
+    if ($unicode) {
+      $encoding = [System.Text.Encoding]::Unicode
+      $Offset = [Math]::Max(2, $Offset - $Offset % 2)
     }
+    $forms = @{}
+    $overlap = 0
+    foreach ($token in $Tokens) {
+      $forms[$token] = @($token)
+      if (-not $unicode) { $forms[$token] += ($token.ToCharArray() -join [char]0) }
+      $overlap = [Math]::Max($overlap, 2 * $token.Length)
+    }
+    $decoder = $encoding.GetDecoder()
+    $buffer = New-Object byte[] $script:KbScanChunkBytes
+    $characters = New-Object char[] ($encoding.GetMaxCharCount($buffer.Length))
+    $text = ''
+    $stream.Position = $Offset
+    $remaining = $length - $Offset
+    while ($remaining -gt 0 -and $found.Count -lt $Tokens.Count) {
+      $read = $stream.Read($buffer, 0, [int][Math]::Min([int64]$buffer.Length, $remaining))
+      if ($read -le 0) { break }
+      $remaining -= $read
+      $count = $decoder.GetChars($buffer, 0, $read, $characters, 0)
+      $text = $text.Substring([Math]::Max(0, $text.Length - $overlap)) + [string]::new($characters, 0, $count)
+      foreach ($token in $Tokens) {
+        foreach ($form in $forms[$token]) {
+          if ($found -cnotcontains $token -and $text.IndexOf($form, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+            $found += $token
+          }
+        }
+      }
+    }
+    return @{ Length = $length; Offset = $Offset; Found = $found }
+  } finally {
+    $stream.Dispose()
+  }
 }
 
 function Test-KbFileContainsProbe {
-    param(
-        [string]$Id,
-        [hashtable]$Path,
-        [string[]]$Tokens,
-        [int]$WithinDays = 0
-    )
-    try {
-        $file = Resolve-KbPath -Spec $Path
-        $info = New-Object System.IO.FileInfo($file)
-        if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
-        if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
-            $script:KbObservedLengths[$file] = $info.Length
-            return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
-        }
-        $scan = Find-KbTokensInFile -Path $file -Offset ([int64]$script:KbHistoryOffsets[$file]) -Tokens $Tokens
-        $script:KbObservedLengths[$file] = $scan['Length']
-        $found = @($scan['Found'])
-        $detail = $file + ' (bytes ' + $scan['Offset'] + '-' + $scan['Length'] + ') contains '
-        if ($found.Count -eq 0) { $detail += 'none of ' + ($Tokens -join ', ') } else { $detail += $found -join ', ' }
-        return (New-KbProbeResult -Id $Id -Present ($found.Count -gt 0) -Detail $detail)
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  param(
+    [string]$Id,
+    [hashtable]$Path,
+    [string[]]$Tokens,
+    [int]$WithinDays = 0
+  )
+  try {
+    $file = Resolve-KbPath -Spec $Path
+    $info = New-Object System.IO.FileInfo($file)
+    if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
+    if ($WithinDays -gt 0 -and $info.LastWriteTimeUtc -lt [DateTime]::UtcNow.AddDays(-1 * $WithinDays)) {
+      $script:KbObservedLengths[$file] = $info.Length
+      return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' not written in the last ' + $WithinDays + ' days'))
     }
+    $scan = Find-KbTokensInFile -Path $file -Offset ([int64]$script:KbHistoryOffsets[$file]) -Tokens $Tokens
+    $script:KbObservedLengths[$file] = $scan['Length']
+    $found = @($scan['Found'])
+    $detail = $file + ' (bytes ' + $scan['Offset'] + '-' + $scan['Length'] + ') contains '
+    if ($found.Count -eq 0) { $detail += 'none of ' + ($Tokens -join ', ') } else { $detail += $found -join ', ' }
+    return (New-KbProbeResult -Id $Id -Present ($found.Count -gt 0) -Detail $detail)
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- probes/file-size.ps1 ----
 
 function Test-KbFileSizeProbe {
-    param([string]$Id, [hashtable]$Path, [int64]$AboveBytes)
-    try {
-        $file = Resolve-KbPath -Spec $Path
-        $info = New-Object System.IO.FileInfo($file)
-        if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
-        $detail = $file + ' is ' + $info.Length + ' bytes (limit ' + $AboveBytes + ')'
-        return (New-KbProbeResult -Id $Id -Present ($info.Length -gt $AboveBytes) -Detail $detail)
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
-    }
+  param([string]$Id, [hashtable]$Path, [int64]$AboveBytes)
+  try {
+    $file = Resolve-KbPath -Spec $Path
+    $info = New-Object System.IO.FileInfo($file)
+    if (-not $info.Exists) { return (New-KbProbeResult -Id $Id -Present $false -Detail ($file + ' does not exist')) }
+    $detail = $file + ' is ' + $info.Length + ' bytes (limit ' + $AboveBytes + ')'
+    return (New-KbProbeResult -Id $Id -Present ($info.Length -gt $AboveBytes) -Detail $detail)
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- probes/service-state.ps1 ----
 
 function Test-KbServiceStateProbe {
-    param([string]$Id, [string]$Name, [string[]]$StartTypes = @(), [string[]]$States = @())
-    try {
-        $service = Get-KbService -Name $Name
-        if ($null -eq $service) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('service ' + $Name + ' is not installed')) }
-        $startType = [string](Get-KbServiceStartType -Name $Name)
-        $status = [string]$service.Status
-        $bad = ($StartTypes -contains $startType) -or ($States -contains $status)
-        $detail = 'service ' + $Name + ': ' + (Format-KbServiceState -StartType $startType -Status $status)
-        return (New-KbProbeResult -Id $Id -Present $bad -Detail $detail)
-    } catch {
-        return (New-KbProbeError -Id $Id -ErrorRecord $_)
-    }
+  param([string]$Id, [string]$Name, [string[]]$StartTypes = @(), [string[]]$States = @())
+  try {
+    $service = Get-KbService -Name $Name
+    if ($null -eq $service) { return (New-KbProbeResult -Id $Id -Present $false -Detail ('service ' + $Name + ' is not installed')) }
+    $startType = [string](Get-KbServiceStartType -Name $Name)
+    $status = [string]$service.Status
+    $bad = ($StartTypes -contains $startType) -or ($States -contains $status)
+    $detail = 'service ' + $Name + ': ' + (Format-KbServiceState -StartType $startType -Status $status)
+    return (New-KbProbeResult -Id $Id -Present $bad -Detail $detail)
+  } catch {
+    return (New-KbProbeError -Id $Id -ErrorRecord $_)
+  }
 }
 
 # ---- detect.ps1 ----
@@ -729,86 +729,86 @@ function Test-KbServiceStateProbe {
 $script:KbDetectMaxLine = 2048
 
 function Exit-KbDetect {
-    param([int]$Code, [string]$Line)
-    $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
-    if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
-    Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = Get-KbScriptValue -Name 'KbDetectContract'
-    if ($contract -eq 'ConfigMgrApplication') {
-        if ($Code -eq 0) { Write-Output $text }
-        exit 0
-    }
-    if ($contract -eq 'ConfigMgrSetting') {
-        if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
-        exit 0
-    }
-    Write-Output $text
-    exit $Code
+  param([int]$Code, [string]$Line)
+  $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
+  if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
+  Write-KbLog ($text + ' (exit ' + $Code + ')')
+  $contract = Get-KbScriptValue -Name 'KbDetectContract'
+  if ($contract -eq 'ConfigMgrApplication') {
+    if ($Code -eq 0) { Write-Output $text }
+    exit 0
+  }
+  if ($contract -eq 'ConfigMgrSetting') {
+    if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
+    exit 0
+  }
+  Write-Output $text
+  exit $Code
 }
 
 function Exit-KbDetectError {
-    param([object]$ErrorRecord)
-    $message = 'unknown error'
-    try {
-        $message = Get-KbErrorText $ErrorRecord
-        Write-KbLog ('detection error: ' + $message) 3
-    } catch {
-        $message = 'unknown error (' + $message + ')'
-    }
-    Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
+  param([object]$ErrorRecord)
+  $message = 'unknown error'
+  try {
+    $message = Get-KbErrorText $ErrorRecord
+    Write-KbLog ('detection error: ' + $message) 3
+  } catch {
+    $message = 'unknown error (' + $message + ')'
+  }
+  Exit-KbDetect -Code 1 -Line ('detection error: ' + $message)
 }
 
 function Format-KbDetectLine {
-    param([object]$Evidence)
-    $present = @()
-    $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
-        $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+  param([object]$Evidence)
+  $present = @()
+  $errors = @()
+  $count = 0
+  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
+    if ($leaf.NotApplicable) { continue }
+    $count += 1
+    $item = [string]$leaf.Id + ': ' + $leaf.Detail
+    if ($leaf.Present) {
+      $present += $item
+    } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
+      $errors += $item
     }
-    $line = 'no current evidence (' + $count + ' checks)'
-    if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
-    if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
-    return $line
+  }
+  $line = 'no current evidence (' + $count + ' checks)'
+  if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
+  if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
+  return $line
 }
 
 function Start-KbDetect {
-    param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+  param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
+  try {
+    Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+    Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+    Exit-KbDetectIfNotApplicable
+  } catch {
+    Exit-KbDetectError -ErrorRecord $_
+  }
 }
 
 function Exit-KbDetectIfNotApplicable {
-    Read-KbState
-    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
-    if (-not $check['Applicable']) {
-        Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
-    }
+  Read-KbState
+  $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+  if (-not $check['Applicable']) {
+    Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
+  }
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+  try {
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
+  } catch {
+    Exit-KbDetectError -ErrorRecord $_
+  }
 }
 # ==== end of kbfix runtime ====
 

@@ -14,7 +14,7 @@ export interface RuntimeUnit {
   text: string;
   /**
    * The block as an emitted script carries it (shippedText): the code without its whole-line
-   * comments; a file heading keeps its first line, a section comment nothing.
+   * comments, two spaces per level; a file heading keeps its first line, a section comment nothing.
    */
   shipped: string;
 }
@@ -84,5 +84,24 @@ const COMMENT_ONLY = /^[ \t]*#/;
 function shippedText(file: string, kind: RuntimeUnit["kind"], block: string[]): string {
   if (kind === "heading") return `# ---- ${file}.ps1 ----`;
   if (kind === "comment") return "";
-  return block.filter((l) => !COMMENT_ONLY.test(l)).join("\n");
+  return block
+    .filter((l) => !COMMENT_ONLY.test(l))
+    .map((l) => shippedIndent(file, l))
+    .join("\n");
+}
+
+/** Four spaces per level in templates/, as written. */
+const TEMPLATE_LEVEL = /^(?: {4})*/;
+
+/**
+ * Two spaces per level in the script: the runtime is checked by its hash rather than re-read, and
+ * the bytes count against the deployment routes' size limits. Safe because no token of the
+ * runtime spans lines (no here-string, multi-line string or block comment: test/ps/ps-parse),
+ * so a line's leading spaces are never inside a string.
+ */
+function shippedIndent(file: string, line: string): string {
+  const indent = TEMPLATE_LEVEL.exec(line)![0].length;
+  if (line[indent] === " " || line[indent] === "\t")
+    throw new Error(`runtime ${file}: indent by four spaces per level: '${line.trim()}'`);
+  return line.slice(indent / 2);
 }
