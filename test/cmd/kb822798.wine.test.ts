@@ -5,18 +5,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { compileTo } from "./compile-fixture.js";
 import { onlyWindowsXp } from "./variants.js";
 import { broken, compile, POLICY_KEY } from "./kb822798-scenario.js";
 import { wineScenarios } from "./wine-gate.js";
-import {
-  assertCode,
-  assertLauncherPassesExitCode,
-  mutatingCalls,
-  recap,
-  resultLines,
-  withSim,
-} from "./scenario.js";
+import { assertCode, mutatingCalls, recap, resultLines, withSim } from "./scenario.js";
 
 const scenario = wineScenarios(import.meta.url);
 
@@ -168,13 +160,6 @@ scenario("not applicable (a variant limited to Windows XP): exit 3, nothing chan
     assert.match(recap(run.stdout), "NotApplicable (exit 3)");
     assert.equal(sim.snapshot(), before);
     assert.equal(mutatingCalls(sim.calls()), []);
-  }),
-);
-
-scenario("the .cmd launcher of the PowerShell script passes its exit code through", () =>
-  withSim((sim) => {
-    const { launch } = compileTo(join(sim.root, "out"), ID);
-    assertLauncherPassesExitCode(sim, launch, ID);
   }),
 );
 

@@ -8,14 +8,7 @@ import { join } from "node:path";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { toWinPath } from "../support/wine.js";
 import { compileTo } from "./compile-fixture.js";
-import {
-  assertCode,
-  assertLauncherPassesExitCode,
-  mutatingCalls,
-  recap,
-  resultLines,
-  withSim,
-} from "./scenario.js";
+import { assertCode, mutatingCalls, recap, resultLines, withSim } from "./scenario.js";
 import { wineScenarios } from "./wine-gate.js";
 
 const scenario = wineScenarios(import.meta.url);
@@ -150,13 +143,6 @@ scenario("no ConfigMgr client: not applicable, exit 3, nothing changed", () =>
     assert.match(sim.logText(ID), "configmgr-client is not installed");
     assert.equal(sim.snapshot(), before);
     assert.equal(mutatingCalls(sim.calls()), []);
-  }),
-);
-
-scenario("the .cmd launcher of the PowerShell script passes its exit code through", () =>
-  withSim((sim) => {
-    const { launch } = compileTo(join(sim.root, "out"), ID);
-    assertLauncherPassesExitCode(sim, launch, ID);
   }),
 );
 

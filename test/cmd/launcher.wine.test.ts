@@ -4,8 +4,9 @@
 // only ...\PowerShell\1; or 3.0, 4.0, 5.0) it says why and runs <id>.fix.cmd beside it instead,
 // with no arguments, and passes that exit code through. A 32-bit host on 64-bit Windows reads the
 // value with the 64-bit reg.exe (Sysnative). powershell.exe is a fake that records its calls.
+import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { readFakeCalls, runCmdScript, toWinPath, writeFakeTool } from "../support/wine.js";
@@ -54,6 +55,29 @@ scenario(
       );
     }),
 );
+
+// Every committed playbook's launcher, not only the one above: each is generated for its own id.
+const PLAYBOOK_IDS = readdirSync("playbooks")
+  .filter((name) => name.endsWith(".yaml"))
+  .map((name) => name.replace(/\.yaml$/, ""))
+  .sort();
+
+for (const id of PLAYBOOK_IDS)
+  scenario(
+    `${id}: with PowerShell 5.1 the launcher starts ${id}.ps1 and passes its exit code`,
+    () =>
+      withSim((sim) => {
+        const { launch: launcher } = compileTo(join(sim.root, "out"), id);
+        installPowerShell(sim, "5.1.17763.1");
+        const calls = fakePowerShell(sim);
+        const run = launch(sim, launcher, ["-WhatIf"]);
+        assert.is(run.code, 3010, run.stdout);
+        const dir = toWinPath(join(launcher, ".."));
+        assert.equal(readFakeCalls(calls), [
+          `powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File "${dir}\\${id}.ps1" -WhatIf`,
+        ]);
+      }),
+  );
 
 for (const [why, version] of [
   ["no PowerShellVersion (Windows PowerShell 2.0)", undefined],
@@ -135,5 +159,4 @@ scenario("a 32-bit host on 64-bit Windows: the 64-bit reg.exe reads the version 
   }),
 );
 
-import { test } from "uvu";
 test.run();

@@ -1,9 +1,7 @@
 // Shared pieces of the Wine scenarios: a simulated Windows per test, the calls that
-// change something, the recap line, and the launcher's pass-through check.
+// change something, the recap line and the Windows PowerShell version the launcher reads.
 import * as assert from "uvu/assert";
-import { join } from "node:path";
 import { SimulatedWindows } from "../support/simulated-windows-cmd.js";
-import { readFakeCalls, runCmdScript, toWinPath, writeFakeTool } from "../support/wine.js";
 
 /**
  * Tool calls that change the machine; a second run or check mode makes none. The one
@@ -45,22 +43,4 @@ export const PS_ENGINE_KEY = "HKLM\\SOFTWARE\\Microsoft\\PowerShell\\3\\PowerShe
 /** Windows PowerShell `version` as installed, in Wine's registry until cleanup. */
 export function installPowerShell(sim: SimulatedWindows, version: string): void {
   sim.setRegistryValue(PS_ENGINE_KEY, "PowerShellVersion", "REG_SZ", version);
-}
-
-/**
- * The .cmd launcher of the PowerShell script passes its exit code through: with Windows
- * PowerShell 5.1 installed, a fake powershell.exe at the path the launcher uses (under the
- * simulated windir) exits 3010.
- */
-export function assertLauncherPassesExitCode(sim: SimulatedWindows, launcher: string, id: string) {
-  installPowerShell(sim, "5.1.17763.1");
-  const psDir = join(sim.windir, "System32", "WindowsPowerShell", "v1.0");
-  const calls = join(sim.root, "powershell-calls.log");
-  writeFakeTool(psDir, "powershell", { exitCode: 3010, recordTo: calls });
-  const run = runCmdScript(launcher, ["-WhatIf"], { env: sim.env() });
-  assert.is(run.code, 3010, "the launcher passes the exit code through");
-  const dir = toWinPath(join(launcher, ".."));
-  assert.equal(readFakeCalls(calls), [
-    `powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File "${dir}\\${id}.ps1" -WhatIf`,
-  ]);
 }
