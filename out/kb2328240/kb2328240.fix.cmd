@@ -504,6 +504,20 @@ if "%KB_FILESONLY%"=="1" dir /b /a:-d "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2
 if not "%KB_FILESONLY%"=="1" dir /b /a "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
 exit /b 0
 
+:kb_folder_read
+rem The folder of a state step that lists entries (clear-folder, delete-files): KB_PATH, or the
+rem step's end with KB_NOTE: failed for a path that cannot be used or is a file, ok for a folder
+rem that does not exist (KB_NOTE_MISSING says why that is fine).
+call :kb_resolve
+if errorlevel 1 set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% does not exist: %KB_NOTE_MISSING%"
+if "%KB_KIND%"=="none" set "KB_ST_END=ok"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% is a file, not a folder"
+if "%KB_KIND%"=="file" set "KB_ST_END=failed"
+exit /b 0
+
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
 :kb_arg_base
 rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
@@ -1221,39 +1235,92 @@ if defined KB_FOUND exit /b 0
 if not errorlevel 1 set "KB_FOUND=%KB_TOK%"
 exit /b 0
 
+rem ---- The life of a state step, as Invoke-KbStateStep runs it in the .ps1 ----
+:kb_state_step
+rem guard -> read -> compare -> check mode -> set -> read again -> compare -> one record. A
+rem state kind's entry names its labels and comes here (registry-value calls
+rem :kb_state_change itself, between loading a profile's hive and unloading it):
+rem   KB_ST_READ   reads the state: KB_ST_NOW, its text; or ends the step, KB_ST_END ok or failed
+rem                with KB_NOTE (a path that does not exist, a service that is not installed);
+rem   KB_ST_TEST   compares: KB_ST_SAME=1 when it is as wanted, KB_ST_WANT the state it would
+rem                write, KB_ST_MISS the note when a change did not stick;
+rem   KB_ST_SET    changes it: KB_ST_END=failed with KB_NOTE when the tool failed; a note it
+rem                leaves in KB_NOTE stays on the record when the change held;
+rem   KB_ST_AGAIN  reads it again after the change (KB_ST_NOW).
+call :kb_guard_check
+if errorlevel 1 exit /b 0
+call :kb_state_change
+call :kb_result
+exit /b 0
+
+:kb_state_change
+rem The lifecycle without the guard and the record: sets KB_STATUS, KB_BEFORE, KB_AFTER, KB_NOTE.
+set "KB_ST_END="
+set "KB_NOTE="
+call :%KB_ST_READ%
+if defined KB_ST_END goto :kb_state_end
+set "KB_BEFORE=%KB_ST_NOW%"
+call :%KB_ST_TEST%
+set "KB_STATUS=ok"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_AFTER=%KB_ST_WANT%"
+set "KB_STATUS=changed"
+rem Check mode: a record of what would change; nothing is changed.
+if defined KB_CHECK exit /b 0
+call :%KB_ST_SET%
+if defined KB_ST_END goto :kb_state_end
+call :%KB_ST_AGAIN%
+call :%KB_ST_TEST%
+set "KB_AFTER=%KB_ST_NOW%"
+if "%KB_ST_SAME%"=="1" exit /b 0
+set "KB_STATUS=failed"
+set "KB_NOTE=%KB_ST_MISS%"
+exit /b 0
+:kb_state_end
+set "KB_STATUS=%KB_ST_END%"
+exit /b 0
+
 :kb_step_clear_folder
 rem Empties KB_PATH of the entries matching KB_PATTERN and keeps the folder. KB_BACKUP=1: the
 rem entries move into a new sibling folder <folder>.kbfix-backup-N instead of being deleted.
-rem Desired state "nothing matches": a second run finds nothing and reports ok.
-call :kb_guard_check
-if errorlevel 1 exit /b 0
-call :kb_resolve
-if errorlevel 1 goto :kb_step_failed
-set "KB_NOTE=%KB_PATH% does not exist: nothing to clear"
-if "%KB_KIND%"=="none" goto :kb_step_ok
-set "KB_NOTE=%KB_PATH% is a file, not a folder"
-if "%KB_KIND%"=="file" goto :kb_step_failed
+rem Desired state "nothing matches", a state step (:kb_state_step): a second run finds nothing
+rem and reports ok, as does a folder that does not exist.
+set "KB_ST_READ=kb_clear_read" & set "KB_ST_TEST=kb_clear_test" & set "KB_ST_SET=kb_clear_set" & set "KB_ST_AGAIN=kb_clear_again"
 set "KB_FILESONLY=0"
+goto :kb_state_step
+:kb_clear_read
+rem Nothing to clear ends the step ok here, with its own note; the note left otherwise is what a
+rem check-mode record says would be done.
+set "KB_NOTE_MISSING=nothing to clear"
+call :kb_folder_read
+if defined KB_ST_END exit /b 0
 call :kb_count_entries
 set "KB_NOTE=nothing in %KB_PATH% matches %KB_PATTERN%"
-if "%KB_COUNT%"=="0" goto :kb_step_ok
-set "KB_BEFORE=%KB_COUNT% entry(s) in %KB_PATH%"
-set "KB_AFTER=none"
+if "%KB_COUNT%"=="0" set "KB_ST_END=ok"
+if defined KB_ST_END exit /b 0
+set "KB_ST_NOW=%KB_COUNT% entry(s) in %KB_PATH%"
 set "KB_NOTE=deletes them"
 if "%KB_BACKUP%"=="1" set "KB_NOTE=moves them to a new backup folder beside it"
-if defined KB_CHECK goto :kb_step_would
+exit /b 0
+:kb_clear_test
+set "KB_ST_SAME=0"
+if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
+set "KB_ST_WANT=none"
+set "KB_ST_MISS=%KB_COUNT% entry(s) remain (in use?)"
+exit /b 0
+:kb_clear_set
 set "KB_BACKUPDIR="
 if "%KB_BACKUP%"=="1" call :kb_backup_folder
-if "%KB_BACKUP%"=="1" if not defined KB_BACKUPDIR goto :kb_step_failed
+if "%KB_BACKUP%"=="1" if not defined KB_BACKUPDIR set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMPLIST%") do (set "KB_V=%%L" & call :kb_clear_entry)
-call :kb_count_entries
-set "KB_AFTER=%KB_COUNT% entry(s)"
-set "KB_NOTE=%KB_COUNT% entry(s) remain (in use?)"
-if not "%KB_COUNT%"=="0" goto :kb_step_failed
 set "KB_NOTE=deleted"
 if "%KB_BACKUP%"=="1" set "KB_NOTE=moved to %KB_BACKUPDIR%"
-set "KB_STATUS=changed"
-call :kb_result
+exit /b 0
+:kb_clear_again
+call :kb_count_entries
+set "KB_ST_NOW=%KB_COUNT% entry(s)"
+if "%KB_COUNT%"=="0" set "KB_ST_NOW=none"
 exit /b 0
 
 :kb_count_entries

@@ -517,6 +517,20 @@ if "%KB_FILESONLY%"=="1" dir /b /a:-d "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2
 if not "%KB_FILESONLY%"=="1" dir /b /a "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
 exit /b 0
 
+:kb_folder_read
+rem The folder of a state step that lists entries (clear-folder, delete-files): KB_PATH, or the
+rem step's end with KB_NOTE: failed for a path that cannot be used or is a file, ok for a folder
+rem that does not exist (KB_NOTE_MISSING says why that is fine).
+call :kb_resolve
+if errorlevel 1 set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% does not exist: %KB_NOTE_MISSING%"
+if "%KB_KIND%"=="none" set "KB_ST_END=ok"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% is a file, not a folder"
+if "%KB_KIND%"=="file" set "KB_ST_END=failed"
+exit /b 0
+
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
 :kb_arg_base
 rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
@@ -1992,32 +2006,37 @@ exit /b 0
 :kb_step_delete_files
 rem Deletes the files (not folders) in KB_PATH whose names match KB_PATTERN; KB_BACKUP=1 renames
 rem each to <name>.kbfix-bak (.1, .2 when taken) instead. Desired state "no file matches"
-rem (backups excluded): a second run finds nothing and reports ok.
-call :kb_guard_check
-if errorlevel 1 exit /b 0
-call :kb_resolve
-if errorlevel 1 goto :kb_step_failed
-set "KB_NOTE=%KB_PATH% does not exist: nothing to delete"
-if "%KB_KIND%"=="none" goto :kb_step_ok
-set "KB_NOTE=%KB_PATH% is a file, not a folder"
-if "%KB_KIND%"=="file" goto :kb_step_failed
+rem (backups excluded), a state step (:kb_state_step): a second run finds nothing and reports ok.
+set "KB_ST_READ=kb_delete_read" & set "KB_ST_TEST=kb_delete_test" & set "KB_ST_SET=kb_delete_set" & set "KB_ST_AGAIN=kb_delete_again"
+goto :kb_state_step
+:kb_delete_read
+rem As :kb_clear_read: nothing to delete ends the step ok; otherwise the check-mode note.
+set "KB_NOTE_MISSING=nothing to delete"
+call :kb_folder_read
+if defined KB_ST_END exit /b 0
 call :kb_count_files
 set "KB_NOTE=no file in %KB_PATH% matches %KB_PATTERN%"
-if "%KB_COUNT%"=="0" goto :kb_step_ok
-set "KB_BEFORE=%KB_COUNT% file(s) matching %KB_PATTERN% in %KB_PATH%"
-set "KB_AFTER=none"
+if "%KB_COUNT%"=="0" set "KB_ST_END=ok"
+if defined KB_ST_END exit /b 0
+set "KB_ST_NOW=%KB_COUNT% file(s) matching %KB_PATTERN% in %KB_PATH%"
 set "KB_NOTE=deletes them"
 if "%KB_BACKUP%"=="1" set "KB_NOTE=renames them to *.kbfix-bak"
-if defined KB_CHECK goto :kb_step_would
+exit /b 0
+:kb_delete_test
+set "KB_ST_SAME=0"
+if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
+set "KB_ST_WANT=none"
+set "KB_ST_MISS=%KB_COUNT% file(s) remain (in use?)"
+exit /b 0
+:kb_delete_set
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMPLIST%") do (set "KB_V=%%L" & call :kb_delete_entry)
-call :kb_count_files
-set "KB_AFTER=%KB_COUNT% file(s)"
-set "KB_NOTE=%KB_COUNT% file(s) remain (in use?)"
-if not "%KB_COUNT%"=="0" goto :kb_step_failed
 set "KB_NOTE=deleted"
 if "%KB_BACKUP%"=="1" set "KB_NOTE=renamed to *.kbfix-bak"
-set "KB_STATUS=changed"
-call :kb_result
+exit /b 0
+:kb_delete_again
+call :kb_count_files
+set "KB_ST_NOW=%KB_COUNT% file(s)"
+if "%KB_COUNT%"=="0" set "KB_ST_NOW=none"
 exit /b 0
 
 :kb_count_files

@@ -541,6 +541,20 @@ if "%KB_FILESONLY%"=="1" dir /b /a:-d "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2
 if not "%KB_FILESONLY%"=="1" dir /b /a "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
 exit /b 0
 
+:kb_folder_read
+rem The folder of a state step that lists entries (clear-folder, delete-files): KB_PATH, or the
+rem step's end with KB_NOTE: failed for a path that cannot be used or is a file, ok for a folder
+rem that does not exist (KB_NOTE_MISSING says why that is fine).
+call :kb_resolve
+if errorlevel 1 set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% does not exist: %KB_NOTE_MISSING%"
+if "%KB_KIND%"=="none" set "KB_ST_END=ok"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% is a file, not a folder"
+if "%KB_KIND%"=="file" set "KB_ST_END=failed"
+exit /b 0
+
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
 :kb_arg_base
 rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.

@@ -2,7 +2,7 @@
 // SoftwareDistribution): desired state "nothing matches", so it is repeatable.
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../model/json-schema.js";
-import { cmdCall, cmdSet } from "../model/cmd-call.js";
+import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
@@ -44,11 +44,14 @@ export const clearFolder = defineStepKind<ClearFolderStep>()({
     ["Include", "include", "string"],
     ["Backup", "backup", "bool"],
   ),
-  cmd: cmdCall(
-    { shape: "pathBelow", field: "path" },
-    cmdSet("KB_PATTERN", "include", "glob"),
-    cmdSet("KB_BACKUP", "backup", "flag"),
-    { call: "kb_step_clear_folder" },
+  cmd: withLifecycle(
+    "state",
+    cmdCall(
+      { shape: "pathBelow", field: "path" },
+      cmdSet("KB_PATTERN", "include", "glob"),
+      cmdSet("KB_BACKUP", "backup", "flag"),
+      { call: "kb_step_clear_folder" },
+    ),
   ),
   lower(raw, ctx) {
     const path = ctx.path("path", raw.path);

@@ -2,7 +2,7 @@
 // "no file matches", so a second run finds nothing and reports ok.
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../model/json-schema.js";
-import { cmdCall, cmdSet } from "../model/cmd-call.js";
+import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 
@@ -40,11 +40,14 @@ export const deleteFiles = defineStepKind<DeleteFilesStep>()({
     ["Pattern", "pattern", "string"],
     ["Backup", "backup", "bool"],
   ),
-  cmd: cmdCall(
-    { shape: "pathBelow", field: "folder" },
-    cmdSet("KB_PATTERN", "pattern", "glob"),
-    cmdSet("KB_BACKUP", "backup", "flag"),
-    { call: "kb_step_delete_files" },
+  cmd: withLifecycle(
+    "state",
+    cmdCall(
+      { shape: "pathBelow", field: "folder" },
+      cmdSet("KB_PATTERN", "pattern", "glob"),
+      cmdSet("KB_BACKUP", "backup", "flag"),
+      { call: "kb_step_delete_files" },
+    ),
   ),
   lower(raw, ctx) {
     const folder = ctx.path("folder", raw.folder);

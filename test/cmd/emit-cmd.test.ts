@@ -69,6 +69,16 @@ for (const id of IDS) {
     );
   });
 
+  test(`${id}: no label is defined twice (cmd jumps to the first one and never says so)`, () => {
+    const labels = lines
+      .filter((l) => l.startsWith(":"))
+      .map((l) => l.slice(1).trim().toLowerCase());
+    assert.equal(
+      labels.filter((l, i) => labels.indexOf(l) !== i),
+      [],
+    );
+  });
+
   test(`${id}: no call with arguments, no for /f over a command, cmd /c only to relaunch in 64-bit`, () => {
     for (const line of lines.filter((l) => /^[^r].*\bcall :/.test(l)))
       assert.match(line, /call :[%A-Za-z0-9_]+%?( 2>nul 9>"[^"]+")?\)?$/, line);
