@@ -45,7 +45,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = 'b6e7fb0f1165a6c9c18b1b96495c091e7c9178bf02f06c8042a0df6a5b124ddc'
+$script:KbRuntimeSha256 = '663b7192c51fec10a0665871b85faf62f29573195a8184f53eeb0a85990a7359'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -67,7 +67,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 b6e7fb0f1165a6c9c18b1b96495c091e7c9178bf02f06c8042a0df6a5b124ddc ====
+# ==== kbfix runtime 0.1.0, sha256 663b7192c51fec10a0665871b85faf62f29573195a8184f53eeb0a85990a7359 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -154,17 +154,8 @@ function Add-KbLogLine {
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
-function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
-}
-
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+    return [string]$script:KbPlaybook['Id']
 }
 
 function Test-KbFullyQualifiedPath {
@@ -733,7 +724,7 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = Get-KbScriptValue -Name 'KbDetectContract'
+    $contract = $script:KbDetectContract
     if ($contract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
@@ -793,7 +784,7 @@ function Start-KbDetect {
 
 function Exit-KbDetectIfNotApplicable {
     Read-KbState
-    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    $check = Test-KbApplicable -Applies $script:KbApplies
     if (-not $check['Applicable']) {
         Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }

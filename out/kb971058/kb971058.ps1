@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'c47e2a001e47e8c46e46de4969db514f4593f10d40f3bf16764a9033eaebf17b'
+$script:KbRuntimeSha256 = 'acec056cba411aac2a002b8249f2856f9d4fb93afd915eb49f29a110babb9f79'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -249,7 +249,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 c47e2a001e47e8c46e46de4969db514f4593f10d40f3bf16764a9033eaebf17b ====
+# ==== kbfix runtime 0.1.0, sha256 acec056cba411aac2a002b8249f2856f9d4fb93afd915eb49f29a110babb9f79 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -496,23 +496,14 @@ $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
-function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
-}
-
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+    return [string]$script:KbPlaybook['Id']
 }
 
 function Get-KbParameterValue {
     param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
+    $parameters = $script:KbParameters
+    if (-not $parameters.ContainsKey($Name)) {
         throw ('the script has no parameter named ' + $Name)
     }
     return $parameters[$Name]

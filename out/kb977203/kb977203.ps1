@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '132f0e9b2314a8e100eb2f006bd3e7d81fdbbe5d7d0b41a6bc8115600f41b1f3'
+$script:KbRuntimeSha256 = '3320f6345f6b6c7046c43f34e421a6cf5ac55da6aec3ef1ed07d8fdc5d971b98'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 132f0e9b2314a8e100eb2f006bd3e7d81fdbbe5d7d0b41a6bc8115600f41b1f3 ====
+# ==== kbfix runtime 0.1.0, sha256 3320f6345f6b6c7046c43f34e421a6cf5ac55da6aec3ef1ed07d8fdc5d971b98 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -399,23 +399,14 @@ function Write-KbResultFile {
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
-function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
-}
-
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+    return [string]$script:KbPlaybook['Id']
 }
 
 function Get-KbParameterValue {
     param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
+    $parameters = $script:KbParameters
+    if (-not $parameters.ContainsKey($Name)) {
         throw ('the script has no parameter named ' + $Name)
     }
     return $parameters[$Name]

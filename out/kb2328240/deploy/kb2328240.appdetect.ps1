@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = '674d6265a7807c11f33525a21dcebc735e9241e0e74399037ebc9a2ce0fd222e'
+$script:KbRuntimeSha256 = 'e6359db66791662d9ccabf8597dce71893db8225d88674605c071835bc80282d'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 674d6265a7807c11f33525a21dcebc735e9241e0e74399037ebc9a2ce0fd222e ====
+# ==== kbfix runtime 0.1.0, sha256 e6359db66791662d9ccabf8597dce71893db8225d88674605c071835bc80282d ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -62,17 +62,8 @@ function Write-KbLog {
 
 # ---- paths.ps1 ----
 
-function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
-}
-
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+    return [string]$script:KbPlaybook['Id']
 }
 
 function Test-KbFullyQualifiedPath {
@@ -378,7 +369,7 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = Get-KbScriptValue -Name 'KbDetectContract'
+    $contract = $script:KbDetectContract
     if ($contract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
@@ -435,7 +426,7 @@ function Start-KbAppDetect {
 
 function Exit-KbDetectIfNotApplicable {
     Read-KbState
-    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    $check = Test-KbApplicable -Applies $script:KbApplies
     if (-not $check['Applicable']) {
         Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }

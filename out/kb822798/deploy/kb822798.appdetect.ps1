@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = '3376f3d4aa7edd2bf49fc65ea67e50a95bdc11253c7a6d5c368402257388eacd'
+$script:KbRuntimeSha256 = 'ec434c99a40bdaf37177e9adfbaf19342141f388d5ddfe71469f916cbe0bcf48'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $null
@@ -46,7 +46,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 3376f3d4aa7edd2bf49fc65ea67e50a95bdc11253c7a6d5c368402257388eacd ====
+# ==== kbfix runtime 0.1.0, sha256 ec434c99a40bdaf37177e9adfbaf19342141f388d5ddfe71469f916cbe0bcf48 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -71,17 +71,8 @@ function Write-KbLog {
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
-function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
-}
-
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+    return [string]$script:KbPlaybook['Id']
 }
 
 function Test-KbFullyQualifiedPath {
@@ -594,7 +585,7 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = Get-KbScriptValue -Name 'KbDetectContract'
+    $contract = $script:KbDetectContract
     if ($contract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
@@ -651,7 +642,7 @@ function Start-KbAppDetect {
 
 function Exit-KbDetectIfNotApplicable {
     Read-KbState
-    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    $check = Test-KbApplicable -Applies $script:KbApplies
     if (-not $check['Applicable']) {
         Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }

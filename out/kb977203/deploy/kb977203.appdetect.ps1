@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = 'ed4e6596da356715b48cb4a4ef102cc433d89975a025688883a209080474429d'
+$script:KbRuntimeSha256 = 'd8153ee7cc59940403e260520a0257cf40b891b68061720b5c05e572931ed9b6'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $null
@@ -43,7 +43,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 ed4e6596da356715b48cb4a4ef102cc433d89975a025688883a209080474429d ====
+# ==== kbfix runtime 0.1.0, sha256 d8153ee7cc59940403e260520a0257cf40b891b68061720b5c05e572931ed9b6 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -68,17 +68,8 @@ function Write-KbLog {
 
 $script:KbEnvironmentBases = @('windir', 'SystemRoot', 'SystemDrive', 'ProgramData', 'ALLUSERSPROFILE', 'ProgramFiles', 'ProgramFiles(x86)')
 
-function Get-KbScriptValue {
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
-}
-
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+    return [string]$script:KbPlaybook['Id']
 }
 
 function Test-KbFullyQualifiedPath {
@@ -558,7 +549,7 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = Get-KbScriptValue -Name 'KbDetectContract'
+    $contract = $script:KbDetectContract
     if ($contract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
@@ -615,7 +606,7 @@ function Start-KbAppDetect {
 
 function Exit-KbDetectIfNotApplicable {
     Read-KbState
-    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    $check = Test-KbApplicable -Applies $script:KbApplies
     if (-not $check['Applicable']) {
         Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }
