@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'a50fb9ca41deafc42c377570c294d1addb6cfc412c2fe5c8cd39ac6438be11d4'
+$script:KbRuntimeSha256 = 'be3c631677274da9ae2100f9686978354b5c8e80e4ef1a43e4c6c4928024e6d5'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 a50fb9ca41deafc42c377570c294d1addb6cfc412c2fe5c8cd39ac6438be11d4 ====
+# ==== kbfix runtime 0.1.0, sha256 be3c631677274da9ae2100f9686978354b5c8e80e4ef1a43e4c6c4928024e6d5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -540,14 +540,10 @@ function Format-KbDetectLine {
 
 function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+    Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+    Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
@@ -559,15 +555,11 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }
 # ==== end of kbfix runtime ====
 

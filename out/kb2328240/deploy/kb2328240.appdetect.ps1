@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'e6359db66791662d9ccabf8597dce71893db8225d88674605c071835bc80282d'
+$script:KbRuntimeSha256 = '311307857dbdb25021c2fc8eb1cfb16bc71c21728556923f10ceb48129f7ed1b'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 e6359db66791662d9ccabf8597dce71893db8225d88674605c071835bc80282d ====
+# ==== kbfix runtime 0.1.0, sha256 311307857dbdb25021c2fc8eb1cfb16bc71c21728556923f10ceb48129f7ed1b ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -416,12 +416,8 @@ function Format-KbDetectLine {
 }
 
 function Start-KbAppDetect {
-    try {
-        if (Test-KbNeeds64BitHost) { exit 1 }
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    if (Test-KbNeeds64BitHost) { exit 1 }
+    Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
@@ -433,15 +429,11 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }
 # ==== end of kbfix runtime ====
 

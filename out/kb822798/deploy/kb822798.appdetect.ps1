@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = 'ec434c99a40bdaf37177e9adfbaf19342141f388d5ddfe71469f916cbe0bcf48'
+$script:KbRuntimeSha256 = '9e5205ed1b60be2df5ffb06ce5db4b41d1370521ad748858343cbc36a33f988b'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $null
@@ -46,7 +46,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 ec434c99a40bdaf37177e9adfbaf19342141f388d5ddfe71469f916cbe0bcf48 ====
+# ==== kbfix runtime 0.1.0, sha256 9e5205ed1b60be2df5ffb06ce5db4b41d1370521ad748858343cbc36a33f988b ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -632,12 +632,8 @@ function Format-KbDetectLine {
 }
 
 function Start-KbAppDetect {
-    try {
-        if (Test-KbNeeds64BitHost) { exit 1 }
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    if (Test-KbNeeds64BitHost) { exit 1 }
+    Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
@@ -649,15 +645,11 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }
 # ==== end of kbfix runtime ====
 

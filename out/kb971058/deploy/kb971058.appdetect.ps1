@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = 'd4ff9ada0d9f6a2573ab0a003bad2765a1778b238fb163082d0cb354cd3f94be'
+$script:KbRuntimeSha256 = 'e9401a33c02c290c05b238c6e21a08dfe4ce2b1e2fdc9ea49317a73f63e3bbc7'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 d4ff9ada0d9f6a2573ab0a003bad2765a1778b238fb163082d0cb354cd3f94be ====
+# ==== kbfix runtime 0.1.0, sha256 e9401a33c02c290c05b238c6e21a08dfe4ce2b1e2fdc9ea49317a73f63e3bbc7 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -425,12 +425,8 @@ function Format-KbDetectLine {
 }
 
 function Start-KbAppDetect {
-    try {
-        if (Test-KbNeeds64BitHost) { exit 1 }
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    if (Test-KbNeeds64BitHost) { exit 1 }
+    Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
@@ -442,15 +438,11 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }
 # ==== end of kbfix runtime ====
 

@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = '8526500b5e289ea67a1bc351900087472e4dd3615c2fe35e0ec1e4f79a73e6d3'
+$script:KbRuntimeSha256 = '4f5fdaec169db08ac05c7e577cabf2f5a921225d19cc371b8d685b55cc40ff2e'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 8526500b5e289ea67a1bc351900087472e4dd3615c2fe35e0ec1e4f79a73e6d3 ====
+# ==== kbfix runtime 0.1.0, sha256 4f5fdaec169db08ac05c7e577cabf2f5a921225d19cc371b8d685b55cc40ff2e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -549,14 +549,10 @@ function Format-KbDetectLine {
 
 function Start-KbDetect {
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+    Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+    Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
@@ -568,15 +564,11 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }
 # ==== end of kbfix runtime ====
 

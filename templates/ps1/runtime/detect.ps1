@@ -9,6 +9,10 @@
 # present", is logged as a warning and is named in the summary line.
 # Prints exactly one line on stdout (at most 2,048 characters: what Intune keeps), never writes to
 # stderr, never writes the state, takes no mutex and needs no administrator rights.
+# Errors: the detection template's first statement is trap { Exit-KbDetectError -ErrorRecord $_ },
+# and a trap handles what is thrown in its scope and in every function called from it. So the
+# entries below (Start-KbDetect, Start-KbAppDetect, Complete-KbDetect), which only that template
+# calls, have no try/catch of their own: anything they throw reaches Exit-KbDetectError there.
 # $script:KbDetectContract (data section) picks how the outcome is reported:
 #   Intune               the exit codes above.
 #   ConfigMgrApplication application detection: exit 0 always; one line on stdout = installed (no
@@ -40,7 +44,7 @@ function Exit-KbDetect {
 }
 
 function Exit-KbDetectError {
-    # Also for the body's own trap, should it add one: trap { Exit-KbDetectError -ErrorRecord $_ }
+    # Called by the detection template's trap (see above) with what was thrown.
     param([object]$ErrorRecord)
     $message = 'unknown error'
     try {
@@ -80,14 +84,10 @@ function Start-KbDetect {
     # always passes its $PSBoundParameters and $PSCommandPath, as the remediation does to
     # Start-KbRun: nothing is read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+    Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+    Exit-KbDetectIfNotApplicable
 }
 
 function Start-KbAppDetect {
@@ -99,12 +99,8 @@ function Start-KbAppDetect {
     # It writes no log either (Write-KbLog has no writer): only that keeps it inside ConfigMgr's
     # 32 KB. ConfigMgr's own logs hold its answer, and the install, when it runs, logs its own
     # detection in full.
-    try {
-        if (Test-KbNeeds64BitHost) { exit 1 }
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    if (Test-KbNeeds64BitHost) { exit 1 }
+    Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
@@ -116,13 +112,9 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }
