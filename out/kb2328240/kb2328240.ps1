@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '5f0f6906686cb2b8af665585947782855fbf67971748d2ee6d508474a4e0276a'
+$script:KbRuntimeSha256 = '7e1ca93c3afc59d1e41f9c2acc8103cee5fd9703940bd78ca5a3e2a35c5f37a4'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 5f0f6906686cb2b8af665585947782855fbf67971748d2ee6d508474a4e0276a ====
+# ==== kbfix runtime 0.1.0, sha256 7e1ca93c3afc59d1e41f9c2acc8103cee5fd9703940bd78ca5a3e2a35c5f37a4 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -979,29 +979,33 @@ function New-KbProbeError {
     return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
+}
+
+function Format-KbEvidenceDetail {
+    param([object]$Evidence)
+    if ($null -eq $Evidence.PSObject.Properties['Items']) { return [string]$Evidence.Detail }
+    $all = @($Evidence.Items)
+    $list = @($all | Where-Object { -not $_.NotApplicable })
+    $present = @($list | Where-Object { $_.Present })
+    if ($list.Count -eq 0) { return ('not applicable: none of ' + $all.Count + ' applies here') }
+    if ($Evidence.Present) { return (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ') }
+    if ($present.Count -eq 0) { return ('none of ' + $list.Count + ' found') }
     $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+    return ('not all present (missing: ' + ($missing -join ', ') + ')')
+}
+
+function Format-KbEvidenceItem {
+    param([object]$Item)
+    if ($null -ne $Item.PSObject.Properties['Items']) { return (Format-KbEvidenceDetail -Evidence $Item) }
+    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Get-KbEvidenceLeaves {
@@ -1072,7 +1076,7 @@ function ConvertTo-KbEvidenceRecord {
     $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
             [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
         })
-    return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+    return [ordered]@{ present = [bool]$Evidence.Present; detail = (Format-KbEvidenceDetail -Evidence $Evidence); probes = $probes }
 }
 
 # ---- probes/event.ps1 ----

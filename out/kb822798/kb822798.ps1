@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '7d6df2203c2355ae4235b2d3b7e3111357f4b57c871f6b3317ff67db50e0d056'
+$script:KbRuntimeSha256 = '6646207b6ffdc0426d72b72b1b6c7b9b9d05aa367624013bf994e5b3c1979d37'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -409,7 +409,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 7d6df2203c2355ae4235b2d3b7e3111357f4b57c871f6b3317ff67db50e0d056 ====
+# ==== kbfix runtime 0.1.0, sha256 6646207b6ffdc0426d72b72b1b6c7b9b9d05aa367624013bf994e5b3c1979d37 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1620,29 +1620,33 @@ function New-KbProbeError {
     return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
+}
+
+function Format-KbEvidenceDetail {
+    param([object]$Evidence)
+    if ($null -eq $Evidence.PSObject.Properties['Items']) { return [string]$Evidence.Detail }
+    $all = @($Evidence.Items)
+    $list = @($all | Where-Object { -not $_.NotApplicable })
+    $present = @($list | Where-Object { $_.Present })
+    if ($list.Count -eq 0) { return ('not applicable: none of ' + $all.Count + ' applies here') }
+    if ($Evidence.Present) { return (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ') }
+    if ($present.Count -eq 0) { return ('none of ' + $list.Count + ' found') }
     $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+    return ('not all present (missing: ' + ($missing -join ', ') + ')')
+}
+
+function Format-KbEvidenceItem {
+    param([object]$Item)
+    if ($null -ne $Item.PSObject.Properties['Items']) { return (Format-KbEvidenceDetail -Evidence $Item) }
+    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Get-KbEvidenceLeaves {
@@ -1713,7 +1717,7 @@ function ConvertTo-KbEvidenceRecord {
     $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
             [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
         })
-    return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+    return [ordered]@{ present = [bool]$Evidence.Present; detail = (Format-KbEvidenceDetail -Evidence $Evidence); probes = $probes }
 }
 
 # ---- probes/event.ps1 ----

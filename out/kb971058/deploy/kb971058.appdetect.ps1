@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = 'e9401a33c02c290c05b238c6e21a08dfe4ce2b1e2fdc9ea49317a73f63e3bbc7'
+$script:KbRuntimeSha256 = 'f6c01490ccd5fcfea3d4caf0b1bfc4a989b6dc91db7d1c7cafa615914c1966b1'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 e9401a33c02c290c05b238c6e21a08dfe4ce2b1e2fdc9ea49317a73f63e3bbc7 ====
+# ==== kbfix runtime 0.1.0, sha256 f6c01490ccd5fcfea3d4caf0b1bfc4a989b6dc91db7d1c7cafa615914c1966b1 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -230,29 +230,14 @@ function New-KbProbeError {
     return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {

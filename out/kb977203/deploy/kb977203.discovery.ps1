@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '83b672f1802e8611fd7a3923e2636dfb54fefd6a7cbac96560922571e03b037f'
+$script:KbRuntimeSha256 = '4d4d1dcf66c1e7e27e97e0a446e28355b1b45e5cab1ef8ee94d4bb7096ff8e44'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 83b672f1802e8611fd7a3923e2636dfb54fefd6a7cbac96560922571e03b037f ====
+# ==== kbfix runtime 0.1.0, sha256 4d4d1dcf66c1e7e27e97e0a446e28355b1b45e5cab1ef8ee94d4bb7096ff8e44 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -465,29 +465,14 @@ function New-KbProbeError {
     return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
-    $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
