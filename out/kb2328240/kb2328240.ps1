@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '7e1ca93c3afc59d1e41f9c2acc8103cee5fd9703940bd78ca5a3e2a35c5f37a4'
+$script:KbRuntimeSha256 = '153ba74df42a8514b359313af905a48e64d1664266d8fc6f34a6f81baa124886'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 7e1ca93c3afc59d1e41f9c2acc8103cee5fd9703940bd78ca5a3e2a35c5f37a4 ====
+# ==== kbfix runtime 0.1.0, sha256 153ba74df42a8514b359313af905a48e64d1664266d8fc6f34a6f81baa124886 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -821,7 +821,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -1032,12 +1031,9 @@ function Test-KbEvidencePresent {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {

@@ -45,7 +45,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = '4b3178024ded6134cc2d17d49745a27ca7f251e35e2983a31006f9ed1b386145'
+$script:KbRuntimeSha256 = 'fdbae2f17abdf8648372dc83184e78d1b8c16a5a0f896def018e3c0baadaac63'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -67,7 +67,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 4b3178024ded6134cc2d17d49745a27ca7f251e35e2983a31006f9ed1b386145 ====
+# ==== kbfix runtime 0.1.0, sha256 fdbae2f17abdf8648372dc83184e78d1b8c16a5a0f896def018e3c0baadaac63 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -330,7 +330,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -477,12 +476,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {

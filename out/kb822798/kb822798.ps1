@@ -64,7 +64,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '6646207b6ffdc0426d72b72b1b6c7b9b9d05aa367624013bf994e5b3c1979d37'
+$script:KbRuntimeSha256 = '9a2b6fa86884aee840fa3ac0db2374383a7af526eb02e11a8fc09ce5957f6692'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('cryptsvc-automatic', 'rename-catroot2', 'register-crypto-dlls', 'clear-hidden-attribute', 'non-driver-signing-silently-succeed', 'rename-edb-log', 'trusted-publisher-certificate', 'required-root-certificates', 'clear-temporary-catalogs-and-oem-files', 'clear-softwaredistribution', 'in-place-upgrade')
 $script:KbHistoryProbeIds = @('windowsupdate-log-trust-errors', 'wu-client-trust-error-events', 'svcpack-log-catalog-failure')
@@ -409,7 +409,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 6646207b6ffdc0426d72b72b1b6c7b9b9d05aa367624013bf994e5b3c1979d37 ====
+# ==== kbfix runtime 0.1.0, sha256 9a2b6fa86884aee840fa3ac0db2374383a7af526eb02e11a8fc09ce5957f6692 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1105,7 +1105,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -1673,12 +1672,9 @@ function Test-KbEvidencePresent {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {

@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = '7172e57f6ed3a43468e159b4afdbeee3d2ce1e2a4b69ea9976bd36e7ee48b71a'
+$script:KbRuntimeSha256 = '256318536c7502639b579005f919afd6fddc66f574a96e30e7f51ca4c6b5ae43'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 7172e57f6ed3a43468e159b4afdbeee3d2ce1e2a4b69ea9976bd36e7ee48b71a ====
+# ==== kbfix runtime 0.1.0, sha256 256318536c7502639b579005f919afd6fddc66f574a96e30e7f51ca4c6b5ae43 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -253,7 +253,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -363,12 +362,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {

@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'fe34bfb36fecbee5fb5016f1b7b0f3257ec9456a8530491da5414d8451772974'
+$script:KbRuntimeSha256 = '0fbe43e47f17c5e454da33ae497ceb07c280983d843f7f81ea359ff4f9ae2a49'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -249,7 +249,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 fe34bfb36fecbee5fb5016f1b7b0f3257ec9456a8530491da5414d8451772974 ====
+# ==== kbfix runtime 0.1.0, sha256 0fbe43e47f17c5e454da33ae497ceb07c280983d843f7f81ea359ff4f9ae2a49 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -960,7 +960,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -1342,12 +1341,9 @@ function Test-KbEvidencePresent {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {

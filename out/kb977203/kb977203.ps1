@@ -46,7 +46,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'ea13cd305228de119bfa25eb0a58f65d79be91459489f90075752390c6174db5'
+$script:KbRuntimeSha256 = 'aaae6b825054ac32d627e1385b7006fb850324d34e785a143b399f6c714232c7'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('install-client-hotfix', 'run-ccmcertfix', 'task-sequence-guidance')
 $script:KbHistoryProbeIds = @('ccmexec-log-0x80092024', 'ccmexec-log-0x80092024-wow64')
@@ -156,7 +156,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 ea13cd305228de119bfa25eb0a58f65d79be91459489f90075752390c6174db5 ====
+# ==== kbfix runtime 0.1.0, sha256 aaae6b825054ac32d627e1385b7006fb850324d34e785a143b399f6c714232c7 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -736,7 +736,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -958,12 +957,9 @@ function Test-KbEvidencePresent {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {

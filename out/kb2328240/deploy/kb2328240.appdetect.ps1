@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'f561fc804198811cb820c6febc32c0e88e9f6a4d7350a32a85f339fe27576cab'
+$script:KbRuntimeSha256 = 'cdd79b625babe06d8c64a234d20b5c4833e458537c371522a1890d8dc161a0ee'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f561fc804198811cb820c6febc32c0e88e9f6a4d7350a32a85f339fe27576cab ====
+# ==== kbfix runtime 0.1.0, sha256 cdd79b625babe06d8c64a234d20b5c4833e458537c371522a1890d8dc161a0ee ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -186,7 +186,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -244,12 +243,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Get-KbEvidence {

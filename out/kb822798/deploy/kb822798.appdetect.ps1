@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = '405ef8d8041a2e572eefa08c08bda1e08996ccc2406b785eafa0f844f56d5253'
+$script:KbRuntimeSha256 = 'd41366102408e5aeb3c5636b95d82027c53fc9fde0089729d330e7d25c2c398c'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $null
@@ -46,7 +46,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 405ef8d8041a2e572eefa08c08bda1e08996ccc2406b785eafa0f844f56d5253 ====
+# ==== kbfix runtime 0.1.0, sha256 d41366102408e5aeb3c5636b95d82027c53fc9fde0089729d330e7d25c2c398c ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -247,7 +247,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -351,12 +350,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Get-KbEvidence {

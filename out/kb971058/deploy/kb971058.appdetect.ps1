@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = 'f6c01490ccd5fcfea3d4caf0b1bfc4a989b6dc91db7d1c7cafa615914c1966b1'
+$script:KbRuntimeSha256 = '23a6bd5b1ad95988db711682602d874dc3cc4691a6a21a21aef0c248ab38417d'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f6c01490ccd5fcfea3d4caf0b1bfc4a989b6dc91db7d1c7cafa615914c1966b1 ====
+# ==== kbfix runtime 0.1.0, sha256 23a6bd5b1ad95988db711682602d874dc3cc4691a6a21a21aef0c248ab38417d ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -186,7 +186,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -253,12 +252,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Get-KbEvidence {

@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '0fe5aaa6a0e517475dfb0c3c550dd51bfa5f653e3621b1e6826ee460210a3133'
+$script:KbRuntimeSha256 = '790ae6bc8e48649b0fd8cb00763de890aa577e41fcf6d51fc12787fe81dd93f1'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $null
@@ -43,7 +43,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 0fe5aaa6a0e517475dfb0c3c550dd51bfa5f653e3621b1e6826ee460210a3133 ====
+# ==== kbfix runtime 0.1.0, sha256 790ae6bc8e48649b0fd8cb00763de890aa577e41fcf6d51fc12787fe81dd93f1 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -273,7 +273,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -375,12 +374,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Get-KbEvidence {

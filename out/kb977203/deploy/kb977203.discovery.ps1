@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '4d4d1dcf66c1e7e27e97e0a446e28355b1b45e5cab1ef8ee94d4bb7096ff8e44'
+$script:KbRuntimeSha256 = '7e28aca9fb3d14ff6b2a40a6d77edf2d72d388fe7646da0bfac5681c6e614c9e'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 4d4d1dcf66c1e7e27e97e0a446e28355b1b45e5cab1ef8ee94d4bb7096ff8e44 ====
+# ==== kbfix runtime 0.1.0, sha256 7e28aca9fb3d14ff6b2a40a6d77edf2d72d388fe7646da0bfac5681c6e614c9e ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -343,7 +343,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)
@@ -488,12 +487,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {

@@ -98,15 +98,14 @@ function Test-KbEvidencePresent {
 }
 
 function ConvertTo-KbEvidence {
-    # Invoke-KbDetection is one expression; should it yield several results, any of them counts.
+    # Invoke-KbDetection is one expression (templates/ps1/partials/detection.hbs): one probe or
+    # group, each of which returns exactly one result. Anything else is a fault of the script, not
+    # evidence either way.
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {
