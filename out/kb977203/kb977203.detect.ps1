@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '7e28aca9fb3d14ff6b2a40a6d77edf2d72d388fe7646da0bfac5681c6e614c9e'
+$script:KbRuntimeSha256 = '1834062ad6b37bc0ff4f58edbcee9882a0df1ad077f89ce4bc1084c51d57f38c'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     CcmCertFixFolder = $CcmCertFixFolder
@@ -51,7 +51,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 7e28aca9fb3d14ff6b2a40a6d77edf2d72d388fe7646da0bfac5681c6e614c9e ====
+# ==== kbfix runtime 0.1.0, sha256 1834062ad6b37bc0ff4f58edbcee9882a0df1ad077f89ce4bc1084c51d57f38c ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -656,12 +656,11 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = $script:KbDetectContract
-    if ($contract -eq 'ConfigMgrApplication') {
+    if ($script:KbDetectContract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
     }
-    if ($contract -eq 'ConfigMgrSetting') {
+    if ($script:KbDetectContract -eq 'ConfigMgrSetting') {
         if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
         exit 0
     }
@@ -683,20 +682,15 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
+    $leaves = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { -not $_.NotApplicable })
     $present = @()
     $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
+    foreach ($leaf in $leaves) {
         $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+        if ($leaf.Present) { $present += $item }
+        if (-not $leaf.Present -and ([string]$leaf.Detail).StartsWith('error: ')) { $errors += $item }
     }
-    $line = 'no current evidence (' + $count + ' checks)'
+    $line = 'no current evidence (' + $leaves.Count + ' checks)'
     if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line

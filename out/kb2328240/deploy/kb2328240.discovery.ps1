@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'e903d9b10566467de40ae98eea75b884f053807279a5372cdac96dd7f952b2e9'
+$script:KbRuntimeSha256 = '72543085a29a42f2f7ef5a66c3c47cb9631563231aba5ec185657161df3a37aa'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 e903d9b10566467de40ae98eea75b884f053807279a5372cdac96dd7f952b2e9 ====
+# ==== kbfix runtime 0.1.0, sha256 72543085a29a42f2f7ef5a66c3c47cb9631563231aba5ec185657161df3a37aa ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -473,12 +473,11 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = $script:KbDetectContract
-    if ($contract -eq 'ConfigMgrApplication') {
+    if ($script:KbDetectContract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
     }
-    if ($contract -eq 'ConfigMgrSetting') {
+    if ($script:KbDetectContract -eq 'ConfigMgrSetting') {
         if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
         exit 0
     }
@@ -500,20 +499,15 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
+    $leaves = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { -not $_.NotApplicable })
     $present = @()
     $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
+    foreach ($leaf in $leaves) {
         $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+        if ($leaf.Present) { $present += $item }
+        if (-not $leaf.Present -and ([string]$leaf.Detail).StartsWith('error: ')) { $errors += $item }
     }
-    $line = 'no current evidence (' + $count + ' checks)'
+    $line = 'no current evidence (' + $leaves.Count + ' checks)'
     if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line

@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = 'd41366102408e5aeb3c5636b95d82027c53fc9fde0089729d330e7d25c2c398c'
+$script:KbRuntimeSha256 = '4400cea12d9d254b19b80c3ffd86941469e91a3e41f035e982d40a5b19c099b5'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $null
@@ -46,7 +46,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 d41366102408e5aeb3c5636b95d82027c53fc9fde0089729d330e7d25c2c398c ====
+# ==== kbfix runtime 0.1.0, sha256 4400cea12d9d254b19b80c3ffd86941469e91a3e41f035e982d40a5b19c099b5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -566,12 +566,11 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = $script:KbDetectContract
-    if ($contract -eq 'ConfigMgrApplication') {
+    if ($script:KbDetectContract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
     }
-    if ($contract -eq 'ConfigMgrSetting') {
+    if ($script:KbDetectContract -eq 'ConfigMgrSetting') {
         if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
         exit 0
     }
@@ -593,20 +592,15 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
+    $leaves = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { -not $_.NotApplicable })
     $present = @()
     $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
+    foreach ($leaf in $leaves) {
         $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+        if ($leaf.Present) { $present += $item }
+        if (-not $leaf.Present -and ([string]$leaf.Detail).StartsWith('error: ')) { $errors += $item }
     }
-    $line = 'no current evidence (' + $count + ' checks)'
+    $line = 'no current evidence (' + $leaves.Count + ' checks)'
     if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line

@@ -45,7 +45,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = 'fdbae2f17abdf8648372dc83184e78d1b8c16a5a0f896def018e3c0baadaac63'
+$script:KbRuntimeSha256 = '29bba50c0ce252dba68f51f8d3faa734125ba0aafb54177dba189862bb0b4668'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
     MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
@@ -67,7 +67,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 fdbae2f17abdf8648372dc83184e78d1b8c16a5a0f896def018e3c0baadaac63 ====
+# ==== kbfix runtime 0.1.0, sha256 29bba50c0ce252dba68f51f8d3faa734125ba0aafb54177dba189862bb0b4668 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -705,12 +705,11 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = $script:KbDetectContract
-    if ($contract -eq 'ConfigMgrApplication') {
+    if ($script:KbDetectContract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
     }
-    if ($contract -eq 'ConfigMgrSetting') {
+    if ($script:KbDetectContract -eq 'ConfigMgrSetting') {
         if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
         exit 0
     }
@@ -732,20 +731,15 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
+    $leaves = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { -not $_.NotApplicable })
     $present = @()
     $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
+    foreach ($leaf in $leaves) {
         $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+        if ($leaf.Present) { $present += $item }
+        if (-not $leaf.Present -and ([string]$leaf.Detail).StartsWith('error: ')) { $errors += $item }
     }
-    $line = 'no current evidence (' + $count + ' checks)'
+    $line = 'no current evidence (' + $leaves.Count + ' checks)'
     if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line

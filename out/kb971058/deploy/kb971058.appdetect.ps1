@@ -24,7 +24,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = '23a6bd5b1ad95988db711682602d874dc3cc4691a6a21a21aef0c248ab38417d'
+$script:KbRuntimeSha256 = '5a80e0e75c04c886718d9ca28837f78ae086814d281872b0ce705e8427017ed9'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -39,7 +39,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 23a6bd5b1ad95988db711682602d874dc3cc4691a6a21a21aef0c248ab38417d ====
+# ==== kbfix runtime 0.1.0, sha256 5a80e0e75c04c886718d9ca28837f78ae086814d281872b0ce705e8427017ed9 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -359,12 +359,11 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = $script:KbDetectContract
-    if ($contract -eq 'ConfigMgrApplication') {
+    if ($script:KbDetectContract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
     }
-    if ($contract -eq 'ConfigMgrSetting') {
+    if ($script:KbDetectContract -eq 'ConfigMgrSetting') {
         if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
         exit 0
     }
@@ -386,20 +385,15 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
     param([object]$Evidence)
+    $leaves = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { -not $_.NotApplicable })
     $present = @()
     $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
+    foreach ($leaf in $leaves) {
         $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+        if ($leaf.Present) { $present += $item }
+        if (-not $leaf.Present -and ([string]$leaf.Detail).StartsWith('error: ')) { $errors += $item }
     }
-    $line = 'no current evidence (' + $count + ' checks)'
+    $line = 'no current evidence (' + $leaves.Count + ' checks)'
     if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line
