@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'dff1d6373748afdeb68be44c68143d3d1a36abcca938783efe33e832f975036e'
+$script:KbRuntimeSha256 = 'f928b60398692d56b26df4e64133dad76ecb3748ec3864fdf9dde82c9f4ae890'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -44,7 +44,7 @@ function Invoke-KbDetection {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 dff1d6373748afdeb68be44c68143d3d1a36abcca938783efe33e832f975036e ====
+# ==== kbfix runtime 0.1.0, sha256 f928b60398692d56b26df4e64133dad76ecb3748ec3864fdf9dde82c9f4ae890 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -129,17 +129,8 @@ function Add-KbLogLine {
 
 # ---- paths.ps1 ----
 
-function Get-KbScriptValue {
-  param([string]$Name)
-  $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-  if ($null -eq $variable) { return $null }
-  return $variable.Value
-}
-
 function Get-KbPlaybookId {
-  $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-  if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-  return 'kbfix'
+  return [string]$script:KbPlaybook['Id']
 }
 
 function Test-KbFullyQualifiedPath {
@@ -262,7 +253,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
   param([hashtable]$Applies)
-  if ($null -eq $Applies) { $Applies = @{} }
   foreach ($check in $Applies['Checks']) {
     if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
       throw ('unknown applicability check ' + $check)
@@ -340,29 +330,14 @@ function New-KbProbeError {
   return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-  param([object]$Item)
-  if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
   param([string]$Mode, [object[]]$Items)
   if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
   $all = @($Items | Where-Object { $null -ne $_ })
   $list = @($all | Where-Object { -not $_.NotApplicable })
   $present = @($list | Where-Object { $_.Present })
-  $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-  $detail = 'none of ' + $list.Count + ' found'
-  if ($list.Count -eq 0) {
-    $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-  } elseif ($isPresent) {
-    $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-  } elseif ($present.Count -gt 0) {
-    $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-  }
-  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
 }
 
 function Get-KbEvidenceLeaves {
@@ -378,12 +353,9 @@ function Get-KbEvidenceLeaves {
 function ConvertTo-KbEvidence {
   param([object[]]$Output)
   $results = @($Output | Where-Object { $null -ne $_ })
-  if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-  foreach ($result in $results) {
-    if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-  }
-  if ($results.Count -eq 1) { return $results[0] }
-  return (Join-KbEvidence -Mode 'any' -Items $results)
+  if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+  if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+  return $results[0]
 }
 
 function Write-KbEvidenceLog {
@@ -501,12 +473,11 @@ function Exit-KbDetect {
   $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
   if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
   Write-KbLog ($text + ' (exit ' + $Code + ')')
-  $contract = Get-KbScriptValue -Name 'KbDetectContract'
-  if ($contract -eq 'ConfigMgrApplication') {
+  if ($script:KbDetectContract -eq 'ConfigMgrApplication') {
     if ($Code -eq 0) { Write-Output $text }
     exit 0
   }
-  if ($contract -eq 'ConfigMgrSetting') {
+  if ($script:KbDetectContract -eq 'ConfigMgrSetting') {
     if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
     exit 0
   }
@@ -528,20 +499,15 @@ function Exit-KbDetectError {
 
 function Format-KbDetectLine {
   param([object]$Evidence)
+  $leaves = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { -not $_.NotApplicable })
   $present = @()
   $errors = @()
-  $count = 0
-  foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-    if ($leaf.NotApplicable) { continue }
-    $count += 1
+  foreach ($leaf in $leaves) {
     $item = [string]$leaf.Id + ': ' + $leaf.Detail
-    if ($leaf.Present) {
-      $present += $item
-    } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-      $errors += $item
-    }
+    if ($leaf.Present) { $present += $item }
+    if (-not $leaf.Present -and ([string]$leaf.Detail).StartsWith('error: ')) { $errors += $item }
   }
-  $line = 'no current evidence (' + $count + ' checks)'
+  $line = 'no current evidence (' + $leaves.Count + ' checks)'
   if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
   if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
   return $line
@@ -549,34 +515,26 @@ function Format-KbDetectLine {
 
 function Start-KbDetect {
   param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-  try {
-    Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-    Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-    Exit-KbDetectIfNotApplicable
-  } catch {
-    Exit-KbDetectError -ErrorRecord $_
-  }
+  Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+  Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+  Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+  Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
   Read-KbState
-  $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+  $check = Test-KbApplicable -Applies $script:KbApplies
   if (-not $check['Applicable']) {
     Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
   }
 }
 
 function Complete-KbDetect {
-  try {
-    $evidence = Get-KbEvidence -Phase 'detection'
-    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-    $code = 0
-    if ($evidence.Present) { $code = 1 }
-    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-  } catch {
-    Exit-KbDetectError -ErrorRecord $_
-  }
+  $evidence = Get-KbEvidence -Phase 'detection'
+  if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+  $code = 0
+  if ($evidence.Present) { $code = 1 }
+  Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }
 # ==== end of kbfix runtime ====
 

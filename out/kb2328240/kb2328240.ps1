@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = 'ebc0dbd31f6cc187bbc7d7db497104895ed3ae0037b98cded15130133379028b'
+$script:KbRuntimeSha256 = '4da614456cec857375243f4c3cd205adb908da49a447c9e0d7c3abd6cbd4f1ea'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -140,7 +140,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 ebc0dbd31f6cc187bbc7d7db497104895ed3ae0037b98cded15130133379028b ====
+# ==== kbfix runtime 0.1.0, sha256 4da614456cec857375243f4c3cd205adb908da49a447c9e0d7c3abd6cbd4f1ea ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -387,17 +387,8 @@ $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [
   [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
   [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
-function Get-KbScriptValue {
-  param([string]$Name)
-  $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-  if ($null -eq $variable) { return $null }
-  return $variable.Value
-}
-
 function Get-KbPlaybookId {
-  $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-  if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-  return 'kbfix'
+  return [string]$script:KbPlaybook['Id']
 }
 
 function Test-KbFullyQualifiedPath {
@@ -830,7 +821,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
   param([hashtable]$Applies)
-  if ($null -eq $Applies) { $Applies = @{} }
   foreach ($check in $Applies['Checks']) {
     if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
       throw ('unknown applicability check ' + $check)
@@ -988,29 +978,33 @@ function New-KbProbeError {
   return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-  param([object]$Item)
-  if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
   param([string]$Mode, [object[]]$Items)
   if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
   $all = @($Items | Where-Object { $null -ne $_ })
   $list = @($all | Where-Object { -not $_.NotApplicable })
   $present = @($list | Where-Object { $_.Present })
+  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
+}
+
+function Format-KbEvidenceDetail {
+  param([object]$Evidence)
+  if ($null -eq $Evidence.PSObject.Properties['Items']) { return [string]$Evidence.Detail }
+  $all = @($Evidence.Items)
+  $list = @($all | Where-Object { -not $_.NotApplicable })
+  $present = @($list | Where-Object { $_.Present })
+  if ($list.Count -eq 0) { return ('not applicable: none of ' + $all.Count + ' applies here') }
+  if ($Evidence.Present) { return (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ') }
+  if ($present.Count -eq 0) { return ('none of ' + $list.Count + ' found') }
   $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-  $detail = 'none of ' + $list.Count + ' found'
-  if ($list.Count -eq 0) {
-    $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-  } elseif ($isPresent) {
-    $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-  } elseif ($present.Count -gt 0) {
-    $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-  }
-  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+  return ('not all present (missing: ' + ($missing -join ', ') + ')')
+}
+
+function Format-KbEvidenceItem {
+  param([object]$Item)
+  if ($null -ne $Item.PSObject.Properties['Items']) { return (Format-KbEvidenceDetail -Evidence $Item) }
+  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Get-KbEvidenceLeaves {
@@ -1037,12 +1031,9 @@ function Test-KbEvidencePresent {
 function ConvertTo-KbEvidence {
   param([object[]]$Output)
   $results = @($Output | Where-Object { $null -ne $_ })
-  if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-  foreach ($result in $results) {
-    if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-  }
-  if ($results.Count -eq 1) { return $results[0] }
-  return (Join-KbEvidence -Mode 'any' -Items $results)
+  if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+  if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+  return $results[0]
 }
 
 function Write-KbEvidenceLog {
@@ -1081,7 +1072,7 @@ function ConvertTo-KbEvidenceRecord {
   $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
       [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
     })
-  return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+  return [ordered]@{ present = [bool]$Evidence.Present; detail = (Format-KbEvidenceDetail -Evidence $Evidence); probes = $probes }
 }
 
 # ---- probes/event.ps1 ----

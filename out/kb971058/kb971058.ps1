@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '63368f98c2f4e799364b7feb6694fa38eeb34677f5fd834861d31d7b3ee91690'
+$script:KbRuntimeSha256 = 'e65872222c6ac3d97da14703d14c71a353021bb59bf9e876fcdf8f77ffde8ae0'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('reset-without-step-4', 'reset-with-step-4')
 $script:KbHistoryProbeIds = @('wu-install-failure-event', 'wu-scan-or-download-failure-event')
@@ -249,7 +249,7 @@ function Invoke-KbPlaybook {
 
 # kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
 # SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 63368f98c2f4e799364b7feb6694fa38eeb34677f5fd834861d31d7b3ee91690 ====
+# ==== kbfix runtime 0.1.0, sha256 e65872222c6ac3d97da14703d14c71a353021bb59bf9e876fcdf8f77ffde8ae0 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -496,23 +496,14 @@ $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [
   [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
   [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
-function Get-KbScriptValue {
-  param([string]$Name)
-  $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-  if ($null -eq $variable) { return $null }
-  return $variable.Value
-}
-
 function Get-KbPlaybookId {
-  $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-  if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-  return 'kbfix'
+  return [string]$script:KbPlaybook['Id']
 }
 
 function Get-KbParameterValue {
   param([string]$Name)
-  $parameters = Get-KbScriptValue -Name 'KbParameters'
-  if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
+  $parameters = $script:KbParameters
+  if (-not $parameters.ContainsKey($Name)) {
     throw ('the script has no parameter named ' + $Name)
   }
   return $parameters[$Name]
@@ -969,7 +960,6 @@ function Get-KbContextMismatch {
 
 function Test-KbApplicable {
   param([hashtable]$Applies)
-  if ($null -eq $Applies) { $Applies = @{} }
   foreach ($check in $Applies['Checks']) {
     if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
       throw ('unknown applicability check ' + $check)
@@ -1298,29 +1288,33 @@ function New-KbProbeError {
   return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-  param([object]$Item)
-  if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
   param([string]$Mode, [object[]]$Items)
   if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
   $all = @($Items | Where-Object { $null -ne $_ })
   $list = @($all | Where-Object { -not $_.NotApplicable })
   $present = @($list | Where-Object { $_.Present })
+  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
+}
+
+function Format-KbEvidenceDetail {
+  param([object]$Evidence)
+  if ($null -eq $Evidence.PSObject.Properties['Items']) { return [string]$Evidence.Detail }
+  $all = @($Evidence.Items)
+  $list = @($all | Where-Object { -not $_.NotApplicable })
+  $present = @($list | Where-Object { $_.Present })
+  if ($list.Count -eq 0) { return ('not applicable: none of ' + $all.Count + ' applies here') }
+  if ($Evidence.Present) { return (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ') }
+  if ($present.Count -eq 0) { return ('none of ' + $list.Count + ' found') }
   $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-  $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-  $detail = 'none of ' + $list.Count + ' found'
-  if ($list.Count -eq 0) {
-    $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-  } elseif ($isPresent) {
-    $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-  } elseif ($present.Count -gt 0) {
-    $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-  }
-  return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+  return ('not all present (missing: ' + ($missing -join ', ') + ')')
+}
+
+function Format-KbEvidenceItem {
+  param([object]$Item)
+  if ($null -ne $Item.PSObject.Properties['Items']) { return (Format-KbEvidenceDetail -Evidence $Item) }
+  return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Get-KbEvidenceLeaves {
@@ -1347,12 +1341,9 @@ function Test-KbEvidencePresent {
 function ConvertTo-KbEvidence {
   param([object[]]$Output)
   $results = @($Output | Where-Object { $null -ne $_ })
-  if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-  foreach ($result in $results) {
-    if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-  }
-  if ($results.Count -eq 1) { return $results[0] }
-  return (Join-KbEvidence -Mode 'any' -Items $results)
+  if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+  if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+  return $results[0]
 }
 
 function Write-KbEvidenceLog {
@@ -1391,7 +1382,7 @@ function ConvertTo-KbEvidenceRecord {
   $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
       [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
     })
-  return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+  return [ordered]@{ present = [bool]$Evidence.Present; detail = (Format-KbEvidenceDetail -Evidence $Evidence); probes = $probes }
 }
 
 # ---- probes/command.ps1 ----

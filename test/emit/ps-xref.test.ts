@@ -143,9 +143,6 @@ async function analyze(path: string, text: string): Promise<Script> {
     if (isPlainAssignmentTarget(node)) scriptAssigned.add(name);
     else scriptReads.add(name);
   }
-  // Reads by name: Get-KbScriptValue -Name 'KbX' (paths.ps1) reads $script:KbX.
-  for (const m of text.matchAll(/Get-KbScriptValue\s+-Name\s+'(Kb\w+)'/g))
-    scriptReads.add(m[1]!.toLowerCase());
 
   (tree as { delete(): void }).delete();
   return {
@@ -352,10 +349,10 @@ test("(d) every $script:Kb* variable a script reads is assigned in that script",
 test("(d) the variable check tells assignments from reads", async () => {
   const s = await analyze(
     "probe.ps1",
-    "$script:KbA = 1\r\n$script:KbB[1] = 2\r\n$script:KbC += 1\r\n$x = $script:KbD.Count\r\n$y = Get-KbScriptValue -Name 'KbE'\r\n",
+    "$script:KbA = 1\r\n$script:KbB[1] = 2\r\n$script:KbC += 1\r\n$x = $script:KbD.Count\r\n",
   );
   assert.equal([...s.scriptAssigned].sort(), ["kba"]);
-  assert.equal([...s.scriptReads].sort(), ["kbb", "kbc", "kbd", "kbe"]);
+  assert.equal([...s.scriptReads].sort(), ["kbb", "kbc", "kbd"]);
 });
 
 test.run();

@@ -154,8 +154,9 @@ function Test-KbApplicable {
     # Get-KbArchitectureMismatch, Get-KbProductMismatch, Get-KbContextMismatch. The compiler names
     # them in the data so that a script carries only the checks its data uses (docs/runtime.md,
     # data-named functions); a name outside that list is refused, never run.
+    # Every caller passes a hashtable: the compiler writes one for every applies (psApplies, @{}
+    # when empty) and the detection's and remediation's $script:KbApplies is one.
     param([hashtable]$Applies)
-    if ($null -eq $Applies) { $Applies = @{} }
     foreach ($check in $Applies['Checks']) {
         if ([string]$check -notmatch '^Get-Kb(Windows|Architecture|Product|Context)Mismatch$') {
             throw ('unknown applicability check ' + $check)

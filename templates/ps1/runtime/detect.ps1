@@ -9,6 +9,10 @@
 # present", is logged as a warning and is named in the summary line.
 # Prints exactly one line on stdout (at most 2,048 characters: what Intune keeps), never writes to
 # stderr, never writes the state, takes no mutex and needs no administrator rights.
+# Errors: the detection template's first statement is trap { Exit-KbDetectError -ErrorRecord $_ },
+# and a trap handles what is thrown in its scope and in every function called from it. So the
+# entries below (Start-KbDetect, Start-KbAppDetect, Complete-KbDetect), which only that template
+# calls, have no try/catch of their own: anything they throw reaches Exit-KbDetectError there.
 # $script:KbDetectContract (data section) picks how the outcome is reported:
 #   Intune               the exit codes above.
 #   ConfigMgrApplication application detection: exit 0 always; one line on stdout = installed (no
@@ -26,12 +30,11 @@ function Exit-KbDetect {
     $text = ('kbfix ' + (Get-KbPlaybookId) + ': ' + $Line) -replace '[\r\n]+', ' '
     if ($text.Length -gt $script:KbDetectMaxLine) { $text = $text.Substring(0, $script:KbDetectMaxLine - 3) + '...' }
     Write-KbLog ($text + ' (exit ' + $Code + ')')
-    $contract = Get-KbScriptValue -Name 'KbDetectContract'
-    if ($contract -eq 'ConfigMgrApplication') {
+    if ($script:KbDetectContract -eq 'ConfigMgrApplication') {
         if ($Code -eq 0) { Write-Output $text }
         exit 0
     }
-    if ($contract -eq 'ConfigMgrSetting') {
+    if ($script:KbDetectContract -eq 'ConfigMgrSetting') {
         if ($Code -eq 0) { Write-Output 'Compliant' } else { Write-Output 'NonCompliant' }
         exit 0
     }
@@ -40,7 +43,7 @@ function Exit-KbDetect {
 }
 
 function Exit-KbDetectError {
-    # Also for the body's own trap, should it add one: trap { Exit-KbDetectError -ErrorRecord $_ }
+    # Called by the detection template's trap (see above) with what was thrown.
     param([object]$ErrorRecord)
     $message = 'unknown error'
     try {
@@ -56,20 +59,15 @@ function Format-KbDetectLine {
     # 'evidence present: probe: detail; ...' or 'no current evidence (N checks)', plus the probes
     # that could not look.
     param([object]$Evidence)
+    $leaves = @(Get-KbEvidenceLeaves -Evidence $Evidence | Where-Object { -not $_.NotApplicable })
     $present = @()
     $errors = @()
-    $count = 0
-    foreach ($leaf in @(Get-KbEvidenceLeaves -Evidence $Evidence)) {
-        if ($leaf.NotApplicable) { continue }
-        $count += 1
+    foreach ($leaf in $leaves) {
         $item = [string]$leaf.Id + ': ' + $leaf.Detail
-        if ($leaf.Present) {
-            $present += $item
-        } elseif (([string]$leaf.Detail).StartsWith('error: ')) {
-            $errors += $item
-        }
+        if ($leaf.Present) { $present += $item }
+        if (-not $leaf.Present -and ([string]$leaf.Detail).StartsWith('error: ')) { $errors += $item }
     }
-    $line = 'no current evidence (' + $count + ' checks)'
+    $line = 'no current evidence (' + $leaves.Count + ' checks)'
     if ($Evidence.Present) { $line = 'evidence present: ' + ($present -join '; ') }
     if ($errors.Count -gt 0) { $line += '; could not check: ' + ($errors -join '; ') }
     return $line
@@ -80,14 +78,10 @@ function Start-KbDetect {
     # always passes its $PSBoundParameters and $PSCommandPath, as the remediation does to
     # Start-KbRun: nothing is read from the script scope.
     param([System.Collections.IDictionary]$BoundParameters, [string]$ScriptPath)
-    try {
-        Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
-        Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
-        Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    Invoke-KbRelaunch64 -BoundParameters $BoundParameters -ScriptPath $ScriptPath
+    Initialize-KbLog -LogPath ([string]$BoundParameters['LogPath']) -Id (Get-KbPlaybookId)
+    Write-KbLog ('==== kbfix detection ' + (Get-KbPlaybookId) + ', account ' + [System.Security.Principal.WindowsIdentity]::GetCurrent().Name)
+    Exit-KbDetectIfNotApplicable
 }
 
 function Start-KbAppDetect {
@@ -99,30 +93,22 @@ function Start-KbAppDetect {
     # It writes no log either (Write-KbLog has no writer): only that keeps it inside ConfigMgr's
     # 32 KB. ConfigMgr's own logs hold its answer, and the install, when it runs, logs its own
     # detection in full.
-    try {
-        if (Test-KbNeeds64BitHost) { exit 1 }
-        Exit-KbDetectIfNotApplicable
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    if (Test-KbNeeds64BitHost) { exit 1 }
+    Exit-KbDetectIfNotApplicable
 }
 
 function Exit-KbDetectIfNotApplicable {
     Read-KbState
-    $check = Test-KbApplicable -Applies (Get-KbScriptValue -Name 'KbApplies')
+    $check = Test-KbApplicable -Applies $script:KbApplies
     if (-not $check['Applicable']) {
         Exit-KbDetect -Code 0 -Line ('not applicable: ' + $check['Reason'])
     }
 }
 
 function Complete-KbDetect {
-    try {
-        $evidence = Get-KbEvidence -Phase 'detection'
-        if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
-        $code = 0
-        if ($evidence.Present) { $code = 1 }
-        Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
-    } catch {
-        Exit-KbDetectError -ErrorRecord $_
-    }
+    $evidence = Get-KbEvidence -Phase 'detection'
+    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    $code = 0
+    if ($evidence.Present) { $code = 1 }
+    Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)
 }

@@ -6,25 +6,19 @@ $script:KbSettableAttributes = [int]([System.IO.FileAttributes]::ReadOnly -bor [
     [System.IO.FileAttributes]::System -bor [System.IO.FileAttributes]::Archive -bor
     [System.IO.FileAttributes]::Temporary -bor [System.IO.FileAttributes]::NotContentIndexed)
 
-function Get-KbScriptValue {
-    # A variable the body should have defined, or $null (reading it directly throws under strict mode).
-    param([string]$Name)
-    $variable = Get-Variable -Name $Name -Scope Script -ErrorAction SilentlyContinue
-    if ($null -eq $variable) { return $null }
-    return $variable.Value
-}
-
 function Get-KbPlaybookId {
-    $playbook = Get-KbScriptValue -Name 'KbPlaybook'
-    if ($playbook -is [System.Collections.IDictionary] -and [string]$playbook['Id'] -ne '') { return [string]$playbook['Id'] }
-    return 'kbfix'
+    # The data section defines $script:KbPlaybook with the playbook's Id before any runtime
+    # function can run (CONTRACT.md): the runtime's functions are defined below the data, so not
+    # even the detection's trap, set above it, reaches one earlier.
+    return [string]$script:KbPlaybook['Id']
 }
 
 function Get-KbParameterValue {
-    # The value of one of the playbook's own parameters, from $script:KbParameters.
+    # The value of one of the playbook's own parameters, from $script:KbParameters (the data
+    # section always defines it, @{} for a playbook without parameters).
     param([string]$Name)
-    $parameters = Get-KbScriptValue -Name 'KbParameters'
-    if ($null -eq $parameters -or -not $parameters.ContainsKey($Name)) {
+    $parameters = $script:KbParameters
+    if (-not $parameters.ContainsKey($Name)) {
         throw ('the script has no parameter named ' + $Name)
     }
     return $parameters[$Name]

@@ -1,6 +1,7 @@
 # ---- probes/join.ps1: evidence results, any/all groups, and running the body's detection ----
 # A probe returns [pscustomobject]@{ Id; Present; Detail; NotApplicable } and never throws; a group
-# adds Items. A probe outside its own applies is not applicable: neither evidence nor clean.
+# has Items instead of Detail. A probe outside its own applies is not applicable: neither evidence
+# nor clean.
 # Both scripts include this file: the remediation detects before, after each method (escalate)
 # and at the end; the detection script once.
 
@@ -36,34 +37,41 @@ function New-KbProbeError {
     return (New-KbProbeResult -Id $Id -Present $false -Detail ('error: ' + $text))
 }
 
-function Format-KbEvidenceItem {
-    # 'probe-id: detail' for a probe, the detail alone for a group.
-    param([object]$Item)
-    if ($null -ne $Item.PSObject.Properties['Items']) { return [string]$Item.Detail }
-    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
-}
-
 function Join-KbEvidence {
     # any: present when one applicable item is; all: present when every applicable item is (and
     # there is at least one). Items that are not applicable are left out; a group of only such
-    # items is itself not applicable.
-    # Some present but not the group: only 'all' with items missing.
+    # items is itself not applicable. A group carries no Detail: only the remediation's JSON result
+    # reports one, worked out from the items when it is written (Format-KbEvidenceDetail), so the
+    # detection scripts, which never read it, do not build it.
     param([string]$Mode, [object[]]$Items)
     if ($Mode -ne 'any' -and $Mode -ne 'all') { throw ('unknown evidence group mode ' + $Mode) }
     $all = @($Items | Where-Object { $null -ne $_ })
     $list = @($all | Where-Object { -not $_.NotApplicable })
     $present = @($list | Where-Object { $_.Present })
+    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $present.Count -eq $list.Count)
+    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; NotApplicable = ($list.Count -eq 0); Items = $all }
+}
+
+function Format-KbEvidenceDetail {
+    # What an evidence result found: a probe's Detail; for a group, its present items, or why it
+    # is not present. Some present but not the group: only 'all' with items missing.
+    param([object]$Evidence)
+    if ($null -eq $Evidence.PSObject.Properties['Items']) { return [string]$Evidence.Detail }
+    $all = @($Evidence.Items)
+    $list = @($all | Where-Object { -not $_.NotApplicable })
+    $present = @($list | Where-Object { $_.Present })
+    if ($list.Count -eq 0) { return ('not applicable: none of ' + $all.Count + ' applies here') }
+    if ($Evidence.Present) { return (@($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; ') }
+    if ($present.Count -eq 0) { return ('none of ' + $list.Count + ' found') }
     $missing = @($list | Where-Object { -not $_.Present } | ForEach-Object { [string]$_.Id })
-    $isPresent = $present.Count -gt 0 -and ($Mode -eq 'any' -or $missing.Count -eq 0)
-    $detail = 'none of ' + $list.Count + ' found'
-    if ($list.Count -eq 0) {
-        $detail = 'not applicable: none of ' + $all.Count + ' applies here'
-    } elseif ($isPresent) {
-        $detail = @($present | ForEach-Object { Format-KbEvidenceItem -Item $_ }) -join '; '
-    } elseif ($present.Count -gt 0) {
-        $detail = 'not all present (missing: ' + ($missing -join ', ') + ')'
-    }
-    return [pscustomobject]@{ Id = $Mode; Present = $isPresent; Detail = $detail; NotApplicable = ($list.Count -eq 0); Items = $all }
+    return ('not all present (missing: ' + ($missing -join ', ') + ')')
+}
+
+function Format-KbEvidenceItem {
+    # 'probe-id: detail' for a probe, the detail alone for a group.
+    param([object]$Item)
+    if ($null -ne $Item.PSObject.Properties['Items']) { return (Format-KbEvidenceDetail -Evidence $Item) }
+    return ([string]$Item.Id + ': ' + [string]$Item.Detail)
 }
 
 function Get-KbEvidenceLeaves {
@@ -90,15 +98,14 @@ function Test-KbEvidencePresent {
 }
 
 function ConvertTo-KbEvidence {
-    # Invoke-KbDetection is one expression; should it yield several results, any of them counts.
+    # Invoke-KbDetection is one expression (templates/ps1/partials/detection.hbs): one probe or
+    # group, each of which returns exactly one result. Anything else is a fault of the script, not
+    # evidence either way.
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
-    if ($results.Count -eq 0) { throw 'Invoke-KbDetection returned no result' }
-    foreach ($result in $results) {
-        if ($null -eq $result.PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
-    }
-    if ($results.Count -eq 1) { return $results[0] }
-    return (Join-KbEvidence -Mode 'any' -Items $results)
+    if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
+    if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
+    return $results[0]
 }
 
 function Write-KbEvidenceLog {
@@ -141,5 +148,5 @@ function ConvertTo-KbEvidenceRecord {
     $probes = @(Get-KbEvidenceLeaves -Evidence $Evidence | ForEach-Object {
             [ordered]@{ id = [string]$_.Id; present = [bool]$_.Present; detail = [string]$_.Detail }
         })
-    return [ordered]@{ present = [bool]$Evidence.Present; detail = [string]$Evidence.Detail; probes = $probes }
+    return [ordered]@{ present = [bool]$Evidence.Present; detail = (Format-KbEvidenceDetail -Evidence $Evidence); probes = $probes }
 }
