@@ -26,6 +26,8 @@ function collectUses(node: unknown, used: Set<string>): void {
   if (typeof record.parameter === "string") used.add(record.parameter);
   if (typeof record.importFrom === "string") used.add(record.importFrom);
   // Spans (a node's and its fields') hold positions only: most of the objects of a plan.
-  for (const [key, value] of Object.entries(record))
-    if (key !== "span" && key !== "fieldSpans") collectUses(value, used);
+  // Keys, not entries: this visits every node of the plan, and a pair array per field was most
+  // of what the walk allocated.
+  for (const key of Object.keys(record))
+    if (key !== "span" && key !== "fieldSpans") collectUses(record[key], used);
 }

@@ -54,10 +54,27 @@ function methodItems(method: PlanMethod): TimeItem[] {
 }
 
 /** Every wait of every method: the worst case runs them all (strategy escalate may stop early). */
-export function worstCaseItems(plan: Plan): TimeItem[] {
-  return plan.methods.flatMap(methodItems).filter((item) => item.seconds > 0);
+export function worstCaseItems(plan: Plan): readonly TimeItem[] {
+  return budgetOf(plan).items;
 }
 
 export function worstCaseSeconds(plan: Plan): number {
-  return worstCaseItems(plan).reduce((sum, item) => sum + item.seconds, 0);
+  return budgetOf(plan).seconds;
+}
+
+/**
+ * Worked out once per plan's methods: the README, the ConfigMgr application and the Group
+ * Policy check each ask, up to five times a compile. Keyed on the methods array, which no
+ * stage changes once lowered (as the step walk of plan/walk.ts is).
+ */
+const budgets = new WeakMap<readonly PlanMethod[], { items: TimeItem[]; seconds: number }>();
+
+function budgetOf(plan: Plan): { items: TimeItem[]; seconds: number } {
+  let budget = budgets.get(plan.methods);
+  if (!budget) {
+    const items = plan.methods.flatMap(methodItems).filter((item) => item.seconds > 0);
+    budget = { items, seconds: items.reduce((sum, item) => sum + item.seconds, 0) };
+    budgets.set(plan.methods, budget);
+  }
+  return budget;
 }
