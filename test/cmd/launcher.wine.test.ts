@@ -6,10 +6,11 @@
 // value with the 64-bit reg.exe (Sysnative). powershell.exe is a fake that records its calls.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { readFakeCalls, runCmdScript, toWinPath, writeFakeTool } from "../support/wine.js";
+import { COMMITTED_IDS } from "../support/runtime-sources.js";
 import { compileTo } from "./compile-fixture.js";
 import { installPowerShell, mutatingCalls, PS_ENGINE_KEY, recap, withSim } from "./scenario.js";
 import { onlyWindowsXp } from "./variants.js";
@@ -57,12 +58,7 @@ scenario(
 );
 
 // Every committed playbook's launcher, not only the one above: each is generated for its own id.
-const PLAYBOOK_IDS = readdirSync("playbooks")
-  .filter((name) => name.endsWith(".yaml"))
-  .map((name) => name.replace(/\.yaml$/, ""))
-  .sort();
-
-for (const id of PLAYBOOK_IDS)
+for (const id of COMMITTED_IDS)
   scenario(
     `${id}: with PowerShell 5.1 the launcher starts ${id}.ps1 and passes its exit code`,
     () =>

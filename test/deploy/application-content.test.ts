@@ -4,16 +4,14 @@
 // list, the README's and the launcher's files must be the same, with and without a batch target.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readdirSync } from "node:fs";
 import { dump } from "js-yaml";
 import { analyzeBytes, analyzePlaybook, compilePlan } from "../../src/pipeline.js";
 import type { EmittedFile } from "../../src/emit/emitted-file.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { fixturePlaybook } from "../support/fixture-playbook.js";
+import { COMMITTED_PLAYBOOKS } from "../support/runtime-sources.js";
 
-const shipped = readdirSync("playbooks")
-  .filter((name) => /^kb\d+\.yaml$/.test(name))
-  .map((name) => analyzePlaybook(`playbooks/${name}`).plan!);
+const shipped = COMMITTED_PLAYBOOKS.map((path) => analyzePlaybook(path).plan!);
 
 function withoutBatch(): Plan {
   const playbook = fixturePlaybook({
