@@ -713,6 +713,15 @@ set "KB_NOTE=%KB_PATH% is a file, not a folder"
 if "%KB_KIND%"=="file" set "KB_ST_END=failed"
 exit /b 0
 
+:kb_count_test
+rem The state test of a step that lists entries: nothing left that matches (KB_COUNT, of what
+rem KB_UNITS names).
+set "KB_ST_SAME=0"
+if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
+set "KB_ST_WANT=none"
+set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
+exit /b 0
+
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
 :kb_arg_base
 rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
@@ -2215,8 +2224,9 @@ rem Empties KB_PATH of the entries matching KB_PATTERN and keeps the folder. KB_
 rem entries move into a new sibling folder <folder>.kbfix-backup-N instead of being deleted.
 rem Desired state "nothing matches", a state step (:kb_state_step): a second run finds nothing
 rem and reports ok, as does a folder that does not exist.
-set "KB_ST_READ=kb_clear_read" & set "KB_ST_TEST=kb_clear_test" & set "KB_ST_SET=kb_clear_set" & set "KB_ST_AGAIN=kb_clear_again"
+set "KB_ST_READ=kb_clear_read" & set "KB_ST_TEST=kb_count_test" & set "KB_ST_SET=kb_clear_set" & set "KB_ST_AGAIN=kb_clear_again"
 set "KB_FILESONLY=0"
+set "KB_UNITS=entry(s)"
 goto :kb_state_step
 :kb_clear_read
 rem Nothing to clear ends the step ok here, with its own note; the note left otherwise is what a
@@ -2231,12 +2241,6 @@ if defined KB_ST_END exit /b 0
 set "KB_ST_NOW=%KB_COUNT% entry(s) in %KB_PATH%"
 set "KB_NOTE=deletes them"
 if "%KB_BACKUP%"=="1" set "KB_NOTE=moves them to a new backup folder beside it"
-exit /b 0
-:kb_clear_test
-set "KB_ST_SAME=0"
-if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
-set "KB_ST_WANT=none"
-set "KB_ST_MISS=%KB_COUNT% entry(s) remain (in use?)"
 exit /b 0
 :kb_clear_set
 set "KB_BACKUPDIR="
@@ -2297,7 +2301,8 @@ exit /b 0
 rem Deletes the files (not folders) in KB_PATH whose names match KB_PATTERN; KB_BACKUP=1 renames
 rem each to <name>.kbfix-bak (.1, .2 when taken) instead. Desired state "no file matches"
 rem (backups excluded), a state step (:kb_state_step): a second run finds nothing and reports ok.
-set "KB_ST_READ=kb_delete_read" & set "KB_ST_TEST=kb_delete_test" & set "KB_ST_SET=kb_delete_set" & set "KB_ST_AGAIN=kb_delete_again"
+set "KB_ST_READ=kb_delete_read" & set "KB_ST_TEST=kb_count_test" & set "KB_ST_SET=kb_delete_set" & set "KB_ST_AGAIN=kb_delete_again"
+set "KB_UNITS=file(s)"
 goto :kb_state_step
 :kb_delete_read
 rem As :kb_clear_read: nothing to delete ends the step ok; otherwise the check-mode note.
@@ -2311,12 +2316,6 @@ if defined KB_ST_END exit /b 0
 set "KB_ST_NOW=%KB_COUNT% file(s) matching %KB_PATTERN% in %KB_PATH%"
 set "KB_NOTE=deletes them"
 if "%KB_BACKUP%"=="1" set "KB_NOTE=renames them to *.kbfix-bak"
-exit /b 0
-:kb_delete_test
-set "KB_ST_SAME=0"
-if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
-set "KB_ST_WANT=none"
-set "KB_ST_MISS=%KB_COUNT% file(s) remain (in use?)"
 exit /b 0
 :kb_delete_set
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMPLIST%") do (set "KB_V=%%L" & call :kb_delete_entry)

@@ -531,6 +531,15 @@ set "KB_NOTE=%KB_PATH% is a file, not a folder"
 if "%KB_KIND%"=="file" set "KB_ST_END=failed"
 exit /b 0
 
+:kb_count_test
+rem The state test of a step that lists entries: nothing left that matches (KB_COUNT, of what
+rem KB_UNITS names).
+set "KB_ST_SAME=0"
+if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
+set "KB_ST_WANT=none"
+set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
+exit /b 0
+
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
 :kb_arg_base
 rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
@@ -2007,7 +2016,8 @@ exit /b 0
 rem Deletes the files (not folders) in KB_PATH whose names match KB_PATTERN; KB_BACKUP=1 renames
 rem each to <name>.kbfix-bak (.1, .2 when taken) instead. Desired state "no file matches"
 rem (backups excluded), a state step (:kb_state_step): a second run finds nothing and reports ok.
-set "KB_ST_READ=kb_delete_read" & set "KB_ST_TEST=kb_delete_test" & set "KB_ST_SET=kb_delete_set" & set "KB_ST_AGAIN=kb_delete_again"
+set "KB_ST_READ=kb_delete_read" & set "KB_ST_TEST=kb_count_test" & set "KB_ST_SET=kb_delete_set" & set "KB_ST_AGAIN=kb_delete_again"
+set "KB_UNITS=file(s)"
 goto :kb_state_step
 :kb_delete_read
 rem As :kb_clear_read: nothing to delete ends the step ok; otherwise the check-mode note.
@@ -2021,12 +2031,6 @@ if defined KB_ST_END exit /b 0
 set "KB_ST_NOW=%KB_COUNT% file(s) matching %KB_PATTERN% in %KB_PATH%"
 set "KB_NOTE=deletes them"
 if "%KB_BACKUP%"=="1" set "KB_NOTE=renames them to *.kbfix-bak"
-exit /b 0
-:kb_delete_test
-set "KB_ST_SAME=0"
-if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
-set "KB_ST_WANT=none"
-set "KB_ST_MISS=%KB_COUNT% file(s) remain (in use?)"
 exit /b 0
 :kb_delete_set
 for /f "usebackq eol=| delims=" %%L in ("%KB_TMPLIST%") do (set "KB_V=%%L" & call :kb_delete_entry)

@@ -555,6 +555,15 @@ set "KB_NOTE=%KB_PATH% is a file, not a folder"
 if "%KB_KIND%"=="file" set "KB_ST_END=failed"
 exit /b 0
 
+:kb_count_test
+rem The state test of a step that lists entries: nothing left that matches (KB_COUNT, of what
+rem KB_UNITS names).
+set "KB_ST_SAME=0"
+if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
+set "KB_ST_WANT=none"
+set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
+exit /b 0
+
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
 :kb_arg_base
 rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
