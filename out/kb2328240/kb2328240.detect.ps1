@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb2328240'
 }
-$script:KbRuntimeSha256 = 'f928b60398692d56b26df4e64133dad76ecb3748ec3864fdf9dde82c9f4ae890'
+$script:KbRuntimeSha256 = '321711f3dfa4ad6b4a78724ffe56e7e693148d234a29de7799edefe887a2a3d5'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -42,9 +42,8 @@ function Invoke-KbDetection {
     )
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 f928b60398692d56b26df4e64133dad76ecb3748ec3864fdf9dde82c9f4ae890 ====
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
+# ==== kbfix runtime 0.1.0, sha256 321711f3dfa4ad6b4a78724ffe56e7e693148d234a29de7799edefe887a2a3d5 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -315,9 +314,6 @@ function Invoke-KbRelaunch64 {
 
 # ---- probes/join.ps1 ----
 
-$script:KbLastEvidence = $null
-$script:KbDetectionError = $null
-
 function New-KbProbeResult {
   param([string]$Id, [bool]$Present, [string]$Detail)
   return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
@@ -369,23 +365,6 @@ function Write-KbEvidenceLog {
   $verdict, $type = 'no current evidence of the problem', 1
   if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
   Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
-}
-
-function Get-KbEvidence {
-  param([string]$Phase)
-  $script:KbObservedLengths = @{}
-  $script:KbDetectionError = $null
-  try {
-    $output = @(Invoke-KbDetection)
-    $evidence = ConvertTo-KbEvidence -Output $output
-  } catch {
-    $script:KbDetectionError = Get-KbErrorText $_
-    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-    return $null
-  }
-  $script:KbLastEvidence = $evidence
-  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-  return $evidence
 }
 
 # ---- probes/event.ps1 ----
@@ -530,8 +509,8 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-  $evidence = Get-KbEvidence -Phase 'detection'
-  if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+  $evidence = ConvertTo-KbEvidence -Output @(Invoke-KbDetection)
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase 'detection' }
   $code = 0
   if ($evidence.Present) { $code = 1 }
   Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)

@@ -138,8 +138,7 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
 # ==== kbfix runtime 0.1.0, sha256 4da614456cec857375243f4c3cd205adb908da49a447c9e0d7c3abd6cbd4f1ea ====
 # ---- log.ps1 ----
 

@@ -407,8 +407,7 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
 # ==== kbfix runtime 0.1.0, sha256 1e8759c3507664be342eead7cac3dc0113ba31e7b2c7c4f18a3dab2d78471632 ====
 # ---- log.ps1 ----
 

@@ -29,7 +29,7 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb971058'
 }
-$script:KbRuntimeSha256 = '26c110bb8cd4f57773a774f28a0c49530d31dd84b58677a260d9e5b53d896a08'
+$script:KbRuntimeSha256 = 'facee90031b1bf2b7c43a156f8015f3a6eb7c33e3672c159092db123d94c9edd'
 $script:KbApplies = @{ WindowsMin = '5.1'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
 }
@@ -42,9 +42,8 @@ function Invoke-KbDetection {
     )
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 26c110bb8cd4f57773a774f28a0c49530d31dd84b58677a260d9e5b53d896a08 ====
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
+# ==== kbfix runtime 0.1.0, sha256 facee90031b1bf2b7c43a156f8015f3a6eb7c33e3672c159092db123d94c9edd ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -315,9 +314,6 @@ function Invoke-KbRelaunch64 {
 
 # ---- probes/join.ps1 ----
 
-$script:KbLastEvidence = $null
-$script:KbDetectionError = $null
-
 function New-KbProbeResult {
   param([string]$Id, [bool]$Present, [string]$Detail)
   return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
@@ -378,23 +374,6 @@ function Write-KbEvidenceLog {
   $verdict, $type = 'no current evidence of the problem', 1
   if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
   Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
-}
-
-function Get-KbEvidence {
-  param([string]$Phase)
-  $script:KbObservedLengths = @{}
-  $script:KbDetectionError = $null
-  try {
-    $output = @(Invoke-KbDetection)
-    $evidence = ConvertTo-KbEvidence -Output $output
-  } catch {
-    $script:KbDetectionError = Get-KbErrorText $_
-    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-    return $null
-  }
-  $script:KbLastEvidence = $evidence
-  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-  return $evidence
 }
 
 # ---- probes/event.ps1 ----
@@ -539,8 +518,8 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-  $evidence = Get-KbEvidence -Phase 'detection'
-  if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+  $evidence = ConvertTo-KbEvidence -Output @(Invoke-KbDetection)
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase 'detection' }
   $code = 0
   if ($evidence.Present) { $code = 1 }
   Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)

@@ -247,8 +247,7 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
 # ==== kbfix runtime 0.1.0, sha256 e65872222c6ac3d97da14703d14c71a353021bb59bf9e876fcdf8f77ffde8ae0 ====
 # ---- log.ps1 ----
 

@@ -12,8 +12,9 @@
     ('Compliant' or 'NonCompliant') always exit 0.
 .PARAMETER LogPath
     Folder for the CMTrace log.
-.PARAMETER CcmCertFixFolder
-    As -CcmCertFixFolder of kb977203.ps1, whose help describes it.
+.NOTES
+    Takes the other parameters of kb977203.ps1 too and ignores them: one command line
+    serves both scripts.
 #>
 [CmdletBinding()]
 param(
@@ -32,10 +33,9 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '12a43fe81474ee8fb61d8cec7b073a41429697d84c276b0bd846adcd9aba3633'
+$script:KbRuntimeSha256 = '36801c5ff05ff534287da1cf5d4ea74bc3b067339f44410d341db3bc5cc07fa1'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
-    CcmCertFixFolder = $CcmCertFixFolder
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
@@ -49,9 +49,8 @@ function Invoke-KbDetection {
     )
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 12a43fe81474ee8fb61d8cec7b073a41429697d84c276b0bd846adcd9aba3633 ====
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
+# ==== kbfix runtime 0.1.0, sha256 36801c5ff05ff534287da1cf5d4ea74bc3b067339f44410d341db3bc5cc07fa1 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -449,9 +448,6 @@ function Get-KbNulFriendlyNameThumbprints {
 
 # ---- probes/join.ps1 ----
 
-$script:KbLastEvidence = $null
-$script:KbDetectionError = $null
-
 function New-KbProbeResult {
   param([string]$Id, [bool]$Present, [string]$Detail)
   return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
@@ -503,23 +499,6 @@ function Write-KbEvidenceLog {
   $verdict, $type = 'no current evidence of the problem', 1
   if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
   Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
-}
-
-function Get-KbEvidence {
-  param([string]$Phase)
-  $script:KbObservedLengths = @{}
-  $script:KbDetectionError = $null
-  try {
-    $output = @(Invoke-KbDetection)
-    $evidence = ConvertTo-KbEvidence -Output $output
-  } catch {
-    $script:KbDetectionError = Get-KbErrorText $_
-    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-    return $null
-  }
-  $script:KbLastEvidence = $evidence
-  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-  return $evidence
 }
 
 # ---- probes/certificate.ps1 ----
@@ -713,8 +692,8 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-  $evidence = Get-KbEvidence -Phase 'detection'
-  if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+  $evidence = ConvertTo-KbEvidence -Output @(Invoke-KbDetection)
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase 'detection' }
   $code = 0
   if ($evidence.Present) { $code = 1 }
   Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)

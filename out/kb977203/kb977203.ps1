@@ -154,8 +154,7 @@ function Invoke-KbPlaybook {
     Complete-KbRun
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
 # ==== kbfix runtime 0.1.0, sha256 caae97202e847abea4e9e9e7182a92a20c3d44e1501e4fe8a58ca76434e3427e ====
 # ---- log.ps1 ----
 

@@ -143,6 +143,8 @@ function buildPlaybookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
       maximum: p.maximum ?? 2147483647,
       pattern: p.pattern ?? false,
       values: p.values ?? false,
+      // A detection script accepts and ignores the parameters its probes do not read (emit-ps1).
+      ignored: false,
     })),
   };
 }

@@ -12,6 +12,7 @@ import { stepKinds, type PlanStep } from "../steps/index.js";
 import type { StepKind } from "../steps/step-kind.js";
 import { spanOf, type FieldSpans } from "./field-spans.js";
 import type { Plan, PlanMethod, PlanParameter } from "./plan.js";
+import { parametersIn } from "./parameters-read.js";
 import { allProbes, allSteps } from "./walk.js";
 
 /** One value batch cannot carry: where it was written and why. */
@@ -165,18 +166,6 @@ function serviceBlocks(m: PlanMethod): CmdBlock[] {
 function parameterUse(node: Node, blocked: Map<string, CmdBlock[]>): CmdBlock[] {
   if (!blocked.size) return [];
   return [...new Set(parametersIn(node))].flatMap((name) => blocked.get(name) ?? []);
-}
-
-function parametersIn(value: unknown): string[] {
-  if (value === null || typeof value !== "object") return [];
-  if (Array.isArray(value)) return value.flatMap(parametersIn);
-  const o = value as Record<string, unknown>;
-  const base = o.base as { kind?: string; name?: string } | undefined;
-  if (base?.kind === "param" && base.name) return [base.name];
-  if (typeof o.parameter === "string") return [o.parameter];
-  return Object.entries(o)
-    .filter(([k]) => k !== "steps" && k !== "span" && k !== "fieldSpans")
-    .flatMap(([, v]) => parametersIn(v));
 }
 
 /** The probe ids and step ids a parameter's blocks reach, for the check's message. */

@@ -22,10 +22,12 @@ test("help text is one harmless paragraph", () => {
 });
 
 pwshTest("Get-Help shows each playbook parameter's description, hostile text included", () => {
-  const fixture = readFileSync("test/fixtures/kb100001.yaml", "utf8").replace(
-    "description: A certificate file.",
-    `description: ${JSON.stringify(HOSTILE)}`,
-  );
+  // One probe reads -ToolFolder, so the detection scripts declare it in full; the others they
+  // accept and ignore.
+  const fixture = readFileSync("test/fixtures/kb100001.yaml", "utf8")
+    .replace("description: A certificate file.", `description: ${JSON.stringify(HOSTILE)}`)
+    .replace("path: '%windir%\\WindowsUpdate.log'", "path: '%ToolFolder%\\WindowsUpdate.log'");
+  assert.match(fixture, "%ToolFolder%\\WindowsUpdate.log");
   const analysis = analyzeBytes("kb100001.yaml", Buffer.from(fixture, "utf8"));
   assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
   const dir = mkdtempSync(join(tmpdir(), "kbfix-help-"));
@@ -55,15 +57,13 @@ pwshTest("Get-Help shows each playbook parameter's description, hostile text inc
       );
       continue;
     }
-    // Detection scripts (detect, discovery) point at the remediation's help.
+    // Detection scripts (detect, discovery) point at the remediation's help for a parameter they
+    // read, and declare the others without a description (their .NOTES says they are ignored).
     const detect = !path.endsWith("/kb100001.ps1");
     const pointer = (name: string) => `As -${name} of kb100001.ps1, whose help describes it.`;
-    assert.is(
-      help.get("CertFile"),
-      detect ? pointer("CertFile") : psHelpLines(HOSTILE).join(" "),
-      path,
-    );
-    assert.is(help.get("Retries"), detect ? pointer("Retries") : "How often.", path);
+    assert.is(help.get("ToolFolder"), detect ? pointer("ToolFolder") : "A tool folder.", path);
+    assert.is(help.get("CertFile"), detect ? "" : psHelpLines(HOSTILE).join(" "), path);
+    assert.is(help.get("Retries"), detect ? "" : "How often.", path);
     assert.is(help.get("LogPath")?.startsWith("Folder for the CMTrace log"), true, path);
   }
 });

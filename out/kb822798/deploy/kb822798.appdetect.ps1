@@ -24,13 +24,9 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = '99a7fbd3020f7bed7c527818cbf98d97c32ef07065e5a706c884bd53cc56c8ed'
+$script:KbRuntimeSha256 = '60766a857cb589c6747457295fae80ec2dea635b225ea90cb1a79492178a3aea'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
-    MicrosoftRootAuthorityCer = $null
-    NoLiabilityAcceptedCer = $null
-    GteCyberTrustRootCer = $null
-    ThawteTimestampingCaCer = $null
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
@@ -44,9 +40,8 @@ function Invoke-KbDetection {
     )
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 99a7fbd3020f7bed7c527818cbf98d97c32ef07065e5a706c884bd53cc56c8ed ====
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
+# ==== kbfix runtime 0.1.0, sha256 60766a857cb589c6747457295fae80ec2dea635b225ea90cb1a79492178a3aea ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -303,9 +298,6 @@ function Format-KbServiceState {
 
 # ---- probes/join.ps1 ----
 
-$script:KbLastEvidence = $null
-$script:KbDetectionError = $null
-
 function New-KbProbeResult {
   param([string]$Id, [bool]$Present, [string]$Detail)
   return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
@@ -353,23 +345,6 @@ function ConvertTo-KbEvidence {
   if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
   if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
   return $results[0]
-}
-
-function Get-KbEvidence {
-  param([string]$Phase)
-  $script:KbObservedLengths = @{}
-  $script:KbDetectionError = $null
-  try {
-    $output = @(Invoke-KbDetection)
-    $evidence = ConvertTo-KbEvidence -Output $output
-  } catch {
-    $script:KbDetectionError = Get-KbErrorText $_
-    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-    return $null
-  }
-  $script:KbLastEvidence = $evidence
-  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-  return $evidence
 }
 
 # ---- probes/event.ps1 ----
@@ -620,8 +595,8 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-  $evidence = Get-KbEvidence -Phase 'detection'
-  if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+  $evidence = ConvertTo-KbEvidence -Output @(Invoke-KbDetection)
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase 'detection' }
   $code = 0
   if ($evidence.Present) { $code = 1 }
   Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)

@@ -12,25 +12,16 @@
     ('Compliant' or 'NonCompliant') always exit 0.
 .PARAMETER LogPath
     Folder for the CMTrace log.
-.PARAMETER MicrosoftRootAuthorityCer
-    As -MicrosoftRootAuthorityCer of kb822798.ps1, whose help describes it.
-.PARAMETER NoLiabilityAcceptedCer
-    As -NoLiabilityAcceptedCer of kb822798.ps1, whose help describes it.
-.PARAMETER GteCyberTrustRootCer
-    As -GteCyberTrustRootCer of kb822798.ps1, whose help describes it.
-.PARAMETER ThawteTimestampingCaCer
-    As -ThawteTimestampingCaCer of kb822798.ps1, whose help describes it.
+.NOTES
+    Takes the other parameters of kb822798.ps1 too and ignores them: one command line
+    serves both scripts.
 #>
 [CmdletBinding()]
 param(
     [string]$LogPath = '',
-    [ValidatePattern('\.[Cc][Ee][Rr]$')]
     [string]$MicrosoftRootAuthorityCer,
-    [ValidatePattern('\.[Cc][Ee][Rr]$')]
     [string]$NoLiabilityAcceptedCer,
-    [ValidatePattern('\.[Cc][Ee][Rr]$')]
     [string]$GteCyberTrustRootCer,
-    [ValidatePattern('\.[Cc][Ee][Rr]$')]
     [string]$ThawteTimestampingCaCer
 )
 
@@ -45,13 +36,9 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb822798'
 }
-$script:KbRuntimeSha256 = '3dc080c594844cac8e07554700edf473119c822f0a4f6b4b9960d488cf704e5d'
+$script:KbRuntimeSha256 = '895d2c2445eb03d0c4531dce1ee41668fbe1ca40a68bd0f4c033c275734d8c13'
 $script:KbApplies = @{ WindowsMin = '5.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
-    MicrosoftRootAuthorityCer = $MicrosoftRootAuthorityCer
-    NoLiabilityAcceptedCer = $NoLiabilityAcceptedCer
-    GteCyberTrustRootCer = $GteCyberTrustRootCer
-    ThawteTimestampingCaCer = $ThawteTimestampingCaCer
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
@@ -65,9 +52,8 @@ function Invoke-KbDetection {
     )
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 3dc080c594844cac8e07554700edf473119c822f0a4f6b4b9960d488cf704e5d ====
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
+# ==== kbfix runtime 0.1.0, sha256 895d2c2445eb03d0c4531dce1ee41668fbe1ca40a68bd0f4c033c275734d8c13 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -429,9 +415,6 @@ function Format-KbServiceState {
 
 # ---- probes/join.ps1 ----
 
-$script:KbLastEvidence = $null
-$script:KbDetectionError = $null
-
 function New-KbProbeResult {
   param([string]$Id, [bool]$Present, [string]$Detail)
   return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
@@ -492,23 +475,6 @@ function Write-KbEvidenceLog {
   $verdict, $type = 'no current evidence of the problem', 1
   if ($Evidence.Present) { $verdict, $type = 'the problem is PRESENT', 2 }
   Write-KbLog ('evidence ' + $Phase + ': ' + $verdict) $type
-}
-
-function Get-KbEvidence {
-  param([string]$Phase)
-  $script:KbObservedLengths = @{}
-  $script:KbDetectionError = $null
-  try {
-    $output = @(Invoke-KbDetection)
-    $evidence = ConvertTo-KbEvidence -Output $output
-  } catch {
-    $script:KbDetectionError = Get-KbErrorText $_
-    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-    return $null
-  }
-  $script:KbLastEvidence = $evidence
-  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-  return $evidence
 }
 
 # ---- probes/event.ps1 ----
@@ -762,8 +728,8 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-  $evidence = Get-KbEvidence -Phase 'detection'
-  if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+  $evidence = ConvertTo-KbEvidence -Output @(Invoke-KbDetection)
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase 'detection' }
   $code = 0
   if ($evidence.Present) { $code = 1 }
   Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)

@@ -24,10 +24,9 @@ $ErrorActionPreference = 'Stop'
 $script:KbPlaybook = @{
     Id = 'kb977203'
 }
-$script:KbRuntimeSha256 = '46f7a83d375d1f094dd494ca8b453f9cbcd00ef149bc0eda94a113446d212795'
+$script:KbRuntimeSha256 = 'c52f265d6df375b004ab297c393f4f17356ed8fb26a9d89057430c30b231d952'
 $script:KbApplies = @{ ProductId = 'configmgr-client'; ProductMin = '4.00.6221'; ProductBelow = '5.0'; Context = 'system'; Checks = @('Get-KbProductMismatch', 'Get-KbContextMismatch') }
 $script:KbParameters = @{
-    CcmCertFixFolder = $null
 }
 
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
@@ -41,9 +40,8 @@ function Invoke-KbDetection {
     )
 }
 
-# kbfix's shared runtime, without the comments its files in templates/ps1/runtime keep. Check the
-# SHA-256 of the lines up to the end marker with 'kbfix verify' instead of re-reading them.
-# ==== kbfix runtime 0.1.0, sha256 46f7a83d375d1f094dd494ca8b453f9cbcd00ef149bc0eda94a113446d212795 ====
+# Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
+# ==== kbfix runtime 0.1.0, sha256 c52f265d6df375b004ab297c393f4f17356ed8fb26a9d89057430c30b231d952 ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -336,9 +334,6 @@ function Get-KbNulFriendlyNameThumbprints {
 
 # ---- probes/join.ps1 ----
 
-$script:KbLastEvidence = $null
-$script:KbDetectionError = $null
-
 function New-KbProbeResult {
   param([string]$Id, [bool]$Present, [string]$Detail)
   return [pscustomobject]@{ Id = $Id; Present = $Present; Detail = $Detail; NotApplicable = $false }
@@ -377,23 +372,6 @@ function ConvertTo-KbEvidence {
   if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
   if ($null -eq $results[0].PSObject.Properties['Present']) { throw 'Invoke-KbDetection returned something that is not evidence' }
   return $results[0]
-}
-
-function Get-KbEvidence {
-  param([string]$Phase)
-  $script:KbObservedLengths = @{}
-  $script:KbDetectionError = $null
-  try {
-    $output = @(Invoke-KbDetection)
-    $evidence = ConvertTo-KbEvidence -Output $output
-  } catch {
-    $script:KbDetectionError = Get-KbErrorText $_
-    Write-KbLog ('detection (' + $Phase + ') failed: ' + $script:KbDetectionError) 3
-    return $null
-  }
-  $script:KbLastEvidence = $evidence
-  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase $Phase }
-  return $evidence
 }
 
 # ---- probes/certificate.ps1 ----
@@ -584,8 +562,8 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-  $evidence = Get-KbEvidence -Phase 'detection'
-  if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+  $evidence = ConvertTo-KbEvidence -Output @(Invoke-KbDetection)
+  if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase 'detection' }
   $code = 0
   if ($evidence.Present) { $code = 1 }
   Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)

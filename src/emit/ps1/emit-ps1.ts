@@ -7,6 +7,7 @@ import { EmitError, toScriptBytes, toScriptBytesAround } from "../bytes.js";
 import type { EmittedFile } from "../emitted-file.js";
 import { RUNTIME_SECTION_SLOT, RUNTIME_SHA256_SLOT, templates } from "../templates.js";
 import { playbookView } from "../view.js";
+import { parametersReadByDetection } from "../../plan/parameters-read.js";
 import { runtimeLibrary } from "./runtime-library.js";
 import { runtimeSection, type RuntimeSection } from "./runtime-section.js";
 import { absentFeatures } from "./feature-cuts.js";
@@ -44,6 +45,23 @@ function aroundSlot(name: string, text: string, slot: string): [string, string] 
   throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
 }
 
+/**
+ * What a detection script's view adds: it declares every parameter of the remediation, so one
+ * command line serves both, but validates and keeps as data only those its probes read.
+ */
+function detectView(plan: Plan, contract: string) {
+  const read = parametersReadByDetection(plan);
+  const parameterViews = playbookView(plan, "ps1").parameterViews.map((p) => ({
+    ...p,
+    ignored: !read.has(p.name as string),
+  }));
+  return {
+    detectContract: contract,
+    parameterViews,
+    ignoresParameters: parameterViews.some((p) => p.ignored),
+  };
+}
+
 /** A script rendered from a template with the playbook's view, carrying the runtime it reaches. */
 function ps1Script(plan: Plan, path: string, template: string, extra: object = {}): Ps1Script {
   const rendered = templates().render(template, { ...playbookView(plan, "ps1"), ...extra });
@@ -59,7 +77,7 @@ function ps1Script(plan: Plan, path: string, template: string, extra: object = {
  */
 export function emitAppDetectPs1(plan: Plan, path: string): Ps1Script {
   return ps1Script(plan, path, "ps1/detect.ps1", {
-    detectContract: "ConfigMgrApplication",
+    ...detectView(plan, "ConfigMgrApplication"),
     appDetect: true,
   });
 }
@@ -72,7 +90,7 @@ export function emitPs1(plan: Plan): EmittedFile[] {
     ps1Script(plan, `${dir}/${name}`, template, extra);
   return [
     script(`${plan.id}.ps1`, "ps1/remediation.ps1"),
-    script(`${plan.id}.detect.ps1`, "ps1/detect.ps1", { detectContract: "Intune" }),
+    script(`${plan.id}.detect.ps1`, "ps1/detect.ps1", detectView(plan, "Intune")),
     {
       path: `${dir}/${plan.id}.launch.cmd`,
       bytes: toScriptBytes(

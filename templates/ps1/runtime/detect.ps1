@@ -106,8 +106,10 @@ function Exit-KbDetectIfNotApplicable {
 }
 
 function Complete-KbDetect {
-    $evidence = Get-KbEvidence -Phase 'detection'
-    if ($null -eq $evidence) { throw ('the detection failed: ' + $script:KbDetectionError) }
+    # Not Get-KbEvidence: the remediation's wrapper keeps a failed detection as data for its
+    # result, where here the trap turns it into the summary line (see above).
+    $evidence = ConvertTo-KbEvidence -Output @(Invoke-KbDetection)
+    if ($null -ne $script:KbLogFile) { Write-KbEvidenceLog -Evidence $evidence -Phase 'detection' }
     $code = 0
     if ($evidence.Present) { $code = 1 }
     Exit-KbDetect -Code $code -Line (Format-KbDetectLine -Evidence $evidence)

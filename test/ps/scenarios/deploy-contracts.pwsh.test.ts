@@ -47,7 +47,7 @@ const NONE = {};
 const appDetect = variantFile("ConfigMgrApplication");
 const discovery = variantFile("ConfigMgrSetting");
 // An internal error: the evidence itself cannot be gathered.
-const FAIL = "function Get-KbEvidence { throw 'simulated internal failure' }";
+const FAIL = "function Invoke-KbDetection { throw 'simulated internal failure' }";
 const appDetectFailing = variantFile("ConfigMgrApplication", "-failing", FAIL);
 const discoveryFailing = variantFile("ConfigMgrSetting", "-failing", FAIL);
 
