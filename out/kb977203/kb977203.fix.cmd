@@ -142,6 +142,7 @@ set "KB_FC_START=%KB_START_E4%"
 set "KB_FC_MEMO=%KB_MEMO_E4%"
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=System32\CCM\Logs\CcmExec.log"
+set "KB_FC_DAYS=30"
 call :kb_probe_fc_begin
 set "KB_TOK=0x80092024"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -158,6 +159,7 @@ set "KB_FC_START=%KB_START_E5%"
 set "KB_FC_MEMO=%KB_MEMO_E5%"
 set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=0" & set "KB_DRIVE=0"
 set "KB_REL=SysWOW64\CCM\Logs\CcmExec.log"
+set "KB_FC_DAYS=30"
 call :kb_probe_fc_begin
 set "KB_TOK=0x80092024"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -1207,6 +1209,7 @@ rem A log file with a token in text written since the last run that fixed someth
 rem cannot read from an offset: once the file has grown past the size saved then, the whole
 rem file is searched (an approximation of the PowerShell script's "new text only"); a file
 rem smaller than that size is a new file. The result is reused while size and baseline stay.
+rem A file not written in the last KB_FC_DAYS days is not searched, as in the .ps1 (:kb_probe_fc_age).
 set "KB_PR=0"
 set "KB_SEARCH=0"
 set "KB_FOUND="
@@ -1219,6 +1222,9 @@ set "KB_PD=%KB_PATH% does not exist"
 if not "%KB_KIND%"=="file" exit /b 0
 for %%F in ("%KB_PATH%") do set "KB_FC_CUR=%%~zF"
 if defined KB_DETECT_FIRST set "KB_FC_START=%KB_FC_CUR%"
+call :kb_probe_fc_age
+set "KB_PD=%KB_PATH% not written in the last %KB_FC_DAYS% days"
+if "%KB_FC_AGE%"=="old" exit /b 0
 set "KB_V=%KB_FC_BASE%"
 call :kb_digits
 if errorlevel 1 set "KB_FC_BASE=0"
@@ -1250,6 +1256,19 @@ if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=%KB_PATH% (%KB_FC_CUR% bytes, searched whole) has %KB_FOUND%"
 if defined KB_FC_KEY set "KB_FC_MEMO=%KB_FC_KEY%/%KB_PR%"
 goto :kb_probe_report
+
+:kb_probe_fc_age
+rem KB_FC_AGE=old when forfiles selects the file as last written KB_FC_DAYS+1 or more calendar
+rem days ago (dates, not times: no locale-dependent date text is parsed). One day more than the
+rem window, so batch never calls a file old that the .ps1's N days of 24 hours still search.
+rem Without forfiles (Windows XP), or when it cannot read the folder, the age is unknown and the
+rem file is searched: the script then errs towards finding evidence, never away from it.
+set "KB_FC_AGE=unknown"
+if not exist "%KB_FORFILES%" exit /b 0
+set /a KB_FC_OLDER=KB_FC_DAYS+1
+for %%F in ("%KB_PATH%") do "%KB_FORFILES%" /p "%%~dpF." /m "%%~nxF" /d -%KB_FC_OLDER% >nul 2>&1
+if not errorlevel 1 set "KB_FC_AGE=old"
+exit /b 0
 
 :kb_probe_product
 rem A product installed in a version in [KB_E_ATLEAST, KB_E_BELOW) (version keys).

@@ -44,6 +44,7 @@ export const fileContains = defineEvidenceKind<FileContainsProbe>()({
   cmd: {
     ...cmdCall(
       { shape: "path", field: "path" },
+      cmdSet("KB_FC_DAYS", "withinDays", "int"),
       { call: "kb_probe_fc_begin" },
       {
         each: "tokens",

@@ -42,6 +42,7 @@ test("a file-contains probe: id, history baseline, a search per case variant, ke
     slot: "E2",
     var: "KB_E2",
     tokens: ["Ab"],
+    withinDays: 30,
     span,
   };
   const lines = cmdProbeCall({ ...probe, path: path("%windir%\\x.log") }, partial).split("\n");
@@ -51,6 +52,7 @@ test("a file-contains probe: id, history baseline, a search per case variant, ke
     'set "KB_FC_START=%KB_START_E2%"',
     'set "KB_FC_MEMO=%KB_MEMO_E2%"',
     "<path>",
+    'set "KB_FC_DAYS=30"',
     "call :kb_probe_fc_begin",
     'set "KB_TOK=Ab"',
     'if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token',
