@@ -4,7 +4,7 @@
 // the kind refuses verbs known to change state (docs/emitted-script-rules.md#read-only-commands).
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref, stringEnum } from "../model/json-schema.js";
-import { cmdCall, cmdSet, type CmdOp } from "../model/cmd-call.js";
+import { BATCH_NO_TIMEOUT, cmdCall, cmdSet, type CmdOp } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { readOnlyVerdict } from "../model/read-only-tools.js";
 import {
@@ -119,17 +119,20 @@ export const command = defineEvidenceKind<CommandProbe>()({
     ["Match", "match", "string"],
   ),
   // The arguments first: the program's path reuses the variables kb_arg_base sets.
-  cmd: cmdCall(
-    { shape: "literalArguments", field: "args" },
-    { shape: "path", field: "program" },
-    cmdSet("KB_CP_PROBLEM", "problemCodes", "ints"),
-    cmdSet("KB_CP_CLEAN", "cleanCodes", "ints"),
-    cmdSet("KB_CP_ALL", "match", "equals", "all"),
-    { call: "kb_probe_cmd_run" },
-    { each: "problemTokens", body: tokenSearch("kb_probe_cmd_problem_token") },
-    { each: "cleanTokens", body: tokenSearch("kb_probe_cmd_clean_token") },
-    { call: "kb_probe_cmd_end" },
-  ),
+  cmd: {
+    ...cmdCall(
+      { shape: "literalArguments", field: "args" },
+      { shape: "path", field: "program" },
+      cmdSet("KB_CP_PROBLEM", "problemCodes", "ints"),
+      cmdSet("KB_CP_CLEAN", "cleanCodes", "ints"),
+      cmdSet("KB_CP_ALL", "match", "equals", "all"),
+      { call: "kb_probe_cmd_run" },
+      { each: "problemTokens", body: tokenSearch("kb_probe_cmd_problem_token") },
+      { each: "cleanTokens", body: tokenSearch("kb_probe_cmd_clean_token") },
+      { call: "kb_probe_cmd_end" },
+    ),
+    ignores: { timeoutSeconds: BATCH_NO_TIMEOUT },
+  },
   lower(raw, ctx) {
     const program = ctx.path("program", raw.program);
     const written: string[] = raw.args ?? [];

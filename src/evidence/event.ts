@@ -81,7 +81,7 @@ export const event = defineEvidenceKind<EventProbe>()({
   },
   required: ["log", "provider", "ids", "level"],
   cmdFields: { log: "slashed", provider: "text", dataContains: "slashed" },
-  cmdPlanFields: { dataContains: "dataTokens" },
+  planFields: { dataContains: "dataTokens" },
   ps1: psCall(
     "Test-KbEventProbe",
     ["Log", "log", "string"],

@@ -40,8 +40,11 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
    * it is checked against (model/cmd-safe.ts).
    */
   readonly cmdFields: Readonly<Record<string, CmdValueKind>>;
-  /** Batch-carried fields that lowering renamed: the playbook's name -> the plan's. */
-  readonly cmdPlanFields?: Readonly<Record<string, string>>;
+  /**
+   * Properties that lowering renames or folds into another plan field: the playbook's name ->
+   * the plan's (the batch whitelist and the convention test follow a property there).
+   */
+  readonly planFields?: Readonly<Record<string, string>>;
   /** How the PowerShell runtime probes it; Id is added for it. */
   readonly ps1: PsCall<Lowered>;
   /** How the batch runtime probes it (kinds with targets.cmd); the id and result variable are added. */

@@ -39,6 +39,8 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
   },
   required: ["key", "name", "type", "expected"],
   cmdFields: { key: "text", name: "text", expected: "text" },
+  // The expected data is typed: its type travels with it.
+  planFields: { type: "expected" },
   ps1: psCall(
     "Test-KbRegistryValueProbe",
     ["Key", "key", "registryKey"],

@@ -128,6 +128,11 @@ export interface CmdCall<T = any> {
    * it runs names it.
    */
   lifecycle?: CmdLifecycle;
+  /**
+   * Plan fields the batch script cannot honour, each with why: the convention test requires
+   * every other property of the kind to reach an op (docs/emitted-script-rules.md).
+   */
+  ignores?: Readonly<Partial<Record<FieldOf<T>, string>>>;
 }
 
 export type CmdLifecycle = "state" | "one-shot";
@@ -142,6 +147,10 @@ export const CMD_LIFECYCLES: Readonly<
   state: { partial: "cmd/runtime/lifecycle", entries: ["kb_state_step", "kb_state_change"] },
   "one-shot": { partial: "cmd/runtime/oneshot", entries: ["kb_oneshot_step"] },
 };
+
+/** Why a run step or command probe's timeoutSeconds is a PowerShell-only guard. */
+export const BATCH_NO_TIMEOUT =
+  "batch cannot end a hung program: the script waits for it, as start /wait does";
 
 /** Shorthand for the declaration: cmdCall(op, op, ...). */
 export function cmdCall<T>(...ops: CmdOp<T>[]): CmdCall<T> {

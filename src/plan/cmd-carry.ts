@@ -123,7 +123,7 @@ function fieldBlocks(
 type ProbeKind = (typeof evidenceKinds)[keyof typeof evidenceKinds];
 
 function probeFieldBlocks(node: Node, kind: ProbeKind): CmdBlock[] {
-  return fieldBlocks(node, kind.cmdFields, kind.cmdPlanFields);
+  return fieldBlocks(node, kind.cmdFields, kind.planFields);
 }
 
 /** A probe written in a step's verify: what it cannot carry blocks the step. */

@@ -81,6 +81,8 @@ export const registryValue = defineStepKind<RegistryValueStep>()({
   },
   required: ["key", "name", "type", "data"],
   cmdFields: { key: "text", name: "text", data: "text" },
+  // The data is typed: its type travels with it.
+  planFields: { type: "data" },
   perUser: true,
   profileSid: true,
   ps1: psCall(

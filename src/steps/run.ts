@@ -3,7 +3,7 @@
 import type { ArgumentExpr } from "../model/argument-expr.js";
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, closedObject, described, ref } from "../model/json-schema.js";
-import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
+import { BATCH_NO_TIMEOUT, cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { lowerLiteralArgument } from "./literal-argument.js";
 import { defineStepKind, type LowerContext, type PlanStepBase } from "./step-kind.js";
@@ -71,15 +71,18 @@ export const run = defineStepKind<RunStep>()({
     ["TimeoutSeconds", "timeoutSeconds", "int"],
   ),
   // The arguments first: the program's path reuses the variables kb_arg_base sets.
-  cmd: withLifecycle(
-    "one-shot",
-    cmdCall(
-      { shape: "runArguments", field: "args" },
-      { shape: "path", field: "program" },
-      cmdSet("KB_SUCCESS", "successCodes", "ints"),
-      { call: "kb_step_run" },
+  cmd: {
+    ...withLifecycle(
+      "one-shot",
+      cmdCall(
+        { shape: "runArguments", field: "args" },
+        { shape: "path", field: "program" },
+        cmdSet("KB_SUCCESS", "successCodes", "ints"),
+        { call: "kb_step_run" },
+      ),
     ),
-  ),
+    ignores: { timeoutSeconds: BATCH_NO_TIMEOUT },
+  },
   lower(raw, ctx) {
     const program = ctx.path("program", raw.program);
     const args = (raw.args ?? []).map((a, i) => lowerArgument(a, `args/${i}`, ctx));

@@ -82,6 +82,11 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
    */
   readonly cmdFields: Readonly<Record<string, CmdValueKind>>;
   /**
+   * Properties that lowering renames or folds into another plan field: the playbook's name ->
+   * the plan's (the convention test follows a property there).
+   */
+  readonly planFields?: Readonly<Record<string, string>>;
+  /**
    * The kind starts a program and judges it by its exit code: it then has a successCodes
    * property (success-codes.ts) that its PowerShell call and batch template honour.
    */

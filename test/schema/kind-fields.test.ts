@@ -1,0 +1,134 @@
+// Every property a kind's schema accepts reaches each target the kind declares: an argument of
+// its PowerShell call, and an op of its batch declaration (named by the op, or read by a
+// whole-record encoding or shape, which this test runs on the kind's node from
+// test/fixtures/kb100001.yaml and watches), unless the batch declaration lists it in `ignores`
+// with why. Without this a property could reach one target and silently not the other.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readFileSync } from "node:fs";
+import { cmdEncode, cmdShapeLines } from "../../src/emit/cmd/cmd-encode.js";
+import { evidenceKinds } from "../../src/evidence/index.js";
+import type { CmdCall, CmdOp } from "../../src/model/cmd-call.js";
+import type { PsCall } from "../../src/model/ps-call.js";
+import { analyzeBytes } from "../../src/pipeline.js";
+import { allProbes, allSteps } from "../../src/plan/walk.js";
+import { stepKinds } from "../../src/steps/index.js";
+
+type Fields = Record<string, any>;
+
+interface Kind {
+  kind: string;
+  properties: Record<string, unknown>;
+  targets: { cmd: boolean };
+  planFields?: Readonly<Record<string, string>>;
+  ps1: PsCall;
+  cmd?: CmdCall;
+}
+
+const FIXTURE = "test/fixtures/kb100001.yaml";
+const plan = analyzeBytes("kb100001.yaml", readFileSync(FIXTURE)).plan!;
+const nodes = {
+  steps: allSteps(plan).map((v) => v.step as unknown as Fields),
+  probes: allProbes(plan.detection) as unknown as Fields[],
+};
+
+/** The fields `run` reads of `node` (through a proxy that notes every property read). */
+function fieldsRead(node: Fields, run: (record: Fields) => unknown): string[] {
+  const read = new Set<string>();
+  const proxy = new Proxy(node, {
+    get(target, key, receiver) {
+      if (typeof key === "string") read.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  run(proxy);
+  return [...read];
+}
+
+/** The plan fields a batch declaration carries: named by its ops, or read by a whole-record op. */
+function batchFields(call: CmdCall, node: Fields): Set<string> {
+  const fields = new Set<string>(call.block ? [call.block.field] : []);
+  const walk = (ops: readonly CmdOp[], top: boolean) => {
+    for (const op of ops) {
+      if ("call" in op) continue;
+      if ("each" in op) {
+        fields.add(op.each);
+        walk(op.body, false);
+      } else if (op.field !== "") fields.add(op.field);
+      else if (!top)
+        continue; // inside `each`, "" is the item
+      else if ("shape" in op)
+        fieldsRead(node, (r) => cmdShapeLines(r, op.shape, () => "")).forEach((f) => fields.add(f));
+      else
+        fieldsRead(node, (r) => cmdEncode(r, op.as, op.arg ?? "", r)).forEach((f) => fields.add(f));
+    }
+  };
+  walk(call.ops, true);
+  return fields;
+}
+
+/** What does not reach a target: one line per property and target. */
+export function unreachedProperties(kind: Kind, node: Fields | undefined): string[] {
+  if (!node) return [`a node of kind ${kind.kind} in ${FIXTURE}`];
+  const planField = (p: string) => kind.planFields?.[p] ?? p;
+  const ps1 = new Set([...kind.ps1.args.map((a) => a.field), kind.ps1.block?.field]);
+  const missing = Object.keys(kind.properties)
+    .filter((p) => !ps1.has(planField(p)))
+    .map((p) => `ps1: property ${p} reaches no argument of ${kind.ps1.command}`);
+  if (!kind.targets.cmd || !kind.cmd) return missing;
+  const ignored = kind.cmd.ignores ?? {};
+  const carried = batchFields(kind.cmd, node);
+  for (const p of Object.keys(kind.properties))
+    if (!carried.has(planField(p)) && !(planField(p) in ignored))
+      missing.push(
+        `cmd: property ${p} reaches no batch op (carry it, or list it in ignores with why)`,
+      );
+  return missing;
+}
+
+for (const [name, kind] of Object.entries(stepKinds))
+  test(`step kind ${name}: every property reaches each target it declares`, () => {
+    const node = nodes.steps.find((s) => s.kind === name);
+    assert.equal(unreachedProperties(kind as Kind, node), []);
+  });
+
+for (const [name, kind] of Object.entries(evidenceKinds))
+  test(`evidence kind ${name}: every property reaches each target it declares`, () => {
+    const node = nodes.probes.find((p) => p.kind === name);
+    assert.equal(unreachedProperties(kind as Kind, node), []);
+  });
+
+test("the check names a property that reaches one target only, and honours ignores", () => {
+  const fileContains = evidenceKinds["file-contains"] as unknown as Kind;
+  const node = nodes.probes.find((p) => p.kind === "file-contains")!;
+  // As it was before batch kept the time window: withinDays reached the .ps1 only.
+  const withoutDays: Kind = {
+    ...fileContains,
+    cmd: { ...fileContains.cmd!, ops: fileContains.cmd!.ops.filter((op) => !("set" in op)) },
+  };
+  assert.equal(unreachedProperties(withoutDays, node), [
+    "cmd: property withinDays reaches no batch op (carry it, or list it in ignores with why)",
+  ]);
+  const ignoring = { ...withoutDays, cmd: { ...withoutDays.cmd!, ignores: { withinDays: "x" } } };
+  assert.equal(unreachedProperties(ignoring, node), []);
+  const noPs1Days = {
+    ...fileContains,
+    ps1: {
+      ...fileContains.ps1,
+      args: fileContains.ps1.args.filter((a) => a.field !== "withinDays"),
+    },
+  };
+  assert.equal(unreachedProperties(noPs1Days, node), [
+    "ps1: property withinDays reaches no argument of Test-KbFileContainsProbe",
+  ]);
+});
+
+test("a whole-record encoding counts the fields it reads", () => {
+  const event = evidenceKinds.event as unknown as Kind;
+  const node = nodes.probes.find((p) => p.kind === "event")!;
+  const fields = batchFields(event.cmd!, node);
+  for (const f of ["provider", "ids", "level", "withinDays", "dataMatch", "dataTokens"])
+    assert.ok(fields.has(f), `${f} not read: ${[...fields].join(", ")}`);
+});
+
+test.run();
