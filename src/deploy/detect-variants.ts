@@ -47,5 +47,7 @@ export function detectVariant(
       contractLine(contract),
       bytes.subarray(at + INTUNE_LINE.length),
     ]),
+    // The same runtime section as the detection it copies: manifest.json lists it for both.
+    ...("runtime" in detect ? { runtime: (detect as Ps1Script).runtime } : {}),
   };
 }

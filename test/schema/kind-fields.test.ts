@@ -68,7 +68,7 @@ function batchFields(call: CmdCall, node: Fields): Set<string> {
 }
 
 /** What does not reach a target: one line per property and target. */
-export function unreachedProperties(kind: Kind, node: Fields | undefined): string[] {
+function unreachedProperties(kind: Kind, node: Fields | undefined): string[] {
   if (!node) return [`a node of kind ${kind.kind} in ${FIXTURE}`];
   const planField = (p: string) => kind.planFields?.[p] ?? p;
   const ps1 = new Set([...kind.ps1.args.map((a) => a.field), kind.ps1.block?.field]);
