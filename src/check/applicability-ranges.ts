@@ -4,6 +4,7 @@
 import { buildMismatch, windowsBoundKey, windowsName } from "../model/nt-version.js";
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import type { Applicability } from "../plan/plan.js";
+import type { PlanStepBase } from "../steps/step-kind.js";
 import type { Check, CheckInput } from "./check-input.js";
 
 type Windows = NonNullable<Applicability["windows"]>;
@@ -23,21 +24,35 @@ export const applicabilityRanges: Check = ({ plan, atPointer }) => {
         `method '${m.id}' applies to Windows versions the playbook excludes`,
         "widen the playbook's applies.windows or fix the method's range",
       );
-    m.steps.forEach((s, j) => {
-      const stepAt = `/methods/${i}/steps/${j}/applies/windows`;
-      checkRange(s.applies?.windows, stepAt, atPointer);
-      if (!disjoint(method, s.applies?.windows)) return;
-      atPointer(
-        stepAt,
-        "warning",
-        "never-applies",
-        `step '${s.id}' applies to Windows versions its method '${m.id}' or the playbook excludes`,
-        "widen the method's applies.windows or fix the step's range",
-      );
-    });
+    checkSteps(m.steps, `/methods/${i}`, method, `its method '${m.id}'`, atPointer);
   });
   checkProbes(plan.detection, "/detection", outer, atPointer);
 };
+
+/** Each step against the range around it; the steps of a per-user step against its own. */
+function checkSteps(
+  steps: readonly PlanStepBase[],
+  pointer: string,
+  around: Windows | undefined,
+  owner: string,
+  atPointer: CheckInput["atPointer"],
+): void {
+  steps.forEach((s, j) => {
+    const at = `${pointer}/steps/${j}`;
+    const windows = s.applies ? s.applies.windows : undefined;
+    checkRange(windows, `${at}/applies/windows`, atPointer);
+    if (disjoint(around, windows))
+      atPointer(
+        `${at}/applies/windows`,
+        "warning",
+        "never-applies",
+        `step '${s.id}' applies to Windows versions ${owner} or the playbook excludes`,
+        "widen the applies.windows around it or fix the step's range",
+      );
+    const nested = (s as { steps?: PlanStepBase[] }).steps;
+    if (nested) checkSteps(nested, at, intersect(around, windows), `its step '${s.id}'`, atPointer);
+  });
+}
 
 function checkProbes(
   e: PlanEvidence,
