@@ -87,7 +87,7 @@ test("a value the batch whitelist rejects is an error at its field, not a line",
     };
     assert.throws(
       () => cmdStepCall(step, partial),
-      (e: unknown) => e instanceof EmitError && e.message.startsWith("newName:"),
+      (e: unknown) => e instanceof EmitError && e.message.startsWith("newName:") && e.span === span,
     );
   }
 });
