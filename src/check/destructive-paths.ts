@@ -2,7 +2,8 @@
 // never the base itself) and never on folders Windows cannot rebuild.
 import { DRIVE_BASE, MACHINE_BASES, type PathExpr } from "../model/path-expr.js";
 import { allSteps } from "../plan/walk.js";
-import type { PlanStep } from "../steps/index.js";
+import { stepKinds, type PlanStep } from "../steps/index.js";
+import type { StepKind } from "../steps/step-kind.js";
 import type { Check } from "./check-input.js";
 
 /** Folders a rename or clear must never target, lowercase, relative to %windir%. */
@@ -34,11 +35,12 @@ const PROTECTED_ON_SYSTEM_DRIVE = [
   "$recycle.bin",
 ];
 
+/** What a destructive kind (its `destructive` declaration) deletes or moves. */
 function targetOf(step: PlanStep): { path: PathExpr; wholeFolder: boolean } | undefined {
-  if (step.kind === "rename" || step.kind === "clear-folder")
-    return { path: step.path, wholeFolder: true };
-  if (step.kind === "delete-files") return { path: step.folder, wholeFolder: false };
-  return undefined;
+  const destructive = (stepKinds[step.kind] as StepKind).destructive;
+  if (!destructive) return undefined;
+  const path = (step as unknown as Record<string, PathExpr>)[destructive.field]!;
+  return { path, wholeFolder: destructive.wholeFolder };
 }
 
 export const destructivePaths: Check = ({ plan, at }) => {

@@ -1,7 +1,8 @@
 // Detection must not depend on the display language: log tokens should be codes
 // (HRESULTs, file names, URLs), not localized message text.
 import { allProbes } from "../plan/walk.js";
-import type { PlanProbe } from "../evidence/index.js";
+import { evidenceKinds, type PlanProbe } from "../evidence/index.js";
+import type { EvidenceKind } from "../evidence/evidence-kind.js";
 import type { Check } from "./check-input.js";
 
 const LOOKS_LOCALIZED = /[^\x20-\x7e]|\s\S+\s\S+\s/;
@@ -24,7 +25,6 @@ export const languageNeutralTokens: Check = ({ plan, at }) => {
 
 /** The tokens a probe looks for in text. */
 function probeTokens(probe: PlanProbe): string[] {
-  if (probe.kind === "file-contains") return probe.tokens;
-  if (probe.kind === "command") return [...probe.problemTokens, ...probe.cleanTokens];
-  return [];
+  const fields = (evidenceKinds[probe.kind] as EvidenceKind).textTokenFields ?? [];
+  return fields.flatMap((f) => (probe as unknown as Record<string, string[]>)[f] ?? []);
 }

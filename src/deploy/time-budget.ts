@@ -1,44 +1,27 @@
 // The longest a remediation run can take, from the waits its runtime allows: what a Group Policy
 // startup script has to fit into (MaxGPOScriptWait, 600 s unless a policy changes it), and what
-// a ConfigMgr deployment type's maximum run time must allow. The constants mirror the runtime
-// (templates/ps1/runtime: services.ps1, steps/register-dlls.ps1); a test keeps them equal.
+// a ConfigMgr deployment type's maximum run time must allow. Each step kind declares its own
+// waits (`waits` on the kind, from the runtime's constants in model/runtime-waits.ts).
 import type { Plan, PlanMethod } from "../plan/plan.js";
-import type { PlanStep } from "../steps/index.js";
-import type { PlanStepBase } from "../steps/step-kind.js";
+import { SERVICE_CHANGE_SECONDS, type StepWait } from "../model/runtime-waits.js";
+import { stepKinds, type StepKindName } from "../steps/index.js";
+import type { PlanStepBase, StepKind } from "../steps/step-kind.js";
 
-export const SERVICE_WAIT_SECONDS = 60;
-export const REGISTER_WAIT_SECONDS = 60;
 /** Windows' default for all startup scripts together. */
 export const GPO_SCRIPT_WAIT_SECONDS = 600;
 
-export interface TimeItem {
-  what: string;
-  seconds: number;
-}
+export type TimeItem = StepWait;
 
-/** A service stop or start may wait twice: for a pending state to settle, then for the change. */
-const SERVICE_CHANGE_SECONDS = 2 * SERVICE_WAIT_SECONDS;
-
+/** A step's waits, as its kind declares them; a step holding steps (per-user) adds theirs. */
 function stepItems(method: PlanMethod, step: PlanStepBase): TimeItem[] {
-  const s = step as PlanStep;
-  const what = `${method.id}/${s.id}`;
-  switch (s.kind) {
-    case "run":
-      return [{ what: `${what}: program timeout`, seconds: s.timeoutSeconds }];
-    case "service":
-      return [{ what: `${what}: service change`, seconds: SERVICE_CHANGE_SECONDS }];
-    case "register-dlls":
-      return [
-        {
-          what: `${what}: regsvr32 x${s.dlls.length}`,
-          seconds: s.dlls.length * REGISTER_WAIT_SECONDS,
-        },
-      ];
-    case "per-user":
-      return s.steps.flatMap((inner) => stepItems(method, inner));
-    default:
-      return [];
-  }
+  const kind = stepKinds[step.kind as StepKindName] as StepKind;
+  const what = `${method.id}/${step.id}`;
+  const own = (kind?.waits?.(step) ?? []).map((w) => ({
+    what: `${what}: ${w.what}`,
+    seconds: w.seconds,
+  }));
+  const nested = (step as { steps?: PlanStepBase[] }).steps ?? [];
+  return [...own, ...nested.flatMap((inner) => stepItems(method, inner))];
 }
 
 function methodItems(method: PlanMethod): TimeItem[] {

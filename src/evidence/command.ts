@@ -107,6 +107,7 @@ export const command = defineEvidenceKind<CommandProbe>()({
   },
   required: ["program"],
   cmdFields: { program: "text", args: "argument", problemTokens: "token", cleanTokens: "token" },
+  textTokenFields: ["problemTokens", "cleanTokens"],
   ps1: psCall(
     "Test-KbCommandProbe",
     ["Program", "program", "path"],

@@ -45,6 +45,8 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
    * the plan's (the batch whitelist and the convention test follow a property there).
    */
   readonly planFields?: Readonly<Record<string, string>>;
+  /** Fields holding tokens searched for in text (the language-neutral-tokens check). */
+  readonly textTokenFields?: readonly string[];
   /** How the PowerShell runtime probes it; Id is added for it. */
   readonly ps1: PsCall<Lowered>;
   /** How the batch runtime probes it (kinds with targets.cmd); the id and result variable are added. */

@@ -35,6 +35,7 @@ export const fileContains = defineEvidenceKind<FileContainsProbe>()({
   },
   required: ["path", "tokens"],
   cmdFields: { path: "text", tokens: "text" },
+  textTokenFields: ["tokens"],
   ps1: psCall(
     "Test-KbFileContainsProbe",
     ["Path", "path", "path"],

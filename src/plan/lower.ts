@@ -12,6 +12,11 @@ import { fieldSpans } from "./field-spans.js";
 import { lowerContext, type LowerScope } from "./lower-context.js";
 import type { Plan, PlanMethod, PlanParameter } from "./plan.js";
 
+/** The kinds a per-user step may hold, as each kind declares (`perUser`). */
+const PER_USER_KINDS = Object.values(stepKinds)
+  .filter((k) => (k as StepKind).perUser)
+  .map((k) => k.kind);
+
 type Raw = Record<string, any>;
 
 export function lowerPlaybook(
@@ -100,7 +105,7 @@ function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: bool
       "kind",
       "not-per-user",
       `a ${raw.kind} step cannot run per user`,
-      "per-user steps may be: clear-folder, delete-files, attributes, rename, registry-value (HKCU)",
+      `per-user steps may be: ${PER_USER_KINDS.join(", ")}`,
     );
   }
   const lowered = kind.lower(raw, ctx);

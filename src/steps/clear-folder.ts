@@ -38,6 +38,8 @@ export const clearFolder = defineStepKind<ClearFolderStep>()({
   required: ["path"],
   cmdFields: { path: "text", include: "glob" },
   perUser: true,
+  // Empties the folder; backup or not, what was in it is gone from there.
+  destructive: { field: "path", wholeFolder: true },
   ps1: psCall(
     "Invoke-KbClearFolderStep",
     ["Path", "path", "path"],

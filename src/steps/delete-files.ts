@@ -34,6 +34,7 @@ export const deleteFiles = defineStepKind<DeleteFilesStep>()({
   required: ["folder", "pattern"],
   cmdFields: { folder: "text", pattern: "glob" },
   perUser: true,
+  destructive: { field: "folder", wholeFolder: false },
   ps1: psCall(
     "Invoke-KbDeleteFilesStep",
     ["Folder", "folder", "path"],

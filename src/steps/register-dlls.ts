@@ -8,6 +8,7 @@ import { cmdCall, cmdSet } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 import { lowerSuccessCodes, successCodesProperty } from "./success-codes.js";
+import { REGISTER_WAIT_SECONDS } from "../model/runtime-waits.js";
 
 /** regsvr32's exit code when the DLL has no DllRegisterServer (GetProcAddress failed). */
 export const REGSVR32_NO_ENTRY_POINT = 4;
@@ -44,6 +45,9 @@ export const registerDlls = defineStepKind<RegisterDllsStep>()({
   required: ["dlls"],
   cmdFields: { dlls: "text" },
   perUser: false,
+  waits: (s) => [
+    { what: `regsvr32 x${s.dlls.length}`, seconds: s.dlls.length * REGISTER_WAIT_SECONDS },
+  ],
   ps1: psCall(
     "Invoke-KbRegisterDllsStep",
     ["Dlls", "dlls", "paths"],

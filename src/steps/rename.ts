@@ -31,6 +31,7 @@ export const rename = defineStepKind<RenameStep>()({
   required: ["path", "newName"],
   cmdFields: { path: "text", newName: "text" },
   perUser: true,
+  destructive: { field: "path", wholeFolder: true },
   ps1: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ["NewName", "newName", "string"]),
   cmd: withLifecycle(
     "one-shot",

@@ -63,6 +63,7 @@ export const run = defineStepKind<RunStep>()({
   required: ["program"],
   cmdFields: { program: "text", args: "argument" },
   perUser: false,
+  waits: (s) => [{ what: "program timeout", seconds: s.timeoutSeconds }],
   ps1: psCall(
     "Invoke-KbRunStep",
     ["Program", "program", "path"],

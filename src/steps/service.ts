@@ -5,6 +5,7 @@ import { psCall } from "../model/ps-call.js";
 import { serviceDefaults, knownDefaultServices } from "../model/service-defaults.js";
 import type { ServiceDefault } from "../model/service-defaults.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
+import { SERVICE_CHANGE_SECONDS } from "../model/runtime-waits.js";
 
 /**
  * automatic-delayed: Start=2 plus DelayedAutostart=1. not-disabled: a disabled service gets the
@@ -51,6 +52,7 @@ export const service = defineStepKind<ServiceStep>()({
   required: ["name"],
   cmdFields: { name: "text" },
   perUser: false,
+  waits: () => [{ what: "service change", seconds: SERVICE_CHANGE_SECONDS }],
   ps1: psCall(
     "Invoke-KbServiceStep",
     ["Name", "name", "string"],

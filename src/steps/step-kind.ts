@@ -2,6 +2,7 @@
 // typescript-eslint rules): its schema fragment and docs, how it is made
 // idempotent, which targets can express it, and its lowering into the plan.
 import type { Span } from "../diagnostic.js";
+import type { StepWait } from "../model/runtime-waits.js";
 import type { PathExpr } from "../model/path-expr.js";
 import type { FromProperties, JsonSchema } from "../model/json-schema.js";
 import type { Applicability } from "../model/applicability.js";
@@ -91,6 +92,13 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
    * property (success-codes.ts) that its PowerShell call and batch template honour.
    */
   readonly runsProgram?: true;
+  /**
+   * The step deletes or moves what this path field names (the destructive-paths check):
+   * wholeFolder when the folder itself goes, not only files inside it.
+   */
+  readonly destructive?: { readonly field: string; readonly wholeFolder: boolean };
+  /** The longest waits its runtime may spend (the worst-case time of a run); none when absent. */
+  readonly waits?: (step: Lowered) => readonly StepWait[];
   /** Only these kinds may appear inside a per-user step. */
   readonly perUser: boolean;
   /** Inside a per-user step it also receives the profile's SID (-ProfileSid): it changes the profile's registry hive. */

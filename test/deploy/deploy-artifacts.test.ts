@@ -9,12 +9,8 @@ import { emitPlaybook } from "../../src/pipeline.js";
 import { deployDiagnostics, emitDeployArtifacts } from "../../src/deploy/deploy-artifacts.js";
 import { returnCodes } from "../../src/deploy/configmgr-application.js";
 import { resealDescriptors } from "../../src/deploy/reseal.js";
-import {
-  GPO_SCRIPT_WAIT_SECONDS,
-  REGISTER_WAIT_SECONDS,
-  SERVICE_WAIT_SECONDS,
-  worstCaseSeconds,
-} from "../../src/deploy/time-budget.js";
+import { GPO_SCRIPT_WAIT_SECONDS, worstCaseSeconds } from "../../src/deploy/time-budget.js";
+import { REGISTER_WAIT_SECONDS, SERVICE_WAIT_SECONDS } from "../../src/model/runtime-waits.js";
 import type { EmittedFile } from "../../src/emit/emitted-file.js";
 import { DEPLOY_ROUTES, type DeployRoute } from "../../src/model/deploy-routes.js";
 import { EXIT_CODES } from "../../src/model/exit-codes.js";
