@@ -2,7 +2,7 @@
 // when it does not. A route whose script is over its limit gets no deployment artifact.
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
-import { DEPLOY_ROUTES, type DeployRoute } from "../model/deploy-routes.js";
+import { DEPLOY_ROUTES, routeSize, type DeployRoute } from "../model/deploy-routes.js";
 import type { Plan } from "../plan/plan.js";
 import type { DeployScripts } from "./deploy-input.js";
 
@@ -34,13 +34,20 @@ export function scriptForRoute(route: DeployRoute, scripts: RouteScripts): Emitt
 export function checkRoutes(scripts: RouteScripts): RouteCheck[] {
   return DEPLOY_ROUTES.map((route) => {
     const file = scriptForRoute(route, scripts);
-    return { route, file, fits: file.bytes.length <= route.limitBytes };
+    return { route, file, fits: routeSize(route, file.bytes.length) <= route.limitBytes };
   });
 }
 
 /** True when every named route's script fits: the artifact that needs them may be written. */
 export function routesFit(checks: readonly RouteCheck[], ids: readonly string[]): boolean {
   return ids.every((id) => checks.find((c) => c.route.id === routeById(id).id)!.fits);
+}
+
+function sizeText(route: DeployRoute, bytes: number): string {
+  const measured = routeSize(route, bytes);
+  return measured === bytes
+    ? `${bytes} bytes`
+    : `${bytes} bytes (${measured} as ${route.measured})`;
 }
 
 export function routeWarnings(
@@ -56,7 +63,7 @@ export function routeWarnings(
         plan.fieldSpans.id ?? { line: 1, column: 1 },
         "warning",
         "deploy-route-size",
-        `${file.path.split("/").pop()} is ${file.bytes.length} bytes, over the ${route.limitText} ` +
+        `${file.path.split("/").pop()} is ${sizeText(route, file.bytes.length)}, over the ${route.limitText} ` +
           `(${route.limitBytes} bytes) limit of route ${route.id} (${route.name})` +
           (withArtifacts.has(route.id) ? "; its deployment files are not written" : ""),
         "deploy through a route the script fits (README.md lists them), or make the script smaller",

@@ -16,6 +16,8 @@ export interface DeployRoute {
   limitBytes: number;
   /** The limit as the vendor writes it. */
   limitText: string;
+  /** base64: the limit applies to the script's base64 text, as the route carries it. */
+  measured?: "base64";
   /**
    * For a detection route: the contract its script is built with, when it is not Intune's
    * (exit 1 = problem present). The ConfigMgr application contract has its own script.
@@ -44,7 +46,9 @@ export const DEPLOY_ROUTES: readonly DeployRoute[] = [
     name: "Graph Win32 app install script content",
     input: "win32-installer",
     limitBytes: 100_000,
-    limitText: "100 KB",
+    limitText: "100 KB (base64)",
+    // win32LobAppScript.content is base64: the script's bytes grow by a third there.
+    measured: "base64",
   },
   {
     id: "intune-remediations",
@@ -75,11 +79,16 @@ export interface RouteFit {
   fits: boolean;
 }
 
+/** What counts against a route's limit for a script of `bytes` bytes. */
+export function routeSize(route: DeployRoute, bytes: number): number {
+  return route.measured === "base64" ? 4 * Math.ceil(bytes / 3) : bytes;
+}
+
 /** How a script of `bytes` bytes fares on every route that takes its kind. */
 export function routeFits(input: RouteInput, bytes: number): RouteFit[] {
   return DEPLOY_ROUTES.filter((r) => r.input === input).map((route) => ({
     route,
     bytes,
-    fits: bytes <= route.limitBytes,
+    fits: routeSize(route, bytes) <= route.limitBytes,
   }));
 }
