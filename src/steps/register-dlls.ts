@@ -4,7 +4,7 @@
 // runs matches the DLL's own bitness (its PE header), as docs/kb-facts.md#regsvr32 says.
 import type { PathExpr } from "../model/path-expr.js";
 import { arrayOf, described, ref } from "../model/json-schema.js";
-import { cmdCall, cmdSet } from "../model/cmd-call.js";
+import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import { defineStepKind, type PlanStepBase } from "./step-kind.js";
 import { lowerSuccessCodes, successCodesProperty } from "./success-codes.js";
@@ -54,12 +54,15 @@ export const registerDlls = defineStepKind<RegisterDllsStep>()({
     ["SuccessCodes", "successCodes", "ints"],
     ["AllowNotSelfRegistering", "allowNotSelfRegistering", "bool"],
   ),
-  cmd: cmdCall(
-    cmdSet("KB_SUCCESS", "successCodes", "ints"),
-    cmdSet("KB_DLL_ALLOW4", "allowNotSelfRegistering", "flag"),
-    { call: "kb_step_dlls_begin" },
-    { each: "dlls", body: [{ shape: "path", field: "" }, { call: "kb_step_dll" }] },
-    { call: "kb_step_dlls_end" },
+  cmd: withLifecycle(
+    "one-shot",
+    cmdCall(
+      cmdSet("KB_SUCCESS", "successCodes", "ints"),
+      cmdSet("KB_DLL_ALLOW4", "allowNotSelfRegistering", "flag"),
+      { call: "kb_step_dlls_begin" },
+      { each: "dlls", body: [{ shape: "path", field: "" }, { call: "kb_step_dll" }] },
+      { call: "kb_step_dlls_end" },
+    ),
   ),
   lower(raw, ctx) {
     const dlls = raw.dlls.map((d, i) => ctx.path(`dlls/${i}`, d));
