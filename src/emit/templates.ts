@@ -5,12 +5,13 @@ import Handlebars from "handlebars";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
-import { CMD_HELPERS, PS_HELPERS } from "./helpers.js";
+import { BLOCK_HELPERS, CMD_HELPERS, PS_HELPERS } from "./helpers.js";
 import { cmdProbeCall, cmdStepCall } from "./cmd/cmd-call-text.js";
 import { mdCode, mdText } from "./markdown.js";
 import { EmitError, encodeStaticBlock, type StaticBlock } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
 import type { Span } from "../diagnostic.js";
+import { compilerWithoutHelperLocations } from "./template-compiler.js";
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
@@ -61,6 +62,8 @@ function atContext(error: unknown, context: unknown): unknown {
 export function templates(): Templates {
   if (cached) return cached;
   const hb = Handlebars.create();
+  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler =
+    compilerWithoutHelperLocations(hb);
   const own: Record<string, Handlebars.HelperDelegate> = {};
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
     own[name] = function (this: unknown, ...args: unknown[]) {
@@ -152,11 +155,14 @@ function partialOptions(
   hb.unregisterPartial(name);
   if (!given) throw new Error("Handlebars did not call the partial");
   const { helpers, partials, decorators, hooks, protoAccessControl } = given;
+  // The block helpers as registered, not as wrapped for a render: the wrapper adds
+  // `lookupProperty` to their options at every call, and of the built-ins only `lookup` reads it.
+  const blocks = Object.fromEntries(BLOCK_HELPERS.map((name) => [name, hb.helpers[name]]));
   return {
     partial: true,
     // Handlebars' wrapper gives a helper's options `lookupProperty` (the built-in helpers read
     // it) by rewriting `arguments` on every call; kbfix's own helpers never read it.
-    helpers: { ...(helpers as object), ...own },
+    helpers: { ...(helpers as object), ...blocks, ...own },
     partials,
     decorators,
     hooks,
