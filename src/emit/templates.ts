@@ -12,6 +12,7 @@ import { EmitError, encodeStaticBlock, type StaticBlock } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
 import type { Span } from "../diagnostic.js";
 import { compilerWithoutHelperLocations } from "./template-compiler.js";
+import { arrayEach } from "./each-helper.js";
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
@@ -94,6 +95,8 @@ export function templates(): Templates {
   const blocks: StaticBlock[] = [];
   for (const { name, path } of templateFiles()) {
     const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
+    // arrayEach gives no block parameters: a template declaring them is refused, not misrendered.
+    if (/\{\{#[^}]*\bas\s*\|/.test(source)) throw new Error(`${name}: declares block parameters`);
     const template = hb.compile(source, options);
     hb.registerPartial(name, partialOf(name, source, template, blocks));
     compiled.set(name, template);
@@ -157,7 +160,10 @@ function partialOptions(
   const { helpers, partials, decorators, hooks, protoAccessControl } = given;
   // The block helpers as registered, not as wrapped for a render: the wrapper adds
   // `lookupProperty` to their options at every call, and of the built-ins only `lookup` reads it.
-  const blocks = Object.fromEntries(BLOCK_HELPERS.map((name) => [name, hb.helpers[name]]));
+  const blocks = {
+    ...Object.fromEntries(BLOCK_HELPERS.map((name) => [name, hb.helpers[name]])),
+    each: arrayEach(hb),
+  };
   return {
     partial: true,
     // Handlebars' wrapper gives a helper's options `lookupProperty` (the built-in helpers read
