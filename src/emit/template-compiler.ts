@@ -1,9 +1,13 @@
-// Handlebars' code generator with one change: a helper's options carry no source location.
-// The stock compiler writes `loc: { start: { line, column }, end: { line, column } }` into the
-// options literal of every helper call, three objects per `{{helper value}}`, `{{#if}}` and
-// `{{#each}}` rendered; nothing reads it (Handlebars' own helpers and kbfix's never do, and a
-// failure is placed by the view being rendered: atContext in templates.ts). Every other part
-// of the generated code, the strict lookups' locations included, is the stock compiler's.
+// Handlebars' code generator with two changes to the options a helper call is given:
+// - No source location. The stock compiler writes `loc: { start: { line, column }, end:
+//   { line, column } }` into the options literal of every helper call, three objects per
+//   `{{helper value}}`, `{{#if}}` and `{{#each}}` rendered; nothing reads it (Handlebars' own
+//   helpers and kbfix's never do, and a failure is placed by the view being rendered:
+//   atContext in templates.ts).
+// - For kbfix's own helpers, which take their values and never read the options (templates.ts
+//   passes them only the values), one shared empty object instead of a new literal per call.
+// Every other part of the generated code, the strict lookups' locations included, is the
+// stock compiler's.
 import type Handlebars from "handlebars";
 
 type Compiler = { new (): object; call(self: object): void };
@@ -14,16 +18,21 @@ interface CompilerMethods {
   useRegister(name: string): void;
 }
 
-/** A JavaScriptCompiler whose helper options omit `loc`; nested programs compile with it too. */
-export function compilerWithoutHelperLocations(hb: typeof Handlebars): Compiler {
+/** The JavaScriptCompiler for kbfix's templates; nested programs compile with it too. */
+export function templateCompiler(
+  hb: typeof Handlebars,
+  /** Helpers that never read their options. */
+  optionless: ReadonlySet<string>,
+): Compiler {
   const Stock = (hb as unknown as { JavaScriptCompiler: Compiler }).JavaScriptCompiler;
-  function Quiet(this: object) {
+  function Kbfix(this: object) {
     Stock.call(this);
   }
-  Quiet.prototype = new Stock();
-  Object.assign(Quiet.prototype, {
-    compiler: Quiet,
-    // Stock setupHelperArgs (handlebars 4.7) without its `options.loc = locationLiteral(this)`.
+  Kbfix.prototype = new Stock();
+  Object.assign(Kbfix.prototype, {
+    compiler: Kbfix,
+    // Stock setupHelperArgs (handlebars 4.7) without its `options.loc = locationLiteral(this)`;
+    // setupParams still runs, as it takes the call's values off the compiler's stack.
     setupHelperArgs(
       this: CompilerMethods,
       helper: string,
@@ -31,7 +40,8 @@ export function compilerWithoutHelperLocations(hb: typeof Handlebars): Compiler 
       params: unknown[] | undefined,
       useRegister: boolean,
     ) {
-      const options = this.objectLiteral(this.setupParams(helper, paramSize, params));
+      const literal = this.objectLiteral(this.setupParams(helper, paramSize, params));
+      const options = optionless.has(helper) ? "container.nullContext" : literal;
       if (useRegister) {
         this.useRegister("options");
         params!.push("options");
@@ -43,5 +53,5 @@ export function compilerWithoutHelperLocations(hb: typeof Handlebars): Compiler 
       return options;
     },
   });
-  return Quiet as unknown as Compiler;
+  return Kbfix as unknown as Compiler;
 }

@@ -11,7 +11,7 @@ import { mdCode, mdText } from "./markdown.js";
 import { EmitError, encodeStaticBlock, type StaticBlock } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
 import type { Span } from "../diagnostic.js";
-import { compilerWithoutHelperLocations } from "./template-compiler.js";
+import { templateCompiler } from "./template-compiler.js";
 import { arrayEach } from "./each-helper.js";
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
@@ -63,8 +63,6 @@ function atContext(error: unknown, context: unknown): unknown {
 export function templates(): Templates {
   if (cached) return cached;
   const hb = Handlebars.create();
-  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler =
-    compilerWithoutHelperLocations(hb);
   const own: Record<string, Handlebars.HelperDelegate> = {};
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
     own[name] = function (this: unknown, ...args: unknown[]) {
@@ -90,6 +88,11 @@ export function templates(): Templates {
   own.md = (v: string) => mdText(v);
   own.mdCode = (v: string) => mdCode(v);
   hb.registerHelper(own);
+  // Every helper in `own` ignores its options: calls to them share one empty options object.
+  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = templateCompiler(
+    hb,
+    new Set(Object.keys(own)),
+  );
   const options = compileOptions(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const blocks: StaticBlock[] = [];
