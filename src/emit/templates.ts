@@ -65,10 +65,12 @@ export function templates(): Templates {
   const hb = Handlebars.create();
   const own: Record<string, Handlebars.HelperDelegate> = {};
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
-    own[name] = function (this: unknown, ...args: unknown[]) {
+    own[name] = function (this: unknown, value: unknown) {
       try {
-        // Handlebars passes its options last; every value helper takes one value.
-        return args.length === 2 ? fn(args[0]) : fn(...args.slice(0, -1));
+        // Handlebars passes its options last; every value helper takes one value. `arguments`,
+        // not a rest parameter: no array made per call on the path every value takes.
+        if (arguments.length === 2) return fn(value);
+        return fn(...Array.prototype.slice.call(arguments, 0, -1));
       } catch (error) {
         throw atContext(error, this);
       }
