@@ -5,12 +5,14 @@ import Handlebars from "handlebars";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
-import { CMD_HELPERS, PS_HELPERS } from "./helpers.js";
+import { BLOCK_HELPERS, CMD_HELPERS, PS_HELPERS } from "./helpers.js";
 import { cmdProbeCall, cmdStepCall } from "./cmd/cmd-call-text.js";
 import { mdCode, mdText } from "./markdown.js";
 import { EmitError, encodeStaticBlock, type StaticBlock } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
 import type { Span } from "../diagnostic.js";
+import { templateCompiler } from "./template-compiler.js";
+import { arrayEach } from "./each-helper.js";
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
@@ -63,10 +65,12 @@ export function templates(): Templates {
   const hb = Handlebars.create();
   const own: Record<string, Handlebars.HelperDelegate> = {};
   for (const [name, fn] of Object.entries({ ...PS_HELPERS, ...CMD_HELPERS }))
-    own[name] = function (this: unknown, ...args: unknown[]) {
+    own[name] = function (this: unknown, value: unknown) {
       try {
-        // Handlebars passes its options last; every value helper takes one value.
-        return args.length === 2 ? fn(args[0]) : fn(...args.slice(0, -1));
+        // Handlebars passes its options last; every value helper takes one value. `arguments`,
+        // not a rest parameter: no array made per call on the path every value takes.
+        if (arguments.length === 2) return fn(value);
+        return fn(...Array.prototype.slice.call(arguments, 0, -1));
       } catch (error) {
         throw atContext(error, this);
       }
@@ -86,11 +90,18 @@ export function templates(): Templates {
   own.md = (v: string) => mdText(v);
   own.mdCode = (v: string) => mdCode(v);
   hb.registerHelper(own);
+  // Every helper in `own` ignores its options: calls to them share one empty options object.
+  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = templateCompiler(
+    hb,
+    new Set(Object.keys(own)),
+  );
   const options = compileOptions(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const blocks: StaticBlock[] = [];
   for (const { name, path } of templateFiles()) {
     const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
+    // arrayEach gives no block parameters: a template declaring them is refused, not misrendered.
+    if (/\{\{#[^}]*\bas\s*\|/.test(source)) throw new Error(`${name}: declares block parameters`);
     const template = hb.compile(source, options);
     hb.registerPartial(name, partialOf(name, source, template, blocks));
     compiled.set(name, template);
@@ -152,11 +163,17 @@ function partialOptions(
   hb.unregisterPartial(name);
   if (!given) throw new Error("Handlebars did not call the partial");
   const { helpers, partials, decorators, hooks, protoAccessControl } = given;
+  // The block helpers as registered, not as wrapped for a render: the wrapper adds
+  // `lookupProperty` to their options at every call, and of the built-ins only `lookup` reads it.
+  const blocks = {
+    ...Object.fromEntries(BLOCK_HELPERS.map((name) => [name, hb.helpers[name]])),
+    each: arrayEach(hb),
+  };
   return {
     partial: true,
     // Handlebars' wrapper gives a helper's options `lookupProperty` (the built-in helpers read
     // it) by rewriting `arguments` on every call; kbfix's own helpers never read it.
-    helpers: { ...(helpers as object), ...own },
+    helpers: { ...(helpers as object), ...blocks, ...own },
     partials,
     decorators,
     hooks,

@@ -35,13 +35,25 @@ function lookAlike(c: string): string {
   return /^[A-Za-z0-9]+$/.test(plain) ? plain : "_";
 }
 
+/**
+ * Characters every one of which passes the whitelist alone, and "-", which alone reads as a
+ * switch and so becomes "_" (lookAlike): a title of only these needs no per-character walk.
+ */
+const PLAIN = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
+
 /** A title as batch can show it: safe characters kept, the others replaced, never code. */
 export function cmdDisplayText(text: string): string {
-  const replaced = [...text]
-    .map((c) => (cmdSafeReason(c) === undefined ? c : lookAlike(c)))
-    .join("")
+  // Most titles: the walk below would keep every character but turn each "-" into "_".
+  if (PLAIN.test(text)) return tidy(text.replace(/-/g, "_"));
+  const replaced = tidy(
+    [...text].map((c) => (cmdSafeReason(c) === undefined ? c : lookAlike(c))).join(""),
+  );
+  return cmdSafeReason(replaced) === undefined ? replaced : "";
+}
+
+function tidy(text: string): string {
+  return text
     .replace(/\s+/g, " ")
     .replace(/^[-/ ]+/, "")
     .trim();
-  return cmdSafeReason(replaced) === undefined ? replaced : "";
 }
