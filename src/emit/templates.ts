@@ -60,6 +60,19 @@ function atContext(error: unknown, context: unknown): unknown {
   return new EmitError(error.message, span);
 }
 
+/**
+ * Helpers written for a value that may be absent (an optional field: $null, $false, no guard).
+ * Any other helper given undefined means the template named a field the view lacks: strict mode
+ * does not catch that, since Handlebars checks only bare {{field}} paths, never a helper's value.
+ */
+const TAKES_ABSENT = new Set(["psOrNull", "psBool", "psGuard"]);
+
+function missingValue(helper: string): EmitError {
+  return new EmitError(
+    `template error: {{${helper} ...}} was given no value (a field the view lacks)`,
+  );
+}
+
 export function templates(): Templates {
   if (cached) return cached;
   const hb = Handlebars.create();
@@ -69,6 +82,7 @@ export function templates(): Templates {
       try {
         // Handlebars passes its options last; every value helper takes one value. `arguments`,
         // not a rest parameter: no array made per call on the path every value takes.
+        if (value === undefined && !TAKES_ABSENT.has(name)) throw missingValue(name);
         if (arguments.length === 2) return fn(value);
         return fn(...Array.prototype.slice.call(arguments, 0, -1));
       } catch (error) {
