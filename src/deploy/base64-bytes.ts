@@ -2,16 +2,13 @@
 // carries both scripts this way, and encoding in place skips the two large copies (a base64
 // string, then its bytes) that Buffer#toString("base64") would cost per script.
 import { placedBlock } from "../emit/bytes.js";
+import { base64Length } from "../model/base64-length.js";
 
 const ALPHABET = Buffer.from(
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
   "latin1",
 );
 const PAD = 0x3d; // "="
-
-export function base64Length(byteLength: number): number {
-  return Math.ceil(byteLength / 3) * 4;
-}
 
 /** Writes the base64 of `bytes` into `out` at `offset`; returns the offset after it. */
 export function writeBase64(bytes: Uint8Array, out: Uint8Array, offset: number): number {

@@ -9,7 +9,8 @@ import { deployDescription, displayName, PUBLISHER } from "./describe-playbook.j
 import { jsonText } from "./json-text.js";
 import { adminHeader } from "./admin-header.js";
 import { isSigned } from "./signature.js";
-import { base64Length, writeScriptBase64 } from "./base64-bytes.js";
+import { base64Length } from "../model/base64-length.js";
+import { writeScriptBase64 } from "./base64-bytes.js";
 
 export const INTUNE_ROUTES = ["intune-remediations", "intune-remediations-detection"] as const;
 export const INTUNE_BODY = "intune-remediation.json";

@@ -1,6 +1,7 @@
 // The deployment routes an emitted PowerShell script is offered for, with the
 // size each route accepts. One table: the compile warnings, the size tests, the
 // deployment artifacts and the reviewers' README all read it (docs/deployment.md).
+import { base64Length } from "./base64-length.js";
 
 /**
  * Which emitted script a route takes. win32-installer: the small installer script that runs the
@@ -81,7 +82,7 @@ export interface RouteFit {
 
 /** What counts against a route's limit for a script of `bytes` bytes. */
 export function routeSize(route: DeployRoute, bytes: number): number {
-  return route.measured === "base64" ? 4 * Math.ceil(bytes / 3) : bytes;
+  return route.measured === "base64" ? base64Length(bytes) : bytes;
 }
 
 /** How a script of `bytes` bytes fares on every route that takes its kind. */

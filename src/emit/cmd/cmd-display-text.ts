@@ -45,6 +45,11 @@ const PLAIN = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
 export function cmdDisplayText(text: string): string {
   // Most titles: the walk below would keep every character but turn each "-" into "_".
   if (PLAIN.test(text)) return tidy(text.replace(/-/g, "_"));
+  return displayTextByWalk(text);
+}
+
+/** Every character checked on its own; the fast path above must give the same (a test holds it). */
+export function displayTextByWalk(text: string): string {
   const replaced = tidy(
     [...text].map((c) => (cmdSafeReason(c) === undefined ? c : lookAlike(c))).join(""),
   );
