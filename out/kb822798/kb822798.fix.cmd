@@ -418,22 +418,11 @@ if "%KB_E5%"=="1" set "KB_LADDER_LIVE=1"
 if "%KB_E6%"=="1" set "KB_LADDER_LIVE=1"
 exit /b 0
 
-rem ==== Runtime: static subroutines, the same in every kbfix batch script ====
+rem ==== Runtime: the static subroutines this script reaches, as every kbfix batch script has them ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
 set "KB_STATUS=failed"
-call :kb_result
-exit /b 0
-
-:kb_step_ok
-set "KB_STATUS=ok"
-call :kb_result
-exit /b 0
-
-:kb_step_would
-rem Check mode: what would change (KB_BEFORE -> KB_AFTER), nothing is changed.
-set "KB_STATUS=changed"
 call :kb_result
 exit /b 0
 
@@ -484,22 +473,6 @@ set "KB_H_NOTE=%KB_NOTE%"
 set "KB_BEFORE="
 set "KB_AFTER="
 set "KB_NOTE="
-exit /b 0
-
-:kb_verify_end
-rem The held record of a step that changed something, once its verify probe has looked
-rem (KB_V_PR: 1 the problem is still there, U it could not look, 0 clean; KB_E_ID, KB_PD): the
-rem step failed unless the probe finds no problem, as a state step that reads back another value.
-set "KB_HELD="
-set "KB_STATUS=changed"
-set "KB_BEFORE=%KB_H_BEFORE%"
-set "KB_AFTER=%KB_H_AFTER%"
-set "KB_NOTE=%KB_H_NOTE%; verified: %KB_E_ID% finds no problem"
-if "%KB_V_PR%"=="1" set "KB_STATUS=failed"
-if "%KB_V_PR%"=="1" set "KB_NOTE=did not stick: %KB_E_ID% still finds the problem: %KB_PD%; %KB_H_NOTE%"
-if "%KB_V_PR%"=="U" set "KB_STATUS=failed"
-if "%KB_V_PR%"=="U" set "KB_NOTE=could not verify with %KB_E_ID%: %KB_PD%; %KB_H_NOTE%"
-call :kb_result
 exit /b 0
 
 rem ---- values: text from the machine or the command line, handled without parsing it ----
@@ -590,19 +563,6 @@ set "KB_PV=%KB_V%####"
 if "%KB_PV:~1,2%"==":\" exit /b 0
 if "%KB_PV:~0,2%"=="\\" if not "%KB_PV:~2,1%"=="?" if not "%KB_PV:~2,1%"=="." exit /b 0
 set "KB_BADARG=the %KB_CHK_WHAT% value is not a full path (C:\... or \\server\share\...)"
-exit /b 1
-
-:kb_arg_integer
-set "KB_T=%KB_V%"
-if "%KB_T%"=="-" goto :kb_arg_not_integer
-if "%KB_T:~0,1%"=="-" set "KB_T=%KB_T:~1%"
-for /f "delims=0123456789" %%x in ("%KB_T%") do goto :kb_arg_not_integer
-set "KB_PV=%KB_T%##########"
-if not "%KB_PV:~9,1%"=="#" goto :kb_arg_not_integer
-if "%KB_T:~0,1%"=="0" if not "%KB_T%"=="0" goto :kb_arg_not_integer
-exit /b 0
-:kb_arg_not_integer
-set "KB_BADARG=the %KB_CHK_WHAT% value is not a whole number"
 exit /b 1
 
 rem ---- paths: every path starts at a checked base (docs/emitted-script-rules.md#safe-destructive-paths) ----
@@ -722,40 +682,6 @@ set "KB_ST_SAME=0"
 if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
 set "KB_ST_WANT=none"
 set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
-exit /b 0
-
-rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
-:kb_arg_base
-rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
-rem No shell expands a base for a program started directly, so it is checked here as a path's
-rem base is (:kb_resolve): an empty, relative or root value sets KB_ARG_BAD to the reason instead,
-rem and the step fails (the probe cannot look) before anything runs. A drive is checked as the
-rem drive of a path below it and gives its letter and colon.
-set "KB_REL="
-set "KB_BELOW=0"
-if "%KB_DRIVE%"=="1" set "KB_REL=x"
-call :kb_resolve
-if errorlevel 1 goto :kb_arg_base_bad
-if "%KB_DRIVE%"=="1" set "KB_PATH=%KB_PATH:~0,2%"
-set "KB_A=%KB_A%%KB_PATH%"
-exit /b 0
-:kb_arg_base_bad
-if not defined KB_ARG_BAD set "KB_ARG_BAD=argument not built: %KB_NOTE%"
-exit /b 0
-
-:kb_arg_quote
-rem Appends KB_A, quoted, to KB_ARGS (literals passed the whitelist, parameters had no quote,
-rem base values are full paths). Backslashes just before the closing quote are doubled: the C
-rem runtime and CommandLineToArgvW read \" as a literal quote, and 2n backslashes before a quote as n.
-set "KB_AQ="
-:kb_arg_quote_tail
-if not defined KB_A goto :kb_arg_quote_done
-if not "%KB_A:~-1%"=="\" goto :kb_arg_quote_done
-set "KB_A=%KB_A:~0,-1%"
-set "KB_AQ=%KB_AQ%\\"
-goto :kb_arg_quote_tail
-:kb_arg_quote_done
-set "KB_ARGS=%KB_ARGS% "%KB_A%%KB_AQ%""
 exit /b 0
 
 rem ---- log: one plain-text log per playbook, rolled over to .lo_ past 250,000 bytes ----
@@ -2686,22 +2612,6 @@ call :kb_result
 exit /b 0
 
 rem ---- guards: what makes a one-shot step safe to repeat ----
-:kb_guard_path
-rem A creates or removes guard: resolves its path now (KB_G_OK=1: the step may run).
-set "KB_G_ERR="
-set "KB_G_OK=0"
-set "KB_BELOW=0"
-call :kb_resolve
-if errorlevel 1 goto :kb_guard_unusable
-if "%KB_G_KIND%"=="creates" if "%KB_KIND%"=="none" set "KB_G_OK=1"
-if "%KB_G_KIND%"=="removes" if not "%KB_KIND%"=="none" set "KB_G_OK=1"
-if "%KB_G_KIND%"=="creates" set "KB_G_WHY=guard: %KB_PATH% already exists"
-if "%KB_G_KIND%"=="removes" set "KB_G_WHY=guard: %KB_PATH% does not exist"
-exit /b 0
-:kb_guard_unusable
-set "KB_G_ERR=guard: %KB_NOTE%"
-exit /b 0
-
 :kb_guard_check
 rem errorlevel 0: the step may run. Otherwise the step is recorded (skipped, or failed when the
 rem guard's path is unusable) and the caller returns.
@@ -2974,25 +2884,6 @@ set "KB_S_ID=%KB_M_ID%/start-%KB_SVC%"
 call :kb_step_failed
 exit /b 0
 
-:kb_method_end_service
-rem At the end of a method, after the stopped services run again: KB_SVC is started whatever
-rem state it was in before (KB971058 ends by starting the Windows Update services again).
-if defined KB_CHECK goto :kb_method_end_would
-call :kb_service_start
-if errorlevel 1 goto :kb_method_end_failed
-set "KB_MSG=started service %KB_SVC% at the end of the method"
-call :kb_log
-exit /b 0
-:kb_method_end_failed
-set "KB_S_ID=%KB_M_ID%/start-%KB_SVC%"
-set "KB_NOTE=could not start %KB_SVC% at the end of the method: %KB_NOTE%"
-call :kb_step_failed
-exit /b 0
-:kb_method_end_would
-set "KB_MSG=check mode: would start service %KB_SVC% at the end of the method"
-call :kb_log
-exit /b 0
-
 rem ---- applicability: this machine's Windows, architecture, products and account ----
 :kb_windows_version
 rem From ver: Windows prints Microsoft Windows [Version 10.0.19045.nnnn] (the word Version is
@@ -3098,14 +2989,6 @@ if defined KB_A_PMIN if "%KB_VKEY%" LSS "%KB_A_PMIN%" exit /b 0
 set "KB_NA_REASON=%KB_A_PRODUCT% %KB_PVER% is not below the versions this applies to"
 if defined KB_A_PBELOW if not "%KB_VKEY%" LSS "%KB_A_PBELOW%" exit /b 0
 set "KB_T=1"
-exit /b 0
-
-:kb_product_try
-rem One place a product keeps its version (KB_RKEY, KB_RNAME): the first one found wins.
-if defined KB_PVER exit /b 0
-set "KB_RDEFAULT="
-call :kb_reg_read
-if "%KB_RFOUND%"=="1" set "KB_PVER=%KB_RGOT%"
 exit /b 0
 
 :kb_version_key

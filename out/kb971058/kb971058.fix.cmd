@@ -234,22 +234,11 @@ if "%KB_E2%"=="1" set "KB_LADDER_HISTORY=1"
 if "%KB_E3%"=="1" set "KB_LADDER_HISTORY=1"
 exit /b 0
 
-rem ==== Runtime: static subroutines, the same in every kbfix batch script ====
+rem ==== Runtime: the static subroutines this script reaches, as every kbfix batch script has them ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
 set "KB_STATUS=failed"
-call :kb_result
-exit /b 0
-
-:kb_step_ok
-set "KB_STATUS=ok"
-call :kb_result
-exit /b 0
-
-:kb_step_would
-rem Check mode: what would change (KB_BEFORE -> KB_AFTER), nothing is changed.
-set "KB_STATUS=changed"
 call :kb_result
 exit /b 0
 
@@ -375,12 +364,6 @@ set "KB_PV=%KB_V%#################"
 if not "%KB_PV:~16,1%"=="#" exit /b 1
 exit /b 0
 
-:kb_size_key
-rem KB_V (digits) -> KB_KEY, 16 digits: sizes compare as text, as cmd's numbers stop at 2^31.
-set "KB_KEY=0000000000000000%KB_V%"
-set "KB_KEY=%KB_KEY:~-16%"
-exit /b 0
-
 :kb_arg_no_quote
 rem KB_T is the value of the variable named KB_CHK with its quotes removed: they must be equal.
 setlocal EnableDelayedExpansion
@@ -391,34 +374,12 @@ if "%KB_SAME%"=="1" exit /b 0
 set "KB_BADARG=a value holds a double quote"
 exit /b 1
 
-:kb_arg_no_switch
-rem A value a tool would read as a switch is refused (docs/emitted-script-rules.md#literal-paths-and-arguments).
-if "%KB_V:~0,1%"=="-" goto :kb_arg_switch
-if "%KB_V:~0,1%"=="/" goto :kb_arg_switch
-exit /b 0
-:kb_arg_switch
-set "KB_BADARG=the %KB_CHK_WHAT% value starts with - or /"
-exit /b 1
-
 :kb_arg_full_path
 rem C:\... or \\server\share\...: never relative, never a device path.
 set "KB_PV=%KB_V%####"
 if "%KB_PV:~1,2%"==":\" exit /b 0
 if "%KB_PV:~0,2%"=="\\" if not "%KB_PV:~2,1%"=="?" if not "%KB_PV:~2,1%"=="." exit /b 0
 set "KB_BADARG=the %KB_CHK_WHAT% value is not a full path (C:\... or \\server\share\...)"
-exit /b 1
-
-:kb_arg_integer
-set "KB_T=%KB_V%"
-if "%KB_T%"=="-" goto :kb_arg_not_integer
-if "%KB_T:~0,1%"=="-" set "KB_T=%KB_T:~1%"
-for /f "delims=0123456789" %%x in ("%KB_T%") do goto :kb_arg_not_integer
-set "KB_PV=%KB_T%##########"
-if not "%KB_PV:~9,1%"=="#" goto :kb_arg_not_integer
-if "%KB_T:~0,1%"=="0" if not "%KB_T%"=="0" goto :kb_arg_not_integer
-exit /b 0
-:kb_arg_not_integer
-set "KB_BADARG=the %KB_CHK_WHAT% value is not a whole number"
 exit /b 1
 
 rem ---- paths: every path starts at a checked base (docs/emitted-script-rules.md#safe-destructive-paths) ----
@@ -541,24 +502,6 @@ set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
 exit /b 0
 
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
-:kb_arg_base
-rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
-rem No shell expands a base for a program started directly, so it is checked here as a path's
-rem base is (:kb_resolve): an empty, relative or root value sets KB_ARG_BAD to the reason instead,
-rem and the step fails (the probe cannot look) before anything runs. A drive is checked as the
-rem drive of a path below it and gives its letter and colon.
-set "KB_REL="
-set "KB_BELOW=0"
-if "%KB_DRIVE%"=="1" set "KB_REL=x"
-call :kb_resolve
-if errorlevel 1 goto :kb_arg_base_bad
-if "%KB_DRIVE%"=="1" set "KB_PATH=%KB_PATH:~0,2%"
-set "KB_A=%KB_A%%KB_PATH%"
-exit /b 0
-:kb_arg_base_bad
-if not defined KB_ARG_BAD set "KB_ARG_BAD=argument not built: %KB_NOTE%"
-exit /b 0
-
 :kb_arg_quote
 rem Appends KB_A, quoted, to KB_ARGS (literals passed the whitelist, parameters had no quote,
 rem base values are full paths). Backslashes just before the closing quote are doubled: the C
@@ -1774,14 +1717,6 @@ if defined KB_CP_HIT exit /b 0
 if not errorlevel 1 set "KB_CP_HIT=1"
 exit /b 0
 
-:kb_probe_cmd_problem_token
-if "%KB_PR%"=="U" exit /b 0
-set /a "KB_CP_PN+=1"
-if not defined KB_CP_HIT exit /b 0
-set /a "KB_CP_PH+=1"
-set "KB_CP_HAS=%KB_CP_HAS% %KB_CP_NAME%"
-exit /b 0
-
 :kb_probe_cmd_clean_token
 if "%KB_PR%"=="U" exit /b 0
 set /a "KB_CP_CN+=1"
@@ -1876,12 +1811,6 @@ if defined KB_FOUND set "KB_PR=1"
 if defined KB_FOUND set "KB_PD=matching event in the %KB_EV_LOG% log with %KB_FOUND%"
 goto :kb_probe_report
 
-:kb_probe_event_token
-rem One case variant of a data token (KB_TOK): with KB_EV_ALL=1 every token must be in the same
-rem event (kb_probe_all_*), else any one of them counts (kb_probe_token).
-if "%KB_EV_ALL%"=="1" goto :kb_probe_all_variant
-goto :kb_probe_token
-
 :kb_probe_all_begin
 rem dataMatch all: wevtutil writes one event per line, so each token keeps the lines (events)
 rem that carry it, in any of its case variants, and the next token searches only those. find
@@ -1892,21 +1821,6 @@ if not "%KB_SEARCH%"=="1" set "KB_ALL_GONE=1"
 if defined KB_ALL_GONE exit /b 0
 copy /y "%KB_SEARCHFILE%" "%KB_TMPALL%" >nul 2>&1
 type nul >"%KB_TMPNEXT%" 2>nul
-exit /b 0
-
-:kb_probe_all_variant
-if defined KB_ALL_GONE exit /b 0
-"%KB_FIND%" "%KB_TOK%" <"%KB_TMPALL%" >>"%KB_TMPNEXT%" 2>nul
-exit /b 0
-
-:kb_probe_all_next
-if not "%KB_EV_ALL%"=="1" exit /b 0
-if defined KB_ALL_GONE exit /b 0
-copy /y "%KB_TMPNEXT%" "%KB_TMPALL%" >nul 2>&1
-type nul >"%KB_TMPNEXT%" 2>nul
-set "KB_V=0"
-for %%F in ("%KB_TMPALL%") do set "KB_V=%%~zF"
-if "%KB_V%"=="0" set "KB_ALL_GONE=1"
 exit /b 0
 
 :kb_probe_all_end
@@ -1930,15 +1844,6 @@ exit /b 0
 :kb_probe_not_applicable
 set "KB_MSG=evidence %KB_E_ID%: not applicable; %KB_NA_REASON%"
 call :kb_log
-exit /b 0
-
-:kb_probe_token
-rem Searches KB_SEARCHFILE for KB_TOK (when KB_SEARCH=1 and nothing was found yet). find has no
-rem portable /i (Wine's find refuses it): the templates list each token as written, upper and lower case.
-if not "%KB_SEARCH%"=="1" exit /b 0
-if defined KB_FOUND exit /b 0
-"%KB_FIND%" "%KB_TOK%" "%KB_SEARCHFILE%" >nul 2>&1
-if not errorlevel 1 set "KB_FOUND=%KB_TOK%"
 exit /b 0
 
 rem ---- The life of a state step, as Invoke-KbStateStep runs it in the .ps1 ----
@@ -2291,22 +2196,6 @@ set "KB_WANT_TEXT=%KB_WANT_TEXT%%KB_WANT_STATE%"
 exit /b 0
 
 rem ---- guards: what makes a one-shot step safe to repeat ----
-:kb_guard_path
-rem A creates or removes guard: resolves its path now (KB_G_OK=1: the step may run).
-set "KB_G_ERR="
-set "KB_G_OK=0"
-set "KB_BELOW=0"
-call :kb_resolve
-if errorlevel 1 goto :kb_guard_unusable
-if "%KB_G_KIND%"=="creates" if "%KB_KIND%"=="none" set "KB_G_OK=1"
-if "%KB_G_KIND%"=="removes" if not "%KB_KIND%"=="none" set "KB_G_OK=1"
-if "%KB_G_KIND%"=="creates" set "KB_G_WHY=guard: %KB_PATH% already exists"
-if "%KB_G_KIND%"=="removes" set "KB_G_WHY=guard: %KB_PATH% does not exist"
-exit /b 0
-:kb_guard_unusable
-set "KB_G_ERR=guard: %KB_NOTE%"
-exit /b 0
-
 :kb_guard_check
 rem errorlevel 0: the step may run. Otherwise the step is recorded (skipped, or failed when the
 rem guard's path is unusable) and the caller returns.
@@ -2705,14 +2594,6 @@ if defined KB_A_PBELOW if not "%KB_VKEY%" LSS "%KB_A_PBELOW%" exit /b 0
 set "KB_T=1"
 exit /b 0
 
-:kb_product_try
-rem One place a product keeps its version (KB_RKEY, KB_RNAME): the first one found wins.
-if defined KB_PVER exit /b 0
-set "KB_RDEFAULT="
-call :kb_reg_read
-if "%KB_RFOUND%"=="1" set "KB_PVER=%KB_RGOT%"
-exit /b 0
-
 :kb_version_key
 rem KB_VER (from the machine) -> KB_VKEY: four parts of 9 digits, so versions compare as text
 rem (4.00.6487.2111 -> 000000004.000000000.000006487.000002111). Text after a space is ignored;
@@ -2743,30 +2624,6 @@ set "KB_VK=%KB_VK%.%KB_V:~-9%"
 exit /b 0
 
 rem ---- registry: values under HKLM read with reg query, compared as reg prints them ----
-:kb_reg_view
-rem KB_RVIEW (0: the script's own view; 32 or 64: that view of HKLM) -> KB_RSW, the reg switch
-rem naming it (empty for the own view), or KB_RVIEWBAD, why this Windows cannot reach the view
-rem for sure (docs/emitted-script-rules.md#registry-views). 32-bit Windows has one view, the
-rem 32-bit one: view 32 needs no switch there, and view 64 does not exist (reg would quietly use the
-rem 32-bit one). On 64-bit Windows before NT 6.1 reg.exe may not know /reg:, so nothing is touched.
-set "KB_RSW="
-set "KB_RVIEWBAD="
-if "%KB_RVIEW%"=="0" exit /b 0
-if not defined KB_ARCH call :kb_architecture
-if not defined KB_NT call :kb_windows_version
-if "%KB_ARCH%"=="x86" if "%KB_RVIEW%"=="32" exit /b 0
-set "KB_RVIEWBAD=this Windows is 32-bit: it has no 64-bit registry view (view 64)"
-if "%KB_ARCH%"=="x86" exit /b 0
-set "KB_RVIEWBAD=the architecture could not be read (PROCESSOR_ARCHITECTURE): the %KB_RVIEW%-bit registry view is not touched"
-if not "%KB_ARCH%"=="x64" if not "%KB_ARCH%"=="arm64" exit /b 0
-set "KB_RVIEWBAD=the Windows version could not be read from ver: reg.exe may not know /reg:%KB_RVIEW%, so the %KB_RVIEW%-bit view is not touched"
-if not defined KB_NT exit /b 0
-set "KB_RVIEWBAD=reg.exe of Windows NT %KB_NTTEXT% may not know /reg:%KB_RVIEW% (it came with NT 6.1, earlier only by hotfix): the %KB_RVIEW%-bit view is not touched; use the PowerShell script"
-if %KB_NT% LSS 601 exit /b 0
-set "KB_RVIEWBAD="
-set "KB_RSW=/reg:%KB_RVIEW%"
-exit /b 0
-
 :kb_reg_read
 rem KB_RKEY, KB_RNAME (KB_RDEFAULT=1: the default value), in the view KB_RSW names (kb_reg_view;
 rem empty: the script's own) -> KB_RFOUND=1 with KB_RGOTTYPE
@@ -2794,22 +2651,6 @@ set "KB_RGOT=%KB_R:*    =%"
 if "%KB_RGOT%"=="%KB_R%" set "KB_RGOT="
 set "KB_RQUOTE=%KB_VQ%"
 set "KB_RFOUND=1"
-exit /b 0
-
-:kb_reg_compare
-rem KB_RSAME=1 when the value read has the wanted type (KB_RTYPE) and data (KB_RWANT; hex
-rem output without case, KB_RHEX=1). KB_RSHOW describes what was read, for the log.
-set "KB_RSAME=0"
-set "KB_RSHOW=(missing)"
-if not "%KB_RFOUND%"=="1" exit /b 0
-set "KB_RSHOW=%KB_RGOTTYPE% %KB_RGOT%"
-if "%KB_RQUOTE%"=="1" exit /b 0
-if not "%KB_RGOTTYPE%"=="%KB_RTYPE%" exit /b 0
-set "KB_X=%KB_RGOT%"
-set "KB_Y=%KB_RWANT%"
-set "KB_SAME_I=%KB_RHEX%"
-call :kb_same
-set "KB_RSAME=%KB_SAME%"
 exit /b 0
 
 rem ---- state: what the last successful run saw, in kbfix\<id>\<probe>.cmd-state under ProgramData ----

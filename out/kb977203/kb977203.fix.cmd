@@ -260,25 +260,8 @@ if "%KB_E5%"=="1" set "KB_LADDER_HISTORY=1"
 if "%KB_E6%"=="1" set "KB_LADDER_LIVE=1"
 exit /b 0
 
-rem ==== Runtime: static subroutines, the same in every kbfix batch script ====
+rem ==== Runtime: the static subroutines this script reaches, as every kbfix batch script has them ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
-:kb_step_failed
-rem Shared ending of a step: failed with KB_NOTE.
-set "KB_STATUS=failed"
-call :kb_result
-exit /b 0
-
-:kb_step_ok
-set "KB_STATUS=ok"
-call :kb_result
-exit /b 0
-
-:kb_step_would
-rem Check mode: what would change (KB_BEFORE -> KB_AFTER), nothing is changed.
-set "KB_STATUS=changed"
-call :kb_result
-exit /b 0
-
 :kb_result
 rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
 rem KB_AFTER, KB_NOTE. Inside a per-user step the id is <id>@<profile>. A changed record in
@@ -328,22 +311,6 @@ set "KB_AFTER="
 set "KB_NOTE="
 exit /b 0
 
-:kb_verify_end
-rem The held record of a step that changed something, once its verify probe has looked
-rem (KB_V_PR: 1 the problem is still there, U it could not look, 0 clean; KB_E_ID, KB_PD): the
-rem step failed unless the probe finds no problem, as a state step that reads back another value.
-set "KB_HELD="
-set "KB_STATUS=changed"
-set "KB_BEFORE=%KB_H_BEFORE%"
-set "KB_AFTER=%KB_H_AFTER%"
-set "KB_NOTE=%KB_H_NOTE%; verified: %KB_E_ID% finds no problem"
-if "%KB_V_PR%"=="1" set "KB_STATUS=failed"
-if "%KB_V_PR%"=="1" set "KB_NOTE=did not stick: %KB_E_ID% still finds the problem: %KB_PD%; %KB_H_NOTE%"
-if "%KB_V_PR%"=="U" set "KB_STATUS=failed"
-if "%KB_V_PR%"=="U" set "KB_NOTE=could not verify with %KB_E_ID%: %KB_PD%; %KB_H_NOTE%"
-call :kb_result
-exit /b 0
-
 rem ---- values: text from the machine or the command line, handled without parsing it ----
 :kb_dequote
 rem Removes double quotes from KB_V (a line of tool output): after this, KB_V in quotes is safe
@@ -368,15 +335,6 @@ if "%KB_EV%"=="%KB_EQ%" exit /b 0
 set "%KB_EO%="
 set "KB_ENV_UNSAFE=%KB_ENV_UNSAFE% %KB_EN%"
 exit /b 0
-
-:kb_machine_name
-rem A name dir listed (KB_V, a line of its output) -> KB_V free of double quotes; errorlevel 1 when
-rem it held one: no Windows name can, so that name is not acted on, with a warning in the log.
-call :kb_dequote
-if not "%KB_VQ%"=="1" exit /b 0
-set "KB_MSG=a name listed in %KB_PATH% holds a double quote: cannot be read safely, left alone: %KB_V%"
-call :kb_warn
-exit /b 1
 
 :kb_same
 rem KB_SAME=1 when KB_X and KB_Y hold the same text (KB_SAME_I=1: ignoring case).
@@ -432,19 +390,6 @@ set "KB_PV=%KB_V%####"
 if "%KB_PV:~1,2%"==":\" exit /b 0
 if "%KB_PV:~0,2%"=="\\" if not "%KB_PV:~2,1%"=="?" if not "%KB_PV:~2,1%"=="." exit /b 0
 set "KB_BADARG=the %KB_CHK_WHAT% value is not a full path (C:\... or \\server\share\...)"
-exit /b 1
-
-:kb_arg_integer
-set "KB_T=%KB_V%"
-if "%KB_T%"=="-" goto :kb_arg_not_integer
-if "%KB_T:~0,1%"=="-" set "KB_T=%KB_T:~1%"
-for /f "delims=0123456789" %%x in ("%KB_T%") do goto :kb_arg_not_integer
-set "KB_PV=%KB_T%##########"
-if not "%KB_PV:~9,1%"=="#" goto :kb_arg_not_integer
-if "%KB_T:~0,1%"=="0" if not "%KB_T%"=="0" goto :kb_arg_not_integer
-exit /b 0
-:kb_arg_not_integer
-set "KB_BADARG=the %KB_CHK_WHAT% value is not a whole number"
 exit /b 1
 
 rem ---- paths: every path starts at a checked base (docs/emitted-script-rules.md#safe-destructive-paths) ----
@@ -513,78 +458,7 @@ set "KB_KIND=file"
 if "%KB_ATTRS:~0,1%"=="d" set "KB_KIND=dir"
 exit /b 0
 
-:kb_split
-rem KB_PATH -> KB_DIR (its folder, no trailing backslash) and KB_LEAF (its name).
-for %%A in ("%KB_PATH%") do set "KB_DIR=%%~dpA"
-for %%A in ("%KB_PATH%") do set "KB_LEAF=%%~nxA"
-if "%KB_DIR:~-1%"=="\" set "KB_DIR=%KB_DIR:~0,-1%"
-exit /b 0
-
-:kb_free_name
-rem KB_DIR, KB_NAME -> KB_FREE: KB_NAME when nothing has it, else KB_NAME<KB_SEP>1, 2, ...
-rem (KB_NUMBERED=1: always numbered), so a second run never fails on a name the first took.
-set "KB_FREE=%KB_NAME%"
-set /a "KB_FN=0"
-if "%KB_NUMBERED%"=="1" goto :kb_free_next
-:kb_free_test
-set "KB_FA="
-for %%A in ("%KB_DIR%\%KB_FREE%") do set "KB_FA=%%~aA"
-if not defined KB_FA exit /b 0
-:kb_free_next
-set /a "KB_FN+=1"
-if %KB_FN% GTR 9999 exit /b 1
-set "KB_FREE=%KB_NAME%%KB_SEP%%KB_FN%"
-goto :kb_free_test
-
-:kb_list
-rem Names in KB_PATH matching KB_PATTERN (hidden and system ones too; KB_FILESONLY=1: files
-rem only) -> KB_TMPLIST, one per line. Wildcards follow dir's rules (8.3 names can match too).
-if "%KB_FILESONLY%"=="1" dir /b /a:-d "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
-if not "%KB_FILESONLY%"=="1" dir /b /a "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
-exit /b 0
-
-:kb_folder_read
-rem The folder of a state step that lists entries (clear-folder, delete-files): KB_PATH, or the
-rem step's end with KB_NOTE: failed for a path that cannot be used or is a file, ok for a folder
-rem that does not exist (KB_NOTE_MISSING says why that is fine).
-call :kb_resolve
-if errorlevel 1 set "KB_ST_END=failed"
-if defined KB_ST_END exit /b 0
-set "KB_NOTE=%KB_PATH% does not exist: %KB_NOTE_MISSING%"
-if "%KB_KIND%"=="none" set "KB_ST_END=ok"
-if defined KB_ST_END exit /b 0
-set "KB_NOTE=%KB_PATH% is a file, not a folder"
-if "%KB_KIND%"=="file" set "KB_ST_END=failed"
-exit /b 0
-
-:kb_count_test
-rem The state test of a step that lists entries: nothing left that matches (KB_COUNT, of what
-rem KB_UNITS names).
-set "KB_ST_SAME=0"
-if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
-set "KB_ST_WANT=none"
-set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
-exit /b 0
-
 rem ---- program arguments: bases named in a literal, and the quoting (docs/emitted-script-rules.md#bases-in-arguments) ----
-:kb_arg_base
-rem Appends the value of the base in KB_B (named KB_BN; KB_DRIVE=1: a drive such as C:) to KB_A.
-rem No shell expands a base for a program started directly, so it is checked here as a path's
-rem base is (:kb_resolve): an empty, relative or root value sets KB_ARG_BAD to the reason instead,
-rem and the step fails (the probe cannot look) before anything runs. A drive is checked as the
-rem drive of a path below it and gives its letter and colon.
-set "KB_REL="
-set "KB_BELOW=0"
-if "%KB_DRIVE%"=="1" set "KB_REL=x"
-call :kb_resolve
-if errorlevel 1 goto :kb_arg_base_bad
-if "%KB_DRIVE%"=="1" set "KB_PATH=%KB_PATH:~0,2%"
-set "KB_A=%KB_A%%KB_PATH%"
-exit /b 0
-:kb_arg_base_bad
-if not defined KB_ARG_BAD set "KB_ARG_BAD=argument not built: %KB_NOTE%"
-exit /b 0
-
 :kb_arg_quote
 rem Appends KB_A, quoted, to KB_ARGS (literals passed the whitelist, parameters had no quote,
 rem base values are full paths). Backslashes just before the closing quote are doubled: the C
@@ -1126,12 +1000,6 @@ set "KB_MSG=the evidence is gone after method %KB_M_NUM%: the remaining methods 
 call :kb_log
 exit /b 0
 
-:kb_step_not_applicable
-set "KB_STATUS=not-applicable"
-set "KB_NOTE=%KB_NA_REASON%"
-call :kb_result
-exit /b 0
-
 rem ---- completion: verification, the outcome, its exit code and the recap line ----
 :kb_detect_before
 set "KB_MSG=---- evidence before any change ----"
@@ -1306,11 +1174,6 @@ if "%KB_PR%"=="U" set "KB_LVL=warn"
 call :kb_log
 exit /b 0
 
-:kb_probe_not_applicable
-set "KB_MSG=evidence %KB_E_ID%: not applicable; %KB_NA_REASON%"
-call :kb_log
-exit /b 0
-
 :kb_probe_token
 rem Searches KB_SEARCHFILE for KB_TOK (when KB_SEARCH=1 and nothing was found yet). find has no
 rem portable /i (Wine's find refuses it): the templates list each token as written, upper and lower case.
@@ -1387,22 +1250,6 @@ if not defined KB_RUN_OK set "KB_OS_END=failed"
 exit /b 0
 
 rem ---- guards: what makes a one-shot step safe to repeat ----
-:kb_guard_path
-rem A creates or removes guard: resolves its path now (KB_G_OK=1: the step may run).
-set "KB_G_ERR="
-set "KB_G_OK=0"
-set "KB_BELOW=0"
-call :kb_resolve
-if errorlevel 1 goto :kb_guard_unusable
-if "%KB_G_KIND%"=="creates" if "%KB_KIND%"=="none" set "KB_G_OK=1"
-if "%KB_G_KIND%"=="removes" if not "%KB_KIND%"=="none" set "KB_G_OK=1"
-if "%KB_G_KIND%"=="creates" set "KB_G_WHY=guard: %KB_PATH% already exists"
-if "%KB_G_KIND%"=="removes" set "KB_G_WHY=guard: %KB_PATH% does not exist"
-exit /b 0
-:kb_guard_unusable
-set "KB_G_ERR=guard: %KB_NOTE%"
-exit /b 0
-
 :kb_guard_check
 rem errorlevel 0: the step may run. Otherwise the step is recorded (skipped, or failed when the
 rem guard's path is unusable) and the caller returns.
@@ -1418,281 +1265,6 @@ set "KB_STATUS=failed"
 set "KB_NOTE=%KB_G_ERR%"
 call :kb_result
 exit /b 1
-
-rem ---- services: read with sc qc and sc query, changed with sc config, net start, net stop ----
-:kb_service_read
-rem KB_SVC -> KB_SVC_START (2 automatic, 3 manual, 4 disabled, 5 automatic with a delayed start:
-rem sc qc prints 2 AUTO_START (DELAYED)) and KB_SVC_STATE (1 stopped, 2 starting, 3 stopping,
-rem 4 running, ...), both empty when sc cannot read the service; KB_SVC_TEXT for the log.
-set "KB_SVC_START="
-set "KB_SVC_STATE="
-"%KB_SC%" qc "%KB_SVC%" 8192 >"%KB_TMP%" 2>nul
-for /f "usebackq eol=| tokens=1,3,5" %%a in ("%KB_TMP%") do if "%%a"=="START_TYPE" set "KB_SVC_START=%%b"
-for /f "usebackq eol=| tokens=1,3,5" %%a in ("%KB_TMP%") do if "%%a"=="START_TYPE" if "%%b"=="2" if "%%c"=="(DELAYED)" set "KB_SVC_START=5"
-"%KB_SC%" query "%KB_SVC%" >"%KB_TMP%" 2>nul
-for /f "usebackq eol=| tokens=1,3" %%a in ("%KB_TMP%") do if "%%a"=="STATE" set "KB_SVC_STATE=%%b"
-rem Tool output: its double quotes go as it is first expanded (docs/emitted-script-rules.md#machine-values).
-if defined KB_SVC_START set "KB_SVC_START=%KB_SVC_START:"=%"
-if defined KB_SVC_STATE set "KB_SVC_STATE=%KB_SVC_STATE:"=%"
-set "KB_SVC_STARTTEXT=start type %KB_SVC_START%"
-if "%KB_SVC_START%"=="2" set "KB_SVC_STARTTEXT=start type automatic"
-if "%KB_SVC_START%"=="3" set "KB_SVC_STARTTEXT=start type manual"
-if "%KB_SVC_START%"=="4" set "KB_SVC_STARTTEXT=start type disabled"
-if "%KB_SVC_START%"=="5" set "KB_SVC_STARTTEXT=start type automatic (delayed start)"
-if not defined KB_SVC_START set "KB_SVC_STARTTEXT=start type unknown"
-set "KB_SVC_STATETEXT=state %KB_SVC_STATE%"
-if "%KB_SVC_STATE%"=="1" set "KB_SVC_STATETEXT=stopped"
-if "%KB_SVC_STATE%"=="2" set "KB_SVC_STATETEXT=starting"
-if "%KB_SVC_STATE%"=="3" set "KB_SVC_STATETEXT=stopping"
-if "%KB_SVC_STATE%"=="4" set "KB_SVC_STATETEXT=running"
-if not defined KB_SVC_STATE set "KB_SVC_STATETEXT=not found"
-set "KB_SVC_TEXT=%KB_SVC_STARTTEXT%, %KB_SVC_STATETEXT%"
-exit /b 0
-
-:kb_service_settle
-rem Reads KB_SVC and, while it is starting or stopping (state 2 or 3), waits a second and reads
-rem again, at most KB_SVC_WAIT times (the PowerShell runtime's 60 seconds): never unbounded.
-rem errorlevel 1 when it is still pending after that.
-set "KB_SVC_WAITED=0"
-:kb_service_settle_read
-call :kb_service_read
-if not "%KB_SVC_STATE%"=="2" if not "%KB_SVC_STATE%"=="3" exit /b 0
-if %KB_SVC_WAITED% GEQ %KB_SVC_WAIT% exit /b 1
-set /a "KB_SVC_WAITED+=1"
-"%KB_PING%" -n 2 127.0.0.1 >nul 2>&1
-goto :kb_service_settle_read
-
-:kb_service_dependents
-rem KB_SVC -> KB_DEPS_NOW: the services depending on it that are not stopped, in the order to
-rem stop them (sc enumdepend lists direct and indirect dependents, the last started first), and
-rem KB_DEPSUP_NOW the other way round, the order to start them again. The names are machine text
-rem that later goes unquoted into for lists and sc / net lines: a running dependent whose name is
-rem not made of the characters service names use (kb_service_name_check) is left out and named in
-rem KB_DEPS_UNSAFE instead (double quotes shown as /), and the caller then stops nothing.
-set "KB_DEPS_NOW="
-set "KB_DEPSUP_NOW="
-set "KB_DEPS_UNSAFE="
-set "KB_DEP_NAME="
-set "KB_DEP_BAD="
-"%KB_SC%" enumdepend "%KB_SVC%" 16384 >"%KB_TMP%" 2>nul
-for /f "usebackq eol=| tokens=1-3*" %%a in ("%KB_TMP%") do (set "KB_DL1=%%a" & set "KB_DL2=%%b" & set "KB_DL3=%%c" & set "KB_DL4=%%d" & call :kb_service_dependent_line)
-exit /b 0
-:kb_service_dependent_line
-rem Double quotes become / first: after that each field is safe inside quotes.
-if defined KB_DL1 set "KB_DL1=%KB_DL1:"=/%"
-if defined KB_DL2 set "KB_DL2=%KB_DL2:"=/%"
-if defined KB_DL3 set "KB_DL3=%KB_DL3:"=/%"
-if defined KB_DL4 set "KB_DL4=%KB_DL4:"=/%"
-if "%KB_DL1%"=="SERVICE_NAME:" goto :kb_service_dependent_name
-if not "%KB_DL1%"=="STATE" exit /b 0
-if "%KB_DL3%"=="1" exit /b 0
-if defined KB_DEP_BAD goto :kb_service_dependent_unsafe
-if not defined KB_DEP_NAME exit /b 0
-set "KB_DEPS_NOW=%KB_DEPS_NOW% %KB_DEP_NAME%"
-set "KB_DEPSUP_NOW=%KB_DEP_NAME% %KB_DEPSUP_NOW%"
-exit /b 0
-:kb_service_dependent_unsafe
-set "KB_DEPS_UNSAFE=%KB_DEPS_UNSAFE% '%KB_DEP_BAD%'"
-exit /b 0
-:kb_service_dependent_name
-rem A name with a space arrives in several fields: joined again, it fails the check.
-set "KB_DEP_NAME="
-set "KB_DEP_BAD="
-set "KB_V=%KB_DL2%"
-if defined KB_DL3 set "KB_V=%KB_V% %KB_DL3%"
-if defined KB_DL4 set "KB_V=%KB_V% %KB_DL4%"
-call :kb_service_name_check
-if errorlevel 1 (set "KB_DEP_BAD=%KB_V%") else set "KB_DEP_NAME=%KB_V%"
-exit /b 0
-
-:kb_service_name_check
-rem errorlevel 0 when KB_V (free of double quotes) is a service name batch can carry unquoted:
-rem only letters, digits and _ - . $ @ { } # (docs/emitted-script-rules.md#service-names).
-rem Character by character, each compared in quotes with that list; ] ends the copy, so a ]
-rem in the name itself is first made a / (which fails).
-if not defined KB_V exit /b 1
-set "KB_SN=%KB_V:]=/%]"
-:kb_service_name_char
-set "KB_C=%KB_SN:~0,1%"
-if "%KB_C%"=="]" exit /b 0
-set "KB_SN=%KB_SN:~1%"
-set "KB_OK="
-for %%c in (a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9 _ - . $ @ { } #) do if /i "%KB_C%"=="%%c" set "KB_OK=1"
-if not defined KB_OK exit /b 1
-goto :kb_service_name_char
-
-:kb_service_stop
-rem KB_SVC -> stopped: the services running on it first (net stop would stop to ask), then the
-rem service, pending states waited through. Windows restarts some services behind our back
-rem (Windows Update through UsoSvc and WaaSMedicSvc): one running again right after it stopped is
-rem stopped again, at most 3 times. -> errorlevel 1 with KB_NOTE when it is not stopped;
-rem KB_SVC_DEPS / KB_SVC_DEPSUP the dependents it stopped (stop and start order),
-rem KB_SVC_RESTARTS how often it came back.
-set "KB_SVC_RESTARTS=0"
-set "KB_SVC_DEPS="
-set "KB_SVC_DEPSUP="
-set "KB_SVC_MAIN=%KB_SVC%"
-:kb_service_stop_again
-set "KB_SVC=%KB_SVC_MAIN%"
-set "KB_NOTE="
-call :kb_service_settle
-if "%KB_SVC_STATE%"=="1" exit /b 0
-call :kb_service_dependents
-if defined KB_DEPS_UNSAFE goto :kb_service_stop_dependent_unsafe
-set "KB_SVC_DEPS=%KB_SVC_DEPS%%KB_DEPS_NOW%"
-set "KB_SVC_DEPSUP=%KB_DEPSUP_NOW%%KB_SVC_DEPSUP%"
-set "KB_DEP_FAILED="
-for %%d in (%KB_DEPS_NOW%) do (set "KB_SVC=%%d" & call :kb_service_stop_dependent)
-set "KB_SVC=%KB_SVC_MAIN%"
-if defined KB_DEP_FAILED goto :kb_service_stop_dependent_failed
-"%KB_NET%" stop "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
-set "KB_T=%errorlevel%"
-call :kb_service_settle
-if "%KB_SVC_STATE%"=="1" exit /b 0
-set "KB_NOTE=net stop %KB_SVC% failed (exit %KB_T%); now %KB_SVC_TEXT%"
-if not "%KB_T%"=="0" exit /b 1
-set /a "KB_SVC_RESTARTS+=1"
-set "KB_NOTE=service %KB_SVC% was started again each time it stopped (%KB_SVC_RESTARTS% times): something on this machine restarts it"
-if %KB_SVC_RESTARTS% GTR 3 exit /b 1
-goto :kb_service_stop_again
-:kb_service_stop_dependent_failed
-set "KB_NOTE=could not stop %KB_DEP_FAILED%, which depends on %KB_SVC%"
-exit /b 1
-:kb_service_stop_dependent_unsafe
-set "KB_NOTE=cannot stop the running dependent service(s)%KB_DEPS_UNSAFE% of %KB_SVC% safely: the name holds characters service names do not use (letters, digits and _ - . $ @ { } # only), so batch did not pass it to sc or net; nothing was stopped. Stop it by hand or use the PowerShell script"
-exit /b 1
-:kb_service_stop_dependent
-call :kb_service_settle
-if "%KB_SVC_STATE%"=="1" exit /b 0
-"%KB_NET%" stop "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
-call :kb_service_settle
-if not "%KB_SVC_STATE%"=="1" set "KB_DEP_FAILED=%KB_SVC%"
-exit /b 0
-
-:kb_service_restarts_text
-rem KB_SVC_RESTARTS -> KB_SVC_RTEXT, for the result.
-set "KB_SVC_RTEXT=%KB_SVC% was started again behind our back %KB_SVC_RESTARTS% time(s) right after it stopped (on Windows 10 and later UsoSvc and WaaSMedicSvc restart Windows Update) and was stopped again"
-exit /b 0
-
-:kb_service_start
-rem KB_SVC -> running: a stop still pending is waited for first. errorlevel 1 with KB_NOTE when
-rem it does not run.
-call :kb_service_settle
-if "%KB_SVC_STATE%"=="4" exit /b 0
-"%KB_NET%" start "%KB_SVC%" <nul >"%KB_TMP%" 2>&1
-set "KB_T=%errorlevel%"
-call :kb_service_settle
-if "%KB_SVC_STATE%"=="4" exit /b 0
-set "KB_NOTE=net start %KB_SVC% failed (exit %KB_T%); now %KB_SVC_TEXT%"
-exit /b 1
-
-:kb_method_stop_service
-rem Before a method's steps: stops KB_SVC if it runs (its dependents first). KB_SVC_STOPPED=1 when
-rem this run stopped it or its dependents (or left it half stopped): they are started again after
-rem the steps, whatever they did. errorlevel 1 when it could not be stopped: the method's steps
-rem are then not run.
-set "KB_SVC_STOPPED="
-set "KB_SVC_DEPSUP="
-call :kb_service_settle
-if not "%KB_SVC_STATE%"=="4" goto :kb_method_stop_none
-if defined KB_CHECK goto :kb_method_stop_would
-call :kb_service_stop
-set "KB_T=%errorlevel%"
-set "KB_SVC=%KB_SVC_MAIN%"
-if defined KB_SVC_DEPS set "KB_SVC_STOPPED=1"
-call :kb_service_read
-if not "%KB_SVC_STATE%"=="4" set "KB_SVC_STOPPED=1"
-if "%KB_T%"=="0" goto :kb_method_stopped
-set "KB_S_ID=%KB_M_ID%/stop-%KB_SVC%"
-set "KB_NOTE=could not stop %KB_SVC%, so the steps did not run: %KB_NOTE%"
-call :kb_step_failed
-exit /b 1
-:kb_method_stopped
-set "KB_MSG=stopped the services that depend on %KB_SVC% first:%KB_SVC_DEPS%"
-if defined KB_SVC_DEPS call :kb_log
-set "KB_MSG=stopped service %KB_SVC% for this method; it is started again afterwards"
-call :kb_log
-if "%KB_SVC_RESTARTS%"=="0" exit /b 0
-call :kb_service_restarts_text
-set "KB_S_ID=%KB_M_ID%/stop-%KB_SVC%"
-set "KB_STATUS=ok"
-set "KB_NOTE=%KB_SVC_RTEXT%"
-call :kb_result
-exit /b 0
-:kb_method_stop_none
-set "KB_MSG=service %KB_SVC%: %KB_SVC_TEXT%: nothing to stop"
-call :kb_log
-exit /b 0
-:kb_method_stop_would
-set "KB_MSG=check mode: would stop service %KB_SVC% for this method and start it again afterwards"
-call :kb_log
-exit /b 0
-
-:kb_method_recheck_service
-rem After all of a method's services are stopped: one this method stopped that runs again (started
-rem behind our back while the others stopped) is stopped again and reported; its new dependents
-rem join KB_SVC_DEPSUP. errorlevel 1 when it cannot be stopped.
-if not "%KB_SVC_STOPPED%"=="1" exit /b 0
-call :kb_service_read
-if "%KB_SVC_STATE%"=="1" exit /b 0
-set "KB_MSG=service %KB_SVC% is %KB_SVC_STATETEXT% again after this method stopped it: stopping it again"
-call :kb_warn
-set "KB_DEPSUP_BEFORE=%KB_SVC_DEPSUP%"
-call :kb_service_stop
-set "KB_T=%errorlevel%"
-set "KB_SVC=%KB_SVC_MAIN%"
-set "KB_SVC_DEPSUP=%KB_SVC_DEPSUP% %KB_DEPSUP_BEFORE%"
-set "KB_S_ID=%KB_M_ID%/stop-%KB_SVC%"
-set "KB_NOTE=could not stop %KB_SVC% again, so the steps did not run: %KB_NOTE%"
-if not "%KB_T%"=="0" goto :kb_method_recheck_failed
-set /a "KB_SVC_RESTARTS+=1"
-call :kb_service_restarts_text
-set "KB_STATUS=ok"
-set "KB_NOTE=%KB_SVC_RTEXT%"
-call :kb_result
-exit /b 0
-:kb_method_recheck_failed
-call :kb_step_failed
-exit /b 1
-
-:kb_method_start_service
-rem After a method's steps: starts KB_SVC again when KB_SVC_STOPPED=1, then the dependents it
-rem stopped (KB_SVC_DEPSUP) (docs/emitted-script-rules.md#restart-stopped-services).
-if not "%KB_SVC_STOPPED%"=="1" exit /b 0
-set "KB_SVC_AGAIN=%KB_SVC%"
-call :kb_method_start_one
-for %%d in (%KB_SVC_DEPSUP%) do (set "KB_SVC=%%d" & call :kb_method_start_one)
-set "KB_SVC=%KB_SVC_AGAIN%"
-exit /b 0
-:kb_method_start_one
-call :kb_service_start
-if errorlevel 1 goto :kb_method_start_failed
-set "KB_MSG=started service %KB_SVC% again"
-call :kb_log
-exit /b 0
-:kb_method_start_failed
-set "KB_S_ID=%KB_M_ID%/start-%KB_SVC%"
-call :kb_step_failed
-exit /b 0
-
-:kb_method_end_service
-rem At the end of a method, after the stopped services run again: KB_SVC is started whatever
-rem state it was in before (KB971058 ends by starting the Windows Update services again).
-if defined KB_CHECK goto :kb_method_end_would
-call :kb_service_start
-if errorlevel 1 goto :kb_method_end_failed
-set "KB_MSG=started service %KB_SVC% at the end of the method"
-call :kb_log
-exit /b 0
-:kb_method_end_failed
-set "KB_S_ID=%KB_M_ID%/start-%KB_SVC%"
-set "KB_NOTE=could not start %KB_SVC% at the end of the method: %KB_NOTE%"
-call :kb_step_failed
-exit /b 0
-:kb_method_end_would
-set "KB_MSG=check mode: would start service %KB_SVC% at the end of the method"
-call :kb_log
-exit /b 0
 
 rem ---- applicability: this machine's Windows, architecture, products and account ----
 :kb_windows_version
@@ -1839,30 +1411,6 @@ set "KB_VK=%KB_VK%.%KB_V:~-9%"
 exit /b 0
 
 rem ---- registry: values under HKLM read with reg query, compared as reg prints them ----
-:kb_reg_view
-rem KB_RVIEW (0: the script's own view; 32 or 64: that view of HKLM) -> KB_RSW, the reg switch
-rem naming it (empty for the own view), or KB_RVIEWBAD, why this Windows cannot reach the view
-rem for sure (docs/emitted-script-rules.md#registry-views). 32-bit Windows has one view, the
-rem 32-bit one: view 32 needs no switch there, and view 64 does not exist (reg would quietly use the
-rem 32-bit one). On 64-bit Windows before NT 6.1 reg.exe may not know /reg:, so nothing is touched.
-set "KB_RSW="
-set "KB_RVIEWBAD="
-if "%KB_RVIEW%"=="0" exit /b 0
-if not defined KB_ARCH call :kb_architecture
-if not defined KB_NT call :kb_windows_version
-if "%KB_ARCH%"=="x86" if "%KB_RVIEW%"=="32" exit /b 0
-set "KB_RVIEWBAD=this Windows is 32-bit: it has no 64-bit registry view (view 64)"
-if "%KB_ARCH%"=="x86" exit /b 0
-set "KB_RVIEWBAD=the architecture could not be read (PROCESSOR_ARCHITECTURE): the %KB_RVIEW%-bit registry view is not touched"
-if not "%KB_ARCH%"=="x64" if not "%KB_ARCH%"=="arm64" exit /b 0
-set "KB_RVIEWBAD=the Windows version could not be read from ver: reg.exe may not know /reg:%KB_RVIEW%, so the %KB_RVIEW%-bit view is not touched"
-if not defined KB_NT exit /b 0
-set "KB_RVIEWBAD=reg.exe of Windows NT %KB_NTTEXT% may not know /reg:%KB_RVIEW% (it came with NT 6.1, earlier only by hotfix): the %KB_RVIEW%-bit view is not touched; use the PowerShell script"
-if %KB_NT% LSS 601 exit /b 0
-set "KB_RVIEWBAD="
-set "KB_RSW=/reg:%KB_RVIEW%"
-exit /b 0
-
 :kb_reg_read
 rem KB_RKEY, KB_RNAME (KB_RDEFAULT=1: the default value), in the view KB_RSW names (kb_reg_view;
 rem empty: the script's own) -> KB_RFOUND=1 with KB_RGOTTYPE
@@ -1890,22 +1438,6 @@ set "KB_RGOT=%KB_R:*    =%"
 if "%KB_RGOT%"=="%KB_R%" set "KB_RGOT="
 set "KB_RQUOTE=%KB_VQ%"
 set "KB_RFOUND=1"
-exit /b 0
-
-:kb_reg_compare
-rem KB_RSAME=1 when the value read has the wanted type (KB_RTYPE) and data (KB_RWANT; hex
-rem output without case, KB_RHEX=1). KB_RSHOW describes what was read, for the log.
-set "KB_RSAME=0"
-set "KB_RSHOW=(missing)"
-if not "%KB_RFOUND%"=="1" exit /b 0
-set "KB_RSHOW=%KB_RGOTTYPE% %KB_RGOT%"
-if "%KB_RQUOTE%"=="1" exit /b 0
-if not "%KB_RGOTTYPE%"=="%KB_RTYPE%" exit /b 0
-set "KB_X=%KB_RGOT%"
-set "KB_Y=%KB_RWANT%"
-set "KB_SAME_I=%KB_RHEX%"
-call :kb_same
-set "KB_RSAME=%KB_SAME%"
 exit /b 0
 
 rem ---- state: what the last successful run saw, in kbfix\<id>\<probe>.cmd-state under ProgramData ----

@@ -96,6 +96,8 @@ export function placedBlock(bytes: Uint8Array): { block: Buffer; at: number } | 
  * the word "signature" (which every signature marker holds), cannot run across its edges.
  */
 export interface StaticBlock {
+  /** The template it was rendered from (cmd/runtime/log), so a pass can tell runtime from body. */
+  name: string;
   text: string;
   /** The core, encoded as shipped; undefined when the text needs the general path. */
   core: Buffer | undefined;
@@ -103,7 +105,7 @@ export interface StaticBlock {
   trailing: string;
 }
 
-export function encodeStaticBlock(text: string): StaticBlock {
+export function encodeStaticBlock(text: string, name = ""): StaticBlock {
   const core = trimTrailingNewlines(text);
   const placeable =
     core !== "" &&
@@ -112,6 +114,7 @@ export function encodeStaticBlock(text: string): StaticBlock {
     isPlainLf(text) &&
     !/signature/i.test(text);
   return {
+    name,
     text,
     core: placeable ? Buffer.from(crlfLines(core), "latin1") : undefined,
     trailing: text.slice(core.length),

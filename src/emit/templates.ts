@@ -202,7 +202,7 @@ function partialOf(
   template: HandlebarsTemplateDelegate,
   blocks: StaticBlock[],
 ): string | Handlebars.Template {
-  if (isStatic(source)) return staticPartial(template, blocks);
+  if (isStatic(source)) return staticPartial(name, template, blocks);
   if (SAME_FOR_SAME_VIEW.test(name)) return onePerView(name, source, template);
   return source;
 }
@@ -247,10 +247,11 @@ function isStatic(source: string): boolean {
  * playbook value cannot forge a slot.
  */
 function staticPartial(
+  name: string,
   template: HandlebarsTemplateDelegate,
   blocks: StaticBlock[],
 ): Handlebars.Template {
-  const block = encodeStaticBlock(template({}));
+  const block = encodeStaticBlock(template({}), name);
   const slot = `\u0000block:${blocks.push(block) - 1}\u0000`;
   return ((_context: unknown, options?: { indent?: string }) =>
     placing && block.core && !options?.indent ? slot : block.text) as Handlebars.Template;
