@@ -69,6 +69,24 @@ for (const id of IDS) {
     );
   });
 
+  test(`${id}: every label a call :%VAR% can reach is defined (the runtime is shaken)`, () => {
+    const labels = new Set(lines.filter((l) => l.startsWith(":")).map((l) => l.slice(1).trim()));
+    const variables = new Set(
+      lines.flatMap((l) => [...l.matchAll(/\b(?:call|goto) :%(\w+)%/g)].map((m) => m[1]!)),
+    );
+    assert.ok(variables.size > 0, "no dynamic call to check");
+    const targets = lines.flatMap((l) =>
+      [...l.matchAll(/\bset "(\w+)=([^"%]*)"/g)]
+        .filter((m) => variables.has(m[1]!) && m[2] !== "")
+        .map((m) => `${m[1]}=${m[2]}`),
+    );
+    assert.ok(targets.length > 0, "no assignment of a dynamic target found");
+    assert.equal(
+      targets.filter((t) => !labels.has(t.split("=")[1]!)),
+      [],
+    );
+  });
+
   test(`${id}: no label is defined twice (cmd jumps to the first one and never says so)`, () => {
     const labels = lines
       .filter((l) => l.startsWith(":"))
