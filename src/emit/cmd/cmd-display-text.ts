@@ -35,25 +35,27 @@ function lookAlike(c: string): string {
   return /^[A-Za-z0-9]+$/.test(plain) ? plain : "_";
 }
 
-/**
- * Characters every one of which passes the whitelist alone, and "-", which alone reads as a
- * switch and so becomes "_" (lookAlike): a title of only these needs no per-character walk.
- */
+/** The whitelist's characters: a title of only these needs no per-character walk. */
 const PLAIN = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]-]*$/;
 
 /** A title as batch can show it: safe characters kept, the others replaced, never code. */
 export function cmdDisplayText(text: string): string {
-  // Most titles: the walk below would keep every character but turn each "-" into "_".
-  if (PLAIN.test(text)) return tidy(text.replace(/-/g, "_"));
+  if (PLAIN.test(text)) return tidy(text);
   return displayTextByWalk(text);
 }
 
 /** Every character checked on its own; the fast path above must give the same (a test holds it). */
 export function displayTextByWalk(text: string): string {
-  const replaced = tidy(
-    [...text].map((c) => (cmdSafeReason(c) === undefined ? c : lookAlike(c))).join(""),
-  );
+  const replaced = tidy([...text].map((c) => (isShown(c) ? c : lookAlike(c))).join(""));
   return cmdSafeReason(replaced) === undefined ? replaced : "";
+}
+
+/**
+ * A "-" alone fails the whitelist, which reads a leading one as a switch; inside a title it is
+ * text (a leading one is trimmed, so "in-place" stays "in-place").
+ */
+function isShown(c: string): boolean {
+  return c === "-" || cmdSafeReason(c) === undefined;
 }
 
 function tidy(text: string): string {

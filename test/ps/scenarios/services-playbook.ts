@@ -1,4 +1,4 @@
-// A playbook that exercises what a real KB needs of services (kbfix issue 10 section 3): a
+// A playbook that exercises what a real KB needs of services (docs/kb-facts.md): a
 // method's service with running dependents, one restarted behind our back, services started at
 // the end whatever their state (KB971058's last step), Automatic (Delayed Start), and
 // not-disabled from the table of shipped start types. Compiled through the real front and back

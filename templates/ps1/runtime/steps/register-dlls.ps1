@@ -10,7 +10,7 @@ $script:KbRegisterTimeoutSeconds = 60
 $script:KbRegsvr32Meaning = @{ 1 = 'bad command line'; 2 = 'OleInitialize failed'; 3 = 'the DLL failed to load'; 4 = 'no DllRegisterServer: not self-registering'; 5 = 'DllRegisterServer failed' }
 
 function Get-KbRegsvr32ExitText {
-    # 'exit code 3 (the DLL failed to load)'; regsvr32's codes are for diagnosis only (kb-facts).
+    # 'exit code 3 (the DLL failed to load)'; regsvr32's codes are for diagnosis only (docs/kb-facts.md#regsvr32).
     param([int]$ExitCode)
     $text = 'exit code ' + $ExitCode
     if ($script:KbRegsvr32Meaning.ContainsKey($ExitCode)) { $text += ' (' + $script:KbRegsvr32Meaning[$ExitCode] + ')' }
