@@ -28,9 +28,9 @@ rem   5 NotElevated
 rem   6 BadArguments
 rem   1618 Busy
 rem
-rem Layout: data; the evidence; the small subroutines everything calls; arguments and preflight;
-rem the run in the article's order; the other subroutines (cmd finds a label by reading on from
-rem where it is, and from the top after the end).
+rem Layout: data; the evidence; the arguments; the run in the article's order; then the runtime,
+rem the subroutines this script reaches, under a marker with their SHA-256 (cmd finds a label by
+rem reading on from where it is, and from the top after the end).
 rem ---- Data: every value from the playbook; the code below only reads these ----
 set "KB_ID=kb2328240"
 set "KB_TITLE=Event ID 4107 or Event ID 11 is logged in the Application log in Windows Vista, in Windows Server 2008, and in later versions of Windows"
@@ -221,7 +221,196 @@ if "%KB_E2%"=="1" set "KB_LADDER_HISTORY=1"
 if "%KB_E3%"=="1" set "KB_LADDER_HISTORY=1"
 exit /b 0
 
-rem ==== Runtime: the static subroutines this script reaches, as every kbfix batch script has them ====
+:kb_main
+rem ---- Arguments: the first one is compared with fixed words only; values are checked before use ----
+set "KB_CHECK="
+set "KB_HIGHRISK="
+set "KB_ARG_LOG="
+set "KB_SELECTING="
+set "KB_SEL_1="
+set /a "KB_ARGN=0"
+:kb_next_arg
+set /a "KB_ARGN+=1"
+if "%~1"=="" goto :kb_args_done
+rem NAME VALUE, NAME=VALUE (cmd splits it) or "NAME=VALUE" (one argument, split here).
+set "KB_AN=%~1"
+set "KB_AV=%~2"
+set "KB_AS=2"
+set "KB_T="
+for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_T=%%a"
+if not "%KB_T%"=="%KB_AN%" for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_AV=%%b"
+if not "%KB_T%"=="%KB_AN%" set "KB_AS=1"
+set "KB_AN=%KB_T%"
+if /i "%KB_AN%"=="check" goto :kb_arg_check
+if /i "%KB_AN%"=="highrisk" goto :kb_arg_highrisk
+if /i "%KB_AN%"=="log" goto :kb_arg_log
+if /i "%KB_AN%"=="method" goto :kb_arg_method
+if "%~1"=="/?" goto :kb_usage
+set "KB_BADARG=argument %KB_ARGN% is not check, highrisk, log, method or a parameter name"
+goto :kb_bad_args
+:kb_arg_check
+set "KB_CHECK=1"
+shift
+goto :kb_next_arg
+:kb_arg_highrisk
+set "KB_HIGHRISK=1"
+shift
+goto :kb_next_arg
+:kb_arg_log
+if not defined KB_AV goto :kb_missing_value
+set "KB_ARG_LOG=%KB_AV%"
+goto :kb_arg_shift
+:kb_arg_method
+if not defined KB_AV goto :kb_missing_value
+set "KB_SELECTING=1"
+if /i "%KB_AV%"=="clear-cryptnet-url-cache" goto :kb_arg_m1
+set "KB_BADARG=argument %KB_ARGN%: no method has that id (run with /? to list them)"
+goto :kb_bad_args
+:kb_arg_m1
+set "KB_SEL_1=1"
+goto :kb_arg_method_done
+:kb_arg_method_done
+:kb_arg_shift
+shift
+if "%KB_AS%"=="2" shift
+goto :kb_next_arg
+:kb_args_done
+set "KB_BADARG="
+rem Values from the command line may not hold a double quote: it would end the quoting below.
+set "KB_T="
+if defined KB_ARG_LOG set "KB_T=%KB_ARG_LOG:"=%"
+set "KB_CHK=KB_ARG_LOG"
+call :kb_arg_no_quote
+if errorlevel 1 goto :kb_bad_args
+set "KB_V=%KB_ARG_LOG%"
+set "KB_CHK_WHAT=log folder"
+if defined KB_ARG_LOG call :kb_arg_full_path
+if errorlevel 1 goto :kb_bad_args
+goto :kb_args_ok
+
+:kb_usage
+set "KB_MSG=Usage: %KB_SCRIPT% [check] [highrisk] [log FOLDER] [method ID]... [NAME VALUE]..."
+call :kb_echo
+set "KB_MSG=Methods, in the article's order:"
+call :kb_echo
+set "KB_MSG=  method clear-cryptnet-url-cache"
+call :kb_echo
+set "KB_MSG=Parameters:"
+call :kb_echo
+exit /b 0
+
+rem ==== The run: preflight, evidence, the methods in the article's order, verification ====
+:kb_run
+set "KB_RAN=1"
+call :kb_begin
+if defined KB_STOP exit /b 0
+rem ---- Where the playbook applies ----
+set "KB_A_NTMIN=60000000" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=6.0" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT=system"
+set "KB_A_PRODUCT="
+call :kb_applicable
+if not "%KB_APPLICABLE%"=="1" goto :kb_run_not_applicable
+call :kb_state_load
+call :kb_ladder_load
+call :kb_detect_before
+if not "%KB_EV_BEFORE%"=="1" goto :kb_run_compliant
+call :kb_ladder_decide
+
+rem ==== Method 1 of the article ====
+set "KB_M_ID=clear-cryptnet-url-cache"
+set "KB_M_NUM=1"
+set "KB_M_POS=1"
+set "KB_M_TITLE=Delete the cached certificate trust list from every CryptnetUrlCache"
+set "KB_M_RISK=low"
+set "KB_M_REBOOT=none"
+set "KB_M_SELECTED=%KB_SEL_1%"
+if "%KB_DONE%"=="1" goto :kb_m1_skip
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
+set "KB_A_PRODUCT="
+call :kb_applicable
+:kb_m1_skip
+call :kb_method_begin
+if not "%KB_M_RUN%"=="1" goto :kb_m1_end
+set "KB_S_ID=clear-cache-in-every-profile"
+set "KB_G_KIND=evidence"
+set "KB_G_ERR="
+set "KB_G_OK=%KB_EV_DETECTION%"
+set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_PU_BODY=kb_m1_s1_body"
+set "KB_PU_SERVICE=1"
+call :kb_step_per_user
+goto :kb_m1_s1_after
+:kb_m1_s1_body
+rem Once per profile: KB_PROFILE is its folder, KB_PROFILE_LABEL its SID or service account,
+rem KB_PROFILE_SID its SID.
+set "KB_S_ID=clear-cryptnet-content"
+set "KB_G_KIND=none"
+set "KB_B=%KB_PROFILE%" & set "KB_BN=profile" & set "KB_BELOW=1" & set "KB_DRIVE=0"
+set "KB_REL=AppData\LocalLow\Microsoft\CryptnetUrlCache\Content"
+set "KB_PATTERN=*"
+set "KB_BACKUP=0"
+call :kb_step_clear_folder
+set "KB_S_ID=clear-cryptnet-metadata"
+set "KB_G_KIND=none"
+set "KB_B=%KB_PROFILE%" & set "KB_BN=profile" & set "KB_BELOW=1" & set "KB_DRIVE=0"
+set "KB_REL=AppData\LocalLow\Microsoft\CryptnetUrlCache\MetaData"
+set "KB_PATTERN=*"
+set "KB_BACKUP=0"
+call :kb_step_clear_folder
+exit /b 0
+:kb_m1_s1_after
+set "KB_S_ID=clear-wow64-system-content"
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=0" & set "KB_A_X86=0" & set "KB_A_X64=1" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
+set "KB_A_PRODUCT="
+call :kb_applicable
+if not "%KB_APPLICABLE%"=="1" call :kb_step_not_applicable
+if not "%KB_APPLICABLE%"=="1" goto :kb_m1_s2_end
+set "KB_G_KIND=evidence"
+set "KB_G_ERR="
+set "KB_G_OK=%KB_EV_DETECTION%"
+set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=1" & set "KB_DRIVE=0"
+set "KB_REL=SysWOW64\config\systemprofile\AppData\LocalLow\Microsoft\CryptnetUrlCache\Content"
+set "KB_PATTERN=*"
+set "KB_BACKUP=0"
+call :kb_step_clear_folder
+:kb_m1_s2_end
+set "KB_S_ID=clear-wow64-system-metadata"
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=0" & set "KB_A_X86=0" & set "KB_A_X64=1" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
+set "KB_A_PRODUCT="
+call :kb_applicable
+if not "%KB_APPLICABLE%"=="1" call :kb_step_not_applicable
+if not "%KB_APPLICABLE%"=="1" goto :kb_m1_s3_end
+set "KB_G_KIND=evidence"
+set "KB_G_ERR="
+set "KB_G_OK=%KB_EV_DETECTION%"
+set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=1" & set "KB_DRIVE=0"
+set "KB_REL=SysWOW64\config\systemprofile\AppData\LocalLow\Microsoft\CryptnetUrlCache\MetaData"
+set "KB_PATTERN=*"
+set "KB_BACKUP=0"
+call :kb_step_clear_folder
+:kb_m1_s3_end
+:kb_m1_end
+call :kb_method_end
+
+call :kb_complete
+exit /b 0
+:kb_run_not_applicable
+call :kb_not_applicable
+exit /b 0
+:kb_run_compliant
+call :kb_compliant
+exit /b 0
+
+rem ==== kbfix runtime 0.1.0, sha256 db0a99fc9a954b2cc3d0ad731612ad7502ee6579b42d3d83ef1af7654ada8f7c ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_ok
 set "KB_STATUS=ok"
@@ -497,84 +686,6 @@ echo.!KB_MSG!
 endlocal
 exit /b 0
 
-:kb_main
-rem ---- Arguments: the first one is compared with fixed words only; values are checked before use ----
-set "KB_CHECK="
-set "KB_HIGHRISK="
-set "KB_ARG_LOG="
-set "KB_SELECTING="
-set "KB_SEL_1="
-set /a "KB_ARGN=0"
-:kb_next_arg
-set /a "KB_ARGN+=1"
-if "%~1"=="" goto :kb_args_done
-rem NAME VALUE, NAME=VALUE (cmd splits it) or "NAME=VALUE" (one argument, split here).
-set "KB_AN=%~1"
-set "KB_AV=%~2"
-set "KB_AS=2"
-set "KB_T="
-for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_T=%%a"
-if not "%KB_T%"=="%KB_AN%" for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_AV=%%b"
-if not "%KB_T%"=="%KB_AN%" set "KB_AS=1"
-set "KB_AN=%KB_T%"
-if /i "%KB_AN%"=="check" goto :kb_arg_check
-if /i "%KB_AN%"=="highrisk" goto :kb_arg_highrisk
-if /i "%KB_AN%"=="log" goto :kb_arg_log
-if /i "%KB_AN%"=="method" goto :kb_arg_method
-if "%~1"=="/?" goto :kb_usage
-set "KB_BADARG=argument %KB_ARGN% is not check, highrisk, log, method or a parameter name"
-goto :kb_bad_args
-:kb_arg_check
-set "KB_CHECK=1"
-shift
-goto :kb_next_arg
-:kb_arg_highrisk
-set "KB_HIGHRISK=1"
-shift
-goto :kb_next_arg
-:kb_arg_log
-if not defined KB_AV goto :kb_missing_value
-set "KB_ARG_LOG=%KB_AV%"
-goto :kb_arg_shift
-:kb_arg_method
-if not defined KB_AV goto :kb_missing_value
-set "KB_SELECTING=1"
-if /i "%KB_AV%"=="clear-cryptnet-url-cache" goto :kb_arg_m1
-set "KB_BADARG=argument %KB_ARGN%: no method has that id (run with /? to list them)"
-goto :kb_bad_args
-:kb_arg_m1
-set "KB_SEL_1=1"
-goto :kb_arg_method_done
-:kb_arg_method_done
-:kb_arg_shift
-shift
-if "%KB_AS%"=="2" shift
-goto :kb_next_arg
-:kb_args_done
-set "KB_BADARG="
-rem Values from the command line may not hold a double quote: it would end the quoting below.
-set "KB_T="
-if defined KB_ARG_LOG set "KB_T=%KB_ARG_LOG:"=%"
-set "KB_CHK=KB_ARG_LOG"
-call :kb_arg_no_quote
-if errorlevel 1 goto :kb_bad_args
-set "KB_V=%KB_ARG_LOG%"
-set "KB_CHK_WHAT=log folder"
-if defined KB_ARG_LOG call :kb_arg_full_path
-if errorlevel 1 goto :kb_bad_args
-goto :kb_args_ok
-
-:kb_usage
-set "KB_MSG=Usage: %KB_SCRIPT% [check] [highrisk] [log FOLDER] [method ID]... [NAME VALUE]..."
-call :kb_echo
-set "KB_MSG=Methods, in the article's order:"
-call :kb_echo
-set "KB_MSG=  method clear-cryptnet-url-cache"
-call :kb_echo
-set "KB_MSG=Parameters:"
-call :kb_echo
-exit /b 0
-
 rem ---- Preflight: a sane Windows folder, an administrator, one run at a time ----
 :kb_args_ok
 set "KB_LVL=info"
@@ -672,118 +783,6 @@ if not exist "%KB_ICACLS%" exit /b 0
 if not errorlevel 1 set "KB_DIRACL=private"
 exit /b 0
 
-rem ==== The run: preflight, evidence, the methods in the article's order, verification ====
-:kb_run
-set "KB_RAN=1"
-call :kb_begin
-if defined KB_STOP exit /b 0
-rem ---- Where the playbook applies ----
-set "KB_A_NTMIN=60000000" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=6.0" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT=system"
-set "KB_A_PRODUCT="
-call :kb_applicable
-if not "%KB_APPLICABLE%"=="1" goto :kb_run_not_applicable
-call :kb_state_load
-call :kb_ladder_load
-call :kb_detect_before
-if not "%KB_EV_BEFORE%"=="1" goto :kb_run_compliant
-call :kb_ladder_decide
-
-rem ==== Method 1 of the article ====
-set "KB_M_ID=clear-cryptnet-url-cache"
-set "KB_M_NUM=1"
-set "KB_M_POS=1"
-set "KB_M_TITLE=Delete the cached certificate trust list from every CryptnetUrlCache"
-set "KB_M_RISK=low"
-set "KB_M_REBOOT=none"
-set "KB_M_SELECTED=%KB_SEL_1%"
-if "%KB_DONE%"=="1" goto :kb_m1_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
-set "KB_A_PRODUCT="
-call :kb_applicable
-:kb_m1_skip
-call :kb_method_begin
-if not "%KB_M_RUN%"=="1" goto :kb_m1_end
-set "KB_S_ID=clear-cache-in-every-profile"
-set "KB_G_KIND=evidence"
-set "KB_G_ERR="
-set "KB_G_OK=%KB_EV_DETECTION%"
-set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_PU_BODY=kb_m1_s1_body"
-set "KB_PU_SERVICE=1"
-call :kb_step_per_user
-goto :kb_m1_s1_after
-:kb_m1_s1_body
-rem Once per profile: KB_PROFILE is its folder, KB_PROFILE_LABEL its SID or service account,
-rem KB_PROFILE_SID its SID.
-set "KB_S_ID=clear-cryptnet-content"
-set "KB_G_KIND=none"
-set "KB_B=%KB_PROFILE%" & set "KB_BN=profile" & set "KB_BELOW=1" & set "KB_DRIVE=0"
-set "KB_REL=AppData\LocalLow\Microsoft\CryptnetUrlCache\Content"
-set "KB_PATTERN=*"
-set "KB_BACKUP=0"
-call :kb_step_clear_folder
-set "KB_S_ID=clear-cryptnet-metadata"
-set "KB_G_KIND=none"
-set "KB_B=%KB_PROFILE%" & set "KB_BN=profile" & set "KB_BELOW=1" & set "KB_DRIVE=0"
-set "KB_REL=AppData\LocalLow\Microsoft\CryptnetUrlCache\MetaData"
-set "KB_PATTERN=*"
-set "KB_BACKUP=0"
-call :kb_step_clear_folder
-exit /b 0
-:kb_m1_s1_after
-set "KB_S_ID=clear-wow64-system-content"
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=0" & set "KB_A_X86=0" & set "KB_A_X64=1" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
-set "KB_A_PRODUCT="
-call :kb_applicable
-if not "%KB_APPLICABLE%"=="1" call :kb_step_not_applicable
-if not "%KB_APPLICABLE%"=="1" goto :kb_m1_s2_end
-set "KB_G_KIND=evidence"
-set "KB_G_ERR="
-set "KB_G_OK=%KB_EV_DETECTION%"
-set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=1" & set "KB_DRIVE=0"
-set "KB_REL=SysWOW64\config\systemprofile\AppData\LocalLow\Microsoft\CryptnetUrlCache\Content"
-set "KB_PATTERN=*"
-set "KB_BACKUP=0"
-call :kb_step_clear_folder
-:kb_m1_s2_end
-set "KB_S_ID=clear-wow64-system-metadata"
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=0" & set "KB_A_X86=0" & set "KB_A_X64=1" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
-set "KB_A_PRODUCT="
-call :kb_applicable
-if not "%KB_APPLICABLE%"=="1" call :kb_step_not_applicable
-if not "%KB_APPLICABLE%"=="1" goto :kb_m1_s3_end
-set "KB_G_KIND=evidence"
-set "KB_G_ERR="
-set "KB_G_OK=%KB_EV_DETECTION%"
-set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_B=%KB_ENV_windir%" & set "KB_BN=windir" & set "KB_BELOW=1" & set "KB_DRIVE=0"
-set "KB_REL=SysWOW64\config\systemprofile\AppData\LocalLow\Microsoft\CryptnetUrlCache\MetaData"
-set "KB_PATTERN=*"
-set "KB_BACKUP=0"
-call :kb_step_clear_folder
-:kb_m1_s3_end
-:kb_m1_end
-call :kb_method_end
-
-call :kb_complete
-exit /b 0
-:kb_run_not_applicable
-call :kb_not_applicable
-exit /b 0
-:kb_run_compliant
-call :kb_compliant
-exit /b 0
-
-rem ==== Runtime: the subroutines of the run ====
 rem ---- begin: counters, the log, what runs where ----
 :kb_begin
 rem Opens the log, says what runs where: the Windows version (from ver), the architecture.
@@ -1678,3 +1677,4 @@ exit /b 0
 set "KB_MSG=remembered for the next runs: method %KB_LADDER_NEW% changed something (%KB_LADDER_FILE%)"
 call :kb_log
 exit /b 0
+rem ==== end of kbfix runtime ====

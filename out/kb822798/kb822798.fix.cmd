@@ -28,9 +28,9 @@ rem   5 NotElevated
 rem   6 BadArguments
 rem   1618 Busy
 rem
-rem Layout: data; the evidence; the small subroutines everything calls; arguments and preflight;
-rem the run in the article's order; the other subroutines (cmd finds a label by reading on from
-rem where it is, and from the top after the end).
+rem Layout: data; the evidence; the arguments; the run in the article's order; then the runtime,
+rem the subroutines this script reaches, under a marker with their SHA-256 (cmd finds a label by
+rem reading on from where it is, and from the top after the end).
 rem ---- Data: every value from the playbook; the code below only reads these ----
 set "KB_ID=kb822798"
 set "KB_TITLE=You cannot install some updates or programs"
@@ -418,298 +418,6 @@ if "%KB_E5%"=="1" set "KB_LADDER_LIVE=1"
 if "%KB_E6%"=="1" set "KB_LADDER_LIVE=1"
 exit /b 0
 
-rem ==== Runtime: the static subroutines this script reaches, as every kbfix batch script has them ====
-rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
-:kb_step_failed
-rem Shared ending of a step: failed with KB_NOTE.
-set "KB_STATUS=failed"
-call :kb_result
-exit /b 0
-
-:kb_result
-rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
-rem KB_AFTER, KB_NOTE. Inside a per-user step the id is <id>@<profile>. A changed record in
-rem check mode is a prediction: nothing was changed. A step with a verify probe (KB_VERIFY, its
-rem id) that changed something is held until the probe has looked (:kb_verify_end).
-if defined KB_VERIFY if "%KB_STATUS%"=="changed" if defined KB_CHECK set "KB_NOTE=%KB_NOTE%; then verify that %KB_VERIFY% finds no problem"
-if defined KB_VERIFY if "%KB_STATUS%"=="changed" if not defined KB_CHECK goto :kb_result_hold
-set "KB_RID=%KB_S_ID%"
-if defined KB_PROFILE_LABEL set "KB_RID=%KB_S_ID%@%KB_PROFILE_LABEL%"
-if "%KB_STATUS%"=="ok" set /a "KB_N_OK+=1"
-if "%KB_STATUS%"=="changed" set /a "KB_N_CHANGED+=1"
-if "%KB_STATUS%"=="skipped" set /a "KB_N_SKIPPED+=1"
-if "%KB_STATUS%"=="failed" set /a "KB_N_FAILED+=1"
-if "%KB_STATUS%"=="not-applicable" set /a "KB_N_NA+=1"
-if "%KB_STATUS%"=="manual" set /a "KB_N_MANUAL+=1"
-if "%KB_STATUS%"=="failed" set "KB_FAILED_IDS=%KB_FAILED_IDS% %KB_RID%"
-if "%KB_STATUS%"=="manual" set "KB_M_MANUAL=1"
-if "%KB_STATUS%"=="changed" if not defined KB_CHECK set "KB_M_CHANGED=1"
-set "KB_LVL=info"
-if "%KB_STATUS%"=="failed" set "KB_LVL=error"
-if "%KB_STATUS%"=="not-applicable" set "KB_LVL=warn"
-set "KB_WHATIF="
-if defined KB_CHECK if "%KB_STATUS%"=="changed" set "KB_WHATIF= (check mode: would change; nothing was changed)"
-setlocal EnableDelayedExpansion
-set "KB_MSG=[!KB_RID!] !KB_STATUS!!KB_WHATIF!"
-if defined KB_BEFORE set "KB_MSG=!KB_MSG!; before: !KB_BEFORE!"
-if defined KB_AFTER set "KB_MSG=!KB_MSG!; after: !KB_AFTER!"
-if defined KB_NOTE set "KB_MSG=!KB_MSG!; !KB_NOTE!"
-call :kb_log
-set "KB_T=0"
-if defined KB_CHECK set "KB_T=1"
-if defined KB_RESULTFILE >>"!KB_RESULTFILE!" echo.step=!KB_RID! method=!KB_M_ID! status=!KB_STATUS! check=!KB_T!
-endlocal
-set "KB_LVL=info"
-set "KB_BEFORE="
-set "KB_AFTER="
-set "KB_NOTE="
-exit /b 0
-
-:kb_result_hold
-set "KB_HELD=1"
-set "KB_H_BEFORE=%KB_BEFORE%"
-set "KB_H_AFTER=%KB_AFTER%"
-set "KB_H_NOTE=%KB_NOTE%"
-set "KB_BEFORE="
-set "KB_AFTER="
-set "KB_NOTE="
-exit /b 0
-
-rem ---- values: text from the machine or the command line, handled without parsing it ----
-:kb_dequote
-rem Removes double quotes from KB_V (a line of tool output): after this, KB_V in quotes is safe
-rem anywhere, because only a quote could end the quoting. KB_VQ=1 when there were any. KB_V is
-rem expanded only with the substitutions that drop its quotes (as "" and as #), and the two are
-rem compared: never the raw text, not even as !KB_V!, which Wine's cmd parses again.
-set "KB_VQ=0"
-if not defined KB_V exit /b 0
-set "KB_X=%KB_V:"=%"
-set "KB_VX=%KB_V:"=#%"
-set "KB_V=%KB_X%"
-if not "%KB_X%"=="%KB_VX%" set "KB_VQ=1"
-exit /b 0
-
-:kb_env_take
-rem KB_EV and KB_EQ: the environment variable KB_EN expanded with its double quotes dropped and
-rem made #. They differ when it held a quote: it is then not used (KB_EO, its copy, stays empty,
-rem as for a variable that is not set) and KB_ENV_UNSAFE names it for the log (kb_env_note).
-rem Both are free of quotes, so comparing them in quotes is safe.
-set "%KB_EO%=%KB_EV%"
-if "%KB_EV%"=="%KB_EQ%" exit /b 0
-set "%KB_EO%="
-set "KB_ENV_UNSAFE=%KB_ENV_UNSAFE% %KB_EN%"
-exit /b 0
-
-:kb_machine_name
-rem A name dir listed (KB_V, a line of its output) -> KB_V free of double quotes; errorlevel 1 when
-rem it held one: no Windows name can, so that name is not acted on, with a warning in the log.
-call :kb_dequote
-if not "%KB_VQ%"=="1" exit /b 0
-set "KB_MSG=a name listed in %KB_PATH% holds a double quote: cannot be read safely, left alone: %KB_V%"
-call :kb_warn
-exit /b 1
-
-:kb_same
-rem KB_SAME=1 when KB_X and KB_Y hold the same text (KB_SAME_I=1: ignoring case).
-set "KB_SAME=0"
-setlocal EnableDelayedExpansion
-if "!KB_SAME_I!"=="1" goto :kb_same_i
-if "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-exit /b 0
-:kb_same_i
-if /i "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-exit /b 0
-
-:kb_digits
-rem errorlevel 0 when KB_V is 1 to 16 digits (sizes, record ids, version parts). Padded
-rem before taking characters: Wine reads past the end of a shorter value. The leading 1 keeps
-rem for /f from skipping the line: its default eol=; would pass ";&..." as digits.
-if not defined KB_V exit /b 1
-for /f "delims=0123456789" %%x in ("1%KB_V%") do exit /b 1
-set "KB_PV=%KB_V%#################"
-if not "%KB_PV:~16,1%"=="#" exit /b 1
-exit /b 0
-
-:kb_size_key
-rem KB_V (digits) -> KB_KEY, 16 digits: sizes compare as text, as cmd's numbers stop at 2^31.
-set "KB_KEY=0000000000000000%KB_V%"
-set "KB_KEY=%KB_KEY:~-16%"
-exit /b 0
-
-:kb_arg_no_quote
-rem KB_T is the value of the variable named KB_CHK with its quotes removed: they must be equal.
-setlocal EnableDelayedExpansion
-set "KB_SAME=0"
-if "!KB_T!"=="!%KB_CHK%!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-if "%KB_SAME%"=="1" exit /b 0
-set "KB_BADARG=a value holds a double quote"
-exit /b 1
-
-:kb_arg_no_switch
-rem A value a tool would read as a switch is refused (docs/emitted-script-rules.md#literal-paths-and-arguments).
-if "%KB_V:~0,1%"=="-" goto :kb_arg_switch
-if "%KB_V:~0,1%"=="/" goto :kb_arg_switch
-exit /b 0
-:kb_arg_switch
-set "KB_BADARG=the %KB_CHK_WHAT% value starts with - or /"
-exit /b 1
-
-:kb_arg_full_path
-rem C:\... or \\server\share\...: never relative, never a device path.
-set "KB_PV=%KB_V%####"
-if "%KB_PV:~1,2%"==":\" exit /b 0
-if "%KB_PV:~0,2%"=="\\" if not "%KB_PV:~2,1%"=="?" if not "%KB_PV:~2,1%"=="." exit /b 0
-set "KB_BADARG=the %KB_CHK_WHAT% value is not a full path (C:\... or \\server\share\...)"
-exit /b 1
-
-rem ---- paths: every path starts at a checked base (docs/emitted-script-rules.md#safe-destructive-paths) ----
-:kb_resolve
-rem KB_B (the base's value), KB_BN (its name), KB_REL (segments below it, checked when the
-rem playbook was compiled), KB_BELOW=1 (must be strictly below the base), KB_DRIVE=1 (the base
-rem is a drive such as C:, SystemDrive) -> KB_PATH. Refuses an empty base, a relative or device
-rem path, a drive or share root, and '..' (errorlevel 1, the reason in KB_NOTE): a missing windir
-rem never turns \System32\catroot2 into a relative path.
-set "KB_PATH="
-if not defined KB_B goto :kb_resolve_empty
-if "%KB_DRIVE%"=="1" goto :kb_resolve_drive
-if "%KB_B:~-1%"=="\" set "KB_B=%KB_B:~0,-1%"
-if not defined KB_B goto :kb_resolve_root
-if not "%KB_B:\..=%"=="%KB_B%" goto :kb_resolve_not_full
-rem Padded before taking characters: Wine reads past the end of a shorter value.
-set "KB_PB=%KB_B%####"
-if "%KB_PB:~1,2%"==":\" goto :kb_resolve_join
-if not "%KB_PB:~0,2%"=="\\" goto :kb_resolve_not_full
-if "%KB_PB:~2,1%"=="?" goto :kb_resolve_not_full
-if "%KB_PB:~2,1%"=="." goto :kb_resolve_not_full
-set "KB_T="
-for /f "tokens=3 delims=\" %%c in ("%KB_B%") do set "KB_T=%%c"
-if not defined KB_T goto :kb_resolve_root
-:kb_resolve_join
-set "KB_PATH=%KB_B%"
-if defined KB_REL set "KB_PATH=%KB_B%\%KB_REL%"
-if not defined KB_REL if "%KB_BELOW%"=="1" goto :kb_resolve_is_base
-goto :kb_kind
-:kb_resolve_drive
-rem A drive letter and its colon (a trailing backslash tolerated), nothing else; the path always
-rem names a folder below the drive's root.
-set "KB_PB=%KB_B%####"
-if "%KB_PB:~1,5%"==":\####" set "KB_PB=%KB_PB:~0,2%####"
-if not "%KB_PB:~1,5%"==":####" goto :kb_resolve_not_drive
-set "KB_T="
-for %%L in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do if /i "%KB_PB:~0,1%"=="%%L" set "KB_T=%%L"
-if not defined KB_T goto :kb_resolve_not_drive
-if not defined KB_REL goto :kb_resolve_root
-set "KB_PATH=%KB_PB:~0,2%\%KB_REL%"
-goto :kb_kind
-:kb_resolve_not_drive
-set "KB_NOTE=%KB_BN% is not a drive letter: %KB_B%"
-exit /b 1
-:kb_resolve_empty
-set "KB_NOTE=%KB_BN% is not set"
-exit /b 1
-:kb_resolve_root
-set "KB_NOTE=%KB_BN% is a drive or share root"
-exit /b 1
-:kb_resolve_not_full
-set "KB_NOTE=%KB_BN% is not a full path: %KB_B%"
-exit /b 1
-:kb_resolve_is_base
-set "KB_NOTE=this step may not act on %KB_BN% itself: %KB_B%"
-exit /b 1
-
-:kb_kind
-rem KB_PATH -> KB_KIND: dir, file or none, and KB_ATTRS (the attribute letters: d r a h s ...).
-rem By attributes, so hidden and system entries count too.
-set "KB_KIND=none"
-set "KB_ATTRS="
-for %%A in ("%KB_PATH%") do set "KB_ATTRS=%%~aA"
-if not defined KB_ATTRS exit /b 0
-set "KB_KIND=file"
-if "%KB_ATTRS:~0,1%"=="d" set "KB_KIND=dir"
-exit /b 0
-
-:kb_split
-rem KB_PATH -> KB_DIR (its folder, no trailing backslash) and KB_LEAF (its name).
-for %%A in ("%KB_PATH%") do set "KB_DIR=%%~dpA"
-for %%A in ("%KB_PATH%") do set "KB_LEAF=%%~nxA"
-if "%KB_DIR:~-1%"=="\" set "KB_DIR=%KB_DIR:~0,-1%"
-exit /b 0
-
-:kb_free_name
-rem KB_DIR, KB_NAME -> KB_FREE: KB_NAME when nothing has it, else KB_NAME<KB_SEP>1, 2, ...
-rem (KB_NUMBERED=1: always numbered), so a second run never fails on a name the first took.
-set "KB_FREE=%KB_NAME%"
-set /a "KB_FN=0"
-if "%KB_NUMBERED%"=="1" goto :kb_free_next
-:kb_free_test
-set "KB_FA="
-for %%A in ("%KB_DIR%\%KB_FREE%") do set "KB_FA=%%~aA"
-if not defined KB_FA exit /b 0
-:kb_free_next
-set /a "KB_FN+=1"
-if %KB_FN% GTR 9999 exit /b 1
-set "KB_FREE=%KB_NAME%%KB_SEP%%KB_FN%"
-goto :kb_free_test
-
-:kb_list
-rem Names in KB_PATH matching KB_PATTERN (hidden and system ones too; KB_FILESONLY=1: files
-rem only) -> KB_TMPLIST, one per line. Wildcards follow dir's rules (8.3 names can match too).
-if "%KB_FILESONLY%"=="1" dir /b /a:-d "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
-if not "%KB_FILESONLY%"=="1" dir /b /a "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
-exit /b 0
-
-:kb_folder_read
-rem The folder of a state step that lists entries (clear-folder, delete-files): KB_PATH, or the
-rem step's end with KB_NOTE: failed for a path that cannot be used or is a file, ok for a folder
-rem that does not exist (KB_NOTE_MISSING says why that is fine).
-call :kb_resolve
-if errorlevel 1 set "KB_ST_END=failed"
-if defined KB_ST_END exit /b 0
-set "KB_NOTE=%KB_PATH% does not exist: %KB_NOTE_MISSING%"
-if "%KB_KIND%"=="none" set "KB_ST_END=ok"
-if defined KB_ST_END exit /b 0
-set "KB_NOTE=%KB_PATH% is a file, not a folder"
-if "%KB_KIND%"=="file" set "KB_ST_END=failed"
-exit /b 0
-
-:kb_count_test
-rem The state test of a step that lists entries: nothing left that matches (KB_COUNT, of what
-rem KB_UNITS names).
-set "KB_ST_SAME=0"
-if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
-set "KB_ST_WANT=none"
-set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
-exit /b 0
-
-rem ---- log: one plain-text log per playbook, rolled over to .lo_ past 250,000 bytes ----
-:kb_warn
-set "KB_LVL=warn"
-call :kb_log
-exit /b 0
-
-:kb_log
-rem Writes KB_MSG (KB_LVL: info, warn, error) to the log and stdout. Read with !var! only:
-rem text from the machine (paths, registry data) is never parsed as commands.
-setlocal EnableDelayedExpansion
-set "KB_TAG="
-if "!KB_LVL!"=="warn" set "KB_TAG=WARNING: "
-if "!KB_LVL!"=="error" set "KB_TAG=ERROR: "
-if defined KB_LOGFILE >>"!KB_LOGFILE!" echo.!date! !time! !KB_TAG!!KB_MSG!
-echo.!KB_TAG!!KB_MSG!
-endlocal
-set "KB_LVL=info"
-exit /b 0
-
-:kb_echo
-rem KB_MSG to stdout only (before the log exists, and the recap line).
-setlocal EnableDelayedExpansion
-echo.!KB_MSG!
-endlocal
-exit /b 0
-
 :kb_main
 rem ---- Arguments: the first one is compared with fixed words only; values are checked before use ----
 set "KB_CHECK="
@@ -932,103 +640,6 @@ set "KB_MSG=  GteCyberTrustRootCer (path)"
 call :kb_echo
 set "KB_MSG=  ThawteTimestampingCaCer (path)"
 call :kb_echo
-exit /b 0
-
-rem ---- Preflight: a sane Windows folder, an administrator, one run at a time ----
-:kb_args_ok
-set "KB_LVL=info"
-set "KB_RC=%KB_EXIT_StepFailed%"
-set "KB_PV=%KB_ENV_windir%####"
-if not "%KB_PV:~1,2%"==":\" goto :kb_bad_windows
-rem Tools by full path: never one found in the current folder or on a changed PATH.
-set "KB_SYS=%KB_ENV_windir%\System32"
-set "KB_REG=%KB_SYS%\reg.exe"
-set "KB_SC=%KB_SYS%\sc.exe"
-set "KB_NET=%KB_SYS%\net.exe"
-set "KB_PING=%KB_SYS%\ping.exe"
-rem A service's pending state is waited for a second at a time (ping -n 2), this many times.
-set "KB_SVC_WAIT=60"
-set "KB_FIND=%KB_SYS%\find.exe"
-set "KB_ATTRIB=%KB_SYS%\attrib.exe"
-set "KB_REGSVR32=%KB_SYS%\regsvr32.exe"
-set "KB_WEVTUTIL=%KB_SYS%\wevtutil.exe"
-set "KB_ICACLS=%KB_SYS%\icacls.exe"
-rem forfiles tells the age of the ladder file (Vista and Server 2003 on; XP has none).
-set "KB_FORFILES=%KB_SYS%\forfiles.exe"
-rem An administrator: net session needs the Server service, so HKU\S-1-5-19 is asked as well.
-"%KB_NET%" session >nul 2>&1
-if not errorlevel 1 goto :kb_admin_ok
-"%KB_REG%" query "HKU\S-1-5-19" >nul 2>&1
-if not errorlevel 1 goto :kb_admin_ok
-set "KB_RC=%KB_EXIT_NotElevated%"
-set "KB_MSG=kbfix %KB_ID%: NotElevated (exit %KB_RC%): run as SYSTEM or an elevated administrator; nothing was changed"
-call :kb_echo
-exit /b %KB_RC%
-:kb_admin_ok
-rem State and the run lock live in kbfix\<id> under ProgramData, writable by SYSTEM and Administrators only.
-rem XP and Server 2003 define no ProgramData: the All Users profile instead (its Application Data
-rem subfolder lets users create folders there). docs/windows-versions.md#batch-state-on-xp-and-server-2003
-set "KB_STATEBASE=%KB_ENV_ProgramData%"
-if not defined ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
-set "KB_PV=%KB_STATEBASE%####"
-if not "%KB_PV:~1,2%"==":\" goto :kb_bad_programdata
-set "KB_DIR=%KB_STATEBASE%\kbfix"
-call :kb_private_folder
-set "KB_STATEDIR=%KB_DIR%\%KB_ID%"
-if not exist "%KB_STATEDIR%\" mkdir "%KB_STATEDIR%" >nul 2>&1
-if not exist "%KB_STATEDIR%\" goto :kb_bad_programdata
-rem The lock: handle 9 holds the file open for the whole run, a second run cannot open it.
-set "KB_RAN="
-call :kb_run 2>nul 9>"%KB_STATEDIR%\fix.cmd.lock"
-if not defined KB_RAN goto :kb_busy
-set "KB_MSG=%KB_RECAP%"
-call :kb_echo
-exit /b %KB_RC%
-
-:kb_relaunch
-set "KBFIX_RELAUNCHED=1"
-if not defined KB_ENV_windir goto :kb_no_sysnative
-if not exist "%KB_ENV_windir%\Sysnative\cmd.exe" goto :kb_no_sysnative
-"%KB_ENV_windir%\Sysnative\cmd.exe" /d /c ""%~f0" %*"
-exit /b %errorlevel%
-:kb_no_sysnative
-echo.kbfix: StepFailed: a 32-bit cmd on 64-bit Windows and no Sysnative\cmd.exe to run in; nothing was changed
-exit /b 2
-
-:kb_busy
-set "KB_RC=%KB_EXIT_Busy%"
-set "KB_MSG=kbfix %KB_ID%: Busy (exit %KB_RC%): another run of this playbook holds %KB_STATEDIR%\fix.cmd.lock; nothing was changed"
-call :kb_echo
-exit /b %KB_RC%
-
-:kb_bad_windows
-set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): windir is not set, not a full path or holds a double quote; nothing was changed"
-call :kb_echo
-exit /b %KB_EXIT_StepFailed%
-
-:kb_bad_programdata
-set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): no usable kbfix folder under ProgramData (ALLUSERSPROFILE on XP and 2003; one holding a double quote is not used) for the state and the lock; nothing was changed"
-call :kb_echo
-exit /b %KB_EXIT_StepFailed%
-
-:kb_missing_value
-set "KB_BADARG=argument %KB_ARGN% needs a value after it"
-:kb_bad_args
-set "KB_MSG=kbfix %KB_ID%: BadArguments (exit %KB_EXIT_BadArguments%): %KB_BADARG%; nothing was changed (run with /? for the usage)"
-call :kb_echo
-exit /b %KB_EXIT_BadArguments%
-
-:kb_private_folder
-rem Creates KB_DIR with an ACL for SYSTEM and Administrators (users may read): a standard user
-rem must not plant state that hides evidence. icacls is missing on XP; the folder is then as
-rem inherited, and KB_DIRACL says so for the log (kb_state_folder_note, once the log is open).
-set "KB_DIRACL=kept"
-if exist "%KB_DIR%\" exit /b 0
-mkdir "%KB_DIR%" >nul 2>&1
-set "KB_DIRACL=inherited"
-if not exist "%KB_ICACLS%" exit /b 0
-"%KB_ICACLS%" "%KB_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" "*S-1-5-32-545:(OI)(CI)RX" >nul 2>&1
-if not errorlevel 1 set "KB_DIRACL=private"
 exit /b 0
 
 rem ==== The run: preflight, evidence, the methods in the article's order, verification ====
@@ -1560,7 +1171,395 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== Runtime: the subroutines of the run ====
+rem ==== kbfix runtime 0.1.0, sha256 675a2f8a8ad192e86e281bbf25ac36671cc4069d648c91505dd67eb02d7aecb0 ====
+rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
+:kb_step_failed
+rem Shared ending of a step: failed with KB_NOTE.
+set "KB_STATUS=failed"
+call :kb_result
+exit /b 0
+
+:kb_result
+rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
+rem KB_AFTER, KB_NOTE. Inside a per-user step the id is <id>@<profile>. A changed record in
+rem check mode is a prediction: nothing was changed. A step with a verify probe (KB_VERIFY, its
+rem id) that changed something is held until the probe has looked (:kb_verify_end).
+if defined KB_VERIFY if "%KB_STATUS%"=="changed" if defined KB_CHECK set "KB_NOTE=%KB_NOTE%; then verify that %KB_VERIFY% finds no problem"
+if defined KB_VERIFY if "%KB_STATUS%"=="changed" if not defined KB_CHECK goto :kb_result_hold
+set "KB_RID=%KB_S_ID%"
+if defined KB_PROFILE_LABEL set "KB_RID=%KB_S_ID%@%KB_PROFILE_LABEL%"
+if "%KB_STATUS%"=="ok" set /a "KB_N_OK+=1"
+if "%KB_STATUS%"=="changed" set /a "KB_N_CHANGED+=1"
+if "%KB_STATUS%"=="skipped" set /a "KB_N_SKIPPED+=1"
+if "%KB_STATUS%"=="failed" set /a "KB_N_FAILED+=1"
+if "%KB_STATUS%"=="not-applicable" set /a "KB_N_NA+=1"
+if "%KB_STATUS%"=="manual" set /a "KB_N_MANUAL+=1"
+if "%KB_STATUS%"=="failed" set "KB_FAILED_IDS=%KB_FAILED_IDS% %KB_RID%"
+if "%KB_STATUS%"=="manual" set "KB_M_MANUAL=1"
+if "%KB_STATUS%"=="changed" if not defined KB_CHECK set "KB_M_CHANGED=1"
+set "KB_LVL=info"
+if "%KB_STATUS%"=="failed" set "KB_LVL=error"
+if "%KB_STATUS%"=="not-applicable" set "KB_LVL=warn"
+set "KB_WHATIF="
+if defined KB_CHECK if "%KB_STATUS%"=="changed" set "KB_WHATIF= (check mode: would change; nothing was changed)"
+setlocal EnableDelayedExpansion
+set "KB_MSG=[!KB_RID!] !KB_STATUS!!KB_WHATIF!"
+if defined KB_BEFORE set "KB_MSG=!KB_MSG!; before: !KB_BEFORE!"
+if defined KB_AFTER set "KB_MSG=!KB_MSG!; after: !KB_AFTER!"
+if defined KB_NOTE set "KB_MSG=!KB_MSG!; !KB_NOTE!"
+call :kb_log
+set "KB_T=0"
+if defined KB_CHECK set "KB_T=1"
+if defined KB_RESULTFILE >>"!KB_RESULTFILE!" echo.step=!KB_RID! method=!KB_M_ID! status=!KB_STATUS! check=!KB_T!
+endlocal
+set "KB_LVL=info"
+set "KB_BEFORE="
+set "KB_AFTER="
+set "KB_NOTE="
+exit /b 0
+
+:kb_result_hold
+set "KB_HELD=1"
+set "KB_H_BEFORE=%KB_BEFORE%"
+set "KB_H_AFTER=%KB_AFTER%"
+set "KB_H_NOTE=%KB_NOTE%"
+set "KB_BEFORE="
+set "KB_AFTER="
+set "KB_NOTE="
+exit /b 0
+
+rem ---- values: text from the machine or the command line, handled without parsing it ----
+:kb_dequote
+rem Removes double quotes from KB_V (a line of tool output): after this, KB_V in quotes is safe
+rem anywhere, because only a quote could end the quoting. KB_VQ=1 when there were any. KB_V is
+rem expanded only with the substitutions that drop its quotes (as "" and as #), and the two are
+rem compared: never the raw text, not even as !KB_V!, which Wine's cmd parses again.
+set "KB_VQ=0"
+if not defined KB_V exit /b 0
+set "KB_X=%KB_V:"=%"
+set "KB_VX=%KB_V:"=#%"
+set "KB_V=%KB_X%"
+if not "%KB_X%"=="%KB_VX%" set "KB_VQ=1"
+exit /b 0
+
+:kb_env_take
+rem KB_EV and KB_EQ: the environment variable KB_EN expanded with its double quotes dropped and
+rem made #. They differ when it held a quote: it is then not used (KB_EO, its copy, stays empty,
+rem as for a variable that is not set) and KB_ENV_UNSAFE names it for the log (kb_env_note).
+rem Both are free of quotes, so comparing them in quotes is safe.
+set "%KB_EO%=%KB_EV%"
+if "%KB_EV%"=="%KB_EQ%" exit /b 0
+set "%KB_EO%="
+set "KB_ENV_UNSAFE=%KB_ENV_UNSAFE% %KB_EN%"
+exit /b 0
+
+:kb_machine_name
+rem A name dir listed (KB_V, a line of its output) -> KB_V free of double quotes; errorlevel 1 when
+rem it held one: no Windows name can, so that name is not acted on, with a warning in the log.
+call :kb_dequote
+if not "%KB_VQ%"=="1" exit /b 0
+set "KB_MSG=a name listed in %KB_PATH% holds a double quote: cannot be read safely, left alone: %KB_V%"
+call :kb_warn
+exit /b 1
+
+:kb_same
+rem KB_SAME=1 when KB_X and KB_Y hold the same text (KB_SAME_I=1: ignoring case).
+set "KB_SAME=0"
+setlocal EnableDelayedExpansion
+if "!KB_SAME_I!"=="1" goto :kb_same_i
+if "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
+endlocal & set "KB_SAME=%KB_SAME%"
+exit /b 0
+:kb_same_i
+if /i "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
+endlocal & set "KB_SAME=%KB_SAME%"
+exit /b 0
+
+:kb_digits
+rem errorlevel 0 when KB_V is 1 to 16 digits (sizes, record ids, version parts). Padded
+rem before taking characters: Wine reads past the end of a shorter value. The leading 1 keeps
+rem for /f from skipping the line: its default eol=; would pass ";&..." as digits.
+if not defined KB_V exit /b 1
+for /f "delims=0123456789" %%x in ("1%KB_V%") do exit /b 1
+set "KB_PV=%KB_V%#################"
+if not "%KB_PV:~16,1%"=="#" exit /b 1
+exit /b 0
+
+:kb_size_key
+rem KB_V (digits) -> KB_KEY, 16 digits: sizes compare as text, as cmd's numbers stop at 2^31.
+set "KB_KEY=0000000000000000%KB_V%"
+set "KB_KEY=%KB_KEY:~-16%"
+exit /b 0
+
+:kb_arg_no_quote
+rem KB_T is the value of the variable named KB_CHK with its quotes removed: they must be equal.
+setlocal EnableDelayedExpansion
+set "KB_SAME=0"
+if "!KB_T!"=="!%KB_CHK%!" set "KB_SAME=1"
+endlocal & set "KB_SAME=%KB_SAME%"
+if "%KB_SAME%"=="1" exit /b 0
+set "KB_BADARG=a value holds a double quote"
+exit /b 1
+
+:kb_arg_no_switch
+rem A value a tool would read as a switch is refused (docs/emitted-script-rules.md#literal-paths-and-arguments).
+if "%KB_V:~0,1%"=="-" goto :kb_arg_switch
+if "%KB_V:~0,1%"=="/" goto :kb_arg_switch
+exit /b 0
+:kb_arg_switch
+set "KB_BADARG=the %KB_CHK_WHAT% value starts with - or /"
+exit /b 1
+
+:kb_arg_full_path
+rem C:\... or \\server\share\...: never relative, never a device path.
+set "KB_PV=%KB_V%####"
+if "%KB_PV:~1,2%"==":\" exit /b 0
+if "%KB_PV:~0,2%"=="\\" if not "%KB_PV:~2,1%"=="?" if not "%KB_PV:~2,1%"=="." exit /b 0
+set "KB_BADARG=the %KB_CHK_WHAT% value is not a full path (C:\... or \\server\share\...)"
+exit /b 1
+
+rem ---- paths: every path starts at a checked base (docs/emitted-script-rules.md#safe-destructive-paths) ----
+:kb_resolve
+rem KB_B (the base's value), KB_BN (its name), KB_REL (segments below it, checked when the
+rem playbook was compiled), KB_BELOW=1 (must be strictly below the base), KB_DRIVE=1 (the base
+rem is a drive such as C:, SystemDrive) -> KB_PATH. Refuses an empty base, a relative or device
+rem path, a drive or share root, and '..' (errorlevel 1, the reason in KB_NOTE): a missing windir
+rem never turns \System32\catroot2 into a relative path.
+set "KB_PATH="
+if not defined KB_B goto :kb_resolve_empty
+if "%KB_DRIVE%"=="1" goto :kb_resolve_drive
+if "%KB_B:~-1%"=="\" set "KB_B=%KB_B:~0,-1%"
+if not defined KB_B goto :kb_resolve_root
+if not "%KB_B:\..=%"=="%KB_B%" goto :kb_resolve_not_full
+rem Padded before taking characters: Wine reads past the end of a shorter value.
+set "KB_PB=%KB_B%####"
+if "%KB_PB:~1,2%"==":\" goto :kb_resolve_join
+if not "%KB_PB:~0,2%"=="\\" goto :kb_resolve_not_full
+if "%KB_PB:~2,1%"=="?" goto :kb_resolve_not_full
+if "%KB_PB:~2,1%"=="." goto :kb_resolve_not_full
+set "KB_T="
+for /f "tokens=3 delims=\" %%c in ("%KB_B%") do set "KB_T=%%c"
+if not defined KB_T goto :kb_resolve_root
+:kb_resolve_join
+set "KB_PATH=%KB_B%"
+if defined KB_REL set "KB_PATH=%KB_B%\%KB_REL%"
+if not defined KB_REL if "%KB_BELOW%"=="1" goto :kb_resolve_is_base
+goto :kb_kind
+:kb_resolve_drive
+rem A drive letter and its colon (a trailing backslash tolerated), nothing else; the path always
+rem names a folder below the drive's root.
+set "KB_PB=%KB_B%####"
+if "%KB_PB:~1,5%"==":\####" set "KB_PB=%KB_PB:~0,2%####"
+if not "%KB_PB:~1,5%"==":####" goto :kb_resolve_not_drive
+set "KB_T="
+for %%L in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do if /i "%KB_PB:~0,1%"=="%%L" set "KB_T=%%L"
+if not defined KB_T goto :kb_resolve_not_drive
+if not defined KB_REL goto :kb_resolve_root
+set "KB_PATH=%KB_PB:~0,2%\%KB_REL%"
+goto :kb_kind
+:kb_resolve_not_drive
+set "KB_NOTE=%KB_BN% is not a drive letter: %KB_B%"
+exit /b 1
+:kb_resolve_empty
+set "KB_NOTE=%KB_BN% is not set"
+exit /b 1
+:kb_resolve_root
+set "KB_NOTE=%KB_BN% is a drive or share root"
+exit /b 1
+:kb_resolve_not_full
+set "KB_NOTE=%KB_BN% is not a full path: %KB_B%"
+exit /b 1
+:kb_resolve_is_base
+set "KB_NOTE=this step may not act on %KB_BN% itself: %KB_B%"
+exit /b 1
+
+:kb_kind
+rem KB_PATH -> KB_KIND: dir, file or none, and KB_ATTRS (the attribute letters: d r a h s ...).
+rem By attributes, so hidden and system entries count too.
+set "KB_KIND=none"
+set "KB_ATTRS="
+for %%A in ("%KB_PATH%") do set "KB_ATTRS=%%~aA"
+if not defined KB_ATTRS exit /b 0
+set "KB_KIND=file"
+if "%KB_ATTRS:~0,1%"=="d" set "KB_KIND=dir"
+exit /b 0
+
+:kb_split
+rem KB_PATH -> KB_DIR (its folder, no trailing backslash) and KB_LEAF (its name).
+for %%A in ("%KB_PATH%") do set "KB_DIR=%%~dpA"
+for %%A in ("%KB_PATH%") do set "KB_LEAF=%%~nxA"
+if "%KB_DIR:~-1%"=="\" set "KB_DIR=%KB_DIR:~0,-1%"
+exit /b 0
+
+:kb_free_name
+rem KB_DIR, KB_NAME -> KB_FREE: KB_NAME when nothing has it, else KB_NAME<KB_SEP>1, 2, ...
+rem (KB_NUMBERED=1: always numbered), so a second run never fails on a name the first took.
+set "KB_FREE=%KB_NAME%"
+set /a "KB_FN=0"
+if "%KB_NUMBERED%"=="1" goto :kb_free_next
+:kb_free_test
+set "KB_FA="
+for %%A in ("%KB_DIR%\%KB_FREE%") do set "KB_FA=%%~aA"
+if not defined KB_FA exit /b 0
+:kb_free_next
+set /a "KB_FN+=1"
+if %KB_FN% GTR 9999 exit /b 1
+set "KB_FREE=%KB_NAME%%KB_SEP%%KB_FN%"
+goto :kb_free_test
+
+:kb_list
+rem Names in KB_PATH matching KB_PATTERN (hidden and system ones too; KB_FILESONLY=1: files
+rem only) -> KB_TMPLIST, one per line. Wildcards follow dir's rules (8.3 names can match too).
+if "%KB_FILESONLY%"=="1" dir /b /a:-d "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
+if not "%KB_FILESONLY%"=="1" dir /b /a "%KB_PATH%\%KB_PATTERN%" >"%KB_TMPLIST%" 2>nul
+exit /b 0
+
+:kb_folder_read
+rem The folder of a state step that lists entries (clear-folder, delete-files): KB_PATH, or the
+rem step's end with KB_NOTE: failed for a path that cannot be used or is a file, ok for a folder
+rem that does not exist (KB_NOTE_MISSING says why that is fine).
+call :kb_resolve
+if errorlevel 1 set "KB_ST_END=failed"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% does not exist: %KB_NOTE_MISSING%"
+if "%KB_KIND%"=="none" set "KB_ST_END=ok"
+if defined KB_ST_END exit /b 0
+set "KB_NOTE=%KB_PATH% is a file, not a folder"
+if "%KB_KIND%"=="file" set "KB_ST_END=failed"
+exit /b 0
+
+:kb_count_test
+rem The state test of a step that lists entries: nothing left that matches (KB_COUNT, of what
+rem KB_UNITS names).
+set "KB_ST_SAME=0"
+if "%KB_COUNT%"=="0" set "KB_ST_SAME=1"
+set "KB_ST_WANT=none"
+set "KB_ST_MISS=%KB_COUNT% %KB_UNITS% remain (in use?)"
+exit /b 0
+
+rem ---- log: one plain-text log per playbook, rolled over to .lo_ past 250,000 bytes ----
+:kb_warn
+set "KB_LVL=warn"
+call :kb_log
+exit /b 0
+
+:kb_log
+rem Writes KB_MSG (KB_LVL: info, warn, error) to the log and stdout. Read with !var! only:
+rem text from the machine (paths, registry data) is never parsed as commands.
+setlocal EnableDelayedExpansion
+set "KB_TAG="
+if "!KB_LVL!"=="warn" set "KB_TAG=WARNING: "
+if "!KB_LVL!"=="error" set "KB_TAG=ERROR: "
+if defined KB_LOGFILE >>"!KB_LOGFILE!" echo.!date! !time! !KB_TAG!!KB_MSG!
+echo.!KB_TAG!!KB_MSG!
+endlocal
+set "KB_LVL=info"
+exit /b 0
+
+:kb_echo
+rem KB_MSG to stdout only (before the log exists, and the recap line).
+setlocal EnableDelayedExpansion
+echo.!KB_MSG!
+endlocal
+exit /b 0
+
+rem ---- Preflight: a sane Windows folder, an administrator, one run at a time ----
+:kb_args_ok
+set "KB_LVL=info"
+set "KB_RC=%KB_EXIT_StepFailed%"
+set "KB_PV=%KB_ENV_windir%####"
+if not "%KB_PV:~1,2%"==":\" goto :kb_bad_windows
+rem Tools by full path: never one found in the current folder or on a changed PATH.
+set "KB_SYS=%KB_ENV_windir%\System32"
+set "KB_REG=%KB_SYS%\reg.exe"
+set "KB_SC=%KB_SYS%\sc.exe"
+set "KB_NET=%KB_SYS%\net.exe"
+set "KB_PING=%KB_SYS%\ping.exe"
+rem A service's pending state is waited for a second at a time (ping -n 2), this many times.
+set "KB_SVC_WAIT=60"
+set "KB_FIND=%KB_SYS%\find.exe"
+set "KB_ATTRIB=%KB_SYS%\attrib.exe"
+set "KB_REGSVR32=%KB_SYS%\regsvr32.exe"
+set "KB_WEVTUTIL=%KB_SYS%\wevtutil.exe"
+set "KB_ICACLS=%KB_SYS%\icacls.exe"
+rem forfiles tells the age of the ladder file (Vista and Server 2003 on; XP has none).
+set "KB_FORFILES=%KB_SYS%\forfiles.exe"
+rem An administrator: net session needs the Server service, so HKU\S-1-5-19 is asked as well.
+"%KB_NET%" session >nul 2>&1
+if not errorlevel 1 goto :kb_admin_ok
+"%KB_REG%" query "HKU\S-1-5-19" >nul 2>&1
+if not errorlevel 1 goto :kb_admin_ok
+set "KB_RC=%KB_EXIT_NotElevated%"
+set "KB_MSG=kbfix %KB_ID%: NotElevated (exit %KB_RC%): run as SYSTEM or an elevated administrator; nothing was changed"
+call :kb_echo
+exit /b %KB_RC%
+:kb_admin_ok
+rem State and the run lock live in kbfix\<id> under ProgramData, writable by SYSTEM and Administrators only.
+rem XP and Server 2003 define no ProgramData: the All Users profile instead (its Application Data
+rem subfolder lets users create folders there). docs/windows-versions.md#batch-state-on-xp-and-server-2003
+set "KB_STATEBASE=%KB_ENV_ProgramData%"
+if not defined ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
+set "KB_PV=%KB_STATEBASE%####"
+if not "%KB_PV:~1,2%"==":\" goto :kb_bad_programdata
+set "KB_DIR=%KB_STATEBASE%\kbfix"
+call :kb_private_folder
+set "KB_STATEDIR=%KB_DIR%\%KB_ID%"
+if not exist "%KB_STATEDIR%\" mkdir "%KB_STATEDIR%" >nul 2>&1
+if not exist "%KB_STATEDIR%\" goto :kb_bad_programdata
+rem The lock: handle 9 holds the file open for the whole run, a second run cannot open it.
+set "KB_RAN="
+call :kb_run 2>nul 9>"%KB_STATEDIR%\fix.cmd.lock"
+if not defined KB_RAN goto :kb_busy
+set "KB_MSG=%KB_RECAP%"
+call :kb_echo
+exit /b %KB_RC%
+
+:kb_relaunch
+set "KBFIX_RELAUNCHED=1"
+if not defined KB_ENV_windir goto :kb_no_sysnative
+if not exist "%KB_ENV_windir%\Sysnative\cmd.exe" goto :kb_no_sysnative
+"%KB_ENV_windir%\Sysnative\cmd.exe" /d /c ""%~f0" %*"
+exit /b %errorlevel%
+:kb_no_sysnative
+echo.kbfix: StepFailed: a 32-bit cmd on 64-bit Windows and no Sysnative\cmd.exe to run in; nothing was changed
+exit /b 2
+
+:kb_busy
+set "KB_RC=%KB_EXIT_Busy%"
+set "KB_MSG=kbfix %KB_ID%: Busy (exit %KB_RC%): another run of this playbook holds %KB_STATEDIR%\fix.cmd.lock; nothing was changed"
+call :kb_echo
+exit /b %KB_RC%
+
+:kb_bad_windows
+set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): windir is not set, not a full path or holds a double quote; nothing was changed"
+call :kb_echo
+exit /b %KB_EXIT_StepFailed%
+
+:kb_bad_programdata
+set "KB_MSG=kbfix %KB_ID%: StepFailed (exit %KB_EXIT_StepFailed%): no usable kbfix folder under ProgramData (ALLUSERSPROFILE on XP and 2003; one holding a double quote is not used) for the state and the lock; nothing was changed"
+call :kb_echo
+exit /b %KB_EXIT_StepFailed%
+
+:kb_missing_value
+set "KB_BADARG=argument %KB_ARGN% needs a value after it"
+:kb_bad_args
+set "KB_MSG=kbfix %KB_ID%: BadArguments (exit %KB_EXIT_BadArguments%): %KB_BADARG%; nothing was changed (run with /? for the usage)"
+call :kb_echo
+exit /b %KB_EXIT_BadArguments%
+
+:kb_private_folder
+rem Creates KB_DIR with an ACL for SYSTEM and Administrators (users may read): a standard user
+rem must not plant state that hides evidence. icacls is missing on XP; the folder is then as
+rem inherited, and KB_DIRACL says so for the log (kb_state_folder_note, once the log is open).
+set "KB_DIRACL=kept"
+if exist "%KB_DIR%\" exit /b 0
+mkdir "%KB_DIR%" >nul 2>&1
+set "KB_DIRACL=inherited"
+if not exist "%KB_ICACLS%" exit /b 0
+"%KB_ICACLS%" "%KB_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" "*S-1-5-32-545:(OI)(CI)RX" >nul 2>&1
+if not errorlevel 1 set "KB_DIRACL=private"
+exit /b 0
+
 rem ---- begin: counters, the log, what runs where ----
 :kb_begin
 rem Opens the log, says what runs where: the Windows version (from ver), the architecture.
@@ -3208,3 +3207,4 @@ exit /b 0
 set "KB_MSG=remembered for the next runs: method %KB_LADDER_NEW% changed something (%KB_LADDER_FILE%)"
 call :kb_log
 exit /b 0
+rem ==== end of kbfix runtime ====

@@ -28,9 +28,9 @@ rem   5 NotElevated
 rem   6 BadArguments
 rem   1618 Busy
 rem
-rem Layout: data; the evidence; the small subroutines everything calls; arguments and preflight;
-rem the run in the article's order; the other subroutines (cmd finds a label by reading on from
-rem where it is, and from the top after the end).
+rem Layout: data; the evidence; the arguments; the run in the article's order; then the runtime,
+rem the subroutines this script reaches, under a marker with their SHA-256 (cmd finds a label by
+rem reading on from where it is, and from the top after the end).
 rem ---- Data: every value from the playbook; the code below only reads these ----
 set "KB_ID=kb977203"
 set "KB_TITLE=User state migration is unsuccessful on a ConfigMgr 2007 SP1 or SP2 client after you install security update 974571 or Windows 7 SP1"
@@ -260,7 +260,247 @@ if "%KB_E5%"=="1" set "KB_LADDER_HISTORY=1"
 if "%KB_E6%"=="1" set "KB_LADDER_LIVE=1"
 exit /b 0
 
-rem ==== Runtime: the static subroutines this script reaches, as every kbfix batch script has them ====
+:kb_main
+rem ---- Arguments: the first one is compared with fixed words only; values are checked before use ----
+set "KB_CHECK="
+set "KB_HIGHRISK="
+set "KB_ARG_LOG="
+set "KB_SELECTING="
+set "KB_SEL_1="
+set "KB_SEL_2="
+set "KB_SEL_3="
+set "KB_PARAM_CcmCertFixFolder="
+set /a "KB_ARGN=0"
+:kb_next_arg
+set /a "KB_ARGN+=1"
+if "%~1"=="" goto :kb_args_done
+rem NAME VALUE, NAME=VALUE (cmd splits it) or "NAME=VALUE" (one argument, split here).
+set "KB_AN=%~1"
+set "KB_AV=%~2"
+set "KB_AS=2"
+set "KB_T="
+for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_T=%%a"
+if not "%KB_T%"=="%KB_AN%" for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_AV=%%b"
+if not "%KB_T%"=="%KB_AN%" set "KB_AS=1"
+set "KB_AN=%KB_T%"
+if /i "%KB_AN%"=="check" goto :kb_arg_check
+if /i "%KB_AN%"=="highrisk" goto :kb_arg_highrisk
+if /i "%KB_AN%"=="log" goto :kb_arg_log
+if /i "%KB_AN%"=="method" goto :kb_arg_method
+if /i "%KB_AN%"=="CcmCertFixFolder" goto :kb_arg_p1
+if "%~1"=="/?" goto :kb_usage
+set "KB_BADARG=argument %KB_ARGN% is not check, highrisk, log, method or a parameter name"
+goto :kb_bad_args
+:kb_arg_check
+set "KB_CHECK=1"
+shift
+goto :kb_next_arg
+:kb_arg_highrisk
+set "KB_HIGHRISK=1"
+shift
+goto :kb_next_arg
+:kb_arg_log
+if not defined KB_AV goto :kb_missing_value
+set "KB_ARG_LOG=%KB_AV%"
+goto :kb_arg_shift
+:kb_arg_method
+if not defined KB_AV goto :kb_missing_value
+set "KB_SELECTING=1"
+if /i "%KB_AV%"=="install-client-hotfix" goto :kb_arg_m1
+if /i "%KB_AV%"=="run-ccmcertfix" goto :kb_arg_m2
+if /i "%KB_AV%"=="task-sequence-guidance" goto :kb_arg_m3
+set "KB_BADARG=argument %KB_ARGN%: no method has that id (run with /? to list them)"
+goto :kb_bad_args
+:kb_arg_m1
+set "KB_SEL_1=1"
+goto :kb_arg_method_done
+:kb_arg_m2
+set "KB_SEL_2=1"
+goto :kb_arg_method_done
+:kb_arg_m3
+set "KB_SEL_3=1"
+goto :kb_arg_method_done
+:kb_arg_method_done
+:kb_arg_shift
+shift
+if "%KB_AS%"=="2" shift
+goto :kb_next_arg
+:kb_arg_p1
+if not defined KB_AV goto :kb_missing_value
+set "KB_PARAM_CcmCertFixFolder=%KB_AV%"
+goto :kb_arg_shift
+:kb_args_done
+set "KB_BADARG="
+rem Values from the command line may not hold a double quote: it would end the quoting below.
+set "KB_T="
+if defined KB_ARG_LOG set "KB_T=%KB_ARG_LOG:"=%"
+set "KB_CHK=KB_ARG_LOG"
+call :kb_arg_no_quote
+if errorlevel 1 goto :kb_bad_args
+set "KB_V=%KB_ARG_LOG%"
+set "KB_CHK_WHAT=log folder"
+if defined KB_ARG_LOG call :kb_arg_full_path
+if errorlevel 1 goto :kb_bad_args
+set "KB_T="
+if defined KB_PARAM_CcmCertFixFolder set "KB_T=%KB_PARAM_CcmCertFixFolder:"=%"
+set "KB_CHK=KB_PARAM_CcmCertFixFolder"
+call :kb_arg_no_quote
+if errorlevel 1 goto :kb_bad_args
+set "KB_V=%KB_PARAM_CcmCertFixFolder%"
+set "KB_CHK_WHAT=CcmCertFixFolder"
+if defined KB_V call :kb_arg_no_switch
+if errorlevel 1 goto :kb_bad_args
+if defined KB_V call :kb_arg_full_path
+if errorlevel 1 goto :kb_bad_args
+goto :kb_args_ok
+
+:kb_usage
+set "KB_MSG=Usage: %KB_SCRIPT% [check] [highrisk] [log FOLDER] [method ID]... [NAME VALUE]..."
+call :kb_echo
+set "KB_MSG=Methods, in the article's order:"
+call :kb_echo
+set "KB_MSG=  method install-client-hotfix"
+call :kb_echo
+set "KB_MSG=  method run-ccmcertfix"
+call :kb_echo
+set "KB_MSG=  method task-sequence-guidance"
+call :kb_echo
+set "KB_MSG=Parameters:"
+call :kb_echo
+set "KB_MSG=  CcmCertFixFolder (path)"
+call :kb_echo
+exit /b 0
+
+rem ==== The run: preflight, evidence, the methods in the article's order, verification ====
+:kb_run
+set "KB_RAN=1"
+call :kb_begin
+if defined KB_STOP exit /b 0
+rem ---- Where the playbook applies ----
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT=system"
+set "KB_A_PRODUCT="
+set "KB_PVER="
+set "KB_RKEY=HKLM\SOFTWARE\Microsoft\SMS\Mobile Client"
+set "KB_RNAME=ProductVersion"
+call :kb_product_try
+set "KB_RKEY=HKLM\SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client"
+set "KB_RNAME=ProductVersion"
+call :kb_product_try
+set "KB_A_PRODUCT=configmgr-client" & set "KB_A_PMIN=000000004.000000000.000006221.000000000" & set "KB_A_PBELOW=000000005.000000000.000000000.000000000"
+call :kb_applicable
+if not "%KB_APPLICABLE%"=="1" goto :kb_run_not_applicable
+call :kb_state_load
+call :kb_ladder_load
+call :kb_detect_before
+if not "%KB_EV_BEFORE%"=="1" goto :kb_run_compliant
+call :kb_ladder_decide
+
+rem ==== Method 1 of the article ====
+set "KB_M_ID=install-client-hotfix"
+set "KB_M_NUM=1"
+set "KB_M_POS=1"
+set "KB_M_TITLE=Install hotfix KB977203 on the site servers and the client patch on every client"
+set "KB_M_RISK=low"
+set "KB_M_REBOOT=none"
+set "KB_M_SELECTED=%KB_SEL_1%"
+if "%KB_DONE%"=="1" goto :kb_m1_skip
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
+set "KB_A_PRODUCT="
+call :kb_applicable
+:kb_m1_skip
+call :kb_method_begin
+if not "%KB_M_RUN%"=="1" goto :kb_m1_end
+set "KB_S_ID=client-patch-sp1"
+set "KB_G_KIND=evidence"
+set "KB_G_ERR="
+set "KB_G_OK=%KB_E2%"
+set "KB_G_WHY=guard: evidence sp1-client-unpatched is not present now"
+set "KB_MANUAL_TEXT=see README.md, step client-patch-sp1"
+call :kb_step_manual
+set "KB_S_ID=client-patch-sp2"
+set "KB_G_KIND=evidence"
+set "KB_G_ERR="
+set "KB_G_OK=%KB_E3%"
+set "KB_G_WHY=guard: evidence sp2-client-unpatched is not present now"
+set "KB_MANUAL_TEXT=see README.md, step client-patch-sp2"
+call :kb_step_manual
+:kb_m1_end
+call :kb_method_end
+
+rem ==== Method 2 of the article ====
+set "KB_M_ID=run-ccmcertfix"
+set "KB_M_NUM=2"
+set "KB_M_POS=2"
+set "KB_M_TITLE=Run CCMCertFix.exe to fix the existing client certificates"
+set "KB_M_RISK=medium"
+set "KB_M_REBOOT=none"
+set "KB_M_SELECTED=%KB_SEL_2%"
+if "%KB_DONE%"=="1" goto :kb_m2_skip
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
+set "KB_A_PRODUCT="
+call :kb_applicable
+:kb_m2_skip
+call :kb_method_begin
+if not "%KB_M_RUN%"=="1" goto :kb_m2_end
+set "KB_S_ID=ccmcertfix"
+set "KB_G_KIND=evidence"
+set "KB_G_ERR="
+set "KB_G_OK=%KB_EV_DETECTION%"
+set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_ARGS="
+set "KB_ARG_BAD="
+set "KB_A=CCMCertFix.log"
+call :kb_arg_quote
+set "KB_B=%KB_PARAM_CcmCertFixFolder%" & set "KB_BN=CcmCertFixFolder" & set "KB_BELOW=0" & set "KB_DRIVE=0"
+set "KB_REL=CCMCertFix.exe"
+set "KB_SUCCESS=0 "
+call :kb_step_run
+:kb_m2_end
+call :kb_method_end
+
+rem ==== Method 3 of the article ====
+set "KB_M_ID=task-sequence-guidance"
+set "KB_M_NUM=3"
+set "KB_M_POS=3"
+set "KB_M_TITLE=Install the client patch and run CCMCertFix.exe in operating system deployment task sequences"
+set "KB_M_RISK=low"
+set "KB_M_REBOOT=none"
+set "KB_M_SELECTED=%KB_SEL_3%"
+if "%KB_DONE%"=="1" goto :kb_m3_skip
+set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
+set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
+set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
+set "KB_A_PRODUCT="
+call :kb_applicable
+:kb_m3_skip
+call :kb_method_begin
+if not "%KB_M_RUN%"=="1" goto :kb_m3_end
+set "KB_S_ID=task-sequence-changes"
+set "KB_G_KIND=evidence"
+set "KB_G_ERR="
+set "KB_G_OK=%KB_EV_DETECTION%"
+set "KB_G_WHY=guard: evidence detection is not present now"
+set "KB_MANUAL_TEXT=see README.md, step task-sequence-changes"
+call :kb_step_manual
+:kb_m3_end
+call :kb_method_end
+
+call :kb_complete
+exit /b 0
+:kb_run_not_applicable
+call :kb_not_applicable
+exit /b 0
+:kb_run_compliant
+call :kb_compliant
+exit /b 0
+
+rem ==== kbfix runtime 0.1.0, sha256 2373b90776938a16a921f21b67c5c735079cba1b14a4dcce19e851979f3c6177 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_result
 rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
@@ -500,117 +740,6 @@ echo.!KB_MSG!
 endlocal
 exit /b 0
 
-:kb_main
-rem ---- Arguments: the first one is compared with fixed words only; values are checked before use ----
-set "KB_CHECK="
-set "KB_HIGHRISK="
-set "KB_ARG_LOG="
-set "KB_SELECTING="
-set "KB_SEL_1="
-set "KB_SEL_2="
-set "KB_SEL_3="
-set "KB_PARAM_CcmCertFixFolder="
-set /a "KB_ARGN=0"
-:kb_next_arg
-set /a "KB_ARGN+=1"
-if "%~1"=="" goto :kb_args_done
-rem NAME VALUE, NAME=VALUE (cmd splits it) or "NAME=VALUE" (one argument, split here).
-set "KB_AN=%~1"
-set "KB_AV=%~2"
-set "KB_AS=2"
-set "KB_T="
-for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_T=%%a"
-if not "%KB_T%"=="%KB_AN%" for /f "tokens=1* delims==" %%a in ("%~1") do set "KB_AV=%%b"
-if not "%KB_T%"=="%KB_AN%" set "KB_AS=1"
-set "KB_AN=%KB_T%"
-if /i "%KB_AN%"=="check" goto :kb_arg_check
-if /i "%KB_AN%"=="highrisk" goto :kb_arg_highrisk
-if /i "%KB_AN%"=="log" goto :kb_arg_log
-if /i "%KB_AN%"=="method" goto :kb_arg_method
-if /i "%KB_AN%"=="CcmCertFixFolder" goto :kb_arg_p1
-if "%~1"=="/?" goto :kb_usage
-set "KB_BADARG=argument %KB_ARGN% is not check, highrisk, log, method or a parameter name"
-goto :kb_bad_args
-:kb_arg_check
-set "KB_CHECK=1"
-shift
-goto :kb_next_arg
-:kb_arg_highrisk
-set "KB_HIGHRISK=1"
-shift
-goto :kb_next_arg
-:kb_arg_log
-if not defined KB_AV goto :kb_missing_value
-set "KB_ARG_LOG=%KB_AV%"
-goto :kb_arg_shift
-:kb_arg_method
-if not defined KB_AV goto :kb_missing_value
-set "KB_SELECTING=1"
-if /i "%KB_AV%"=="install-client-hotfix" goto :kb_arg_m1
-if /i "%KB_AV%"=="run-ccmcertfix" goto :kb_arg_m2
-if /i "%KB_AV%"=="task-sequence-guidance" goto :kb_arg_m3
-set "KB_BADARG=argument %KB_ARGN%: no method has that id (run with /? to list them)"
-goto :kb_bad_args
-:kb_arg_m1
-set "KB_SEL_1=1"
-goto :kb_arg_method_done
-:kb_arg_m2
-set "KB_SEL_2=1"
-goto :kb_arg_method_done
-:kb_arg_m3
-set "KB_SEL_3=1"
-goto :kb_arg_method_done
-:kb_arg_method_done
-:kb_arg_shift
-shift
-if "%KB_AS%"=="2" shift
-goto :kb_next_arg
-:kb_arg_p1
-if not defined KB_AV goto :kb_missing_value
-set "KB_PARAM_CcmCertFixFolder=%KB_AV%"
-goto :kb_arg_shift
-:kb_args_done
-set "KB_BADARG="
-rem Values from the command line may not hold a double quote: it would end the quoting below.
-set "KB_T="
-if defined KB_ARG_LOG set "KB_T=%KB_ARG_LOG:"=%"
-set "KB_CHK=KB_ARG_LOG"
-call :kb_arg_no_quote
-if errorlevel 1 goto :kb_bad_args
-set "KB_V=%KB_ARG_LOG%"
-set "KB_CHK_WHAT=log folder"
-if defined KB_ARG_LOG call :kb_arg_full_path
-if errorlevel 1 goto :kb_bad_args
-set "KB_T="
-if defined KB_PARAM_CcmCertFixFolder set "KB_T=%KB_PARAM_CcmCertFixFolder:"=%"
-set "KB_CHK=KB_PARAM_CcmCertFixFolder"
-call :kb_arg_no_quote
-if errorlevel 1 goto :kb_bad_args
-set "KB_V=%KB_PARAM_CcmCertFixFolder%"
-set "KB_CHK_WHAT=CcmCertFixFolder"
-if defined KB_V call :kb_arg_no_switch
-if errorlevel 1 goto :kb_bad_args
-if defined KB_V call :kb_arg_full_path
-if errorlevel 1 goto :kb_bad_args
-goto :kb_args_ok
-
-:kb_usage
-set "KB_MSG=Usage: %KB_SCRIPT% [check] [highrisk] [log FOLDER] [method ID]... [NAME VALUE]..."
-call :kb_echo
-set "KB_MSG=Methods, in the article's order:"
-call :kb_echo
-set "KB_MSG=  method install-client-hotfix"
-call :kb_echo
-set "KB_MSG=  method run-ccmcertfix"
-call :kb_echo
-set "KB_MSG=  method task-sequence-guidance"
-call :kb_echo
-set "KB_MSG=Parameters:"
-call :kb_echo
-set "KB_MSG=  CcmCertFixFolder (path)"
-call :kb_echo
-exit /b 0
-
 rem ---- Preflight: a sane Windows folder, an administrator, one run at a time ----
 :kb_args_ok
 set "KB_LVL=info"
@@ -708,136 +837,6 @@ if not exist "%KB_ICACLS%" exit /b 0
 if not errorlevel 1 set "KB_DIRACL=private"
 exit /b 0
 
-rem ==== The run: preflight, evidence, the methods in the article's order, verification ====
-:kb_run
-set "KB_RAN=1"
-call :kb_begin
-if defined KB_STOP exit /b 0
-rem ---- Where the playbook applies ----
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT=system"
-set "KB_A_PRODUCT="
-set "KB_PVER="
-set "KB_RKEY=HKLM\SOFTWARE\Microsoft\SMS\Mobile Client"
-set "KB_RNAME=ProductVersion"
-call :kb_product_try
-set "KB_RKEY=HKLM\SOFTWARE\Wow6432Node\Microsoft\SMS\Mobile Client"
-set "KB_RNAME=ProductVersion"
-call :kb_product_try
-set "KB_A_PRODUCT=configmgr-client" & set "KB_A_PMIN=000000004.000000000.000006221.000000000" & set "KB_A_PBELOW=000000005.000000000.000000000.000000000"
-call :kb_applicable
-if not "%KB_APPLICABLE%"=="1" goto :kb_run_not_applicable
-call :kb_state_load
-call :kb_ladder_load
-call :kb_detect_before
-if not "%KB_EV_BEFORE%"=="1" goto :kb_run_compliant
-call :kb_ladder_decide
-
-rem ==== Method 1 of the article ====
-set "KB_M_ID=install-client-hotfix"
-set "KB_M_NUM=1"
-set "KB_M_POS=1"
-set "KB_M_TITLE=Install hotfix KB977203 on the site servers and the client patch on every client"
-set "KB_M_RISK=low"
-set "KB_M_REBOOT=none"
-set "KB_M_SELECTED=%KB_SEL_1%"
-if "%KB_DONE%"=="1" goto :kb_m1_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
-set "KB_A_PRODUCT="
-call :kb_applicable
-:kb_m1_skip
-call :kb_method_begin
-if not "%KB_M_RUN%"=="1" goto :kb_m1_end
-set "KB_S_ID=client-patch-sp1"
-set "KB_G_KIND=evidence"
-set "KB_G_ERR="
-set "KB_G_OK=%KB_E2%"
-set "KB_G_WHY=guard: evidence sp1-client-unpatched is not present now"
-set "KB_MANUAL_TEXT=see README.md, step client-patch-sp1"
-call :kb_step_manual
-set "KB_S_ID=client-patch-sp2"
-set "KB_G_KIND=evidence"
-set "KB_G_ERR="
-set "KB_G_OK=%KB_E3%"
-set "KB_G_WHY=guard: evidence sp2-client-unpatched is not present now"
-set "KB_MANUAL_TEXT=see README.md, step client-patch-sp2"
-call :kb_step_manual
-:kb_m1_end
-call :kb_method_end
-
-rem ==== Method 2 of the article ====
-set "KB_M_ID=run-ccmcertfix"
-set "KB_M_NUM=2"
-set "KB_M_POS=2"
-set "KB_M_TITLE=Run CCMCertFix.exe to fix the existing client certificates"
-set "KB_M_RISK=medium"
-set "KB_M_REBOOT=none"
-set "KB_M_SELECTED=%KB_SEL_2%"
-if "%KB_DONE%"=="1" goto :kb_m2_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
-set "KB_A_PRODUCT="
-call :kb_applicable
-:kb_m2_skip
-call :kb_method_begin
-if not "%KB_M_RUN%"=="1" goto :kb_m2_end
-set "KB_S_ID=ccmcertfix"
-set "KB_G_KIND=evidence"
-set "KB_G_ERR="
-set "KB_G_OK=%KB_EV_DETECTION%"
-set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_ARGS="
-set "KB_ARG_BAD="
-set "KB_A=CCMCertFix.log"
-call :kb_arg_quote
-set "KB_B=%KB_PARAM_CcmCertFixFolder%" & set "KB_BN=CcmCertFixFolder" & set "KB_BELOW=0" & set "KB_DRIVE=0"
-set "KB_REL=CCMCertFix.exe"
-set "KB_SUCCESS=0 "
-call :kb_step_run
-:kb_m2_end
-call :kb_method_end
-
-rem ==== Method 3 of the article ====
-set "KB_M_ID=task-sequence-guidance"
-set "KB_M_NUM=3"
-set "KB_M_POS=3"
-set "KB_M_TITLE=Install the client patch and run CCMCertFix.exe in operating system deployment task sequences"
-set "KB_M_RISK=low"
-set "KB_M_REBOOT=none"
-set "KB_M_SELECTED=%KB_SEL_3%"
-if "%KB_DONE%"=="1" goto :kb_m3_skip
-set "KB_A_NTMIN=0" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=" & set "KB_A_NTMAXTEXT="
-set "KB_A_NTMINB=0" & set "KB_A_NTMAXB=0"
-set "KB_A_ANYARCH=1" & set "KB_A_X86=0" & set "KB_A_X64=0" & set "KB_A_ARM64=0" & set "KB_A_CONTEXT="
-set "KB_A_PRODUCT="
-call :kb_applicable
-:kb_m3_skip
-call :kb_method_begin
-if not "%KB_M_RUN%"=="1" goto :kb_m3_end
-set "KB_S_ID=task-sequence-changes"
-set "KB_G_KIND=evidence"
-set "KB_G_ERR="
-set "KB_G_OK=%KB_EV_DETECTION%"
-set "KB_G_WHY=guard: evidence detection is not present now"
-set "KB_MANUAL_TEXT=see README.md, step task-sequence-changes"
-call :kb_step_manual
-:kb_m3_end
-call :kb_method_end
-
-call :kb_complete
-exit /b 0
-:kb_run_not_applicable
-call :kb_not_applicable
-exit /b 0
-:kb_run_compliant
-call :kb_compliant
-exit /b 0
-
-rem ==== Runtime: the subroutines of the run ====
 rem ---- begin: counters, the log, what runs where ----
 :kb_begin
 rem Opens the log, says what runs where: the Windows version (from ver), the architecture.
@@ -1558,3 +1557,4 @@ exit /b 0
 set "KB_MSG=remembered for the next runs: method %KB_LADDER_NEW% changed something (%KB_LADDER_FILE%)"
 call :kb_log
 exit /b 0
+rem ==== end of kbfix runtime ====

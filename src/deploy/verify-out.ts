@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../emit/emitted-file.js";
-import { findRuntimeSection } from "../emit/ps1/runtime-section.js";
+import { findRuntimeSection } from "../emit/runtime-marker.js";
 import { listFiles } from "../output/write-out.js";
 import { splitSignature } from "../model/signature-block.js";
 import { resealDescriptors } from "./reseal.js";
@@ -67,7 +67,7 @@ export function verifyPlaybookFolder(outDir: string, id: string): VerifyProblem[
     if (path !== "manifest.json" && !compiled.has(path))
       report(path, "not listed in manifest.json");
   for (const path of compiled.keys())
-    if (path.endsWith(".ps1")) checkRuntimeHash(path, read(path), report);
+    if (/\.(ps1|cmd)$/.test(path)) checkRuntimeHash(path, read(path), report);
   try {
     for (const r of resealDescriptors(id, read))
       if (!read(r.path)!.equals(r.bytes)) report(r.path, "does not match the scripts it carries");

@@ -41,7 +41,7 @@ export function toScriptBytes(name: string, text: string): Buffer {
 
 /**
  * A block of script lines encoded once and placed into many scripts (the runtime section of a
- * shape). Its first and last lines are fixed marker lines starting with "# ====" and ending with
+ * shape). Its first and last lines are fixed marker lines starting with "# ====" or "rem ====" and ending with
  * "====": no blank line, and no part of a signature marker, can run across its edges, so each
  * side is encoded on its own and the result is what toScriptBytes gives for the joined text.
  */
@@ -52,7 +52,7 @@ export interface EncodedBlock {
 }
 
 export function encodeBlock(text: string): EncodedBlock {
-  const framed = /^# ====[^\n]*\n[^]*\n[^\n]*====$/.test(text);
+  const framed = /^(?:#|rem) ====[^\n]*\n[^]*\n[^\n]*====$/.test(text);
   if (!framed || !isPlainLf(text)) return { text, bytes: undefined };
   return { text, bytes: Buffer.from(crlfLines(text), "latin1") };
 }
@@ -87,63 +87,6 @@ export function placedBlock(bytes: Uint8Array): { block: Buffer; at: number } | 
   if (!known || known.at + known.block.length > bytes.length) return undefined;
   const held = Buffer.from(bytes.buffer, bytes.byteOffset + known.at, known.block.length);
   return held.equals(known.block) ? known : undefined;
-}
-
-/**
- * A template without mustaches that a script places on lines of its own (the batch runtime):
- * the same text in every script, so its shipped bytes are made once per process. The core is
- * the text without its final newlines and starts with a line of text: a run of blank lines, or
- * the word "signature" (which every signature marker holds), cannot run across its edges.
- */
-export interface StaticBlock {
-  /** The template it was rendered from (cmd/runtime/log), so a pass can tell runtime from body. */
-  name: string;
-  text: string;
-  /** The core, encoded as shipped; undefined when the text needs the general path. */
-  core: Buffer | undefined;
-  /** The newlines after the core: they belong to the text that follows it. */
-  trailing: string;
-}
-
-export function encodeStaticBlock(text: string, name = ""): StaticBlock {
-  const core = trimTrailingNewlines(text);
-  const placeable =
-    core !== "" &&
-    core !== text &&
-    text.charCodeAt(0) !== LF &&
-    isPlainLf(text) &&
-    !/signature/i.test(text);
-  return {
-    name,
-    text,
-    core: placeable ? Buffer.from(crlfLines(core), "latin1") : undefined,
-    trailing: text.slice(core.length),
-  };
-}
-
-/**
- * toScriptBytes(name, the pieces joined), copying each block's bytes instead of scanning and
- * converting its text again. A block goes in as text when the text before it does not end a
- * line; anything unusual in the texts between blocks takes the general path on the whole.
- */
-export function toScriptBytesOf(name: string, pieces: readonly (string | StaticBlock)[]): Buffer {
-  const texts = [""]; // texts[i] comes before blocks[i]; one more text than blocks
-  const blocks: Buffer[] = [];
-  for (const piece of pieces) {
-    const last = texts.length - 1;
-    if (typeof piece === "string") texts[last] += piece;
-    else if (piece.core && (texts[last] === "" || texts[last]!.endsWith("\n"))) {
-      blocks.push(piece.core);
-      texts.push(piece.trailing);
-    } else texts[last] += piece.text;
-  }
-  if (!texts.every((t) => isPlainLf(t) && !/signature/i.test(t)))
-    return toScriptBytes(name, pieces.map((p) => (typeof p === "string" ? p : p.text)).join(""));
-  texts[0] = trimLeadingNewlines(texts[0]!);
-  texts[blocks.length] = trimTrailingNewlines(texts[blocks.length]!);
-  return withFinalCrlf(
-    texts.flatMap((t, i) => (i < blocks.length ? [crlfLines(t), blocks[i]!] : [crlfLines(t)])),
-  );
 }
 
 /** The pieces (latin1 text or bytes) and a final CRLF, in one buffer: the large runtime block

@@ -6,18 +6,24 @@ import { SCHEMA_VERSION } from "../schema/playbook-schema.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { toTextBytes } from "./bytes.js";
 import { sha256Hex, type EmittedFile } from "./emitted-file.js";
+import type { CmdScript } from "./cmd/emit-cmd.js";
 import type { Ps1Script } from "./ps1/emit-ps1.js";
 import { safeSourceName } from "./view.js";
 
-/** Per script: the runtime functions it carries and the SHA-256 its marker line states. */
+/**
+ * Per script: the runtime it carries (PowerShell functions, batch labels) and the SHA-256 its
+ * marker line states.
+ */
 function runtimeOf(files: readonly EmittedFile[], id: string): object {
   const scripts = files
-    .filter((f): f is Ps1Script => "runtime" in f)
+    .filter((f): f is Ps1Script | CmdScript => "runtime" in f)
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((f) => ({
       path: f.path.slice(id.length + 1),
       sha256: f.runtime.sha256,
-      functions: f.runtime.functions,
+      ...("functions" in f.runtime
+        ? { functions: f.runtime.functions }
+        : { labels: f.runtime.labels }),
     }));
   return { version: TOOL_VERSION, scripts };
 }

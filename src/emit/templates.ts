@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from "../package-root.js";
 import { BLOCK_HELPERS, CMD_HELPERS, PS_HELPERS } from "./helpers.js";
 import { cmdProbeCall, cmdStepCall } from "./cmd/cmd-call-text.js";
 import { mdCode, mdText } from "./markdown.js";
-import { EmitError, encodeStaticBlock, type StaticBlock } from "./bytes.js";
+import { EmitError } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
 import type { Span } from "../diagnostic.js";
 import { templateCompiler } from "./template-compiler.js";
@@ -22,19 +22,12 @@ export const RUNTIME_SECTION_SLOT = "\u0000runtime-section\u0000";
 export const RUNTIME_SHA256_SLOT = "\u0000runtime-sha256\u0000";
 
 export type Render = (name: string, view: unknown) => string;
-/** A rendered script as text and static blocks (toScriptBytesOf joins them into bytes). */
-export type RenderPieces = (name: string, view: unknown) => (string | StaticBlock)[];
 
 interface Templates {
   render: Render;
-  renderPieces: RenderPieces;
 }
 
 let cached: Templates | undefined;
-
-/** True while renderPieces runs: static partials then render as slots naming their block. */
-let placing = false;
-const BLOCK_SLOT = /\u0000block:(\d+)\u0000/;
 
 /** Template name = path under templates/ without .hbs, with forward slashes. */
 export function templateFiles(dir = TEMPLATES_DIR): { name: string; path: string }[] {
@@ -111,13 +104,12 @@ export function templates(): Templates {
   );
   const options = compileOptions(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const blocks: StaticBlock[] = [];
   for (const { name, path } of templateFiles()) {
     const source = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
     // arrayEach gives no block parameters: a template declaring them is refused, not misrendered.
     if (/\{\{#[^}]*\bas\s*\|/.test(source)) throw new Error(`${name}: declares block parameters`);
     const template = hb.compile(source, options);
-    hb.registerPartial(name, partialOf(name, source, template, blocks));
+    hb.registerPartial(name, partialOf(name, source, template));
     compiled.set(name, template);
   }
   const asPartial = partialOptions(hb, options, own);
@@ -126,18 +118,7 @@ export function templates(): Templates {
     if (!template) throw new Error(`no template '${name}'`);
     return template(view, { ...asPartial, data: { root: view } });
   };
-  const renderPieces: RenderPieces = (name, view) => {
-    const outer = placing;
-    placing = true;
-    try {
-      return render(name, view)
-        .split(BLOCK_SLOT)
-        .map((part, i) => (i % 2 === 0 ? part : blocks[Number(part)]!));
-    } finally {
-      placing = outer;
-    }
-  };
-  cached = { render, renderPieces };
+  cached = { render };
   return cached;
 }
 
@@ -200,9 +181,8 @@ function partialOf(
   name: string,
   source: string,
   template: HandlebarsTemplateDelegate,
-  blocks: StaticBlock[],
 ): string | Handlebars.Template {
-  if (isStatic(source)) return staticPartial(name, template, blocks);
+  if (isStatic(source)) return staticPartial(template);
   if (SAME_FOR_SAME_VIEW.test(name)) return onePerView(name, source, template);
   return source;
 }
@@ -240,19 +220,8 @@ function isStatic(source: string): boolean {
   return !source.includes("{{");
 }
 
-/**
- * A static template as a partial: its text, or inside renderPieces a slot for its block, whose
- * bytes are made once (the batch runtime is most of a .fix.cmd). Indented calls get the text:
- * Handlebars indents each of its lines. NUL never comes out of a quoting function, so a
- * playbook value cannot forge a slot.
- */
-function staticPartial(
-  name: string,
-  template: HandlebarsTemplateDelegate,
-  blocks: StaticBlock[],
-): Handlebars.Template {
-  const block = encodeStaticBlock(template({}), name);
-  const slot = `\u0000block:${blocks.push(block) - 1}\u0000`;
-  return ((_context: unknown, options?: { indent?: string }) =>
-    placing && block.core && !options?.indent ? slot : block.text) as Handlebars.Template;
+/** A static template as a partial: its text, rendered once. */
+function staticPartial(template: HandlebarsTemplateDelegate): Handlebars.Template {
+  const text = template({});
+  return (() => text) as Handlebars.Template;
 }

@@ -138,14 +138,13 @@ export interface CmdCall<T = any> {
 export type CmdLifecycle = "state" | "one-shot";
 
 /**
- * The runtime part of each lifecycle and the labels a kind enters it by (registry-value enters
- * the state lifecycle after its guard, between loading a profile's hive and unloading it).
+ * The labels a kind enters each lifecycle by (templates/cmd/runtime/lifecycle.cmd and
+ * oneshot.cmd; registry-value enters the state lifecycle after its guard, between loading a
+ * profile's hive and unloading it).
  */
-export const CMD_LIFECYCLES: Readonly<
-  Record<CmdLifecycle, { partial: string; entries: readonly string[] }>
-> = {
-  state: { partial: "cmd/runtime/lifecycle", entries: ["kb_state_step", "kb_state_change"] },
-  "one-shot": { partial: "cmd/runtime/oneshot", entries: ["kb_oneshot_step"] },
+export const CMD_LIFECYCLES: Readonly<Record<CmdLifecycle, { entries: readonly string[] }>> = {
+  state: { entries: ["kb_state_step", "kb_state_change"] },
+  "one-shot": { entries: ["kb_oneshot_step"] },
 };
 
 /** Why a run step or command probe's timeoutSeconds is a PowerShell-only guard. */

@@ -9,7 +9,7 @@ const CMD_SAFE_GLOB = /^[A-Za-z0-9 _.,:+=@#$~{}\[\]*?-]*$/;
 const CMD_SAFE_SLASH = /^[A-Za-z0-9 _.,:\\+=@#$~{}\[\]\/-]*$/;
 /**
  * A run argument is only ever set as `set "KB_A=..."` on a line of its own and passed
- * inside double quotes (templates/cmd/runtime/steps/run.hbs), never inside a
+ * inside double quotes (templates/cmd/runtime/steps/run.cmd), never inside a
  * parenthesised block: there ( ) and ; are plain characters, as an SDDL string needs.
  */
 const CMD_SAFE_ARGUMENT = /^[A-Za-z0-9 _.,:;()\\+=@#$~{}\[\]/-]*$/;

@@ -1,13 +1,14 @@
-// The batch runtime shaker on small made-up scripts: what it keeps (named, named through a
-// variable, fallen into), what it drops (unnamed, named only in a rem line), and the runtime
-// files it refuses. The emitted scripts' own labels are checked in emit-cmd.test.ts.
+// The batch runtime shaker and its section on small made-up runtime files: what it keeps
+// (named, named through a variable, fallen into), what it drops (unnamed, named only in a rem
+// line), the files it refuses, and the marker's hash. The emitted scripts' own labels and
+// sections are checked in emit-cmd.test.ts and cmd-runtime-section.test.ts.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { EmitError, encodeStaticBlock, type StaticBlock } from "../../src/emit/bytes.js";
+import { EmitError } from "../../src/emit/bytes.js";
+import { cmdRuntimeSection } from "../../src/emit/cmd/cmd-runtime-section.js";
+import { cmdRuntimeFile } from "../../src/emit/cmd/cmd-subroutines.js";
 import { shakeCmdRuntime } from "../../src/emit/cmd/cmd-tree-shake.js";
-
-const runtime = (text: string, name = "cmd/runtime/demo"): StaticBlock =>
-  encodeStaticBlock(text + "\n\n", name);
+import { findRuntimeSection } from "../../src/emit/runtime-marker.js";
 
 const DEMO = [
   "rem ---- demo: a heading ----",
@@ -29,12 +30,15 @@ const DEMO = [
   "",
   ":kb_unnamed",
   "exit /b 0",
+  "",
 ].join("\n");
 
-function shakenText(body: string, ...blocks: StaticBlock[]): string {
-  return shakeCmdRuntime([body, ...blocks])
-    .map((p) => (typeof p === "string" ? p : p.text))
-    .join("");
+const OTHER = "rem ---- other: a second file ----\n:kb_other\nexit /b 0\n";
+
+const library = [cmdRuntimeFile("demo", DEMO), cmdRuntimeFile("other", OTHER)];
+
+function shaken(body: string): string {
+  return cmdRuntimeSection(library, shakeCmdRuntime(library, body), "9.9.9").text;
 }
 
 const labelsOf = (text: string): string[] =>
@@ -44,53 +48,48 @@ const labelsOf = (text: string): string[] =>
     .map((l) => l.slice(1));
 
 test("keeps what the body names, what that names, through a variable and by falling through", () => {
-  const text = shakenText('call :kb_named\nset "KB_ST_READ=kb_by_variable"\n', runtime(DEMO));
+  const text = shaken('call :kb_named\nset "KB_ST_READ=kb_by_variable"\n');
   assert.equal(labelsOf(text), ["kb_named", "kb_helper", "kb_by_variable", "kb_fallen_into"]);
-  assert.ok(
-    text.startsWith("call :kb_named\n") && text.includes("rem ---- demo: a heading ----\n"),
-  );
+  assert.ok(text.includes("\nrem ---- demo: a heading ----\n:kb_named\n"));
+  assert.not.ok(text.includes("other"), "a file nothing reaches goes, heading and all");
   assert.not.match(text, /\n\n\n/);
 });
 
 test("a name in a rem line keeps nothing, in the body or in the runtime", () => {
-  const text = shakenText("rem see :kb_unnamed\ncall :kb_helper\n", runtime(DEMO));
-  assert.equal(labelsOf(text), ["kb_helper"]);
+  assert.equal(labelsOf(shaken("rem see :kb_unnamed\ncall :kb_helper\n")), ["kb_helper"]);
 });
 
 test("labels are matched as cmd matches them: ignoring case", () => {
-  assert.equal(labelsOf(shakenText("CALL :KB_Unnamed\n", runtime(DEMO))), ["kb_unnamed"]);
+  assert.equal(labelsOf(shaken("CALL :KB_Unnamed\n")), ["kb_unnamed"]);
 });
 
-test("a file nothing reaches is left out whole, heading and all; one fully reached is the same block", () => {
-  const used = runtime(":kb_used\nexit /b 0", "cmd/runtime/used");
-  const pieces = shakeCmdRuntime(["call :kb_used\n", runtime(DEMO), used, "\nexit /b 0\n"]);
-  assert.is(pieces.length, 3);
-  assert.is(pieces[1], used);
+test("the section is framed by markers whose hash is that of the lines between them", () => {
+  const text = shaken("call :kb_other\ncall :kb_named\n");
+  const lines = text.split("\n");
+  assert.match(lines[0]!, /^rem ==== kbfix runtime 9\.9\.9, sha256 [0-9a-f]{64} ====$/);
+  assert.is(lines.at(-1), "rem ==== end of kbfix runtime ====");
+  const found = findRuntimeSection(text)!;
+  assert.is(found.claimed, found.actual);
+  assert.equal(labelsOf(text), ["kb_named", "kb_helper", "kb_other"]);
+  assert.ok(text.includes("exit /b 0\n\nrem ---- other"), "one blank line between files");
 });
 
-test("the body's own blocks (not cmd/runtime) are never cut", () => {
-  const partial = encodeStaticBlock(":kb_partial_label\nexit /b 0\n\n", "cmd/partials/x");
-  assert.equal(shakeCmdRuntime(["exit /b 0\n", partial]), ["exit /b 0\n", partial]);
-});
-
-test("the same reached set gives the same block object (encoded once per run)", () => {
-  const block = runtime(DEMO);
-  const first = shakeCmdRuntime(["call :kb_helper\n", block])[1];
-  const second = shakeCmdRuntime(["call :kb_helper\n", block])[1];
-  assert.ok(first !== block);
-  assert.is(first, second);
+test("the same reached set gives the same section object (encoded once per run)", () => {
+  const kept = shakeCmdRuntime(library, "call :kb_helper\n");
+  assert.is(cmdRuntimeSection(library, kept, "1"), cmdRuntimeSection(library, kept, "1"));
+  assert.is.not(cmdRuntimeSection(library, kept, "1"), cmdRuntimeSection(library, kept, "2"));
 });
 
 test("refuses a runtime file whose last subroutine runs on into whatever follows", () => {
   assert.throws(
-    () => shakeCmdRuntime(["call :kb_a\n", runtime(":kb_a\nset x=1")]),
+    () => cmdRuntimeFile("bad", ":kb_a\nset x=1\n"),
     (e: unknown) => e instanceof EmitError && /:kb_a runs on past the end/.test(e.message),
   );
 });
 
 test("refuses code above a runtime file's first label (nothing could reach or drop it)", () => {
   assert.throws(
-    () => shakeCmdRuntime(["", runtime("set x=1\n:kb_a\nexit /b 0")]),
+    () => cmdRuntimeFile("bad", "set x=1\n:kb_a\nexit /b 0\n"),
     (e: unknown) => e instanceof EmitError && /only comments may come before/.test(e.message),
   );
 });

@@ -53,7 +53,8 @@ for (const id of IDS) {
     );
     assert.ok(lines.includes(`rem Source SHA-256: ${plan.sha256}`));
     assert.ok(lines.includes("exit /b %KB_RC%"), "the run ends with its exit code");
-    assert.match(lines.at(-1)!, /^exit \/b \d+$/);
+    assert.is(lines.at(-1), "rem ==== end of kbfix runtime ====");
+    assert.match(lines.filter((l) => l !== "" && !l.startsWith("rem ")).at(-1)!, /^exit \/b \d+$/);
     for (const { outcome, code } of EXIT_CODES)
       assert.ok(lines.includes(`set "KB_EXIT_${outcome}=${code}"`), outcome);
   });

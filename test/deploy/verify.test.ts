@@ -63,4 +63,17 @@ test("a changed runtime line: the file's hash, and the runtime hash on its marke
   assert.match(found[1] ?? "", /its runtime does not match the SHA-256 on its marker line/);
 });
 
+test("a changed batch runtime line: the file's hash, and the runtime hash on its marker line", () => {
+  const dir = copyOut();
+  const file = join(dir, "kb977203/kb977203.fix.cmd");
+  const script = readFileSync(file, "latin1");
+  assert.ok(script.includes("\r\n:kb_log\r\n"));
+  writeFileSync(file, script.replace("\r\n:kb_log\r\n", "\r\n:kb_Log\r\n"), "latin1");
+  assert.equal(messages(dir).slice(0, 2), [
+    "kb977203/kb977203.fix.cmd: SHA-256 differs from manifest.json",
+    "kb977203/kb977203.fix.cmd: its runtime does not match the SHA-256 on its marker line " +
+      `(${/sha256 ([0-9a-f]{64}) ====/.exec(script)![1]})`,
+  ]);
+});
+
 test.run();

@@ -1,4 +1,4 @@
-// The work compile keeps between playbooks or files (static batch blocks, the base64 of a
+// The work compile keeps between playbooks or files (runtime blocks encoded once, the base64 of a
 // runtime block, hashes within one emit) changes no byte: each cache against the plain path,
 // a buffer changed in place after caching, and playbooks compiled one after another in one
 // process against each compiled alone.
@@ -12,66 +12,53 @@ import { join } from "node:path";
 import {
   EmitError,
   encodeBlock,
-  encodeStaticBlock,
   placedBlock,
   toScriptBytes,
   toScriptBytesAround,
-  toScriptBytesOf,
 } from "../../src/emit/bytes.js";
 import { sha256Hex, sharingHashes } from "../../src/emit/emitted-file.js";
 import { writeScriptBase64 } from "../../src/deploy/base64-bytes.js";
 import { base64Length } from "../../src/model/base64-length.js";
 import { analyzePlaybook, compilePlan } from "../../src/pipeline.js";
 
-const RUNTIME = ":kb_runtime\nrem one\n\n\n\nrem two\nexit /b 0\n\n";
+const RUNTIME =
+  "rem ==== kbfix runtime ====\n:kb_runtime\nrem one\n\n\n\nrem two\nexit /b 0\nrem ==== end ====";
 
-/** What toScriptBytesOf must equal: the general path on the joined text, bytes or error. */
-function plain(pieces: (string | ReturnType<typeof encodeStaticBlock>)[]): string {
-  const text = pieces.map((p) => (typeof p === "string" ? p : p.text)).join("");
+/** A script made around a block must equal the general path on the joined text, bytes or error. */
+function outcome(make: () => Buffer): string {
   try {
-    return toScriptBytes("t.cmd", text).toString("latin1");
+    return make().toString("latin1");
   } catch (error) {
     return `error: ${(error as Error).message}`;
   }
 }
 
-function viaBlocks(pieces: (string | ReturnType<typeof encodeStaticBlock>)[]): string {
-  try {
-    return toScriptBytesOf("t.cmd", pieces).toString("latin1");
-  } catch (error) {
-    return `error: ${(error as Error).message}`;
-  }
-}
-
-test("a static block is bytes only when it starts a line's text and ends a line", () => {
-  assert.ok(encodeStaticBlock(RUNTIME).core);
-  assert.is(encodeStaticBlock(RUNTIME).trailing, "\n\n");
-  assert.not.ok(encodeStaticBlock("\n:kb_x\n").core, "starts with a newline");
-  assert.not.ok(encodeStaticBlock(":kb_x").core, "no final newline");
-  assert.not.ok(encodeStaticBlock("rem Signature\n").core, "the word signature");
-  assert.not.ok(encodeStaticBlock("rem caf\u00e9\n").core, "not ASCII");
+test("a batch runtime block (rem markers) is encoded once, and only when framed and plain", () => {
+  assert.ok(encodeBlock(RUNTIME).bytes);
+  assert.not.ok(encodeBlock(":kb_x\nexit /b 0").bytes, "no marker lines");
+  assert.not.ok(encodeBlock(RUNTIME.replace("one", "caf\u00e9")).bytes, "not ASCII");
 });
 
-test("script bytes from text and static blocks equal the general path on the joined text", () => {
-  const block = encodeStaticBlock(RUNTIME);
-  const cases: (string | typeof block)[][] = [
-    [block],
-    ["\n\n\n", block, "\n\n\n"],
-    ["@echo off\n", block, "\n\n\ngoto :eof\n", block, "rem end\n\n"],
-    ["@echo off\n\n\n\n", block, block, "\n"],
-    ["echo no line end ", block, "rem after\n"],
-    ["rem sig # begin\n", block, " signature block\n"],
-    ["rem sig # begin signature block\n", block],
-    ["rem signature\n", block],
-    ["rem tab\there\n", block],
-    ["rem crlf\r\n", block, "x\r\n"],
-    ["rem caf\u00e9\n", block],
-    ["", block, "\n\n", block, ""],
+test("script bytes around a batch block equal the general path on the joined text", () => {
+  const block = encodeBlock(RUNTIME);
+  const cases: [string, string][] = [
+    ["", ""],
+    ["\n\n\n", "\n\n\n"],
+    ["@echo off\n\n\n\n", "\n"],
+    ["echo no line end ", "rem after\n"],
+    ["rem sig # begin\n", " signature block\n"],
+    ["rem tab\there\n", ""],
+    ["rem crlf\r\n", "x\r\n"],
+    ["rem caf\u00e9\n", ""],
   ];
-  for (const pieces of cases) assert.is(viaBlocks(pieces), plain(pieces), JSON.stringify(pieces));
-  const marker = ["rem sig # begin signature block\n", block];
+  for (const [before, after] of cases)
+    assert.is(
+      outcome(() => toScriptBytesAround("t.cmd", before, block, after)),
+      outcome(() => toScriptBytes("t.cmd", before + RUNTIME + after)),
+      JSON.stringify([before, after]),
+    );
   assert.throws(
-    () => toScriptBytesOf("t.cmd", marker),
+    () => toScriptBytesAround("t.cmd", "rem sig # begin signature block\n", block, ""),
     (error: unknown) => error instanceof EmitError,
   );
 });

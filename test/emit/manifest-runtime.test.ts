@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findRuntimeSection } from "../../src/emit/ps1/runtime-section.js";
+import { findRuntimeSection } from "../../src/emit/runtime-marker.js";
 import { COMMITTED_IDS } from "../support/runtime-sources.js";
 
 function filesUnder(dir: string, prefix = ""): string[] {
@@ -21,11 +21,12 @@ for (const id of COMMITTED_IDS)
       manifest.runtime.scripts.map((s: { path: string; sha256: string }) => [s.path, s.sha256]),
     );
     const carrying = new Map<string, string>();
-    for (const file of filesUnder(dir).filter((f) => f.endsWith(".ps1"))) {
+    for (const file of filesUnder(dir).filter((f) => /\.(ps1|cmd)$/.test(f))) {
       const found = findRuntimeSection(readFileSync(join(dir, file), "latin1"));
       if (found) carrying.set(file.replace(/\\/g, "/"), found.claimed);
     }
     assert.ok(carrying.size >= 4, [...carrying.keys()].join(", "));
+    assert.ok(carrying.has(`${id}.fix.cmd`), "the batch script's runtime");
     assert.equal(listed, carrying);
   });
 

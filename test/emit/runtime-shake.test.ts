@@ -12,7 +12,8 @@ import {
   runtimeLibrary,
 } from "../../src/emit/ps1/runtime-library.js";
 import { ENTRY_CUTS, treeShake } from "../../src/emit/ps1/tree-shake.js";
-import { findRuntimeSection, runtimeSection } from "../../src/emit/ps1/runtime-section.js";
+import { runtimeSection } from "../../src/emit/ps1/runtime-section.js";
+import { findRuntimeSection } from "../../src/emit/runtime-marker.js";
 import { TOOL_VERSION } from "../../src/version.js";
 import {
   withRegistryView,

@@ -22,7 +22,7 @@ const SLOTS = new Set<string>(SLOT_HELPERS);
 
 function helpersFor(name: string): Set<string> {
   if (name.startsWith("ps1/")) return new Set([...PS_ONLY, ...STATIC, ...SLOTS]);
-  if (name.startsWith("cmd/")) return new Set([...CMD_ONLY, ...STATIC]);
+  if (name.startsWith("cmd/")) return new Set([...CMD_ONLY, ...STATIC, ...SLOTS]);
   return STATIC;
 }
 

@@ -78,7 +78,7 @@ function runtimeBlocks(): Map<string, string> {
       .sort()
       .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
   const text = walk("templates/cmd/runtime")
-    .filter((f) => f.endsWith(".hbs"))
+    .filter((f) => f.endsWith(".cmd"))
     .map((f) => readFileSync(f, "utf8"))
     .join("\n");
   const blocks = new Map<string, string>();
@@ -199,7 +199,7 @@ function missingPieces(
       if (!declared.includes(p)) missing.push(`ps1: parameter -${p} of ${kind.ps1.command}`);
   }
   if (kind.targets.cmd) {
-    const runtime = `templates/cmd/runtime/${folder}/${name}.hbs`;
+    const runtime = `templates/cmd/runtime/${folder}/${name}.cmd`;
     if (!existsSync(runtime)) missing.push(`cmd: ${runtime}`);
     if (!kind.cmd) missing.push(`cmd: a batch declaration (cmd: cmdCall(...)) beside ps1`);
     else missing.push(...missingBatchPieces(kind.cmd), ...lifecycleMismatch(runtime, kind.cmd));
@@ -232,7 +232,7 @@ test("the convention check names what is missing", () => {
     "test/steps/teleport.test.ts",
     "README",
     "Invoke-KbTeleportStep",
-    "templates/cmd/runtime/steps/teleport.hbs",
+    "templates/cmd/runtime/steps/teleport.cmd",
     "a batch declaration",
   ])
     assert.ok(
@@ -259,7 +259,7 @@ test("the convention check names a batch declaration's missing subroutine and un
 });
 
 test("the convention check names a lifecycle the declaration and the runtime disagree on", () => {
-  const rename = "templates/cmd/runtime/steps/rename.hbs";
+  const rename = "templates/cmd/runtime/steps/rename.cmd";
   const plain = cmdCall({ call: "kb_step_rename" });
   assert.equal(lifecycleMismatch(rename, plain), [
     `cmd: ${rename} goes to :kb_oneshot_step, but the declaration names no lifecycle "one-shot"`,

@@ -6,7 +6,6 @@ import type { EvidenceView, StepView } from "../view.js";
 import { playbookView } from "../view.js";
 import type { Plan, PlanMethod } from "../../plan/plan.js";
 import { stepKinds, type PlanStep, type StepKindName } from "../../steps/index.js";
-import { CMD_LIFECYCLES, type CmdLifecycle } from "../../model/cmd-call.js";
 import { safeText } from "./cmd-safe-text.js";
 import { appliesView, guardView } from "./cmd-conditions.js";
 import { cmdDisplayText } from "./cmd-display-text.js";
@@ -153,18 +152,11 @@ function parameterView(p: Record<string, unknown>, i: number, carry: CmdCarry): 
   };
 }
 
-/** Distinct runtime partials for the kinds in use, in a stable order. */
-function runtimeParts(folder: string, kinds: string[]): { partial: string }[] {
-  return [...new Set(kinds)].sort().map((k) => ({ partial: `cmd/runtime/${folder}/${k}` }));
-}
-
 export function cmdView(plan: Plan, scriptName: string): View {
   const base = playbookView(plan, "cmd");
   const carry = cmdCarry(plan);
   const evidence = numberEvidence(base.detection, carry);
   const methods = base.methods.map((m, i) => methodView(m, i, evidence.vars, carry));
-  const supported = (k: string) => stepKinds[k as keyof typeof stepKinds].targets.cmd;
-  const probeSupported = (k: string) => evidenceKinds[k as keyof typeof evidenceKinds].targets.cmd;
   return {
     ...base,
     scriptName,
@@ -176,25 +168,5 @@ export function cmdView(plan: Plan, scriptName: string): View {
     ladderLeaves: evidence.leaves,
     appliesView: appliesView(plan.applies),
     parameterViews: base.parameterViews.map((p, i) => parameterView(p, i, carry)),
-    stepRuntimes: [
-      // The lifecycle subroutines the batch runtime of a kind in use hands its steps to.
-      ...lifecyclesOf(base.stepKinds.filter(supported)).map((partial) => ({ partial })),
-      ...runtimeParts("steps", [
-        ...base.stepKinds.map((k) => (supported(k) ? k : "unsupported")),
-        ...(carry.steps.size ? ["manual"] : []),
-      ]),
-    ],
-    probeRuntimes: runtimeParts(
-      "probes",
-      base.probeKinds.map((k) => (probeSupported(k) ? k : "unsupported")),
-    ),
   };
-}
-
-/** The lifecycle partials the given kinds' batch declarations name, in a fixed order. */
-function lifecyclesOf(kinds: readonly string[]): string[] {
-  const named = new Set(kinds.map((k) => stepKinds[k as StepKindName].cmd?.lifecycle));
-  return (Object.keys(CMD_LIFECYCLES) as CmdLifecycle[])
-    .filter((l) => named.has(l))
-    .map((l) => CMD_LIFECYCLES[l].partial);
 }

@@ -3,7 +3,8 @@
 import type { Plan } from "../../plan/plan.js";
 import { EXIT_CODES } from "../../model/exit-codes.js";
 import { TOOL_VERSION } from "../../version.js";
-import { EmitError, toScriptBytes, toScriptBytesAround } from "../bytes.js";
+import { toScriptBytes, toScriptBytesAround } from "../bytes.js";
+import { aroundSlot, fillSlot } from "../slots.js";
 import type { EmittedFile } from "../emitted-file.js";
 import { RUNTIME_SECTION_SLOT, RUNTIME_SHA256_SLOT, templates } from "../templates.js";
 import { playbookView } from "../view.js";
@@ -30,19 +31,6 @@ function scriptBytes(name: string, rendered: string, runtime: RuntimeSection): B
   const body = fillSlot(name, rendered, RUNTIME_SHA256_SLOT, `'${runtime.sha256}'`);
   const [before, after] = aroundSlot(name, body, RUNTIME_SECTION_SLOT);
   return toScriptBytesAround(name, before, runtime.block, after);
-}
-
-function fillSlot(name: string, text: string, slot: string, value: string): string {
-  const [before, after] = aroundSlot(name, text, slot);
-  return before + value + after;
-}
-
-/** The text before and after a slot the template must place exactly once. */
-function aroundSlot(name: string, text: string, slot: string): [string, string] {
-  const at = text.indexOf(slot);
-  if (at >= 0 && text.indexOf(slot, at + slot.length) < 0)
-    return [text.slice(0, at), text.slice(at + slot.length)];
-  throw new EmitError(`${name}: the template must place ${JSON.stringify(slot)} exactly once`);
 }
 
 /**

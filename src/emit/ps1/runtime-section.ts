@@ -4,13 +4,9 @@
 // shippedText), then a closing marker. A reviewer
 // reads the body above it and checks the hash instead of re-reading the runtime
 // (docs/runtime.md says how).
-import { createHash } from "node:crypto";
 import { encodeBlock, type EncodedBlock } from "../bytes.js";
+import { runtimeBeginLine, runtimeBodyHash, runtimeEndLine } from "../runtime-marker.js";
 import type { RuntimeUnit } from "./runtime-units.js";
-
-export const RUNTIME_BEGIN =
-  /^# ==== kbfix runtime ([0-9A-Za-z.+-]+), sha256 ([0-9a-f]{64}) ====$/m;
-export const RUNTIME_END = "# ==== end of kbfix runtime ====";
 
 export interface RuntimeSection {
   /** Marker, units, end marker: LF line ends, as the templates are written. */
@@ -19,13 +15,6 @@ export interface RuntimeSection {
   block: EncodedBlock;
   sha256: string;
   functions: string[];
-}
-
-/** SHA-256 of the lines between the markers (LF-joined here), as shipped: CRLF after every line. */
-export function runtimeBodyHash(body: string): string {
-  return createHash("sha256")
-    .update(body.replace(/\n/g, "\r\n") + "\r\n", "latin1")
-    .digest("hex");
 }
 
 /** Scripts of one shape keep the same units: build each distinct section once. */
@@ -65,37 +54,12 @@ function buildSection(units: readonly RuntimeUnit[], version: string): RuntimeSe
     .filter((t) => t !== "")
     .join("\n\n");
   const sha256 = runtimeBodyHash(body);
-  const begin = `# ==== kbfix runtime ${version}, sha256 ${sha256} ====`;
-  const text = `${begin}\n${body}\n${RUNTIME_END}`;
+  const begin = runtimeBeginLine("ps1", version, sha256);
+  const text = `${begin}\n${body}\n${runtimeEndLine("ps1")}`;
   return {
     text,
     block: encodeBlock(text),
     sha256,
     functions: units.filter((u) => u.kind === "function").flatMap((u) => u.defines),
-  };
-}
-
-export interface FoundRuntime {
-  version: string;
-  /** The hash the marker claims. */
-  claimed: string;
-  /** The hash of the lines actually between the markers. */
-  actual: string;
-  lines: string[];
-}
-
-/** The runtime section of an emitted script (CRLF or LF), or undefined when it has none. */
-export function findRuntimeSection(script: string): FoundRuntime | undefined {
-  const lines = script.split(/\r?\n/);
-  const begin = lines.findIndex((l) => RUNTIME_BEGIN.test(l));
-  const end = lines.indexOf(RUNTIME_END, begin + 1);
-  if (begin < 0 || end < 0) return undefined;
-  const [, version, claimed] = RUNTIME_BEGIN.exec(lines[begin]!)!;
-  const inner = lines.slice(begin + 1, end);
-  return {
-    version: version!,
-    claimed: claimed!,
-    actual: runtimeBodyHash(inner.join("\n")),
-    lines: inner,
   };
 }

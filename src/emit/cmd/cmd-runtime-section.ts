@@ -1,0 +1,59 @@
+// The batch runtime as a reviewed artifact, as the PowerShell one: at the end of the .fix.cmd,
+// after a marker line naming the kbfix version and the SHA-256 of the section, the runtime
+// subroutines the script reaches, each file's heading kept while any of its subroutines is,
+// then a closing marker. A reviewer reads the script above it and checks the hash.
+import { encodeBlock, type EncodedBlock } from "../bytes.js";
+import { runtimeBeginLine, runtimeBodyHash, runtimeEndLine } from "../runtime-marker.js";
+import type { CmdRuntimeFile, Subroutine } from "./cmd-subroutines.js";
+
+export interface CmdRuntimeSection {
+  /** Marker, subroutines, end marker: LF line ends. */
+  text: string;
+  /** The text encoded as shipped, once per section: every script of the shape copies it. */
+  block: EncodedBlock;
+  sha256: string;
+  /** The labels it defines, in order. */
+  labels: string[];
+}
+
+/** Scripts of one shape keep the same subroutines: each distinct section is built once. */
+const built = new Map<string, CmdRuntimeSection>();
+
+export function cmdRuntimeSection(
+  library: readonly CmdRuntimeFile[],
+  kept: ReadonlySet<Subroutine>,
+  version: string,
+): CmdRuntimeSection {
+  const key = version + " " + library.map((f) => f.subroutines.map((s) => +kept.has(s)).join(""));
+  let section = built.get(key);
+  if (!section) {
+    section = buildSection(library, kept, version);
+    if (built.size < 1000) built.set(key, section);
+  }
+  return section;
+}
+
+function buildSection(
+  library: readonly CmdRuntimeFile[],
+  kept: ReadonlySet<Subroutine>,
+  version: string,
+): CmdRuntimeSection {
+  const files = library
+    .map((file) => ({ file, subroutines: file.subroutines.filter((s) => kept.has(s)) }))
+    .filter(({ subroutines }) => subroutines.length > 0);
+  // A subroutine's text runs to the next label, blank lines and all: the file's own layout.
+  const body = files
+    .map(({ file, subroutines }) =>
+      (file.head + subroutines.map((s) => s.text).join("")).replace(/\n+$/, ""),
+    )
+    .join("\n\n")
+    .replace(/\n{3,}/g, "\n\n");
+  const sha256 = runtimeBodyHash(body);
+  const text = `${runtimeBeginLine("cmd", version, sha256)}\n${body}\n${runtimeEndLine("cmd")}`;
+  return {
+    text,
+    block: encodeBlock(text),
+    sha256,
+    labels: files.flatMap(({ subroutines }) => subroutines.map((s) => s.label)),
+  };
+}

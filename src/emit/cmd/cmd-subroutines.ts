@@ -1,0 +1,60 @@
+// A batch runtime file cut at its labels. cmd runs on from a label into the next one unless
+// the code before it ends in exit or goto, so each subroutine records whether it falls
+// through, and the names of the subroutines it reaches: every kb_ word outside rem lines
+// (a label reached through a variable, set "KB_ST_READ=kb_clear_read", is named whole too).
+import { EmitError } from "../bytes.js";
+
+/** One subroutine: its label line up to the next label line. */
+export interface Subroutine {
+  /** Lower case: cmd matches labels without case. */
+  label: string;
+  text: string;
+  names: readonly string[];
+  fallsThrough: boolean;
+}
+
+export interface CmdRuntimeFile {
+  /** Path under templates/cmd/runtime without .cmd (log, steps/rename). */
+  name: string;
+  /** The heading comment above the first label. */
+  head: string;
+  subroutines: readonly Subroutine[];
+}
+
+const LABEL_LINE = /^:([A-Za-z0-9_]+)[ \t]*$/gm;
+const NAME = /\bkb_[a-z0-9_]+\b/gi;
+const REM_LINE = /^[ \t]*(?:rem\b|::).*$/gim;
+const ENDS_RUN = /^[ \t]*(?:exit|goto)\b/i;
+
+/** The subroutine names a text holds outside its rem lines, in lower case. */
+export function subroutineNamesIn(text: string): string[] {
+  return (text.replace(REM_LINE, "").match(NAME) ?? []).map((n) => n.toLowerCase());
+}
+
+/** A runtime file (LF line ends) cut at its labels; what the shaker could not cut is refused. */
+export function cmdRuntimeFile(name: string, text: string): CmdRuntimeFile {
+  const starts = [...text.matchAll(LABEL_LINE)].map((m) => m.index!);
+  const head = text.slice(0, starts[0] ?? text.length);
+  if (head.replace(REM_LINE, "").trim())
+    throw new EmitError(`cmd runtime ${name}: only comments may come before its first label`);
+  const subroutines = starts.map((start, i) => subroutineAt(text, start, starts[i + 1]));
+  const last = subroutines[subroutines.length - 1];
+  if (last?.fallsThrough)
+    throw new EmitError(
+      `cmd runtime ${name}: :${last.label} runs on past the end of the file: end it with exit /b or goto`,
+    );
+  return { name, head, subroutines };
+}
+
+function subroutineAt(text: string, start: number, end: number | undefined): Subroutine {
+  const body = text.slice(start, end);
+  const label = body.slice(1, body.search(/[ \t]*\n|$/)).toLowerCase();
+  const code = body.replace(REM_LINE, "").split("\n").slice(1);
+  const last = code.filter((line) => line.trim() !== "").pop() ?? "";
+  return {
+    label,
+    text: body,
+    names: subroutineNamesIn(code.join("\n")),
+    fallsThrough: !ENDS_RUN.test(last),
+  };
+}

@@ -1,0 +1,101 @@
+// Every committed .fix.cmd's runtime, read back with this test's own cutting (not the
+// emitter's): one section under a marker whose hash holds, each subroutine in it the text of
+// the same label under templates/cmd/runtime, none of them unreached, and no runtime label
+// outside it. A reviewer who trusts this reads the script above the marker and checks the hash.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { findRuntimeSection } from "../../src/emit/runtime-marker.js";
+import { TOOL_VERSION } from "../../src/version.js";
+import { COMMITTED_IDS } from "../support/runtime-sources.js";
+
+const RUNTIME_DIR = "templates/cmd/runtime";
+
+function runtimeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const path = join(dir, n);
+    return statSync(path).isDirectory() ? runtimeFiles(path) : n.endsWith(".cmd") ? [path] : [];
+  });
+}
+
+/** Lines cut at label lines: label -> its lines up to the next label, trailing blanks dropped. */
+function byLabel(lines: readonly string[]): Map<string, string[]> {
+  const cut = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of lines) {
+    const label = /^:(\w+)$/.exec(line)?.[1];
+    if (label) cut.set(label, (current = []));
+    else current?.push(line);
+  }
+  for (const body of cut.values()) while (body.at(-1) === "") body.pop();
+  return cut;
+}
+
+const templates = runtimeFiles(RUNTIME_DIR).map((f) =>
+  readFileSync(f, "utf8").replace(/\r\n/g, "\n").split("\n"),
+);
+const TEMPLATE = new Map(templates.flatMap((lines) => [...byLabel(lines)]));
+/** What each file has above its first label: its heading, which the section keeps with it. */
+const HEADINGS = new Set(
+  templates.flatMap((lines) =>
+    lines.slice(
+      0,
+      lines.findIndex((l) => l.startsWith(":")),
+    ),
+  ),
+);
+
+function withoutHeadings(body: readonly string[]): string[] {
+  const own = body.filter((l) => !HEADINGS.has(l));
+  while (own.at(-1) === "") own.pop();
+  return own;
+}
+
+/** cmd runs into a label from the code above it unless that ends in exit or goto. */
+function fallenInto(lines: readonly string[], label: string): boolean {
+  let i = lines.indexOf(`:${label}`) - 1;
+  while (i >= 0 && (lines[i] === "" || /^\s*rem\b/i.test(lines[i]!))) i--;
+  return i >= 0 && !/^\s*(exit|goto)\b/i.test(lines[i]!);
+}
+
+for (const id of COMMITTED_IDS) {
+  const script = readFileSync(`out/${id}/${id}.fix.cmd`, "latin1");
+  const lines = script.split("\r\n");
+  const found = findRuntimeSection(script);
+
+  test(`${id}.fix.cmd: one runtime section, its hash as its marker states`, () => {
+    assert.ok(found, "no runtime section");
+    assert.is(found!.version, TOOL_VERSION);
+    assert.is(found!.actual, found!.claimed);
+    assert.is(script.split("==== kbfix runtime ").length, 2, "one marker");
+  });
+
+  test(`${id}.fix.cmd: each runtime subroutine is the templates' text for its label`, () => {
+    const section = byLabel(found!.lines);
+    assert.ok(section.size > 20);
+    for (const [label, body] of section) {
+      const expected = TEMPLATE.get(label);
+      assert.ok(expected, `:${label} is not a label of ${RUNTIME_DIR}`);
+      // A file's heading may follow the last subroutine of the file before it.
+      assert.equal(withoutHeadings(body), withoutHeadings(expected!), `:${label}`);
+    }
+    for (const line of found!.lines.filter((l) => /^rem ---- .* ----$/.test(l)))
+      assert.ok(HEADINGS.has(line), line);
+  });
+
+  test(`${id}.fix.cmd: no runtime label outside the section, none in it unreached`, () => {
+    const begin = lines.findIndex((l) => l.startsWith("rem ==== kbfix runtime "));
+    const outside = lines.slice(0, begin).filter((l) => TEMPLATE.has(l.slice(1)) && l[0] === ":");
+    assert.equal(outside, []);
+    const code = lines.filter((l) => !/^\s*rem\b/i.test(l));
+    const unreached = [...byLabel(found!.lines).keys()].filter(
+      (label) =>
+        !code.some((l) => l !== `:${label}` && new RegExp(`\\b${label}\\b`, "i").test(l)) &&
+        !fallenInto(found!.lines, label),
+    );
+    assert.equal(unreached, []);
+  });
+}
+
+test.run();
