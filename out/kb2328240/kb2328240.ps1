@@ -40,7 +40,7 @@ $script:KbPlaybook = @{
     ToolVersion = '0.1.0'
     SchemaVersion = 1
 }
-$script:KbRuntimeSha256 = '4da614456cec857375243f4c3cd205adb908da49a447c9e0d7c3abd6cbd4f1ea'
+$script:KbRuntimeSha256 = '3d88613b7f7f57cc4f234f3cdb217b1a6cc06c44622a3ac6200ee5c5d7416abc'
 $script:KbApplies = @{ WindowsMin = '6.0'; Context = 'system'; Checks = @('Get-KbWindowsMismatch', 'Get-KbContextMismatch') }
 $script:KbMethodIds = @('clear-cryptnet-url-cache')
 $script:KbHistoryProbeIds = @('capi2-event-4107-authroot', 'capi2-event-11-authroot')
@@ -139,7 +139,7 @@ function Invoke-KbPlaybook {
 }
 
 # Shared runtime, its comments left in templates/ps1/runtime: 'kbfix verify' checks its SHA-256.
-# ==== kbfix runtime 0.1.0, sha256 4da614456cec857375243f4c3cd205adb908da49a447c9e0d7c3abd6cbd4f1ea ====
+# ==== kbfix runtime 0.1.0, sha256 3d88613b7f7f57cc4f234f3cdb217b1a6cc06c44622a3ac6200ee5c5d7416abc ====
 # ---- log.ps1 ----
 
 $script:KbLogFile = $null
@@ -1618,7 +1618,9 @@ function Invoke-KbPerUserStep {
       if (Invoke-KbProfileSteps -Id $Id -UserProfile $userProfile -Steps $Steps) { $ran.Add($userProfile.Label) }
     }
     $summary = [string]$profiles.Count + ' profiles'
-    Add-KbResult -Id $Id -Status 'ok' -Before $summary -After ([string]$ran.Count + ' processed') -Message ('processed: ' + ($ran.ToArray() -join ', '))
+    $found = [ordered]@{ profiles = $profiles.Count; processed = @() }
+    $done = [ordered]@{ profiles = $profiles.Count; processed = @($ran.ToArray()) }
+    Add-KbResult -Id $Id -Status 'ok' -Before $summary -After ([string]$ran.Count + ' processed') -BeforeValue $found -AfterValue $done -Message ('processed: ' + ($ran.ToArray() -join ', '))
   } catch {
     Add-KbResult -Id $Id -Status 'failed' -Message ('per-user: ' + (Get-KbErrorText $_))
   }

@@ -1,5 +1,6 @@
 // What every evidence (detection probe) kind declares, like a step kind: schema,
 // docs, which targets can probe it, lowering, and a line for explain.
+import type { KindRuntimeCut } from "../model/runtime-cut.js";
 import type { Span } from "../diagnostic.js";
 import type { Applicability } from "../model/applicability.js";
 import type { FromProperties, JsonSchema } from "../model/json-schema.js";
@@ -47,6 +48,8 @@ export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly planFields?: Readonly<Record<string, string>>;
   /** Fields holding tokens searched for in text (the language-neutral-tokens check). */
   readonly textTokenFields?: readonly string[];
+  /** Runtime functions only a feature of some of its probes reaches (model/runtime-cut.ts). */
+  readonly runtimeCuts?: readonly KindRuntimeCut<Lowered>[];
   /** How the PowerShell runtime probes it; Id is added for it. */
   readonly ps1: PsCall<Lowered>;
   /** How the batch runtime probes it (kinds with targets.cmd); the id and result variable are added. */

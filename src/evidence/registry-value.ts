@@ -3,6 +3,7 @@ import { described, ref, stringEnum } from "../model/json-schema.js";
 import { normalizeData, REGISTRY_TYPES, type RegistryData } from "../steps/registry-value.js";
 import {
   lowerRegistryView,
+  REGISTRY_VIEW_CUT,
   registryViewProperty,
   viewText,
   type RegistryView,
@@ -27,6 +28,7 @@ export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
     "Present when the value is missing or differs from the expected typed data (DWORDs compared unsigned).",
   targets: { cmd: true },
   history: false,
+  runtimeCuts: [REGISTRY_VIEW_CUT],
   properties: {
     key: ref("registryKey"),
     name: described("Value name", "The value's name.", { type: "string", maxLength: 255 }),

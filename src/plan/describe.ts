@@ -7,6 +7,7 @@ import { PRODUCTS } from "../model/products.js";
 import { stepKinds } from "../steps/index.js";
 import type { PlanGuard, PlanStepBase, StepKind } from "../steps/step-kind.js";
 import type { Applicability, Plan, PlanMethod } from "./plan.js";
+import { nestedSteps } from "./walk.js";
 
 export function describeApplicability(a: Applicability): string {
   const parts: string[] = [];
@@ -97,8 +98,9 @@ export function describeMethod(m: PlanMethod): string[] {
     );
   m.steps.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${describeStep(s)}`);
-    if (s.kind === "per-user")
-      s.steps.forEach((inner, j) => lines.push(`     ${i + 1}.${j + 1} ${describeStep(inner)}`));
+    nestedSteps(s).forEach((inner, j) =>
+      lines.push(`     ${i + 1}.${j + 1} ${describeStep(inner)}`),
+    );
   });
   return lines;
 }

@@ -100,7 +100,8 @@ function lowerStep(scope: LowerScope, pointer: string, raw: Raw, inPerUser: bool
   if (raw.applies) base.applies = raw.applies;
   if (!isStepKindName(raw.kind)) return base;
   const kind = stepKinds[raw.kind] as StepKind;
-  if (inPerUser && !kind.perUser && raw.kind !== "per-user") {
+  // A kind with a block of steps (per-user) reports its own nesting.
+  if (inPerUser && !kind.perUser && !kind.ps1.block) {
     ctx.error(
       "kind",
       "not-per-user",

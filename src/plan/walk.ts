@@ -1,7 +1,8 @@
 // Visiting every step (per-user steps included) and every probe of a plan.
 // Entries whose own lowering failed are skipped: their errors are reported already.
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
-import type { PlanStep } from "../steps/index.js";
+import { stepKinds, type PlanStep } from "../steps/index.js";
+import type { StepKind } from "../steps/step-kind.js";
 import type { Plan, PlanMethod } from "./plan.js";
 
 export interface StepVisit {
@@ -26,10 +27,16 @@ export function allSteps(plan: Plan): readonly StepVisit[] {
   return known;
 }
 
+/** The steps a step runs inside itself: the field its kind passes as a block (per-user). */
+export function nestedSteps(step: PlanStep): PlanStep[] {
+  const field = (stepKinds[step.kind] as StepKind | undefined)?.ps1.block?.field;
+  return field ? ((step as unknown as Record<string, PlanStep[]>)[field] ?? []) : [];
+}
+
 function visitSteps(methods: readonly PlanMethod[]): StepVisit[] {
   return methods.flatMap((method) =>
     method.steps.filter(valid).flatMap((step) => {
-      const inner = step.kind === "per-user" ? (step.steps as PlanStep[]).filter(valid) : [];
+      const inner = nestedSteps(step).filter(valid);
       return [{ method, step }, ...inner.map((s) => ({ method, step: s, parent: step }))];
     }),
   );

@@ -40,6 +40,15 @@ export const clearFolder = defineStepKind<ClearFolderStep>()({
   perUser: true,
   // Empties the folder; backup or not, what was in it is gone from there.
   destructive: { field: "path", wholeFolder: true },
+  runtimeCuts: [
+    {
+      // Every clear-folder call passes Backup; Invoke-KbClearFolderStep puts it in $Step.
+      feature: "a clear-folder step with backup",
+      has: (s) => s.backup,
+      cut: ["Move-KbEntriesToBackup"],
+      guard: "if ($Step['Backup']) { ",
+    },
+  ],
   ps1: psCall(
     "Invoke-KbClearFolderStep",
     ["Path", "path", "path"],

@@ -35,6 +35,14 @@ export const deleteFiles = defineStepKind<DeleteFilesStep>()({
   cmdFields: { folder: "text", pattern: "glob" },
   perUser: true,
   destructive: { field: "folder", wholeFolder: false },
+  runtimeCuts: [
+    {
+      feature: "a delete-files step with backup",
+      has: (s) => s.backup,
+      cut: ["Rename-KbFilesToBackup"],
+      guard: "if ($Step['Backup']) { ",
+    },
+  ],
   ps1: psCall(
     "Invoke-KbDeleteFilesStep",
     ["Folder", "folder", "path"],

@@ -7,6 +7,7 @@ import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
 import { psCall } from "../model/ps-call.js";
 import {
   lowerRegistryView,
+  REGISTRY_VIEW_CUT,
   registryViewProperty,
   viewText,
   type RegistryView,
@@ -85,6 +86,16 @@ export const registryValue = defineStepKind<RegistryValueStep>()({
   planFields: { type: "data" },
   perUser: true,
   profileSid: true,
+  runtimeCuts: [
+    REGISTRY_VIEW_CUT,
+    {
+      // A registry-value call passes -ProfileSid only inside per-user, where its key is HKCU.
+      feature: "a registry-value step under HKCU (every profile's hive)",
+      has: (s) => s.hive === "user",
+      cut: ["Invoke-KbProfileRegistryValueStep"],
+      guard: "if ($ProfileSid.Length -gt 0) { ",
+    },
+  ],
   ps1: psCall(
     "Invoke-KbRegistryValueStep",
     ["Key", "key", "registryKey"],

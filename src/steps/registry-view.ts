@@ -2,6 +2,7 @@
 // lowering, so the step and the probe report the same diagnostics at the same positions and
 // cannot drift apart.
 import { described } from "../model/json-schema.js";
+import type { KindRuntimeCut } from "../model/runtime-cut.js";
 import type { LowerContext } from "./step-kind.js";
 
 /**
@@ -20,6 +21,17 @@ export const registryViewProperty = described(
 );
 
 /** ' (32-bit view)' for the describe texts; '' for the native view. */
+/**
+ * A registry call passes -View only when the step or probe names one; it defaults to 0. Both
+ * registry-value kinds declare this cut: either kind's node in a named view keeps the function.
+ */
+export const REGISTRY_VIEW_CUT: KindRuntimeCut<{ view?: RegistryView }> = {
+  feature: "a registry value in a named 32- or 64-bit view",
+  has: (node) => node.view !== undefined,
+  cut: ["Open-KbRegistryViewRoot"],
+  guard: "if ($View -ne 0) { ",
+};
+
 export function viewText(view: RegistryView | undefined): string {
   return view === undefined ? "" : ` (${view}-bit view)`;
 }

@@ -53,6 +53,15 @@ export const service = defineStepKind<ServiceStep>()({
   cmdFields: { name: "text" },
   perUser: false,
   waits: () => [{ what: "service change", seconds: SERVICE_CHANGE_SECONDS }],
+  runtimeCuts: [
+    {
+      // A service step's StartType is the playbook's word, or $null when it sets none.
+      feature: "a service step with startType not-disabled",
+      has: (s) => s.startType === "not-disabled",
+      cut: ["Get-KbServiceDefaultStartType"],
+      guard: "if ($Step['StartType'] -eq 'not-disabled') { ",
+    },
+  ],
   ps1: psCall(
     "Invoke-KbServiceStep",
     ["Name", "name", "string"],

@@ -1,6 +1,7 @@
 // What every step kind declares (after DSC resource manifests and
 // typescript-eslint rules): its schema fragment and docs, how it is made
 // idempotent, which targets can express it, and its lowering into the plan.
+import type { KindRuntimeCut } from "../model/runtime-cut.js";
 import type { Span } from "../diagnostic.js";
 import type { StepWait } from "../model/runtime-waits.js";
 import type { PathExpr } from "../model/path-expr.js";
@@ -97,6 +98,8 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
    * wholeFolder when the folder itself goes, not only files inside it.
    */
   readonly destructive?: { readonly field: string; readonly wholeFolder: boolean };
+  /** Runtime functions only a feature of some of its steps reaches (model/runtime-cut.ts). */
+  readonly runtimeCuts?: readonly KindRuntimeCut<Lowered>[];
   /** The longest waits its runtime may spend (the worst-case time of a run); none when absent. */
   readonly waits?: (step: Lowered) => readonly StepWait[];
   /** Only these kinds may appear inside a per-user step. */

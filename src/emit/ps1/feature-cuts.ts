@@ -1,5 +1,6 @@
 // Runtime a playbook's data cannot reach. Each feature cut names a feature of the
-// playbook, the runtime functions only that feature calls, and the guard every call
+// playbook (of the playbook as a whole here, or of a kind's steps or probes, declared by
+// the kind as runtimeCuts), the runtime functions only that feature calls, and the guard every call
 // of them sits behind in templates/ps1/runtime: a condition on the data the body
 // passes (a method's Services, the strategy, a step's Backup...). A playbook without
 // the feature writes data that makes the guard false, so those calls are dead in its
@@ -7,6 +8,9 @@
 // a cut function outside its guard is an EmitError, never a silent drop.
 import type { Plan } from "../../plan/plan.js";
 import { allProbes, allSteps } from "../../plan/walk.js";
+import type { KindRuntimeCut } from "../../model/runtime-cut.js";
+import { evidenceKinds, type EvidenceKindName } from "../../evidence/index.js";
+import { stepKinds, type StepKindName } from "../../steps/index.js";
 
 export interface FeatureCut {
   /** What the playbook has or lacks, in words (for messages and docs). */
@@ -22,33 +26,11 @@ export interface FeatureCut {
   guard: string;
 }
 
-const stepsOfKind = (plan: Plan, kind: string) =>
-  allSteps(plan)
-    .map((v) => v.step)
-    .filter((s) => s.kind === kind);
-
 const hasVerify = (plan: Plan): boolean =>
   allSteps(plan).some((v) => (v.step as { verify?: unknown }).verify !== undefined);
 
-const hasUserHive = (plan: Plan): boolean =>
-  stepsOfKind(plan, "registry-value").some((s) => (s as { hive?: string }).hive === "user");
-
-/** A registry value in a named view: a step's, a detection probe's or a verify probe's. */
-const hasRegistryView = (plan: Plan): boolean => {
-  const steps = allSteps(plan).map((v) => v.step);
-  const probes = [
-    ...allProbes(plan.detection),
-    ...steps.flatMap((s) => (s.verify?.probe ? [s.verify.probe] : [])),
-  ];
-  return [...steps, ...probes].some(
-    (x) => x.kind === "registry-value" && (x as { view?: number }).view !== undefined,
-  );
-};
-
-const hasBackup = (plan: Plan, kind: string): boolean =>
-  stepsOfKind(plan, kind).some((s) => (s as { backup?: boolean }).backup === true);
-
-export const FEATURE_CUTS: readonly FeatureCut[] = [
+/** Cuts of the playbook as a whole: its methods, strategy, parameters, verify probes. */
+const PLAYBOOK_CUTS: readonly FeatureCut[] = [
   {
     // The method partial writes `Services` only for a method that has some; it defaults to @().
     feature: "a method that stops services while its steps run",
@@ -78,50 +60,64 @@ export const FEATURE_CUTS: readonly FeatureCut[] = [
     guard: "if ($script:KbRequiredParameters.Count -gt 0) { ",
   },
   {
-    // Every clear-folder call passes Backup; Invoke-KbClearFolderStep puts it in $Step.
-    feature: "a clear-folder step with backup",
-    has: (plan) => hasBackup(plan, "clear-folder"),
-    cut: ["Move-KbEntriesToBackup"],
-    guard: "if ($Step['Backup']) { ",
-  },
-  {
-    // A registry-value call passes -ProfileSid only inside per-user, where its key is HKCU.
-    feature: "a registry-value step under HKCU (every profile's hive)",
-    has: hasUserHive,
-    cut: ["Invoke-KbProfileRegistryValueStep"],
-    guard: "if ($ProfileSid.Length -gt 0) { ",
-  },
-  {
-    // A registry call passes -View only when the step or probe names one; it defaults to 0.
-    feature: "a registry value in a named 32- or 64-bit view",
-    has: hasRegistryView,
-    cut: ["Open-KbRegistryViewRoot"],
-    guard: "if ($View -ne 0) { ",
-  },
-  {
-    // A service step's StartType is the playbook's word, or $null when it sets none.
-    feature: "a service step with startType not-disabled",
-    has: (plan) =>
-      stepsOfKind(plan, "service").some(
-        (s) => (s as { startType?: string }).startType === "not-disabled",
-      ),
-    cut: ["Get-KbServiceDefaultStartType"],
-    guard: "if ($Step['StartType'] -eq 'not-disabled') { ",
-  },
-  {
     // A step's call passes -Verify only when the step has verify; the parameter defaults to $null.
     feature: "a step with verify (a probe run after it changed something)",
     has: hasVerify,
     cut: ["Confirm-KbOneShotOutcome"],
     guard: "if ($null -ne $Verify -and $outcome['Status'] -eq 'changed') { ",
   },
-  {
-    feature: "a delete-files step with backup",
-    has: (plan) => hasBackup(plan, "delete-files"),
-    cut: ["Rename-KbFilesToBackup"],
-    guard: "if ($Step['Backup']) { ",
-  },
 ];
+
+type AnyCut = KindRuntimeCut<never>;
+
+interface NodeCuts {
+  node: unknown;
+  cuts: readonly AnyCut[];
+}
+
+const nodesOf = new WeakMap<Plan, NodeCuts[]>();
+
+/** Every step and probe of the plan (detection and verify), each with the cuts its kind declares. */
+function nodesWithCuts(plan: Plan): NodeCuts[] {
+  let nodes = nodesOf.get(plan);
+  if (!nodes) nodesOf.set(plan, (nodes = walkNodes(plan)));
+  return nodes;
+}
+
+function walkNodes(plan: Plan): NodeCuts[] {
+  const steps = allSteps(plan).map((v) => v.step);
+  const probes = [
+    ...allProbes(plan.detection),
+    ...steps.flatMap((s) => (s.verify?.probe ? [s.verify.probe] : [])),
+  ];
+  return [
+    ...steps.map((node) => ({ node, cuts: stepKinds[node.kind as StepKindName].runtimeCuts })),
+    ...probes.map((node) => ({
+      node,
+      cuts: evidenceKinds[node.kind as EvidenceKindName].runtimeCuts,
+    })),
+  ].map(({ node, cuts }) => ({ node, cuts: (cuts ?? []) as readonly AnyCut[] }));
+}
+
+/**
+ * The cuts the kinds declare, in registry order, one per feature: two kinds may declare the same
+ * cut object (a registry view), and then a node of either keeps its functions.
+ */
+const KIND_CUTS: readonly AnyCut[] = [
+  ...new Set(
+    [...Object.values(stepKinds), ...Object.values(evidenceKinds)].flatMap(
+      (k) => (k.runtimeCuts ?? []) as readonly AnyCut[],
+    ),
+  ),
+];
+
+function kindCut(cut: AnyCut): FeatureCut {
+  const has = (plan: Plan) =>
+    nodesWithCuts(plan).some(({ node, cuts }) => cuts.includes(cut) && cut.has(node as never));
+  return { feature: cut.feature, has, cut: cut.cut, guard: cut.guard };
+}
+
+export const FEATURE_CUTS: readonly FeatureCut[] = [...PLAYBOOK_CUTS, ...KIND_CUTS.map(kindCut)];
 
 /** The cuts whose feature the playbook lacks: what its scripts leave out. */
 export function absentFeatures(plan: Plan): FeatureCut[] {

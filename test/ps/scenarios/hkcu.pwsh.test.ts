@@ -42,6 +42,15 @@ run("a loaded hive is changed in place, an unloaded one loaded from NTUSER.DAT a
     const result = checkedResult(m, await m.run(script), HKCU_ID);
     assert.equal(statuses(result, "hk-proxy"), ["changed", "changed", "failed", "skipped"]);
     assert.equal(statuses(result, "hk-policy"), ["changed", "changed", "failed", "skipped"]);
+    // The per-user step's own record: the profiles found and those whose steps ran, typed.
+    const perUser = record(result, "hk") as unknown as Record<string, unknown>;
+    assert.equal(
+      [perUser.beforeValue, perUser.afterValue],
+      [
+        { profiles: 4, processed: [] },
+        { profiles: 4, processed: [ALICE, BOB, CAROL, DAVE] },
+      ],
+    );
     // alice: in HKEY_USERS\<SID>, her file untouched (Windows writes it at logoff).
     const alice = m.loadedHiveKeys(ALICE);
     assert.equal(value(alice, PROXY_KEY, "ProxyEnable"), { kind: "DWord", data: 0 });

@@ -91,7 +91,10 @@ function Invoke-KbPerUserStep {
             if (Invoke-KbProfileSteps -Id $Id -UserProfile $userProfile -Steps $Steps) { $ran.Add($userProfile.Label) }
         }
         $summary = [string]$profiles.Count + ' profiles'
-        Add-KbResult -Id $Id -Status 'ok' -Before $summary -After ([string]$ran.Count + ' processed') -Message ('processed: ' + ($ran.ToArray() -join ', '))
+        # Typed too: the profiles found, and the labels of those whose steps ran.
+        $found = [ordered]@{ profiles = $profiles.Count; processed = @() }
+        $done = [ordered]@{ profiles = $profiles.Count; processed = @($ran.ToArray()) }
+        Add-KbResult -Id $Id -Status 'ok' -Before $summary -After ([string]$ran.Count + ' processed') -BeforeValue $found -AfterValue $done -Message ('processed: ' + ($ran.ToArray() -join ', '))
     } catch {
         Add-KbResult -Id $Id -Status 'failed' -Message ('per-user: ' + (Get-KbErrorText $_))
     }
