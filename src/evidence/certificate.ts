@@ -16,6 +16,7 @@ export interface CertificateProbe extends PlanProbeBase {
 export const certificateProbe = defineEvidenceKind<CertificateProbe>()({
   kind: "certificate",
   title: "Certificate missing or malformed",
+  readme: { covers: "missing, or a NUL in a friendly name" },
   description:
     "missing: present when no certificate in the LocalMachine store matches the thumbprint or subject. friendly-name-has-nul: present when any certificate in the store has a NUL in its friendly name.",
   targets: { cmd: false, why: "batch has no dependable certificate store access on every Windows" },

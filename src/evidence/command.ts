@@ -70,6 +70,7 @@ function tokenSearch(count: string): CmdOp[] {
 export const command = defineEvidenceKind<CommandProbe>()({
   kind: "command",
   title: "A read-only command's exit code or output",
+  readme: { covers: "a read-only Windows tool's exit code or output tokens" },
   description:
     "Runs a read-only Windows tool with literal switches (no shell, with a timeout) and reads its exit code and output: present when the code is a problem code (or not a clean code), or the output holds the problem tokens (or lacks the clean tokens). Tokens match case-insensitively; match says whether any or all of a list must be found.",
   targets: { cmd: true },

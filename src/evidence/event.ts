@@ -32,6 +32,7 @@ const ALL = { KB_EV_ALL: "1" };
 export const event = defineEvidenceKind<EventProbe>()({
   kind: "event",
   title: "Event log entries",
+  readme: { covers: "log, provider, IDs, level, time window, data tokens: any or all" },
   description:
     "Present when the log has an entry from the provider with one of the IDs at the level, newer than both the time window and the last successful run.",
   targets: { cmd: true },

@@ -1,5 +1,6 @@
 // What every evidence (detection probe) kind declares, like a step kind: schema,
 // docs, which targets can probe it, lowering, and a line for explain.
+import type { KindReadme } from "../model/kind-readme.js";
 import type { KindRuntimeCut } from "../model/runtime-cut.js";
 import type { Span } from "../diagnostic.js";
 import type { Applicability } from "../model/applicability.js";
@@ -26,6 +27,8 @@ export type PlanEvidence =
 export interface EvidenceKind<Raw = any, Lowered extends PlanProbeBase = any> {
   readonly kind: string;
   readonly title: string;
+  /** Its row in the README's table of evidence kinds (written by npm run generate). */
+  readonly readme: KindReadme;
   readonly description: string;
   readonly targets: TargetSupport;
   /**

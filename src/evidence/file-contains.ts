@@ -16,6 +16,7 @@ export interface FileContainsProbe extends PlanProbeBase {
 export const fileContains = defineEvidenceKind<FileContainsProbe>()({
   kind: "file-contains",
   title: "Log file contains a token",
+  readme: { covers: "HRESULT tokens in text appended since the last run" },
   description:
     "Present when text appended since the last run that applied a fix contains any of the tokens (case-insensitive); on a first run, only a file written within the time window counts.",
   targets: { cmd: true },

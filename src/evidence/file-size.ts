@@ -14,6 +14,7 @@ export interface FileSizeProbe extends PlanProbeBase {
 export const fileSize = defineEvidenceKind<FileSizeProbe>()({
   kind: "file-size",
   title: "File larger than a limit",
+  readme: { covers: "larger than a limit" },
   description: "Present when the file exists and is larger than the limit.",
   targets: { cmd: true },
   history: false,

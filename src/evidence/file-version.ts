@@ -13,6 +13,7 @@ export interface FileVersionProbe extends PlanProbeBase {
 export const fileVersion = defineEvidenceKind<FileVersionProbe>()({
   kind: "file-version",
   title: "File version below",
+  readme: { covers: "lower than a version" },
   description: "Present when the file exists and its file version is lower than the given version.",
   targets: { cmd: false, why: "batch cannot read a file's version resource" },
   history: false,

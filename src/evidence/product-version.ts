@@ -16,6 +16,7 @@ export interface ProductVersionProbe extends PlanProbeBase {
 export const productVersion = defineEvidenceKind<ProductVersionProbe>()({
   kind: "product-version",
   title: "Product version below",
+  readme: { covers: "installed in a version range" },
   description: "Present when the product is installed with a version in [atLeast, below).",
   targets: { cmd: true },
   history: false,

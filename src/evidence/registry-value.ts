@@ -24,6 +24,7 @@ export interface RegistryValueProbe extends PlanProbeBase {
 export const registryValueProbe = defineEvidenceKind<RegistryValueProbe>()({
   kind: "registry-value",
   title: "Registry value differs",
+  readme: { covers: "missing or different typed data; HKLM `view: 32`/`64`" },
   description:
     "Present when the value is missing or differs from the expected typed data (DWORDs compared unsigned).",
   targets: { cmd: true },

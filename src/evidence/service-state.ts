@@ -15,6 +15,7 @@ export interface ServiceStateProbe extends PlanProbeBase {
 export const serviceState = defineEvidenceKind<ServiceStateProbe>()({
   kind: "service-state",
   title: "Service in a bad state",
+  readme: { covers: "start types, states" },
   description:
     "Present when the service has one of the listed start types or is in one of the listed states.",
   targets: { cmd: true },

@@ -20,6 +20,7 @@ const attributeList = arrayOf(stringEnum(FILE_ATTRIBUTES), { uniqueItems: true }
 export const attributes = defineStepKind<AttributesStep>()({
   kind: "attributes",
   title: "File attributes",
+  readme: { covers: "hidden, system, readonly, archive" },
   description:
     "Sets and clears file or folder attributes (hidden, system, readonly, archive); idempotent by state.",
   idempotence: "state",

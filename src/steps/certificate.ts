@@ -20,6 +20,7 @@ export interface CertificateStep extends PlanStepBase {
 export const certificate = defineStepKind<CertificateStep>()({
   kind: "certificate",
   title: "Certificate in a store",
+  readme: { covers: "present in a LocalMachine store; import from a parameter" },
   description:
     "Makes sure a certificate is in a LocalMachine store, matched by thumbprint or by subject; imports it from a .cer parameter when given, else reports manual work.",
   idempotence: "state",

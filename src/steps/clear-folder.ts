@@ -16,6 +16,7 @@ export interface ClearFolderStep extends PlanStepBase {
 export const clearFolder = defineStepKind<ClearFolderStep>()({
   kind: "clear-folder",
   title: "Clear a folder's contents",
+  readme: { covers: "contents only, optional backup", idempotence: "(nothing matches)" },
   description:
     "Removes the entries of a folder that match a pattern (all by default) and keeps the folder; with backup, moves them into a new sibling backup folder instead.",
   idempotence: "state",

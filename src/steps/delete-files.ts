@@ -16,6 +16,7 @@ export interface DeleteFilesStep extends PlanStepBase {
 export const deleteFiles = defineStepKind<DeleteFilesStep>()({
   kind: "delete-files",
   title: "Delete files by pattern",
+  readme: { covers: "by pattern, optional backup", idempotence: "(nothing matches)" },
   description:
     "Deletes the files (not folders) in one folder whose names match a pattern; with backup, renames each to <name>.kbfix-bak instead.",
   idempotence: "state",

@@ -13,6 +13,7 @@ export interface ManualStep extends PlanStepBase {
 export const manual = defineStepKind<ManualStep>()({
   kind: "manual",
   title: "Manual guidance",
+  readme: { covers: "guidance, reported, never dropped" },
   description:
     "Text for the administrator: reported with status manual and never counted as fixed.",
   idempotence: "report",

@@ -15,6 +15,7 @@ export interface PerUserStep extends PlanStepBase {
 export const perUser = defineStepKind<PerUserStep>()({
   kind: "per-user",
   title: "In every profile",
+  readme: { covers: "path steps and HKCU values in every profile + service profiles" },
   description:
     "Runs its path steps once per user profile listed in ProfileList (loaded or not) and, by default, in the LocalService, NetworkService and LocalSystem profiles; paths start at %profile%.",
   idempotence: "composite",

@@ -51,6 +51,11 @@ export interface RegistryValueStep extends PlanStepBase {
 export const registryValue = defineStepKind<RegistryValueStep>()({
   kind: "registry-value",
   title: "Registry value",
+  readme: {
+    covers: "typed; DWORD unsigned; REG_BINARY; HKLM, or HKCU in `per-user`; HKLM `view: 32`/`64`",
+    idempotence: "(re-read after writing)",
+    batch: "(view: NT 6.1+)",
+  },
   description:
     "Sets a typed value under HKLM, or under HKCU inside a per-user step (every profile's hive, loaded from NTUSER.DAT and unloaded again when the user is not logged on); reads it back after writing and fails when it did not stick (e.g. restored by Setup).",
   idempotence: "state",

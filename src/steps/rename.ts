@@ -15,6 +15,7 @@ export interface RenameStep extends PlanStepBase {
 export const rename = defineStepKind<RenameStep>()({
   kind: "rename",
   title: "Rename",
+  readme: { covers: "collision-free: `name.1`, `name.2` when taken" },
   description:
     "Renames a file or folder in place; when the new name is taken, a free numbered name is used so a second run never fails. A missing source is 'ok'.",
   idempotence: "one-shot",

@@ -41,6 +41,7 @@ const argument = {
 export const run = defineStepKind<RunStep>()({
   kind: "run",
   title: "Run a program",
+  readme: { covers: "program, argument list, success codes" },
   description:
     "Runs a program with an argument list (no shell) and checks its exit code against the success codes; a missing program fails the step.",
   idempotence: "one-shot",

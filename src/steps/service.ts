@@ -33,6 +33,7 @@ export interface ServiceStep extends PlanStepBase {
 export const service = defineStepKind<ServiceStep>()({
   kind: "service",
   title: "Service state",
+  readme: { covers: "start type incl. `automatic-delayed`, `not-disabled`; state" },
   description: "Sets a service's start type and/or state (running, stopped); idempotent by state.",
   idempotence: "state",
   targets: { cmd: true },

@@ -1,6 +1,7 @@
 // What every step kind declares (after DSC resource manifests and
 // typescript-eslint rules): its schema fragment and docs, how it is made
 // idempotent, which targets can express it, and its lowering into the plan.
+import type { KindReadme } from "../model/kind-readme.js";
 import type { KindRuntimeCut } from "../model/runtime-cut.js";
 import type { Span } from "../diagnostic.js";
 import type { StepWait } from "../model/runtime-waits.js";
@@ -74,6 +75,11 @@ export interface StepKind<Raw = any, Lowered extends PlanStepBase = any> {
   readonly title: string;
   readonly description: string;
   readonly idempotence: Idempotence;
+  /** Its row in the README's table of step kinds (written by npm run generate). */
+  readonly readme: KindReadme & {
+    /** Said after the idempotence, e.g. "(nothing matches)". */
+    readonly idempotence?: string;
+  };
   readonly targets: TargetSupport;
   /** The kind's own properties (id, kind, title, guard and applies are common). */
   readonly properties: Record<string, JsonSchema>;
