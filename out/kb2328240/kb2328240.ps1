@@ -66,8 +66,28 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Test-KbEventProbe -Id 'capi2-event-4107-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(4107) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
-        Test-KbEventProbe -Id 'capi2-event-11-authroot' -Log 'Application' -Provider 'Microsoft-Windows-CAPI2' -Ids @(11) -Levels @(2) -WithinDays 30 -DataContains @('authrootstl.cab') -DataMatch 'any'
+        $kbProbe = @{
+            Id = 'capi2-event-4107-authroot'
+            Log = 'Application'
+            Provider = 'Microsoft-Windows-CAPI2'
+            Ids = @(4107)
+            Levels = @(2)
+            WithinDays = 30
+            DataContains = @('authrootstl.cab')
+            DataMatch = 'any'
+        }
+        Test-KbEventProbe @kbProbe
+        $kbProbe = @{
+            Id = 'capi2-event-11-authroot'
+            Log = 'Application'
+            Provider = 'Microsoft-Windows-CAPI2'
+            Ids = @(11)
+            Levels = @(2)
+            WithinDays = 30
+            DataContains = @('authrootstl.cab')
+            DataMatch = 'any'
+        }
+        Test-KbEventProbe @kbProbe
     )
 }
 

@@ -98,11 +98,48 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Invoke-KbProbeWhenApplicable -Id 'windowsupdate-log-trust-errors' -Applies @{ WindowsMax = '6.3'; Checks = @('Get-KbWindowsMismatch') } -Probe { Test-KbFileContainsProbe -Id 'windowsupdate-log-trust-errors' -Path @{ Base = 'windir'; Segments = @('WindowsUpdate.log') } -Tokens @('0x80096001', '0x80096005', '0x80096010', '0x800B0001', '0x800B0003', '0x800B0004', '0x800B0109', '0x8007f0da', '0x8007f01e', '0x8007f007') -WithinDays 30 }
-        Invoke-KbProbeWhenApplicable -Id 'wu-client-trust-error-events' -Applies @{ WindowsMin = '10.0'; Checks = @('Get-KbWindowsMismatch') } -Probe { Test-KbEventProbe -Id 'wu-client-trust-error-events' -Log 'Microsoft-Windows-WindowsUpdateClient/Operational' -Provider 'Microsoft-Windows-WindowsUpdateClient' -Ids @(20, 25, 31) -Levels @(2) -WithinDays 30 -DataContains @('0x80096001', '0x80096005', '0x80096010', '0x800B0001', '0x800B0003', '0x800B0004', '0x800B0109', '0x8007f0da', '0x8007f01e', '0x8007f007') -DataMatch 'any' }
-        Test-KbFileContainsProbe -Id 'svcpack-log-catalog-failure' -Path @{ Base = 'windir'; Segments = @('svcpack.log') } -Tokens @('0xf01e', 'STR_CATALOG_INSTALL_FAILED') -WithinDays 30
-        Test-KbFileSizeProbe -Id 'catroot2-edb-log-oversized' -Path @{ Base = 'windir'; Segments = @('System32', 'catroot2', 'edb.log') } -AboveBytes 20971520
-        Test-KbServiceStateProbe -Id 'cryptsvc-disabled-or-stopped' -Name 'CryptSvc' -StartTypes @('disabled') -States @('stopped')
+        Invoke-KbProbeWhenApplicable -Id 'windowsupdate-log-trust-errors' -Applies @{ WindowsMax = '6.3'; Checks = @('Get-KbWindowsMismatch') } -Probe {
+            $kbProbe = @{
+                Id = 'windowsupdate-log-trust-errors'
+                Path = @{ Base = 'windir'; Segments = @('WindowsUpdate.log') }
+                Tokens = @('0x80096001', '0x80096005', '0x80096010', '0x800B0001', '0x800B0003', '0x800B0004', '0x800B0109', '0x8007f0da', '0x8007f01e', '0x8007f007')
+                WithinDays = 30
+            }
+            Test-KbFileContainsProbe @kbProbe
+        }
+        Invoke-KbProbeWhenApplicable -Id 'wu-client-trust-error-events' -Applies @{ WindowsMin = '10.0'; Checks = @('Get-KbWindowsMismatch') } -Probe {
+            $kbProbe = @{
+                Id = 'wu-client-trust-error-events'
+                Log = 'Microsoft-Windows-WindowsUpdateClient/Operational'
+                Provider = 'Microsoft-Windows-WindowsUpdateClient'
+                Ids = @(20, 25, 31)
+                Levels = @(2)
+                WithinDays = 30
+                DataContains = @('0x80096001', '0x80096005', '0x80096010', '0x800B0001', '0x800B0003', '0x800B0004', '0x800B0109', '0x8007f0da', '0x8007f01e', '0x8007f007')
+                DataMatch = 'any'
+            }
+            Test-KbEventProbe @kbProbe
+        }
+        $kbProbe = @{
+            Id = 'svcpack-log-catalog-failure'
+            Path = @{ Base = 'windir'; Segments = @('svcpack.log') }
+            Tokens = @('0xf01e', 'STR_CATALOG_INSTALL_FAILED')
+            WithinDays = 30
+        }
+        Test-KbFileContainsProbe @kbProbe
+        $kbProbe = @{
+            Id = 'catroot2-edb-log-oversized'
+            Path = @{ Base = 'windir'; Segments = @('System32', 'catroot2', 'edb.log') }
+            AboveBytes = 20971520
+        }
+        Test-KbFileSizeProbe @kbProbe
+        $kbProbe = @{
+            Id = 'cryptsvc-disabled-or-stopped'
+            Name = 'CryptSvc'
+            StartTypes = @('disabled')
+            States = @('stopped')
+        }
+        Test-KbServiceStateProbe @kbProbe
     )
 }
 

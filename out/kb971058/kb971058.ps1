@@ -66,8 +66,32 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Invoke-KbProbeWhenApplicable -Id 'wu-install-failure-event' -Applies @{ WindowsMin = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Probe { Test-KbEventProbe -Id 'wu-install-failure-event' -Log 'System' -Provider 'Microsoft-Windows-WindowsUpdateClient' -Ids @(20) -Levels @(2) -WithinDays 30 -DataContains @() -DataMatch 'any' }
-        Invoke-KbProbeWhenApplicable -Id 'wu-scan-or-download-failure-event' -Applies @{ WindowsMin = '10.0'; Checks = @('Get-KbWindowsMismatch') } -Probe { Test-KbEventProbe -Id 'wu-scan-or-download-failure-event' -Log 'Microsoft-Windows-WindowsUpdateClient/Operational' -Provider 'Microsoft-Windows-WindowsUpdateClient' -Ids @(25, 31) -Levels @(2) -WithinDays 30 -DataContains @() -DataMatch 'any' }
+        Invoke-KbProbeWhenApplicable -Id 'wu-install-failure-event' -Applies @{ WindowsMin = '6.0'; Checks = @('Get-KbWindowsMismatch') } -Probe {
+            $kbProbe = @{
+                Id = 'wu-install-failure-event'
+                Log = 'System'
+                Provider = 'Microsoft-Windows-WindowsUpdateClient'
+                Ids = @(20)
+                Levels = @(2)
+                WithinDays = 30
+                DataContains = @()
+                DataMatch = 'any'
+            }
+            Test-KbEventProbe @kbProbe
+        }
+        Invoke-KbProbeWhenApplicable -Id 'wu-scan-or-download-failure-event' -Applies @{ WindowsMin = '10.0'; Checks = @('Get-KbWindowsMismatch') } -Probe {
+            $kbProbe = @{
+                Id = 'wu-scan-or-download-failure-event'
+                Log = 'Microsoft-Windows-WindowsUpdateClient/Operational'
+                Provider = 'Microsoft-Windows-WindowsUpdateClient'
+                Ids = @(25, 31)
+                Levels = @(2)
+                WithinDays = 30
+                DataContains = @()
+                DataMatch = 'any'
+            }
+            Test-KbEventProbe @kbProbe
+        }
     )
 }
 

@@ -74,11 +74,43 @@ $script:KbParameterHelp = @{
 # ---- Evidence: what the article says the problem looks like, by IDs and codes ----
 function Invoke-KbDetection {
     Join-KbEvidence -Mode 'any' -Items @(
-        Test-KbProductVersionProbe -Id 'sp1-client-unpatched' -Product 'configmgr-client' -AtLeast '4.00.6221' -Below '4.00.6221.1193'
-        Test-KbProductVersionProbe -Id 'sp2-client-unpatched' -Product 'configmgr-client' -AtLeast '4.00.6487' -Below '4.00.6487.2111'
-        Test-KbFileContainsProbe -Id 'ccmexec-log-0x80092024' -Path @{ Base = 'windir'; Segments = @('System32', 'CCM', 'Logs', 'CcmExec.log') } -Tokens @('0x80092024') -WithinDays 30
-        Test-KbFileContainsProbe -Id 'ccmexec-log-0x80092024-wow64' -Path @{ Base = 'windir'; Segments = @('SysWOW64', 'CCM', 'Logs', 'CcmExec.log') } -Tokens @('0x80092024') -WithinDays 30
-        Test-KbCertificateProbe -Id 'sms-cert-friendly-name-nul' -Store 'SMS' -Condition 'friendly-name-has-nul' -Thumbprint $null -Subject $null -Check 'Test-KbCertificateNulFriendlyName'
+        $kbProbe = @{
+            Id = 'sp1-client-unpatched'
+            Product = 'configmgr-client'
+            AtLeast = '4.00.6221'
+            Below = '4.00.6221.1193'
+        }
+        Test-KbProductVersionProbe @kbProbe
+        $kbProbe = @{
+            Id = 'sp2-client-unpatched'
+            Product = 'configmgr-client'
+            AtLeast = '4.00.6487'
+            Below = '4.00.6487.2111'
+        }
+        Test-KbProductVersionProbe @kbProbe
+        $kbProbe = @{
+            Id = 'ccmexec-log-0x80092024'
+            Path = @{ Base = 'windir'; Segments = @('System32', 'CCM', 'Logs', 'CcmExec.log') }
+            Tokens = @('0x80092024')
+            WithinDays = 30
+        }
+        Test-KbFileContainsProbe @kbProbe
+        $kbProbe = @{
+            Id = 'ccmexec-log-0x80092024-wow64'
+            Path = @{ Base = 'windir'; Segments = @('SysWOW64', 'CCM', 'Logs', 'CcmExec.log') }
+            Tokens = @('0x80092024')
+            WithinDays = 30
+        }
+        Test-KbFileContainsProbe @kbProbe
+        $kbProbe = @{
+            Id = 'sms-cert-friendly-name-nul'
+            Store = 'SMS'
+            Condition = 'friendly-name-has-nul'
+            Thumbprint = $null
+            Subject = $null
+            Check = 'Test-KbCertificateNulFriendlyName'
+        }
+        Test-KbCertificateProbe @kbProbe
     )
 }
 

@@ -28,7 +28,7 @@ import {
   psRunArguments,
 } from "./ps1/ps-values.js";
 
-import { psProbeCallText, psStepCallText } from "./ps1/ps-call-text.js";
+import { psProbeCallText, psProbeStatementsText, psStepCallText } from "./ps1/ps-call-text.js";
 import { stepKinds, isStepKindName } from "../steps/index.js";
 import { evidenceKinds, isEvidenceKindName } from "../evidence/index.js";
 import { QuoteError } from "./quote-ps.js";
@@ -48,9 +48,13 @@ function psStepCall(view: { kind: string; inPerUser: boolean; verify?: PlanVerif
   );
 }
 
-function psProbeCall(view: { kind: string }): string {
+function probeCall(view: { kind: string }) {
   if (!isEvidenceKindName(view.kind)) throw new QuoteError(`unknown evidence kind '${view.kind}'`);
-  return psProbeCallText(evidenceKinds[view.kind].ps1, view);
+  return evidenceKinds[view.kind].ps1;
+}
+
+function psProbeCall(view: { kind: string }): string {
+  return psProbeCallText(probeCall(view), view);
 }
 
 /** Helpers that quote a value for PowerShell. */
@@ -59,6 +63,7 @@ export const PS_HELPERS: Record<string, Helper> = {
   psHelp: (v: string) => psHelpLines(String(v)).join("\n    "),
   psStepCall: (v) => psStepCall(v),
   psProbeCall: (v) => psProbeCall(v),
+  psProbeStatements: (v) => psProbeStatementsText(probeCall(v), v),
   psOrNull: (v: string | undefined) =>
     psStringOrNull(v === undefined || v === null ? undefined : String(v)),
   psInt: (v: number) => psInteger(v),

@@ -66,6 +66,24 @@ function stepView(target: string, step: PlanStepBase, inPerUser: boolean): StepV
   };
 }
 
+/**
+ * The detection with every probe call on one line (ps1/probes/inline): the layout of the
+ * detection scripts, which ConfigMgr takes only up to 32 KB, where the remediation splits a long
+ * call into one field per line. One copy per view, so both detection scripts share its text.
+ */
+export function inlineProbes(view: EvidenceView): EvidenceView {
+  let inline = inlined.get(view);
+  if (!inline) inlined.set(view, (inline = inlineCopy(view)));
+  return inline;
+}
+
+const inlined = new WeakMap<EvidenceView, EvidenceView>();
+
+function inlineCopy(view: EvidenceView): EvidenceView {
+  if (view.items) return { ...view, items: view.items.map(inlineProbes) };
+  return { ...view, partial: "ps1/probes/inline" };
+}
+
 function evidenceView(target: string, e: PlanEvidence): EvidenceView {
   if (e.kind === "any" || e.kind === "all") {
     return {

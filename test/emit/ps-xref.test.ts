@@ -120,11 +120,11 @@ async function analyze(path: string, text: string): Promise<Script> {
 
   // Data-named functions (docs/runtime.md): the data names a function by a string its dispatcher
   // calls, an Applies hashtable's checks (Checks = @('Get-KbXMismatch')) by Test-KbApplicable, a
-  // certificate probe's condition (-Check 'Test-KbCertificateX') by Test-KbCertificateProbe, a
-  // path base (Resolver = 'Get-KbXBase') by Get-KbPathBase.
+  // certificate probe's condition (-Check 'Test-KbCertificateX', or Check = in a splat) by
+  // Test-KbCertificateProbe, a path base (Resolver = 'Get-KbXBase') by Get-KbPathBase.
   const dataNamed: [RegExp, string][] = [
     [/\bChecks = @\(([^)]*)\)/g, "Test-KbApplicable"],
-    [/ -Check ('[^']*')/g, "Test-KbCertificateProbe"],
+    [/(?: -Check |\bCheck = )('[^']*')/g, "Test-KbCertificateProbe"],
     [/\bResolver = ('[^']*')/g, "Get-KbPathBase"],
   ];
   for (const [pattern, dispatcher] of dataNamed)

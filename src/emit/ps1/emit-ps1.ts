@@ -7,7 +7,7 @@ import { toScriptBytes, toScriptBytesAround } from "../bytes.js";
 import { aroundSlot, fillSlot } from "../slots.js";
 import type { EmittedFile } from "../emitted-file.js";
 import { RUNTIME_SECTION_SLOT, RUNTIME_SHA256_SLOT, templates } from "../templates.js";
-import { playbookView } from "../view.js";
+import { inlineProbes, playbookView } from "../view.js";
 import { parametersReadByDetection } from "../../plan/parameters-read.js";
 import { runtimeLibrary } from "./runtime-library.js";
 import { runtimeSection, type RuntimeSection } from "./runtime-section.js";
@@ -35,16 +35,19 @@ function scriptBytes(name: string, rendered: string, runtime: RuntimeSection): B
 
 /**
  * What a detection script's view adds: it declares every parameter of the remediation, so one
- * command line serves both, but validates and keeps as data only those its probes read.
+ * command line serves both, but validates and keeps as data only those its probes read; and
+ * its probe calls stay on one line each (inlineProbes).
  */
 function detectView(plan: Plan, contract: string) {
   const read = parametersReadByDetection(plan);
-  const parameterViews = playbookView(plan, "ps1").parameterViews.map((p) => ({
+  const view = playbookView(plan, "ps1");
+  const parameterViews = view.parameterViews.map((p) => ({
     ...p,
     ignored: !read.has(p.name as string),
   }));
   return {
     detectContract: contract,
+    detection: inlineProbes(view.detection),
     parameterViews,
     ignoresParameters: parameterViews.some((p) => p.ignored),
   };

@@ -86,11 +86,24 @@ export function psStepCallText(
   return stepCallText(call, args, step, verify);
 }
 
-/** A probe: one line inside its evidence group, Id first. */
-export function psProbeCallText(call: PsCall, probe: Fields): string {
+function probePairs(call: PsCall, probe: Fields): [string, string][] {
   const args: PsArgument[] = [{ name: "Id", field: "id", as: "string" }, ...call.args];
-  return inlineCall(
-    call,
-    present(args, probe).map((a) => encoded(a, probe)),
-  );
+  return present(args, probe).map((a) => encoded(a, probe));
+}
+
+/** A probe as one call on one line, Id first (a step's verify script block). */
+export function psProbeCallText(call: PsCall, probe: Fields): string {
+  return inlineCall(call, probePairs(call, probe));
+}
+
+/**
+ * A probe as the statements of its evidence group: one line when short, else its fields in a
+ * splatted hashtable, one per line, as a step's call.
+ */
+export function psProbeStatementsText(call: PsCall, probe: Fields): string {
+  const pairs = probePairs(call, probe);
+  const inline = inlineCall(call, pairs);
+  if (inline.length <= INLINE_CALL_MAX) return inline;
+  const lines = pairs.map(([k, v]) => `    ${k} = ${v}`);
+  return ["$kbProbe = @{", ...lines, "}", `${psCommand(call.command)} @kbProbe`].join("\n");
 }
