@@ -53,7 +53,7 @@ function withoutHeadings(body: readonly string[]): string[] {
 }
 
 /** cmd runs into a label from the code above it unless that ends in exit or goto. */
-function fallenInto(lines: readonly string[], label: string): boolean {
+function fallenIntoIn(lines: readonly string[], label: string): boolean {
   let i = lines.indexOf(`:${label}`) - 1;
   while (i >= 0 && (lines[i] === "" || /^\s*rem\b/i.test(lines[i]!))) i--;
   return i >= 0 && !/^\s*(exit|goto)\b/i.test(lines[i]!);
@@ -92,10 +92,34 @@ for (const id of COMMITTED_IDS) {
     const unreached = [...byLabel(found!.lines).keys()].filter(
       (label) =>
         !code.some((l) => l !== `:${label}` && new RegExp(`\\b${label}\\b`, "i").test(l)) &&
-        !fallenInto(found!.lines, label),
+        !fallenIntoIn(found!.lines, label),
     );
     assert.equal(unreached, []);
   });
 }
+
+/** Every file a batch label can be named from: the templates and the kinds' declarations. */
+function callerTexts(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const path = join(dir, n);
+    if (statSync(path).isDirectory()) return callerTexts(path, ext);
+    return ext.test(n) ? [readFileSync(path, "utf8")] : [];
+  });
+}
+
+test("every runtime subroutine is named somewhere: no dead batch code in templates/cmd/runtime", () => {
+  const code = [...callerTexts("templates/cmd", /\.(hbs|cmd)$/), ...callerTexts("src", /\.ts$/)]
+    .flatMap((t) => t.split(/\r?\n/))
+    .filter((l) => !/^\s*rem\b/i.test(l) && !/^:\w+$/.test(l));
+  const named = new Set(
+    code.flatMap((l) => (l.match(/\bkb_\w+/gi) ?? []).map((n) => n.toLowerCase())),
+  );
+  const fallenInto = (label: string) =>
+    templates.some((lines) => lines.includes(`:${label}`) && fallenIntoIn(lines, label));
+  assert.equal(
+    [...TEMPLATE.keys()].filter((label) => !named.has(label) && !fallenInto(label)),
+    [],
+  );
+});
 
 test.run();

@@ -10,12 +10,6 @@ set "KB_STATUS=ok"
 call :kb_result
 exit /b 0
 
-:kb_step_would
-rem Check mode: what would change (KB_BEFORE -> KB_AFTER), nothing is changed.
-set "KB_STATUS=changed"
-call :kb_result
-exit /b 0
-
 :kb_result
 rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
 rem KB_AFTER, KB_NOTE. Inside a per-user step the id is <id>@<profile>. A changed record in
