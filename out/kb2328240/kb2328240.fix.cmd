@@ -410,7 +410,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 db0a99fc9a954b2cc3d0ad731612ad7502ee6579b42d3d83ef1af7654ada8f7c ====
+rem ==== kbfix runtime 0.1.0, sha256 b259c7f79f322a6dc9ddc816977f3aa2c18a316175bb84cfdc4dd69c23b4a56b ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_ok
 set "KB_STATUS=ok"
@@ -499,19 +499,6 @@ if not "%KB_VQ%"=="1" exit /b 0
 set "KB_MSG=a name listed in %KB_PATH% holds a double quote: cannot be read safely, left alone: %KB_V%"
 call :kb_warn
 exit /b 1
-
-:kb_same
-rem KB_SAME=1 when KB_X and KB_Y hold the same text (KB_SAME_I=1: ignoring case).
-set "KB_SAME=0"
-setlocal EnableDelayedExpansion
-if "!KB_SAME_I!"=="1" goto :kb_same_i
-if "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-exit /b 0
-:kb_same_i
-if /i "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-exit /b 0
 
 :kb_digits
 rem errorlevel 0 when KB_V is 1 to 16 digits (sizes, record ids, version parts). Padded

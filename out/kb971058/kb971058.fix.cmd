@@ -1035,7 +1035,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 f558523aa6ed54a770b67f7d7cf9dde8da15c53342aed9b7d1c9b763c5d048dd ====
+rem ==== kbfix runtime 0.1.0, sha256 8731ce3a0547cabd3426b6c254943a128faebfa0d17099d8a0eec03de1f5a397 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
@@ -1141,19 +1141,6 @@ if not "%KB_VQ%"=="1" exit /b 0
 set "KB_MSG=a name listed in %KB_PATH% holds a double quote: cannot be read safely, left alone: %KB_V%"
 call :kb_warn
 exit /b 1
-
-:kb_same
-rem KB_SAME=1 when KB_X and KB_Y hold the same text (KB_SAME_I=1: ignoring case).
-set "KB_SAME=0"
-setlocal EnableDelayedExpansion
-if "!KB_SAME_I!"=="1" goto :kb_same_i
-if "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-exit /b 0
-:kb_same_i
-if /i "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-exit /b 0
 
 :kb_digits
 rem errorlevel 0 when KB_V is 1 to 16 digits (sizes, record ids, version parts). Padded

@@ -500,7 +500,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 2373b90776938a16a921f21b67c5c735079cba1b14a4dcce19e851979f3c6177 ====
+rem ==== kbfix runtime 0.1.0, sha256 f56094882d40b79fdc4970089cf197cf12ea1fb3ca610b453f39c442593ed2e2 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_result
 rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
@@ -574,19 +574,6 @@ set "%KB_EO%=%KB_EV%"
 if "%KB_EV%"=="%KB_EQ%" exit /b 0
 set "%KB_EO%="
 set "KB_ENV_UNSAFE=%KB_ENV_UNSAFE% %KB_EN%"
-exit /b 0
-
-:kb_same
-rem KB_SAME=1 when KB_X and KB_Y hold the same text (KB_SAME_I=1: ignoring case).
-set "KB_SAME=0"
-setlocal EnableDelayedExpansion
-if "!KB_SAME_I!"=="1" goto :kb_same_i
-if "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
-exit /b 0
-:kb_same_i
-if /i "!KB_X!"=="!KB_Y!" set "KB_SAME=1"
-endlocal & set "KB_SAME=%KB_SAME%"
 exit /b 0
 
 :kb_digits

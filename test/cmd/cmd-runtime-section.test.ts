@@ -84,6 +84,22 @@ for (const id of COMMITTED_IDS) {
       assert.ok(HEADINGS.has(line), line);
   });
 
+  test(`${id}.fix.cmd: every call or goto of a runtime label is in lower case, as the shaker reads it`, () => {
+    const code = lines.filter((l) => !/^\s*rem\b/i.test(l));
+    const dynamic = new Set(code.flatMap((l) => [...l.matchAll(/:%(\w+)%/g)].map((m) => m[1]!)));
+    const targets = code.flatMap((l) => [
+      ...[...l.matchAll(/\b(?:call|goto)\s+:?(\w+)/gi)].map((m) => m[1]!),
+      ...[...l.matchAll(/\bset "(\w+)=(\w+)"/g)]
+        .filter((m) => dynamic.has(m[1]!))
+        .map((m) => m[2]!),
+    ]);
+    assert.ok(targets.some((t) => TEMPLATE.has(t)));
+    assert.equal(
+      targets.filter((t) => t !== t.toLowerCase() && TEMPLATE.has(t.toLowerCase())),
+      [],
+    );
+  });
+
   test(`${id}.fix.cmd: no runtime label outside the section, none in it unreached`, () => {
     const begin = lines.findIndex((l) => l.startsWith("rem ==== kbfix runtime "));
     const outside = lines.slice(0, begin).filter((l) => TEMPLATE.has(l.slice(1)) && l[0] === ":");

@@ -59,8 +59,13 @@ test("a name in a rem line keeps nothing, in the body or in the runtime", () => 
   assert.equal(labelsOf(shaken("rem see :kb_unnamed\ncall :kb_helper\n")), ["kb_helper"]);
 });
 
-test("labels are matched as cmd matches them: ignoring case", () => {
-  assert.equal(labelsOf(shaken("CALL :KB_Unnamed\n")), ["kb_unnamed"]);
+test("labels and the names that reach them are lower case (cmd-runtime-section checks the scripts)", () => {
+  assert.equal(labelsOf(shaken("CALL :kb_unnamed\nset KB_UNNAMED=1\n")), ["kb_unnamed"]);
+  assert.equal(labelsOf(shaken("set KB_NAMED=1\n")), []);
+  assert.throws(
+    () => cmdRuntimeFile("bad", ":KB_Upper\nexit /b 0\n"),
+    (e: unknown) => e instanceof EmitError && /in lower case/.test(e.message),
+  );
 });
 
 test("the section is framed by markers whose hash is that of the lines between them", () => {

@@ -16,20 +16,24 @@ export interface CmdRuntimeSection {
   labels: string[];
 }
 
-/** Scripts of one shape keep the same subroutines: each distinct section is built once. */
-const built = new Map<string, CmdRuntimeSection>();
+/**
+ * Scripts of one shape keep the same subroutines, and the shaker hands back the same set for
+ * them: each distinct section is built once.
+ */
+const built = new WeakMap<
+  ReadonlySet<Subroutine>,
+  { version: string; section: CmdRuntimeSection }
+>();
 
 export function cmdRuntimeSection(
   library: readonly CmdRuntimeFile[],
   kept: ReadonlySet<Subroutine>,
   version: string,
 ): CmdRuntimeSection {
-  const key = version + " " + library.map((f) => f.subroutines.map((s) => +kept.has(s)).join(""));
-  let section = built.get(key);
-  if (!section) {
-    section = buildSection(library, kept, version);
-    if (built.size < 1000) built.set(key, section);
-  }
+  const known = built.get(kept);
+  if (known?.version === version) return known.section;
+  const section = buildSection(library, kept, version);
+  built.set(kept, { version, section });
   return section;
 }
 

@@ -6,7 +6,7 @@ import { EmitError } from "../bytes.js";
 
 /** One subroutine: its label line up to the next label line. */
 export interface Subroutine {
-  /** Lower case: cmd matches labels without case. */
+  /** Lower case, as every reference to it is written (cmd would match any case). */
   label: string;
   text: string;
   names: readonly string[];
@@ -22,13 +22,23 @@ export interface CmdRuntimeFile {
 }
 
 const LABEL_LINE = /^:([A-Za-z0-9_]+)[ \t]*$/gm;
-const NAME = /\bkb_[a-z0-9_]+\b/gi;
+/**
+ * Lower case only: the runtime's labels, and every reference to them, are written in lower
+ * case (a test holds every emitted script to it), so the many KB_ variables never match.
+ */
+const NAME = /\bkb_[a-z0-9_]+\b/g;
 const REM_LINE = /^[ \t]*(?:rem\b|::).*$/gim;
+const REM_START = /^[ \t]*(?:rem\b|::)/i;
 const ENDS_RUN = /^[ \t]*(?:exit|goto)\b/i;
 
-/** The subroutine names a text holds outside its rem lines, in lower case. */
+/** The subroutine names a text holds outside its rem lines. */
 export function subroutineNamesIn(text: string): string[] {
-  return (text.replace(REM_LINE, "").match(NAME) ?? []).map((n) => n.toLowerCase());
+  const names: string[] = [];
+  for (const match of text.matchAll(NAME)) {
+    const lineStart = text.lastIndexOf("\n", match.index) + 1;
+    if (!REM_START.test(text.slice(lineStart, match.index))) names.push(match[0]);
+  }
+  return names;
 }
 
 /** A runtime file (LF line ends) cut at its labels; what the shaker could not cut is refused. */
@@ -48,7 +58,9 @@ export function cmdRuntimeFile(name: string, text: string): CmdRuntimeFile {
 
 function subroutineAt(text: string, start: number, end: number | undefined): Subroutine {
   const body = text.slice(start, end);
-  const label = body.slice(1, body.search(/[ \t]*\n|$/)).toLowerCase();
+  const label = body.slice(1, body.search(/[ \t]*\n|$/));
+  if (label !== label.toLowerCase())
+    throw new EmitError(`cmd runtime: write the label :${label} in lower case, as its callers do`);
   const code = body.replace(REM_LINE, "").split("\n").slice(1);
   const last = code.filter((line) => line.trim() !== "").pop() ?? "";
   return {
