@@ -59,8 +59,12 @@ export const KIND_TABLES: Record<"steps" | "evidence", KindTable> = {
   },
 };
 
-/** A markdown table laid out as prettier lays it out: every column padded to its widest cell. */
-export function markdownTable(rows: readonly string[][]): string {
+/**
+ * A markdown table laid out as prettier lays it out: every column padded to its widest cell; a
+ * | in a cell is escaped, so it cannot end the cell.
+ */
+export function markdownTable(cells: readonly string[][]): string {
+  const rows = cells.map((row) => row.map((c) => c.replace(/\|/g, "\\|")));
   const widths = rows[0]!.map((_, i) => Math.max(3, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>
     `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;

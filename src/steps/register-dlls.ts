@@ -27,6 +27,7 @@ export const registerDlls = defineStepKind<RegisterDllsStep>()({
   readme: {
     covers:
       "`regsvr32 /s` of the DLL's bitness, success codes, missing files skipped, not-self-registering allowed on request",
+    batch: "(the native regsvr32: cmd cannot read a DLL's bitness)",
   },
   description:
     "Registers each DLL with regsvr32 /s (never /u), with the 32- or 64-bit regsvr32 that matches the DLL's PE header; a DLL whose file is missing is skipped and reported. Exit codes outside the success codes fail the step; with allowNotSelfRegistering, a DLL without DllRegisterServer (exit code 4) is reported, not failed.",

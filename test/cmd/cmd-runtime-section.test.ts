@@ -123,6 +123,42 @@ function callerTexts(dir: string, ext: RegExp): string[] {
   });
 }
 
+/** The label after each label in its own template file. */
+const NEXT_IN_FILE = new Map(
+  templates.flatMap((lines) => {
+    const labels = lines.filter((l) => /^:\w+$/.test(l)).map((l) => l.slice(1));
+    return labels.slice(0, -1).map((label, i) => [label, labels[i + 1]!] as const);
+  }),
+);
+
+for (const id of COMMITTED_IDS)
+  test(`${id}.fix.cmd: a subroutine that runs on is followed by the one it runs into`, () => {
+    const section = findRuntimeSection(readFileSync(`out/${id}/${id}.fix.cmd`, "latin1"))!.lines;
+    const labels = section.filter((l) => /^:\w+$/.test(l)).map((l) => l.slice(1));
+    const runsOn = labels.filter((label, i) => {
+      const next = labels[i + 1];
+      const into = next !== undefined && fallenIntoIn(section, next);
+      return into && NEXT_IN_FILE.get(label) !== next;
+    });
+    assert.equal(runsOn, []);
+    const fallers = labels.filter((l, i) => labels[i + 1] && fallenIntoIn(section, labels[i + 1]!));
+    assert.ok(fallers.length > 0, "no subroutine runs on: the check would check nothing");
+  });
+
+test("every call, goto and dynamic target of a runtime label in templates/cmd and src is lower case", () => {
+  const texts = [...callerTexts("templates/cmd", /\.(hbs|cmd)$/), ...callerTexts("src", /\.ts$/)];
+  const named = texts.flatMap((t) => [
+    ...[...t.matchAll(/\b(?:call|goto)\s+:?(\w+)/gi)].map((m) => m[1]!),
+    ...[...t.matchAll(/\bset "?KB_\w+=(\w+)"?/g)].map((m) => m[1]!),
+    ...[...t.matchAll(/\b(?:call|entries): \[?"(\w+)"/g)].map((m) => m[1]!),
+  ]);
+  assert.ok(named.filter((n) => TEMPLATE.has(n)).length > 50);
+  assert.equal(
+    named.filter((n) => n !== n.toLowerCase() && TEMPLATE.has(n.toLowerCase())),
+    [],
+  );
+});
+
 test("every runtime subroutine is named somewhere: no dead batch code in templates/cmd/runtime", () => {
   const code = [...callerTexts("templates/cmd", /\.(hbs|cmd)$/), ...callerTexts("src", /\.ts$/)]
     .flatMap((t) => t.split(/\r?\n/))

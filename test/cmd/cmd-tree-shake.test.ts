@@ -92,6 +92,25 @@ test("refuses a runtime file whose last subroutine runs on into whatever follows
   );
 });
 
+test("refuses a label the shaker would not cut at: indented, or with text after it", () => {
+  for (const text of [
+    ":kb_a\n  :kb_b\nexit /b 0\n",
+    ":kb_a\nexit /b 0\n:kb_b the target\nexit /b 0\n",
+  ])
+    assert.throws(
+      () => cmdRuntimeFile("bad", text),
+      (e: unknown) => e instanceof EmitError && /a label alone at the start/.test(e.message),
+    );
+});
+
+test("a goto that closes a block does not end the run: the next subroutine is kept", () => {
+  const file = cmdRuntimeFile("blocky", ":kb_a\nif x==y (\n  goto :kb_c)\n:kb_b\nexit /b 0\n");
+  assert.equal(
+    [...shakeCmdRuntime([file], "call :kb_a\n")].map((s) => s.label),
+    ["kb_a", "kb_b"],
+  );
+});
+
 test("refuses code above a runtime file's first label (nothing could reach or drop it)", () => {
   assert.throws(
     () => cmdRuntimeFile("bad", "set x=1\n:kb_a\nexit /b 0\n"),

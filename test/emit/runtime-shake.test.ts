@@ -356,6 +356,25 @@ test("a playbook with a feature keeps its cut functions; the same playbook witho
   }
 });
 
+test("a function two cuts name stays while either cut's feature is there", () => {
+  const plan = planOf(RUNTIME_SOURCES[0]!);
+  const cut = (feature: string, has: boolean, names: string[]): FeatureCut => ({
+    feature,
+    has: () => has,
+    cut: names,
+    guard: "if ($x) { ",
+  });
+  const absent = absentFeatures(plan, [
+    cut("a kind's feature, absent", false, ["Get-KbShared", "Get-KbOnlyA"]),
+    cut("another kind's feature, present", true, ["Get-KbShared"]),
+    cut("a third, absent, all its functions needed", false, ["Get-KbShared"]),
+  ]);
+  assert.equal(
+    absent.map((c) => [c.feature, c.cut]),
+    [["a kind's feature, absent", ["Get-KbOnlyA"]]],
+  );
+});
+
 test("a call of a cut function outside its guard is a compile error, not a silent drop", () => {
   const cut: FeatureCut = {
     feature: "an example feature",

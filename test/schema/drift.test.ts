@@ -32,9 +32,19 @@ test("a kind's row reads its module: what it covers, its idempotence, its batch 
     steps,
     /\| `registry-value` \(typed; [^|]*\| state \(re-read after writing\) *\| yes \(view: NT 6\.1\+\) *\|/,
   );
-  assert.match(steps, /\| `certificate` [^|]*\| state *\| no: reported as manual \|/);
+  assert.match(steps, /\| `certificate` [^|]*\| state *\| no: reported as manual *\|/);
   const evidence = markdownTable(KIND_TABLES.evidence.rows());
   assert.match(evidence, /\| `event` [^|]*\| yes *\| yes *\|/);
+});
+
+test("a | in a cell is escaped, so it cannot end the cell", () => {
+  assert.is(
+    markdownTable([
+      ["a", "b"],
+      ["x | y", "z"],
+    ]),
+    "| a      | b   |\n| ------ | --- |\n| x \\| y | z   |",
+  );
 });
 
 test.run();

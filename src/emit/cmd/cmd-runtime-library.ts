@@ -41,7 +41,7 @@ export function cmdRuntimeLibrary(): CmdRuntimeFile[] {
   cached ??= cmdRuntimeFileOrder().map((name) =>
     cmdRuntimeFile(
       name,
-      readFileSync(join(CMD_RUNTIME_DIR, `${name}.cmd`), "utf8").replace(/\r\n/g, "\n"),
+      readFileSync(join(CMD_RUNTIME_DIR, `${name}.cmd`), "utf8").replace(/\r\n?/g, "\n"),
     ),
   );
   return cached;

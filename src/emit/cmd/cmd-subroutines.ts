@@ -29,7 +29,10 @@ const LABEL_LINE = /^:([A-Za-z0-9_]+)[ \t]*$/gm;
 const NAME = /\bkb_[a-z0-9_]+\b/g;
 const REM_LINE = /^[ \t]*(?:rem\b|::).*$/gim;
 const REM_START = /^[ \t]*(?:rem\b|::)/i;
-const ENDS_RUN = /^[ \t]*(?:exit|goto)\b/i;
+/** A plain exit or goto: one with a parenthesis may end a block (if ... ( goto :x)), not the run. */
+const ENDS_RUN = /^[ \t]*(?:exit|goto)\b[^()]*$/i;
+/** A label cmd would find that LABEL_LINE does not cut at: indented, or with text after it. */
+const UNCUT_LABEL = /^(?:[ \t]+:[A-Za-z0-9_]+.*|:[A-Za-z0-9_]+[ \t]+\S.*)$/m;
 
 /** The subroutine names a text holds outside its rem lines. */
 export function subroutineNamesIn(text: string): string[] {
@@ -43,6 +46,11 @@ export function subroutineNamesIn(text: string): string[] {
 
 /** A runtime file (LF line ends) cut at its labels; what the shaker could not cut is refused. */
 export function cmdRuntimeFile(name: string, text: string): CmdRuntimeFile {
+  const uncut = UNCUT_LABEL.exec(text.replace(REM_LINE, ""));
+  if (uncut)
+    throw new EmitError(
+      `cmd runtime ${name}: '${uncut[0].trim()}': write a label alone at the start of its line`,
+    );
   const starts = [...text.matchAll(LABEL_LINE)].map((m) => m.index!);
   const head = text.slice(0, starts[0] ?? text.length);
   if (head.replace(REM_LINE, "").trim())

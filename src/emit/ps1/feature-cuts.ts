@@ -100,8 +100,8 @@ function walkNodes(plan: Plan): NodeCuts[] {
 }
 
 /**
- * The cuts the kinds declare, in registry order, one per feature: two kinds may declare the same
- * cut object (a registry view), and then a node of either keeps its functions.
+ * The cuts the kinds declare, in registry order: two kinds may declare the same cut object (a
+ * registry view), and then a node of either keeps its functions.
  */
 const KIND_CUTS: readonly AnyCut[] = [
   ...new Set(
@@ -119,9 +119,23 @@ function kindCut(cut: AnyCut): FeatureCut {
 
 export const FEATURE_CUTS: readonly FeatureCut[] = [...PLAYBOOK_CUTS, ...KIND_CUTS.map(kindCut)];
 
-/** The cuts whose feature the playbook lacks: what its scripts leave out. */
-export function absentFeatures(plan: Plan): FeatureCut[] {
-  return FEATURE_CUTS.filter((c) => !c.has(plan));
+/**
+ * The cuts whose feature the playbook lacks: what its scripts leave out. A function another
+ * cut names whose feature the playbook has stays (two kinds may cut one function, each for its
+ * own feature).
+ */
+export function absentFeatures(
+  plan: Plan,
+  cuts: readonly FeatureCut[] = FEATURE_CUTS,
+): FeatureCut[] {
+  const present = cuts.filter((c) => c.has(plan));
+  const needed = new Set(present.flatMap((c) => c.cut));
+  return cuts
+    .filter((c) => !present.includes(c))
+    .map((c) =>
+      c.cut.some((f) => needed.has(f)) ? { ...c, cut: c.cut.filter((f) => !needed.has(f)) } : c,
+    )
+    .filter((c) => c.cut.length > 0);
 }
 
 /** A line calling a cut function is dead when it is `<guard>...}` on its own, with no else. */

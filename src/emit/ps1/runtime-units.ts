@@ -23,7 +23,7 @@ const FUNCTION_START = /^function ([A-Za-z]+-Kb[A-Za-z0-9]+) \{$/;
 const VARIABLE_ASSIGNED = /^\$script:(Kb[A-Za-z0-9]+)\s*=/;
 
 export function runtimeUnits(file: string, source: string): RuntimeUnit[] {
-  const lines = source.replace(/\r\n/g, "\n").replace(/\n+$/, "").split("\n");
+  const lines = source.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
   const units: RuntimeUnit[] = [];
   let i = 0;
   while (i < lines.length) {

@@ -142,7 +142,7 @@ function assertGuarded(where: string, text: string, absent: readonly FeatureCut[
           throw new EmitError(
             `${where} calls ${name} outside its guard '${guard.trim()}', but the playbook lacks ` +
               `the feature (${feature}), so the script leaves ${name} out: put the call behind ` +
-              `the guard (a one-line if) or drop the cut from FEATURE_CUTS`,
+              `the guard (a one-line if) or drop the cut (FEATURE_CUTS, or the kind's runtimeCuts)`,
           );
     }
 }

@@ -98,9 +98,9 @@ function Test-KbEvidencePresent {
 }
 
 function ConvertTo-KbEvidence {
-    # Invoke-KbDetection is one expression (templates/ps1/partials/detection.hbs): one probe or
-    # group, each of which returns exactly one result. Anything else is a fault of the script, not
-    # evidence either way.
+    # Invoke-KbDetection outputs one probe or group (templates/ps1/partials/detection.hbs; a
+    # splatted probe's hashtable assignment outputs nothing), each of which returns exactly one
+    # result. Anything else is a fault of the script, not evidence either way.
     param([object[]]$Output)
     $results = @($Output | Where-Object { $null -ne $_ })
     if ($results.Count -ne 1) { throw ('Invoke-KbDetection returned ' + $results.Count + ' results instead of one') }
