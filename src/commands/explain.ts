@@ -2,7 +2,7 @@
 import { hasErrors } from "../diagnostic.js";
 import { suggestion } from "../front/did-you-mean.js";
 import { describePlan } from "../plan/describe.js";
-import { analyzeAll } from "./analyze-all.js";
+import { analyzeAll } from "../pipeline/analyze-all.js";
 import { printDiagnostics } from "./output.js";
 
 export function explainCommand(id: string, paths: string[]): number {

@@ -1,7 +1,7 @@
 // `kbfix list`: one row per playbook: methods, highest risk, reboot, targets.
 import { hasErrors } from "../diagnostic.js";
 import type { Plan } from "../plan/plan.js";
-import { analyzeAll } from "./analyze-all.js";
+import { analyzeAll } from "../pipeline/analyze-all.js";
 import { printDiagnostics, type OutputFormat } from "./output.js";
 
 const RISK_ORDER = ["low", "medium", "high"];

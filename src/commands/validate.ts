@@ -1,6 +1,6 @@
 // `kbfix validate [paths..]`: every diagnostic of every playbook, then a summary.
 import { hasErrors } from "../diagnostic.js";
-import { analyzeAll } from "./analyze-all.js";
+import { analyzeAll } from "../pipeline/analyze-all.js";
 import { printDiagnostics, summaryLine, type OutputFormat } from "./output.js";
 
 export function validateCommand(paths: string[], format: OutputFormat): number {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { analyzeAll } from "../../src/commands/analyze-all.js";
+import { analyzeAll } from "../../src/pipeline/analyze-all.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
 import { diagnosticCodes, type DiagnosticCode } from "../../src/diagnostic-codes.js";
 import { analyzeBytes, analyzePlaybook } from "../../src/pipeline.js";

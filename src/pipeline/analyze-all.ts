@@ -1,7 +1,7 @@
-// Shared by validate, list, explain and compile: find the playbooks, analyse
+// The front end over many playbooks (validate, list, explain, compile): find the playbooks, analyse
 // each, and report paths that do not exist as diagnostics too.
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
-import { analyzePlaybook, type Analysis } from "../pipeline/analyze.js";
+import { analyzePlaybook, type Analysis } from "./analyze.js";
 import { findPlaybooks } from "../front/find-playbooks.js";
 
 export const DEFAULT_PLAYBOOKS = ["playbooks"];
