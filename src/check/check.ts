@@ -7,14 +7,12 @@ import type { Plan } from "../plan/plan.js";
 import { applicabilityRanges } from "./applicability-ranges.js";
 import { cmdValues } from "./cmd-values.js";
 import { destructivePaths } from "./destructive-paths.js";
-import { emitValues } from "./emit-values.js";
 import { guardReferences } from "./guard-references.js";
 import { oneShotGuards } from "./one-shot-guards.js";
 import { parameterDefaults } from "./parameter-defaults.js";
 import { languageNeutralTokens } from "./language-neutral-tokens.js";
 import { uniqueIds } from "./unique-ids.js";
 import { unusedParameters } from "./unused-parameters.js";
-import { todoPlaceholders } from "./todo-placeholders.js";
 import { windowsUpdateLog } from "./windows-update-log.js";
 
 export const checks: readonly Check[] = [
@@ -23,21 +21,17 @@ export const checks: readonly Check[] = [
   oneShotGuards,
   destructivePaths,
   cmdValues,
-  emitValues,
   unusedParameters,
-  todoPlaceholders,
   parameterDefaults,
   applicabilityRanges,
   languageNeutralTokens,
   windowsUpdateLog,
 ];
 
-export function runChecks(plan: Plan, doc: Record<string, any>, map: SourceMap): Diagnostic[] {
+export function runChecks(plan: Plan, map: SourceMap): Diagnostic[] {
   const out: Diagnostic[] = [];
   const input: CheckInput = {
     plan,
-    doc,
-    map,
     at: (span, severity, code, message, hint) =>
       out.push(diagnostic(plan.file, span, severity, code, message, hint)),
     atPointer: (pointer, severity, code, message, hint) =>

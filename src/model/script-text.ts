@@ -1,8 +1,9 @@
 // What no emitted script can hold, whatever the target: text without a UTF-8
 // encoding (a lone surrogate, which only a YAML "\uD800" escape can produce) and a
 // line that resembles an Authenticode signature marker (signing and verifying would
-// split the script there). The emitters refuse both; the `emit-values` check
-// reports them at the value first, so `kbfix validate` and `kbfix compile` agree.
+// split the script there). The emitters refuse both; the document check
+// (front/document-values.ts) reports them at the value first, so `kbfix validate` and
+// `kbfix compile` agree.
 
 export const LONE_SURROGATE =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

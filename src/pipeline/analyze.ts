@@ -1,9 +1,11 @@
-// The front half of the pipeline: load -> validate (schema) -> lower -> check.
+// The front half of the pipeline: load -> validate (schema, then every string of the
+// document) -> lower -> check.
 // Every stage's diagnostics are collected; a later stage runs only on valid input.
 // Kept apart from the back half so `kbfix validate` never loads the emitters.
 import { basename, extname } from "node:path";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostic.js";
 import { runChecks } from "../check/check.js";
+import { documentValueDiagnostics } from "../front/document-values.js";
 import { loadPlaybookBytes, loadPlaybookFile, type LoadResult } from "../front/load.js";
 import { validateAgainstSchema } from "../front/validate.js";
 import { lowerPlaybook } from "../plan/lower.js";
@@ -35,11 +37,12 @@ function analyzeLoaded(path: string, loaded: LoadResult): Analysis {
   if (hasErrors(diagnostics) || loaded.value === undefined) return done();
   diagnostics.push(...validateAgainstSchema(displayName, loaded.value, loaded.map));
   if (hasErrors(diagnostics)) return done();
+  diagnostics.push(...documentValueDiagnostics(displayName, loaded.value, loaded.map));
   const doc = loaded.value as Record<string, any>;
   let plan: Plan;
   try {
     plan = lowerPlaybook(displayName, loaded, doc, loaded.map, diagnostics);
-    diagnostics.push(...runChecks(plan, doc, loaded.map));
+    diagnostics.push(...runChecks(plan, loaded.map));
   } catch (error) {
     // A bug, not the author's fault: still a positioned message, never a stack trace.
     diagnostics.push(

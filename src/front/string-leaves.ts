@@ -1,5 +1,5 @@
 // Every string of a parsed document with where it is, for the checks that look at all of them
-// (emit-values, todo-placeholders). The path is one array changed in place while walking, so
+// (document-values.ts). The path is one array changed in place while walking, so
 // a string that is fine costs no path of its own; a check that reports copies what it needs.
 
 /** Keys from the document root to the string; array indexes as strings, as Object.keys gives. */
