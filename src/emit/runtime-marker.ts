@@ -3,6 +3,7 @@
 // shipped (CRLF after every line), so a reviewer can check it with any tool that hashes the
 // cut-out lines. PowerShell marks it with #, batch with rem.
 import { createHash } from "node:crypto";
+import { encodeBlock, type EncodedBlock } from "./bytes.js";
 
 export type RuntimeTarget = "ps1" | "cmd";
 
@@ -23,6 +24,20 @@ export function runtimeBodyHash(body: string): string {
   return createHash("sha256")
     .update(body.replace(/\n/g, "\r\n") + "\r\n", "latin1")
     .digest("hex");
+}
+
+/** A runtime section as shipped: marker, body, end marker (LF line ends), encoded once. */
+export interface MarkedSection {
+  text: string;
+  /** The text encoded as shipped, once per section: every script of the shape copies it. */
+  block: EncodedBlock;
+  sha256: string;
+}
+
+export function markedSection(target: RuntimeTarget, version: string, body: string): MarkedSection {
+  const sha256 = runtimeBodyHash(body);
+  const text = `${runtimeBeginLine(target, version, sha256)}\n${body}\n${runtimeEndLine(target)}`;
+  return { text, block: encodeBlock(text), sha256 };
 }
 
 export interface FoundRuntime {

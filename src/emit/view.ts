@@ -4,7 +4,7 @@ import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import { evidenceKinds, type EvidenceKindName } from "../evidence/index.js";
 import { EXIT_CODES, DETECTION_EXIT_CODES } from "../model/exit-codes.js";
 import type { Applicability, Plan, PlanMethod } from "../plan/plan.js";
-import { allProbes, allSteps } from "../plan/walk.js";
+import { allPlanProbes, allProbes, allSteps } from "../plan/walk.js";
 import { SCHEMA_VERSION } from "../schema/playbook-schema.js";
 import type { PlanStepBase } from "../steps/step-kind.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
@@ -138,14 +138,7 @@ function buildPlaybookView(plan: Plan, target: "ps1" | "cmd"): PlaybookView {
     exitCodes: EXIT_CODES,
     detectionExitCodes: DETECTION_EXIT_CODES,
     stepKinds: [...new Set(allSteps(plan).map((v) => v.step.kind))].sort(),
-    probeKinds: [
-      ...new Set(
-        [
-          ...allProbes(plan.detection),
-          ...allSteps(plan).flatMap((v) => (v.step.verify?.probe ? [v.step.verify.probe] : [])),
-        ].map((p) => p.kind),
-      ),
-    ].sort(),
+    probeKinds: [...new Set(allPlanProbes(plan).map((p) => p.kind))].sort(),
     parameterNames: plan.parameters.map((p) => p.name),
     remediationName: `${plan.id}.ps1`,
     hasParameters: plan.parameters.length > 0,

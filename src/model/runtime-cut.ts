@@ -12,3 +12,16 @@ export interface KindRuntimeCut<Node> {
   /** How every line that calls a cut function starts (feature-cuts.ts: isGuardedLine). */
   readonly guard: string;
 }
+
+/**
+ * The cut of a step kind with an optional backup (clear-folder, delete-files): its function that
+ * backs up instead of deleting, called behind the Backup flag the step's call always passes.
+ */
+export function backupCut(kind: string, fn: string): KindRuntimeCut<{ backup: boolean }> {
+  return {
+    feature: `a ${kind} step with backup`,
+    has: (step) => step.backup,
+    cut: [fn],
+    guard: "if ($Step['Backup']) { ",
+  };
+}

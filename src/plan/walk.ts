@@ -42,6 +42,14 @@ function visitSteps(methods: readonly PlanMethod[]): StepVisit[] {
   );
 }
 
+/** Every probe a plan runs: the detection's, then each step's verify probe written in place. */
+export function allPlanProbes(plan: Plan): PlanProbeBase[] {
+  return [
+    ...allProbes(plan.detection),
+    ...allSteps(plan).flatMap((v) => (v.step.verify?.probe ? [v.step.verify.probe] : [])),
+  ];
+}
+
 export function allProbes(evidence: PlanEvidence): PlanProbeBase[] {
   if (evidence.kind === "any" || evidence.kind === "all") {
     return (evidence.items as PlanEvidence[]).flatMap(allProbes);

@@ -32,31 +32,41 @@ function batchCell(targets: { cmd: boolean }, readme: KindReadme): string {
   return targets.cmd ? said("yes", readme.batch) : "no: reported as manual";
 }
 
+interface TabledKind {
+  readme: KindReadme;
+  targets: { cmd: boolean };
+}
+
+/** One registry's table: the kind and what it covers, one column from its data, batch support. */
+function kindTable<K extends TabledKind>(
+  what: string,
+  folder: string,
+  registry: Record<string, K>,
+  [heading, cell]: [string, (kind: K) => string],
+): KindTable {
+  return {
+    begin: `<!-- ${what} kinds: written by npm run generate from src/${folder} -->`,
+    end: `<!-- end of ${what} kinds -->`,
+    rows: () => [
+      ["kind", heading, "batch"],
+      ...Object.entries(registry).map(([name, kind]) => [
+        kindCell(name, kind.readme),
+        cell(kind),
+        batchCell(kind.targets, kind.readme),
+      ]),
+    ],
+  };
+}
+
 export const KIND_TABLES: Record<"steps" | "evidence", KindTable> = {
-  steps: {
-    begin: "<!-- step kinds: written by npm run generate from src/steps -->",
-    end: "<!-- end of step kinds -->",
-    rows: () => [
-      ["kind", "idempotence", "batch"],
-      ...Object.entries(stepKinds as Record<string, StepKind>).map(([name, kind]) => [
-        kindCell(name, kind.readme),
-        said(IDEMPOTENCE[kind.idempotence], kind.readme.idempotence),
-        batchCell(kind.targets, kind.readme),
-      ]),
-    ],
-  },
-  evidence: {
-    begin: "<!-- evidence kinds: written by npm run generate from src/evidence -->",
-    end: "<!-- end of evidence kinds -->",
-    rows: () => [
-      ["kind", "history", "batch"],
-      ...Object.entries(evidenceKinds as Record<string, EvidenceKind>).map(([name, kind]) => [
-        kindCell(name, kind.readme),
-        kind.history ? "yes" : "no",
-        batchCell(kind.targets, kind.readme),
-      ]),
-    ],
-  },
+  steps: kindTable("step", "steps", stepKinds as Record<string, StepKind>, [
+    "idempotence",
+    (kind) => said(IDEMPOTENCE[kind.idempotence], kind.readme.idempotence),
+  ]),
+  evidence: kindTable("evidence", "evidence", evidenceKinds as Record<string, EvidenceKind>, [
+    "history",
+    (kind) => (kind.history ? "yes" : "no"),
+  ]),
 };
 
 /**

@@ -1,5 +1,6 @@
 // Delete a folder's contents but keep the folder (CryptnetUrlCache\Content,
 // SoftwareDistribution): desired state "nothing matches", so it is repeatable.
+import { backupCut } from "../model/runtime-cut.js";
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../model/json-schema.js";
 import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
@@ -41,15 +42,7 @@ export const clearFolder = defineStepKind<ClearFolderStep>()({
   perUser: true,
   // Empties the folder; backup or not, what was in it is gone from there.
   destructive: { field: "path", wholeFolder: true },
-  runtimeCuts: [
-    {
-      // Every clear-folder call passes Backup; Invoke-KbClearFolderStep puts it in $Step.
-      feature: "a clear-folder step with backup",
-      has: (s) => s.backup,
-      cut: ["Move-KbEntriesToBackup"],
-      guard: "if ($Step['Backup']) { ",
-    },
-  ],
+  runtimeCuts: [backupCut("clear-folder", "Move-KbEntriesToBackup")],
   ps1: psCall(
     "Invoke-KbClearFolderStep",
     ["Path", "path", "path"],

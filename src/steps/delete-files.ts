@@ -1,5 +1,6 @@
 // Delete files matching a pattern in one folder (tmp*.cat): desired state
 // "no file matches", so a second run finds nothing and reports ok.
+import { backupCut } from "../model/runtime-cut.js";
 import type { PathExpr } from "../model/path-expr.js";
 import { described, ref } from "../model/json-schema.js";
 import { cmdCall, cmdSet, withLifecycle } from "../model/cmd-call.js";
@@ -36,14 +37,7 @@ export const deleteFiles = defineStepKind<DeleteFilesStep>()({
   cmdFields: { folder: "text", pattern: "glob" },
   perUser: true,
   destructive: { field: "folder", wholeFolder: false },
-  runtimeCuts: [
-    {
-      feature: "a delete-files step with backup",
-      has: (s) => s.backup,
-      cut: ["Rename-KbFilesToBackup"],
-      guard: "if ($Step['Backup']) { ",
-    },
-  ],
+  runtimeCuts: [backupCut("delete-files", "Rename-KbFilesToBackup")],
   ps1: psCall(
     "Invoke-KbDeleteFilesStep",
     ["Folder", "folder", "path"],

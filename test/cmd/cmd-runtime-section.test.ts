@@ -12,10 +12,11 @@ import { COMMITTED_IDS } from "../support/runtime-sources.js";
 
 const RUNTIME_DIR = "templates/cmd/runtime";
 
-function runtimeFiles(dir: string): string[] {
+/** The files under `dir` whose names match `ext`, at any depth. */
+function filesUnder(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((n) => {
     const path = join(dir, n);
-    return statSync(path).isDirectory() ? runtimeFiles(path) : n.endsWith(".cmd") ? [path] : [];
+    return statSync(path).isDirectory() ? filesUnder(path, ext) : ext.test(n) ? [path] : [];
   });
 }
 
@@ -32,7 +33,7 @@ function byLabel(lines: readonly string[]): Map<string, string[]> {
   return cut;
 }
 
-const templates = runtimeFiles(RUNTIME_DIR).map((f) =>
+const templates = filesUnder(RUNTIME_DIR, /\.cmd$/).map((f) =>
   readFileSync(f, "utf8").replace(/\r\n/g, "\n").split("\n"),
 );
 const TEMPLATE = new Map(templates.flatMap((lines) => [...byLabel(lines)]));
@@ -114,14 +115,11 @@ for (const id of COMMITTED_IDS) {
   });
 }
 
-/** Every file a batch label can be named from: the templates and the kinds' declarations. */
-function callerTexts(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const path = join(dir, n);
-    if (statSync(path).isDirectory()) return callerTexts(path, ext);
-    return ext.test(n) ? [readFileSync(path, "utf8")] : [];
-  });
-}
+/** Every text a batch label can be named from: the templates and the kinds' declarations. */
+const CALLER_TEXTS = [
+  ...filesUnder("templates/cmd", /\.(hbs|cmd)$/),
+  ...filesUnder("src", /\.ts$/),
+].map((f) => readFileSync(f, "utf8"));
 
 /** The label after each label in its own template file. */
 const NEXT_IN_FILE = new Map(
@@ -146,7 +144,7 @@ for (const id of COMMITTED_IDS)
   });
 
 test("every call, goto and dynamic target of a runtime label in templates/cmd and src is lower case", () => {
-  const texts = [...callerTexts("templates/cmd", /\.(hbs|cmd)$/), ...callerTexts("src", /\.ts$/)];
+  const texts = CALLER_TEXTS;
   const named = texts.flatMap((t) => [
     ...[...t.matchAll(/\b(?:call|goto)\s+:?(\w+)/gi)].map((m) => m[1]!),
     ...[...t.matchAll(/\bset "?KB_\w+=(\w+)"?/g)].map((m) => m[1]!),
@@ -160,9 +158,9 @@ test("every call, goto and dynamic target of a runtime label in templates/cmd an
 });
 
 test("every runtime subroutine is named somewhere: no dead batch code in templates/cmd/runtime", () => {
-  const code = [...callerTexts("templates/cmd", /\.(hbs|cmd)$/), ...callerTexts("src", /\.ts$/)]
-    .flatMap((t) => t.split(/\r?\n/))
-    .filter((l) => !/^\s*rem\b/i.test(l) && !/^:\w+$/.test(l));
+  const code = CALLER_TEXTS.flatMap((t) => t.split(/\r?\n/)).filter(
+    (l) => !/^\s*rem\b/i.test(l) && !/^:\w+$/.test(l),
+  );
   const named = new Set(
     code.flatMap((l) => (l.match(/\bkb_\w+/gi) ?? []).map((n) => n.toLowerCase())),
   );

@@ -2,16 +2,10 @@
 // after a marker line naming the kbfix version and the SHA-256 of the section, the runtime
 // subroutines the script reaches, each file's heading kept while any of its subroutines is,
 // then a closing marker. A reviewer reads the script above it and checks the hash.
-import { encodeBlock, type EncodedBlock } from "../bytes.js";
-import { runtimeBeginLine, runtimeBodyHash, runtimeEndLine } from "../runtime-marker.js";
+import { markedSection, type MarkedSection } from "../runtime-marker.js";
 import type { CmdRuntimeFile, Subroutine } from "./cmd-subroutines.js";
 
-export interface CmdRuntimeSection {
-  /** Marker, subroutines, end marker: LF line ends. */
-  text: string;
-  /** The text encoded as shipped, once per section: every script of the shape copies it. */
-  block: EncodedBlock;
-  sha256: string;
+export interface CmdRuntimeSection extends MarkedSection {
   /** The labels it defines, in order. */
   labels: string[];
 }
@@ -52,12 +46,8 @@ function buildSection(
     )
     .join("\n\n")
     .replace(/\n{3,}/g, "\n\n");
-  const sha256 = runtimeBodyHash(body);
-  const text = `${runtimeBeginLine("cmd", version, sha256)}\n${body}\n${runtimeEndLine("cmd")}`;
   return {
-    text,
-    block: encodeBlock(text),
-    sha256,
+    ...markedSection("cmd", version, body),
     labels: files.flatMap(({ subroutines }) => subroutines.map((s) => s.label)),
   };
 }

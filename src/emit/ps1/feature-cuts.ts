@@ -7,7 +7,7 @@
 // scripts and the shaker does not follow them (tree-shake.ts). A kept line that names
 // a cut function outside its guard is an EmitError, never a silent drop.
 import type { Plan } from "../../plan/plan.js";
-import { allProbes, allSteps } from "../../plan/walk.js";
+import { allPlanProbes, allSteps } from "../../plan/walk.js";
 import type { KindRuntimeCut } from "../../model/runtime-cut.js";
 import { evidenceKinds, type EvidenceKindName } from "../../evidence/index.js";
 import { stepKinds, type StepKindName } from "../../steps/index.js";
@@ -85,18 +85,17 @@ function nodesWithCuts(plan: Plan): NodeCuts[] {
 }
 
 function walkNodes(plan: Plan): NodeCuts[] {
-  const steps = allSteps(plan).map((v) => v.step);
-  const probes = [
-    ...allProbes(plan.detection),
-    ...steps.flatMap((s) => (s.verify?.probe ? [s.verify.probe] : [])),
-  ];
+  const cutsOf = (cuts: readonly unknown[] | undefined) => (cuts ?? []) as readonly AnyCut[];
   return [
-    ...steps.map((node) => ({ node, cuts: stepKinds[node.kind as StepKindName].runtimeCuts })),
-    ...probes.map((node) => ({
-      node,
-      cuts: evidenceKinds[node.kind as EvidenceKindName].runtimeCuts,
+    ...allSteps(plan).map(({ step }) => ({
+      node: step,
+      cuts: cutsOf(stepKinds[step.kind as StepKindName].runtimeCuts),
     })),
-  ].map(({ node, cuts }) => ({ node, cuts: (cuts ?? []) as readonly AnyCut[] }));
+    ...allPlanProbes(plan).map((probe) => ({
+      node: probe,
+      cuts: cutsOf(evidenceKinds[probe.kind as EvidenceKindName].runtimeCuts),
+    })),
+  ];
 }
 
 /**

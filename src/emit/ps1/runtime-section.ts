@@ -4,16 +4,10 @@
 // shippedText), then a closing marker. A reviewer
 // reads the body above it and checks the hash instead of re-reading the runtime
 // (docs/runtime.md says how).
-import { encodeBlock, type EncodedBlock } from "../bytes.js";
-import { runtimeBeginLine, runtimeBodyHash, runtimeEndLine } from "../runtime-marker.js";
+import { markedSection, type MarkedSection } from "../runtime-marker.js";
 import type { RuntimeUnit } from "./runtime-units.js";
 
-export interface RuntimeSection {
-  /** Marker, units, end marker: LF line ends, as the templates are written. */
-  text: string;
-  /** The text encoded as shipped, once per section: every script of the shape copies it. */
-  block: EncodedBlock;
-  sha256: string;
+export interface RuntimeSection extends MarkedSection {
   functions: string[];
 }
 
@@ -53,13 +47,8 @@ function buildSection(units: readonly RuntimeUnit[], version: string): RuntimeSe
     .map((u) => u.shipped)
     .filter((t) => t !== "")
     .join("\n\n");
-  const sha256 = runtimeBodyHash(body);
-  const begin = runtimeBeginLine("ps1", version, sha256);
-  const text = `${begin}\n${body}\n${runtimeEndLine("ps1")}`;
   return {
-    text,
-    block: encodeBlock(text),
-    sha256,
+    ...markedSection("ps1", version, body),
     functions: units.filter((u) => u.kind === "function").flatMap((u) => u.defines),
   };
 }
