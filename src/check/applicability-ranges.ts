@@ -1,78 +1,81 @@
 // Windows ranges must be ordered and name builds their NT version has, and a method, a step
 // or a probe must overlap the range around it or it can never run. Ranges compare with
 // builds: a bound without one covers every build of its NT version.
+import type { Span } from "../diagnostic.js";
 import { buildMismatch, windowsBoundKey, windowsName } from "../model/nt-version.js";
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import type { Applicability } from "../plan/plan.js";
+import type { FieldSpans } from "../plan/field-spans.js";
 import type { PlanStepBase } from "../steps/step-kind.js";
 import type { Check, CheckInput } from "./check-input.js";
 
 type Windows = NonNullable<Applicability["windows"]>;
+type Report = CheckInput["at"];
 
-export const applicabilityRanges: Check = ({ plan, atPointer }) => {
+/** A plan node whose `applies.windows` is checked, and where its fields were written. */
+interface Ranged {
+  span?: Span;
+  fieldSpans?: FieldSpans;
+}
+
+/** A field of the node's range (`applies/windows`, `applies/windows/min`), or the node itself. */
+function where(node: Ranged, field: string): Span {
+  return node.fieldSpans?.[field] ?? node.span ?? { line: 1, column: 1 };
+}
+
+export const applicabilityRanges: Check = ({ plan, at }) => {
   const outer = plan.applies.windows;
-  checkRange(plan.applies.windows, "/applies/windows", atPointer);
-  plan.methods.forEach((m, i) => {
-    const at = `/methods/${i}/applies/windows`;
-    checkRange(m.applies.windows, at, atPointer);
-    const method = intersect(outer, m.applies.windows);
+  checkRange(plan, outer, at);
+  for (const m of plan.methods) {
+    checkRange(m, m.applies.windows, at);
     if (disjoint(outer, m.applies.windows))
-      atPointer(
-        at,
+      at(
+        where(m, "applies/windows"),
         "warning",
         "never-applies",
         `method '${m.id}' applies to Windows versions the playbook excludes`,
         "widen the playbook's applies.windows or fix the method's range",
       );
-    checkSteps(m.steps, `/methods/${i}`, method, `its method '${m.id}'`, atPointer);
-  });
-  checkProbes(plan.detection, "/detection", outer, atPointer);
+    const method = intersect(outer, m.applies.windows);
+    checkSteps(m.steps, method, `its method '${m.id}'`, at);
+  }
+  checkProbes(plan.detection, outer, at);
 };
 
 /** Each step against the range around it; the steps of a per-user step against its own. */
 function checkSteps(
   steps: readonly PlanStepBase[],
-  pointer: string,
   around: Windows | undefined,
   owner: string,
-  atPointer: CheckInput["atPointer"],
+  at: Report,
 ): void {
-  steps.forEach((s, j) => {
-    const at = `${pointer}/steps/${j}`;
+  for (const s of steps) {
     const windows = s.applies ? s.applies.windows : undefined;
-    checkRange(windows, `${at}/applies/windows`, atPointer);
+    checkRange(s, windows, at);
     if (disjoint(around, windows))
-      atPointer(
-        `${at}/applies/windows`,
+      at(
+        where(s, "applies/windows"),
         "warning",
         "never-applies",
         `step '${s.id}' applies to Windows versions ${owner} or the playbook excludes`,
         "widen the applies.windows around it or fix the step's range",
       );
     const nested = (s as { steps?: PlanStepBase[] }).steps;
-    if (nested) checkSteps(nested, at, intersect(around, windows), `its step '${s.id}'`, atPointer);
-  });
+    if (nested) checkSteps(nested, intersect(around, windows), `its step '${s.id}'`, at);
+  }
 }
 
-function checkProbes(
-  e: PlanEvidence,
-  pointer: string,
-  outer: Windows | undefined,
-  atPointer: CheckInput["atPointer"],
-): void {
+function checkProbes(e: PlanEvidence, outer: Windows | undefined, at: Report): void {
   if (e.kind === "any" || e.kind === "all") {
-    (e.items as PlanEvidence[]).forEach((item, i) =>
-      checkProbes(item, `${pointer}/${e.kind}/${i}`, outer, atPointer),
-    );
+    for (const item of e.items as PlanEvidence[]) checkProbes(item, outer, at);
     return;
   }
   const probe = e as PlanProbeBase;
   const windows = probe.applies?.windows;
-  const at = `${pointer}/applies/windows`;
-  checkRange(windows, at, atPointer);
+  checkRange(probe, windows, at);
   if (disjoint(outer, windows))
-    atPointer(
-      at,
+    at(
+      where(probe, "applies/windows"),
       "warning",
       "never-applies",
       `probe '${probe.id}' applies to Windows versions the playbook excludes`,
@@ -80,17 +83,13 @@ function checkProbes(
     );
 }
 
-function checkRange(
-  w: Windows | undefined,
-  pointer: string,
-  atPointer: CheckInput["atPointer"],
-): void {
+function checkRange(node: Ranged, w: Windows | undefined, at: Report): void {
   for (const side of ["min", "max"] as const) {
     const bound = w?.[side];
     const mismatch = bound ? buildMismatch(bound) : undefined;
     if (mismatch)
-      atPointer(
-        `${pointer}/${side}`,
+      at(
+        where(node, `applies/windows/${side}`),
         "warning",
         "unknown-build",
         mismatch,
@@ -98,8 +97,8 @@ function checkRange(
       );
   }
   if (w?.min && w.max && windowsBoundKey(w.min, "min") > windowsBoundKey(w.max, "max")) {
-    atPointer(
-      pointer,
+    at(
+      where(node, "applies/windows"),
       "error",
       "bad-range",
       `min ${w.min} (${windowsName(w.min)}) is above max ${w.max} (${windowsName(w.max)})`,

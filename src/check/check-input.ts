@@ -1,5 +1,5 @@
-// What every semantic check receives: the plan, and where to report (at a span of
-// the plan, or at a JSON pointer into the document, which the runner resolves). Its own module, so the checks and the registry that runs
+// What every semantic check receives: the plan, and where to report (at a span the plan
+// keeps for each node and field). Its own module, so the checks and the registry that runs
 // them do not import each other.
 import type { Severity, Span } from "../diagnostic.js";
 import type { Plan } from "../plan/plan.js";
@@ -8,13 +8,6 @@ import type { DiagnosticCode } from "../diagnostic-codes.js";
 export interface CheckInput {
   plan: Plan;
   at(span: Span, severity: Severity, code: DiagnosticCode, message: string, hint?: string): void;
-  atPointer(
-    pointer: string,
-    severity: Severity,
-    code: DiagnosticCode,
-    message: string,
-    hint?: string,
-  ): void;
 }
 
 export type Check = (input: CheckInput) => void;

@@ -1,7 +1,6 @@
 // Stage 5: semantic checks beyond the schema. Each check is one file; this is
 // the registry that runs them all (no early exit).
-import { diagnostic, type Diagnostic, type Severity, type Span } from "../diagnostic.js";
-import type { SourceMap } from "../front/source-map.js";
+import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { Check, CheckInput } from "./check-input.js";
 import type { Plan } from "../plan/plan.js";
 import { applicabilityRanges } from "./applicability-ranges.js";
@@ -28,14 +27,12 @@ export const checks: readonly Check[] = [
   windowsUpdateLog,
 ];
 
-export function runChecks(plan: Plan, map: SourceMap): Diagnostic[] {
+export function runChecks(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
   const input: CheckInput = {
     plan,
     at: (span, severity, code, message, hint) =>
       out.push(diagnostic(plan.file, span, severity, code, message, hint)),
-    atPointer: (pointer, severity, code, message, hint) =>
-      out.push(diagnostic(plan.file, map.value(pointer), severity, code, message, hint)),
   };
   for (const check of checks) check(input);
   return out;

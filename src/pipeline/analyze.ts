@@ -42,7 +42,7 @@ function analyzeLoaded(path: string, loaded: LoadResult): Analysis {
   let plan: Plan;
   try {
     plan = lowerPlaybook(displayName, loaded, doc, loaded.map, diagnostics);
-    diagnostics.push(...runChecks(plan, loaded.map));
+    diagnostics.push(...runChecks(plan));
   } catch (error) {
     // A bug, not the author's fault: still a positioned message, never a stack trace.
     diagnostics.push(

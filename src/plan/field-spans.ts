@@ -1,12 +1,12 @@
-// Where each field of a plan node was written: its own keys, and the items of
-// lists and maps one level down (args/0, applies/windows). Later stages report
-// against a field of the plan, never by re-reading the document.
+// Where each field of a plan node was written: its own keys, and every item of the lists
+// and maps below them (args/0, applies/windows/min). Later stages report against a field
+// of the plan, never by re-reading the document.
 import type { Span } from "../diagnostic.js";
 import type { SourceMap } from "../front/source-map.js";
 
 export type FieldSpans = Record<string, Span>;
 
-/** Nested steps and evidence items keep their own spans; they are not listed here. */
+/** Nested steps and evidence items keep their own spans: only the list itself is listed here. */
 const NESTED = new Set(["steps", "any", "all"]);
 
 /**
@@ -26,13 +26,23 @@ export function fieldSpans(
 
 function spansOf(map: SourceMap, pointer: string, raw: Record<string, unknown>): FieldSpans {
   const spans: FieldSpans = {};
-  for (const [key, value] of Object.entries(raw)) {
-    spans[key] = map.value(`${pointer}/${key}`);
-    if (NESTED.has(key) || value === null || typeof value !== "object") continue;
-    for (const inner of Object.keys(value))
-      spans[`${key}/${inner}`] = map.value(`${pointer}/${key}/${inner}`);
-  }
+  for (const [key, value] of Object.entries(raw))
+    addSpans(spans, map, pointer, key, NESTED.has(key) ? undefined : value);
   return spans;
+}
+
+/** A field's span, and those of everything written below it, keyed by their path from the node. */
+function addSpans(
+  spans: FieldSpans,
+  map: SourceMap,
+  pointer: string,
+  path: string,
+  value: unknown,
+) {
+  spans[path] = map.value(`${pointer}/${path}`);
+  if (value === null || typeof value !== "object") return;
+  for (const [inner, below] of Object.entries(value))
+    addSpans(spans, map, pointer, `${path}/${inner}`, below);
 }
 
 /**
