@@ -6,8 +6,8 @@ import type { SourceMap } from "../front/source-map.js";
 
 export type FieldSpans = Record<string, Span>;
 
-/** Nested steps and evidence items keep their own spans: only the list itself is listed here. */
-const NESTED = new Set(["steps", "any", "all"]);
+/** Lists of nodes that keep their own spans (methods, steps, evidence): only the list is listed. */
+const NESTED = new Set(["methods", "parameters", "detection", "steps", "any", "all"]);
 
 /**
  * The spans of a node's fields, worked out when first read. A playbook that compiles reads
