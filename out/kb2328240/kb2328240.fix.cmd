@@ -115,7 +115,10 @@ set "KB_EV_BASE=%KB_BASE_E2%"
 set "KB_EV_START=%KB_START_E2%"
 set "KB_EV_CUR=%KB_CUR_E2%"
 set "KB_EV_LOG=Application"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=4107) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
+set "KB_EV_PROVIDER=Microsoft-Windows-CAPI2"
+set "KB_EV_IDS=4107 "
+set "KB_EV_LEVELS=2 "
+set "KB_EV_MS=2592000000"
 set "KB_EV_TOKENS=1"
 set "KB_EV_ALL=0"
 call :kb_probe_event_begin
@@ -135,7 +138,10 @@ set "KB_EV_BASE=%KB_BASE_E3%"
 set "KB_EV_START=%KB_START_E3%"
 set "KB_EV_CUR=%KB_CUR_E3%"
 set "KB_EV_LOG=Application"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-CAPI2'] and (EventID=11) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
+set "KB_EV_PROVIDER=Microsoft-Windows-CAPI2"
+set "KB_EV_IDS=11 "
+set "KB_EV_LEVELS=2 "
+set "KB_EV_MS=2592000000"
 set "KB_EV_TOKENS=1"
 set "KB_EV_ALL=0"
 call :kb_probe_event_begin
@@ -410,7 +416,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 b259c7f79f322a6dc9ddc816977f3aa2c18a316175bb84cfdc4dd69c23b4a56b ====
+rem ==== kbfix runtime 0.1.0, sha256 c296b1cb84298ad871fe4e8e4998d8fb30124cbca8251e219466e2deb07093b3 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_ok
 set "KB_STATUS=ok"
@@ -1029,6 +1035,7 @@ set "KB_EV_RID="
 set "KB_V=%KB_EV_BASE%"
 call :kb_digits
 if not errorlevel 1 set "KB_EV_RID= and (EventRecordID > %KB_EV_BASE%)"
+call :kb_event_query
 set "KB_PD=wevtutil could not run the query on the %KB_EV_LOG% log"
 "%KB_WEVTUTIL%" qe "%KB_EV_LOG%" "/q:%KB_EV_Q%%KB_EV_RID%]]" /rd:true /c:500 /f:xml >"%KB_TMPLIST%" 2>nul
 if errorlevel 1 goto :kb_probe_event_unknown
@@ -1044,6 +1051,21 @@ set "KB_SEARCH=1"
 exit /b 0
 :kb_probe_event_unknown
 set "KB_PR=U"
+exit /b 0
+
+:kb_event_query
+rem The XPath filter from the probe's provider, IDs, levels (sets of numbers, each followed by
+rem a space) and age in milliseconds; the record id bound and the closing ]] come after it.
+set "KB_EV_OR="
+for %%i in (%KB_EV_IDS%) do (set "KB_N=EventID=%%i" & call :kb_event_or)
+set "KB_EV_Q=*[System[Provider[@Name='%KB_EV_PROVIDER%'] and (%KB_EV_OR%)"
+set "KB_EV_OR="
+for %%i in (%KB_EV_LEVELS%) do (set "KB_N=Level=%%i" & call :kb_event_or)
+set "KB_EV_Q=%KB_EV_Q% and (%KB_EV_OR%) and TimeCreated[timediff(@SystemTime) <= %KB_EV_MS%]"
+exit /b 0
+:kb_event_or
+if defined KB_EV_OR set "KB_EV_OR=%KB_EV_OR% or "
+set "KB_EV_OR=%KB_EV_OR%%KB_N%"
 exit /b 0
 
 :kb_event_newest

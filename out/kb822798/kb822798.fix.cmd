@@ -195,7 +195,10 @@ set "KB_EV_BASE=%KB_BASE_E3%"
 set "KB_EV_START=%KB_START_E3%"
 set "KB_EV_CUR=%KB_CUR_E3%"
 set "KB_EV_LOG=Microsoft-Windows-WindowsUpdateClient/Operational"
-set "KB_EV_Q=*[System[Provider[@Name='Microsoft-Windows-WindowsUpdateClient'] and (EventID=20 or EventID=25 or EventID=31) and (Level=2) and TimeCreated[timediff(@SystemTime) <= 2592000000]"
+set "KB_EV_PROVIDER=Microsoft-Windows-WindowsUpdateClient"
+set "KB_EV_IDS=20 25 31 "
+set "KB_EV_LEVELS=2 "
+set "KB_EV_MS=2592000000"
 set "KB_EV_TOKENS=10"
 set "KB_EV_ALL=0"
 call :kb_probe_event_begin
@@ -1171,7 +1174,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 675a2f8a8ad192e86e281bbf25ac36671cc4069d648c91505dd67eb02d7aecb0 ====
+rem ==== kbfix runtime 0.1.0, sha256 13db477d9e963d44c708c940ca8d6e341dc7a4145bf062a2bcad994b14e1b664 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
@@ -1819,6 +1822,7 @@ set "KB_EV_RID="
 set "KB_V=%KB_EV_BASE%"
 call :kb_digits
 if not errorlevel 1 set "KB_EV_RID= and (EventRecordID > %KB_EV_BASE%)"
+call :kb_event_query
 set "KB_PD=wevtutil could not run the query on the %KB_EV_LOG% log"
 "%KB_WEVTUTIL%" qe "%KB_EV_LOG%" "/q:%KB_EV_Q%%KB_EV_RID%]]" /rd:true /c:500 /f:xml >"%KB_TMPLIST%" 2>nul
 if errorlevel 1 goto :kb_probe_event_unknown
@@ -1834,6 +1838,21 @@ set "KB_SEARCH=1"
 exit /b 0
 :kb_probe_event_unknown
 set "KB_PR=U"
+exit /b 0
+
+:kb_event_query
+rem The XPath filter from the probe's provider, IDs, levels (sets of numbers, each followed by
+rem a space) and age in milliseconds; the record id bound and the closing ]] come after it.
+set "KB_EV_OR="
+for %%i in (%KB_EV_IDS%) do (set "KB_N=EventID=%%i" & call :kb_event_or)
+set "KB_EV_Q=*[System[Provider[@Name='%KB_EV_PROVIDER%'] and (%KB_EV_OR%)"
+set "KB_EV_OR="
+for %%i in (%KB_EV_LEVELS%) do (set "KB_N=Level=%%i" & call :kb_event_or)
+set "KB_EV_Q=%KB_EV_Q% and (%KB_EV_OR%) and TimeCreated[timediff(@SystemTime) <= %KB_EV_MS%]"
+exit /b 0
+:kb_event_or
+if defined KB_EV_OR set "KB_EV_OR=%KB_EV_OR% or "
+set "KB_EV_OR=%KB_EV_OR%%KB_N%"
 exit /b 0
 
 :kb_event_newest

@@ -15,8 +15,6 @@ import {
 } from "./quote-ps.js";
 import {
   psApplies,
-  psAttributes,
-  psEventLevels,
   psParameterDefault,
   psParameterType,
   psRegistryKey,
@@ -80,9 +78,7 @@ export const PS_HELPERS: Record<string, Helper> = {
   psRegistryType: (v) => psRegistryType(v),
   psRegistryData: (v) => psRegistryData(v),
   psRunArguments: (v) => psRunArguments(v),
-  psEventLevels: (v) => psEventLevels(v),
   psRegistryKey: (v) => psRegistryKey(v),
-  psAttributes: (v) => psAttributes(v),
   psType: (v) => psParameterType(v),
   psDefault: (v) => psParameterDefault(v),
 };

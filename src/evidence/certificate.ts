@@ -13,6 +13,15 @@ export interface CertificateProbe extends PlanProbeBase {
   subject?: string;
 }
 
+/**
+ * Data-named functions (docs/runtime.md): Test-KbCertificateProbe runs the function its call
+ * names for the condition, so a script carries only the conditions its probes use.
+ */
+const CHECKS: Record<CertificateProbe["condition"], string> = {
+  missing: "Test-KbCertificateMissing",
+  "friendly-name-has-nul": "Test-KbCertificateNulFriendlyName",
+};
+
 export const certificateProbe = defineEvidenceKind<CertificateProbe>()({
   kind: "certificate",
   title: "Certificate missing or malformed",
@@ -46,7 +55,12 @@ export const certificateProbe = defineEvidenceKind<CertificateProbe>()({
     ["Condition", "condition", "string"],
     ["Thumbprint", "thumbprint", "stringOrNull"],
     ["Subject", "subject", "stringOrNull"],
-    ["Check", "condition", "certificateCheck"],
+    [
+      "Check",
+      "condition",
+      "string",
+      { from: (condition: CertificateProbe["condition"]) => CHECKS[condition] },
+    ],
   ),
   lower(raw, ctx) {
     if (raw.condition === "missing" && !raw.thumbprint === !raw.subject) {

@@ -29,6 +29,21 @@ export interface EventProbe extends PlanProbeBase {
 /** dataMatch all with several tokens: the events are narrowed token by token. */
 const ALL = { KB_EV_ALL: "1" };
 
+/** The numbers an event level has in the log (information is 0 or 4: Event Viewer shows both). */
+const LEVEL_NUMBERS: Record<EventProbe["level"], number[]> = {
+  critical: [1],
+  error: [2],
+  warning: [3],
+  information: [0, 4],
+};
+
+const levelNumbers = (level: EventProbe["level"]) => LEVEL_NUMBERS[level];
+
+const DAY_MS = 86_400_000;
+
+/** Whether an event must carry every data token (dataMatch all, with more than one token). */
+const matchesAll = (_: unknown, p: EventProbe) => p.dataMatch === "all" && p.dataTokens.length > 1;
+
 export const event = defineEvidenceKind<EventProbe>()({
   kind: "event",
   title: "Event log entries",
@@ -88,7 +103,7 @@ export const event = defineEvidenceKind<EventProbe>()({
     ["Log", "log", "string"],
     ["Provider", "provider", "string"],
     ["Ids", "ids", "ints"],
-    ["Levels", "level", "eventLevels"],
+    ["Levels", "level", "ints", { from: levelNumbers }],
     ["WithinDays", "withinDays", "int"],
     ["DataContains", "dataTokens", "strings"],
     ["DataMatch", "dataMatch", "string"],
@@ -98,9 +113,12 @@ export const event = defineEvidenceKind<EventProbe>()({
   cmd: {
     ...cmdCall(
       cmdSet("KB_EV_LOG", "log", "slashed"),
-      cmdSet("KB_EV_Q", "", "eventQuery"),
+      cmdSet("KB_EV_PROVIDER", "provider", "text"),
+      cmdSet("KB_EV_IDS", "ids", "ints"),
+      cmdSet("KB_EV_LEVELS", "level", "ints", { from: levelNumbers }),
+      cmdSet("KB_EV_MS", "withinDays", "int", { from: (days: number) => days * DAY_MS }),
       cmdSet("KB_EV_TOKENS", "dataTokens", "count"),
-      cmdSet("KB_EV_ALL", "", "eventMatchAll"),
+      cmdSet("KB_EV_ALL", "", "flag", { from: matchesAll }),
       { call: "kb_probe_event_begin" },
       { call: "kb_probe_all_begin", onlyWhen: ALL },
       {

@@ -25,20 +25,12 @@ export type CmdEncoding =
   | "member"
   /** Always empty: the variable is cleared before the next call. */
   | "empty"
-  /** A service start type as the runtime's number (sc's, and 5 for a delayed automatic start). */
-  | "startNumber"
-  /** For the whole record: `set` when attribute `arg` is in its set list, `clear` in clear, else ''. */
-  | "attributeWord"
   /** Free text the whitelist admits, else a pointer to README.md naming the record's id. */
   | "manualText"
   /** A size as 16-digit text (cmd's numbers stop at 2^31). */
   | "sizeKey"
   /** A version as four 9-digit parts, so versions compare as text; '' when absent. */
-  | "versionKey"
-  /** For the whole record: an event probe's XPath filter (provider, ids, levels, age). */
-  | "eventQuery"
-  /** For the whole record: 1 when an event must carry every data token (dataMatch all, several). */
-  | "eventMatchAll";
+  | "versionKey";
 
 /**
  * Values whose shape sets several fixed variables through a shared partial under
@@ -59,7 +51,7 @@ export type CmdShape =
   | "runArguments"
   /** A command probe's arguments (text, bases), quoted into KB_ARGS. */
   | "literalArguments"
-  /** A service step's per-Windows default start types, chosen by KB_NT. */
+  /** Start type numbers by NT version ({ nt: 1000, start: 3 }), chosen by KB_NT at run time. */
   | "serviceDefaults";
 
 const REGISTRY_VARIABLES = [
@@ -87,11 +79,18 @@ export const CMD_SHAPE_VARIABLES: Readonly<Record<CmdShape, readonly string[]>> 
 /** A field of the lowered step or probe; "" is the record itself (or, inside `each`, the item). */
 type FieldOf<T> = Extract<keyof T, string> | "";
 
+/**
+ * The kind's own reading of a field (a start type as the runtime's number, an attribute as the
+ * word set or clear) into plain data, which the encoding or shape then quotes: kinds never
+ * write batch text themselves.
+ */
+export type CmdFrom = (value: any, record: any) => unknown;
+
 export type CmdOp<T = any> =
-  /** `set "NAME=value"`: the field's value by its encoding (`arg` for equals, member, attributeWord). */
-  | { set: string; field: FieldOf<T>; as: CmdEncoding; arg?: string }
+  /** `set "NAME=value"`: the field's value by its encoding (`arg` for equals and member). */
+  | { set: string; field: FieldOf<T>; as: CmdEncoding; arg?: string; from?: CmdFrom }
   /** The lines of a shape's shared partial for the field's value. */
-  | { shape: CmdShape; field: FieldOf<T> }
+  | { shape: CmdShape; field: FieldOf<T>; from?: CmdFrom }
   /**
    * `call :label`, a subroutine of the batch runtime (templates/cmd/runtime); with `onlyWhen`,
    * only when each variable holds its word ('' : is not defined), which spares a call per line
@@ -161,14 +160,17 @@ export function withLifecycle<T>(lifecycle: CmdLifecycle, call: CmdCall<T>): Cmd
   return { ...call, lifecycle };
 }
 
-/** `set "NAME=value"` from a field by an encoding. */
+/** `set "NAME=value"` from a field by an encoding: with a word for equals and member, or read `from`. */
 export function cmdSet<T>(
   name: string,
   field: FieldOf<T>,
   as: CmdEncoding,
-  arg?: string,
+  option?: string | { from: CmdFrom },
 ): CmdOp<T> {
-  return arg === undefined ? { set: name, field, as } : { set: name, field, as, arg };
+  if (option === undefined) return { set: name, field, as };
+  return typeof option === "string"
+    ? { set: name, field, as, arg: option }
+    : { set: name, field, as, from: option.from };
 }
 
 /** Every subroutine a declaration calls and every variable it sets, for the convention test. */

@@ -18,10 +18,6 @@ export type PsEncoding =
   | "registryData"
   | "runArguments"
   | "literalArguments"
-  | "attributes"
-  | "eventLevels"
-  /** A certificate probe's condition as the runtime function that looks for it (data-named). */
-  | "certificateCheck"
   /** Added by the emitter for every step: its guard. */
   | "guard"
   /** Added by the emitter inside a per-user step: a variable the per-user block defines. */
@@ -38,7 +34,15 @@ export interface PsArgument<T = any> {
   as: PsEncoding;
   /** Left out of the call when the field is absent (the function's own default then holds). */
   optional?: boolean;
+  /**
+   * The kind's own reading of the field (an event level as its numbers, an attribute as its
+   * .NET name): plain data, which the encoding then quotes. Kinds never write PowerShell.
+   */
+  from?: (value: any, record: any) => unknown;
 }
+
+/** What may follow an argument's encoding in the shorthand. */
+export type PsArgumentOptions = "optional" | { optional?: true; from: PsArgument["from"] };
 
 export interface PsCall<T = any> {
   /** The runtime function, e.g. Invoke-KbRenameStep (defined under templates/ps1/runtime). */
@@ -50,16 +54,28 @@ export interface PsCall<T = any> {
 
 /**
  * Shorthand for a kind's declaration: psCall("Invoke-KbRenameStep", ["Path", "path", "path"], ...);
- * a fourth element "optional" leaves the argument out when the field is absent.
+ * a fourth element "optional" leaves the argument out when the field is absent, and `{ from }`
+ * reads the field through the kind's own function first.
  */
 export function psCall<T>(
   command: string,
-  ...args: ([string, FieldOf<T>, PsEncoding] | [string, FieldOf<T>, PsEncoding, "optional"])[]
+  ...args: (
+    [string, FieldOf<T>, PsEncoding] | [string, FieldOf<T>, PsEncoding, PsArgumentOptions]
+  )[]
 ): PsCall<T> {
   return {
     command,
-    args: args.map(([name, field, as, optional]) =>
-      optional ? { name, field, as, optional: true } : { name, field, as },
-    ),
+    args: args.map(([name, field, as, options]) => psArgument(name, field, as, options)),
   };
+}
+
+function psArgument<T>(
+  name: string,
+  field: FieldOf<T>,
+  as: PsEncoding,
+  options: PsArgumentOptions | undefined,
+): PsArgument<T> {
+  if (options === undefined) return { name, field, as };
+  if (options === "optional") return { name, field, as, optional: true };
+  return { name, field, as, ...options };
 }

@@ -17,6 +17,20 @@ export interface AttributesStep extends PlanStepBase {
 
 const attributeList = arrayOf(stringEnum(FILE_ATTRIBUTES), { uniqueItems: true });
 
+/** The names of System.IO.FileAttributes, which the PowerShell runtime compares with. */
+const DOT_NET_NAMES: Record<FileAttribute, string> = {
+  hidden: "Hidden",
+  system: "System",
+  readonly: "ReadOnly",
+  archive: "Archive",
+};
+
+const dotNetNames = (names: FileAttribute[]) => names.map((n) => DOT_NET_NAMES[n]);
+
+/** What the batch runtime does with one attribute: `set`, `clear`, or '' (leave it). */
+const batchWord = (attribute: FileAttribute) => (_: unknown, step: AttributesStep) =>
+  step.set.includes(attribute) ? "set" : step.clear.includes(attribute) ? "clear" : "";
+
 export const attributes = defineStepKind<AttributesStep>()({
   kind: "attributes",
   title: "File attributes",
@@ -36,17 +50,17 @@ export const attributes = defineStepKind<AttributesStep>()({
   ps1: psCall(
     "Invoke-KbAttributesStep",
     ["Path", "path", "path"],
-    ["Set", "set", "attributes"],
-    ["Clear", "clear", "attributes"],
+    ["Set", "set", "strings", { from: dotNetNames }],
+    ["Clear", "clear", "strings", { from: dotNetNames }],
   ),
   cmd: withLifecycle(
     "state",
     cmdCall(
       { shape: "path", field: "path" },
-      cmdSet("KB_AT_R", "", "attributeWord", "readonly"),
-      cmdSet("KB_AT_A", "", "attributeWord", "archive"),
-      cmdSet("KB_AT_H", "", "attributeWord", "hidden"),
-      cmdSet("KB_AT_S", "", "attributeWord", "system"),
+      cmdSet("KB_AT_R", "", "text", { from: batchWord("readonly") }),
+      cmdSet("KB_AT_A", "", "text", { from: batchWord("archive") }),
+      cmdSet("KB_AT_H", "", "text", { from: batchWord("hidden") }),
+      cmdSet("KB_AT_S", "", "text", { from: batchWord("system") }),
       { call: "kb_step_attributes" },
     ),
   ),

@@ -21,6 +21,25 @@ export const START_TYPES = [
 ] as const;
 export const SERVICE_STATES = ["running", "stopped"] as const;
 
+/** The batch runtime's start type codes: sc's numbers, and 5 for a delayed automatic start. */
+const BATCH_START_NUMBERS: Record<string, number> = {
+  automatic: 2,
+  manual: 3,
+  disabled: 4,
+  "automatic-delayed": 5,
+};
+
+const batchStartNumber = (startType: string | undefined) =>
+  (startType && BATCH_START_NUMBERS[startType]) || 0;
+
+/** "10.0=manual" -> { nt: 1000, start: 3 }: KB_NT's form of the version, and the code. */
+const batchDefaults = (rows: string[]) =>
+  rows.map((row) => {
+    const [nt, startType] = row.split("=") as [string, string];
+    const [major, minor] = nt.split(".").map(Number) as [number, number];
+    return { nt: major * 100 + minor, start: batchStartNumber(startType) };
+  });
+
 export interface ServiceStep extends PlanStepBase {
   kind: "service";
   name: string;
@@ -74,9 +93,9 @@ export const service = defineStepKind<ServiceStep>()({
     "state",
     cmdCall(
       cmdSet("KB_SVC", "name", "text"),
-      cmdSet("KB_WANT_START", "startType", "startNumber"),
+      cmdSet("KB_WANT_START", "startType", "int", { from: batchStartNumber }),
       cmdSet("KB_SVC_NOTDISABLED", "startType", "equals", "not-disabled"),
-      { shape: "serviceDefaults", field: "defaults" },
+      { shape: "serviceDefaults", field: "defaults", from: batchDefaults },
       cmdSet("KB_WANT_STATE", "state", "text"),
       { call: "kb_step_service" },
     ),

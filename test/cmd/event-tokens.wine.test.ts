@@ -4,7 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { join } from "node:path";
-import { compileEventTokensPlaybook } from "../support/event-tokens-playbook.js";
+import { compileEventTokensPlaybook, UPDATE_PROVIDER } from "../support/event-tokens-playbook.js";
 import { recap, withSim } from "./scenario.js";
 import { wineScenarios } from "./wine-gate.js";
 
@@ -34,6 +34,25 @@ scenario("both tokens in the event, in another case: all detects it", () =>
     sim.addEvent(20, 121, "0x800b0109 in kb5034441");
     const all = sim.run(allFix);
     assert.ok(detected(all.stdout), all.stdout);
+  }),
+);
+
+scenario("the query names the provider, each ID and level number, and the 30-day window", () =>
+  withSim((sim) => {
+    const dir = compileEventTokensPlaybook(
+      "kb100023",
+      "any",
+      [20, 31],
+      ["ps1", "cmd"],
+      "information",
+    );
+    sim.run(join(dir, "kb100023", "kb100023.fix.cmd"));
+    const queries = sim.calls().filter((c) => c.startsWith("wevtutil") && c.includes("/q:"));
+    assert.ok(queries.length > 0, sim.calls().join("\n"));
+    const want =
+      `/q:*[System[Provider[@Name='${UPDATE_PROVIDER}'] and (EventID=20 or EventID=31)` +
+      " and (Level=0 or Level=4) and TimeCreated[timediff(@SystemTime) <= 2592000000]";
+    for (const q of queries) assert.ok(q.includes(want), q);
   }),
 );
 

@@ -1,6 +1,6 @@
 // Every property a kind's schema accepts reaches each target the kind declares: an argument of
 // its PowerShell call, and an op of its batch declaration (named by the op, or read by a
-// whole-record encoding or shape, which this test runs on the kind's node from
+// whole-record op's reading and encoding, which this test runs on the kind's node from
 // test/fixtures/kb100001.yaml and watches), unless the batch declaration lists it in `ignores`
 // with why. Without this a property could reach one target and silently not the other.
 import { test } from "uvu";
@@ -57,10 +57,14 @@ function batchFields(call: CmdCall, node: Fields): Set<string> {
       } else if (op.field !== "") fields.add(op.field);
       else if (!top)
         continue; // inside `each`, "" is the item
-      else if ("shape" in op)
-        fieldsRead(node, (r) => cmdShapeLines(r, op.shape, () => "")).forEach((f) => fields.add(f));
-      else
-        fieldsRead(node, (r) => cmdEncode(r, op.as, op.arg ?? "", r)).forEach((f) => fields.add(f));
+      else {
+        const value = (r: Fields) => (op.from ? op.from(r, r) : r);
+        const render =
+          "shape" in op
+            ? (r: Fields) => cmdShapeLines(value(r), op.shape, () => "")
+            : (r: Fields) => cmdEncode(value(r), op.as, op.arg ?? "", r);
+        fieldsRead(node, render).forEach((f) => fields.add(f));
+      }
     }
   };
   walk(call.ops, true);
@@ -134,12 +138,16 @@ test("the check names a property that reaches one target only, and honours ignor
   ]);
 });
 
-test("a whole-record encoding counts the fields it reads", () => {
+test("a whole-record op counts the fields its kind's reading reads", () => {
   const event = evidenceKinds.event as unknown as Kind;
-  const node = nodes.probes.find((p) => p.kind === "event")!;
-  const fields = batchFields(event.cmd!, node);
-  for (const f of ["provider", "ids", "level", "withinDays", "dataMatch", "dataTokens"])
-    assert.ok(fields.has(f), `${f} not read: ${[...fields].join(", ")}`);
+  // With dataMatch any the reading stops there: an event with dataMatch all reads the tokens.
+  const probe = { ...nodes.probes.find((p) => p.kind === "event")!, dataMatch: "all" };
+  const matchAll = event.cmd!.ops.filter((op) => "set" in op && op.set === "KB_EV_ALL");
+  assert.equal([...batchFields({ ops: matchAll }, probe)].sort(), ["dataMatch", "dataTokens"]);
+  const attributes = stepKinds.attributes as unknown as Kind;
+  const step = nodes.steps.find((s) => s.kind === "attributes")!;
+  const words = attributes.cmd!.ops.filter((op) => "set" in op && op.field === "");
+  assert.equal([...batchFields({ ops: words }, step)].sort(), ["clear", "set"]);
 });
 
 test.run();

@@ -11,6 +11,7 @@ export function compileEventTokensPlaybook(
   match: "any" | "all",
   ids: number[],
   targets: string[],
+  level = "error",
 ): string {
   const evidence = {
     id: "wu-install-failed",
@@ -18,7 +19,7 @@ export function compileEventTokensPlaybook(
     log: UPDATE_LOG,
     provider: UPDATE_PROVIDER,
     ids,
-    level: "error",
+    level,
     dataContains: ["0x800B0109", "KB5034441"],
     dataMatch: match,
   };

@@ -2,7 +2,7 @@
 // and shared partials in the declared order, with the calls between them. A probe gets its
 // common lines around them (its id, its history baseline, its result variable); a step's id,
 // applies and guard come from templates/cmd/partials/step.hbs.
-import type { CmdCall, CmdHistorySlot, CmdOp } from "../../model/cmd-call.js";
+import type { CmdCall, CmdFrom, CmdHistorySlot, CmdOp } from "../../model/cmd-call.js";
 import type { Span } from "../../diagnostic.js";
 import { spanOf, type FieldSpans } from "../../plan/field-spans.js";
 import { EmitError } from "../bytes.js";
@@ -51,18 +51,21 @@ function opLines(
   item: unknown,
   partial: CmdPartial,
 ): string {
-  const valueOf = (field: string) => (field === "" ? item : record[field]);
+  const valueOf = (op: { field: string; from?: CmdFrom }) => {
+    const value = op.field === "" ? item : record[op.field];
+    return op.from ? op.from(value, record) : value;
+  };
   return ops
     .map((op) => {
       if ("call" in op) return `${conditions(op.onlyWhen ?? {})}call :${cmdLabel(op.call)}\n`;
       if ("set" in op)
         return atField(record, op.field, () => {
-          const value = cmdEncode(valueOf(op.field), op.as, op.arg ?? "", record);
+          const value = cmdEncode(valueOf(op), op.as, op.arg ?? "", record);
           return `set "${cmdName(op.set)}=${value}"\n`;
         });
       if ("shape" in op)
-        return atField(record, op.field, () => cmdShapeLines(valueOf(op.field), op.shape, partial));
-      const list = valueOf(op.each) as string | string[];
+        return atField(record, op.field, () => cmdShapeLines(valueOf(op), op.shape, partial));
+      const list = valueOf({ field: op.each }) as string | string[];
       const items = op.caseVariants ? caseVariants(typeof list === "string" ? [list] : list) : list;
       return (items as unknown[]).map((i) => opLines(op.body, record, i, partial)).join("");
     })

@@ -11,42 +11,8 @@ import { safeText } from "./cmd-safe-text.js";
 
 type Fields = Record<string, any>;
 
-/** The batch runtime's start type codes: sc's numbers, and 5 for a delayed automatic start. */
-const START_NUMBERS: Record<string, number> = {
-  automatic: 2,
-  manual: 3,
-  disabled: 4,
-  "automatic-delayed": 5,
-};
-
-/** Windows event levels by name (information is 0 or 4, as Event Viewer shows both). */
-const LEVELS: Record<string, number[]> = {
-  critical: [1],
-  error: [2],
-  warning: [3],
-  information: [0, 4],
-};
-
-const DAY_MS = 86_400_000;
-
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 const flag = (b: boolean) => (b ? "1" : "0");
-
-/** An event probe's XPath filter; each value inside it passed its quoting function. */
-function eventQuery(p: Fields): string {
-  const ors = (name: string, values: number[]) =>
-    values.map((v) => `${name}=${cmdInteger(v)}`).join(" or ");
-  return (
-    `*[System[Provider[@Name='${cmdValue(p.provider)}'] and (${ors("EventID", p.ids)})` +
-    ` and (${ors("Level", LEVELS[p.level] ?? [])})` +
-    ` and TimeCreated[timediff(@SystemTime) <= ${cmdInteger(p.withinDays * DAY_MS)}]`
-  );
-}
-
-function attributeWord(r: Fields, attribute: string): string {
-  if ((r.set as string[]).includes(attribute)) return "set";
-  return (r.clear as string[]).includes(attribute) ? "clear" : "";
-}
 
 const ENCODERS: Record<CmdEncoding, (value: any, arg: string, record: Fields) => string> = {
   text: (v) => cmdValue(text(v)),
@@ -61,13 +27,9 @@ const ENCODERS: Record<CmdEncoding, (value: any, arg: string, record: Fields) =>
   equals: (v, arg) => flag(v === arg),
   member: (v: string[], arg) => flag(v.includes(arg)),
   empty: () => "",
-  startNumber: (v) => cmdInteger(START_NUMBERS[text(v)] ?? 0),
-  attributeWord: (r, arg) => attributeWord(r, arg),
   manualText: (v, _arg, r) => cmdValue(safeText(text(v), `see README.md, step ${r.id}`)),
   sizeKey: (v) => cmdValue(sizeKey(v)),
   versionKey: (v) => cmdValue(versionKey(v)),
-  eventQuery: (r) => eventQuery(r),
-  eventMatchAll: (r) => flag(r.dataMatch === "all" && r.dataTokens.length > 1),
 };
 
 export function cmdEncode(value: unknown, as: CmdEncoding, arg: string, record: Fields): string {
@@ -79,12 +41,9 @@ export function cmdEncode(value: unknown, as: CmdEncoding, arg: string, record: 
 /** Renders a shared partial under templates/cmd/partials by its name there (path, registry...). */
 export type CmdPartial = (name: string, view: unknown) => string;
 
-/** "10.0=manual" -> a line choosing the start type on that Windows (KB_NT 1000, code 3). */
-function defaultLine(row: string): string {
-  const [nt, startType] = row.split("=") as [string, string];
-  const [major, minor] = nt.split(".").map(Number) as [number, number];
-  const number = START_NUMBERS[startType] ?? 0;
-  return `if "%KB_NT%"=="${cmdInteger(major * 100 + minor)}" set "KB_WANT_START=${cmdInteger(number)}"\n`;
+/** { nt: 1000, start: 3 } -> a line choosing the start type on that Windows. */
+function defaultLine(row: { nt: number; start: number }): string {
+  return `if "%KB_NT%"=="${cmdInteger(row.nt)}" set "KB_WANT_START=${cmdInteger(row.start)}"\n`;
 }
 
 function argumentLines(views: unknown[], partial: CmdPartial): string {
@@ -113,7 +72,7 @@ const SHAPES: Record<CmdShape, (value: any, partial: CmdPartial) => string> = {
   product: (id, partial) => partial("product", productView(id)),
   runArguments: (args: any[], partial) => argumentLines(args.map(runArgumentView), partial),
   literalArguments: (args: any[], partial) => argumentLines(args.map(literalArgumentView), partial),
-  serviceDefaults: (rows: string[]) => rows.map(defaultLine).join(""),
+  serviceDefaults: (rows: { nt: number; start: number }[]) => rows.map(defaultLine).join(""),
 };
 
 /** A shape's lines, each ending in a newline. */

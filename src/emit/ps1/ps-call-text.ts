@@ -35,7 +35,7 @@ function present(args: PsArgument[], fields: Fields): PsArgument[] {
 function encoded(arg: PsArgument, fields: Fields): [string, string] {
   const value = arg.as === "context" ? `Kb${arg.name}` : fields[arg.field];
   try {
-    return [psKey(arg.name), psEncode(value, arg.as)];
+    return [psKey(arg.name), psEncode(arg.from ? arg.from(value, fields) : value, arg.as)];
   } catch (error) {
     if (!(error instanceof QuoteError)) throw error;
     const node = fields as { span?: Span; fieldSpans?: FieldSpans };

@@ -11,9 +11,6 @@ import {
   QuoteError,
 } from "../quote-ps.js";
 import {
-  psAttributes,
-  psCertificateCheck,
-  psEventLevels,
   psGuard,
   psPath,
   psPaths,
@@ -38,9 +35,6 @@ const ENCODERS: Record<PsEncoding, (value: any) => string> = {
   registryData: psRegistryData,
   runArguments: psRunArguments,
   literalArguments: psLiteralArguments,
-  attributes: psAttributes,
-  eventLevels: psEventLevels,
-  certificateCheck: psCertificateCheck,
   guard: psGuard,
   context: psContextVariable,
 };

@@ -76,21 +76,6 @@ export function psApplies(a: Applicability): string {
   return psHashtable(entries);
 }
 
-/**
- * Data-named functions (docs/runtime.md): Test-KbCertificateProbe runs the function its call
- * names for the condition, so a script carries only the conditions its probes use.
- */
-const CERTIFICATE_CHECKS: Record<string, string> = {
-  missing: "Test-KbCertificateMissing",
-  "friendly-name-has-nul": "Test-KbCertificateNulFriendlyName",
-};
-
-export function psCertificateCheck(condition: string): string {
-  const check = CERTIFICATE_CHECKS[condition];
-  if (!check) throw new QuoteError(`'${condition}' is not a certificate condition`);
-  return psString(check);
-}
-
 const REGISTRY_TYPE_NAMES: Record<RegistryData["type"], string> = {
   string: "String",
   "expand-string": "ExpandString",
@@ -168,18 +153,6 @@ export function psPaths(paths: readonly PathExpr[]): string {
   return `@(${groups.map(group).join(", ")})`;
 }
 
-export function psEventLevels(level: string): string {
-  const levels: Record<string, number[]> = {
-    critical: [1],
-    error: [2],
-    warning: [3],
-    information: [0, 4],
-  };
-  const ids = levels[level];
-  if (!ids) throw new QuoteError(`unknown event level '${level}'`);
-  return `@(${ids.join(", ")})`;
-}
-
 /**
  * HKLM\Software\X -> 'Software\X' (the runtime opens it under LocalMachine); HKCU\Software\X
  * -> 'Software\X' too, opened in the hive of the profile passed as -ProfileSid.
@@ -188,17 +161,6 @@ export function psRegistryKey(key: string): string {
   if (!/^HK(LM|CU)\\/i.test(key))
     throw new QuoteError(`registry key '${key}' is not under HKLM or HKCU`);
   return psString(key.slice(5));
-}
-
-const ATTRIBUTE_NAMES: Record<string, string> = {
-  hidden: "Hidden",
-  system: "System",
-  readonly: "ReadOnly",
-  archive: "Archive",
-};
-
-export function psAttributes(names: readonly string[]): string {
-  return psStringArray(names.map((n) => ATTRIBUTE_NAMES[n] ?? n));
 }
 
 const PARAMETER_TYPES: Record<string, string> = {

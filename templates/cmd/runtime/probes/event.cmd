@@ -17,6 +17,7 @@ set "KB_EV_RID="
 set "KB_V=%KB_EV_BASE%"
 call :kb_digits
 if not errorlevel 1 set "KB_EV_RID= and (EventRecordID > %KB_EV_BASE%)"
+call :kb_event_query
 set "KB_PD=wevtutil could not run the query on the %KB_EV_LOG% log"
 "%KB_WEVTUTIL%" qe "%KB_EV_LOG%" "/q:%KB_EV_Q%%KB_EV_RID%]]" /rd:true /c:500 /f:xml >"%KB_TMPLIST%" 2>nul
 if errorlevel 1 goto :kb_probe_event_unknown
@@ -32,6 +33,21 @@ set "KB_SEARCH=1"
 exit /b 0
 :kb_probe_event_unknown
 set "KB_PR=U"
+exit /b 0
+
+:kb_event_query
+rem The XPath filter from the probe's provider, IDs, levels (sets of numbers, each followed by
+rem a space) and age in milliseconds; the record id bound and the closing ]] come after it.
+set "KB_EV_OR="
+for %%i in (%KB_EV_IDS%) do (set "KB_N=EventID=%%i" & call :kb_event_or)
+set "KB_EV_Q=*[System[Provider[@Name='%KB_EV_PROVIDER%'] and (%KB_EV_OR%)"
+set "KB_EV_OR="
+for %%i in (%KB_EV_LEVELS%) do (set "KB_N=Level=%%i" & call :kb_event_or)
+set "KB_EV_Q=%KB_EV_Q% and (%KB_EV_OR%) and TimeCreated[timediff(@SystemTime) <= %KB_EV_MS%]"
+exit /b 0
+:kb_event_or
+if defined KB_EV_OR set "KB_EV_OR=%KB_EV_OR% or "
+set "KB_EV_OR=%KB_EV_OR%%KB_N%"
 exit /b 0
 
 :kb_event_newest
