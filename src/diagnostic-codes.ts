@@ -194,6 +194,10 @@ export const diagnosticCodes = {
     severity: "warning",
     summary: "the remediation's worst case is longer than Group Policy gives startup scripts",
   },
+  "deploy-parameter-unset": {
+    severity: "warning",
+    summary: "a parameter the scripts read has no default, and some routes pass no arguments",
+  },
   "todo-placeholder": {
     severity: "warning",
     summary: "a TODO placeholder from the scaffold is still in the playbook",

@@ -110,6 +110,7 @@ goto :kb_main
 rem ==== Evidence: what the article says the problem looks like, by IDs, codes and sizes ====
 :kb_detect
 set /a "KB_N_UNKNOWN=0"
+set /a "KB_N_UNCHECKED=0"
 set "KB_E_ID=wu-install-failure-event"
 set "KB_E2=N"
 set "KB_A_NTMIN=60000000" & set "KB_A_NTMAX=2147483647" & set "KB_A_NTMINTEXT=6.0" & set "KB_A_NTMAXTEXT="
@@ -167,14 +168,19 @@ set "KB_CUR_E3=%KB_EV_CUR%"
 set "KB_E3=%KB_PR%"
 :kb_probe_E3_end
 rem A group leaves out items that are not applicable (N); only such items: the group is N too.
+rem An item batch cannot check (X) decides the group when the others do not: all is 0 once an
+rem item is absent, else X; any is 1 once an item is present, else X.
 set "KB_E1=N"
-if not "%KB_E2%"=="N" if not "%KB_E1%"=="1" set "KB_E1=0"
+if not "%KB_E2%"=="N" if not "%KB_E1%"=="1" if not "%KB_E1%"=="X" set "KB_E1=0"
+if "%KB_E2%"=="X" if not "%KB_E1%"=="1" set "KB_E1=X"
 if "%KB_E2%"=="1" set "KB_E1=1"
-if not "%KB_E3%"=="N" if not "%KB_E1%"=="1" set "KB_E1=0"
+if not "%KB_E3%"=="N" if not "%KB_E1%"=="1" if not "%KB_E1%"=="X" set "KB_E1=0"
+if "%KB_E3%"=="X" if not "%KB_E1%"=="1" set "KB_E1=X"
 if "%KB_E3%"=="1" set "KB_E1=1"
 set "KB_EV_DETECTION=%KB_E1%"
 set "KB_MSG=evidence: absent"
 if "%KB_EV_DETECTION%"=="1" set "KB_MSG=evidence: PRESENT"
+if "%KB_EV_DETECTION%"=="X" set "KB_MSG=evidence: none the batch script can check; not checked: a probe only the PowerShell script checks"
 call :kb_log
 exit /b 0
 
@@ -1041,7 +1047,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 6984cc81fb555759352c22aa4ca650b835d442275daf1f20b17f910220977f12 ====
+rem ==== kbfix runtime 0.1.0, sha256 c0112b9ac3146d9e2b4b03b38f32d52ed7f6900bdc509e36e784dfde051cc148 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
@@ -1376,14 +1382,22 @@ if not defined ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
 set "KB_PV=%KB_STATEBASE%####"
 if not "%KB_PV:~1,2%"==":\" goto :kb_bad_programdata
 set "KB_DIR=%KB_STATEBASE%\kbfix"
-call :kb_private_folder
 set "KB_STATEDIR=%KB_DIR%\%KB_ID%"
+set "KB_RAN="
+if defined KB_CHECK goto :kb_run_checking
+call :kb_private_folder
 if not exist "%KB_STATEDIR%\" mkdir "%KB_STATEDIR%" >nul 2>&1
 if not exist "%KB_STATEDIR%\" goto :kb_bad_programdata
 rem The lock: handle 9 holds the file open for the whole run, a second run cannot open it.
-set "KB_RAN="
 call :kb_run 2>nul 9>"%KB_STATEDIR%\fix.cmd.lock"
 if not defined KB_RAN goto :kb_busy
+goto :kb_ran
+:kb_run_checking
+rem Check mode creates nothing, not even kbfix's own folder, ACL or lock file: it reads the state
+rem a real run left, if any, and a real run alongside it only changes what it reads.
+set "KB_DIRACL=kept"
+call :kb_run 2>nul
+:kb_ran
 set "KB_MSG=%KB_RECAP%"
 call :kb_echo
 exit /b %KB_RC%
@@ -1621,6 +1635,8 @@ set "KB_DETECT_FINAL="
 if not "%KB_EV_DETECTION%"=="1" call :kb_state_save_clean
 if defined KB_FAILED_IDS goto :kb_outcome_failed
 if "%KB_EV_DETECTION%"=="1" goto :kb_outcome_present
+rem X here (only unchecked probes may still be present) keeps Fixed and the restart it needs: the
+rem methods ran on evidence batch saw, and the recap names what it could not check.
 set "KB_OUTCOME=Fixed"
 set "KB_RC=%KB_EXIT_Fixed%"
 if "%KB_REBOOT%"=="soft" set "KB_OUTCOME=FixedSoftReboot"
@@ -1635,8 +1651,19 @@ goto :kb_finish
 :kb_outcome_present
 set "KB_OUTCOME=StillPresent"
 set "KB_RC=%KB_EXIT_StillPresent%"
-if defined KB_CHECK goto :kb_finish
+rem As the PowerShell script under -WhatIf: a step that would change something leaves the
+rem evidence standing (StillPresent); otherwise a manual step is what is left to do.
+if defined KB_CHECK if not "%KB_N_CHANGED%"=="0" goto :kb_finish
 if not defined KB_ANY_MANUAL goto :kb_finish
+set "KB_OUTCOME=ManualActionNeeded"
+set "KB_RC=%KB_EXIT_ManualActionNeeded%"
+goto :kb_finish
+
+:kb_outcome_unchecked
+rem No evidence the batch script can see before any change, but a probe only the PowerShell script
+rem checks could be present: not Compliant, which this script cannot know.
+set "KB_MSG=no evidence the batch script can check; %KB_N_UNCHECKED% probe(s) only the PowerShell script checks decide: run it"
+call :kb_warn
 set "KB_OUTCOME=ManualActionNeeded"
 set "KB_RC=%KB_EXIT_ManualActionNeeded%"
 goto :kb_finish
@@ -1644,6 +1671,7 @@ goto :kb_finish
 :kb_compliant
 rem No evidence before any change: nothing is run, nothing is changed.
 call :kb_state_save_clean
+if "%KB_EV_BEFORE%"=="X" goto :kb_outcome_unchecked
 set "KB_OUTCOME=Compliant"
 set "KB_RC=%KB_EXIT_Compliant%"
 goto :kb_finish
@@ -1839,13 +1867,19 @@ exit /b 0
 
 rem ---- detection: the evidence before any change, and what each probe reports ----
 :kb_probe_report
-rem One line per probe: KB_E_ID, KB_PR (1 present, 0 absent, U unknown), KB_PD (detail). A
-rem probe outside its own applies leaves N (not applicable) instead: kb_probe_not_applicable.
+rem One line per probe: KB_E_ID, KB_PR (1 present, 0 absent, U could not look, X a kind only the
+rem PowerShell script checks), KB_PD (detail). A probe outside its own applies leaves N (not
+rem applicable) instead: kb_probe_not_applicable. U counts as absent, as a probe error does in
+rem the PowerShell script; X stays X through the groups, so no evidence is never taken for clean.
 set "KB_MSG=evidence %KB_E_ID%: absent; %KB_PD%"
 if "%KB_PR%"=="1" set "KB_MSG=evidence %KB_E_ID%: PRESENT; %KB_PD%"
 if "%KB_PR%"=="U" set "KB_MSG=evidence %KB_E_ID%: unknown, counted as absent; %KB_PD%"
+if "%KB_PR%"=="X" set "KB_MSG=evidence %KB_E_ID%: not checked; %KB_PD%"
 if "%KB_PR%"=="U" set /a "KB_N_UNKNOWN+=1"
+if "%KB_PR%"=="X" set /a "KB_N_UNKNOWN+=1"
+if "%KB_PR%"=="X" set /a "KB_N_UNCHECKED+=1"
 if "%KB_PR%"=="U" set "KB_LVL=warn"
+if "%KB_PR%"=="X" set "KB_LVL=warn"
 call :kb_log
 exit /b 0
 

@@ -12,6 +12,7 @@ import { appDetectScript, detectVariant } from "./detect-variants.js";
 import { emitGroupPolicy, gpoBudgetWarnings } from "./group-policy.js";
 import { emitIntune, INTUNE_ROUTES } from "./intune-remediation.js";
 import { emitWin32Installer, WIN32_ROUTES } from "./intune-win32-installer.js";
+import { unsetParameterWarnings } from "./route-arguments.js";
 import { checkRoutes, routesFit, routeWarnings, type RouteCheck } from "./route-fit.js";
 
 interface DeployPlan {
@@ -59,11 +60,18 @@ export function emitDeployArtifacts(plan: Plan, emitted: readonly EmittedFile[])
   ];
 }
 
-/** Routes the scripts do not fit (naming the route and its limit), and the startup-script budget. */
+/**
+ * Routes the scripts do not fit (naming the route and its limit), the startup-script budget, and
+ * parameters the routes without arguments leave unset.
+ */
 export function deployDiagnostics(plan: Plan, emitted: readonly EmittedFile[]): Diagnostic[] {
   const { checks } = deployPlan(plan, emitted);
   const withArtifacts = new Set<string>([...INTUNE_ROUTES, ...APPLICATION_ROUTES, ...WIN32_ROUTES]);
-  return [...routeWarnings(plan, checks, withArtifacts), ...gpoBudgetWarnings(plan)];
+  return [
+    ...routeWarnings(plan, checks, withArtifacts),
+    ...gpoBudgetWarnings(plan),
+    ...unsetParameterWarnings(plan),
+  ];
 }
 
 /** Per route: the script it takes, its size, and whether it fits (for the README). */

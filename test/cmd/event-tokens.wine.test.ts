@@ -56,6 +56,15 @@ scenario("the query names the provider, each ID and level number, and the 30-day
   }),
 );
 
+scenario("check mode with only manual work left: exit 4, as the .ps1 gives under -WhatIf", () =>
+  withSim((sim) => {
+    sim.addEvent(20, 123, "0x800B0109");
+    const check = sim.run(anyFix, ["check"]);
+    assert.match(recap(check.stdout), "ManualActionNeeded (exit 4)");
+    assert.match(recap(check.stdout), "check mode: nothing was changed");
+  }),
+);
+
 scenario("neither token: neither detects", () =>
   withSim((sim) => {
     sim.addEvent(20, 122, "0x80070005");

@@ -101,7 +101,11 @@ scenario("a missing wevtutil (XP, 2003): the event probe is unknown and says why
     const run = sim.run(fix, ["ToolFolder", toWinPath(sim.tools), "Label", "abc"]);
     const log = sim.logText(ID);
     assert.match(log, "evidence ev: unknown, counted as absent");
-    assertCode(run, 0, log);
+    // Nothing batch can check is present, but the file-version and certificate probes are
+    // PowerShell's: not Compliant (0) but ManualActionNeeded (4), saying why.
+    assert.match(log, "evidence fv: not checked");
+    assert.match(log, "no evidence the batch script can check; 2 probe(s) only the PowerShell");
+    assertCode(run, 4, log);
   }),
 );
 

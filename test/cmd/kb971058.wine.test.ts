@@ -23,7 +23,14 @@ import {
   STEP4_FOLDERS,
   toolCalls,
 } from "./kb971058-scenario.js";
-import { assertCode, mutatingCalls, recap, resultLines, withSim } from "./scenario.js";
+import {
+  assertCode,
+  mutatingCalls,
+  recap,
+  resultLines,
+  withSim,
+  checkModeCalls,
+} from "./scenario.js";
 import { onlyWindowsXp } from "./variants.js";
 import { wineScenarios } from "./wine-gate.js";
 
@@ -78,15 +85,15 @@ scenario("check mode: would reset, changes nothing, runs nothing, exit 1", () =>
   withSim((sim) => {
     const { fix } = compileTo(join(sim.root, "out"), ID);
     broken(sim);
-    const before = sim.snapshot();
+    const before = sim.snapshot({ withState: true });
     const run = sim.run(fix, ["check"]);
     const log = sim.logText(ID);
     assertCode(run, 1, log);
     assert.match(recap(run.stdout), "check mode: nothing was changed");
     for (const step of ["first-delete-qmgr-dat", "first-register-dlls", "first-winsock-reset"])
       assert.match(resultLines(log, step)[0]!, "changed (check mode: would change");
-    assert.equal(sim.snapshot(), before);
-    assert.equal(mutatingCalls(sim.calls()), []);
+    assert.equal(sim.snapshot({ withState: true }), before);
+    assert.equal(checkModeCalls(sim.calls()), []);
     assert.equal(toolCalls(sim, "netsh"), []);
     for (const name of SERVICES) assert.is(sim.service(name).state, 4);
     assert.not.ok(existsSync(ladderFile(sim)), "check mode remembers no method");

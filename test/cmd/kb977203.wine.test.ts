@@ -8,7 +8,14 @@ import { join } from "node:path";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { toWinPath } from "../support/wine.js";
 import { compileTo } from "./compile-fixture.js";
-import { assertCode, mutatingCalls, recap, resultLines, withSim } from "./scenario.js";
+import {
+  assertCode,
+  mutatingCalls,
+  recap,
+  resultLines,
+  withSim,
+  checkModeCalls,
+} from "./scenario.js";
 import { wineScenarios } from "./wine-gate.js";
 
 const scenario = wineScenarios(import.meta.url);
@@ -36,7 +43,9 @@ const ccmCertFixCalls = (sim: SimulatedWindows) =>
   sim.calls().filter((c) => c.startsWith("CCMCertFix"));
 
 scenario(
-  "patched client, 0x80092024 logged -> CCMCertFix runs, fixed (exit 0); a second run changes nothing",
+  // The certificate probe is PowerShell's alone: a run on evidence batch saw ends Fixed, but with
+  // no such evidence batch cannot call the machine compliant (exit 4, and it says why).
+  "patched client, 0x80092024 logged -> CCMCertFix runs, fixed (exit 0); a second run changes nothing and ends exit 4",
   () =>
     withSim((sim) => {
       const fix = compile(sim);
@@ -45,6 +54,7 @@ scenario(
       const log = sim.logText(ID);
       assertCode(run, 0, log);
       assert.match(recap(run.stdout), `kbfix ${ID}: Fixed (exit 0)`);
+      assert.match(log, "evidence sms-cert-friendly-name-nul: not checked");
       assert.match(recap(run.stdout), "1 evidence probe(s) the batch script cannot check");
       assert.equal(ccmCertFixCalls(sim), ['CCMCertFix  "CCMCertFix.log"']);
       assert.match(
@@ -52,13 +62,16 @@ scenario(
         "skipped; guard: evidence sp2-client-unpatched is not present now",
       );
       assert.match(resultLines(log, "task-sequence-changes")[0]!, "] manual; see README.md");
-      assert.match(log, "evidence sms-cert-friendly-name-nul: unknown");
 
       const before = sim.snapshot();
       sim.clearCalls();
       const again = sim.run(fix, args);
-      assertCode(again, 0, sim.logText(ID));
-      assert.match(recap(again.stdout), `kbfix ${ID}: Compliant (exit 0)`);
+      assertCode(again, 4, sim.logText(ID));
+      assert.match(recap(again.stdout), `kbfix ${ID}: ManualActionNeeded (exit 4)`);
+      assert.match(
+        sim.logText(ID),
+        "no evidence the batch script can check; 1 probe(s) only the PowerShell script checks decide",
+      );
       assert.equal(sim.snapshot(), before);
       assert.equal(mutatingCalls(sim.calls()), []);
 
@@ -88,7 +101,7 @@ scenario("check mode: would run CCMCertFix, runs nothing, exit 1", () =>
   withSim((sim) => {
     const fix = compile(sim);
     const args = broken(sim);
-    const before = sim.snapshot();
+    const before = sim.snapshot({ withState: true });
     const run = sim.run(fix, ["check", ...args]);
     const log = sim.logText(ID);
     assertCode(run, 1, log);
@@ -96,8 +109,8 @@ scenario("check mode: would run CCMCertFix, runs nothing, exit 1", () =>
       resultLines(log, "ccmcertfix")[0]!,
       "changed (check mode: would change; nothing was changed)",
     );
-    assert.equal(mutatingCalls(sim.calls()), []);
-    assert.equal(sim.snapshot(), before);
+    assert.equal(checkModeCalls(sim.calls()), []);
+    assert.equal(sim.snapshot({ withState: true }), before);
   }),
 );
 

@@ -14,6 +14,11 @@ export function mutatingCalls(calls: string[]): string[] {
   return calls.filter((c) => MUTATING.test(c) && !/^icacls "[^"]*\\ProgramData\\kbfix" /.test(c));
 }
 
+/** Check mode makes no such call at all: not even the ACL of kbfix's own folder. */
+export function checkModeCalls(calls: string[]): string[] {
+  return calls.filter((c) => MUTATING.test(c));
+}
+
 export async function withSim(body: (sim: SimulatedWindows) => void | Promise<void>) {
   const sim = new SimulatedWindows();
   try {

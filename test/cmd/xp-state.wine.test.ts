@@ -98,11 +98,17 @@ scenario("NT 10.0 (Wine): the state folder is still ProgramData\\kbfix\\<id>", (
     sim.write(`${ALL_USERS}/placeholder.txt`, "");
     const fix = compile(sim, kb822798ForWine);
     broken(sim);
-    const run = sim.run(fix, ["check"], {
-      ALLUSERSPROFILE: toWinPath(join(sim.root, ALL_USERS)),
-    });
+    const env = { ALLUSERSPROFILE: toWinPath(join(sim.root, ALL_USERS)) };
+    // Check mode creates no state folder anywhere, and no ACL: the real run below does.
+    const check = sim.run(fix, ["check"], env);
+    assertCode(check, 1, sim.logText(ID));
+    assert.not.ok(existsSync(join(sim.programData, "kbfix")), "check mode: no ProgramData\\kbfix");
+    assert.equal(
+      sim.calls().filter((c) => c.startsWith("icacls")),
+      [],
+    );
+    sim.run(fix, [], env);
     const log = sim.logText(ID);
-    assertCode(run, 1, log);
     assert.ok(existsSync(join(sim.programData, "kbfix", ID, "fix.cmd.lock")));
     assert.not.ok(existsSync(join(sim.root, ALL_USERS, "kbfix")), "nothing under ALLUSERSPROFILE");
     assert.not.match(log, "State and run lock in");

@@ -469,6 +469,12 @@ export const examples: Example[] = [
     line: 150,
     column: 3,
   },
+  {
+    code: "deploy-parameter-unset",
+    input: { emit: readFileSync("playbooks/kb977203.yaml", "utf8") },
+    line: 49,
+    column: 5,
+  },
 ];
 
 /** The every-kind fixture with a manual step's text that no script can carry (line 128). */

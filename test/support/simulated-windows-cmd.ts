@@ -345,15 +345,16 @@ export class SimulatedWindows {
   }
 
   /**
-   * Every file and folder (content hash), leaving out the Logs folder, kbfix's state folder,
-   * compiled output and the fakes and their database.
+   * Every file and folder (content hash), leaving out the Logs folder, compiled output and the
+   * fakes and their database; and kbfix's state folder, unless `withState` (check mode creates
+   * nothing, not even that folder).
    */
-  snapshot(): Record<string, string> {
+  snapshot({ withState = false } = {}): Record<string, string> {
     const out: Record<string, string> = {};
     const skip = (rel: string) =>
       /^(sim-db|calls\.log|registry\.cmd|attrib\.cmd|Tools|out|.*\.flag)($|\/)/.test(rel) ||
       /^Windows\/Logs($|\/)/.test(rel) ||
-      /^ProgramData\/kbfix($|\/)/.test(rel) ||
+      (!withState && /^ProgramData\/kbfix($|\/)/.test(rel)) ||
       /^Windows\/System32\/[^/]+\.(exe|fake\.cmd|fake\.out)$/.test(rel);
     const walk = (dir: string) => {
       for (const name of readdirSync(dir).sort()) {

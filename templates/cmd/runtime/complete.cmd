@@ -17,6 +17,8 @@ set "KB_DETECT_FINAL="
 if not "%KB_EV_DETECTION%"=="1" call :kb_state_save_clean
 if defined KB_FAILED_IDS goto :kb_outcome_failed
 if "%KB_EV_DETECTION%"=="1" goto :kb_outcome_present
+rem X here (only unchecked probes may still be present) keeps Fixed and the restart it needs: the
+rem methods ran on evidence batch saw, and the recap names what it could not check.
 set "KB_OUTCOME=Fixed"
 set "KB_RC=%KB_EXIT_Fixed%"
 if "%KB_REBOOT%"=="soft" set "KB_OUTCOME=FixedSoftReboot"
@@ -31,8 +33,19 @@ goto :kb_finish
 :kb_outcome_present
 set "KB_OUTCOME=StillPresent"
 set "KB_RC=%KB_EXIT_StillPresent%"
-if defined KB_CHECK goto :kb_finish
+rem As the PowerShell script under -WhatIf: a step that would change something leaves the
+rem evidence standing (StillPresent); otherwise a manual step is what is left to do.
+if defined KB_CHECK if not "%KB_N_CHANGED%"=="0" goto :kb_finish
 if not defined KB_ANY_MANUAL goto :kb_finish
+set "KB_OUTCOME=ManualActionNeeded"
+set "KB_RC=%KB_EXIT_ManualActionNeeded%"
+goto :kb_finish
+
+:kb_outcome_unchecked
+rem No evidence the batch script can see before any change, but a probe only the PowerShell script
+rem checks could be present: not Compliant, which this script cannot know.
+set "KB_MSG=no evidence the batch script can check; %KB_N_UNCHECKED% probe(s) only the PowerShell script checks decide: run it"
+call :kb_warn
 set "KB_OUTCOME=ManualActionNeeded"
 set "KB_RC=%KB_EXIT_ManualActionNeeded%"
 goto :kb_finish
@@ -40,6 +53,7 @@ goto :kb_finish
 :kb_compliant
 rem No evidence before any change: nothing is run, nothing is changed.
 call :kb_state_save_clean
+if "%KB_EV_BEFORE%"=="X" goto :kb_outcome_unchecked
 set "KB_OUTCOME=Compliant"
 set "KB_RC=%KB_EXIT_Compliant%"
 goto :kb_finish

@@ -1,12 +1,18 @@
 rem ---- detection: the evidence before any change, and what each probe reports ----
 :kb_probe_report
-rem One line per probe: KB_E_ID, KB_PR (1 present, 0 absent, U unknown), KB_PD (detail). A
-rem probe outside its own applies leaves N (not applicable) instead: kb_probe_not_applicable.
+rem One line per probe: KB_E_ID, KB_PR (1 present, 0 absent, U could not look, X a kind only the
+rem PowerShell script checks), KB_PD (detail). A probe outside its own applies leaves N (not
+rem applicable) instead: kb_probe_not_applicable. U counts as absent, as a probe error does in
+rem the PowerShell script; X stays X through the groups, so no evidence is never taken for clean.
 set "KB_MSG=evidence %KB_E_ID%: absent; %KB_PD%"
 if "%KB_PR%"=="1" set "KB_MSG=evidence %KB_E_ID%: PRESENT; %KB_PD%"
 if "%KB_PR%"=="U" set "KB_MSG=evidence %KB_E_ID%: unknown, counted as absent; %KB_PD%"
+if "%KB_PR%"=="X" set "KB_MSG=evidence %KB_E_ID%: not checked; %KB_PD%"
 if "%KB_PR%"=="U" set /a "KB_N_UNKNOWN+=1"
+if "%KB_PR%"=="X" set /a "KB_N_UNKNOWN+=1"
+if "%KB_PR%"=="X" set /a "KB_N_UNCHECKED+=1"
 if "%KB_PR%"=="U" set "KB_LVL=warn"
+if "%KB_PR%"=="X" set "KB_LVL=warn"
 call :kb_log
 exit /b 0
 

@@ -37,14 +37,22 @@ if not defined ProgramData set "KB_STATEBASE=%KB_ENV_ALLUSERSPROFILE%"
 set "KB_PV=%KB_STATEBASE%####"
 if not "%KB_PV:~1,2%"==":\" goto :kb_bad_programdata
 set "KB_DIR=%KB_STATEBASE%\kbfix"
-call :kb_private_folder
 set "KB_STATEDIR=%KB_DIR%\%KB_ID%"
+set "KB_RAN="
+if defined KB_CHECK goto :kb_run_checking
+call :kb_private_folder
 if not exist "%KB_STATEDIR%\" mkdir "%KB_STATEDIR%" >nul 2>&1
 if not exist "%KB_STATEDIR%\" goto :kb_bad_programdata
 rem The lock: handle 9 holds the file open for the whole run, a second run cannot open it.
-set "KB_RAN="
 call :kb_run 2>nul 9>"%KB_STATEDIR%\fix.cmd.lock"
 if not defined KB_RAN goto :kb_busy
+goto :kb_ran
+:kb_run_checking
+rem Check mode creates nothing, not even kbfix's own folder, ACL or lock file: it reads the state
+rem a real run left, if any, and a real run alongside it only changes what it reads.
+set "KB_DIRACL=kept"
+call :kb_run 2>nul
+:kb_ran
 set "KB_MSG=%KB_RECAP%"
 call :kb_echo
 exit /b %KB_RC%

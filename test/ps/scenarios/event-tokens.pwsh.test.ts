@@ -76,4 +76,12 @@ run("no token in the data, or another log: no evidence", () =>
   ),
 );
 
+run("-WhatIf with only manual work left: exit 4 (ManualActionNeeded), as batch check mode", () =>
+  onMachine(withEvent("0x800B0109"), async (machine) => {
+    const dir = compileEventTokensPlaybook("kb100013", "any", [20], ["ps1"]);
+    const whatIf = await machine.run(join(dir, "kb100013", "kb100013.ps1"), { WhatIf: true });
+    assert.is(whatIf.code, 4, whatIf.recap);
+  }),
+);
+
 test.run();

@@ -13,6 +13,8 @@ import { SimulatedWindows } from "../../support/simulated-windows-cmd.js";
 import { PsMachine } from "../../support/simulated-windows-ps.js";
 import { pwshTest } from "../pwsh-gate.js";
 import { healthy } from "./kb822798-machine.js";
+import { client, PARAMS as KB977203_PARAMS } from "./kb977203-machine.js";
+import { toWinPath } from "../../support/wine.js";
 import { resultOf } from "./scenario.js";
 import {
   ALICE,
@@ -31,6 +33,7 @@ const WINE_SID = "S-1-5-21-0-0-0-1000"; // the profile every Wine prefix has
 const AUTHROOT =
   "http://www.download.windowsupdate.com/msdownload/update/v3/static/trustedr/en/authrootstl.cab";
 const CACHE = "AppData\\LocalLow\\Microsoft\\CryptnetUrlCache";
+const SMS_CLIENT = "HKLM\\SOFTWARE\\Microsoft\\SMS\\Mobile Client";
 
 interface Outcome {
   code: number;
@@ -40,14 +43,14 @@ interface Outcome {
 /** Runs the batch script under Wine; `setup` breaks the machine. */
 function batch(
   id: string,
-  setup: (sim: SimulatedWindows) => void,
+  setup: (sim: SimulatedWindows) => string[] | void,
   variant?: Parameters<typeof compileTo>[2],
 ): Outcome {
   const sim = new SimulatedWindows();
   try {
     const { fix } = compileTo(join(sim.root, "out"), id, variant);
-    setup(sim);
-    const ran = sim.run(fix);
+    const args = setup(sim) ?? [];
+    const ran = sim.run(fix, args);
     const changed = sim
       .logText(id)
       .split("\r\n")
@@ -64,10 +67,11 @@ async function powershell(
   id: string,
   machine: PsMachine,
   variant?: Parameters<typeof compileTo>[2],
+  params: Record<string, unknown> = {},
 ): Promise<Outcome> {
   try {
     compileTo(join(machine.root, "out"), id, variant);
-    const ran = await machine.run(join(machine.root, "out", id, `${id}.ps1`));
+    const ran = await machine.run(join(machine.root, "out", id, `${id}.ps1`), params);
     const changed = resultOf(machine, id)
       .results.filter((r) => r.status === "changed")
       .map((r) => r.id);
@@ -163,5 +167,21 @@ run("HKCU values per profile: same exit code, same changed step ids in both targ
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+run(
+  "kb977203 check mode, an unpatched SP1 client: the same exit code as -WhatIf, nothing changed",
+  async () => {
+    const cmd = batch("kb977203", (sim) => {
+      sim.ownKey("HKLM\\SOFTWARE\\Microsoft\\SMS");
+      sim.setRegistryValue(SMS_CLIENT, "ProductVersion", "REG_SZ", "4.00.6221.1000");
+      return ["check", "CcmCertFixFolder", toWinPath(sim.tools)];
+    });
+    const ps = await powershell("kb977203", client("4.00.6221.1000"), undefined, {
+      ...KB977203_PARAMS,
+      WhatIf: true,
+    });
+    assert.equal(ps.code, cmd.code);
+  },
+);
 
 test.run();
