@@ -89,7 +89,7 @@ scenario("every kind for real: guards, parameters, registry types, not-applicabl
       "a certificate step cannot be done by the batch script",
     );
     assert.match(resultLines(log, "s-users")[0]!, "skipped; guard:");
-    assert.match(log, "evidence fv: unknown");
+    assert.match(log, "evidence fv: not checked");
   }),
 );
 
