@@ -141,39 +141,59 @@ set "KB_TOK=0X80096010"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0001"
+set "KB_TOK=0X800b0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0003"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0003"
+set "KB_TOK=0X800b0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0004"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0004"
+set "KB_TOK=0X800b0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0109"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0109"
+set "KB_TOK=0X800b0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 call :kb_probe_fc_end
 set "KB_START_E2=%KB_FC_START%"
@@ -220,45 +240,65 @@ if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0001"
+set "KB_TOK=0X800b0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0003"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0003"
+set "KB_TOK=0X800b0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0004"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0004"
+set "KB_TOK=0X800b0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0109"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0109"
+set "KB_TOK=0X800b0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0X8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0X8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0X8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
@@ -277,7 +317,11 @@ set "KB_FC_DAYS=30"
 call :kb_probe_fc_begin
 set "KB_TOK=0xf01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0xF01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0XF01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0Xf01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=STR_CATALOG_INSTALL_FAILED"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
