@@ -422,7 +422,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 e28d7299b1c3771a3de459922a7bda530346d1affa066f773a9466f75fe162d6 ====
+rem ==== kbfix runtime 0.1.0, sha256 0d00e5b06e419930a105bdd03eebf688102d7d26a108bdb427dda45d43b2ba5f ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_ok
 set "KB_STATUS=ok"
@@ -1184,7 +1184,8 @@ exit /b 0
 
 :kb_probe_token
 rem Searches KB_SEARCHFILE for KB_TOK (when KB_SEARCH=1 and nothing was found yet). find has no
-rem portable /i (Wine's find refuses it): the templates list each token as written, upper and lower case.
+rem portable /i (Wine's find refuses it): the templates list each token's case forms (as written,
+rem upper and lower case; a 0x token in each pairing of prefix and digit case).
 if not "%KB_SEARCH%"=="1" exit /b 0
 if defined KB_FOUND exit /b 0
 "%KB_FIND%" "%KB_TOK%" "%KB_SEARCHFILE%" >nul 2>&1

@@ -142,39 +142,59 @@ set "KB_TOK=0X80096010"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0001"
+set "KB_TOK=0X800b0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0003"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0003"
+set "KB_TOK=0X800b0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0004"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0004"
+set "KB_TOK=0X800b0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x800b0109"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
-set "KB_TOK=0x800b0109"
+set "KB_TOK=0X800b0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0x8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0x8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0X8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0X8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 call :kb_probe_fc_end
 set "KB_START_E2=%KB_FC_START%"
@@ -221,45 +241,65 @@ if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0001"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0001"
+set "KB_TOK=0X800b0001"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0003"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0003"
+set "KB_TOK=0X800b0003"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0004"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0004"
+set "KB_TOK=0X800b0004"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x800b0109"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X800B0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
-set "KB_TOK=0x800b0109"
+set "KB_TOK=0X800b0109"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F0DA"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0X8007f0da"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0X8007f01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 set "KB_TOK=0x8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0x8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 set "KB_TOK=0X8007F007"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
+set "KB_TOK=0X8007f007"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_event_token
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_next
 if "%KB_EV_ALL%"=="1" call :kb_probe_all_end
@@ -278,7 +318,11 @@ set "KB_FC_DAYS=30"
 call :kb_probe_fc_begin
 set "KB_TOK=0xf01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0xF01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=0XF01E"
+if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
+set "KB_TOK=0Xf01e"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
 set "KB_TOK=STR_CATALOG_INSTALL_FAILED"
 if "%KB_SEARCH%"=="1" if not defined KB_FOUND call :kb_probe_token
@@ -1183,7 +1227,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 599cf6e7288b9d5014fe82a750779597c2b4be0b8ff4f56dc1ffa7c2f55257b9 ====
+rem ==== kbfix runtime 0.1.0, sha256 5812adbfee35f5e6608cfcb3b6d5dd18f148eacedc1e9254c3a1e96d7dccb70c ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
@@ -2076,7 +2120,8 @@ exit /b 0
 
 :kb_probe_token
 rem Searches KB_SEARCHFILE for KB_TOK (when KB_SEARCH=1 and nothing was found yet). find has no
-rem portable /i (Wine's find refuses it): the templates list each token as written, upper and lower case.
+rem portable /i (Wine's find refuses it): the templates list each token's case forms (as written,
+rem upper and lower case; a 0x token in each pairing of prefix and digit case).
 if not "%KB_SEARCH%"=="1" exit /b 0
 if defined KB_FOUND exit /b 0
 "%KB_FIND%" "%KB_TOK%" "%KB_SEARCHFILE%" >nul 2>&1

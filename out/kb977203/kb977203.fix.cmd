@@ -509,7 +509,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 18377b1a25043ddc66a5c9a72444138e66a235cf2ff78a06b8059a746d0033e2 ====
+rem ==== kbfix runtime 0.1.0, sha256 e4c75873d91d89415a2df4e14e446efb31e6e11b78c7e9a8abe14f355a71f703 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_result
 rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
@@ -1199,7 +1199,8 @@ exit /b 0
 
 :kb_probe_token
 rem Searches KB_SEARCHFILE for KB_TOK (when KB_SEARCH=1 and nothing was found yet). find has no
-rem portable /i (Wine's find refuses it): the templates list each token as written, upper and lower case.
+rem portable /i (Wine's find refuses it): the templates list each token's case forms (as written,
+rem upper and lower case; a 0x token in each pairing of prefix and digit case).
 if not "%KB_SEARCH%"=="1" exit /b 0
 if defined KB_FOUND exit /b 0
 "%KB_FIND%" "%KB_TOK%" "%KB_SEARCHFILE%" >nul 2>&1

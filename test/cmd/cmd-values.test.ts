@@ -44,13 +44,42 @@ test("versions and sizes become fixed-width keys that compare as text", () => {
   assert.is(sizeKey(20971520), "0000000020971520");
 });
 
-test("find has no portable /i: tokens as written, upper and lower case, once each", () => {
+test("find has no portable /i: a 0x token in each prefix and digit case, once each", () => {
   assert.equal(caseVariants(["0x800B0109", "0x80096001"]), [
     "0x800B0109",
-    "0X800B0109",
     "0x800b0109",
+    "0X800B0109",
+    "0X800b0109",
     "0x80096001",
     "0X80096001",
+  ]);
+  // Written lower case, logged by Windows as 0x8007F0DA: upper and lower case alone miss that.
+  assert.equal(caseVariants(["0x8007f0da"]), [
+    "0x8007f0da",
+    "0x8007F0DA",
+    "0X8007F0DA",
+    "0X8007f0da",
+  ]);
+  // However it is written, all four forms are searched, and the written one first.
+  for (const written of ["0X8007F0DA", "0X8007f0da", "0x8007F0da"]) {
+    const variants = caseVariants([written]);
+    assert.is(variants[0], written);
+    for (const form of ["0x8007F0DA", "0x8007f0da", "0X8007F0DA", "0X8007f0da"])
+      assert.ok(variants.includes(form), `${written}: ${form}`);
+  }
+});
+
+test("other tokens: as written, upper and lower case", () => {
+  assert.equal(caseVariants(["authrootstl.cab", "KB5034441", "0xZZ", "8007f0da"]), [
+    "authrootstl.cab",
+    "AUTHROOTSTL.CAB",
+    "KB5034441",
+    "kb5034441",
+    "0xZZ",
+    "0XZZ",
+    "0xzz",
+    "8007f0da",
+    "8007F0DA",
   ]);
 });
 

@@ -63,9 +63,26 @@ export function sizeKey(bytes: number): string {
   return String(bytes).padStart(16, "0");
 }
 
-/** find has no portable /i: each token as written, upper and lower case. */
+/** A whole token that is a hex number with its prefix (an HRESULT such as 0x8007f0da). */
+const HEX_TOKEN = /^0x([0-9a-f]+)$/i;
+
+/**
+ * The forms find searches, once each: find has no portable /i (Wine's find refuses it and its
+ * findstr is a stub). A token as written, upper and lower case; a 0x token in every pairing of
+ * prefix and digit case, since Windows logs 0x8007F0DA as well as 0x8007f0da (upper or lower
+ * case alone never gives a lower-case prefix with upper-case digits).
+ */
 export function caseVariants(tokens: readonly string[]): string[] {
-  return [...new Set(tokens.flatMap((t) => [t, t.toUpperCase(), t.toLowerCase()]))];
+  return [
+    ...new Set(
+      tokens.flatMap((t) => {
+        const digits = HEX_TOKEN.exec(t)?.[1];
+        if (digits === undefined) return [t, t.toUpperCase(), t.toLowerCase()];
+        const forms = [digits.toUpperCase(), digits.toLowerCase()];
+        return [t, ...forms.map((d) => `0x${d}`), ...forms.map((d) => `0X${d}`)];
+      }),
+    ),
+  ];
 }
 
 export interface CmdProductView {

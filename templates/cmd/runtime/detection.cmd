@@ -23,7 +23,8 @@ exit /b 0
 
 :kb_probe_token
 rem Searches KB_SEARCHFILE for KB_TOK (when KB_SEARCH=1 and nothing was found yet). find has no
-rem portable /i (Wine's find refuses it): the templates list each token as written, upper and lower case.
+rem portable /i (Wine's find refuses it): the templates list each token's case forms (as written,
+rem upper and lower case; a 0x token in each pairing of prefix and digit case).
 if not "%KB_SEARCH%"=="1" exit /b 0
 if defined KB_FOUND exit /b 0
 "%KB_FIND%" "%KB_TOK%" "%KB_SEARCHFILE%" >nul 2>&1
