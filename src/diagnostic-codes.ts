@@ -170,6 +170,10 @@ export const diagnosticCodes = {
     severity: "warning",
     summary: "a Windows range names a build its NT version never had",
   },
+  "evidence-gap": {
+    severity: "warning",
+    summary: "no detection probe applies on some Windows the playbook applies to",
+  },
   "localized-token": {
     severity: "warning",
     summary: "a probe matches message text that Windows translates",

@@ -6,6 +6,7 @@ import type { Plan } from "../plan/plan.js";
 import { applicabilityRanges } from "./applicability-ranges.js";
 import { cmdValues } from "./cmd-values.js";
 import { destructivePaths } from "./destructive-paths.js";
+import { evidenceGap } from "./evidence-gap.js";
 import { guardReferences } from "./guard-references.js";
 import { oneShotGuards } from "./one-shot-guards.js";
 import { parameterDefaults } from "./parameter-defaults.js";
@@ -23,6 +24,7 @@ export const checks: readonly Check[] = [
   unusedParameters,
   parameterDefaults,
   applicabilityRanges,
+  evidenceGap,
   languageNeutralTokens,
   windowsUpdateLog,
 ];

@@ -69,6 +69,14 @@ function methodApplies(playbook: string, method: string) {
   };
 }
 
+/** The playbook's applicability (line 17, from column 10) and that of its only probe. */
+function evidenceGap(playbook: string, probeApplies: string) {
+  const { yaml } = probe(
+    `- id: p1\n  kind: service-state\n  name: CryptSvc\n  states: [stopped]\n  applies: ${probeApplies}`,
+  );
+  return { yaml: yaml.replace("detection:\n", () => `applies: ${playbook}\ndetection:\n`) };
+}
+
 const text = (t: string) => ({ bytes: Buffer.from(t, "utf8") });
 const bytes = (...parts: (string | number[])[]) => ({
   bytes: Buffer.concat(parts.map((p) => Buffer.from(p as string))),
@@ -422,6 +430,12 @@ export const examples: Example[] = [
     input: topLevel('applies: { windows: { min: "6.1.9600" } }'),
     line: 17,
     column: 28,
+  },
+  {
+    code: "evidence-gap",
+    input: evidenceGap('{ windows: { min: "5.1" } }', '{ windows: { min: "6.0" } }'),
+    line: 17,
+    column: 21,
   },
   {
     code: "localized-token",
