@@ -38,23 +38,37 @@ export function compilePlan(plan: Plan): EmittedFile[] {
   return emitFiles(plan).files;
 }
 
-/** The back end as a stage: the files and the deployment warnings, or a positioned error. */
+/**
+ * The back end as a stage: the files and the deployment warnings, or one positioned error. A
+ * quoting failure at a field is the author's value; anything else (a template or runtime file
+ * that breaks its own rules, a thrown bug) is kbfix's, reported as such, never as a stack trace.
+ */
 export function emitPlaybook(plan: Plan): { files: EmittedFile[]; diagnostics: Diagnostic[] } {
   try {
     const { files, warnings } = emitFiles(plan);
     return { files, diagnostics: warnings };
   } catch (error) {
-    if (!(error instanceof QuoteError || error instanceof EmitError)) throw error;
-    const span = (error instanceof EmitError && error.span) ||
-      plan.fieldSpans.id || { line: 1, column: 1 };
-    const d = diagnostic(
+    return { files: [], diagnostics: [emitFailure(plan, error)] };
+  }
+}
+
+function emitFailure(plan: Plan, error: unknown): Diagnostic {
+  const atId = plan.fieldSpans.id || { line: 1, column: 1 };
+  if (error instanceof EmitError && error.span)
+    return diagnostic(
       plan.file,
-      span,
+      error.span,
       "error",
       "emit-value",
       `cannot emit this playbook: ${error.message}`,
       "change the value; every value must be one the target script can carry exactly",
     );
-    return { files: [], diagnostics: [d] };
-  }
+  return diagnostic(
+    plan.file,
+    atId,
+    "error",
+    "internal-error",
+    `kbfix failed while emitting this playbook: ${(error as Error).message}`,
+    "please report this with the playbook attached",
+  );
 }
