@@ -422,7 +422,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 0d00e5b06e419930a105bdd03eebf688102d7d26a108bdb427dda45d43b2ba5f ====
+rem ==== kbfix runtime 0.1.0, sha256 0aedf35bc348f93ff2efa844a75ea9ff3d2f2ee10955ddb5a6e33c1ccdf77d67 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_ok
 set "KB_STATUS=ok"
@@ -949,6 +949,7 @@ call :kb_detect
 if "%KB_EV_DETECTION%"=="1" exit /b 0
 set "KB_DONE=1"
 set "KB_MSG=the evidence is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
+if "%KB_EV_DETECTION%"=="X" set "KB_MSG=the evidence the batch script can check is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
 call :kb_log
 exit /b 0
 

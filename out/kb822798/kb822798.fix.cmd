@@ -1227,7 +1227,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 5812adbfee35f5e6608cfcb3b6d5dd18f148eacedc1e9254c3a1e96d7dccb70c ====
+rem ==== kbfix runtime 0.1.0, sha256 38ca87e57f7e803e735c137acc0c5c6a4aaa411d8c9d53cf6da30a290a88e6f4 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
@@ -1783,6 +1783,7 @@ call :kb_detect
 if "%KB_EV_DETECTION%"=="1" exit /b 0
 set "KB_DONE=1"
 set "KB_MSG=the evidence is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
+if "%KB_EV_DETECTION%"=="X" set "KB_MSG=the evidence the batch script can check is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
 call :kb_log
 exit /b 0
 

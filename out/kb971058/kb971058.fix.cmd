@@ -1150,7 +1150,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 d28d1d947958433df2113e1d9d2d62b85ca6f5d8a70e8bb48eca53810a981efb ====
+rem ==== kbfix runtime 0.1.0, sha256 1972ab99558d6a1262ca16eef295001914f7da712c3c2145d960dd901fdee78c ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_step_failed
 rem Shared ending of a step: failed with KB_NOTE.
@@ -1716,6 +1716,7 @@ call :kb_detect
 if "%KB_EV_DETECTION%"=="1" exit /b 0
 set "KB_DONE=1"
 set "KB_MSG=the evidence is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
+if "%KB_EV_DETECTION%"=="X" set "KB_MSG=the evidence the batch script can check is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
 call :kb_log
 exit /b 0
 

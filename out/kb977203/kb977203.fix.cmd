@@ -509,7 +509,7 @@ exit /b 0
 call :kb_compliant
 exit /b 0
 
-rem ==== kbfix runtime 0.1.0, sha256 e4c75873d91d89415a2df4e14e446efb31e6e11b78c7e9a8abe14f355a71f703 ====
+rem ==== kbfix runtime 0.1.0, sha256 468b2d2263945b10b1d3110ba98a8773d90ec91f52c318e55cf72aaa7f21fcb9 ====
 rem ---- result: one record per step, the counts for the recap, <id>.fix.result.txt ----
 :kb_result
 rem KB_S_ID, KB_STATUS (ok, changed, skipped, failed, not-applicable, manual), KB_BEFORE,
@@ -1000,6 +1000,7 @@ call :kb_detect
 if "%KB_EV_DETECTION%"=="1" exit /b 0
 set "KB_DONE=1"
 set "KB_MSG=the evidence is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
+if "%KB_EV_DETECTION%"=="X" set "KB_MSG=the evidence the batch script can check is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
 call :kb_log
 exit /b 0
 

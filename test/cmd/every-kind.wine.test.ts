@@ -90,6 +90,8 @@ scenario("every kind for real: guards, parameters, registry types, not-applicabl
     );
     assert.match(resultLines(log, "s-users")[0]!, "skipped; guard:");
     assert.match(log, "evidence fv: not checked");
+    // Only the probes batch cannot check may still be present: the ladder stops and says so.
+    assert.match(log, "the evidence the batch script can check is gone after method 2");
   }),
 );
 
