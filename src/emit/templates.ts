@@ -96,6 +96,8 @@ export function templates(): Templates {
   own.runtimeSha256 = () => RUNTIME_SHA256_SLOT;
   own.md = (v: string) => mdText(v);
   own.mdCode = (v: string) => mdCode(v);
+  // A script parameter as it is typed on the command line: -Name.
+  own.mdParameter = (v: string) => mdCode(`-${v}`);
   hb.registerHelper(own);
   // Every helper in `own` ignores its options: calls to them share one empty options object.
   (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = templateCompiler(
