@@ -147,11 +147,13 @@ export const diagnosticCodes = {
   },
   "cmd-unsafe-value": {
     severity: "warning",
-    summary: "a value batch cannot carry: the batch script reports its step or probe as manual",
+    summary:
+      "a value batch cannot carry: the batch script reports its step as manual, or does not check its probe",
   },
   "cmd-unsupported": {
     severity: "warning",
-    summary: "a step or probe has no batch form; the batch script reports it as manual",
+    summary:
+      "a step or probe has no batch form; the batch script reports the step as manual, or does not check the probe",
   },
   "unused-parameter": { severity: "warning", summary: "a parameter is declared but never used" },
   "bad-default": { severity: "error", summary: "a parameter's default does not fit its type" },

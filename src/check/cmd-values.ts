@@ -37,7 +37,12 @@ export const cmdValues: Check = (input) => {
   for (const [id, blocks] of carry.steps)
     blocks.forEach((b) => warn(b, `the batch script reports step '${id}' as manual`));
   for (const [id, blocks] of carry.probes)
-    blocks.forEach((b) => warn(b, `the batch script reports probe '${id}' as unknown`));
+    blocks.forEach((b) =>
+      warn(
+        b,
+        `the batch script does not check probe '${id}': while its finding could decide the evidence, the run ends ManualActionNeeded`,
+      ),
+    );
 };
 
 function unsupportedKinds(input: CheckInput): void {
@@ -62,6 +67,8 @@ function unsupported(
     "warning",
     "cmd-unsupported",
     `${what} '${node.id}' (${node.kind}) cannot be expressed in batch: ${why}`,
-    "the batch script reports it as manual; use the PowerShell script for full coverage",
+    what === "step"
+      ? "the batch script reports it as manual; use the PowerShell script for full coverage"
+      : "the batch script does not check it, and ends ManualActionNeeded while it could decide the evidence; use the PowerShell script for full coverage",
   );
 }

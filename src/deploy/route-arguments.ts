@@ -22,10 +22,15 @@ function readers(plan: Plan): Map<string, string[]> {
   return byName;
 }
 
+/** "'ccmcertfix' gets", "'a', 'b' get": the steps and probes that read it, by id. */
+function readersText(ids: string[]): string {
+  return `${ids.map((id) => `'${id}'`).join(", ")} ${ids.length === 1 ? "gets" : "get"}`;
+}
+
 function warning(plan: Plan, p: PlanParameter, ids: string[]): Diagnostic {
   const effect = p.required
     ? "the remediation stops with BadArguments (6) there"
-    : `the steps and probes that read it (${ids.map((id) => `'${id}'`).join(", ")}) get no value there`;
+    : `${readersText(ids)} no value there`;
   return diagnostic(
     plan.file,
     p.span,

@@ -68,7 +68,7 @@ function emitFailure(plan: Plan, error: unknown): Diagnostic {
     atId,
     "error",
     "internal-error",
-    `kbfix failed while emitting this playbook: ${(error as Error).message}`,
+    `kbfix failed while emitting this playbook: ${error instanceof Error ? error.message : String(error)}`,
     "please report this with the playbook attached",
   );
 }

@@ -28,7 +28,7 @@ export interface CmdBlock {
 export interface CmdCarry {
   /** Steps the batch script reports as manual, by id, with the values that block them. */
   steps: Map<string, CmdBlock[]>;
-  /** Probes the batch script reports as unknown, by id. */
+  /** Probes the batch script does not check (X: the evidence they could decide is undecided), by id. */
   probes: Map<string, CmdBlock[]>;
   /** Methods whose services batch cannot name: they stop nothing, and every step is manual. */
   methods: Map<string, CmdBlock[]>;

@@ -1,5 +1,5 @@
 // Batch degrades per step, never per playbook: a registry value batch cannot carry
-// ('100%') makes its step manual and its probe unknown in the .fix.cmd, while the
+// ('100%') makes its step manual and its probe not checked in the .fix.cmd, while the
 // other steps run. The script says what to do by hand and, with the evidence still
 // there, ends with ManualActionNeeded (4); check mode ends StillPresent (1).
 import { test } from "uvu";
@@ -74,7 +74,7 @@ wineTest("the step batch cannot carry is manual, says what to do by hand, and th
     assert.match(resultLines(log, "s-other")[0] ?? "", "[s-other] changed");
     assert.is(sim.readRegistryValue(KEY, "Other"), "done");
     assert.is(sim.readRegistryValue(KEY, "Level"), undefined);
-    assert.match(log, "evidence level: unknown, counted as absent; a value the batch script");
+    assert.match(log, "evidence level: not checked; a value the batch script");
   }),
 );
 

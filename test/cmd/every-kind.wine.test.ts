@@ -1,6 +1,7 @@
 // The every-kind fixture (test/fixtures/kb100001.yaml) for the batch target under Wine:
 // parameters, run arguments, creates/removes guards, string and multi-string registry
-// values, a step-level not-applicable step, the unsupported kinds, and a soft restart (3010).
+// values, a step-level not-applicable step, the unsupported kinds (whose probes leave the evidence
+// undecided once the others are gone: exit 4, not the soft restart's 3010).
 // Variant: targets [ps1, cmd], no parameter defaults, method ranges opened for NT 10.0.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -41,7 +42,7 @@ function compile(sim: SimulatedWindows): string {
   return path;
 }
 
-scenario("every kind for real: guards, parameters, registry types, not-applicable, exit 3010", () =>
+scenario("every kind for real: guards, parameters, registry types, not-applicable, exit 4", () =>
   withSim((sim) => {
     const fix = compile(sim);
     sim.setService("CryptSvc", { start: 4, state: 1 });
@@ -64,8 +65,8 @@ scenario("every kind for real: guards, parameters, registry types, not-applicabl
     ];
     const run = sim.run(fix, args);
     const log = sim.logText(ID);
-    assertCode(run, 3010, log);
-    assert.match(recap(run.stdout), "FixedSoftReboot (exit 3010)");
+    assertCode(run, 4, log);
+    assert.match(recap(run.stdout), "ManualActionNeeded (exit 4)");
     assert.match(recap(run.stdout), "2 evidence probe(s) the batch script cannot check");
     assert.equal(sim.service("CryptSvc"), { start: 2, state: 4 });
     assert.is(sim.readRegistryValue(POLICY, "Policy"), "value");
@@ -91,7 +92,7 @@ scenario("every kind for real: guards, parameters, registry types, not-applicabl
     assert.match(resultLines(log, "s-users")[0]!, "skipped; guard:");
     assert.match(log, "evidence fv: not checked");
     // Only the probes batch cannot check may still be present: the ladder stops and says so.
-    assert.match(log, "the evidence the batch script can check is gone after method 2");
+    assert.match(log, "the evidence is no longer certain after method 2");
   }),
 );
 
@@ -106,7 +107,10 @@ scenario("a missing wevtutil (XP, 2003): the event probe is unknown and says why
     // Nothing batch can check is present, but the file-version and certificate probes are
     // PowerShell's: not Compliant (0) but ManualActionNeeded (4), saying why.
     assert.match(log, "evidence fv: not checked");
-    assert.match(log, "no evidence the batch script can check; 2 probe(s) only the PowerShell");
+    assert.match(
+      log,
+      "the evidence is undecided: 2 probe(s) only the PowerShell script checks decide it",
+    );
     assertCode(run, 4, log);
   }),
 );

@@ -43,17 +43,21 @@ const ccmCertFixCalls = (sim: SimulatedWindows) =>
   sim.calls().filter((c) => c.startsWith("CCMCertFix"));
 
 scenario(
-  // The certificate probe is PowerShell's alone: a run on evidence batch saw ends Fixed, but with
-  // no such evidence batch cannot call the machine compliant (exit 4, and it says why).
-  "patched client, 0x80092024 logged -> CCMCertFix runs, fixed (exit 0); a second run changes nothing and ends exit 4",
+  // The certificate probe is PowerShell's alone: once the log is clean the evidence is undecided,
+  // so batch calls the machine neither fixed nor compliant (exit 4, and it says why).
+  "patched client, 0x80092024 logged -> CCMCertFix runs, then exit 4 (undecided); a second run changes nothing",
   () =>
     withSim((sim) => {
       const fix = compile(sim);
       const args = broken(sim);
       const run = sim.run(fix, args);
       const log = sim.logText(ID);
-      assertCode(run, 0, log);
-      assert.match(recap(run.stdout), `kbfix ${ID}: Fixed (exit 0)`);
+      assertCode(run, 4, log);
+      assert.match(recap(run.stdout), `kbfix ${ID}: ManualActionNeeded (exit 4)`);
+      assert.match(
+        log,
+        "evidence: undecided; a probe only the PowerShell script checks decides it",
+      );
       assert.match(log, "evidence sms-cert-friendly-name-nul: not checked");
       assert.match(recap(run.stdout), "1 evidence probe(s) the batch script cannot check");
       assert.equal(ccmCertFixCalls(sim), ['CCMCertFix  "CCMCertFix.log"']);
@@ -70,7 +74,7 @@ scenario(
       assert.match(recap(again.stdout), `kbfix ${ID}: ManualActionNeeded (exit 4)`);
       assert.match(
         sim.logText(ID),
-        "no evidence the batch script can check; 1 probe(s) only the PowerShell script checks decide",
+        "the evidence is undecided: 1 probe(s) only the PowerShell script checks decide it",
       );
       assert.equal(sim.snapshot(), before);
       assert.equal(mutatingCalls(sim.calls()), []);
@@ -78,8 +82,8 @@ scenario(
       // New evidence after the fix: the log grew with the HRESULT again -> CCMCertFix again.
       sim.write(CCMEXEC, readFileSync(join(sim.root, CCMEXEC), "utf8") + "(0x80092024)\r\n");
       const third = sim.run(fix, args);
-      assertCode(third, 0, sim.logText(ID));
-      assert.match(recap(third.stdout), `kbfix ${ID}: Fixed (exit 0)`);
+      assertCode(third, 4, sim.logText(ID));
+      assert.match(recap(third.stdout), `kbfix ${ID}: ManualActionNeeded (exit 4)`);
       assert.is(ccmCertFixCalls(sim).length, 1);
     }),
 );

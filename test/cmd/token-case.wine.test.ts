@@ -75,6 +75,7 @@ scenario("a log line with 0X8007f0da (upper-case prefix): detected", () =>
     sim.write("Windows/kbfix-case.log", "2026-01-02 10:00:00 Error 0X8007f0da\r\n");
     const run = runFix(sim, "kb100033", FILE);
     assert.not.ok(compliant(run.stdout), run.stdout);
+    assert.match(sim.logText("kb100033"), "has 0X8007f0da");
   }),
 );
 

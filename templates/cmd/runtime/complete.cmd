@@ -14,11 +14,16 @@ call :kb_log
 set "KB_DETECT_FINAL=1"
 call :kb_detect
 set "KB_DETECT_FINAL="
-if not "%KB_EV_DETECTION%"=="1" call :kb_state_save_clean
+if "%KB_EV_DETECTION%"=="0" call :kb_state_save_clean
+if "%KB_EV_DETECTION%"=="N" call :kb_state_save_clean
+rem Undecided after a method changed something: what it acted on is history, as on a clean run
+rem (else the next run would act on it again); undecided with nothing changed saves nothing.
+if "%KB_EV_DETECTION%"=="X" if defined KB_BASELINE_MOVED call :kb_state_save_clean
 if defined KB_FAILED_IDS goto :kb_outcome_failed
 if "%KB_EV_DETECTION%"=="1" goto :kb_outcome_present
-rem X here (only unchecked probes may still be present) keeps Fixed and the restart it needs: the
-rem methods ran on evidence batch saw, and the recap names what it could not check.
+rem Undecided (X): a probe only the PowerShell script checks decides whether the evidence is
+rem gone, so not Fixed.
+if "%KB_EV_DETECTION%"=="X" goto :kb_outcome_unchecked
 set "KB_OUTCOME=Fixed"
 set "KB_RC=%KB_EXIT_Fixed%"
 if "%KB_REBOOT%"=="soft" set "KB_OUTCOME=FixedSoftReboot"
@@ -42,9 +47,9 @@ set "KB_RC=%KB_EXIT_ManualActionNeeded%"
 goto :kb_finish
 
 :kb_outcome_unchecked
-rem No evidence the batch script can see before any change, but a probe only the PowerShell script
-rem checks could be present: not Compliant, which this script cannot know.
-set "KB_MSG=no evidence the batch script can check; %KB_N_UNCHECKED% probe(s) only the PowerShell script checks decide: run it"
+rem The evidence is undecided (X): a probe only the PowerShell script checks decides it, so not
+rem Compliant or Fixed, which this script cannot know.
+set "KB_MSG=the evidence is undecided: %KB_N_UNCHECKED% probe(s) only the PowerShell script checks decide it; run the PowerShell script"
 call :kb_warn
 set "KB_OUTCOME=ManualActionNeeded"
 set "KB_RC=%KB_EXIT_ManualActionNeeded%"
@@ -52,8 +57,8 @@ goto :kb_finish
 
 :kb_compliant
 rem No evidence before any change: nothing is run, nothing is changed.
-call :kb_state_save_clean
 if "%KB_EV_BEFORE%"=="X" goto :kb_outcome_unchecked
+call :kb_state_save_clean
 set "KB_OUTCOME=Compliant"
 set "KB_RC=%KB_EXIT_Compliant%"
 goto :kb_finish

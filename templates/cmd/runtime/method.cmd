@@ -56,7 +56,7 @@ call :kb_detect
 if "%KB_EV_DETECTION%"=="1" exit /b 0
 set "KB_DONE=1"
 set "KB_MSG=the evidence is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
-if "%KB_EV_DETECTION%"=="X" set "KB_MSG=the evidence the batch script can check is gone after method %KB_M_NUM%: the remaining methods are skipped (strategy escalate)"
+if "%KB_EV_DETECTION%"=="X" set "KB_MSG=the evidence is no longer certain after method %KB_M_NUM% (a probe only the PowerShell script checks decides it): the remaining methods are skipped (strategy escalate)"
 call :kb_log
 exit /b 0
 
