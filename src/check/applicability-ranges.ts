@@ -2,7 +2,13 @@
 // or a probe must overlap the range around it or it can never run. Ranges compare with
 // builds: a bound without one covers every build of its NT version.
 import type { Span } from "../diagnostic.js";
-import { buildMismatch, windowsBoundKey, windowsName } from "../model/nt-version.js";
+import {
+  buildMismatch,
+  rangesMeet,
+  windowsBoundKey,
+  windowsName,
+  windowsRangeKeys,
+} from "../model/nt-version.js";
 import type { PlanEvidence, PlanProbeBase } from "../evidence/evidence-kind.js";
 import type { Applicability } from "../plan/plan.js";
 import type { FieldSpans } from "../plan/field-spans.js";
@@ -109,10 +115,7 @@ function checkRange(node: Ranged, w: Windows | undefined, at: Report): void {
 
 /** No Windows version lies in both ranges (an absent range is every version). */
 function disjoint(a: Windows | undefined, b: Windows | undefined): boolean {
-  if (!a || !b) return false;
-  const min = Math.max(lowKey(a), lowKey(b));
-  const max = Math.min(highKey(a), highKey(b));
-  return min > max;
+  return !!a && !!b && !rangesMeet(windowsRangeKeys(a), windowsRangeKeys(b));
 }
 
 function intersect(a: Windows | undefined, b: Windows | undefined): Windows | undefined {
@@ -123,6 +126,5 @@ function intersect(a: Windows | undefined, b: Windows | undefined): Windows | un
   return { ...(min ? { min } : {}), ...(max ? { max } : {}) };
 }
 
-const lowKey = (w: Windows): number => (w.min ? windowsBoundKey(w.min, "min") : 0);
-const highKey = (w: Windows): number =>
-  w.max ? windowsBoundKey(w.max, "max") : Number.MAX_SAFE_INTEGER;
+const lowKey = (w: Windows): number => windowsRangeKeys(w)[0];
+const highKey = (w: Windows): number => windowsRangeKeys(w)[1];

@@ -6,11 +6,16 @@
 // after a step, which detection never lets run. Only Windows ranges are compared.
 import type { Span } from "../diagnostic.js";
 import type { PlanEvidence } from "../evidence/evidence-kind.js";
-import { NT_BUILD_SPANS, windowsBoundKey, windowsName } from "../model/nt-version.js";
+import {
+  NT_BUILD_SPANS,
+  rangesMeet,
+  windowsBoundKey,
+  windowsName,
+  windowsRangeKeys as keysOf,
+} from "../model/nt-version.js";
 import type { Applicability, Plan } from "../plan/plan.js";
 import type { Check } from "./check-input.js";
 
-type Windows = Applicability["windows"];
 /** Both ends inclusive, as windowsBoundKey numbers. */
 type Keys = readonly [number, number];
 
@@ -25,7 +30,7 @@ export const evidenceGap: Check = ({ plan, at }) => {
   const covered = leafRanges(plan.detection);
   for (const gap of gaps(keysOf(plan.applies.windows), covered)) {
     const methods = plan.methods
-      .filter((m) => meets(gap, keysOf(m.applies.windows)))
+      .filter((m) => rangesMeet(gap, keysOf(m.applies.windows)))
       .map((m) => `'${m.id}'`);
     const lost =
       methods.length === 0
@@ -87,15 +92,6 @@ function uncovered(lo: number, hi: number, covered: readonly Keys[]): Keys[] {
   if (from <= hi) pieces.push([from, hi]);
   return pieces;
 }
-
-function keysOf(w: Windows): Keys {
-  return [
-    w?.min ? windowsBoundKey(w.min, "min") : 0,
-    w?.max ? windowsBoundKey(w.max, "max") : Number.MAX_SAFE_INTEGER,
-  ];
-}
-
-const meets = (a: Keys, b: Keys) => Math.max(a[0], b[0]) <= Math.min(a[1], b[1]);
 
 function key(text: string): number {
   return windowsBoundKey(text, "min");

@@ -6,31 +6,20 @@
 // take arguments, so the warning points there.
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { Plan, PlanParameter } from "../plan/plan.js";
-import { parametersIn } from "../plan/parameters-read.js";
-import { allProbes, allSteps } from "../plan/walk.js";
+import { usersOfParameter } from "../plan/cmd-carry.js";
 
 const WITHOUT_ARGUMENTS =
   "Intune Remediations and platform scripts, the Intune Win32 app installer and ConfigMgr configuration items";
 
-/** Parameter name -> the ids of the steps and probes that read it. */
-function readers(plan: Plan): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  const nodes = [...allProbes(plan.detection), ...allSteps(plan).map((v) => v.step)];
-  for (const node of nodes)
-    for (const name of new Set(parametersIn(node)))
-      byName.set(name, [...(byName.get(name) ?? []), node.id]);
-  return byName;
+/** "step 'ccmcertfix' gets", "step 'a', probe 'b' get": what reads the parameter. */
+function readersText(users: string[]): string {
+  return `${users.join(", ")} ${users.length === 1 ? "gets" : "get"}`;
 }
 
-/** "'ccmcertfix' gets", "'a', 'b' get": the steps and probes that read it, by id. */
-function readersText(ids: string[]): string {
-  return `${ids.map((id) => `'${id}'`).join(", ")} ${ids.length === 1 ? "gets" : "get"}`;
-}
-
-function warning(plan: Plan, p: PlanParameter, ids: string[]): Diagnostic {
+function warning(plan: Plan, p: PlanParameter, users: string[]): Diagnostic {
   const effect = p.required
     ? "the remediation stops with BadArguments (6) there"
-    : `${readersText(ids)} no value there`;
+    : `${readersText(users)} no value there`;
   return diagnostic(
     plan.file,
     p.span,
@@ -44,8 +33,9 @@ function warning(plan: Plan, p: PlanParameter, ids: string[]): Diagnostic {
 }
 
 export function unsetParameterWarnings(plan: Plan): Diagnostic[] {
-  const read = readers(plan);
   return plan.parameters
-    .filter((p) => p.default === undefined && (p.required || read.has(p.name)))
-    .map((p) => warning(plan, p, read.get(p.name) ?? []));
+    .filter((p) => p.default === undefined)
+    .map((p) => ({ p, users: usersOfParameter(plan, p.name) }))
+    .filter(({ p, users }) => p.required || users.length > 0)
+    .map(({ p, users }) => warning(plan, p, users));
 }

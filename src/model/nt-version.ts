@@ -88,6 +88,19 @@ export function windowsBoundKey(text: string, side: "min" | "max"): number {
   return (v.major * 100 + v.minor) * (MAX_BUILD + 1) + build;
 }
 
+/** A Windows range as windowsBoundKey numbers, both ends inclusive; an absent bound is open. */
+export function windowsRangeKeys(w?: { min?: string; max?: string }): readonly [number, number] {
+  return [
+    w?.min ? windowsBoundKey(w.min, "min") : 0,
+    w?.max ? windowsBoundKey(w.max, "max") : Number.MAX_SAFE_INTEGER,
+  ];
+}
+
+/** Some Windows version lies in both ranges of keys. */
+export function rangesMeet(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return Math.max(a[0], b[0]) <= Math.min(a[1], b[1]);
+}
+
 /** Compares dotted versions numerically (never as strings): -1, 0 or 1. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
