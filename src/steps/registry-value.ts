@@ -170,9 +170,16 @@ export function normalizeData(type: RegistryType, data: unknown): RegistryData |
         : `qword data must be a decimal number from 0 to 18446744073709551615, not ${JSON.stringify(data)}`;
     }
     case "binary": {
-      const hex = typeof data === "string" ? data.replace(/[\s,]/g, "").toLowerCase() : "";
-      return /^([0-9a-f]{2})*$/.test(hex) && typeof data === "string"
-        ? { type, value: hex }
+      // Whole bytes, in groups split by spaces or commas: "a b" is two half bytes, not 0xab.
+      const groups =
+        typeof data === "string"
+          ? data
+              .trim()
+              .split(/[\s,]+/)
+              .filter(Boolean)
+          : [];
+      return typeof data === "string" && groups.every((g) => /^([0-9a-f]{2})+$/i.test(g))
+        ? { type, value: groups.join("").toLowerCase() }
         : `binary data must be hex bytes such as '00' or '0a ff', not ${JSON.stringify(data)}`;
     }
     case "multi-string":

