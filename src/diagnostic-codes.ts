@@ -204,6 +204,23 @@ export const diagnosticCodes = {
     severity: "warning",
     summary: "a parameter the scripts read has no default, and some routes pass no arguments",
   },
+  // The site file (kbfix compile --site)
+  "site-shape": {
+    severity: "error",
+    summary: "the site file is not playbook ids over parameter names and values",
+  },
+  "site-unknown-parameter": {
+    severity: "error",
+    summary: "the site file gives a value for a parameter the playbook does not declare",
+  },
+  "site-bad-value": {
+    severity: "error",
+    summary: "a site value is not one the parameter accepts",
+  },
+  "site-unknown-playbook": {
+    severity: "warning",
+    summary: "the site file names a playbook id no compiled playbook has",
+  },
   "todo-placeholder": {
     severity: "warning",
     summary: "a TODO placeholder from the scaffold is still in the playbook",

@@ -4,28 +4,32 @@
 import type { PlanParameter } from "../plan/plan.js";
 import type { Check } from "./check-input.js";
 
-function defaultProblem(p: PlanParameter): string | undefined {
-  const d = p.default;
-  if (d === undefined) return undefined;
+/**
+ * Why `value` is not one the parameter accepts (`what` names it: "default", "site value"), or
+ * undefined when it is.
+ */
+export function valueProblem(p: PlanParameter, value: unknown, what: string): string | undefined {
   if (p.type === "switch")
-    return d === false
+    return value === false
       ? undefined
-      : "a switch cannot default to true (it could never be turned off through -File)";
+      : `a switch cannot ${what === "default" ? "default to" : `have the ${what}`} ${JSON.stringify(value)} (it could never be turned off through -File)`;
   if (p.type === "int") {
-    if (!Number.isInteger(d)) return `default ${JSON.stringify(d)} is not an integer`;
-    if (
-      (p.minimum !== undefined && (d as number) < p.minimum) ||
-      (p.maximum !== undefined && (d as number) > p.maximum)
-    )
-      return `default ${d} is outside ${p.minimum ?? "*"}..${p.maximum ?? "*"}`;
+    if (!Number.isInteger(value)) return `${what} ${JSON.stringify(value)} is not an integer`;
+    const n = value as number;
+    if ((p.minimum !== undefined && n < p.minimum) || (p.maximum !== undefined && n > p.maximum))
+      return `${what} ${n} is outside ${p.minimum ?? "*"}..${p.maximum ?? "*"}`;
     return undefined;
   }
-  if (typeof d !== "string") return `default ${JSON.stringify(d)} is not a string`;
-  if (p.type === "enum" && !(p.values ?? []).includes(d))
-    return `default '${d}' is not one of ${(p.values ?? []).join(", ")}`;
-  if (p.pattern && !safeRegex(p.pattern)?.test(d))
-    return `default '${d}' does not match the pattern`;
+  if (typeof value !== "string") return `${what} ${JSON.stringify(value)} is not a string`;
+  if (p.type === "enum" && !(p.values ?? []).includes(value))
+    return `${what} '${value}' is not one of ${(p.values ?? []).join(", ")}`;
+  if (p.pattern && !safeRegex(p.pattern)?.test(value))
+    return `${what} '${value}' does not match the pattern`;
   return undefined;
+}
+
+function defaultProblem(p: PlanParameter): string | undefined {
+  return p.default === undefined ? undefined : valueProblem(p, p.default, "default");
 }
 
 function safeRegex(pattern: string): RegExp | undefined {

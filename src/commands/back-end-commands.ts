@@ -20,6 +20,11 @@ export function registerBackEndCommands(cli: Argv, setExit: (code: number) => vo
           default: false,
           describe: "write nothing; exit 1 when out/ differs from what would be written",
         })
+        .option("site", {
+          type: "string",
+          describe:
+            "site file: parameter values (playbook id, then Name: value) the scripts carry as defaults",
+        })
         .option("format", {
           choices: ["text", "json"] as const,
           default: "text" as const,
@@ -33,6 +38,7 @@ export function registerBackEndCommands(cli: Argv, setExit: (code: number) => vo
           out: a.out,
           check: a.check,
           format: a.format,
+          site: a.site,
         }),
       );
     },

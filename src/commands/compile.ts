@@ -1,4 +1,4 @@
-// `kbfix compile [paths..] [--out out] [--check]`: the pipeline (pipeline/compile-all.ts), then an
+// `kbfix compile [paths..] [--out out] [--check] [--site site.yaml]`: the pipeline (pipeline/compile-all.ts), then an
 // atomic write (or, with --check, a comparison that fails when out/ is stale).
 import { hasErrors } from "../diagnostic.js";
 import { diffOut, writeOut } from "../output/write-out.js";
@@ -10,10 +10,12 @@ export interface CompileOptions {
   out: string;
   check: boolean;
   format: OutputFormat;
+  /** A site file whose values the scripts carry as parameter defaults. */
+  site?: string;
 }
 
 export function compileCommand(options: CompileOptions): number {
-  const { playbooks, diagnostics, files } = compilePlaybooks(options.paths);
+  const { playbooks, diagnostics, files } = compilePlaybooks(options.paths, options.site);
   printDiagnostics(diagnostics, options.format);
   if (hasErrors(diagnostics)) {
     process.stderr.write(summaryLine(playbooks, diagnostics) + "\nnothing written\n");

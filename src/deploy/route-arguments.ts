@@ -27,8 +27,8 @@ function warning(plan: Plan, p: PlanParameter, users: string[]): Diagnostic {
     "deploy-parameter-unset",
     `parameter '${p.name}' has no default and ${WITHOUT_ARGUMENTS} start the remediation ` +
       `without arguments: ${effect}`,
-    "give the parameter a default, or deploy where arguments are passed: Group Policy " +
-      "(psscripts.ini Parameters) or the ConfigMgr application's install command",
+    "give the parameter a default, or this site's value (kbfix compile --site), or deploy where " +
+      "arguments are passed: Group Policy (psscripts.ini Parameters) or the ConfigMgr application's install command",
   );
 }
 

@@ -22,6 +22,8 @@ export interface PlanParameter {
   minimum?: number;
   maximum?: number;
   values?: string[];
+  /** The default came from the site file (kbfix compile --site), not the playbook. */
+  site?: boolean;
   span: Span;
   fieldSpans?: FieldSpans;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SimulatedWindows } from "../support/simulated-windows-cmd.js";
 import { toWinPath } from "../support/wine.js";
+import { compileWithSite } from "../support/site-compile.js";
 import { compileTo } from "./compile-fixture.js";
 import {
   assertCode,
@@ -161,6 +162,22 @@ scenario("no ConfigMgr client: not applicable, exit 3, nothing changed", () =>
     assert.equal(sim.snapshot(), before);
     assert.equal(mutatingCalls(sim.calls()), []);
   }),
+);
+
+scenario(
+  "built with a site value for CcmCertFixFolder, a run without arguments runs CCMCertFix",
+  () =>
+    withSim((sim) => {
+      const folder = toWinPath(sim.tools);
+      const out = compileWithSite(sim.root, ["playbooks/kb977203.yaml"], {
+        kb977203: { CcmCertFixFolder: folder },
+      });
+      broken(sim);
+      const run = sim.run(join(out, ID, `${ID}.fix.cmd`));
+      assertCode(run, 4, sim.logText(ID));
+      assert.equal(ccmCertFixCalls(sim), ['CCMCertFix  "CCMCertFix.log"']);
+      assert.match(resultLines(sim.logText(ID), "ccmcertfix")[0]!, "changed");
+    }),
 );
 
 test.run();

@@ -3,12 +3,13 @@
 // The last test reads the table itself, so a code added to src/diagnostic-codes.ts
 // without an example here fails the suite.
 import { readFileSync } from "node:fs";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { analyzeAll } from "../../src/pipeline/analyze-all.js";
+import { compilePlaybooks } from "../../src/pipeline/compile-all.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
 import { diagnosticCodes, type DiagnosticCode } from "../../src/diagnostic-codes.js";
 import { analyzeBytes, analyzePlaybook } from "../../src/pipeline.js";
@@ -25,7 +26,9 @@ type Input =
   /** Command-line paths made inside a fresh temporary folder, analysed like `kbfix validate`. */
   | { paths: (dir: string) => string[] }
   /** Analysed, then emitted: what `kbfix compile` reports after the checks pass. */
-  | { emit: string };
+  | { emit: string }
+  /** A site file's text, for `kbfix compile test/fixtures/kb100001.yaml --site`. */
+  | { site: string };
 
 interface Example {
   code: DiagnosticCode;
@@ -498,6 +501,21 @@ const examples: Example[] = [
     line: 49,
     column: 5,
   },
+  // The site file (kbfix compile --site)
+  { code: "site-shape", input: { site: "kb100001: [CertFile]\n" }, line: 1, column: 11 },
+  {
+    code: "site-unknown-parameter",
+    input: { site: "kb100001:\n  CertFiles: 'C:\\x.cer'\n" },
+    line: 2,
+    column: 3,
+  },
+  { code: "site-bad-value", input: { site: "kb100001:\n  Retries: 9\n" }, line: 2, column: 12 },
+  {
+    code: "site-unknown-playbook",
+    input: { site: "kb100001:\n  Retries: 3\nkb100002:\n  Retries: 3\n" },
+    line: 3,
+    column: 1,
+  },
 ];
 
 /** The every-kind fixture with a manual step's text that no script can carry. */
@@ -514,11 +532,22 @@ function diagnosticsOf(input: Input): Diagnostic[] {
     ];
   }
   if ("yaml" in input) return analyzeText(input.yaml, input.file).diagnostics;
+  if ("site" in input) return siteDiagnostics(input.site);
   if ("bytes" in input) return analyzeBytes("kb100000.yaml", input.bytes).diagnostics;
   const dir = mkdtempSync(join(tmpdir(), "kbfix-every-code-"));
   try {
     if ("file" in input) return analyzePlaybook(input.file(dir)).diagnostics;
     return analyzeAll(input.paths(dir)).diagnostics;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function siteDiagnostics(text: string): Diagnostic[] {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-every-code-"));
+  try {
+    writeFileSync(join(dir, "site.yaml"), text);
+    return compilePlaybooks(["test/fixtures/kb100001.yaml"], join(dir, "site.yaml")).diagnostics;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

