@@ -60,12 +60,24 @@ export interface FormatOptions {
 }
 
 /** `file:line:col: error CODE: message` plus an indented hint line. */
+/**
+ * Control characters a message quotes from its input, shown as \u escapes: an escape sequence or
+ * a line break in a value must not colour the terminal or forge a diagnostic line of its own.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const paint = (style: string, text: string) =>
     options.color ? `\x1b[${style}m${text}\x1b[0m` : text;
   const severity = d.severity === "error" ? paint("31;1", "error") : paint("33;1", "warning");
-  const head = `${d.file}:${d.line}:${d.column}: ${severity} ${paint("1", d.code)}: ${d.message}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  const where = `${printable(d.file)}:${d.line}:${d.column}`;
+  const head = `${where}: ${severity} ${paint("1", d.code)}: ${printable(d.message)}`;
+  return d.hint ? `${head}\n  hint: ${printable(d.hint)}` : head;
 }
 
 export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {

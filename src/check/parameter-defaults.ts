@@ -8,19 +8,23 @@ import type { Check } from "./check-input.js";
  * Why `value` is not one the parameter accepts (`what` names it: "default", "site value"), or
  * undefined when it is.
  */
+/** A value as the author wrote it: numbers as numbers (JSON would show NaN as null). */
+const shown = (value: unknown) =>
+  typeof value === "number" ? String(value) : JSON.stringify(value);
+
 export function valueProblem(p: PlanParameter, value: unknown, what: string): string | undefined {
   if (p.type === "switch")
     return value === false
       ? undefined
-      : `a switch cannot ${what === "default" ? "default to" : `have the ${what}`} ${JSON.stringify(value)} (it could never be turned off through -File)`;
+      : `a switch cannot ${what === "default" ? "default to" : `have the ${what}`} ${shown(value)} (it could never be turned off through -File)`;
   if (p.type === "int") {
-    if (!Number.isInteger(value)) return `${what} ${JSON.stringify(value)} is not an integer`;
+    if (!Number.isInteger(value)) return `${what} ${shown(value)} is not an integer`;
     const n = value as number;
     if ((p.minimum !== undefined && n < p.minimum) || (p.maximum !== undefined && n > p.maximum))
       return `${what} ${n} is outside ${p.minimum ?? "*"}..${p.maximum ?? "*"}`;
     return undefined;
   }
-  if (typeof value !== "string") return `${what} ${JSON.stringify(value)} is not a string`;
+  if (typeof value !== "string") return `${what} ${shown(value)} is not a string`;
   if (p.type === "enum" && !(p.values ?? []).includes(value))
     return `${what} '${value}' is not one of ${(p.values ?? []).join(", ")}`;
   if (p.pattern && !safeRegex(p.pattern)?.test(value))

@@ -1,51 +1,104 @@
 // A site file's values for one plan: each must name a parameter the playbook declares and be a
-// value that parameter accepts, as a default must, and one both scripts can carry. A value that
-// passes becomes the parameter's default (and the parameter optional: the site gives it), so
-// every script and every route has it without arguments. Diagnostics point into the site file.
+// value that parameter accepts, as a default must, and one both scripts take as the runtimes
+// take an argument. A value that passes becomes the parameter's default (and the parameter
+// optional: the site gives it), so every script and every route has it without arguments.
+// Diagnostics point into the site file.
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { SiteFile, SiteValue } from "../front/site-file.js";
 import { cmdSafeReason } from "../model/cmd-safe.js";
+import { parsePathExpr } from "../model/path-expr.js";
 import { scriptTextReason } from "../model/script-text.js";
 import type { Plan, PlanParameter } from "../plan/plan.js";
 import { valueProblem } from "./parameter-defaults.js";
 
-/** A full path: a drive, a share or a %base%; a relative one would depend on the working folder. */
-const FULL_PATH = /^([A-Za-z]:\\|\\\\[^\\]+\\[^\\]+|%[A-Za-z_][A-Za-z0-9_]*%(\\|$))/;
+/**
+ * A folder below a drive (C:\Tools) or below a share (\\server\share\Tools), as both runtimes
+ * take a path argument: never a root, a device path (\\?\, \\.\) or a '.' or '..' segment.
+ */
+const LITERAL_PATH = /^(?:[A-Za-z]:|\\\\[^\\?.][^\\]*\\[^\\]+)((?:\\[^\\]+)+)\\?$/;
+const BAD_SEGMENT = /^\.\.?$|[<>:"|?*]/;
 
-function problemOf(p: PlanParameter, value: SiteValue["value"]): string | undefined {
-  const typeProblem = valueProblem(p, value, "site value");
-  if (typeProblem) return typeProblem;
-  if (typeof value !== "string") return undefined;
-  const textProblem = scriptTextReason(value);
-  if (textProblem) return `site value ${JSON.stringify(value)} ${textProblem}`;
-  if (p.type === "path" && !FULL_PATH.test(value))
-    return `site value '${value}' is not a full path (C:\\..., \\\\server\\share\\... or %base%\\...)`;
+function pathProblem(value: string): string | undefined {
+  const literal = LITERAL_PATH.exec(value);
+  if (literal) {
+    const bad = literal[1]!.split("\\").find((s) => s !== "" && BAD_SEGMENT.test(s));
+    return bad === undefined ? undefined : `has the segment '${bad}', which no path may have`;
+  }
+  const based = value.startsWith("%") ? parsePathExpr(value, new Set()) : undefined;
+  if (based?.ok && based.path.base.kind === "env" && based.path.segments.length > 0)
+    return undefined;
+  if (based && !based.ok) return based.reason;
+  return "is not a folder below a drive, a share or a machine base (C:\\Tools, \\\\server\\share\\Tools, %ProgramData%\\Tools)";
+}
+
+/** An int both scripts take: PowerShell's [int], and batch's whole numbers of up to 9 digits. */
+function intProblem(value: number, batch: boolean): string | undefined {
+  if (batch && (value < 0 || value > 999_999_999))
+    return `site value ${value} is outside what the batch script takes (0..999999999)`;
+  if (value < -2_147_483_648 || value > 2_147_483_647)
+    return `site value ${value} is outside PowerShell's [int]`;
   return undefined;
 }
 
-function applyOne(site: SiteFile, plan: Plan, v: SiteValue, out: Diagnostic[]): void {
+function problemOf(
+  p: PlanParameter,
+  value: SiteValue["value"],
+  batch: boolean,
+): string | undefined {
+  if (p.type === "switch")
+    return value === false
+      ? undefined
+      : "a switch's site value can only be false: a switch on by default could never be turned off through -File";
+  const typeProblem = valueProblem(p, value, "site value");
+  if (typeProblem) return typeProblem;
+  if (typeof value === "number") return intProblem(value, batch);
+  const text = String(value);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return "the site value holds a control character";
+  const textProblem = scriptTextReason(text);
+  if (textProblem) return `the site value ${textProblem}`;
+  const path = p.type === "path" ? pathProblem(text) : undefined;
+  return path && `site value '${text}' ${path}`;
+}
+
+function unknownParameter(site: SiteFile, plan: Plan, v: SiteValue): Diagnostic {
+  const names = plan.parameters.map((q) => q.name).join(", ") || "none";
+  return diagnostic(
+    site.file,
+    v.keySpan,
+    "error",
+    "site-unknown-parameter",
+    `playbook '${plan.id}' has no parameter '${v.parameter}'`,
+    `its parameters: ${names}`,
+  );
+}
+
+function applyOne(
+  site: SiteFile,
+  plan: Plan,
+  v: SiteValue,
+  seen: Map<string, string>,
+): Diagnostic[] {
+  // PowerShell matches parameter names whatever their case, so the site file does too.
   const p = plan.parameters.find((q) => q.name.toLowerCase() === v.parameter.toLowerCase());
-  if (!p) {
-    const names = plan.parameters.map((q) => q.name).join(", ") || "none";
-    const message = `playbook '${plan.id}' has no parameter '${v.parameter}'`;
-    const hint = `its parameters: ${names}`;
-    out.push(diagnostic(site.file, v.keySpan, "error", "site-unknown-parameter", message, hint));
-    return;
+  if (!p) return [unknownParameter(site, plan, v)];
+  const earlier = seen.get(p.name);
+  if (earlier !== undefined) {
+    const message = `'${v.parameter}' names parameter '${p.name}' again (after '${earlier}'): case does not matter`;
+    return [diagnostic(site.file, v.keySpan, "error", "site-shape", message, "keep one of them")];
   }
-  const problem = problemOf(p, v.value);
+  seen.set(p.name, v.parameter);
+  const problem = problemOf(p, v.value, plan.targets.includes("cmd"));
   if (problem) {
     const message = `parameter '${p.name}' of '${plan.id}': ${problem}`;
     const hint = "give a value the parameter accepts, as its description says";
-    out.push(diagnostic(site.file, v.valueSpan, "error", "site-bad-value", message, hint));
-    return;
-  }
-  const batch = typeof v.value === "string" ? cmdSafeReason(v.value) : undefined;
-  if (batch) {
-    const message = `site value of '${p.name}' ${batch}: the batch script leaves the parameter out, and steps that read it are manual there`;
-    const hint = "use the PowerShell script, or a value without that character";
-    out.push(diagnostic(site.file, v.valueSpan, "warning", "cmd-unsafe-value", message, hint));
+    return [diagnostic(site.file, v.valueSpan, "error", "site-bad-value", message, hint)];
   }
   Object.assign(p, { default: v.value, required: false, site: true });
+  const batch = typeof v.value === "string" ? cmdSafeReason(v.value) : undefined;
+  if (!batch || !plan.targets.includes("cmd")) return [];
+  const message = `site value of '${p.name}' ${batch}: the batch script leaves the parameter out, and steps that read it are manual there`;
+  const hint = "use the PowerShell script, or a value without that character";
+  return [diagnostic(site.file, v.valueSpan, "warning", "cmd-unsafe-value", message, hint)];
 }
 
 /**
@@ -59,8 +112,8 @@ export function applySiteValues(
   const values = site.values.filter((v) => v.playbook === plan.id);
   if (!values.length) return { plan, diagnostics: [] };
   const copy: Plan = { ...plan, parameters: plan.parameters.map((p) => ({ ...p })) };
-  const diagnostics: Diagnostic[] = [];
-  for (const v of values) applyOne(site, copy, v, diagnostics);
+  const seen = new Map<string, string>();
+  const diagnostics = values.flatMap((v) => applyOne(site, copy, v, seen));
   return { plan: copy, diagnostics };
 }
 
@@ -68,14 +121,17 @@ export function applySiteValues(
 export function unusedSitePlaybooks(site: SiteFile, ids: ReadonlySet<string>): Diagnostic[] {
   return [...site.playbooks]
     .filter(([id]) => !ids.has(id))
-    .map(([id, span]) =>
-      diagnostic(
+    .map(([id, span]) => {
+      const cased = [...ids].find((known) => known.toLowerCase() === id.toLowerCase());
+      return diagnostic(
         site.file,
         span,
         "warning",
         "site-unknown-playbook",
         `no compiled playbook has the id '${id}': its site values are not used`,
-        "check the id against the playbooks' `id:` lines, or compile that playbook too",
-      ),
-    );
+        cased
+          ? `playbook ids are lower case: write '${cased}'`
+          : "check the id against the playbooks' `id:` lines, or compile that playbook too",
+      );
+    });
 }

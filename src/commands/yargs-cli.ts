@@ -33,8 +33,13 @@ export function runCli(args: string[]): void {
     .command(
       "validate [paths..]",
       "check playbooks against the schema and the semantic rules",
-      (y) => y.positional("paths", pathsOption).option("format", formatOption),
-      (a) => setExit(validateCommand(a.paths as string[], a.format as OutputFormat)),
+      (y) =>
+        y
+          .positional("paths", pathsOption)
+          .option("format", formatOption)
+          .option("site", { type: "string", describe: "also check a site file's values" })
+          .check((a) => a.site?.trim() !== "" || "--site needs the path of a site file"),
+      (a) => setExit(validateCommand(a.paths as string[], a.format as OutputFormat, a.site)),
     )
     .command(
       "list [paths..]",
@@ -126,7 +131,8 @@ export function runCli(args: string[]): void {
     .alias("h", "help")
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      if (error) {
+      // A check that returns its message (a usage problem) arrives as a string, not an Error.
+      if (error instanceof Error) {
         process.stderr.write(`kbfix: internal error: ${error.message}\n`);
         process.exit(70);
       }

@@ -102,7 +102,7 @@ export const CMD_HELPERS: Record<string, Helper> = {
 export const CMD_CALL_HELPERS = ["cmdStepCall", "cmdProbeCall"] as const;
 
 /** Helpers that are not values in a script: markdown escaping for the README. */
-export const STATIC_HELPERS = ["md", "mdCode", "mdParameter"] as const;
+export const STATIC_HELPERS = ["md", "mdCode", "mdCodeCell", "mdParameter"] as const;
 
 /** Argument-less helpers marking where the tree-shaken runtime and its hash go (emit-ps1.ts, emit-cmd.ts). */
 export const SLOT_HELPERS = ["runtimeSection", "runtimeSha256"] as const;

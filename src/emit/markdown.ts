@@ -13,3 +13,8 @@ export function mdCode(value: string): string {
   );
   return `${fence} ${text} ${fence}`;
 }
+
+/** Code in a table cell: GitHub ends a cell at every |, even inside code, unless it is escaped. */
+export function mdCodeCell(value: string): string {
+  return mdCode(value).replace(/\|/g, "\\|");
+}

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { BLOCK_HELPERS, CMD_HELPERS, PS_HELPERS } from "./helpers.js";
 import { cmdProbeCall, cmdStepCall } from "./cmd/cmd-call-text.js";
-import { mdCode, mdText } from "./markdown.js";
+import { mdCode, mdCodeCell, mdText } from "./markdown.js";
 import { EmitError } from "./bytes.js";
 import { QuoteError } from "./quote-ps.js";
 import type { Span } from "../diagnostic.js";
@@ -96,6 +96,7 @@ export function templates(): Templates {
   own.runtimeSha256 = () => RUNTIME_SHA256_SLOT;
   own.md = (v: string) => mdText(v);
   own.mdCode = (v: string) => mdCode(v);
+  own.mdCodeCell = (v: string) => mdCodeCell(v);
   // A script parameter as it is typed on the command line: -Name.
   own.mdParameter = (v: string) => mdCode(`-${v}`);
   hb.registerHelper(own);

@@ -33,10 +33,17 @@ const HINT = "write `<playbook id>:` and below it `<Parameter>: <value>` lines";
 const isMapping = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** The loader's words are a playbook's; here the file is the site file. */
+function aboutSiteFile(d: Diagnostic): Diagnostic {
+  const reword = (text: string) =>
+    text.replace(/\bplaybooks\b/g, "site files").replace(/\bplaybook\b/g, "site file");
+  return { ...d, message: reword(d.message), ...(d.hint ? { hint: reword(d.hint) } : {}) };
+}
+
 export function loadSiteFile(path: string): SiteFile {
   const loaded = loadPlaybookFile(path);
   const site: SiteFile = { file: loaded.file, values: [], playbooks: new Map(), diagnostics: [] };
-  site.diagnostics.push(...loaded.diagnostics);
+  site.diagnostics.push(...loaded.diagnostics.map(aboutSiteFile));
   if (!isMapping(loaded.value)) return site;
   const shape = (span: Span, message: string) =>
     site.diagnostics.push(diagnostic(site.file, span, "error", "site-shape", message, HINT));

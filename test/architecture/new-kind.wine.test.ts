@@ -6,7 +6,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -16,7 +24,7 @@ import { PsMachine } from "../support/simulated-windows-ps.js";
 import { pwshTest } from "../ps/pwsh-gate.js";
 import { checkedResult, onMachine } from "../ps/scenarios/scenario.js";
 import { wineTest } from "../cmd/wine-gate.js";
-import { checkModeCalls, recap, resultLines, withSim } from "../cmd/scenario.js";
+import { recap, resultLines, withSim } from "../cmd/scenario.js";
 
 const KIT = "test/fixtures/new-kind";
 const ID = "kb100090";
@@ -37,6 +45,7 @@ function node(copy: string, args: string[]): string {
   const run = spawnSync(process.execPath, ["--liftoff-only", ...args], {
     cwd: copy,
     encoding: "utf8",
+    timeout: 300_000,
   });
   assert.is(run.status, 0, `node ${args.join(" ")}:\n${run.stdout}\n${run.stderr}`);
   return run.stdout;
@@ -63,20 +72,29 @@ function addFixtureNode(copy: string): void {
 }
 
 const copy = mkdtempSync(join(tmpdir(), "kbfix-new-kind-"));
+test.after(() => rmSync(copy, { recursive: true, force: true }));
 const before = new Map(SOURCES.flatMap((s) => filesUnder(".", s)).map((f) => [f, readFileSync(f)]));
-for (const source of [...SOURCES, "tsconfig.json", "out"])
-  cpSync(source, join(copy, source), { recursive: true });
-symlinkSync(join(process.cwd(), "node_modules"), join(copy, "node_modules"));
-cpSync(KIT, copy, { recursive: true });
-register(copy);
-addFixtureNode(copy);
+
+/** The repository copied, with the kind's files, its registry line and its fixture node. */
+function addTheKind(): void {
+  for (const source of [...SOURCES, "tsconfig.json", "out"])
+    cpSync(source, join(copy, source), { recursive: true });
+  symlinkSync(join(process.cwd(), "node_modules"), join(copy, "node_modules"));
+  cpSync(KIT, copy, { recursive: true });
+  register(copy);
+  addFixtureNode(copy);
+}
 
 test("the copy builds and regenerates; only the kind's files and the generated ones change", () => {
-  // As `npm run generate` then `npm test`: build, write the generated files, build with them.
-  const tsc = ["node_modules/typescript/bin/tsc", "-p", "."];
-  node(copy, tsc);
+  addTheKind();
+  // As `npm run generate` then `npm test`: build, write the generated files, bundle with them
+  // (tsc would only copy the new validator into dist/: done here instead of a second build).
+  node(copy, ["node_modules/typescript/bin/tsc", "-p", "."]);
   node(copy, ["dist/src/schema/generate.js"]);
-  node(copy, tsc);
+  copyFileSync(
+    join(copy, "src/generated/playbook-validator.js"),
+    join(copy, "dist/src/generated/playbook-validator.js"),
+  );
   node(copy, ["dist/src/build/bundle.js"]);
   const changed = SOURCES.flatMap((s) => filesUnder(copy, join(copy, s)))
     .filter((f) => !f.startsWith(`${KIT}/`))
@@ -160,8 +178,12 @@ wineTest("batch: the folder is made, a second run finds it, check mode makes not
     const fix = join(out, ID, `${ID}.fix.cmd`);
     const made = join(sim.windir, "Temp", "kbfix-new");
     const check = sim.run(fix, ["check"]);
-    assert.equal(checkModeCalls(sim.calls()), []);
     assert.not.ok(existsDir(made), `check mode made the folder: ${recap(check.stdout)}`);
+    assert.match(
+      resultLines(sim.logText(ID), "folder").join("\n"),
+      "changed",
+      "check mode reports it",
+    );
     sim.run(fix);
     assert.ok(existsDir(made), sim.logText(ID));
     assert.match(resultLines(sim.logText(ID), "folder").join("\n"), "changed");
@@ -178,5 +200,4 @@ function existsDir(path: string): boolean {
   }
 }
 
-test.after(() => rmSync(copy, { recursive: true, force: true }));
 test.run();

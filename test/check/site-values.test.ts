@@ -12,6 +12,29 @@ import { fixturePlaybook } from "../support/fixture-playbook.js";
 
 const FIXTURE = "test/fixtures/kb100001.yaml";
 
+/** A playbook for both targets with a parameter of each type (written once, for every case). */
+const BOTH = mkdtempSync(join(tmpdir(), "kbfix-site-both-"));
+const BOTH_FILE = join(BOTH, "kb100092.yaml");
+writeFileSync(
+  BOTH_FILE,
+  dump(
+    fixturePlaybook({
+      id: "kb100092",
+      title: "Every parameter type",
+      summary: "Reads a folder parameter; the others are declared.",
+      parameters: [
+        { name: "Folder", type: "path", description: "A folder." },
+        { name: "Count", type: "int", description: "A count." },
+        { name: "Name", type: "string", description: "A name." },
+        { name: "Force", type: "switch", description: "Force it." },
+      ],
+      evidence: [{ id: "mark", kind: "file-size", path: "%Folder%\\mark.bin", aboveBytes: 10 }],
+      steps: [{ id: "look", kind: "manual", text: "Look at the folder." }],
+    }),
+  ),
+);
+test.after(() => rmSync(BOTH, { recursive: true, force: true }));
+
 /** Compiles the every-kind fixture (or `playbooks`) with a site file of `text`. */
 function withSite(text: string, playbooks = [FIXTURE]) {
   const dir = mkdtempSync(join(tmpdir(), "kbfix-site-"));
@@ -29,47 +52,74 @@ function withSite(text: string, playbooks = [FIXTURE]) {
   }
 }
 
+/** [name, site file, the site file's diagnostics]; kb100092 is for both targets. */
 const cases: [string, string, string[]][] = [
   ["an int outside its range", "kb100001:\n  Retries: 9\n", ["site-bad-value@2:12"]],
   ["an int as text", "kb100001:\n  Retries: '3'\n", ["site-bad-value@2:12"]],
+  ["an int not a number", "kb100001:\n  Retries: .nan\n", ["site-bad-value@2:12"]],
   ["an enum value not listed", "kb100001:\n  Mode: slow\n", ["site-bad-value@2:9"]],
   ["text against the pattern", "kb100001:\n  Label: ABC\n", ["site-bad-value@2:10"]],
   ["a switch on", "kb100001:\n  Force: true\n", ["site-bad-value@2:10"]],
+  ["a switch as text", "kb100092:\n  Force: 'false'\n", ["site-bad-value@2:10"]],
+  ["a switch off", "kb100092:\n  Force: false\n", []],
+  ["a negative int batch cannot take", "kb100092:\n  Count: -5\n", ["site-bad-value@2:10"]],
+  ["an int of ten digits", "kb100092:\n  Count: 1234567890\n", ["site-bad-value@2:10"]],
+  ["an int of nine digits", "kb100092:\n  Count: 999999999\n", []],
+  ["text with a line break", 'kb100092:\n  Name: "a\\nb"\n', ["site-bad-value@2:9"]],
   ["a relative path", "kb100001:\n  CertFile: 'certs\\root.cer'\n", ["site-bad-value@2:13"]],
+  ["a drive root", "kb100092:\n  Folder: 'C:\\'\n", ["site-bad-value@2:11"]],
+  ["a share root", "kb100092:\n  Folder: '\\\\sccm01\\KB977203$'\n", ["site-bad-value@2:11"]],
+  ["a folder on a share", "kb100092:\n  Folder: '\\\\sccm01\\Sources$\\KB977203'\n", []],
+  ["a device path", "kb100092:\n  Folder: '\\\\?\\C:\\Tools'\n", ["site-bad-value@2:11"]],
+  ["a dot-dot segment", "kb100092:\n  Folder: 'C:\\Windows\\..\\Tools'\n", ["site-bad-value@2:11"]],
+  ["an unknown base", "kb100092:\n  Folder: '%Nope%\\Tools'\n", ["site-bad-value@2:11"]],
+  ["a machine base", "kb100001:\n  CertFile: '%ProgramFiles(x86)%\\c.cer'\n", []],
   ["a lone surrogate", 'kb100001:\n  CertFile: "C:\\\\\\uD800"\n', ["site-bad-value@2:13"]],
   ["a parameter not declared", "kb100001:\n  Retry: 3\n", ["site-unknown-parameter@2:3"]],
+  ["a name given twice", "kb100001:\n  Retries: 3\n  retries: 4\n", ["site-shape@3:3"]],
   ["a list for a playbook", "kb100001: [Retries]\n", ["site-shape@1:11"]],
   ["a mapping for a value", "kb100001:\n  Retries: { a: 1 }\n", ["site-shape@2:12"]],
   ["a playbook not compiled", "kb100009:\n  Retries: 3\n", ["site-unknown-playbook@1:1"]],
-  [
-    "a value batch cannot carry",
-    "kb100001:\n  CertFile: 'C:\\a&b.cer'\n",
-    ["cmd-unsafe-value@2:13"],
-  ],
+  ["a value batch cannot carry", "kb100092:\n  Folder: 'C:\\a&b'\n", ["cmd-unsafe-value@2:11"]],
   ["valid values, any case of the name", "kb100001:\n  retries: 3\n  CertFile: 'C:\\c.cer'\n", []],
 ];
 
 for (const [name, text, want] of cases)
   test(`site file: ${name}`, () => {
-    const { codes, compiled } = withSite(text);
+    const { codes, compiled } = withSite(text, [FIXTURE, BOTH_FILE]);
     assert.equal(codes, want, compiled.diagnostics.map((d) => d.message).join("\n"));
   });
 
 test("an error in the site file writes nothing; a warning does not stop the build", () => {
   assert.equal(withSite("kb100001:\n  Retries: 9\n").compiled.files, []);
-  const unsafe = withSite("kb100001:\n  CertFile: 'C:\\a&b.cer'\n");
+  const unsafe = withSite("kb100092:\n  Folder: 'C:\\a&b'\n", [BOTH_FILE]);
   assert.ok(unsafe.compiled.files.length > 0);
-  assert.match(unsafe.file(".ps1"), "[string]$CertFile = 'C:\\a&b.cer'");
+  assert.match(unsafe.file("kb100092.ps1"), "[string]$Folder = 'C:\\a&b'");
+  assert.ok(unsafe.file(".fix.cmd").length > 0);
   assert.not.match(unsafe.file(".fix.cmd"), "a&b");
 });
 
+test("a playbook id in another case: the warning names the id to write", () => {
+  const { compiled } = withSite("KB100001:\n  Retries: 3\n");
+  assert.match(compiled.diagnostics.map((d) => d.hint).join("\n"), "write 'kb100001'");
+});
+
+test("the loader's messages name the site file", () => {
+  const { compiled } = withSite("# nothing\n");
+  assert.match(compiled.diagnostics[0]!.message, "the site file is empty");
+});
+
 test("a site value is the default of both scripts, in the README and the manifest", () => {
-  const { compiled, file } = withSite("kb977203:\n  CcmCertFixFolder: '\\\\sccm01\\KB977203'\n", [
-    "playbooks/kb977203.yaml",
-  ]);
-  assert.match(file("kb977203.ps1"), "[string]$CcmCertFixFolder = '\\\\sccm01\\KB977203'");
-  assert.match(file(".fix.cmd"), 'set "KB_PARAM_CcmCertFixFolder=\\\\sccm01\\KB977203"');
-  assert.match(file("README.md"), "This build's site value: ` \\\\sccm01\\KB977203 `.");
+  const { compiled, file } = withSite(
+    "kb977203:\n  CcmCertFixFolder: '\\\\sccm01\\Sources$\\KB977203'\n",
+    ["playbooks/kb977203.yaml"],
+  );
+  assert.match(
+    file("kb977203.ps1"),
+    "[string]$CcmCertFixFolder = '\\\\sccm01\\Sources$\\KB977203'",
+  );
+  assert.match(file(".fix.cmd"), 'set "KB_PARAM_CcmCertFixFolder=\\\\sccm01\\Sources$\\KB977203"');
+  assert.match(file("README.md"), "This build's site value: ` \\\\sccm01\\Sources$\\KB977203 `.");
   const manifest = JSON.parse(file("manifest.json"));
   assert.equal(manifest.parameters[0].site, true);
   // Every route now has the value: the warning that some pass no arguments is gone.

@@ -35,13 +35,18 @@ function base(): Record<string, any> {
   doc.targets = ["ps1", "cmd"];
   for (const p of doc.parameters) delete p.default;
   doc.methods[0].startAtEnd = ["AppIDSvc"];
+  // Every batch-carried field written once: the command probe's problem tokens too.
+  pathOf(doc, "sd")!.reduce((node: any, k) => node[k], doc).problemTokens = ["FAILED"];
+  // The registry probe's expected data as text: as binary every attack is only a hex error.
+  const rv = pathOf(doc, "rv")!.reduce((node: any, k) => node[k], doc);
+  Object.assign(rv, { type: "string", expected: "on" });
   return doc;
 }
 
 type Path = (string | number)[];
 type Kinds = Record<string, { cmdFields: Readonly<Record<string, CmdValueKind>> }>;
 /** A batch-carried field: where it is, and the whitelist its value is checked against. */
-type Carried = { path: Path; kind: CmdValueKind };
+type Carried = { path: Path; kind: CmdValueKind; declaredBy?: string };
 
 /**
  * Every value the kinds' batch declarations carry (their `cmdFields`), where the every-kind
@@ -57,9 +62,10 @@ function carriedPaths(): Carried[] {
     for (const group of ["any", "all"]) if (node[group]) visit(node[group], [...at, group], kinds);
     for (const [field, kind] of Object.entries(kinds[node.kind]?.cmdFields ?? {})) {
       const value = node[field];
-      if (typeof value === "string") paths.push({ path: [...at, field], kind });
+      const declaredBy = `${kinds === evidenceKinds ? "probe" : "step"} ${node.kind}.${field}`;
+      if (typeof value === "string") paths.push({ path: [...at, field], kind, declaredBy });
       const first = Array.isArray(value) ? value.findIndex((v) => typeof v === "string") : -1;
-      if (first >= 0) paths.push({ path: [...at, field, first], kind });
+      if (first >= 0) paths.push({ path: [...at, field, first], kind, declaredBy });
     }
     if (node.kind === "per-user") visit(node.steps, [...at, "steps"], kinds);
   };
@@ -70,18 +76,20 @@ function carriedPaths(): Carried[] {
 
 /** The path of a field of the step or probe with this id (ids keep the tests apart from order). */
 function fieldOf(id: string, ...field: Path): Path {
-  const find = (node: any, path: Path): Path | undefined => {
-    if (!node || typeof node !== "object") return undefined;
-    if (node.id === id && node.kind) return path;
-    for (const [k, v] of Object.entries(node)) {
-      const found = find(v, [...path, Array.isArray(node) ? Number(k) : k]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const owner = find(base(), []);
+  const owner = pathOf(base(), id);
   assert.ok(owner, `no step or probe '${id}' in the fixture`);
   return [...owner!, ...field];
+}
+
+/** Where the step or probe with this id sits in `node`. */
+function pathOf(node: any, id: string, path: Path = []): Path | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  if (node.id === id && node.kind) return path;
+  for (const [k, v] of Object.entries(node)) {
+    const found = pathOf(v, id, [...path, Array.isArray(node) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A value for the field with the character in it, keeping what the schema needs of its form. */
@@ -119,6 +127,23 @@ function analyze(p: Path, value: string) {
   const line = loadPlaybookBytes("kb100001.yaml", bytes).map.value(pointerOf(p)).line;
   return { analysis, line, errors: analysis.diagnostics.filter((d) => d.severity === "error") };
 }
+
+test("every field a kind's batch declaration carries is written in the base playbook", () => {
+  const written = new Set(carriedPaths().map((c) => c.declaredBy));
+  const declared = [
+    ...Object.entries(evidenceKinds).flatMap(([name, kind]) =>
+      kind.targets.cmd ? Object.keys(kind.cmdFields).map((f) => `probe ${name}.${f}`) : [],
+    ),
+    ...Object.entries(stepKinds).flatMap(([name, kind]) =>
+      kind.targets.cmd ? Object.keys(kind.cmdFields).map((f) => `step ${name}.${f}`) : [],
+    ),
+  ];
+  assert.equal(
+    declared.filter((d) => !written.has(d)),
+    [],
+    "add a node with these fields to test/fixtures/kb100001.yaml",
+  );
+});
 
 test("the base playbook compiles to a .fix.cmd", () => {
   const analysis = analyzeBytes("kb100001.yaml", Buffer.from(dump(base()), "utf8"));

@@ -107,4 +107,33 @@ test("new: a scaffold that validates, never overwriting", () => {
   assert.is(kbfix("new", "Bad Id", "--dir", dir).code, 2);
 });
 
+test("--site: validate checks the site file's values; compile wants an --out of its own", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-cli-site-"));
+  const site = join(dir, "site.yaml");
+  writeFileSync(site, "kb977203:\n  CcmCertFixFolder: 'Tools'\n");
+  const validate = kbfix("validate", "--site", site);
+  assert.is(validate.code, 1, validate.stderr);
+  assert.match(validate.stderr, `${site}:2:21: error site-bad-value: `);
+  const noOut = kbfix("compile", "--site", site);
+  assert.is(noOut.code, 2, noOut.stderr);
+  assert.match(noOut.stderr, "give it an --out folder of its own");
+  assert.is(kbfix("validate", "--site=").code, 2);
+  writeFileSync(site, "kb977203:\n  CcmCertFixFolder: 'D:\\Tools\\KB977203'\n");
+  const built = kbfix("compile", "--site", site, "--out", join(dir, "out"));
+  assert.is(built.code, 0, built.stderr);
+  const script = readFileSync(join(dir, "out", "kb977203", "kb977203.ps1"), "latin1");
+  assert.match(script, "[string]$CcmCertFixFolder = 'D:\\Tools\\KB977203'");
+});
+
+test("a control character a message quotes is shown escaped, never printed raw", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kbfix-cli-escape-"));
+  const site = join(dir, "site.yaml");
+  writeFileSync(site, 'kb977203:\n  "Cc\\e[31m\\nfake.yaml:1:1: error x": 1\n');
+  const r = kbfix("validate", "--site", site);
+  assert.is(r.code, 1);
+  assert.not.match(r.stderr, /\x1b/);
+  assert.not.match(r.stderr, /^fake\.yaml/m);
+  assert.match(r.stderr, "\\u001b[31m\\u000afake.yaml");
+});
+
 test.run();
