@@ -13,7 +13,8 @@ import { valueProblem } from "./parameter-defaults.js";
 
 /**
  * A folder below a drive (C:\Tools) or below a share (\\server\share\Tools), as both runtimes
- * take a path argument: never a root, a device path (\\?\, \\.\) or a '.' or '..' segment.
+ * take a path argument or base (docs/emitted-script-rules.md#bases-in-arguments): never a root,
+ * a device path (\\?\, \\.\) or a '.' or '..' segment.
  */
 const LITERAL_PATH = /^(?:[A-Za-z]:|\\\\[^\\?.][^\\]*\\[^\\]+)((?:\\[^\\]+)+)\\?$/;
 const BAD_SEGMENT = /^\.\.?$|[<>:"|?*]/;
