@@ -61,12 +61,13 @@ export interface FormatOptions {
 
 /** `file:line:col: error CODE: message` plus an indented hint line. */
 /**
- * Control characters a message quotes from its input, shown as \u escapes: an escape sequence or
- * a line break in a value must not colour the terminal or forge a diagnostic line of its own.
+ * Control and text-direction characters a message quotes from its input, shown as \u escapes: an
+ * escape sequence, a line break or a direction override in a value must not colour the terminal,
+ * forge a diagnostic line of its own or reorder what is shown.
  */
 export function printable(text: string): string {
   return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }

@@ -6,30 +6,29 @@
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { SiteFile, SiteValue } from "../front/site-file.js";
 import { cmdSafeReason } from "../model/cmd-safe.js";
-import { parsePathExpr } from "../model/path-expr.js";
 import { scriptTextReason } from "../model/script-text.js";
 import type { Plan, PlanParameter } from "../plan/plan.js";
 import { valueProblem } from "./parameter-defaults.js";
 
 /**
- * A folder below a drive (C:\Tools) or below a share (\\server\share\Tools), as both runtimes
- * take a path argument or base (docs/emitted-script-rules.md#bases-in-arguments): never a root,
- * a device path (\\?\, \\.\) or a '.' or '..' segment.
+ * A folder below a drive (C:\Tools) or below a share (\\server\share\Tools), written out: the
+ * scripts take a path parameter's value as it is (docs/emitted-script-rules.md#bases-in-arguments),
+ * so never a root, a device path (\\?\, \\.\), a %variable% (a program or a certificate import
+ * would get it unexpanded), a segment batch refuses (one starting with '..') or one Windows would
+ * change (a trailing dot or space).
  */
-const LITERAL_PATH = /^(?:[A-Za-z]:|\\\\[^\\?.][^\\]*\\[^\\]+)((?:\\[^\\]+)+)\\?$/;
-const BAD_SEGMENT = /^\.\.?$|[<>:"|?*]/;
+const LITERAL_PATH = /^(?:([A-Za-z]):|\\\\([^\\]+)\\([^\\]+))((?:\\[^\\]+)+)\\?$/;
+const BAD_NAME = /^\.$|^\.\.|[<>:"/|?*%]|[ .]$/;
 
 function pathProblem(value: string): string | undefined {
-  const literal = LITERAL_PATH.exec(value);
-  if (literal) {
-    const bad = literal[1]!.split("\\").find((s) => s !== "" && BAD_SEGMENT.test(s));
-    return bad === undefined ? undefined : `has the segment '${bad}', which no path may have`;
-  }
-  const based = value.startsWith("%") ? parsePathExpr(value, new Set()) : undefined;
-  if (based?.ok && based.path.base.kind === "env" && based.path.segments.length > 0)
-    return undefined;
-  if (based && !based.ok) return based.reason;
-  return "is not a folder below a drive, a share or a machine base (C:\\Tools, \\\\server\\share\\Tools, %ProgramData%\\Tools)";
+  const parts = LITERAL_PATH.exec(value);
+  if (!parts)
+    return "is not a folder below a drive or a share (C:\\Tools, \\\\server\\share\\Tools)";
+  const [, , server, share, below] = parts;
+  if (server !== undefined && /^[?.]/.test(server)) return "is a device path, not a folder";
+  const names = [share, ...below!.split("\\")].filter((n): n is string => !!n);
+  const bad = names.find((n) => BAD_NAME.test(n));
+  return bad === undefined ? undefined : `has the name '${bad}', which a path here may not have`;
 }
 
 /** An int both scripts take: PowerShell's [int], and batch's whole numbers of up to 9 digits. */
@@ -54,7 +53,8 @@ function problemOf(
   if (typeProblem) return typeProblem;
   if (typeof value === "number") return intProblem(value, batch);
   const text = String(value);
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return "the site value holds a control character";
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text))
+    return "the site value holds a control or text-direction character";
   const textProblem = scriptTextReason(text);
   if (textProblem) return `the site value ${textProblem}`;
   const path = p.type === "path" ? pathProblem(text) : undefined;

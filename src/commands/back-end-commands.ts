@@ -1,16 +1,7 @@
 // compile, sign and verify: their modules (Handlebars, templates, osslsigncode) load only
 // when one of them runs, so validate/list/explain start fast.
-import { resolve } from "node:path";
 import type { Argv } from "yargs";
-
-/** A site build goes to a folder of its own: out/ holds the playbooks as written (and is committed). */
-function siteUsage(site: string | undefined, out: string): true | string {
-  if (site === undefined) return true;
-  if (site.trim() === "") return "--site needs the path of a site file";
-  if (resolve(out) === resolve("out"))
-    return "--site builds for one site: give it an --out folder of its own, not out/";
-  return true;
-}
+import { siteOptionProblem, siteOutProblem } from "./site-option.js";
 
 export function registerBackEndCommands(cli: Argv, setExit: (code: number) => void): void {
   cli.command(
@@ -40,7 +31,7 @@ export function registerBackEndCommands(cli: Argv, setExit: (code: number) => vo
           default: "text" as const,
           describe: "diagnostics format",
         })
-        .check((a) => siteUsage(a.site, a.out)),
+        .check((a) => siteOptionProblem(a.site) ?? siteOutProblem(a.site, a.out) ?? true),
     async (a) => {
       const { compileCommand } = await import("./compile.js");
       setExit(

@@ -9,7 +9,7 @@ export function validateCommand(paths: string[], format: OutputFormat, site?: st
   const analysed = analyzeAll(paths);
   const { analyses } = analysed;
   const plans = analyses.flatMap((a) => (a.plan ? [a.plan] : []));
-  const siteCheck = withSite(plans, hasErrors(analysed.diagnostics) ? undefined : site);
+  const siteCheck = withSite(plans, site, !hasErrors(analysed.diagnostics));
   const diagnostics = sortDiagnostics([...analysed.diagnostics, ...siteCheck.diagnostics]);
   printDiagnostics(diagnostics, format);
   if (format === "text") process.stderr.write(summaryLine(analyses.length, diagnostics) + "\n");

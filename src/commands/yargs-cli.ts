@@ -9,6 +9,7 @@ import { validateCommand } from "./validate.js";
 import type { OutputFormat } from "./output.js";
 import { TOOL_VERSION } from "../version.js";
 import { registerBackEndCommands } from "./back-end-commands.js";
+import { siteOptionProblem } from "./site-option.js";
 
 const formatOption = {
   choices: ["text", "json"] as const,
@@ -38,7 +39,7 @@ export function runCli(args: string[]): void {
           .positional("paths", pathsOption)
           .option("format", formatOption)
           .option("site", { type: "string", describe: "also check a site file's values" })
-          .check((a) => a.site?.trim() !== "" || "--site needs the path of a site file"),
+          .check((a) => siteOptionProblem(a.site) ?? true),
       (a) => setExit(validateCommand(a.paths as string[], a.format as OutputFormat, a.site)),
     )
     .command(

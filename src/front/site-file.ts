@@ -36,7 +36,10 @@ const isMapping = (v: unknown): v is Record<string, unknown> =>
 /** The loader's words are a playbook's; here the file is the site file. */
 function aboutSiteFile(d: Diagnostic): Diagnostic {
   const reword = (text: string) =>
-    text.replace(/\bplaybooks\b/g, "site files").replace(/\bplaybook\b/g, "site file");
+    text
+      .replace(/\bplaybook file\b/g, "site file")
+      .replace(/\bplaybooks\b/g, "site files")
+      .replace(/\bplaybook\b/g, "site file");
   return { ...d, message: reword(d.message), ...(d.hint ? { hint: reword(d.hint) } : {}) };
 }
 

@@ -19,8 +19,7 @@ export interface CompiledPlaybooks {
 export function compilePlaybooks(paths: readonly string[], sitePath?: string): CompiledPlaybooks {
   const { analyses, diagnostics } = analyzeAll(paths);
   const plans = analyses.flatMap((a) => (a.plan ? [a.plan] : []));
-  // Site values are checked once every playbook passes: one with errors has no plan to check against.
-  const site = withSite(plans, hasErrors(diagnostics) ? undefined : sitePath);
+  const site = withSite(plans, sitePath, !hasErrors(diagnostics));
   const front = sortDiagnostics([...diagnostics, ...site.diagnostics]);
   if (hasErrors(front)) return { playbooks: analyses.length, diagnostics: front, files: [] };
   const emitted = site.plans.map((plan) => emitPlaybook(plan));

@@ -3,7 +3,7 @@
 // default every script and route has, and the playbook's own output is untouched without it.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump } from "js-yaml";
@@ -12,27 +12,30 @@ import { fixturePlaybook } from "../support/fixture-playbook.js";
 
 const FIXTURE = "test/fixtures/kb100001.yaml";
 
-/** A playbook for both targets with a parameter of each type (written once, for every case). */
+/** A playbook with a parameter of each type, for `targets` (written once, for every case). */
 const BOTH = mkdtempSync(join(tmpdir(), "kbfix-site-both-"));
-const BOTH_FILE = join(BOTH, "kb100092.yaml");
-writeFileSync(
-  BOTH_FILE,
-  dump(
-    fixturePlaybook({
-      id: "kb100092",
-      title: "Every parameter type",
-      summary: "Reads a folder parameter; the others are declared.",
-      parameters: [
-        { name: "Folder", type: "path", description: "A folder." },
-        { name: "Count", type: "int", description: "A count." },
-        { name: "Name", type: "string", description: "A name." },
-        { name: "Force", type: "switch", description: "Force it." },
-      ],
-      evidence: [{ id: "mark", kind: "file-size", path: "%Folder%\\mark.bin", aboveBytes: 10 }],
-      steps: [{ id: "look", kind: "manual", text: "Look at the folder." }],
-    }),
-  ),
-);
+function typesPlaybook(id: string, targets: string[]): string {
+  const file = join(BOTH, `${id}.yaml`);
+  const playbook = fixturePlaybook({
+    id,
+    title: "Every parameter type",
+    summary: "Reads a folder parameter; the others are declared.",
+    targets,
+    parameters: [
+      { name: "Folder", type: "path", description: "A folder." },
+      { name: "Count", type: "int", description: "A count." },
+      { name: "Name", type: "string", description: "A name." },
+      { name: "Force", type: "switch", description: "Force it." },
+    ],
+    evidence: [{ id: "mark", kind: "file-size", path: "%Folder%\\mark.bin", aboveBytes: 10 }],
+    steps: [{ id: "look", kind: "manual", text: "Look at the folder." }],
+  });
+  writeFileSync(file, dump(playbook));
+  return file;
+}
+/** kb100092 for both targets, kb100093 for PowerShell alone. */
+const BOTH_FILE = typesPlaybook("kb100092", ["ps1", "cmd"]);
+const PS1_FILE = typesPlaybook("kb100093", ["ps1"]);
 test.after(() => rmSync(BOTH, { recursive: true, force: true }));
 
 /** Compiles the every-kind fixture (or `playbooks`) with a site file of `text`. */
@@ -73,7 +76,14 @@ const cases: [string, string, string[]][] = [
   ["a device path", "kb100092:\n  Folder: '\\\\?\\C:\\Tools'\n", ["site-bad-value@2:11"]],
   ["a dot-dot segment", "kb100092:\n  Folder: 'C:\\Windows\\..\\Tools'\n", ["site-bad-value@2:11"]],
   ["an unknown base", "kb100092:\n  Folder: '%Nope%\\Tools'\n", ["site-bad-value@2:11"]],
-  ["a machine base", "kb100001:\n  CertFile: '%ProgramFiles(x86)%\\c.cer'\n", []],
+  ["a machine base", "kb100001:\n  CertFile: '%ProgramData%\\c.cer'\n", ["site-bad-value@2:13"]],
+  ["a name starting ..", "kb100092:\n  Folder: 'C:\\Tools\\..x'\n", ["site-bad-value@2:11"]],
+  ["a share named ..", "kb100092:\n  Folder: '\\\\srv\\..\\Tools'\n", ["site-bad-value@2:11"]],
+  ["a trailing dot", "kb100092:\n  Folder: 'C:\\Tools.'\n", ["site-bad-value@2:11"]],
+  ["a dotted name", "kb100092:\n  Folder: '\\\\srv.corp\\tools\\.config'\n", []],
+  ["an int outside [int]", "kb100093:\n  Count: 2147483648\n", ["site-bad-value@2:10"]],
+  ["a negative int, PowerShell only", "kb100093:\n  Count: -5\n", []],
+  ["a direction override", 'kb100093:\n  Name: "a\\u202Eb"\n', ["site-bad-value@2:9"]],
   ["a lone surrogate", 'kb100001:\n  CertFile: "C:\\\\\\uD800"\n', ["site-bad-value@2:13"]],
   ["a parameter not declared", "kb100001:\n  Retry: 3\n", ["site-unknown-parameter@2:3"]],
   ["a name given twice", "kb100001:\n  Retries: 3\n  retries: 4\n", ["site-shape@3:3"]],
@@ -86,7 +96,7 @@ const cases: [string, string, string[]][] = [
 
 for (const [name, text, want] of cases)
   test(`site file: ${name}`, () => {
-    const { codes, compiled } = withSite(text, [FIXTURE, BOTH_FILE]);
+    const { codes, compiled } = withSite(text, [FIXTURE, BOTH_FILE, PS1_FILE]);
     assert.equal(codes, want, compiled.diagnostics.map((d) => d.message).join("\n"));
   });
 
@@ -97,6 +107,37 @@ test("an error in the site file writes nothing; a warning does not stop the buil
   assert.match(unsafe.file("kb100092.ps1"), "[string]$Folder = 'C:\\a&b'");
   assert.ok(unsafe.file(".fix.cmd").length > 0);
   assert.not.match(unsafe.file(".fix.cmd"), "a&b");
+});
+
+test("messages say what the author wrote: NaN as NaN, a switch only false", () => {
+  const messages = (text: string) =>
+    withSite(text, [FIXTURE, BOTH_FILE])
+      .compiled.diagnostics.map((d) => d.message)
+      .join("\n");
+  assert.match(messages("kb100001:\n  Retries: .nan\n"), "site value NaN is not an integer");
+  assert.match(
+    messages("kb100092:\n  Force: 'false'\n"),
+    "a switch's site value can only be false",
+  );
+});
+
+test("the site file's diagnostics come in the order of its lines", () => {
+  const { codes } = withSite("kb100009:\n  Retries: 3\nkb100001:\n  Retries: 9\n");
+  assert.equal(codes, ["site-unknown-playbook@1:1", "site-bad-value@4:12"]);
+});
+
+test("a | in a site value stays inside its README cell", () => {
+  const { file } = withSite("kb100092:\n  Name: 'a|b'\n", [BOTH_FILE]);
+  assert.match(file("README.md"), "This build's site value: ` a\\|b `. |");
+});
+
+test("with a broken playbook, the site file is still read and its own errors reported", () => {
+  const broken = join(BOTH, "broken");
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, "kb100094.yaml"), "schemaVersion: 1\nid: kb100094\n");
+  const { codes } = withSite("kb100001: [x]\nkb100094:\n  A: 1\n", [FIXTURE, broken]);
+  // The shape error is reported; kb100094 has no plan, so it is not called unknown.
+  assert.equal(codes, ["site-shape@1:11"]);
 });
 
 test("a playbook id in another case: the warning names the id to write", () => {

