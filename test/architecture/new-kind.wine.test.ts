@@ -6,17 +6,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import {
-  copyFileSync,
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from "node:fs";
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { dump } from "js-yaml";
 import { fixturePlaybook } from "../support/fixture-playbook.js";
@@ -25,6 +16,7 @@ import { pwshTest } from "../ps/pwsh-gate.js";
 import { checkedResult, onMachine } from "../ps/scenarios/scenario.js";
 import { wineTest } from "../cmd/wine-gate.js";
 import { recap, resultLines, withSim } from "../cmd/scenario.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const KIT = "test/fixtures/new-kind";
 const ID = "kb100090";
@@ -71,7 +63,7 @@ function addFixtureNode(copy: string): void {
   writeFileSync(path, readFileSync(path, "utf8") + node);
 }
 
-const copy = mkdtempSync(join(tmpdir(), "kbfix-new-kind-"));
+const copy = tempDir("kbfix-new-kind-");
 test.after(() => rmSync(copy, { recursive: true, force: true }));
 const before = new Map(SOURCES.flatMap((s) => filesUnder(".", s)).map((f) => [f, readFileSync(f)]));
 

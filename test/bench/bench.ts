@@ -1,7 +1,6 @@
 // `npm run bench` (not a test): every number is a ratio against a baseline
 // measured in the same run, because machines here are noisy (times are CPU time: measure.ts).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { load } from "js-yaml";
 import { analyzePlaybook } from "../../src/pipeline.js";
@@ -9,6 +8,7 @@ import { compilePlan } from "../../src/pipeline.js";
 import { generateLibrary, SEED_COUNT } from "./library.js";
 import { report, timeInAlternation, timeIt, timeProcessPair } from "./measure.js";
 import { benchReport } from "./report-bench.js";
+import { tempDir } from "../support/temp-dir.js";
 
 function validateAll(files: string[]): void {
   for (const f of files) if (!analyzePlaybook(f).plan) throw new Error(`${f} did not validate`);
@@ -116,7 +116,7 @@ function validateLibrary(): boolean[] {
 function compileLibrary(): boolean[] {
   const small = generateLibrary(COUNT);
   const large = generateLibrary(10 * COUNT);
-  const out = mkdtempSync(join(tmpdir(), "kbfix-bench-out-"));
+  const out = tempDir("kbfix-bench-out-");
   const outputs = seedOutputs(small.files);
   const inputBytes = small.files.slice(0, SEED_COUNT).reduce((n, f) => n + statSync(f).size, 0);
   console.log(

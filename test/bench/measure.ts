@@ -2,9 +2,9 @@
 // time (user + system), not wall time: the machines here are shared, and a process waiting for
 // a core would otherwise count its wait as its own cost, as much as the load of the moment.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../support/temp-dir.js";
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -69,7 +69,7 @@ let reporter: string | undefined;
 
 function reporterPath(): string {
   if (!reporter) {
-    reporter = join(mkdtempSync(join(tmpdir(), "kbfix-bench-cpu-")), "cpu-at-exit.cjs");
+    reporter = join(tempDir("kbfix-bench-cpu-"), "cpu-at-exit.cjs");
     writeFileSync(reporter, REPORTER);
   }
   return reporter;

@@ -2,12 +2,12 @@
 // JSON.parse of the same files read the same way (readFileSync, one at a time) in the same run,
 // and its peak memory measured in a child process of its own (the parent holds the generator).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rollUp } from "../../src/report/roll-up.js";
 import { report, timeIt } from "./measure.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const METHODS = ["service", "rename-catroot2", "register-dlls", "clear-cache", "manual-guidance"];
 const OUTCOMES: [string, number][] = [
@@ -68,7 +68,7 @@ function smallResult(i: number): string {
 
 /** count files, 1,000 per sub-folder (as collected shares usually are). */
 export function generateResults(count: number): { dir: string; files: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-bench-results-"));
+  const dir = tempDir("kbfix-bench-results-");
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
     const folder = join(dir, `share${Math.floor(i / 1000)}`);

@@ -3,17 +3,17 @@
 // default every script and route has, and the playbook's own output is untouched without it.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dump } from "js-yaml";
 import { compilePlaybooks } from "../../src/pipeline/compile-all.js";
 import { fixturePlaybook } from "../support/fixture-playbook.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const FIXTURE = "test/fixtures/kb100001.yaml";
 
 /** A playbook with a parameter of each type, for `targets` (written once, for every case). */
-const BOTH = mkdtempSync(join(tmpdir(), "kbfix-site-both-"));
+const BOTH = tempDir("kbfix-site-both-");
 function typesPlaybook(id: string, targets: string[]): string {
   const file = join(BOTH, `${id}.yaml`);
   const playbook = fixturePlaybook({
@@ -40,7 +40,7 @@ test.after(() => rmSync(BOTH, { recursive: true, force: true }));
 
 /** Compiles the every-kind fixture (or `playbooks`) with a site file of `text`. */
 function withSite(text: string, playbooks = [FIXTURE]) {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-site-"));
+  const dir = tempDir("kbfix-site-");
   try {
     writeFileSync(join(dir, "site.yaml"), text);
     const compiled = compilePlaybooks(playbooks, join(dir, "site.yaml"));
@@ -170,7 +170,7 @@ test("a site value is the default of both scripts, in the README and the manifes
 });
 
 test("a required parameter given a site value is no longer required", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-site-required-"));
+  const dir = tempDir("kbfix-site-required-");
   try {
     const playbook = fixturePlaybook({
       id: "kb100091",

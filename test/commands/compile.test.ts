@@ -3,17 +3,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../support/temp-dir.js";
 
 function kbfix(cwd: string, ...args: string[]): { code: number; stderr: string } {
   const cli = join(process.cwd(), "dist/bundle/cli.js");
@@ -26,7 +18,7 @@ function kbfix(cwd: string, ...args: string[]): { code: number; stderr: string }
 }
 
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-compile-"));
+  const dir = tempDir("kbfix-compile-");
   cpSync("playbooks", join(dir, "playbooks"), { recursive: true });
   return dir;
 }

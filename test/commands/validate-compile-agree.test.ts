@@ -5,9 +5,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../support/temp-dir.js";
 
 const FIXTURE = readFileSync("test/fixtures/kb100001.yaml", "utf8");
 const CMD = FIXTURE.replace("targets: [ps1]", "targets: [ps1, cmd]").replace(
@@ -77,7 +77,7 @@ const shared = (ds: Reported[]) =>
 
 for (const { name, yaml, at } of CASES) {
   test(`validate and compile agree: ${name}`, () => {
-    const dir = mkdtempSync(join(tmpdir(), "kbfix-agree-"));
+    const dir = tempDir("kbfix-agree-");
     try {
       mkdirSync(join(dir, "playbooks"));
       writeFileSync(join(dir, "playbooks", "kb100001.yaml"), yaml);

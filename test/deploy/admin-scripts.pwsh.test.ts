@@ -3,8 +3,7 @@
 // document, so an unknown parameter fails; what they receive is what is asserted.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { analyzePlaybook } from "../../src/pipeline.js";
 import { compilePlan } from "../../src/pipeline.js";
@@ -14,6 +13,7 @@ import { psString } from "../../src/emit/quote-ps.js";
 import { DEPLOY_ROUTES } from "../../src/model/deploy-routes.js";
 import { pwshTest as run } from "../ps/pwsh-gate.js";
 import { runPwshCommand } from "../support/run-pwsh.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const ID = "kb977203";
 const plan = analyzePlaybook(`playbooks/${ID}.yaml`).plan!;
@@ -32,7 +32,7 @@ function compiledFolder(withApplication: boolean): string {
   } finally {
     route.limitBytes = saved;
   }
-  const root = mkdtempSync(join(tmpdir(), "kbfix-admin-"));
+  const root = tempDir("kbfix-admin-");
   for (const f of files) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
     writeFileSync(join(root, f.path), f.bytes);
@@ -105,7 +105,7 @@ const callsTo = (calls: Call[], command: string) => calls.filter((c) => c.comman
 
 /** A stand-in for the content share, holding copies of the listed content files. */
 function contentShare(folder: string): string {
-  const share = mkdtempSync(join(tmpdir(), "kbfix-share-"));
+  const share = tempDir("kbfix-share-");
   const descriptor = JSON.parse(
     readFileSync(join(folder, "deploy", "configmgr-application.json"), "utf8"),
   ) as { deploymentType: { contentFiles: { path: string }[] } };

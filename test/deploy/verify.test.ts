@@ -2,13 +2,13 @@
 // changed script, an unlisted file and a descriptor out of step with its scripts all fail.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { verifyOutFolder } from "../../src/deploy/verify-out.js";
+import { tempDir } from "../support/temp-dir.js";
 
 function copyOut(): string {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-verify-"));
+  const dir = tempDir("kbfix-verify-");
   cpSync("out", dir, { recursive: true });
   return dir;
 }

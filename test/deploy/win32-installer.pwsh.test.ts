@@ -4,7 +4,7 @@
 // remediation in its own session (`&`), so what the remediation does is what the scenario suites
 // test; the simulated Windows maps Windows paths only, so it cannot host a script's own folder.
 import * as assert from "uvu/assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzePlaybook, compilePlan } from "../../src/pipeline.js";
@@ -12,6 +12,7 @@ import { win32InstallerName } from "../../src/deploy/intune-win32-installer.js";
 import { DEPLOY_ROUTES, routeSize } from "../../src/model/deploy-routes.js";
 import { pwshTest as run } from "../ps/pwsh-gate.js";
 import { runPwshFile } from "../support/run-pwsh.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const ID = "kb2328240";
 const files = compilePlan(analyzePlaybook(`playbooks/${ID}.yaml`).plan!);
@@ -22,7 +23,7 @@ const standIn = (code: number) =>
   `Write-Output ('stand-in ran with ' + $args.Count + ' arguments')\r\nexit ${code}\r\n`;
 
 function folderWith(files: Record<string, string | Buffer>): string {
-  const folder = mkdtempSync(join(tmpdir(), "kbfix-win32-"));
+  const folder = tempDir("kbfix-win32-");
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(folder, name), bytes);
   return folder;
 }
@@ -52,7 +53,7 @@ run("in the folder it starts in (the package content): found there, 1641 passed 
 
 run("no remediation in the package: one line naming the folders, exit 2", () => {
   const folder = folderWith({ [win32InstallerName(ID)]: installer.bytes });
-  const empty = mkdtempSync(join(tmpdir(), "kbfix-win32-empty-"));
+  const empty = tempDir("kbfix-win32-empty-");
   const ran = runPwshFile(join(folder, win32InstallerName(ID)), [], { cwd: empty });
   assert.is(ran.code, 2);
   assert.match(ran.stdout, new RegExp(`kbfix ${ID}: ${ID}\\.ps1 is not in the package content`));

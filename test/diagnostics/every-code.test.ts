@@ -3,8 +3,7 @@
 // The last test reads the table itself, so a code added to src/diagnostic-codes.ts
 // without an example here fails the suite.
 import { readFileSync } from "node:fs";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -17,6 +16,7 @@ import { emitPlaybook } from "../../src/pipeline.js";
 import { MAX_PLAYBOOK_BYTES } from "../../src/front/load.js";
 import { scaffold } from "../../src/commands/new.js";
 import { analyzeText, SNIPPET_INDENT, STEP_LINE, withSteps } from "../support/fixture.js";
+import { tempDir } from "../support/temp-dir.js";
 
 type Input =
   | { yaml: string; file?: string }
@@ -534,7 +534,7 @@ function diagnosticsOf(input: Input): Diagnostic[] {
   if ("yaml" in input) return analyzeText(input.yaml, input.file).diagnostics;
   if ("site" in input) return siteDiagnostics(input.site);
   if ("bytes" in input) return analyzeBytes("kb100000.yaml", input.bytes).diagnostics;
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-every-code-"));
+  const dir = tempDir("kbfix-every-code-");
   try {
     if ("file" in input) return analyzePlaybook(input.file(dir)).diagnostics;
     return analyzeAll(input.paths(dir)).diagnostics;
@@ -544,7 +544,7 @@ function diagnosticsOf(input: Input): Diagnostic[] {
 }
 
 function siteDiagnostics(text: string): Diagnostic[] {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-every-code-"));
+  const dir = tempDir("kbfix-every-code-");
   try {
     writeFileSync(join(dir, "site.yaml"), text);
     return compilePlaybooks(["test/fixtures/kb100001.yaml"], join(dir, "site.yaml")).diagnostics;

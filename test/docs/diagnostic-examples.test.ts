@@ -4,9 +4,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../support/temp-dir.js";
 
 const EXAMPLE = /^([\w./-]+\.yaml):\d+:\d+: (?:error|warning) [a-z-]+: .*$/gm;
 
@@ -19,7 +19,7 @@ test("docs/diagnostics.md has examples on real files (so this test runs somethin
 });
 
 test("each example on a real file is what compile prints for it", () => {
-  const out = mkdtempSync(join(tmpdir(), "kbfix-doc-examples-"));
+  const out = tempDir("kbfix-doc-examples-");
   try {
     const files = [...new Set(examples.map((e) => e.file))];
     const run = spawnSync(

@@ -6,8 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   EmitError,
@@ -20,6 +19,7 @@ import { sha256Hex, sharingHashes } from "../../src/emit/emitted-file.js";
 import { writeScriptBase64 } from "../../src/deploy/base64-bytes.js";
 import { base64Length } from "../../src/model/base64-length.js";
 import { analyzePlaybook, compilePlan } from "../../src/pipeline.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const RUNTIME =
   "rem ==== kbfix runtime ====\n:kb_runtime\nrem one\n\n\n\nrem two\nexit /b 0\nrem ==== end ====";
@@ -130,7 +130,7 @@ function compiledAlone(file: string): [string, string][] {
 }
 
 test("playbooks compiled one after another in one process compile as each does alone", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-caches-"));
+  const dir = tempDir("kbfix-caches-");
   try {
     const copy = join(dir, "kb822798-copy.yaml");
     const text = readFileSync("playbooks/kb822798.yaml", "utf8");

@@ -1,13 +1,13 @@
 // Loading good playbooks: the value, the hash, and source-map spans that stay
 // right whatever the line endings and encoding.
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Span } from "../../src/diagnostic.js";
 import { loadPlaybookBytes, loadPlaybookFile, MAX_PLAYBOOK_BYTES } from "../../src/front/load.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const PLAYBOOK = [
   "id: KB5034441",
@@ -184,7 +184,7 @@ test("columns count UTF-16 units, so astral characters take two", () => {
 });
 
 function withTempDir(body: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-load-"));
+  const dir = tempDir("kbfix-load-");
   try {
     body(dir);
   } finally {

@@ -3,13 +3,13 @@
 // pose as a help keyword.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeBytes, compilePlan } from "../../src/pipeline.js";
 import { psHelpLines } from "../../src/emit/quote-ps.js";
 import { runPwshCommand } from "../support/run-pwsh.js";
 import { pwshTest } from "./pwsh-gate.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const HOSTILE = "Where #> Remove-Item C:\\ <# .LINK http://x \u00e9t\u00e9 $(whoami) 'q'";
 
@@ -30,7 +30,7 @@ pwshTest("Get-Help shows each playbook parameter's description, hostile text inc
   assert.match(fixture, "%ToolFolder%\\WindowsUpdate.log");
   const analysis = analyzeBytes("kb100001.yaml", Buffer.from(fixture, "utf8"));
   assert.ok(analysis.plan, JSON.stringify(analysis.diagnostics));
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-help-"));
+  const dir = tempDir("kbfix-help-");
   const scripts = compilePlan(analysis.plan!).filter((f) =>
     /kb100001(\.[a-z]+)?\.ps1$/.test(f.path),
   );

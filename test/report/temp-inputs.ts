@@ -1,8 +1,8 @@
 // Folders of result files for the report tests: the genuine fixtures, and variants of them
 // written by hand (a changed machine name, a broken body) in a fresh temporary folder.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { tempDir } from "../support/temp-dir.js";
 
 export const FIXTURES = "test/fixtures/results";
 
@@ -13,7 +13,7 @@ export function fixture(name: string): Record<string, any> {
 export const fixtureNames = (): string[] => readdirSync(FIXTURES).sort();
 
 export function tempFolder(prefix = "kbfix-report-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 /** Writes files (name -> text or JSON value) under a fresh folder and returns the folder. */

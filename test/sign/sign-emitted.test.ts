@@ -4,18 +4,18 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { verifyOut } from "../../src/sign/sign-out.js";
 import { signingMissing, signingTest } from "../support/signing-gate.js";
 import { makeThrowawayCert } from "../support/throwaway-cert.js";
 import { parsePowerShell } from "../support/powershell-parser.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const signTest = signingTest("signing of emitted scripts");
 const missing = signingMissing;
 
-const out = mkdtempSync(join(tmpdir(), "kbfix-signed-out-"));
+const out = tempDir("kbfix-signed-out-");
 cpSync("out", out, { recursive: true });
 const cert = missing ? undefined : makeThrowawayCert();
 const ps1s = readdirSync(out).flatMap((id) =>

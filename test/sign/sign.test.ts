@@ -1,20 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createHash } from "node:crypto";
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { SignError, signOut, verifyOut } from "../../src/sign/sign-out.js";
 import { locateOsslsigncode } from "../../src/sign/osslsigncode.js";
 import { makeThrowawayCert, type ThrowawayCert } from "../support/throwaway-cert.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const BODY = [
   "# kbfix fixture",
@@ -57,7 +49,7 @@ const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("he
 
 /** out/pb1 with a manifest and two scripts, out/pb2 without a manifest. */
 function makeOut(): string {
-  const out = mkdtempSync(join(tmpdir(), "kbfix-out-"));
+  const out = tempDir("kbfix-out-");
   tmps.push(out);
   write(out, "pb1/run.ps1", BODY);
   write(out, "pb1/sub/check.ps1", BODY.replace("exit 0", "exit 1"));
@@ -113,7 +105,7 @@ test("a missing osslsigncode gives a SignError with the install hint", () => {
 });
 
 test("an osslsigncode older than 2.8 is refused with the hint", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-tool-"));
+  const dir = tempDir("kbfix-tool-");
   tmps.push(dir);
   write(dir, "osslsigncode", "#!/bin/sh\necho 'osslsigncode 2.5, using:'\n");
   chmodSync(join(dir, "osslsigncode"), 0o755);

@@ -2,11 +2,11 @@
 // fixture states only what is special about it (id, title, summary, steps or methods, evidence);
 // the rest is the same small skeleton everywhere: one low-risk method m1 without reboot, strategy
 // all, a marker file as evidence, both targets, any Windows from XP on in the system context.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dump } from "js-yaml";
 import { analyzeBytes, compilePlan } from "../../src/pipeline.js";
+import { tempDir } from "./temp-dir.js";
 
 type Fields = Record<string, unknown>;
 
@@ -91,7 +91,7 @@ export function compileFixture(playbook: Fields, cmdSafe = false): string {
   if (!analysis.plan) throw new Error(JSON.stringify(analysis.diagnostics, null, 2));
   const unsafe = analysis.diagnostics.filter((d) => d.code === "cmd-unsafe-value");
   if (cmdSafe && unsafe.length) throw new Error(JSON.stringify(unsafe, null, 2));
-  const dir = mkdtempSync(join(tmpdir(), `kbfix-${id}-`));
+  const dir = tempDir(`kbfix-${id}-`);
   for (const file of compilePlan(analysis.plan)) {
     mkdirSync(join(dir, file.path, ".."), { recursive: true });
     writeFileSync(join(dir, file.path), file.bytes);

@@ -9,7 +9,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -17,7 +16,6 @@ import {
   truncateSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import {
   forwardingFake,
@@ -37,6 +35,7 @@ import {
   writeFakeTool,
   type WineRun,
 } from "./wine.js";
+import { tempDir } from "./temp-dir.js";
 
 export interface Service {
   /** 2 automatic, 3 manual, 4 disabled (as sc qc prints START_TYPE). */
@@ -78,7 +77,7 @@ export const SERVICE_PROFILES = [
 ];
 
 export class SimulatedWindows {
-  readonly root = mkdtempSync(join(tmpdir(), "kbfix-simwin-"));
+  readonly root = tempDir("kbfix-simwin-");
   readonly windir = join(this.root, "Windows");
   readonly system32 = join(this.windir, "System32");
   readonly programData = join(this.root, "ProgramData");

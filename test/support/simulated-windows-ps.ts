@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -15,10 +14,10 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { locatePwsh } from "./pwsh.js";
 import { simulationRunner, simulationServer } from "./simulated-windows-server.js";
+import { tempDir } from "./temp-dir.js";
 
 export type RegistryKind = "String" | "ExpandString" | "MultiString" | "DWord" | "QWord" | "Binary";
 export interface RegistryValue {
@@ -99,7 +98,7 @@ const OWN_OUTPUT = [
 let machines = 0;
 
 export class PsMachine {
-  readonly root = mkdtempSync(join(tmpdir(), "kbfix-psmachine-"));
+  readonly root = tempDir("kbfix-psmachine-");
   readonly fs = join(this.root, "fs");
   readonly worldPath = join(this.root, "world.json");
   world: Record<string, any>;

@@ -1,8 +1,8 @@
 // A throwaway self-signed code-signing certificate made with openssl, for signing tests only.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "./temp-dir.js";
 
 export interface ThrowawayCert {
   dir: string;
@@ -14,7 +14,7 @@ export interface ThrowawayCert {
 }
 
 export function makeThrowawayCert(): ThrowawayCert {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-cert-"));
+  const dir = tempDir("kbfix-cert-");
   const keyFile = join(dir, "key.pem");
   const certFile = join(dir, "cert.pem");
   const pfxFile = join(dir, "cert.pfx");

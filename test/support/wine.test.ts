@@ -1,10 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readFakeCalls, runCmdScript, toWinPath, wineAvailable, writeFakeTool } from "./wine.js";
+import { tempDir } from "./temp-dir.js";
 
 const wine = wineAvailable();
 const wineTest = wine.ok ? test : test.skip;
@@ -24,7 +24,7 @@ function script(dir: string, name: string, lines: string[]): string {
 
 const made: string[] = [];
 function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), "kbfix-wine-test-"));
+  const dir = tempDir("kbfix-wine-test-");
   made.push(dir);
   return dir;
 }

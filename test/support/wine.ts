@@ -7,7 +7,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readFileSync,
   renameSync,
@@ -16,9 +15,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { machine, tmpdir } from "node:os";
+import { machine } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "./temp-dir.js";
 
 export interface WineRun {
   code: number;
@@ -279,7 +279,7 @@ export function runCmdScript(
 ): WineRun {
   ensurePrefix();
   ensureServer();
-  const work = mkdtempSync(join(tmpdir(), "kbfix-wine-"));
+  const work = tempDir("kbfix-wine-");
   try {
     const codeFile = join(work, "code");
     const entries = Object.entries(options.env ?? {});

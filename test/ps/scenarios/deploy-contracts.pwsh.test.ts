@@ -5,8 +5,7 @@
 // the log and result land in the folder Intune's "Collect diagnostics" uploads.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzePlaybook } from "../../../src/pipeline.js";
 import { compilePlan } from "../../../src/pipeline.js";
@@ -21,10 +20,11 @@ import {
   remediation,
   resultOf,
 } from "./scenario.js";
+import { tempDir } from "../../support/temp-dir.js";
 
 const plan = analyzePlaybook(`playbooks/${ID}.yaml`).plan!;
 const detectFile = compilePlan(plan).find((f) => f.path === `${ID}/${ID}.detect.ps1`)!;
-const folder = mkdtempSync(join(tmpdir(), "kbfix-contracts-"));
+const folder = tempDir("kbfix-contracts-");
 
 type Contract = "ConfigMgrApplication" | "ConfigMgrSetting";
 

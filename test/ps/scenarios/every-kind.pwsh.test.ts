@@ -3,21 +3,21 @@
 // tool, guards that depend on earlier steps, and a soft restart (3010).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeBytes } from "../../../src/pipeline.js";
 import { compilePlan } from "../../../src/pipeline.js";
 import { diffSnapshots, PsMachine } from "../../support/simulated-windows-ps.js";
 import { pwshTest as run } from "../pwsh-gate.js";
 import { checkedResult, installTools, onMachine, resultOf, stepsWith } from "./scenario.js";
+import { tempDir } from "../../support/temp-dir.js";
 
 const ID = "kb100001";
 const CERT_FILE = "C:\\Tools\\root.cer";
 const PARAMS = { CertFile: CERT_FILE, AllowHighRisk: true };
 const EDB = "C:\\Windows\\System32\\catroot2\\edb.log";
 
-const out = mkdtempSync(join(tmpdir(), "kbfix-every-kind-"));
+const out = tempDir("kbfix-every-kind-");
 const plan = analyzeBytes("kb100001.yaml", readFileSync("test/fixtures/kb100001.yaml")).plan!;
 for (const file of compilePlan(plan)) {
   mkdirSync(join(out, file.path, ".."), { recursive: true });

@@ -4,8 +4,7 @@
 // client patch is manual guidance.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { compileWithSite } from "../../support/site-compile.js";
 import { diffSnapshots, PsMachine } from "../../support/simulated-windows-ps.js";
@@ -19,6 +18,7 @@ import {
   remediation,
   stepsWith,
 } from "./scenario.js";
+import { tempDir } from "../../support/temp-dir.js";
 
 const ccmCertFixCalls = (machine: PsMachine) =>
   machine.calls().filter((c) => c.program.endsWith("CCMCertFix.exe"));
@@ -136,7 +136,7 @@ run(
   "built with a site value for CcmCertFixFolder, a run without arguments runs CCMCertFix from it",
   () =>
     onMachine(broken, async (machine) => {
-      const dir = mkdtempSync(join(tmpdir(), "kbfix-site-"));
+      const dir = tempDir("kbfix-site-");
       try {
         const out = compileWithSite(dir, ["playbooks/kb977203.yaml"], {
           kb977203: { CcmCertFixFolder: TOOLS },

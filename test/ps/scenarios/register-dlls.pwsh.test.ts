@@ -5,21 +5,20 @@
 // and as a variant that allows DLLs that are not self-registering.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileTo } from "../../cmd/compile-fixture.js";
 import type { MachineOptions, PsMachine } from "../../support/simulated-windows-ps.js";
 import { pwshTest as run } from "../pwsh-gate.js";
 import { appendTrustError, healthy, ID, nextSecond } from "./kb822798-machine.js";
 import { checkedResult, onMachine, type StepResult } from "./scenario.js";
+import { tempDir } from "../../support/temp-dir.js";
 
 const STEP = "regsvr32-crypto-dlls";
 const METHOD = { Method: "register-crypto-dlls" };
 const SYS32 = "C:\\Windows\\System32";
 
-const committed = join(mkdtempSync(join(tmpdir(), "kbfix-dlls-")), "out");
-const allowing = join(mkdtempSync(join(tmpdir(), "kbfix-dlls-allow-")), "out");
+const committed = join(tempDir("kbfix-dlls-"), "out");
+const allowing = join(tempDir("kbfix-dlls-allow-"), "out");
 compileTo(committed, ID);
 compileTo(allowing, ID, (plan) => {
   for (const step of plan.methods.flatMap((m) => m.steps))

@@ -4,8 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { diffSnapshots, type PsMachine } from "../../support/simulated-windows-ps.js";
 import { repoRoot } from "../../support/pwsh.js";
@@ -16,11 +15,12 @@ import * as kb2328240 from "./kb2328240-machine.js";
 import * as kb822798 from "./kb822798-machine.js";
 import * as kb977203 from "./kb977203-machine.js";
 import { onMachine, resultOf } from "./scenario.js";
+import { tempDir } from "../../support/temp-dir.js";
 
 const signing = signingTest("the signed-script scenarios");
 const run = signing === test ? pwshTest : signing;
 
-const signedOut = mkdtempSync(join(tmpdir(), "kbfix-signed-run-"));
+const signedOut = tempDir("kbfix-signed-run-");
 
 function signCopyOfOut(): void {
   cpSync(join(repoRoot, "out"), signedOut, { recursive: true });
