@@ -2,11 +2,18 @@
 // calls register their bodies here instead of with uvu, then runs the scenarios the
 // suite's main thread sends, one at a time, and answers each with its outcome.
 import { parentPort, workerData } from "node:worker_threads";
+import { removeTempDirs } from "../support/temp-dir.js";
 import { workerScenarios } from "./wine-gate.js";
 
 const port = parentPort!;
 await import((workerData as { module: string }).module);
-port.on("message", async (index: number) => {
+port.on("message", async (index: number | "done") => {
+  // No scenario left: remove this thread's temporary folders, then let the thread end.
+  if (index === "done") {
+    removeTempDirs();
+    port.close();
+    return;
+  }
   try {
     await workerScenarios[index]!();
     port.postMessage({ index });

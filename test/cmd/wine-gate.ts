@@ -107,7 +107,11 @@ class ScenarioPool {
     const next = () => {
       current = queue.shift();
       if (current) worker.postMessage(current.index);
-      else void worker.terminate();
+      else {
+        // The worker cleans up and ends by itself; one that does not is ended after a while.
+        worker.postMessage("done");
+        setTimeout(() => void worker.terminate(), 10_000).unref();
+      }
     };
     worker.on("message", (m: "ready" | { index: number; error?: SerializedError }) => {
       if (m !== "ready" && current?.index === m.index) {

@@ -6,13 +6,14 @@ import { join } from "node:path";
 
 const made: string[] = [];
 
-function removeAll(): void {
+/** Removes every folder made so far (a worker thread that is ended from outside calls it first). */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A fresh folder under the system's temporary folder, named `<prefix>XXXXXX`. */
 export function tempDir(prefix: string): string {
-  if (made.length === 0) process.once("exit", removeAll);
+  if (made.length === 0) process.once("exit", removeTempDirs);
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
   return dir;
