@@ -1,5 +1,6 @@
 // The one diagnostic shape every stage reports through (after vfile-message),
 // and its two printers: compiler-style text and JSON for machines.
+import { replaceSteering } from "./model/steering-characters.js";
 import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
 
 export type { Severity } from "./diagnostic-codes.js";
@@ -61,15 +62,11 @@ export interface FormatOptions {
 
 /** `file:line:col: error CODE: message` plus an indented hint line. */
 /**
- * Control and text-direction characters a message quotes from its input, shown as \u escapes: an
- * escape sequence, a line break or a direction override in a value must not colour the terminal,
- * forge a diagnostic line of its own or reorder what is shown.
+ * A message with the steering characters it quotes from its input shown as \u escapes: a value
+ * must not colour the terminal, forge a diagnostic line of its own or reorder what is shown.
  */
 export function printable(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return replaceSteering(text, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {

@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type { SiteFile, SiteValue } from "../front/site-file.js";
 import { cmdSafeReason } from "../model/cmd-safe.js";
+import { hasSteeringCharacter } from "../model/steering-characters.js";
 import { scriptTextReason } from "../model/script-text.js";
 import type { Plan, PlanParameter } from "../plan/plan.js";
 import { valueProblem } from "./parameter-defaults.js";
@@ -31,34 +32,19 @@ function pathProblem(value: string): string | undefined {
   return bad === undefined ? undefined : `has the name '${bad}', which a path here may not have`;
 }
 
-/** An int both scripts take: PowerShell's [int], and batch's whole numbers of up to 9 digits. */
-function intProblem(value: number, batch: boolean): string | undefined {
-  if (batch && (value < 0 || value > 999_999_999))
-    return `site value ${value} is outside what the batch script takes (0..999999999)`;
-  if (value < -2_147_483_648 || value > 2_147_483_647)
-    return `site value ${value} is outside PowerShell's [int]`;
-  return undefined;
-}
-
 function problemOf(
   p: PlanParameter,
   value: SiteValue["value"],
   batch: boolean,
 ): string | undefined {
-  if (p.type === "switch")
-    return value === false
-      ? undefined
-      : "a switch's site value can only be false: a switch on by default could never be turned off through -File";
-  const typeProblem = valueProblem(p, value, "site value");
-  if (typeProblem) return typeProblem;
-  if (typeof value === "number") return intProblem(value, batch);
-  const text = String(value);
-  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text))
+  const typeProblem = valueProblem(p, value, "site value", batch);
+  if (typeProblem || typeof value !== "string") return typeProblem;
+  if (hasSteeringCharacter(value))
     return "the site value holds a control or text-direction character";
-  const textProblem = scriptTextReason(text);
+  const textProblem = scriptTextReason(value);
   if (textProblem) return `the site value ${textProblem}`;
-  const path = p.type === "path" ? pathProblem(text) : undefined;
-  return path && `site value '${text}' ${path}`;
+  const path = p.type === "path" ? pathProblem(value) : undefined;
+  return path && `site value '${value}' ${path}`;
 }
 
 function unknownParameter(site: SiteFile, plan: Plan, v: SiteValue): Diagnostic {

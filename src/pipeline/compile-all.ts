@@ -4,9 +4,8 @@
 // the scripts do not fit) join the front end's.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
-import { analyzeAll } from "./analyze-all.js";
 import { emitPlaybook } from "./emit.js";
-import { withSite } from "./with-site.js";
+import { analyzeWithSite } from "./analyze-with-site.js";
 
 export interface CompiledPlaybooks {
   /** How many playbooks were found. */
@@ -17,13 +16,10 @@ export interface CompiledPlaybooks {
 }
 
 export function compilePlaybooks(paths: readonly string[], sitePath?: string): CompiledPlaybooks {
-  const { analyses, diagnostics } = analyzeAll(paths);
-  const plans = analyses.flatMap((a) => (a.plan ? [a.plan] : []));
-  const site = withSite(plans, sitePath, !hasErrors(diagnostics));
-  const front = sortDiagnostics([...diagnostics, ...site.diagnostics]);
-  if (hasErrors(front)) return { playbooks: analyses.length, diagnostics: front, files: [] };
-  const emitted = site.plans.map((plan) => emitPlaybook(plan));
-  const all = sortDiagnostics([...front, ...emitted.flatMap((e) => e.diagnostics)]);
+  const { playbooks, plans, diagnostics } = analyzeWithSite(paths, sitePath);
+  if (hasErrors(diagnostics)) return { playbooks, diagnostics, files: [] };
+  const emitted = plans.map((plan) => emitPlaybook(plan));
+  const all = sortDiagnostics([...diagnostics, ...emitted.flatMap((e) => e.diagnostics)]);
   const files = hasErrors(all) ? [] : emitted.flatMap((e) => e.files);
-  return { playbooks: analyses.length, diagnostics: all, files };
+  return { playbooks, diagnostics: all, files };
 }

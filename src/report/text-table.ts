@@ -1,10 +1,11 @@
 // Aligned columns for the terminal: numbers right-aligned, text left-aligned, two spaces
 // between, no trailing blanks. Cells are made printable first: a hostile machine name or
 // message must not move the cursor or change the terminal's colours.
+import { replaceSteering } from "../model/steering-characters.js";
 
 /** Control characters and bidirectional overrides -> "?"; everything else is kept. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
+  return replaceSteering(text, () => "?");
 }
 
 export function textTable(

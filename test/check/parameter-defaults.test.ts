@@ -4,12 +4,12 @@ import { analyzeText, withSteps } from "../support/fixture.js";
 
 const STEP = "- id: s1\n  kind: service\n  name: CryptSvc\n  state: running";
 
-function withParameter(yaml: string): string[] {
+function withParameter(yaml: string, targets = "[ps1]"): string[] {
   const block = yaml
     .split("\n")
     .map((l) => "  " + l)
     .join("\n");
-  const text = withSteps(STEP).replace("parameters:\n", () => `parameters:\n${block}\n`);
+  const text = withSteps(STEP, targets).replace("parameters:\n", () => `parameters:\n${block}\n`);
   return analyzeText(text)
     .diagnostics.filter((d) => d.code !== "unused-parameter")
     .map((d) => `${d.code}@${d.line}`);
@@ -61,5 +61,20 @@ const cases: [string, string, string[]][] = [
 for (const [name, yaml, expected] of cases) {
   test(`parameter defaults: ${name}`, () => assert.equal(withParameter(yaml), expected));
 }
+
+// An int default both scripts take: PowerShell's [int], and with a batch script 0..999999999
+// (the batch argument check refuses a sign and ten digits; compiling would fail only at emit).
+const intCases: [string, string, string, string[]][] = [
+  ["negative, PowerShell only", "[ps1]", "-5", []],
+  ["negative, with batch", "[ps1, cmd]", "-5", ["bad-default@11"]],
+  ["ten digits, with batch", "[ps1, cmd]", "1234567890", ["bad-default@11"]],
+  ["above [int]", "[ps1]", "2147483648", ["bad-default@11"]],
+];
+for (const [name, targets, value, expected] of intCases)
+  test(`parameter defaults: an int ${name}`, () =>
+    assert.equal(
+      withParameter(`- { name: Count, type: int, description: x, default: ${value} }`, targets),
+      expected,
+    ));
 
 test.run();

@@ -117,7 +117,7 @@ test("messages say what the author wrote: NaN as NaN, a switch only false", () =
   assert.match(messages("kb100001:\n  Retries: .nan\n"), "site value NaN is not an integer");
   assert.match(
     messages("kb100092:\n  Force: 'false'\n"),
-    "a switch's site value can only be false",
+    'site value "false": a switch can only be false',
   );
 });
 
